@@ -1,0 +1,44 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthCoreModule } from './common/auth/auth-core.module';
+import { CryptoModule } from './common/crypto/crypto.module';
+import type { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { buildDataSourceOptions } from './database/data-source-options';
+import { AuthModule } from './modules/auth/auth.module';
+import { HealthModule } from './modules/health/health.module';
+import { OrgModule } from './modules/org/org.module';
+import { RegistrationModule } from './modules/registration/registration.module';
+import { UnitsModule } from './modules/units/units.module';
+import { UsersModule } from './modules/users/users.module';
+import { WechatModule } from './modules/wechat/wechat.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password', 'req.body.phone'],
+            customProps: () => ({ service: 'shuangbaodao-api' }),
+          },
+        }),
+        TypeOrmModule.forRoot(buildDataSourceOptions(config)),
+        CryptoModule,
+        AuthCoreModule,
+        WechatModule,
+        HealthModule,
+        UsersModule,
+        AuthModule,
+        OrgModule,
+        RegistrationModule,
+        UnitsModule,
+      ],
+    };
+  }
+}

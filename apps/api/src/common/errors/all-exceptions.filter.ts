@@ -1,0 +1,67 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ErrorCode, type ErrorBody } from '@sbd/contracts';
+import type { Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+
+const STATUS_DEFAULTS: Partial<Record<number, { code: ErrorCode; message: string }>> = {
+  400: { code: ErrorCode.ValidationFailed, message: '请求参数有误' },
+  401: { code: ErrorCode.Unauthenticated, message: '请先登录' },
+  403: { code: ErrorCode.Forbidden, message: '没有权限执行此操作' },
+  404: { code: ErrorCode.NotFound, message: '请求的资源不存在' },
+  409: { code: ErrorCode.Conflict, message: '操作冲突，请刷新后重试' },
+  413: { code: ErrorCode.PayloadTooLarge, message: '请求内容过大' },
+  429: { code: ErrorCode.RateLimited, message: '请求过于频繁，请稍后再试' },
+};
+
+function isUniqueViolation(err: QueryFailedError): boolean {
+  const e = err as QueryFailedError & { code?: string; errno?: number };
+  return e.code === 'ER_DUP_ENTRY' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/** Turns every error into `{ code, message, details }`; only true bugs become 500s. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    const { status, body } = this.toBody(exception);
+    if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (res.headersSent) return;
+    res.status(status).json(body);
+  }
+
+  private toBody(exception: unknown): { status: number; body: ErrorBody } {
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      if (typeof response === 'object' && response && 'code' in response && 'message' in response) {
+        return { status, body: response as ErrorBody };
+      }
+      // Nest turns body-parser failures into plain 400s whose message names the JSON error.
+      const raw = typeof response === 'object' && response ? (response as { message?: unknown }).message : response;
+      if (status === 400 && typeof raw === 'string' && /JSON/i.test(raw)) {
+        return { status, body: { code: ErrorCode.MalformedBody, message: '请求内容不是合法的 JSON' } };
+      }
+      const fallback = STATUS_DEFAULTS[status] ?? { code: ErrorCode.Internal, message: '服务器开小差了，请稍后再试' };
+      return { status, body: { code: fallback.code, message: fallback.message } };
+    }
+    // Body-parser errors (malformed JSON, too large, bad encoding) arrive as plain errors with a status.
+    const e = exception as { status?: number; statusCode?: number; type?: string };
+    const parserStatus = e?.status ?? e?.statusCode;
+    if (typeof parserStatus === 'number' && parserStatus >= 400 && parserStatus < 500) {
+      if (e.type === 'entity.parse.failed') {
+        return { status: 400, body: { code: ErrorCode.MalformedBody, message: '请求内容不是合法的 JSON' } };
+      }
+      const d = STATUS_DEFAULTS[parserStatus] ?? { code: ErrorCode.MalformedBody, message: '请求内容无法解析' };
+      return { status: parserStatus, body: { code: d.code, message: d.message } };
+    }
+    if (exception instanceof QueryFailedError && isUniqueViolation(exception)) {
+      return { status: HttpStatus.CONFLICT, body: { code: ErrorCode.Conflict, message: '记录已存在，请勿重复提交' } };
+    }
+    return {
+      status: HttpStatus.INTERNAL_SERVER_ERROR,
+      body: { code: ErrorCode.Internal, message: '服务器开小差了，请稍后再试' },
+    };
+  }
+}

@@ -1,0 +1,83 @@
+import { HttpStatus, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ErrorCode, FIELD_LABELS, type FieldError } from '@sbd/contracts';
+import { getMetadataStorage } from 'class-validator';
+import { AppError } from '../errors/app-errors';
+
+const label = (path: string): string => {
+  const last = path.split('.').pop() ?? path;
+  const key = /^\d+$/.test(last) ? path.split('.').slice(-2, -1)[0] ?? last : last;
+  return FIELD_LABELS[key] ?? key;
+};
+
+type Template = (l: string, args: unknown[]) => string;
+
+/** Chinese messages for class-validator's built-in constraints; custom ones carry their own. */
+const TEMPLATES: Record<string, Template> = {
+  whitelistValidation: (l) => `不支持的字段「${l}」`,
+  isDefined: (l) => `${l}不能为空`,
+  isNotEmpty: (l) => `${l}不能为空`,
+  isString: (l) => `${l}必须是文本`,
+  isInt: (l) => `${l}必须是整数`,
+  isNumber: (l) => `${l}必须是数字`,
+  isBoolean: (l) => `${l}必须是是/否`,
+  isArray: (l) => `${l}必须是列表`,
+  isEnum: (l) => `${l}的取值不在允许范围内`,
+  isIn: (l) => `${l}的取值不在允许范围内`,
+  isDateString: (l) => `${l}必须是有效的日期时间`,
+  isISO8601: (l) => `${l}必须是有效的日期时间`,
+  isUrl: (l) => `${l}必须是有效的网址`,
+  isObject: (l) => `${l}格式不正确`,
+  nestedValidation: (l) => `${l}格式不正确`,
+  min: (l, a) => `${l}不能小于${a[0]}`,
+  max: (l, a) => `${l}不能大于${a[0]}`,
+  minLength: (l, a) => `${l}至少需要${a[0]}个字符`,
+  maxLength: (l, a) => `${l}不能超过${a[0]}个字符`,
+  length: (l, a) => `${l}长度应在${a[0]}到${a[1]}个字符之间`,
+  arrayMinSize: (l, a) => `${l}至少需要${a[0]}项`,
+  arrayMaxSize: (l, a) => `${l}最多${a[0]}项`,
+  arrayUnique: (l) => `${l}不能有重复项`,
+  isLatitude: (l) => `${l}必须是有效的纬度`,
+  isLongitude: (l) => `${l}必须是有效的经度`,
+  matches: (l) => `${l}格式不正确`,
+};
+
+function constraintArgs(target: object | undefined, property: string, name: string): unknown[] {
+  if (!target) return [];
+  const metas = getMetadataStorage().getTargetValidationMetadatas(target.constructor, '', true, false);
+  const meta = metas.find((m) => m.propertyName === property && (m.name === name || m.type === name));
+  return meta?.constraints ?? [];
+}
+
+/** Flattens nested validation errors into `{ field, message }` with dotted paths. */
+export function toFieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
+  const out: FieldError[] = [];
+  for (const err of errors) {
+    const path = parent ? `${parent}.${err.property}` : err.property;
+    for (const [name, defaultMessage] of Object.entries(err.constraints ?? {})) {
+      const template = TEMPLATES[name];
+      // Custom constraints are written in Chinese already; built-ins get a Chinese template.
+      const isCustom = !template || /[\u4e00-\u9fa5]/.test(defaultMessage);
+      const message = isCustom ? defaultMessage : template(label(path), constraintArgs(err.target, err.property, name));
+      out.push({ field: path, message });
+    }
+    if (err.children?.length) out.push(...toFieldErrors(err.children, path));
+  }
+  return out;
+}
+
+export function buildValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+    transform: true,
+    transformOptions: { enableImplicitConversion: false },
+    validationError: { target: true, value: false },
+    stopAtFirstError: false,
+    exceptionFactory: (errors) => {
+      const details = toFieldErrors(errors);
+      const message = details[0]?.message ?? '请求参数有误';
+      return new AppError(HttpStatus.BAD_REQUEST, ErrorCode.ValidationFailed, message, details);
+    },
+  });
+}

@@ -1,0 +1,28 @@
+export type NodeEnv = 'development' | 'production' | 'test';
+
+export interface AppConfig {
+  nodeEnv: NodeEnv;
+  port: number;
+  /** mysql://user:pass@host:port/db, or null for the embedded SQLite file. */
+  databaseUrl: string | null;
+  sqlitePath: string;
+  jwtSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  /** 32 bytes, for AES-256-GCM field encryption and the keyed look-up hashes. */
+  fieldEncryptionKey: Buffer;
+  bcryptRounds: number;
+  wechat: {
+    appId: string;
+    appSecret: string;
+    apiBaseUrl: string;
+    timeoutMs: number;
+  };
+  /** Public origin of the H5 app, used in QR codes and card links. */
+  publicBaseUrl: string;
+  logLevel: string;
+  /** Folder of the mini-program's H5 build to serve, if it exists. */
+  h5Dir: string | null;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,32 @@
+import { DataSource, type EntityManager } from 'typeorm';
+
+/**
+ * Dates in raw SQL, the same on both dialects: UTC "YYYY-MM-DD HH:MM:SS.mmm", which MySQL parses
+ * into DATETIME(3) (the connection runs with timezone Z) and which SQLite stores and compares as text.
+ */
+export function toDbDate(d: Date): string {
+  return d.toISOString().replace('T', ' ').replace('Z', '');
+}
+
+/** Reads a date column from a raw row: mysql2 gives a Date, better-sqlite3 a string. */
+export function fromDbDate(v: unknown): Date | null {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return v;
+  const s = String(v);
+  return new Date(s.includes('T') ? s : `${s.replace(' ', 'T')}Z`);
+}
+
+/**
+ * Runs an UPDATE/DELETE and answers how many rows it changed, the same on both drivers
+ * (TypeORM's plain `query()` answers the last insert id on SQLite, an OkPacket on MySQL).
+ */
+export async function execute(target: DataSource | EntityManager, sql: string, params: unknown[]): Promise<number> {
+  const own = target instanceof DataSource || !target.queryRunner;
+  const runner = target instanceof DataSource ? target.createQueryRunner() : (target.queryRunner ?? target.connection.createQueryRunner());
+  try {
+    const result = await runner.query(sql, params, true);
+    return result.affected ?? 0;
+  } finally {
+    if (own) await runner.release();
+  }
+}

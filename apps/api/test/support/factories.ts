@@ -1,0 +1,145 @@
+import {
+  DayPeriod,
+  OrgNodeType,
+  Role,
+  Weekday,
+  type LoginResponse,
+  type SubmitRegistrationRequest,
+} from '@sbd/contracts';
+import { FieldCipher } from '../../src/common/crypto/field-cipher';
+import { PasswordHasher } from '../../src/modules/auth/password-hasher';
+import { PositionEntity } from '../../src/modules/org/entities/position.entity';
+import { insertOrgNode } from '../../src/modules/org/org-tree';
+import { UserRoleEntity } from '../../src/modules/users/entities/user-role.entity';
+import { UserEntity } from '../../src/modules/users/entities/user.entity';
+import { PRIVACY_NOTICE } from '../../src/modules/users/privacy-notice';
+import type { TestApp } from './test-app';
+
+export const PASSWORD = 'Passw0rd!';
+
+export interface CommunityFixture {
+  id: number;
+  code: string;
+  gridId: number;
+  buildingId: number;
+  branchId: number;
+  groupId: number;
+  positionIds: number[];
+}
+
+export interface City {
+  districtId: number;
+  streetA: number;
+  streetB: number;
+  a: CommunityFixture;
+  b: CommunityFixture;
+  unitA: number;
+  unitB: number;
+}
+
+let seq = 0;
+const unique = () => `${process.pid % 1000}${++seq}`;
+
+/** Two streets with one community each (A under street A, B under street B) and two work units. */
+export async function buildCity(t: TestApp): Promise<City> {
+  return t.ds.transaction(async (m) => {
+    const node = (type: OrgNodeType, name: string, parentId: number | null, code?: string) =>
+      insertOrgNode(m, { type, name, parentId, code: code ?? null });
+    const district = await node(OrgNodeType.District, '测试区', null);
+    const streetA = await node(OrgNodeType.Street, '甲街道', district.id);
+    const streetB = await node(OrgNodeType.Street, '乙街道', district.id);
+    const community = async (name: string, streetId: number): Promise<CommunityFixture> => {
+      const c = await node(OrgNodeType.Community, name, streetId, `T${unique()}`);
+      const grid = await node(OrgNodeType.Grid, `${name}一网格`, c.id);
+      const building = await node(OrgNodeType.Building, `${name}1号楼`, grid.id);
+      const branch = await node(OrgNodeType.FunctionalBranch, `${name}功能型党支部`, c.id);
+      const group = await node(OrgNodeType.PartyGroup, `${name}党小组`, grid.id);
+      const positions = await m.getRepository(PositionEntity).find({ where: { communityId: c.id }, order: { id: 'ASC' } });
+      return {
+        id: c.id,
+        code: c.code as string,
+        gridId: grid.id,
+        buildingId: building.id,
+        branchId: branch.id,
+        groupId: group.id,
+        positionIds: positions.map((p) => p.id),
+      };
+    };
+    const a = await community('甲社区', streetA.id);
+    const b = await community('乙社区', streetB.id);
+    const unitA = await node(OrgNodeType.WorkUnit, '甲单位', district.id);
+    const unitB = await node(OrgNodeType.WorkUnit, '乙单位', district.id);
+    return { districtId: district.id, streetA: streetA.id, streetB: streetB.id, a, b, unitA: unitA.id, unitB: unitB.id };
+  });
+}
+
+let phoneSeq = 0;
+/** A fresh, valid mobile number per call (unique within a test process). */
+export function nextPhone(): string {
+  phoneSeq += 1;
+  return `139${String(process.pid % 10000).padStart(4, '0')}${String(phoneSeq).padStart(4, '0')}`;
+}
+
+export interface TestUser {
+  id: number;
+  phone: string;
+  token: string;
+  refreshToken: string;
+  login: LoginResponse;
+  auth: { Authorization: string };
+}
+
+/** A user with the given roles, logged in through the real login endpoint. */
+export async function createUser(
+  t: TestApp,
+  opts: { name?: string; phone?: string; roles?: { role: Role; scopeNodeId: number | null }[] } = {},
+): Promise<TestUser> {
+  const cipher = new FieldCipher(t.config.fieldEncryptionKey);
+  const hasher = new PasswordHasher(t.config.bcryptRounds);
+  const phone = opts.phone ?? nextPhone();
+  const now = new Date();
+  const { identifiers } = await t.ds.getRepository(UserEntity).insert({
+    name: opts.name ?? '测试用户',
+    phoneEnc: cipher.encrypt(phone),
+    phoneHash: cipher.hash(phone),
+    passwordHash: await hasher.hash(PASSWORD),
+    failedLoginCount: 0,
+    consentVersion: PRIVACY_NOTICE.version,
+    consentAt: now,
+    createdAt: now,
+    updatedAt: now,
+  });
+  const id = Number(identifiers[0].id);
+  for (const r of opts.roles ?? []) {
+    await t.ds.getRepository(UserRoleEntity).insert({ userId: id, role: r.role, scopeNodeId: r.scopeNodeId, createdAt: now });
+  }
+  const res = await t.http().post('/api/auth/login').send({ phone, password: PASSWORD }).expect(200);
+  const login = res.body as LoginResponse;
+  return { id, phone, token: login.accessToken, refreshToken: login.refreshToken, login, auth: { Authorization: `Bearer ${login.accessToken}` } };
+}
+
+/** A complete, valid registration body for a community; override any field. */
+export function buildRegistration(
+  community: CommunityFixture,
+  overrides: Partial<SubmitRegistrationRequest> = {},
+): SubmitRegistrationRequest {
+  return {
+    communityCode: community.code,
+    name: '李红梅',
+    phone: nextPhone(),
+    workUnitName: '市财政局',
+    unitPartyOrgName: '市财政局机关党委第一支部',
+    buildingId: community.buildingId,
+    residenceDetail: '2单元301室',
+    skills: ['法律咨询', '摄影'],
+    freeTime: [
+      { weekday: Weekday.Sat, period: DayPeriod.Morning },
+      { weekday: Weekday.Sun, period: DayPeriod.Evening },
+    ],
+    positionIds: community.positionIds.slice(0, 2),
+    consentVersion: PRIVACY_NOTICE.version,
+    ...overrides,
+  };
+}
+
+export { Role };

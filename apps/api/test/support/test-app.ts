@@ -1,0 +1,66 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { randomBytes } from 'node:crypto';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../src/bootstrap';
+import type { AppConfig } from '../../src/config/app-config';
+import { validateConfig } from '../../src/config/validate-config';
+import { WechatFakeServer } from '../fakes/wechat-fake-server';
+import { createScratchDatabase, type ScratchDatabase } from './test-db';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  ds: DataSource;
+  config: AppConfig;
+  wechat: WechatFakeServer;
+  /** supertest against the real HTTP server. */
+  http: () => ReturnType<typeof request>;
+  /** Row counts of every table, to prove a failed request wrote nothing. */
+  counts: () => Promise<Record<string, number>>;
+  close: () => Promise<void>;
+}
+
+/** The real AppModule on a scratch database of the dialect under test, with migrations applied. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const db: ScratchDatabase = await createScratchDatabase();
+  const wechat = new WechatFakeServer();
+  const wechatUrl = await wechat.start();
+  const config = validateConfig({
+    NODE_ENV: 'test',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    FIELD_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+    WECHAT_APP_ID: wechat.appId,
+    WECHAT_APP_SECRET: wechat.appSecret,
+    WECHAT_API_BASE_URL: wechatUrl,
+    WECHAT_TIMEOUT_MS: '2000',
+    PUBLIC_BASE_URL: 'https://sbd.example.test',
+    H5_DIR: '/nonexistent',
+    LOG_LEVEL: 'silent',
+    ...db.env,
+    ...env,
+  });
+  const app = await createApp(config);
+  await app.init();
+  const ds = app.get(DataSource);
+  const server = app.getHttpServer();
+  return {
+    app,
+    ds,
+    config,
+    wechat,
+    http: () => request(server),
+    counts: async () => {
+      const out: Record<string, number> = {};
+      for (const meta of ds.entityMetadatas) {
+        const [row] = await ds.query(`SELECT COUNT(*) AS n FROM ${meta.tableName}`);
+        out[meta.tableName] = Number(row.n);
+      }
+      return out;
+    },
+    close: async () => {
+      await app.close();
+      await wechat.stop();
+      await db.drop();
+    },
+  };
+}

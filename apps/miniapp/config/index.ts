@@ -1,0 +1,109 @@
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+
+/**
+ * Taro build config, written by hand (`taro init` cannot download its templates here).
+ *
+ * - Output goes to dist/<platform> (dist/weapp, dist/h5).
+ * - The shared workspace packages are compiled from source: webpack aliases point at their
+ *   src/index.ts and `compile.include` lets babel-loader transpile them (Taro only compiles
+ *   sourceRoot and taro packages by default).
+ * - WECHAT_APP_ID (env) becomes the appid written into dist/weapp/project.config.json
+ *   (Taro reads TARO_APP_ID for that); default is the dev tools' tourist appid.
+ * - API_BASE_URL (env) is the API origin used by the weapp build; H5 is served by the API at its
+ *   own origin and always calls relative `/api/...` URLs.
+ */
+const repoRoot = path.resolve(__dirname, '..', '..', '..');
+const packagesDir = path.join(repoRoot, 'packages');
+const taroEnv = process.env.TARO_ENV ?? 'weapp';
+const isH5 = taroEnv === 'h5';
+
+const wechatAppId = process.env.WECHAT_APP_ID || process.env.TARO_APP_ID || 'touristappid';
+process.env.TARO_APP_ID = wechatAppId;
+
+const apiBaseUrl = isH5 ? '' : (process.env.API_BASE_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
+
+const alias = {
+  '@sbd/contracts': path.join(packagesDir, 'contracts/src/index.ts'),
+  '@sbd/domain': path.join(packagesDir, 'domain/src/index.ts'),
+};
+
+function hasPresetReact(): boolean {
+  try {
+    require.resolve('@babel/preset-react');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** See config/swc-jsx-loader.js: compiles JSX with @swc/core when @babel/preset-react is absent. */
+function useSwcForJsx(chain: { module: any }): void {
+  if (hasPresetReact()) return;
+  chain.module
+    .rule('script')
+    .use('swcJsx')
+    .loader(path.join(__dirname, 'swc-jsx-loader.js'))
+    .end();
+}
+
+export default defineConfig<'webpack5'>(async () => {
+  const config: UserConfigExport<'webpack5'> = {
+    projectName: 'shuangbaodao',
+    date: '2025-11-22',
+    designWidth: 750,
+    deviceRatio: {
+      640: 2.34 / 2,
+      750: 1,
+      375: 2,
+      828: 1.81 / 2,
+    },
+    sourceRoot: 'src',
+    outputRoot: `dist/${taroEnv}`,
+    plugins: [path.join(__dirname, 'plugin-weapp-a11y.js')],
+    defineConstants: {
+      API_BASE_URL: JSON.stringify(apiBaseUrl),
+      WECHAT_APP_ID: JSON.stringify(wechatAppId),
+    },
+    alias,
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: false },
+    logger: { quiet: true, stats: false },
+    mini: {
+      compile: { include: [packagesDir] },
+      optimizeMainPackage: { enable: true },
+      webpackChain(chain) {
+        useSwcForJsx(chain);
+      },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'browser' },
+      webpackChain(chain) {
+        useSwcForJsx(chain);
+      },
+      compile: { include: [packagesDir] },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+  };
+  return config;
+});

@@ -1,0 +1,19 @@
+import type { OrgNodeDto, OrgNodeType } from '@sbd/contracts';
+import { api, request } from './request';
+import { bytesToBase64 } from '../utils/base64';
+
+export function fetchChildren(nodeId: number, type?: OrgNodeType): Promise<OrgNodeDto[]> {
+  return api.get<OrgNodeDto[]>(`/api/org/nodes/${nodeId}/children`, { query: { type } });
+}
+
+/**
+ * The community's QR poster (PNG). The endpoint needs the Authorization header, so the image is
+ * fetched as bytes and shown through a data URL.
+ */
+export async function fetchCommunityQrDataUrl(communityId: number): Promise<string> {
+  const buf = await request<ArrayBuffer>(`/api/communities/${communityId}/qrcode.png`, {
+    responseType: 'arraybuffer',
+    timeout: 30_000,
+  });
+  return `data:image/png;base64,${bytesToBase64(new Uint8Array(buf))}`;
+}

@@ -1,0 +1,35 @@
+/** The one error body shape every failing request answers with. */
+export interface ErrorBody {
+  code: ErrorCode;
+  /** Chinese, for users. */
+  message: string;
+  details?: FieldError[];
+}
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export enum ErrorCode {
+  ValidationFailed = 'VALIDATION_FAILED',
+  MalformedBody = 'MALFORMED_BODY',
+  PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
+  Unauthenticated = 'UNAUTHENTICATED',
+  Forbidden = 'FORBIDDEN',
+  NotFound = 'NOT_FOUND',
+  Conflict = 'CONFLICT',
+  IllegalTransition = 'ILLEGAL_TRANSITION',
+  AccountLocked = 'ACCOUNT_LOCKED',
+  RateLimited = 'RATE_LIMITED',
+  UpstreamUnavailable = 'UPSTREAM_UNAVAILABLE',
+  UpstreamRejected = 'UPSTREAM_REJECTED',
+  Internal = 'INTERNAL',
+}
+
+/** Page of a keyset-paginated list. */
+export interface Page<T> {
+  items: T[];
+  /** Opaque cursor for the next page; null when this is the last one. */
+  nextCursor: string | null;
+}

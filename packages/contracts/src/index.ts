@@ -1,0 +1,7 @@
+export * from './roles';
+export * from './org';
+export * from './auth';
+export * from './registration';
+export * from './units';
+export * from './errors';
+export * from './fields';

@@ -1,0 +1,122 @@
+/** Org tree node types (DOMAIN §3). Territory and party side share one tree. */
+export enum OrgNodeType {
+  District = 'district',
+  Street = 'street',
+  Community = 'community',
+  Grid = 'grid',
+  Building = 'building',
+  PartyCommittee = 'party_committee',
+  FunctionalBranch = 'functional_branch',
+  PartyGroup = 'party_group',
+  WorkUnit = 'work_unit',
+  UnitPartyOrg = 'unit_party_org',
+}
+
+export const ORG_NODE_TYPE_LABELS: Record<OrgNodeType, string> = {
+  [OrgNodeType.District]: '区/县',
+  [OrgNodeType.Street]: '街道',
+  [OrgNodeType.Community]: '社区',
+  [OrgNodeType.Grid]: '网格',
+  [OrgNodeType.Building]: '小区/楼栋',
+  [OrgNodeType.PartyCommittee]: '社区大党委',
+  [OrgNodeType.FunctionalBranch]: '功能型党支部',
+  [OrgNodeType.PartyGroup]: '党小组',
+  [OrgNodeType.WorkUnit]: '单位',
+  [OrgNodeType.UnitPartyOrg]: '单位党组织',
+};
+
+/** Which node types may hang under which parent type. */
+export const ORG_ALLOWED_PARENTS: Record<OrgNodeType, OrgNodeType[]> = {
+  [OrgNodeType.District]: [],
+  [OrgNodeType.Street]: [OrgNodeType.District],
+  [OrgNodeType.Community]: [OrgNodeType.Street],
+  [OrgNodeType.Grid]: [OrgNodeType.Community],
+  [OrgNodeType.Building]: [OrgNodeType.Grid, OrgNodeType.Community],
+  [OrgNodeType.PartyCommittee]: [OrgNodeType.Community],
+  [OrgNodeType.FunctionalBranch]: [OrgNodeType.Community, OrgNodeType.PartyCommittee],
+  [OrgNodeType.PartyGroup]: [OrgNodeType.Grid, OrgNodeType.FunctionalBranch],
+  [OrgNodeType.WorkUnit]: [OrgNodeType.District],
+  [OrgNodeType.UnitPartyOrg]: [OrgNodeType.WorkUnit],
+};
+
+export interface OrgNodeDto {
+  id: number;
+  type: OrgNodeType;
+  name: string;
+  code: string | null;
+  parentId: number | null;
+  address: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  children?: OrgNodeDto[];
+}
+
+export interface CreateOrgNodeRequest {
+  type: OrgNodeType;
+  name: string;
+  parentId?: number;
+  code?: string;
+  address?: string;
+  latitude?: number;
+  longitude?: number;
+}
+
+export interface UpdateOrgNodeRequest {
+  name?: string;
+  address?: string;
+  latitude?: number;
+  longitude?: number;
+}
+
+/** The eight default position classes of seed 003 (岗位式服务). */
+export const DEFAULT_POSITION_CLASSES = [
+  { code: 'policy', name: '政策宣传' },
+  { code: 'legal', name: '法律援助' },
+  { code: 'assistance', name: '帮扶助困' },
+  { code: 'civility', name: '文明劝导' },
+  { code: 'environment', name: '环境整治' },
+  { code: 'patrol', name: '治安巡逻' },
+  { code: 'culture', name: '文体活动' },
+  { code: 'health', name: '医疗健康' },
+] as const;
+
+export interface PositionDto {
+  id: number;
+  communityId: number;
+  code: string;
+  name: string;
+  description: string | null;
+  active: boolean;
+  sortOrder: number;
+}
+
+export interface CreatePositionRequest {
+  code: string;
+  name: string;
+  description?: string;
+  sortOrder?: number;
+}
+
+export interface UpdatePositionRequest {
+  name?: string;
+  description?: string;
+  active?: boolean;
+  sortOrder?: number;
+}
+
+/** What anyone may read about a community from its QR code. */
+export interface CommunityPublicDto {
+  id: number;
+  code: string;
+  name: string;
+  streetName: string | null;
+  districtName: string | null;
+  address: string | null;
+  positions: PositionDto[];
+  buildings: { id: number; name: string; gridId: number | null }[];
+  workUnits: { id: number; name: string }[];
+}
+
+/** The H5 page a community's QR code opens; the community code travels as `?community=`. */
+export const REGISTER_PAGE_PATH = 'packageMember/pages/register/index';
+export const REGISTER_COMMUNITY_PARAM = 'community';

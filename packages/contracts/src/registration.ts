@@ -1,0 +1,141 @@
+export enum RegistrationStatus {
+  Pending = 'pending',
+  Approved = 'approved',
+  Rejected = 'rejected',
+}
+
+export const REGISTRATION_STATUS_LABELS: Record<RegistrationStatus, string> = {
+  [RegistrationStatus.Pending]: '待审核',
+  [RegistrationStatus.Approved]: '已通过',
+  [RegistrationStatus.Rejected]: '未通过',
+};
+
+export enum Weekday {
+  Mon = 1,
+  Tue = 2,
+  Wed = 3,
+  Thu = 4,
+  Fri = 5,
+  Sat = 6,
+  Sun = 7,
+}
+
+export enum DayPeriod {
+  Morning = 'morning',
+  Afternoon = 'afternoon',
+  Evening = 'evening',
+}
+
+export const DAY_PERIOD_LABELS: Record<DayPeriod, string> = {
+  [DayPeriod.Morning]: '上午',
+  [DayPeriod.Afternoon]: '下午',
+  [DayPeriod.Evening]: '晚上',
+};
+
+export const WEEKDAY_LABELS: Record<Weekday, string> = {
+  [Weekday.Mon]: '周一',
+  [Weekday.Tue]: '周二',
+  [Weekday.Wed]: '周三',
+  [Weekday.Thu]: '周四',
+  [Weekday.Fri]: '周五',
+  [Weekday.Sat]: '周六',
+  [Weekday.Sun]: '周日',
+};
+
+export interface FreeTimeSlot {
+  weekday: Weekday;
+  period: DayPeriod;
+}
+
+export const MAX_SKILLS = 10;
+export const MAX_SKILL_LENGTH = 20;
+
+/** Fields a member fills in once (DOMAIN §4). */
+export interface SubmitRegistrationRequest {
+  communityCode: string;
+  name: string;
+  phone: string;
+  idNumber?: string;
+  /** A work unit of the org tree, or its name when it is not listed. */
+  workUnitId?: number;
+  workUnitName?: string;
+  unitPartyOrgName: string;
+  buildingId?: number;
+  residenceDetail: string;
+  skills: string[];
+  freeTime: FreeTimeSlot[];
+  positionIds: number[];
+  /** Version of the privacy notice the member consented to. */
+  consentVersion: string;
+}
+
+export interface UpdateProfileRequest {
+  skills?: string[];
+  freeTime?: FreeTimeSlot[];
+  positionIds?: number[];
+  buildingId?: number;
+  residenceDetail?: string;
+}
+
+export interface ApproveRegistrationRequest {
+  branchId?: number;
+  groupId?: number;
+  gridId?: number;
+}
+
+export interface RejectRegistrationRequest {
+  reason: string;
+}
+
+export interface RegistrationDto {
+  id: number;
+  userId: number;
+  status: RegistrationStatus;
+  communityId: number;
+  communityName: string;
+  name: string;
+  /** Masked (138****1234) unless the reader is the owner. */
+  phone: string;
+  idNumber: string | null;
+  workUnitId: number | null;
+  workUnitName: string;
+  unitPartyOrgName: string;
+  buildingId: number | null;
+  buildingName: string | null;
+  residenceDetail: string;
+  skills: string[];
+  freeTime: FreeTimeSlot[];
+  positions: { id: number; name: string }[];
+  branchId: number | null;
+  branchName: string | null;
+  groupId: number | null;
+  groupName: string | null;
+  gridId: number | null;
+  gridName: string | null;
+  rejectReason: string | null;
+  consentVersion: string;
+  submittedAt: string;
+  reviewedAt: string | null;
+  unitConfirmed: boolean;
+}
+
+export interface ECardDto {
+  cardNo: string;
+  name: string;
+  communityName: string;
+  branchName: string | null;
+  groupName: string | null;
+  workUnitName: string;
+  positions: string[];
+  approvedAt: string;
+  /** URL that verifies the card (encoded in the card's QR code). */
+  verifyUrl: string;
+}
+
+export interface CardVerificationDto {
+  valid: boolean;
+  /** Name with the given name masked, e.g. 张*明. */
+  name: string;
+  communityName: string;
+  status: RegistrationStatus;
+}

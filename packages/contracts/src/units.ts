@@ -1,0 +1,56 @@
+/** 三张清单 of a 结对共建 pairing. */
+export enum PairingListType {
+  Needs = 'needs',
+  Resources = 'resources',
+  Projects = 'projects',
+}
+
+export const PAIRING_LIST_LABELS: Record<PairingListType, string> = {
+  [PairingListType.Needs]: '需求清单',
+  [PairingListType.Resources]: '资源清单',
+  [PairingListType.Projects]: '项目清单',
+};
+
+export enum PairingItemStatus {
+  Open = 'open',
+  InProgress = 'in_progress',
+  Done = 'done',
+}
+
+export interface CreatePairingRequest {
+  communityId: number;
+  note?: string;
+}
+
+export interface PairingDto {
+  id: number;
+  unitId: number;
+  unitName: string;
+  communityId: number;
+  communityName: string;
+  note: string | null;
+  createdAt: string;
+}
+
+export interface CreatePairingItemRequest {
+  listType: PairingListType;
+  title: string;
+  description?: string;
+}
+
+export interface UpdatePairingItemRequest {
+  title?: string;
+  description?: string;
+  status?: PairingItemStatus;
+}
+
+export interface PairingItemDto {
+  id: number;
+  pairingId: number;
+  listType: PairingListType;
+  title: string;
+  description: string | null;
+  status: PairingItemStatus;
+  createdByUserId: number;
+  createdAt: string;
+}
