@@ -78,20 +78,24 @@ export class OrgController {
   @Header('Cache-Control', 'private, max-age=300')
   @ApiOperation({ summary: 'Registration QR code (PNG) encoding the H5 registration URL' })
   async qrPng(@CurrentUser() p: Principal, @Param('id', id) communityId: number, @Res() res: Response): Promise<void> {
-    res.type('image/png').send(await this.qr.png(p, communityId));
+    const png = await this.qr.png(p, communityId);
+    res.type('image/png').send(png);
   }
 
   @Get('communities/:id/qrcode.svg')
   @ApiProduces('image/svg+xml')
   @ApiOperation({ summary: 'Registration QR code (SVG) for printing posters' })
   async qrSvg(@CurrentUser() p: Principal, @Param('id', id) communityId: number, @Res() res: Response): Promise<void> {
-    res.type('image/svg+xml').send(await this.qr.svg(p, communityId));
+    const svg = await this.qr.svg(p, communityId);
+    res.type('image/svg+xml').send(svg);
   }
 
   @Get('communities/:id/wxacode')
   @ApiProduces('image/png')
   @ApiOperation({ summary: 'WeChat mini-program code (getwxacodeunlimit) with the community code as scene' })
   async wxacode(@CurrentUser() p: Principal, @Param('id', id) communityId: number, @Res() res: Response): Promise<void> {
-    res.type('image/png').send(await this.qr.wxacode(p, communityId));
+    // Produce the image before touching the response, so an error still answers JSON.
+    const image = await this.qr.wxacode(p, communityId);
+    res.type('image/png').send(image);
   }
 }

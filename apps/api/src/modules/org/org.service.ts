@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  DEFAULT_POSITION_CLASSES,
   ORG_ALLOWED_PARENTS,
   ORG_NODE_TYPE_LABELS,
   OrgNodeType,
@@ -12,7 +11,7 @@ import {
   type OrgNodeDto,
   type PositionDto,
 } from '@sbd/contracts';
-import { DataSource, In, Like, type EntityManager } from 'typeorm';
+import { DataSource, In, Like } from 'typeorm';
 import type { Principal } from '../../common/auth/principal';
 import { COMMUNITY_READERS, ORG_MANAGERS, ScopeService } from '../../common/auth/scope.service';
 import { badRequest, conflict, forbidden, notFound } from '../../common/errors/app-errors';
