@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { maskIdNumber, maskName, maskPhone } from './masking';
 
 describe('maskPhone', () => {
@@ -8,6 +9,11 @@ describe('maskPhone', () => {
     for (const s of ['1', '123456', '1234567', '13812341234999']) {
       expect(maskPhone(s)).not.toBe(s);
     }
+  });
+  it('hides at least four characters of any value', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^\d{1,20}$/), (s) => (maskPhone(s).match(/\*/g) ?? []).length >= Math.min(4, s.length)),
+    );
   });
   it('answers an empty string for no phone', () => {
     expect(maskPhone(null)).toBe('');

@@ -2,8 +2,12 @@
 export function maskPhone(phone: string | null | undefined): string {
   if (!phone) return '';
   const digits = phone.trim();
-  if (digits.length < 7) return '*'.repeat(digits.length);
-  return `${digits.slice(0, 3)}${'*'.repeat(digits.length - 7)}${digits.slice(-4)}`;
+  const n = digits.length;
+  if (n <= 4) return '*'.repeat(n);
+  // Mobile numbers keep 3 + 4 digits; shorter values keep less, and at least 4 are always hidden.
+  const head = n >= 11 ? 3 : Math.min(2, Math.floor((n - 4) / 2));
+  const tail = n >= 11 ? 4 : Math.min(2, n - 4 - head);
+  return `${digits.slice(0, head)}${'*'.repeat(n - head - tail)}${tail ? digits.slice(-tail) : ''}`;
 }
 
 /** Masks a resident ID number: keeps the first 6 (region) and last 4 characters. */

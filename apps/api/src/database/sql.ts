@@ -30,3 +30,28 @@ export async function execute(target: DataSource | EntityManager, sql: string, p
     if (own) await runner.release();
   }
 }
+
+/**
+ * Serialises writers of one entity: on MySQL an exclusive row lock held until the transaction
+ * ends; on SQLite the gate already runs one transaction at a time.
+ */
+export async function lockRow(m: EntityManager, table: 'users' | 'tasks' | 'registrations' | 'needs', id: number): Promise<void> {
+  if (m.connection.options.type === 'mysql') {
+    await m.query(`SELECT id FROM ${table} WHERE id = ? FOR UPDATE`, [id]);
+  }
+}
+
+const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
+
+/** A transaction retried (up to 4 times, with jitter) when MySQL picks it as a deadlock victim. */
+export async function transaction<T>(ds: DataSource, fn: (m: EntityManager) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ds.transaction(fn);
+    } catch (err) {
+      const code = (err as { code?: string; driverError?: { code?: string } }).code ?? (err as { driverError?: { code?: string } }).driverError?.code;
+      if (!code || !RETRYABLE.has(code) || attempt >= 4) throw err;
+      await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * attempt));
+    }
+  }
+}

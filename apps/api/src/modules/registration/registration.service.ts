@@ -18,7 +18,7 @@ import { COMMUNITY_READERS, ScopeService } from '../../common/auth/scope.service
 import { FieldCipher } from '../../common/crypto/field-cipher';
 import { badRequest, conflict, forbidden, illegalTransition, notFound } from '../../common/errors/app-errors';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { execute, toDbDate } from '../../database/sql';
+import { execute, lockRow, toDbDate, transaction } from '../../database/sql';
 import { AuthService } from '../auth/auth.service';
 import { OrgNodeEntity } from '../org/entities/org-node.entity';
 import { PositionEntity } from '../org/entities/position.entity';
@@ -49,7 +49,9 @@ export class RegistrationService {
     if (dto.consentVersion !== PRIVACY_NOTICE.version) {
       throw badRequest(`请阅读并同意最新的隐私政策（${PRIVACY_NOTICE.version}）`, 'consentVersion');
     }
-    const id = await this.db.transaction(async (m) => {
+    const id = await transaction(this.db, async (m) => {
+      // One submission per member at a time: concurrent repeats wait here, then see the first.
+      await lockRow(m, 'users', p.userId);
       const community = await m.getRepository(OrgNodeEntity).findOneBy({ code: dto.communityCode, type: OrgNodeType.Community });
       if (!community) throw badRequest('社区不存在，请重新扫描社区二维码', 'communityCode');
       const fields = await this.checkResidence(m, community, dto.buildingId, dto.positionIds);
