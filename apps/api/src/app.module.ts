@@ -7,10 +7,18 @@ import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { buildDataSourceOptions } from './database/data-source-options';
 import { AuthModule } from './modules/auth/auth.module';
+import { ClaimsModule } from './modules/claims/claims.module';
+import { EmergencyModule } from './modules/emergency/emergency.module';
 import { HealthModule } from './modules/health/health.module';
+import { NeedsModule } from './modules/needs/needs.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrgModule } from './modules/org/org.module';
+import { PointsModule } from './modules/points/points.module';
 import { RegistrationModule } from './modules/registration/registration.module';
+import { SchedulerModule } from './modules/scheduler/scheduler.module';
+import { TasksModule } from './modules/tasks/tasks.module';
 import { UnitsModule } from './modules/units/units.module';
+import { UploadsModule } from './modules/uploads/uploads.module';
 import { UsersModule } from './modules/users/users.module';
 import { WechatModule } from './modules/wechat/wechat.module';
 
@@ -38,6 +46,14 @@ export class AppModule {
         OrgModule,
         RegistrationModule,
         UnitsModule,
+        NotificationsModule,
+        NeedsModule,
+        UploadsModule,
+        PointsModule,
+        ClaimsModule,
+        TasksModule,
+        EmergencyModule,
+        SchedulerModule,
       ],
     };
   }

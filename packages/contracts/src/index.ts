@@ -5,3 +5,4 @@ export * from './registration';
 export * from './units';
 export * from './errors';
 export * from './fields';
+export * from './loop';

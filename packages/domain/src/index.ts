@@ -1,2 +1,3 @@
 export * from './masking';
 export * from './validation';
+export * from './loop';

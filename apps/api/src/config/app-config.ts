@@ -17,7 +17,13 @@ export interface AppConfig {
     appSecret: string;
     apiBaseUrl: string;
     timeoutMs: number;
+    /** Subscribe-message template id per notification kind; kinds without one go to the inbox only. */
+    templateIds: Record<string, string>;
   };
+  /** Run the background jobs (dispatcher, hold expiry) in this process. */
+  schedulerEnabled: boolean;
+  /** Identifies this process when it claims jobs. */
+  workerId: string;
   /** Public origin of the H5 app, used in QR codes and card links. */
   publicBaseUrl: string;
   logLevel: string;

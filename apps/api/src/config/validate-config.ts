@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { AppConfig, NodeEnv } from './app-config';
 
@@ -46,6 +47,19 @@ function decodeKey(raw: string): Buffer {
     throw new ConfigError('FIELD_ENCRYPTION_KEY must be 32 bytes, as 64 hex characters or base64');
   }
   return key;
+}
+
+function templateIds(raw: string | undefined): Record<string, string> {
+  if (!raw?.trim()) return {};
+  try {
+    const parsed = JSON.parse(raw) as unknown;
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed) && Object.values(parsed).every((v) => typeof v === 'string')) {
+      return parsed as Record<string, string>;
+    }
+  } catch {
+    /* fall through */
+  }
+  throw new ConfigError('WECHAT_TEMPLATE_IDS must be a JSON object of notification kind → template id');
 }
 
 /** Reads and checks the environment once at start-up; throws a ConfigError naming the variable. */
@@ -102,7 +116,10 @@ export function validateConfig(env: Env = process.env): AppConfig {
       appSecret: env.WECHAT_APP_SECRET?.trim() || 'dev-secret',
       apiBaseUrl: (env.WECHAT_API_BASE_URL?.trim() || 'https://api.weixin.qq.com').replace(/\/$/, ''),
       timeoutMs: int(env, 'WECHAT_TIMEOUT_MS', 5000, 100, 60000),
+      templateIds: templateIds(env.WECHAT_TEMPLATE_IDS),
     },
+    schedulerEnabled: (env.SCHEDULER_ENABLED ?? (nodeEnv === 'test' ? 'false' : 'true')) === 'true',
+    workerId: env.WORKER_ID?.trim() || `${hostname()}-${process.pid}`,
     publicBaseUrl: (env.PUBLIC_BASE_URL?.trim() || `http://localhost:${port}`).replace(/\/$/, ''),
     logLevel: env.LOG_LEVEL?.trim() || (nodeEnv === 'test' ? 'silent' : 'info'),
     h5Dir: existsSync(h5Dir) ? h5Dir : null,

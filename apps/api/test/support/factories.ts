@@ -1,6 +1,8 @@
+import { JwtService } from '@nestjs/jwt';
 import {
   DayPeriod,
   OrgNodeType,
+  RegistrationStatus,
   Role,
   Weekday,
   type LoginResponse,
@@ -9,6 +11,8 @@ import {
 import { FieldCipher } from '../../src/common/crypto/field-cipher';
 import { PasswordHasher } from '../../src/modules/auth/password-hasher';
 import { PositionEntity } from '../../src/modules/org/entities/position.entity';
+import { RegistrationPositionEntity } from '../../src/modules/registration/entities/registration-position.entity';
+import { RegistrationEntity } from '../../src/modules/registration/entities/registration.entity';
 import { insertOrgNode } from '../../src/modules/org/org-tree';
 import { UserRoleEntity } from '../../src/modules/users/entities/user-role.entity';
 import { UserEntity } from '../../src/modules/users/entities/user.entity';
@@ -143,3 +147,91 @@ export function buildRegistration(
 }
 
 export { Role };
+
+/**
+ * Approved members of a community, inserted directly (fast), with access tokens minted by the
+ * app's own JwtService: for tests that need hundreds of members.
+ */
+export async function createApprovedMembers(
+  t: Pick<TestApp, 'ds' | 'config' | 'app'>,
+  community: CommunityFixture,
+  count: number,
+  opts: { unitId?: number | null; branchId?: number | null; positionIds?: number[] } = {},
+): Promise<TestUser[]> {
+  const cipher = new FieldCipher(t.config.fieldEncryptionKey);
+  const jwt = t.app.get(JwtService);
+  const out: TestUser[] = [];
+  const now = new Date();
+  for (let i = 0; i < count; i++) {
+    const phone = nextPhone();
+    const { identifiers } = await t.ds.getRepository(UserEntity).insert({
+      name: `党员${i + 1}`,
+      phoneEnc: cipher.encrypt(phone),
+      phoneHash: cipher.hash(phone),
+      passwordHash: null,
+      failedLoginCount: 0,
+      consentVersion: PRIVACY_NOTICE.version,
+      consentAt: now,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const id = Number(identifiers[0].id);
+    await t.ds.getRepository(UserRoleEntity).insert({ userId: id, role: Role.Member, scopeNodeId: community.id, createdAt: now });
+    const reg = await t.ds.getRepository(RegistrationEntity).insert({
+      userId: id,
+      communityId: community.id,
+      status: RegistrationStatus.Approved,
+      name: `党员${i + 1}`,
+      phoneEnc: cipher.encrypt(phone),
+      phoneHash: cipher.hash(phone),
+      idNumberEnc: null,
+      idNumberHash: null,
+      workUnitId: opts.unitId ?? null,
+      workUnitName: '测试单位',
+      unitPartyOrgName: '测试单位党委',
+      buildingId: community.buildingId,
+      residenceDetail: '1单元101',
+      skills: [],
+      freeTime: [],
+      branchId: opts.branchId ?? null,
+      groupId: null,
+      gridId: community.gridId,
+      rejectReason: null,
+      reviewedById: null,
+      reviewedAt: now,
+      approvedAt: now,
+      consentVersion: PRIVACY_NOTICE.version,
+      cardNo: null,
+      unitConfirmed: false,
+      submittedAt: now,
+      updatedAt: now,
+    });
+    if (opts.positionIds?.length) {
+      const registrationId = Number(reg.identifiers[0].id);
+      await t.ds.getRepository(RegistrationPositionEntity).insert(opts.positionIds.map((positionId) => ({ registrationId, positionId })));
+    }
+    const token = await jwt.signAsync({ sub: id, typ: 'access' });
+    out.push({ id, phone, token, refreshToken: '', login: undefined as unknown as LoginResponse, auth: { Authorization: `Bearer ${token}` } });
+  }
+  return out;
+}
+
+/** A complete, valid task body; starts in 10 minutes and lasts two hours unless overridden. */
+export function buildTask(community: CommunityFixture, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const start = new Date(Date.now() + 10 * 60_000);
+  return {
+    communityId: community.id,
+    kind: 'micro',
+    target: 'individuals',
+    title: '3号楼楼道灯维修',
+    description: '楼道灯不亮，需要电工党员帮忙更换灯泡',
+    capacity: 3,
+    startAt: start.toISOString(),
+    endAt: new Date(start.getTime() + 2 * 3600_000).toISOString(),
+    place: '甲社区1号楼',
+    latitude: 32.0123,
+    longitude: 120.8642,
+    publish: true,
+    ...overrides,
+  };
+}

@@ -35,7 +35,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     WECHAT_TIMEOUT_MS: '2000',
     PUBLIC_BASE_URL: 'https://sbd.example.test',
     H5_DIR: '/nonexistent',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...db.env,
     ...env,
   });

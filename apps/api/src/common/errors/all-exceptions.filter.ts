@@ -26,7 +26,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const { status, body } = this.toBody(exception);
-    if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (status >= 500) {
+      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+      // Tests run with silent logs: a 500 there is a bug, so show it.
+      if (process.env.NODE_ENV === 'test') console.error(exception instanceof Error ? `${exception.message}\n${exception.stack}` : exception);
+    }
     if (res.headersSent) return;
     res.status(status).json(body);
   }

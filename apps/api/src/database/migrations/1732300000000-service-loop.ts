@@ -8,6 +8,22 @@ export class ServiceLoop1732300000000 implements MigrationInterface {
   name = 'ServiceLoop1732300000000';
 
   async up(q: QueryRunner): Promise<void> {
+    // Photos live in the database so every API process serves them (no local disk state).
+    await q.createTable(
+      new Table({
+        name: 'uploads',
+        columns: [
+          col.str('id', 36, { isPrimary: true }),
+          col.fk('owner_user_id'),
+          col.str('mime', 32),
+          col.int('size'),
+          { name: 'data', type: q.connection.options.type === 'mysql' ? 'mediumblob' : 'blob', isNullable: false },
+          col.date('created_at'),
+        ],
+        foreignKeys: [fk('owner_user_id', 'users')],
+        indices: [new TableIndex({ name: 'ix_uploads_owner', columnNames: ['owner_user_id', 'created_at'] })],
+      }),
+    );
     await q.createTable(
       new Table({
         name: 'needs',
@@ -23,15 +39,21 @@ export class ServiceLoop1732300000000 implements MigrationInterface {
           col.str('title', 50),
           col.str('description', 500),
           col.str('category', 24),
-          col.date('preferred_at', true),
+          col.str('place', 100, { isNullable: true }),
+          col.double('latitude'),
+          col.double('longitude'),
+          col.date('expected_at', true),
+          col.str('contact_phone_enc', 255, { isNullable: true }),
           col.text('photos'),
           col.str('status', 16),
           col.str('moderation', 16),
           col.str('reject_reason', 200, { isNullable: true }),
           col.fk('merged_into_id', true),
           col.int('plus_count', { default: 0 }),
+          col.int('reopen_count', { default: 0 }),
           col.date('accepted_at', true),
           col.date('fulfilled_at', true),
+          col.date('rated_at', true),
           col.date('created_at'),
           col.date('updated_at'),
         ],
@@ -60,18 +82,23 @@ export class ServiceLoop1732300000000 implements MigrationInterface {
           col.str('kind', 16),
           col.str('target', 16),
           col.str('title', 50),
-          col.str('description', 1000),
+          col.str('description', 2000),
           col.str('status', 16),
           col.int('capacity'),
           col.int('claimed_count', { default: 0 }),
+          col.bool('waitlist', true),
           col.date('starts_at'),
           col.date('ends_at'),
           col.date('claim_deadline'),
-          col.str('address', 255),
+          col.int('withdraw_cutoff_minutes'),
+          col.date('priority_until', true),
+          col.str('place', 255),
           col.double('latitude'),
           col.double('longitude'),
-          col.int('radius_m', { isNullable: true }),
-          col.int('points', { default: 0 }),
+          col.int('checkin_radius_m'),
+          col.int('points_per_hour'),
+          col.int('points_minimum'),
+          col.int('points_max'),
           col.text('required_skills'),
           col.str('checkin_secret', 64),
           col.str('cancel_reason', 200, { isNullable: true }),
@@ -95,6 +122,13 @@ export class ServiceLoop1732300000000 implements MigrationInterface {
         columns: [{ ...col.fk('task_id'), isPrimary: true }, { ...col.fk('need_id'), isPrimary: true }],
         foreignKeys: [fk('task_id', 'tasks'), fk('need_id', 'needs')],
         indices: [new TableIndex({ name: 'ix_task_needs_need', columnNames: ['need_id'] })],
+      }),
+    );
+    await q.createTable(
+      new Table({
+        name: 'task_branches',
+        columns: [{ ...col.fk('task_id'), isPrimary: true }, { ...col.fk('branch_id'), isPrimary: true }],
+        foreignKeys: [fk('task_id', 'tasks'), fk('branch_id', 'org_nodes')],
       }),
     );
     await q.createTable(
@@ -241,8 +275,15 @@ export class ServiceLoop1732300000000 implements MigrationInterface {
           col.fk('scope_node_id'),
           col.str('title', 50),
           col.str('description', 500),
+          col.str('place', 255),
+          col.double('latitude'),
+          col.double('longitude'),
+          col.date('muster_at', true),
+          col.int('needed', { isNullable: true }),
+          col.int('notified_count', { default: 0 }),
+          col.fk('task_id', true),
           col.fk('created_by_id'),
-          col.int('group_size', { default: 5 }),
+          col.int('group_size', { default: 0 }),
           col.date('closed_at', true),
           col.date('created_at'),
         ],
@@ -257,6 +298,8 @@ export class ServiceLoop1732300000000 implements MigrationInterface {
           { ...col.fk('callup_id'), isPrimary: true },
           { ...col.fk('member_user_id'), isPrimary: true },
           col.str('answer', 16),
+          col.int('eta_minutes', { isNullable: true }),
+          col.str('note', 200, { isNullable: true }),
           col.int('group_no', { isNullable: true }),
           col.date('responded_at'),
         ],
@@ -275,10 +318,12 @@ export class ServiceLoop1732300000000 implements MigrationInterface {
       'backfills',
       'claims',
       'task_positions',
+      'task_branches',
       'task_needs',
       'tasks',
       'need_plus_ones',
       'needs',
+      'uploads',
     ]) {
       await q.dropTable(t);
     }

@@ -1,0 +1,63 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { TaskKind, TaskStatus } from '@sbd/contracts';
+import { Type } from 'class-transformer';
+import { IsEnum, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+
+/** Staff list of a community's tasks. */
+export class ListTasksQuery {
+  @ApiPropertyOptional({ enum: TaskStatus })
+  @IsOptional()
+  @IsEnum(TaskStatus)
+  status?: TaskStatus;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^\d{1,10}$/, { message: '分页游标无效' })
+  cursor?: string;
+
+  @ApiPropertyOptional({ default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}
+
+/** A member's feed of open tasks: own community first, then the rest of the street. */
+export class TaskFeedQuery {
+  @ApiPropertyOptional({ enum: TaskKind })
+  @IsOptional()
+  @IsEnum(TaskKind)
+  kind?: TaskKind;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  positionId?: number;
+
+  @ApiPropertyOptional({ description: 'Tasks starting at or after (ISO)' })
+  @IsOptional()
+  @IsISO8601()
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Tasks starting before (ISO)' })
+  @IsOptional()
+  @IsISO8601()
+  to?: string;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @Matches(/^[01]\.\d{13}\.\d{1,10}$/, { message: '分页游标无效' })
+  cursor?: string;
+
+  @ApiPropertyOptional({ default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  limit?: number;
+}
