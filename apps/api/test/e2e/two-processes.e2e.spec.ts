@@ -1,0 +1,147 @@
+import { JwtService } from '@nestjs/jwt';
+import { ClaimStatus, NotificationKind, Role } from '@sbd/contracts';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { validateConfig } from '../../src/config/validate-config';
+import { buildDataSourceOptions } from '../../src/database/data-source-options';
+import { toDbDate } from '../../src/database/sql';
+import { WechatFakeServer } from '../fakes/wechat-fake-server';
+import { buildCity, buildTask, createApprovedMembers, createUser } from '../support/factories';
+import type { TestApp } from '../support/test-app';
+import { createScratchDatabase, testDialect, type ScratchDatabase } from '../support/test-db';
+
+const MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
+
+/**
+ * Two real API processes on one MariaDB: nothing held in memory may decide capacity, sessions or
+ * jobs. (SQLite is the embedded single-process mode, so this runs on MySQL/MariaDB only.)
+ */
+(testDialect() === 'mysql' ? describe : describe.skip)('two API processes sharing one MySQL', () => {
+  let db: ScratchDatabase;
+  let wechat: WechatFakeServer;
+  let procs: ChildProcess[] = [];
+  let urls: string[] = [];
+  let ds: DataSource;
+  let t: TestApp;
+  const env: Record<string, string> = {};
+
+  beforeAll(async () => {
+    if (!existsSync(MAIN)) throw new Error(`build the API first (npx nx run @sbd/api:build): ${MAIN} is missing`);
+    db = await createScratchDatabase();
+    wechat = new WechatFakeServer();
+    Object.assign(env, {
+      NODE_ENV: 'test',
+      DATABASE_URL: db.url!,
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      FIELD_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+      WECHAT_APP_ID: wechat.appId,
+      WECHAT_APP_SECRET: wechat.appSecret,
+      WECHAT_API_BASE_URL: await wechat.start(),
+      WECHAT_TEMPLATE_IDS: JSON.stringify({ [NotificationKind.PointsChanged]: 'tmpl-points' }),
+      SCHEDULER_ENABLED: 'true',
+      PUBLIC_BASE_URL: 'https://sbd.example.test',
+      H5_DIR: '/nonexistent',
+      LOG_LEVEL: 'error',
+      BCRYPT_ROUNDS: '4',
+    });
+    const ports = [0, 1].map(() => 20000 + Math.floor(Math.random() * 20000));
+    // Both start at once: the migrations must run exactly once (named lock).
+    procs = ports.map((port, i) =>
+      spawn(process.execPath, [MAIN], { env: { ...process.env, ...env, PORT: String(port), WORKER_ID: `proc-${i}` }, stdio: ['ignore', 'ignore', 'inherit'] }),
+    );
+    urls = ports.map((p) => `http://127.0.0.1:${p}`);
+    for (const url of urls) await waitReady(url);
+
+    const config = validateConfig(env);
+    ds = await new DataSource(buildDataSourceOptions(config)).initialize();
+    const jwt = new JwtService({ secret: env.JWT_SECRET });
+    t = { ds, config, app: { get: () => jwt }, http: () => request(urls[0]) } as unknown as TestApp;
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const p of procs) p.kill('SIGTERM');
+    await Promise.all(procs.map((p) => new Promise((r) => (p.exitCode !== null ? r(null) : p.once('exit', r)))));
+    await ds?.destroy();
+    await wechat?.stop();
+    await db?.drop();
+  });
+
+  it('ran the migrations once although both processes started together', async () => {
+    const rows = await ds.query('SELECT name FROM migrations ORDER BY id');
+    expect(rows.map((r: { name: string }) => r.name)).toEqual(['Foundation1732200000000', 'ServiceLoop1732300000000']);
+  });
+
+  it('200 claims on a 10-slot task split across both processes: exactly 10 claimed, counters equal rows', async () => {
+    const city = await buildCity(t);
+    const admin = await createUser(t, { roles: [{ role: Role.CommunityAdmin, scopeNodeId: city.a.id }] });
+    const task = (await request(urls[1]).post('/api/tasks').set(admin.auth).send(buildTask(city.a, { capacity: 10 })).expect(201)).body;
+    const members = await createApprovedMembers(t, city.a, 200);
+    const results = await Promise.all(
+      members.map((m, i) => request(urls[i % 2]).post('/api/claims').set(m.auth).send({ taskId: task.id })),
+    );
+    expect(results.filter((r) => r.status >= 500)).toEqual([]);
+    expect(results.filter((r) => r.body.status === ClaimStatus.Claimed)).toHaveLength(10);
+    expect(results.filter((r) => r.body.status === ClaimStatus.Waitlisted)).toHaveLength(190);
+    const [counter] = await ds.query('SELECT claimed_count AS n FROM tasks WHERE id = ?', [task.id]);
+    const [rows] = await ds.query("SELECT COUNT(*) AS n FROM claims WHERE task_id = ? AND status = 'claimed'", [task.id]);
+    expect(Number(counter.n)).toBe(10);
+    expect(Number(rows.n)).toBe(10);
+
+    // The same member through both processes at once: one claim.
+    const repeat = members[0];
+    const again = await Promise.all(Array.from({ length: 20 }, (_, i) => request(urls[i % 2]).post('/api/claims').set(repeat.auth).send({ taskId: task.id })));
+    expect(new Set(again.map((r) => r.body.id)).size).toBe(1);
+  }, 120_000);
+
+  it('a refresh token rotated by one process is refused by the other', async () => {
+    const city = await buildCity(t);
+    const u = await createUser(t, { roles: [{ role: Role.Resident, scopeNodeId: city.a.id }] });
+    await request(urls[1]).post('/api/auth/refresh').send({ refreshToken: u.refreshToken }).expect(200);
+    await request(urls[0]).post('/api/auth/refresh').send({ refreshToken: u.refreshToken }).expect(401);
+  });
+
+  it('both dispatchers run, and each due notification is delivered exactly once', async () => {
+    const city = await buildCity(t);
+    const members = await createApprovedMembers(t, city.a, 40);
+    const now = toDbDate(new Date());
+    for (const m of members) {
+      await ds.query('UPDATE users SET openid = ? WHERE id = ?', [`openid-${m.id}`, m.id]);
+      await ds.query(
+        `INSERT INTO notifications (user_id, kind, title, body, payload, status, dedupe_key, attempts, not_before, created_at)
+         VALUES (?, ?, '积分变动', '增加5分', '{}', 'pending', ?, 0, ?, ?)`,
+        [m.id, NotificationKind.PointsChanged, `two-proc:${m.id}`, now, now],
+      );
+    }
+    const deadline = Date.now() + 40_000;
+    let pending = members.length;
+    while (pending > 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 500));
+      const [row] = await ds.query("SELECT COUNT(*) AS n FROM notifications WHERE dedupe_key LIKE 'two-proc:%' AND status <> 'sent'");
+      pending = Number(row.n);
+    }
+    expect(pending).toBe(0);
+    const rows: { attempts: number; locked_by: string | null }[] = await ds.query("SELECT attempts, locked_by FROM notifications WHERE dedupe_key LIKE 'two-proc:%'");
+    expect(rows.every((r) => Number(r.attempts) === 1)).toBe(true);
+    const sentTo = wechat.sentMessages.map((s) => s.touser).filter((o) => o.startsWith('openid-'));
+    expect(sentTo).toHaveLength(members.length);
+    expect(new Set(sentTo).size).toBe(members.length);
+  }, 60_000);
+});
+
+async function waitReady(url: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`${url}/health/ready`);
+      if (res.ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${url} did not become ready`);
+}
