@@ -32,6 +32,8 @@ export class AppModule {
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,
+            // One line per request at info and below; above that, only errors are logged.
+            autoLogging: ['trace', 'debug', 'info'].includes(config.logLevel),
             redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password', 'req.body.phone'],
             customProps: () => ({ service: 'shuangbaodao-api' }),
           },

@@ -48,7 +48,7 @@ describe('应急式: emergency call-ups', () => {
 
     const xlsx = await t.http().get(`/api/callups/${callup.id}/muster.xlsx`).set(admin.auth).buffer(true).parse(binaryParser).expect(200);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(xlsx.body as Buffer);
+    await wb.xlsx.load(xlsx.body as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('花名册')!;
     expect(ws.getRow(1).values).toEqual([undefined, '姓名', '手机号', '工作单位', '功能型党支部', '回复', '预计到达（分钟）', '回复时间', '编组']);
     expect(ws.rowCount).toBe(1 + 7);

@@ -1,6 +1,6 @@
 import { FIELD_LABELS } from '@sbd/contracts';
 import { isCnIdNumber, isCnMobile, passwordPolicyViolation } from '@sbd/domain';
-import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { registerDecorator, ValidateIf, type ValidationOptions } from 'class-validator';
 
 export function IsCnMobile(options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>
@@ -51,3 +51,12 @@ export function IsNotBlank(options?: ValidationOptions): PropertyDecorator {
 }
 
 const labelOf = (p: string) => FIELD_LABELS[p] ?? p;
+
+/**
+ * Optional, but not nullable: `undefined` skips validation, `null` is validated (and refused)
+ * like any other wrong value. Use it for fields whose column is NOT NULL, and for ids, where
+ * a null would otherwise be dropped from a look-up and match an arbitrary row.
+ */
+export function IsOptionalNotNull(): PropertyDecorator {
+  return ValidateIf((_: unknown, v: unknown) => v !== undefined);
+}

@@ -55,7 +55,7 @@ export class AuthService {
       if (input.communityCode) {
         const community = await m
           .getRepository(OrgNodeEntity)
-          .findOneBy({ code: input.communityCode, type: OrgNodeType.Community });
+          .findOneBy({ code: input.communityCode.toUpperCase(), type: OrgNodeType.Community });
         if (!community) throw badRequest('社区不存在，请重新扫描社区二维码', 'communityCode');
         communityId = community.id;
       }

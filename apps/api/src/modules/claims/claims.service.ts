@@ -693,6 +693,12 @@ export class ClaimsService {
     return new Map(rows.map((r) => [Number(r.task_id), Number(r.n)]));
   }
 
+  /** Claim DTOs by id, keyed by id. */
+  async dtosById(ids: number[], p: Principal): Promise<Map<number, ClaimDto>> {
+    const dtos = await this.toDtos(await this.db.getRepository(ClaimEntity).findBy({ id: In(ids) }), p);
+    return new Map(dtos.map((d) => [d.id, d]));
+  }
+
   async mineForTasks(p: Principal, taskIds: number[]): Promise<Map<number, ClaimDto>> {
     if (!taskIds.length) return new Map();
     const rows = await this.db.getRepository(ClaimEntity).findBy({ memberUserId: p.userId, taskId: In(taskIds) });

@@ -23,7 +23,8 @@ export async function insertOrgNode(m: EntityManager, input: NewOrgNode): Promis
   const repo = m.getRepository(OrgNodeEntity);
   const parent = input.parentId ? await repo.findOneBy({ id: input.parentId }) : null;
   if (input.parentId && !parent) throw notFound('上级组织不存在');
-  let code = input.code ?? null;
+  // Codes are case-insensitive (MySQL's collation is; SQLite's is not): store them upper-case.
+  let code = input.code?.toUpperCase() ?? null;
   if (!code && input.type === OrgNodeType.Community) code = `C${randomBytes(4).toString('hex').toUpperCase()}`;
   if (code && (await repo.existsBy({ code }))) throw conflict('该编码已被使用');
   const now = new Date();

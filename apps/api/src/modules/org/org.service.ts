@@ -123,7 +123,7 @@ export class OrgService {
   /** What a member sees after scanning a community's QR code. */
   async communityByCode(code: string): Promise<CommunityPublicDto> {
     const repo = this.db.getRepository(OrgNodeEntity);
-    const community = await repo.findOneBy({ code, type: OrgNodeType.Community });
+    const community = await repo.findOneBy({ code: code.toUpperCase(), type: OrgNodeType.Community });
     if (!community) throw notFound('社区不存在，请确认二维码是否正确');
     const ancestorIds = community.path.split('/').filter(Boolean).map(Number);
     const [ancestors, positions, buildings] = await Promise.all([

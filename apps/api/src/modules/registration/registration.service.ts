@@ -52,7 +52,7 @@ export class RegistrationService {
     const id = await transaction(this.db, async (m) => {
       // One submission per member at a time: concurrent repeats wait here, then see the first.
       await lockRow(m, 'users', p.userId);
-      const community = await m.getRepository(OrgNodeEntity).findOneBy({ code: dto.communityCode, type: OrgNodeType.Community });
+      const community = await m.getRepository(OrgNodeEntity).findOneBy({ code: dto.communityCode.toUpperCase(), type: OrgNodeType.Community });
       if (!community) throw badRequest('社区不存在，请重新扫描社区二维码', 'communityCode');
       const fields = await this.checkResidence(m, community, dto.buildingId, dto.positionIds);
       let workUnitName = dto.workUnitName?.trim() ?? '';

@@ -14,6 +14,7 @@ import {
   TaskStatus,
   TaskTarget,
   type CheckinCodeDto,
+  type ClaimDto,
   type Page,
   type TaskDto,
 } from '@sbd/contracts';
@@ -23,7 +24,7 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Principal } from '../../common/auth/principal';
 import { COMMUNITY_READERS, ScopeService } from '../../common/auth/scope.service';
 import { badRequest, forbidden, illegalTransition, notFound } from '../../common/errors/app-errors';
-import { execute, toDbDate, transaction } from '../../database/sql';
+import { execute, fromDbDate, toDbDate, transaction } from '../../database/sql';
 import { ClaimsService } from '../claims/claims.service';
 import { NeedEntity } from '../needs/entities/need.entity';
 import { NeedsService } from '../needs/needs.service';
@@ -273,17 +274,25 @@ export class TasksService {
   /**
    * The member's feed: open tasks of their own community first, then of the rest of their street,
    * each ordered by start time. Keyset cursor "segment.startMs.id": no query grows with the offset.
+   * Raw SQL on purpose: this is the hottest read of the product (see bench/results).
    */
   async feed(p: Principal, q: TaskFeedQuery): Promise<Page<TaskDto>> {
-    const reg = await this.db.getRepository(RegistrationEntity).findOneBy({ userId: p.userId, status: RegistrationStatus.Approved });
-    if (!reg) throw forbidden('报到审核通过后才能查看任务');
-    const community = await this.db.getRepository(OrgNodeEntity).findOneByOrFail({ id: reg.communityId });
+    const [home] = (await this.db.query(
+      `SELECT r.community_id AS community_id, c.parent_id AS street_id
+         FROM registrations r JOIN org_nodes c ON c.id = r.community_id
+        WHERE r.user_id = ? AND r.status = ?`,
+      [p.userId, RegistrationStatus.Approved],
+    )) as { community_id: number; street_id: number | null }[];
+    if (!home) throw forbidden('报到审核通过后才能查看任务');
+    const communityId = Number(home.community_id);
+    const streetId = home.street_id === null ? null : Number(home.street_id);
     const limit = q.limit ?? 20;
     let [segment, startMs, lastId] = q.cursor ? q.cursor.split('.').map(Number) : [0, 0, 0];
-    const items: TaskEntity[] = [];
+    const items: FeedRow[] = [];
     let hasMore = false;
     while (segment <= 1) {
-      const rows = await this.feedSegment(segment, community, q, startMs, lastId, limit - items.length + 1);
+      if (segment === 1 && !streetId) break;
+      const rows = await this.feedSegment(segment, communityId, streetId, q, startMs, lastId, limit - items.length + 1);
       if (rows.length > limit - items.length) {
         items.push(...rows.slice(0, limit - items.length));
         hasMore = true;
@@ -293,45 +302,67 @@ export class TasksService {
       segment += 1;
       startMs = 0;
       lastId = 0;
-      if (segment > 1 || !community.parentId) break;
     }
     const last = items[items.length - 1];
-    const lastSegment = last && last.communityId === community.id ? 0 : 1;
+    const lastSegment = last && last.task.communityId === communityId ? 0 : 1;
+    const names = new Map(items.map((r) => [r.task.communityId, r.communityName]));
     return {
-      items: await this.toDtos(items, p, false),
-      nextCursor: hasMore && last ? `${lastSegment}.${String(last.startsAt.getTime()).padStart(13, '0')}.${last.id}` : null,
+      items: await this.toDtos(
+        items.map((r) => r.task),
+        p,
+        false,
+        names,
+      ),
+      nextCursor: hasMore && last ? `${lastSegment}.${String(last.task.startsAt.getTime()).padStart(13, '0')}.${last.task.id}` : null,
     };
   }
 
   private async feedSegment(
     segment: number,
-    community: OrgNodeEntity,
+    communityId: number,
+    streetId: number | null,
     q: TaskFeedQuery,
     afterStartMs: number,
     afterId: number,
     take: number,
-  ): Promise<TaskEntity[]> {
-    const qb = this.db
-      .getRepository(TaskEntity)
-      .createQueryBuilder('t')
-      .where('t.status IN (:...open)', { open: OPEN_STATUSES })
-      .andWhere('t.ends_at > :now', { now: toDbDate(new Date()) })
-      .orderBy('t.starts_at', 'ASC')
-      .addOrderBy('t.id', 'ASC')
-      .take(take);
-    if (segment === 0) qb.andWhere('t.community_id = :c', { c: community.id });
-    else qb.andWhere('t.street_id = :s AND t.community_id <> :c', { s: community.parentId, c: community.id });
+  ): Promise<FeedRow[]> {
+    const where = ["t.status IN ('published', 'in_progress')", 't.ends_at > ?'];
+    const params: unknown[] = [toDbDate(new Date())];
+    if (segment === 0) {
+      where.push('t.community_id = ?');
+      params.push(communityId);
+    } else {
+      where.push('t.street_id = ?', 't.community_id <> ?');
+      params.push(streetId, communityId);
+    }
     if (afterStartMs) {
       const after = toDbDate(new Date(afterStartMs));
-      qb.andWhere('(t.starts_at > :after OR (t.starts_at = :after AND t.id > :afterId))', { after, afterId });
+      where.push('(t.starts_at > ? OR (t.starts_at = ? AND t.id > ?))');
+      params.push(after, after, afterId);
     }
-    if (q.kind) qb.andWhere('t.kind = :kind', { kind: q.kind });
-    if (q.from) qb.andWhere('t.starts_at >= :from', { from: toDbDate(new Date(q.from)) });
-    if (q.to) qb.andWhere('t.starts_at < :to', { to: toDbDate(new Date(q.to)) });
+    if (q.kind) {
+      where.push('t.kind = ?');
+      params.push(q.kind);
+    }
+    if (q.from) {
+      where.push('t.starts_at >= ?');
+      params.push(toDbDate(new Date(q.from)));
+    }
+    if (q.to) {
+      where.push('t.starts_at < ?');
+      params.push(toDbDate(new Date(q.to)));
+    }
     if (q.positionId) {
-      qb.andWhere('EXISTS (SELECT 1 FROM task_positions tp WHERE tp.task_id = t.id AND tp.position_id = :pos)', { pos: q.positionId });
+      where.push('EXISTS (SELECT 1 FROM task_positions tp WHERE tp.task_id = t.id AND tp.position_id = ?)');
+      params.push(q.positionId);
     }
-    return qb.getMany();
+    const rows = (await this.db.query(
+      `SELECT t.*, c.name AS community_name FROM tasks t JOIN org_nodes c ON c.id = t.community_id
+        WHERE ${where.join(' AND ')}
+        ORDER BY t.starts_at ASC, t.id ASC LIMIT ${Number(take)}`,
+      params,
+    )) as Record<string, unknown>[];
+    return rows.map((r) => ({ task: rowToTask(r), communityName: String(r.community_name) }));
   }
 
   /** The rotating check-in code for the organiser's screen (changes every 30 s). */
@@ -350,30 +381,41 @@ export class TasksService {
     };
   }
 
-  async toDtos(tasks: TaskEntity[], p: Principal, staff: boolean): Promise<TaskDto[]> {
+  /**
+   * Assembles task DTOs in three round trips whatever the page size: positions, branches and
+   * needs in one UNION, waitlist counts and the caller's claims in one, and community names.
+   */
+  async toDtos(tasks: TaskEntity[], p: Principal, staff: boolean, communityNames?: Map<number, string>): Promise<TaskDto[]> {
     if (!tasks.length) return [];
     const ids = tasks.map((t) => t.id);
-    const [positions, branches, needs, waitlists, myClaims, communities] = await Promise.all([
-      this.db
-        .getRepository(TaskPositionEntity)
-        .createQueryBuilder('tp')
-        .innerJoin(PositionEntity, 'p', 'p.id = tp.position_id')
-        .where('tp.task_id IN (:...ids)', { ids })
-        .select(['tp.task_id AS taskId', 'p.id AS id', 'p.name AS name'])
-        .getRawMany<{ taskId: number; id: number; name: string }>(),
-      this.db
-        .getRepository(TaskBranchEntity)
-        .createQueryBuilder('tb')
-        .innerJoin(OrgNodeEntity, 'n', 'n.id = tb.branch_id')
-        .where('tb.task_id IN (:...ids)', { ids })
-        .select(['tb.task_id AS taskId', 'n.id AS id', 'n.name AS name'])
-        .getRawMany<{ taskId: number; id: number; name: string }>(),
-      this.db.getRepository(TaskNeedEntity).findBy({ taskId: In(ids) }),
-      this.claims.waitlistCounts(ids),
-      this.claims.mineForTasks(p, ids),
-      this.db.getRepository(OrgNodeEntity).findBy({ id: In([...new Set(tasks.map((t) => t.communityId))]) }),
+    const marks = ids.map(() => '?').join(',');
+    const missing = [...new Set(tasks.map((t) => t.communityId))].filter((id) => !communityNames?.has(id));
+    const [extras, claimRows, communities] = await Promise.all([
+      this.db.query(
+        `SELECT 'p' AS k, tp.task_id AS task_id, x.id AS id, x.name AS name FROM task_positions tp JOIN positions x ON x.id = tp.position_id WHERE tp.task_id IN (${marks})
+         UNION ALL
+         SELECT 'b' AS k, tb.task_id AS task_id, x.id AS id, x.name AS name FROM task_branches tb JOIN org_nodes x ON x.id = tb.branch_id WHERE tb.task_id IN (${marks})
+         UNION ALL
+         SELECT 'n' AS k, tn.task_id AS task_id, tn.need_id AS id, NULL AS name FROM task_needs tn WHERE tn.task_id IN (${marks})`,
+        [...ids, ...ids, ...ids],
+      ) as Promise<{ k: string; task_id: number; id: number; name: string | null }[]>,
+      this.db.query(
+        `SELECT id, task_id, status, member_user_id FROM claims
+          WHERE task_id IN (${marks}) AND (status = 'waitlisted' OR member_user_id = ?)`,
+        [...ids, p.userId],
+      ) as Promise<{ id: number; task_id: number; status: string; member_user_id: number }[]>,
+      missing.length ? this.db.getRepository(OrgNodeEntity).findBy({ id: In(missing) }) : Promise.resolve([] as OrgNodeEntity[]),
     ]);
-    const names = new Map(communities.map((c) => [c.id, c.name]));
+    const names = new Map(communityNames ?? []);
+    for (const c of communities) names.set(c.id, c.name);
+    const waitlists = new Map<number, number>();
+    const mineIds: number[] = [];
+    for (const c of claimRows) {
+      if (c.status === 'waitlisted') waitlists.set(Number(c.task_id), (waitlists.get(Number(c.task_id)) ?? 0) + 1);
+      if (Number(c.member_user_id) === p.userId) mineIds.push(Number(c.id));
+    }
+    const myClaims = mineIds.length ? await this.claims.dtosById(mineIds, p) : new Map<number, ClaimDto>();
+    const pick = (taskId: number, k: string) => extras.filter((x) => x.k === k && Number(x.task_id) === taskId);
     return tasks.map((t) => ({
       id: t.id,
       communityId: t.communityId,
@@ -393,19 +435,63 @@ export class TasksService {
       latitude: t.latitude,
       longitude: t.longitude,
       checkinRadiusM: t.checkinRadiusM,
-      positions: positions.filter((x) => Number(x.taskId) === t.id).map((x) => ({ id: Number(x.id), name: x.name })),
+      positions: pick(t.id, 'p').map((x) => ({ id: Number(x.id), name: String(x.name) })),
       skills: t.requiredSkills,
       pointsRule: { perHour: t.pointsPerHour, minimum: t.pointsMinimum, max: t.pointsMax },
-      needIds: needs.filter((n) => n.taskId === t.id).map((n) => n.needId),
-      branches: branches.filter((x) => Number(x.taskId) === t.id).map((x) => ({ id: Number(x.id), name: x.name })),
+      needIds: pick(t.id, 'n').map((x) => Number(x.id)),
+      branches: pick(t.id, 'b').map((x) => ({ id: Number(x.id), name: String(x.name) })),
       withdrawCutoffMinutes: t.withdrawCutoffMinutes,
       cancelReason: t.cancelReason,
       createdByUserId: t.createdById,
       createdAt: t.createdAt.toISOString(),
       publishedAt: t.publishedAt?.toISOString() ?? null,
       completedAt: t.completedAt?.toISOString() ?? null,
-      myClaim: myClaims.get(t.id) ?? null,
+      myClaim: [...myClaims.values()].find((c) => c.taskId === t.id) ?? null,
       allowedActions: staff ? taskMachine.allowedActions(t.status) : [],
     }));
   }
+}
+
+interface FeedRow {
+  task: TaskEntity;
+  communityName: string;
+}
+
+/** A raw `tasks` row (either driver) as an entity. */
+function rowToTask(r: Record<string, unknown>): TaskEntity {
+  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  const t = new TaskEntity();
+  Object.assign(t, {
+    id: Number(r.id),
+    communityId: Number(r.community_id),
+    streetId: num(r.street_id),
+    kind: r.kind,
+    target: r.target,
+    title: r.title,
+    description: r.description,
+    status: r.status,
+    capacity: Number(r.capacity),
+    claimedCount: Number(r.claimed_count),
+    startsAt: fromDbDate(r.starts_at)!,
+    endsAt: fromDbDate(r.ends_at)!,
+    claimDeadline: fromDbDate(r.claim_deadline)!,
+    withdrawCutoffMinutes: Number(r.withdraw_cutoff_minutes),
+    priorityUntil: fromDbDate(r.priority_until),
+    waitlist: r.waitlist === true || Number(r.waitlist) === 1,
+    place: r.place,
+    latitude: num(r.latitude),
+    longitude: num(r.longitude),
+    checkinRadiusM: Number(r.checkin_radius_m),
+    pointsPerHour: Number(r.points_per_hour),
+    pointsMinimum: Number(r.points_minimum),
+    pointsMax: Number(r.points_max),
+    requiredSkills: typeof r.required_skills === 'string' ? (JSON.parse(r.required_skills) as string[]) : [],
+    cancelReason: (r.cancel_reason as string | null) ?? null,
+    createdById: Number(r.created_by_id),
+    publishedAt: fromDbDate(r.published_at),
+    completedAt: fromDbDate(r.completed_at),
+    createdAt: fromDbDate(r.created_at)!,
+    updatedAt: fromDbDate(r.updated_at)!,
+  });
+  return t;
 }

@@ -28,7 +28,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { IsNotBlank } from '../../../common/validation/decorators';
+import { IsNotBlank, IsOptionalNotNull } from '../../../common/validation/decorators';
 
 export class CreateClaimDto implements CreateClaimRequest {
   @ApiProperty()
@@ -37,13 +37,13 @@ export class CreateClaimDto implements CreateClaimRequest {
   taskId: number;
 
   @ApiPropertyOptional({ description: 'Branch secretary only: the branch claiming' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(1)
   branchId?: number;
 
   @ApiPropertyOptional({ type: [Number], description: 'Branch secretary only: members to assign' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(100)
@@ -74,11 +74,13 @@ export class CheckInDto implements Partial<CheckInRequest> {
 
   @ApiPropertyOptional()
   @IsOptional()
+  @IsNumber({}, { message: '纬度必须是数字' })
   @IsLatitude()
   latitude?: number;
 
   @ApiPropertyOptional()
   @IsOptional()
+  @IsNumber({}, { message: '经度必须是数字' })
   @IsLongitude()
   longitude?: number;
 

@@ -5,7 +5,7 @@ import {
   type FormCallupGroupsRequest,
   type RespondCallupRequest,
 } from '@sbd/contracts';
-import { IsEnum, IsInt, IsISO8601, IsLatitude, IsLongitude, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsEnum, IsInt, IsISO8601, IsLatitude, IsLongitude, IsOptional, IsString, Max, MaxLength, Min, IsNumber } from 'class-validator';
 import { IsNotBlank } from '../../../common/validation/decorators';
 
 export class CreateCallupDto implements Omit<CreateCallupRequest, 'createTask'> {
@@ -34,11 +34,13 @@ export class CreateCallupDto implements Omit<CreateCallupRequest, 'createTask'> 
 
   @ApiPropertyOptional()
   @IsOptional()
+  @IsNumber({}, { message: '纬度必须是数字' })
   @IsLatitude()
   latitude?: number;
 
   @ApiPropertyOptional()
   @IsOptional()
+  @IsNumber({}, { message: '经度必须是数字' })
   @IsLongitude()
   longitude?: number;
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { OrgNodeType, type CreateOrgNodeRequest } from '@sbd/contracts';
-import { IsEnum, IsInt, IsLatitude, IsLongitude, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsEnum, IsInt, IsLatitude, IsLongitude, IsOptional, IsString, Matches, MaxLength, Min, IsNumber } from 'class-validator';
 import { IsNotBlank } from '../../../common/validation/decorators';
 
 export class CreateOrgNodeDto implements CreateOrgNodeRequest {
@@ -34,11 +34,13 @@ export class CreateOrgNodeDto implements CreateOrgNodeRequest {
 
   @ApiPropertyOptional()
   @IsOptional()
+  @IsNumber({}, { message: '纬度必须是数字' })
   @IsLatitude()
   latitude?: number;
 
   @ApiPropertyOptional()
   @IsOptional()
+  @IsNumber({}, { message: '经度必须是数字' })
   @IsLongitude()
   longitude?: number;
 }

@@ -1,11 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { UpdatePositionRequest } from '@sbd/contracts';
-import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { IsNotBlank } from '../../../common/validation/decorators';
 
+/** Absent fields stay as they are; null is refused for the NOT NULL ones (IsOptional would let it through to the database). */
 export class UpdatePositionDto implements UpdatePositionRequest {
   @ApiPropertyOptional()
-  @IsOptional()
+  @ValidateIf((_, v: unknown) => v !== undefined)
   @IsString()
   @IsNotBlank()
   @MaxLength(50)
@@ -18,12 +19,12 @@ export class UpdatePositionDto implements UpdatePositionRequest {
   description?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @ValidateIf((_, v: unknown) => v !== undefined)
   @IsBoolean()
   active?: boolean;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @ValidateIf((_, v: unknown) => v !== undefined)
   @IsInt()
   @Min(0)
   @Max(9999)

@@ -1,22 +1,23 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { ApproveRegistrationRequest } from '@sbd/contracts';
-import { IsInt, IsOptional, Min } from 'class-validator';
+import { IsInt, Min } from 'class-validator';
+import { IsOptionalNotNull } from '../../../common/validation/decorators';
 
 export class ApproveRegistrationDto implements ApproveRegistrationRequest {
   @ApiPropertyOptional({ description: 'Functional branch (功能型党支部) of the community' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(1)
   branchId?: number;
 
   @ApiPropertyOptional({ description: 'Party group (党小组)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(1)
   groupId?: number;
 
   @ApiPropertyOptional({ description: 'Grid (网格)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(1)
   gridId?: number;

@@ -18,15 +18,19 @@ import {
   IsString,
   Matches,
   MaxLength,
+  Max,
   Min,
+  IsObject,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsCnIdNumber, IsCnMobile, IsNotBlank } from '../../../common/validation/decorators';
+import { IsCnIdNumber, IsCnMobile, IsNotBlank, IsOptionalNotNull } from '../../../common/validation/decorators';
 
 export class FreeTimeSlotDto implements FreeTimeSlot {
   @ApiProperty({ enum: Weekday, description: '1 = Monday … 7 = Sunday' })
-  @IsEnum(Weekday)
+  @IsInt({ message: '星期必须是1到7的整数' })
+  @Min(1, { message: '星期必须是1到7的整数' })
+  @Max(7, { message: '星期必须是1到7的整数' })
   weekday: Weekday;
 
   @ApiProperty({ enum: DayPeriod })
@@ -51,7 +55,7 @@ export class SubmitRegistrationDto implements SubmitRegistrationRequest {
   phone: string;
 
   @ApiPropertyOptional({ description: 'Optional; stored encrypted' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsCnIdNumber()
   idNumber?: string;
 
@@ -75,7 +79,7 @@ export class SubmitRegistrationDto implements SubmitRegistrationRequest {
   unitPartyOrgName: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(1)
   buildingId?: number;
@@ -96,6 +100,7 @@ export class SubmitRegistrationDto implements SubmitRegistrationRequest {
   @ApiProperty({ type: [FreeTimeSlotDto] })
   @IsArray()
   @ArrayMaxSize(21)
+  @IsObject({ each: true, message: '空闲时间的每一项必须是星期和时段' })
   @ValidateNested({ each: true })
   @Type(() => FreeTimeSlotDto)
   freeTime: FreeTimeSlotDto[];

@@ -1,13 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { MAX_SKILL_LENGTH, MAX_SKILLS, type UpdateProfileRequest } from '@sbd/contracts';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsInt, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
-import { IsNotBlank } from '../../../common/validation/decorators';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsInt, IsObject, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsNotBlank, IsOptionalNotNull } from '../../../common/validation/decorators';
 import { FreeTimeSlotDto } from './submit-registration.dto';
 
 export class UpdateProfileDto implements UpdateProfileRequest {
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(MAX_SKILLS)
   @IsString({ each: true })
@@ -15,15 +15,16 @@ export class UpdateProfileDto implements UpdateProfileRequest {
   skills?: string[];
 
   @ApiPropertyOptional({ type: [FreeTimeSlotDto] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(21)
+  @IsObject({ each: true, message: '空闲时间的每一项必须是星期和时段' })
   @ValidateNested({ each: true })
   @Type(() => FreeTimeSlotDto)
   freeTime?: FreeTimeSlotDto[];
 
   @ApiPropertyOptional({ type: [Number] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(8)
   @ArrayUnique()
@@ -31,13 +32,13 @@ export class UpdateProfileDto implements UpdateProfileRequest {
   positionIds?: number[];
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(1)
   buildingId?: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotBlank()
   @MaxLength(200)

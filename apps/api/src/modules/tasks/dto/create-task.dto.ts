@@ -25,6 +25,7 @@ import {
   MaxLength,
   Min,
   ValidateNested,
+  IsNumber,
 } from 'class-validator';
 import { IsNotBlank } from '../../../common/validation/decorators';
 
@@ -101,11 +102,13 @@ export class CreateTaskDto implements CreateTaskRequest {
 
   @ApiPropertyOptional()
   @IsOptional()
+  @IsNumber({}, { message: '纬度必须是数字' })
   @IsLatitude()
   latitude?: number;
 
   @ApiPropertyOptional()
   @IsOptional()
+  @IsNumber({}, { message: '经度必须是数字' })
   @IsLongitude()
   longitude?: number;
 

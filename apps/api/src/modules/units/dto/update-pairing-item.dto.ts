@@ -1,11 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { PairingItemStatus, type UpdatePairingItemRequest } from '@sbd/contracts';
-import { IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsEnum, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { IsNotBlank } from '../../../common/validation/decorators';
 
+/** Absent fields stay as they are; null is refused for title and status (NOT NULL), and clears the description. */
 export class UpdatePairingItemDto implements UpdatePairingItemRequest {
   @ApiPropertyOptional()
-  @IsOptional()
+  @ValidateIf((_, v: unknown) => v !== undefined)
   @IsString()
   @IsNotBlank()
   @MaxLength(100)
@@ -18,7 +19,7 @@ export class UpdatePairingItemDto implements UpdatePairingItemRequest {
   description?: string;
 
   @ApiPropertyOptional({ enum: PairingItemStatus })
-  @IsOptional()
+  @ValidateIf((_, v: unknown) => v !== undefined)
   @IsEnum(PairingItemStatus)
   status?: PairingItemStatus;
 }

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { UploadsController } from './uploads.controller';
+import { UploadsService } from './uploads.service';
+
+/** Photo uploads (needs' photos), stored in the database. */
+@Module({ controllers: [UploadsController], providers: [UploadsService], exports: [UploadsService] })
+export class UploadsModule {}
