@@ -37,14 +37,57 @@ function hasPresetReact(): boolean {
   }
 }
 
+/** The part of Taro's webpack-chain these helpers use. */
+interface RuleLike {
+  test(re: RegExp): RuleLike;
+  enforce(when: 'pre' | 'post'): RuleLike;
+  exclude: { add(re: RegExp): { end(): RuleLike } };
+  use(name: string): { loader(path: string): { end(): unknown } };
+}
+
+interface ChainLike {
+  module: { rule(name: string): RuleLike };
+  optimization: { get(key: string): unknown; splitChunks(value: unknown): unknown };
+  performance: { hints(value: false | 'warning' | 'error'): unknown };
+}
+
 /** See config/swc-jsx-loader.js: compiles JSX with @swc/core when @babel/preset-react is absent. */
-function useSwcForJsx(chain: { module: any }): void {
+function useSwcForJsx(chain: ChainLike): void {
   if (hasPresetReact()) return;
+  // A 'pre' rule: runs before babel-loader (Taro's 'script' rule) on our own TSX/JSX only.
   chain.module
-    .rule('script')
+    .rule('swc-jsx')
+    .test(/\.[jt]sx$/)
+    .enforce('pre')
+    .exclude.add(/node_modules/)
+    .end()
     .use('swcJsx')
     .loader(path.join(__dirname, 'swc-jsx-loader.js'))
     .end();
+}
+
+/**
+ * Taro splits H5 chunks for the initial entry only, so every lazily loaded page chunk carried its
+ * own copy of the request layer, components and Taro APIs. Pull code used by two or more pages
+ * into one shared async chunk (loaded with the first page, cached afterwards).
+ */
+function shareAsyncPageCode(chain: ChainLike): void {
+  const split = chain.optimization.get('splitChunks') as { cacheGroups?: Record<string, unknown> } | undefined;
+  if (!split || typeof split !== 'object') return;
+  chain.optimization.splitChunks({
+    ...split,
+    cacheGroups: {
+      ...(split.cacheGroups ?? {}),
+      pageCommon: {
+        name: 'page-common',
+        chunks: 'async',
+        minChunks: 2,
+        priority: 5,
+        reuseExistingChunk: true,
+        enforce: true,
+      },
+    },
+  });
 }
 
 export default defineConfig<'webpack5'>(async () => {
@@ -86,8 +129,14 @@ export default defineConfig<'webpack5'>(async () => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'browser' },
+      // Plain HTML implementations of View/Text/Input/Button/Image/Picker (lighter than the
+      // default web components); the rest still come from @tarojs/components.
+      useHtmlComponents: true,
       webpackChain(chain) {
         useSwcForJsx(chain);
+        shareAsyncPageCode(chain);
+        // Budgets are checked by scripts/size-report.mjs (gzip), not webpack's raw-size hint.
+        chain.performance.hints(false);
       },
       compile: { include: [packagesDir] },
       output: {

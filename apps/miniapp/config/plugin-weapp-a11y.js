@@ -25,6 +25,8 @@ module.exports = (ctx) => {
         View: { ...ARIA },
         Text: { ...ARIA },
         Image: { 'aria-label': '', 'aria-role': '' },
+        Input: { 'aria-label': '' },
+        Textarea: { 'aria-label': '' },
       });
     },
   });

@@ -2,7 +2,6 @@ import type { PropsWithChildren } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import { reloadElderly } from './state/elderly';
 import './app.css';
-import './styles/platform.css';
 
 export default function App({ children }: PropsWithChildren) {
   // WeChat's font size may have changed while the app was in the background.

@@ -51,9 +51,9 @@ export async function logout(): Promise<void> {
   }
 }
 
-/** `quiet`: no error toast (background refresh on page show). */
+/** `quiet`: a background refresh on page show — no toast, no jump to the login page. */
 export async function fetchMe(quiet = false): Promise<MeDto> {
-  const me = await api.get<MeDto>('/api/me', { toast: !quiet });
+  const me = await api.get<MeDto>('/api/me', { toast: !quiet, loginOnExpiry: !quiet });
   saveUser(me);
   return me;
 }

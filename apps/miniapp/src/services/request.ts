@@ -61,6 +61,11 @@ export interface RequestOptions {
   quietStatuses?: number[];
   responseType?: 'json' | 'arraybuffer';
   timeout?: number;
+  /**
+   * When the session cannot be renewed, send the user to the login page (default true). Background
+   * refreshes pass false: the session is cleared, the page stays.
+   */
+  loginOnExpiry?: boolean;
 }
 
 interface RawResponse {
@@ -200,9 +205,9 @@ async function doRefresh(): Promise<RefreshOutcome> {
   return 'rejected';
 }
 
-function endSession(hadSession: boolean): ApiError {
+function endSession(hadSession: boolean, toLogin: boolean): ApiError {
   clearSession();
-  goLogin();
+  if (toLogin) goLogin();
   return new ApiError({
     kind: 'http',
     status: 401,
@@ -224,7 +229,7 @@ async function execute<T>(path: string, opts: RequestOptions, retried: boolean):
       const outcome = await refreshTokens();
       if (outcome === 'ok') return execute<T>(path, opts, true);
     }
-    throw endSession(!!token);
+    throw endSession(!!token, opts.loginOnExpiry !== false);
   }
 
   if (res.status >= 200 && res.status < 300) {
@@ -234,6 +239,11 @@ async function execute<T>(path: string, opts: RequestOptions, retried: boolean):
 }
 
 let lastToast = { message: '', at: 0 };
+
+/** Forget the last toast (tests; a fresh page). */
+export function resetToastDedupe(): void {
+  lastToast = { message: '', at: 0 };
+}
 
 /** Shows an error toast; identical messages within 1.5 s are shown once (bursts of failures). */
 export function showErrorToast(message: string): void {

@@ -107,3 +107,11 @@ export function activeAssignment(session: Session | null): RoleAssignment | null
 export function hasRole(session: Session | null, role: Role): boolean {
   return !!session?.user?.roles.some((r) => r.role === role);
 }
+
+/** The community a community admin acts for: the active role if it is one, else their first. */
+export function communityAdminScope(session: Session | null): { communityId: number; communityName: string } | null {
+  const active = activeAssignment(session);
+  const candidates = [active, ...(session?.user?.roles ?? [])];
+  const found = candidates.find((r) => r && r.role === Role.CommunityAdmin && r.scopeNodeId != null);
+  return found && found.scopeNodeId != null ? { communityId: found.scopeNodeId, communityName: found.scopeName ?? '本社区' } : null;
+}

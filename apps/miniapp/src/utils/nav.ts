@@ -44,27 +44,37 @@ export function goLogin(redirect: string = currentPageUrl()): void {
   goingToLogin = true;
   const target = safeRedirect(redirect);
   const url = target && target !== PAGES.home ? `${PAGES.login}?redirect=${encodeURIComponent(target)}` : PAGES.login;
-  Promise.resolve(Taro.reLaunch({ url }))
-    .catch(() => undefined)
-    .finally(() => {
-      goingToLogin = false;
-    });
+  safely(() => Taro.reLaunch({ url })).finally(() => {
+    goingToLogin = false;
+  });
+}
+
+/** Runs a Taro navigation call; a sync throw or a rejection becomes a resolved `false`. */
+function safely(call: () => unknown): Promise<boolean> {
+  try {
+    return Promise.resolve(call()).then(
+      () => true,
+      () => false,
+    );
+  } catch {
+    return Promise.resolve(false);
+  }
 }
 
 /** navigateTo that falls back to redirectTo when the weapp page stack is full. Never throws. */
 export function openPage(url: string): void {
-  Promise.resolve(Taro.navigateTo({ url })).catch(() => {
-    Promise.resolve(Taro.redirectTo({ url })).catch(() => undefined);
+  void safely(() => Taro.navigateTo({ url })).then((ok) => {
+    if (!ok) void safely(() => Taro.redirectTo({ url }));
   });
 }
 
 /** Replaces the current page (no way back to it). Never throws. */
 export function replacePage(url: string): void {
-  Promise.resolve(Taro.redirectTo({ url })).catch(() => undefined);
+  void safely(() => Taro.redirectTo({ url }));
 }
 
 export function goHome(): void {
-  Promise.resolve(Taro.reLaunch({ url: PAGES.home })).catch(() => undefined);
+  void safely(() => Taro.reLaunch({ url: PAGES.home }));
 }
 
 /** Back one page, or home when this page was opened directly (H5 deep link, QR scan). */
@@ -76,6 +86,11 @@ export function goBack(): void {
       return 1;
     }
   })();
-  if (depth > 1) Promise.resolve(Taro.navigateBack()).catch(goHome);
-  else goHome();
+  if (depth > 1) {
+    void safely(() => Taro.navigateBack()).then((ok) => {
+      if (!ok) goHome();
+    });
+  } else {
+    goHome();
+  }
 }

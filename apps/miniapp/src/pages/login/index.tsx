@@ -3,10 +3,10 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { PASSWORD_MIN_LENGTH, type PrivacyNoticeDto } from '@sbd/contracts';
 import { Btn, LinkAction } from '../../components/Button';
+import { PrivacyNotice } from '../../components/PrivacyNotice';
 import { TextField } from '../../components/Field';
 import { Page } from '../../components/Page';
 import { Checkbox } from '../../components/Toggle';
-import { ErrorState } from '../../components/States';
 import { isH5, PAGES } from '../../config';
 import { fetchPrivacyNotice, giveConsent, login, signup, wechatLogin } from '../../services/auth';
 import { attempt, type ApiError } from '../../services/request';
@@ -69,27 +69,6 @@ function ModeTabs({ mode, onChange }: { mode: Mode; onChange: (m: Mode) => void 
           </View>
         );
       })}
-    </View>
-  );
-}
-
-function PrivacyBlock({ notice, error, onRetry }: { notice: PrivacyNoticeDto | null; error: string; onRetry: () => void }) {
-  const [open, setOpen] = useState(false);
-  if (error) return <ErrorState message={error} onRetry={onRetry} />;
-  if (!notice) return null;
-  return (
-    <View className='privacy'>
-      <LinkAction onClick={() => setOpen(!open)} label={open ? '收起隐私政策' : `查看${notice.title}`}>
-        {open ? '收起隐私政策' : `查看《${notice.title}》`}
-      </LinkAction>
-      {open ? (
-        <View className='privacy-body'>
-          <Text className='t-s' style={{ display: 'block' }}>
-            {notice.body}
-          </Text>
-          <Text className='t-xs t-muted' style={{ display: 'block', marginTop: '8px' }}>{`版本：${notice.version}`}</Text>
-        </View>
-      ) : null}
     </View>
   );
 }
@@ -277,7 +256,7 @@ export default function LoginPage() {
                 error={signupErrors.confirmPassword}
                 required
               />
-              <PrivacyBlock notice={notice} error={noticeError} onRetry={loadNotice} />
+              <PrivacyNotice notice={notice} error={noticeError} onRetry={loadNotice} />
               <Checkbox
                 checked={signupForm.consent}
                 onChange={(consent) => setSignupForm({ ...signupForm, consent })}

@@ -14,7 +14,6 @@ import {
   IsArray,
   IsEnum,
   IsInt,
-  IsOptional,
   IsString,
   Matches,
   MaxLength,

@@ -1,0 +1,110 @@
+import { useState } from 'react';
+import { Image, Text, View } from '@tarojs/components';
+import Taro, { useLoad } from '@tarojs/taro';
+import { Btn } from '../../../components/Button';
+import { Page } from '../../../components/Page';
+import { ErrorState, Loading } from '../../../components/States';
+import { isH5 } from '../../../config';
+import { fetchCommunityQrDataUrl } from '../../../services/org';
+import { attempt } from '../../../services/request';
+import { communityAdminScope, useSession } from '../../../services/session';
+import { a11y } from '../../../utils/a11y';
+import { AdminGate } from '../../components/AdminGate';
+import './index.css';
+
+function toast(title: string, icon: 'none' | 'success' = 'none'): void {
+  Promise.resolve(Taro.showToast({ title, icon })).catch(() => undefined);
+}
+
+/** Saves the poster: a download on H5, the photo album on weapp. */
+async function savePoster(dataUrl: string, communityId: number): Promise<void> {
+  const fileName = `双报到-社区二维码-${communityId}.png`;
+  if (isH5()) {
+    const a = document.createElement('a');
+    a.href = dataUrl;
+    a.download = fileName;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    return;
+  }
+  const filePath = `${Taro.env.USER_DATA_PATH}/sbd-qrcode-${communityId}.png`;
+  await new Promise<void>((resolve, reject) => {
+    Taro.getFileSystemManager().writeFile({
+      filePath,
+      data: dataUrl.replace(/^data:image\/png;base64,/, ''),
+      encoding: 'base64',
+      success: () => resolve(),
+      fail: (e) => reject(e),
+    });
+  });
+  await Taro.saveImageToPhotosAlbum({ filePath });
+}
+
+/** 社区二维码: the poster members scan to register with this community. */
+export default function PosterPage() {
+  const session = useSession();
+  const scope = communityAdminScope(session);
+  const [dataUrl, setDataUrl] = useState('');
+  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
+  const [error, setError] = useState('');
+  const [saving, setSaving] = useState(false);
+
+  const load = async () => {
+    if (!scope) return;
+    setState('loading');
+    const r = await attempt(fetchCommunityQrDataUrl(scope.communityId));
+    if (r.ok) {
+      setDataUrl(r.data);
+      setState('ready');
+    } else {
+      setError(r.error.message);
+      setState('error');
+    }
+  };
+
+  useLoad(() => void load());
+
+  if (!scope) return <AdminGate title='社区二维码' loggedIn={!!session?.accessToken} />;
+
+  const save = async () => {
+    setSaving(true);
+    try {
+      await savePoster(dataUrl, scope.communityId);
+      toast(isH5() ? '已开始下载' : '已保存到相册', 'success');
+    } catch {
+      toast(isH5() ? '下载失败，请长按图片保存' : '保存失败，请在设置中允许保存到相册');
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Page title='社区二维码'>
+      <Text className='t-s t-muted' style={{ display: 'block', marginBottom: '16px' }}>
+        {`${scope.communityName}：党员扫码即可进入报到页面。可打印张贴，或转发到工作群。`}
+      </Text>
+      {state === 'loading' ? <Loading text='二维码生成中…' /> : null}
+      {state === 'error' ? <ErrorState message={error} onRetry={() => void load()} /> : null}
+      {state === 'ready' ? (
+        <View>
+          <View className='poster'>
+            <Image
+              className='poster-img'
+              src={dataUrl}
+              mode='widthFix'
+              showMenuByLongpress
+              {...a11y(`${scope.communityName}报到二维码`, { role: 'img' })}
+            />
+          </View>
+          <Btn onClick={save} loading={saving} loadingText='正在保存…'>
+            {isH5() ? '下载二维码' : '保存到相册'}
+          </Btn>
+          <Btn variant='plain' onClick={() => void load()}>
+            重新生成
+          </Btn>
+        </View>
+      ) : null}
+    </Page>
+  );
+}

@@ -1,0 +1,105 @@
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import type { CommunityPublicDto } from '@sbd/contracts';
+import Taro, { __taro } from '../../../../test/doubles/taro';
+import { resetToastDedupe } from '../../../services/request';
+import { clearSession, saveLogin } from '../../../services/session';
+import RegisterPage from './index';
+
+const request$ = Taro.request as jest.Mock;
+const flush = () => act(() => new Promise((r) => setTimeout(r, 0)));
+
+const community: CommunityPublicDto = {
+  id: 7,
+  code: 'XF01',
+  name: '幸福社区',
+  streetName: '幸福街道',
+  districtName: '崇川区',
+  address: null,
+  positions: [{ id: 11, communityId: 7, code: 'legal', name: '法律援助', description: null, active: true, sortOrder: 1 }],
+  buildings: [{ id: 21, name: '幸福小区3栋', gridId: 31 }],
+  workUnits: [{ id: 41, name: '市财政局' }],
+};
+
+type Call = { url: string; method: string; data?: unknown };
+
+function fakeApi() {
+  request$.mockImplementation(async (opts: Call) => {
+    if (opts.url === '/api/communities/by-code/XF01') return { statusCode: 200, header: {}, data: community };
+    if (opts.url === '/api/registrations/me') return { statusCode: 404, header: {}, data: { code: 'NOT_FOUND', message: '尚未报到' } };
+    if (opts.url === '/api/privacy-notice') return { statusCode: 200, header: {}, data: { version: 'v3', title: '双报到隐私政策', body: '……' } };
+    if (opts.url === '/api/registrations' && opts.method === 'POST') return { statusCode: 201, header: {}, data: { id: 1 } };
+    return { statusCode: 500, header: {}, data: null };
+  });
+}
+
+function type(label: string, value: string) {
+  fireEvent.change(screen.getByLabelText(label), { target: { value } });
+}
+
+beforeEach(() => {
+  __taro.reset();
+  clearSession();
+  resetToastDedupe();
+  fakeApi();
+});
+
+describe('register page (报到)', () => {
+  it('takes the community from ?community= and asks a visitor to log in first', async () => {
+    __taro.setRoute('/packageMember/pages/register/index', { community: 'XF01' });
+    render(<RegisterPage />);
+    expect(await screen.findByText('幸福社区')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '登录后报到' }));
+    expect(Taro.reLaunch).toHaveBeenCalledWith({
+      url: `/pages/login/index?redirect=${encodeURIComponent('/packageMember/pages/register/index?community=XF01')}`,
+    });
+  });
+
+  it('requires consent, then submits the form', async () => {
+    saveLogin({
+      accessToken: 'A',
+      refreshToken: 'R',
+      expiresIn: 900,
+      refreshExpiresIn: 86400,
+      user: { id: 1, name: '李四', phone: '13912345678', hasWechat: false, roles: [], consentVersion: null, consentAt: null },
+    });
+    __taro.setRoute('/packageMember/pages/register/index', { scene: encodeURIComponent('XF01') });
+    render(<RegisterPage />);
+    expect(await screen.findByText('幸福社区')).toBeTruthy();
+    await flush();
+
+    // name and phone come from the account
+    expect((screen.getByLabelText('姓名') as HTMLInputElement).value).toBe('李四');
+    type('手机号', '1391234');
+    type('所在单位党组织', '市财政局机关党委');
+    type('详细地址', '3栋2单元501');
+    fireEvent.change(screen.getAllByTestId('picker')[0], { target: { value: '0' } }); // 市财政局
+    fireEvent.click(screen.getByRole('checkbox', { name: '周六上午' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: '法律援助' }));
+
+    fireEvent.click(screen.getByRole('button', { name: '提交报到' }));
+    expect(screen.getByText('！请输入正确的11位手机号')).toBeTruthy();
+    expect(screen.getByText('！请阅读并同意隐私政策后再提交')).toBeTruthy();
+    expect(request$.mock.calls.some(([c]) => c.method === 'POST')).toBe(false);
+
+    type('手机号', '13912345678');
+    fireEvent.click(screen.getByRole('checkbox', { name: /我已阅读并同意/ }));
+    fireEvent.click(screen.getByRole('button', { name: '提交报到' }));
+    await flush();
+
+    const post = request$.mock.calls.map(([c]) => c as Call).find((c) => c.method === 'POST');
+    expect(post?.url).toBe('/api/registrations');
+    expect(post?.data).toEqual({
+      communityCode: 'XF01',
+      name: '李四',
+      phone: '13912345678',
+      workUnitId: 41,
+      unitPartyOrgName: '市财政局机关党委',
+      residenceDetail: '3栋2单元501',
+      skills: [],
+      freeTime: [{ weekday: 6, period: 'morning' }],
+      positionIds: [11],
+      consentVersion: 'v3',
+    });
+    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/packageMember/pages/status/index' });
+  });
+});

@@ -1,0 +1,82 @@
+/**
+ * Test double for @tarojs/components: plain DOM elements with Taro's event shapes
+ * (onInput → e.detail.value, Picker onChange → e.detail.value as the index).
+ */
+import type { ReactNode } from 'react';
+
+type AnyProps = Record<string, unknown> & { children?: ReactNode; className?: string };
+
+const TARO_ONLY = ['hoverClass', 'placeholderClass', 'maxlength', 'autoHeight', 'showMenuByLongpress', 'mode', 'password'];
+
+function domProps(props: AnyProps): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(props)) {
+    if (TARO_ONLY.includes(k) || k === 'children') continue;
+    out[k] = v;
+  }
+  return out;
+}
+
+export function View(props: AnyProps) {
+  return <div {...domProps(props)}>{props.children}</div>;
+}
+
+export function Text(props: AnyProps) {
+  return <span {...domProps(props)}>{props.children}</span>;
+}
+
+export function Image(props: AnyProps) {
+  return <img alt='' {...domProps(props)} />;
+}
+
+interface InputLikeProps extends AnyProps {
+  value?: string;
+  onInput?: (e: { detail: { value: string } }) => void;
+  onConfirm?: (e: { detail: { value: string } }) => void;
+}
+
+export function Input({ onInput, onConfirm, value, ...rest }: InputLikeProps) {
+  return (
+    <input
+      {...domProps(rest)}
+      type={rest.password ? 'password' : 'text'}
+      value={value ?? ''}
+      maxLength={typeof rest.maxlength === 'number' ? rest.maxlength : undefined}
+      onChange={(e) => onInput?.({ detail: { value: e.target.value } })}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') onConfirm?.({ detail: { value: (e.target as HTMLInputElement).value } });
+      }}
+    />
+  );
+}
+
+export function Textarea({ onInput, value, ...rest }: InputLikeProps) {
+  return <textarea {...domProps(rest)} value={value ?? ''} onChange={(e) => onInput?.({ detail: { value: e.target.value } })} />;
+}
+
+interface PickerProps extends AnyProps {
+  range?: string[];
+  value?: number;
+  disabled?: boolean;
+  onChange?: (e: { detail: { value: string } }) => void;
+}
+
+export function Picker({ range = [], value, disabled, onChange, children }: PickerProps) {
+  return (
+    <div>
+      {children}
+      <select
+        data-testid='picker'
+        disabled={disabled}
+        value={String(value ?? 0)}
+        onChange={(e) => onChange?.({ detail: { value: e.target.value } })}
+      >
+        {range.map((label, i) => (
+          <option key={label} value={String(i)}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

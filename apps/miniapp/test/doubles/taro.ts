@@ -1,0 +1,142 @@
+/**
+ * Test double for @tarojs/taro: in-memory storage, jest.fn() for request/navigation/UI, and the
+ * page hooks mapped onto React effects. Only what the app uses.
+ */
+import { useEffect } from 'react';
+
+type Params = Record<string, string | undefined>;
+
+function createDouble() {
+  return {
+    storage: new Map<string, unknown>(),
+    route: { path: '/pages/index/index', params: {} as Params, pages: 1 },
+    request: jest.fn(),
+    login: jest.fn(async () => ({ code: 'wx-code', errMsg: 'login:ok' })),
+    showToast: jest.fn(async (opts: unknown) => {
+      void opts;
+      return { errMsg: 'showToast:ok' };
+    }),
+    showModal: jest.fn(async (opts: unknown) => {
+      void opts;
+      return { confirm: true, cancel: false, errMsg: 'showModal:ok' };
+    }),
+    navigateTo: jest.fn(async (opts: unknown) => {
+      void opts;
+      return { errMsg: 'navigateTo:ok' };
+    }),
+    redirectTo: jest.fn(async (opts: unknown) => {
+      void opts;
+      return { errMsg: 'redirectTo:ok' };
+    }),
+    reLaunch: jest.fn(async (opts: unknown) => {
+      void opts;
+      return { errMsg: 'reLaunch:ok' };
+    }),
+    navigateBack: jest.fn(async () => ({ errMsg: 'navigateBack:ok' })),
+    stopPullDownRefresh: jest.fn(async () => ({ errMsg: 'stopPullDownRefresh:ok' })),
+    scanCode: jest.fn(async (opts: unknown) => {
+      void opts;
+      return { result: '', path: '' };
+    }),
+    saveImageToPhotosAlbum: jest.fn(async (opts: unknown) => {
+      void opts;
+      return { errMsg: 'ok' };
+    }),
+    getFileSystemManager: jest.fn(() => ({ writeFile: jest.fn() })),
+    getAppBaseInfo: jest.fn((): { fontSizeScaleFactor?: number } => ({ fontSizeScaleFactor: 1 })),
+  };
+}
+
+// One instance per test file, shared even by modules loaded with jest.isolateModules().
+const holder = globalThis as unknown as { __taroDouble?: ReturnType<typeof createDouble> };
+const d = (holder.__taroDouble ??= createDouble());
+const storage = d.storage;
+const state = d.route;
+
+export const request = d.request;
+export const login = d.login;
+export const showToast = d.showToast;
+export const showModal = d.showModal;
+export const navigateTo = d.navigateTo;
+export const redirectTo = d.redirectTo;
+export const reLaunch = d.reLaunch;
+export const navigateBack = d.navigateBack;
+export const stopPullDownRefresh = d.stopPullDownRefresh;
+export const scanCode = d.scanCode;
+export const saveImageToPhotosAlbum = d.saveImageToPhotosAlbum;
+export const getFileSystemManager = d.getFileSystemManager;
+export const getAppBaseInfo = d.getAppBaseInfo;
+export const env = { USER_DATA_PATH: 'wxfile://usr' };
+
+export function getStorageSync(key: string): unknown {
+  return storage.has(key) ? storage.get(key) : '';
+}
+export function setStorageSync(key: string, value: unknown): void {
+  storage.set(key, value);
+}
+export function removeStorageSync(key: string): void {
+  storage.delete(key);
+}
+
+export function getCurrentInstance() {
+  return { router: { path: state.path, params: state.params } };
+}
+export function getCurrentPages() {
+  return Array.from({ length: state.pages }, () => ({}));
+}
+
+export function useRouter() {
+  return { path: state.path, params: state.params };
+}
+export function useDidShow(cb: () => void): void {
+  useEffect(() => cb(), []);
+}
+export const useLoad = useDidShow;
+export function usePullDownRefresh(cb: () => void): void {
+  void cb;
+}
+
+/** Test helpers (not part of Taro). */
+export const __taro = {
+  storage,
+  setRoute(path: string, params: Params = {}, pages = 1) {
+    state.path = path;
+    state.params = params;
+    state.pages = pages;
+  },
+  reset() {
+    storage.clear();
+    state.path = '/pages/index/index';
+    state.params = {};
+    state.pages = 1;
+    for (const fn of [request, login, showToast, showModal, navigateTo, redirectTo, reLaunch, navigateBack, getAppBaseInfo]) {
+      fn.mockClear();
+    }
+    request.mockReset();
+    getAppBaseInfo.mockImplementation(() => ({ fontSizeScaleFactor: 1 }));
+  },
+};
+
+const Taro = {
+  request,
+  login,
+  showToast,
+  showModal,
+  navigateTo,
+  redirectTo,
+  reLaunch,
+  navigateBack,
+  stopPullDownRefresh,
+  scanCode,
+  saveImageToPhotosAlbum,
+  getFileSystemManager,
+  getAppBaseInfo,
+  getStorageSync,
+  setStorageSync,
+  removeStorageSync,
+  getCurrentInstance,
+  getCurrentPages,
+  env,
+};
+
+export default Taro;
