@@ -10,6 +10,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { ClaimsModule } from './modules/claims/claims.module';
 import { EmergencyModule } from './modules/emergency/emergency.module';
 import { HealthModule } from './modules/health/health.module';
+import { MatchingModule } from './modules/matching/matching.module';
 import { NeedsModule } from './modules/needs/needs.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrgModule } from './modules/org/org.module';
@@ -56,6 +57,7 @@ export class AppModule {
         TasksModule,
         EmergencyModule,
         SchedulerModule,
+        MatchingModule,
       ],
     };
   }

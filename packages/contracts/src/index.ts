@@ -5,4 +5,5 @@ export * from './registration';
 export * from './units';
 export * from './errors';
 export * from './fields';
+export * from './matching';
 export * from './loop';

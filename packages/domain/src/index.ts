@@ -1,3 +1,4 @@
 export * from './masking';
 export * from './validation';
 export * from './loop';
+export * from './matching';

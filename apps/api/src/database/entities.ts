@@ -4,6 +4,8 @@ import { ClaimEntity } from '../modules/claims/entities/claim.entity';
 import { RatingEntity } from '../modules/claims/entities/rating.entity';
 import { EmergencyCallupEntity } from '../modules/emergency/entities/emergency-callup.entity';
 import { EmergencyResponseEntity } from '../modules/emergency/entities/emergency-response.entity';
+import { MatchWeightsEntity } from '../modules/matching/entities/match-weights.entity';
+import { TaskInviteEntity } from '../modules/matching/entities/task-invite.entity';
 import { NeedPlusOneEntity } from '../modules/needs/entities/need-plus-one.entity';
 import { NeedEntity } from '../modules/needs/entities/need.entity';
 import { NotificationEntity } from '../modules/notifications/entities/notification.entity';
@@ -48,4 +50,6 @@ export const ENTITIES = [
   NotificationEntity,
   EmergencyCallupEntity,
   EmergencyResponseEntity,
+  TaskInviteEntity,
+  MatchWeightsEntity,
 ];

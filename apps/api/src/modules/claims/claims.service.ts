@@ -161,6 +161,7 @@ export class ClaimsService {
         [toDbDate(now), task.id],
       )) === 1;
     let status = ClaimStatus.Claimed;
+    if (gotSlot) await this.markFilled(m, task.id, now);
     if (!gotSlot) {
       const fresh = await m.getRepository(TaskEntity).findOneByOrFail({ id: task.id });
       const why = whyCannotClaimTask(fresh.status);
@@ -203,6 +204,11 @@ export class ClaimsService {
     }
     if (status === ClaimStatus.Claimed) await this.enqueueReminders(m, id, task, now);
     return { id, created: true };
+  }
+
+  /** Records when a task first became full (for "time from publishing to full"). */
+  private async markFilled(m: EntityManager, taskId: number, now: Date): Promise<void> {
+    await execute(m, 'UPDATE tasks SET filled_at = ? WHERE id = ? AND filled_at IS NULL AND claimed_count >= capacity', [toDbDate(now), taskId]);
   }
 
   /** Reminders 24 h and 2 h before the service, delivered by the dispatcher when due. */
@@ -339,6 +345,7 @@ export class ClaimsService {
         continue;
       }
       promoted++;
+      await this.markFilled(m, taskId, now);
       await this.enqueueReminders(m, next.id, task, now);
       await this.notifications.enqueue(m, {
         userId: next.memberUserId,

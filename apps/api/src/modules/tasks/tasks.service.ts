@@ -306,6 +306,11 @@ export class TasksService {
     const last = items[items.length - 1];
     const lastSegment = last && last.task.communityId === communityId ? 0 : 1;
     const names = new Map(items.map((r) => [r.task.communityId, r.communityName]));
+    await this.recordImpressions(
+      p.userId,
+      'feed',
+      items.map((r, i) => ({ taskId: r.task.id, communityId: r.task.communityId, rank: i + 1, score: null })),
+    );
     return {
       items: await this.toDtos(
         items.map((r) => r.task),
@@ -315,6 +320,26 @@ export class TasksService {
       ),
       nextCursor: hasMore && last ? `${lastSegment}.${String(last.task.startsAt.getTime()).padStart(13, '0')}.${last.task.id}` : null,
     };
+  }
+
+  /**
+   * Impressions (for "recommended vs plain feed" acceptance): one row per member, task, source
+   * and China-time day, so the table grows with use rather than with page views.
+   */
+  async recordImpressions(
+    userId: number,
+    source: 'recommend' | 'feed',
+    items: { taskId: number; communityId: number; rank: number; score: number | null }[],
+  ): Promise<void> {
+    if (!items.length) return;
+    const now = new Date();
+    const cn = new Date(now.getTime() + 8 * 3600_000);
+    const day = cn.getUTCFullYear() * 10000 + (cn.getUTCMonth() + 1) * 100 + cn.getUTCDate();
+    const ignore = this.db.options.type === 'mysql' ? 'INSERT IGNORE' : 'INSERT OR IGNORE';
+    await this.db.query(
+      `${ignore} INTO rec_impressions (user_id, task_id, community_id, source, day, shown_rank, score, created_at) VALUES ${items.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      items.flatMap((i) => [userId, i.taskId, i.communityId, source, day, i.rank, i.score, toDbDate(now)]),
+    );
   }
 
   private async feedSegment(

@@ -96,6 +96,10 @@ export class TaskEntity {
   @Column(dateColumn('published_at', true))
   publishedAt: Date | null;
 
+  /** When the last slot was first taken (time from publishing to full). */
+  @Column(dateColumn('filled_at', true))
+  filledAt: Date | null;
+
   @Column(dateColumn('completed_at', true))
   completedAt: Date | null;
 
