@@ -1,6 +1,7 @@
 import { DayPeriod, MatchFactor, TaskKind, Weekday } from '@sbd/contracts';
 import fc from 'fast-check';
 import {
+  createTaskScorer,
   distanceFactor,
   fairnessFactor,
   gini,
@@ -170,6 +171,30 @@ describe('scoreMatch', () => {
     const only = scoreMatch(m, t, { now: NOW, weights: { position: 1, skill: 0, distance: 0, time: 0, fairness: 0, rating: 0, urgency: 0 } });
     expect(only.score).toBe(1);
     expect(only.factors[MatchFactor.Position]).toBe(1);
+  });
+});
+
+describe('createTaskScorer', () => {
+  it('gives exactly the score of scoreMatch for any member and task', () => {
+    const arb = fc.record({
+      positionIds: fc.array(fc.integer({ min: 1, max: 9 }), { maxLength: 3 }),
+      taskPositions: fc.array(fc.integer({ min: 1, max: 9 }), { maxLength: 2 }),
+      skills: fc.array(fc.constantFrom('法律', '电工', '法律咨询', '摄影'), { maxLength: 3 }),
+      taskSkills: fc.array(fc.constantFrom('法律', '电工', '摄影'), { maxLength: 2 }),
+      recent: fc.integer({ min: 0, max: 20 }),
+      startsAt: fc.integer({ min: NOW, max: NOW + 30 * 24 * 3600_000 }),
+      free: fc.array(fc.record({ weekday: fc.integer({ min: 1, max: 7 }), period: fc.constantFrom(DayPeriod.Morning, DayPeriod.Afternoon, DayPeriod.Evening) }), { maxLength: 5 }),
+      kind: fc.constantFrom(...Object.values(TaskKind)),
+      weight: fc.integer({ min: 0, max: 10 }),
+    });
+    fc.assert(
+      fc.property(arb, (a) => {
+        const m = member({ positionIds: a.positionIds, skills: a.skills, recentServices: a.recent, freeTime: a.free as never });
+        const t = task({ positionIds: a.taskPositions, skills: a.taskSkills, startsAt: a.startsAt, kind: a.kind });
+        const weights = { position: a.weight };
+        return createTaskScorer(m, { now: NOW, weights })(t) === scoreMatch(m, t, { now: NOW, weights }).score;
+      }),
+    );
   });
 });
 

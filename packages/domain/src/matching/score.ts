@@ -56,6 +56,7 @@ export interface MatchResult {
 }
 
 const HOUR = 3600_000;
+const DAY_MS = 24 * HOUR;
 /** Asia/Shanghai has no daylight saving: UTC+8 all year. */
 const CN_OFFSET = 8 * HOUR;
 
@@ -63,11 +64,13 @@ const ms = (d: Date | number) => (typeof d === 'number' ? d : d.getTime());
 
 /** Weekday (1 = Monday) and period of a moment, in China time. */
 export function slotOf(at: Date | number): FreeTimeSlot {
-  const cn = new Date(ms(at) + CN_OFFSET);
-  const day = cn.getUTCDay(); // 0 = Sunday
-  const hour = cn.getUTCHours();
+  const local = ms(at) + CN_OFFSET;
+  const days = Math.floor(local / DAY_MS);
+  // 1970-01-01 was a Thursday (4).
+  const weekday = ((((days + 3) % 7) + 7) % 7) + 1;
+  const hour = Math.floor((local - days * DAY_MS) / HOUR);
   const period = (hour < 12 ? 'morning' : hour < 18 ? 'afternoon' : 'evening') as DayPeriod;
-  return { weekday: (day === 0 ? 7 : day) as Weekday, period };
+  return { weekday: weekday as Weekday, period };
 }
 
 /** Position: 1 when the member holds a required position, 0 when the task needs one they lack. */
@@ -135,7 +138,7 @@ export function urgencyFactor(t: TaskFeatures, now: Date | number): number {
 export function scoreMatch(
   m: MemberFeatures,
   t: TaskFeatures,
-  opts: { now: Date | number; weights?: Partial<MatchWeights>; audience?: 'member' | 'staff' } = { now: Date.now() },
+  opts: { now: Date | number; weights?: Partial<MatchWeights>; audience?: 'member' | 'staff'; reasons?: boolean } = { now: Date.now() },
 ): MatchResult {
   const w: MatchWeights = { ...DEFAULT_MATCH_WEIGHTS, ...(opts.weights ?? {}) };
   const dist = distanceFactor(m, t);
@@ -150,7 +153,11 @@ export function scoreMatch(
   };
   const totalWeight = Object.values(w).reduce((a, b) => a + Math.max(0, b), 0) || 1;
   const score = (Object.keys(factors) as MatchFactor[]).reduce((acc, f) => acc + Math.max(0, w[f]) * factors[f], 0) / totalWeight;
-  return { score: Math.round(score * 1e6) / 1e6, factors, reasons: reasonsFor(m, t, factors, dist.meters, opts.audience ?? 'member') };
+  return {
+    score: Math.round(score * 1e6) / 1e6,
+    factors,
+    reasons: opts.reasons === false ? [] : reasonsFor(m, t, factors, dist.meters, opts.audience ?? 'member'),
+  };
 }
 
 function reasonsFor(
@@ -191,16 +198,60 @@ function reasonsFor(
   return out.sort((a, b) => b.weight - a.weight).map((r) => r.text);
 }
 
+/**
+ * The same score as `scoreMatch`, with everything about the member and the weights worked out
+ * once: ranking thousands of tasks for one member stays a few milliseconds.
+ */
+export function createTaskScorer(m: MemberFeatures, opts: { now: Date | number; weights?: Partial<MatchWeights> }): (t: TaskFeatures) => number {
+  const w: MatchWeights = { ...DEFAULT_MATCH_WEIGHTS, ...(opts.weights ?? {}) };
+  const pos = (f: MatchFactor) => Math.max(0, w[f]);
+  const total = (Object.keys(w) as MatchFactor[]).reduce((a, f) => a + pos(f), 0) || 1;
+  const wp = pos(MatchFactor.Position) / total;
+  const ws = pos(MatchFactor.Skill) / total;
+  const wd = pos(MatchFactor.Distance) / total;
+  const wt = pos(MatchFactor.Time) / total;
+  const fairness = (pos(MatchFactor.Fairness) / total) * fairnessFactor(m);
+  const wr = pos(MatchFactor.Rating) / total;
+  const wu = pos(MatchFactor.Urgency) / total;
+  const held = new Set(m.positionIds);
+  const skills = m.skills.map(norm).filter(Boolean);
+  const free = new Set(m.freeTime.map((f) => `${f.weekday}:${f.period}`));
+  const now = ms(opts.now);
+  return (t) => {
+    const position = t.positionIds.length ? (t.positionIds.some((p) => held.has(p)) ? 1 : 0) : 0.5;
+    let skill = 0.5;
+    if (t.skills.length) {
+      let hit = 0;
+      for (const raw of t.skills) {
+        const sk = norm(raw);
+        if (skills.some((x) => x.includes(sk) || sk.includes(x))) hit++;
+      }
+      skill = hit / t.skills.length;
+    }
+    const distance = distanceFactor(m, t).value;
+    let time = 0.25;
+    if (free.size) {
+      const slot = slotOf(t.startsAt);
+      time = free.has(`${slot.weekday}:${slot.period}`) ? 1 : 0;
+    }
+    const score = wp * position + ws * skill + wd * distance + wt * time + fairness + wr * ratingFactor(m, t) + wu * urgencyFactor(t, now);
+    return Math.round(score * 1e6) / 1e6;
+  };
+}
+
 /** Ranks candidates by score (ties: the earlier-starting task, then the lower id). */
 export function rankTasksForMember<T extends TaskFeatures>(
   m: MemberFeatures,
   tasks: readonly T[],
   opts: { now: Date | number; weights?: Partial<MatchWeights>; limit?: number },
 ): (MatchResult & { task: T })[] {
+  // Score everything with the precomputed scorer; explain (factors, reasons) the ones shown only.
+  const score = createTaskScorer(m, opts);
   return tasks
-    .map((task) => ({ task, ...scoreMatch(m, task, { ...opts, audience: 'member' }) }))
+    .map((task) => ({ task, score: score(task) }))
     .sort((a, b) => b.score - a.score || ms(a.task.startsAt) - ms(b.task.startsAt) || a.task.id - b.task.id)
-    .slice(0, opts.limit ?? tasks.length);
+    .slice(0, opts.limit ?? tasks.length)
+    .map((r) => ({ task: r.task, ...scoreMatch(m, r.task, { ...opts, audience: 'member' }) }));
 }
 
 /** Ranks members for a task by the same score (ties: fewer recent services, then lower id). */
@@ -210,9 +261,10 @@ export function rankMembersForTask<M extends MemberFeatures>(
   opts: { now: Date | number; weights?: Partial<MatchWeights>; limit?: number },
 ): (MatchResult & { member: M })[] {
   return members
-    .map((member) => ({ member, ...scoreMatch(member, t, { ...opts, audience: 'staff' }) }))
+    .map((member) => ({ member, ...scoreMatch(member, t, { ...opts, audience: 'staff', reasons: false }) }))
     .sort((a, b) => b.score - a.score || a.member.recentServices - b.member.recentServices || a.member.userId - b.member.userId)
-    .slice(0, opts.limit ?? members.length);
+    .slice(0, opts.limit ?? members.length)
+    .map((r) => ({ ...r, reasons: scoreMatch(r.member, t, { ...opts, audience: 'staff' }).reasons }));
 }
 
 /** Gini coefficient of non-negative counts (0 = perfectly even). */

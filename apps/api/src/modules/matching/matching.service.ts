@@ -54,8 +54,7 @@ export class MatchingService {
     const member = (await this.memberFeatures([p.userId]))[0];
     if (!member) throw forbidden('报到审核通过后才能获得推荐');
     const now = Date.now();
-    const candidates = await this.candidateTasks(member, now);
-    const weights = await this.weights(member.communityId);
+    const [candidates, weights] = await Promise.all([this.candidateTasks(member, now), this.weights(member.communityId)]);
     const ranked = rankTasksForMember(member, candidates, { now, weights, limit });
     if (!ranked.length) return [];
     const entities = await this.db.getRepository(TaskEntity).findBy({ id: In(ranked.map((r) => r.task.id)) });
@@ -212,25 +211,57 @@ export class MatchingService {
     return task;
   }
 
-  /** Open tasks this member could claim right now (hard constraints in SQL). */
+  /**
+   * Open tasks this member could claim right now. One indexed range query for the street's open,
+   * not-full, individual tasks; their positions and needs in one more; the member's own few
+   * claims in a third. What depends on the member (already claimed, overlapping, reserved for
+   * position holders) is then filtered in memory: correlated NOT EXISTS per task cost 50 ms here.
+   */
   private async candidateTasks(m: MemberFeatures & { registrationId: number }, now: number): Promise<TaskFeatures[]> {
     const ts = toDbDate(new Date(now));
-    const rows = (await this.db.query(
-      `SELECT t.id, t.kind, t.community_id, t.street_id, t.starts_at, t.required_skills, t.latitude, t.longitude
-         FROM tasks t
-        WHERE t.status IN ('published', 'in_progress') AND t.ends_at > ? AND t.claim_deadline > ?
-          AND t.claimed_count < t.capacity AND t.target = 'individuals'
-          AND (t.community_id = ? OR t.street_id = ?)
-          AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.task_id = t.id AND c.member_user_id = ? AND c.status NOT IN ('withdrawn', 'expired', 'cancelled'))
-          AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.member_user_id = ? AND c.status IN ${ACTIVE_CLAIMS} AND c.starts_at < t.ends_at AND c.ends_at > t.starts_at)
-          AND (t.priority_until IS NULL OR t.priority_until <= ?
-               OR NOT EXISTS (SELECT 1 FROM task_positions tp WHERE tp.task_id = t.id)
-               OR EXISTS (SELECT 1 FROM task_positions tp JOIN registration_positions rp ON rp.position_id = tp.position_id WHERE tp.task_id = t.id AND rp.registration_id = ?))
-        ORDER BY t.starts_at ASC, t.id ASC
-        LIMIT 5000`,
-      [ts, ts, m.communityId, m.streetId ?? -1, m.userId, m.userId, ts, m.registrationId],
-    )) as Row[];
-    return this.withTaskExtras(rows);
+    const scopeSql = m.streetId !== null ? 't.street_id = ?' : 't.community_id = ?';
+    const scopeId = m.streetId ?? m.communityId;
+    const open = "t.status IN ('published', 'in_progress')";
+    const [rows, extras, mine] = (await Promise.all([
+      this.db.query(
+        `SELECT t.id, t.kind, t.community_id, t.street_id, t.starts_at, t.ends_at, t.priority_until, t.required_skills, t.latitude, t.longitude
+           FROM tasks t
+          WHERE ${open} AND ${scopeSql} AND t.ends_at > ? AND t.claim_deadline > ?
+            AND t.claimed_count < t.capacity AND t.target = 'individuals'
+          ORDER BY t.starts_at ASC, t.id ASC
+          LIMIT 5000`,
+        [scopeId, ts, ts],
+      ),
+      this.db.query(
+        `SELECT 'p' AS k, tp.task_id, tp.position_id AS a, NULL AS b, NULL AS at
+           FROM task_positions tp JOIN tasks t ON t.id = tp.task_id
+          WHERE ${open} AND ${scopeSql} AND t.ends_at > ?
+         UNION ALL
+         SELECT 'n' AS k, tn.task_id, n.building_id AS a, g.parent_id AS b, n.created_at AS at
+           FROM task_needs tn JOIN tasks t ON t.id = tn.task_id JOIN needs n ON n.id = tn.need_id LEFT JOIN org_nodes g ON g.id = n.building_id
+          WHERE ${open} AND ${scopeSql} AND t.ends_at > ?`,
+        [scopeId, ts, scopeId, ts],
+      ),
+      this.db.query(
+        `SELECT task_id, status, starts_at, ends_at FROM claims
+          WHERE member_user_id = ? AND status NOT IN ('withdrawn', 'expired', 'cancelled') AND ends_at > ?`,
+        [m.userId, ts],
+      ),
+    ])) as [Row[], Row[], Row[]];
+    const claimed = new Set(mine.map((c) => Number(c.task_id)));
+    const busy = mine
+      .filter((c) => ['claimed', 'waitlisted', 'checked_in', 'checked_out'].includes(String(c.status)))
+      .map((c) => ({ start: fromDbDate(c.starts_at)!.getTime(), end: fromDbDate(c.ends_at)!.getTime() }));
+    const features = this.assemble(rows, extras);
+    return features.filter((t, i) => {
+      if (claimed.has(t.id)) return false;
+      const start = (t.startsAt as Date).getTime();
+      const end = fromDbDate(rows[i].ends_at)!.getTime();
+      if (busy.some((b) => b.start < end && b.end > start)) return false;
+      const priority = fromDbDate(rows[i].priority_until);
+      if (priority && priority.getTime() > now && t.positionIds.length && !t.positionIds.some((p) => m.positionIds.includes(p))) return false;
+      return true;
+    });
   }
 
   private async taskFeatures(ids: number[]): Promise<TaskFeatures[]> {
@@ -260,6 +291,10 @@ export class MatchingService {
         )) as Row[]),
       );
     }
+    return this.assemble(rows, extras);
+  }
+
+  private assemble(rows: Row[], extras: Row[]): TaskFeatures[] {
     const byTask = new Map<number, Row[]>();
     for (const e of extras) {
       const list = byTask.get(Number(e.task_id)) ?? [];
