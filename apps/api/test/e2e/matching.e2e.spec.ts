@@ -1,5 +1,6 @@
 import { InviteStatus, NotificationKind, Role, type InviteCandidateDto, type TaskDto, type TaskRecommendationDto } from '@sbd/contracts';
 import { NotificationEntity } from '../../src/modules/notifications/entities/notification.entity';
+import { ImpressionsService } from '../../src/modules/tasks/impressions.service';
 import { buildCity, buildTask, createApprovedMembers, createUser, type City, type TestUser } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -150,8 +151,12 @@ describe('matching 群众所需 ↔ 党员所能', () => {
     expect(stats.tasksFilled).toBeGreaterThanOrEqual(1);
     expect(stats.medianHoursToFull).not.toBeNull();
     // Seeing the same task again the same day does not add an impression.
+    const impressions = t.app.get(ImpressionsService);
+    await impressions.flush();
     const before = (await t.ds.query('SELECT COUNT(*) AS n FROM rec_impressions WHERE user_id = ?', [m2.id]))[0].n;
+    expect(Number(before)).toBeGreaterThan(0);
     await t.http().get('/api/tasks/feed').set(m2.auth).expect(200);
+    await impressions.flush();
     const after = (await t.ds.query('SELECT COUNT(*) AS n FROM rec_impressions WHERE user_id = ?', [m2.id]))[0].n;
     expect(Number(after)).toBe(Number(before));
   });

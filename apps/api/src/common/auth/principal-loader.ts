@@ -8,20 +8,39 @@ import type { Principal } from './principal';
 export class PrincipalLoader {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** One query: the live account and its roles with their scope paths. */
+  /** One query: the live account, its roles with their scope paths, and its approved registration. */
   async load(userId: number): Promise<Principal | null> {
-    const rows: { deleted_at: unknown; role: Role | null; scope_node_id: number | null; path: string | null; name: string | null }[] =
-      await this.db.query(
-        `SELECT u.deleted_at, r.role, r.scope_node_id, n.path, n.name
-           FROM users u
-           LEFT JOIN user_roles r ON r.user_id = u.id
-           LEFT JOIN org_nodes n ON n.id = r.scope_node_id
-          WHERE u.id = ?`,
-        [userId],
-      );
+    const rows: {
+      deleted_at: unknown;
+      role: Role | null;
+      scope_node_id: number | null;
+      path: string | null;
+      name: string | null;
+      registration_id: number | null;
+      home_community_id: number | null;
+      home_street_id: number | null;
+    }[] = await this.db.query(
+      `SELECT u.deleted_at, r.role, r.scope_node_id, n.path, n.name,
+              g.id AS registration_id, g.community_id AS home_community_id, hc.parent_id AS home_street_id
+         FROM users u
+         LEFT JOIN user_roles r ON r.user_id = u.id
+         LEFT JOIN org_nodes n ON n.id = r.scope_node_id
+         LEFT JOIN registrations g ON g.user_id = u.id AND g.status = 'approved'
+         LEFT JOIN org_nodes hc ON hc.id = g.community_id
+        WHERE u.id = ?`,
+      [userId],
+    );
     if (!rows.length || rows[0].deleted_at) return null;
+    const home = rows[0].registration_id
+      ? {
+          registrationId: Number(rows[0].registration_id),
+          communityId: Number(rows[0].home_community_id),
+          streetId: rows[0].home_street_id === null ? null : Number(rows[0].home_street_id),
+        }
+      : null;
     return {
       userId,
+      home,
       roles: rows
         .filter((r) => r.role)
         .map((r) => ({

@@ -13,6 +13,8 @@ export interface ScopedRole {
 export interface Principal {
   userId: number;
   roles: ScopedRole[];
+  /** The approved registration (报到), if any: where the member lives and serves. */
+  home?: { registrationId: number; communityId: number; streetId: number | null } | null;
 }
 
 export interface AccessTokenPayload {

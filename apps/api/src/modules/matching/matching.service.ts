@@ -60,7 +60,7 @@ export class MatchingService {
     const entities = await this.db.getRepository(TaskEntity).findBy({ id: In(ranked.map((r) => r.task.id)) });
     const dtos = await this.tasks.toDtos(entities, p, false);
     const byId = new Map(dtos.map((d) => [d.id, d]));
-    await this.tasks.recordImpressions(p.userId, 'recommend', ranked.map((r, i) => ({ taskId: r.task.id, communityId: r.task.communityId, rank: i + 1, score: r.score })));
+    this.tasks.recordImpressions(p.userId, 'recommend', ranked.map((r, i) => ({ taskId: r.task.id, communityId: r.task.communityId, rank: i + 1, score: r.score })));
     return ranked.map((r) => ({ task: byId.get(r.task.id)!, score: r.score, reasons: r.reasons, factors: r.factors }));
   }
 
@@ -159,6 +159,7 @@ export class MatchingService {
    */
   async stats(p: Principal, communityId: number, from?: string, to?: string): Promise<RecommendationStatsDto> {
     const node = await this.scope.assertNode(p, communityId, COMMUNITY_READERS);
+    await this.tasks.flushImpressions();
     const end = to ? new Date(to) : new Date();
     const start = from ? new Date(from) : new Date(end.getTime() - 30 * DAY);
     const rows = (await this.db.query(

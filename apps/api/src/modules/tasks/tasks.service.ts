@@ -39,6 +39,7 @@ import { TaskBranchEntity } from './entities/task-branch.entity';
 import { TaskNeedEntity } from './entities/task-need.entity';
 import { TaskPositionEntity } from './entities/task-position.entity';
 import { TaskEntity } from './entities/task.entity';
+import { ImpressionsService, type Impression } from './impressions.service';
 
 /** 岗位式: how long a task needing a position is offered only to members who hold it. */
 export const POSITION_PRIORITY_MINUTES = 60;
@@ -53,6 +54,7 @@ export class TasksService {
     private readonly claims: ClaimsService,
     private readonly needs: NeedsService,
     private readonly notifications: NotificationsService,
+    private readonly impressions: ImpressionsService,
   ) {}
 
   /** 下单: a community admin publishes a task (or saves a draft) from zero or more accepted needs. */
@@ -277,93 +279,24 @@ export class TasksService {
    * Raw SQL on purpose: this is the hottest read of the product (see bench/results).
    */
   async feed(p: Principal, q: TaskFeedQuery): Promise<Page<TaskDto>> {
-    const [home] = (await this.db.query(
-      `SELECT r.community_id AS community_id, c.parent_id AS street_id
-         FROM registrations r JOIN org_nodes c ON c.id = r.community_id
-        WHERE r.user_id = ? AND r.status = ?`,
-      [p.userId, RegistrationStatus.Approved],
-    )) as { community_id: number; street_id: number | null }[];
+    const home = p.home;
     if (!home) throw forbidden('报到审核通过后才能查看任务');
-    const communityId = Number(home.community_id);
-    const streetId = home.street_id === null ? null : Number(home.street_id);
     const limit = q.limit ?? 20;
-    let [segment, startMs, lastId] = q.cursor ? q.cursor.split('.').map(Number) : [0, 0, 0];
-    const items: FeedRow[] = [];
-    let hasMore = false;
-    while (segment <= 1) {
-      if (segment === 1 && !streetId) break;
-      const rows = await this.feedSegment(segment, communityId, streetId, q, startMs, lastId, limit - items.length + 1);
-      if (rows.length > limit - items.length) {
-        items.push(...rows.slice(0, limit - items.length));
-        hasMore = true;
-        break;
-      }
-      items.push(...rows);
-      segment += 1;
-      startMs = 0;
-      lastId = 0;
-    }
-    const last = items[items.length - 1];
-    const lastSegment = last && last.task.communityId === communityId ? 0 : 1;
-    const names = new Map(items.map((r) => [r.task.communityId, r.communityName]));
-    await this.recordImpressions(
-      p.userId,
-      'feed',
-      items.map((r, i) => ({ taskId: r.task.id, communityId: r.task.communityId, rank: i + 1, score: null })),
-    );
-    return {
-      items: await this.toDtos(
-        items.map((r) => r.task),
-        p,
-        false,
-        names,
-      ),
-      nextCursor: hasMore && last ? `${lastSegment}.${String(last.task.startsAt.getTime()).padStart(13, '0')}.${last.task.id}` : null,
-    };
-  }
-
-  /**
-   * Impressions (for "recommended vs plain feed" acceptance): one row per member, task, source
-   * and China-time day, so the table grows with use rather than with page views.
-   */
-  async recordImpressions(
-    userId: number,
-    source: 'recommend' | 'feed',
-    items: { taskId: number; communityId: number; rank: number; score: number | null }[],
-  ): Promise<void> {
-    if (!items.length) return;
-    const now = new Date();
-    const cn = new Date(now.getTime() + 8 * 3600_000);
-    const day = cn.getUTCFullYear() * 10000 + (cn.getUTCMonth() + 1) * 100 + cn.getUTCDate();
-    const ignore = this.db.options.type === 'mysql' ? 'INSERT IGNORE' : 'INSERT OR IGNORE';
-    await this.db.query(
-      `${ignore} INTO rec_impressions (user_id, task_id, community_id, source, day, shown_rank, score, created_at) VALUES ${items.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-      items.flatMap((i) => [userId, i.taskId, i.communityId, source, day, i.rank, i.score, toDbDate(now)]),
-    );
-  }
-
-  private async feedSegment(
-    segment: number,
-    communityId: number,
-    streetId: number | null,
-    q: TaskFeedQuery,
-    afterStartMs: number,
-    afterId: number,
-    take: number,
-  ): Promise<FeedRow[]> {
+    const seg = 'CASE WHEN t.community_id = ? THEN 0 ELSE 1 END';
     const where = ["t.status IN ('published', 'in_progress')", 't.ends_at > ?'];
     const params: unknown[] = [toDbDate(new Date())];
-    if (segment === 0) {
-      where.push('t.community_id = ?');
-      params.push(communityId);
+    if (home.streetId !== null) {
+      where.push('t.street_id = ?');
+      params.push(home.streetId);
     } else {
-      where.push('t.street_id = ?', 't.community_id <> ?');
-      params.push(streetId, communityId);
+      where.push('t.community_id = ?');
+      params.push(home.communityId);
     }
-    if (afterStartMs) {
-      const after = toDbDate(new Date(afterStartMs));
-      where.push('(t.starts_at > ? OR (t.starts_at = ? AND t.id > ?))');
-      params.push(after, after, afterId);
+    if (q.cursor) {
+      const [segment, startMs, lastId] = q.cursor.split('.').map(Number);
+      const after = toDbDate(new Date(startMs));
+      where.push(`(${seg} > ? OR (${seg} = ? AND (t.starts_at > ? OR (t.starts_at = ? AND t.id > ?))))`);
+      params.push(home.communityId, segment, home.communityId, segment, after, after, lastId);
     }
     if (q.kind) {
       where.push('t.kind = ?');
@@ -381,13 +314,42 @@ export class TasksService {
       where.push('EXISTS (SELECT 1 FROM task_positions tp WHERE tp.task_id = t.id AND tp.position_id = ?)');
       params.push(q.positionId);
     }
+    // Own community first, then the rest of the street, each by start time: one query, keyset cursor.
     const rows = (await this.db.query(
       `SELECT t.*, c.name AS community_name FROM tasks t JOIN org_nodes c ON c.id = t.community_id
         WHERE ${where.join(' AND ')}
-        ORDER BY t.starts_at ASC, t.id ASC LIMIT ${Number(take)}`,
-      params,
+        ORDER BY ${seg}, t.starts_at ASC, t.id ASC LIMIT ${Number(limit + 1)}`,
+      [...params, home.communityId],
     )) as Record<string, unknown>[];
-    return rows.map((r) => ({ task: rowToTask(r), communityName: String(r.community_name) }));
+    const items = rows.slice(0, limit).map((r) => ({ task: rowToTask(r), communityName: String(r.community_name) }));
+    const last = items[items.length - 1];
+    const names = new Map(items.map((r) => [r.task.communityId, r.communityName]));
+    this.recordImpressions(
+      p.userId,
+      'feed',
+      items.map((r, i) => ({ taskId: r.task.id, communityId: r.task.communityId, rank: i + 1, score: null })),
+    );
+    return {
+      items: await this.toDtos(
+        items.map((r) => r.task),
+        p,
+        false,
+        names,
+      ),
+      nextCursor:
+        rows.length > limit && last
+          ? `${last.task.communityId === home.communityId ? 0 : 1}.${String(last.task.startsAt.getTime()).padStart(13, '0')}.${last.task.id}`
+          : null,
+    };
+  }
+
+  /** Impressions, for "recommended vs plain feed" acceptance (buffered, see ImpressionsService). */
+  recordImpressions(userId: number, source: 'recommend' | 'feed', items: Impression[]): void {
+    this.impressions.record(userId, source, items);
+  }
+
+  flushImpressions(): Promise<void> {
+    return this.impressions.flush();
   }
 
   /** The rotating check-in code for the organiser's screen (changes every 30 s). */
@@ -415,30 +377,27 @@ export class TasksService {
     const ids = tasks.map((t) => t.id);
     const marks = ids.map(() => '?').join(',');
     const missing = [...new Set(tasks.map((t) => t.communityId))].filter((id) => !communityNames?.has(id));
-    const [extras, claimRows, communities] = await Promise.all([
+    // Positions, branches, needs, waitlist counts and the caller's own claims: one round trip.
+    const [rows, communities] = await Promise.all([
       this.db.query(
         `SELECT 'p' AS k, tp.task_id AS task_id, x.id AS id, x.name AS name FROM task_positions tp JOIN positions x ON x.id = tp.position_id WHERE tp.task_id IN (${marks})
          UNION ALL
          SELECT 'b' AS k, tb.task_id AS task_id, x.id AS id, x.name AS name FROM task_branches tb JOIN org_nodes x ON x.id = tb.branch_id WHERE tb.task_id IN (${marks})
          UNION ALL
-         SELECT 'n' AS k, tn.task_id AS task_id, tn.need_id AS id, NULL AS name FROM task_needs tn WHERE tn.task_id IN (${marks})`,
-        [...ids, ...ids, ...ids],
+         SELECT 'n' AS k, tn.task_id AS task_id, tn.need_id AS id, NULL AS name FROM task_needs tn WHERE tn.task_id IN (${marks})
+         UNION ALL
+         SELECT 'w' AS k, c.task_id AS task_id, COUNT(*) AS id, NULL AS name FROM claims c WHERE c.status = 'waitlisted' AND c.task_id IN (${marks}) GROUP BY c.task_id
+         UNION ALL
+         SELECT 'm' AS k, c.task_id AS task_id, c.id AS id, NULL AS name FROM claims c WHERE c.member_user_id = ? AND c.task_id IN (${marks})`,
+        [...ids, ...ids, ...ids, ...ids, p.userId, ...ids],
       ) as Promise<{ k: string; task_id: number; id: number; name: string | null }[]>,
-      this.db.query(
-        `SELECT id, task_id, status, member_user_id FROM claims
-          WHERE task_id IN (${marks}) AND (status = 'waitlisted' OR member_user_id = ?)`,
-        [...ids, p.userId],
-      ) as Promise<{ id: number; task_id: number; status: string; member_user_id: number }[]>,
       missing.length ? this.db.getRepository(OrgNodeEntity).findBy({ id: In(missing) }) : Promise.resolve([] as OrgNodeEntity[]),
     ]);
+    const extras = rows.filter((r) => r.k === 'p' || r.k === 'b' || r.k === 'n');
     const names = new Map(communityNames ?? []);
     for (const c of communities) names.set(c.id, c.name);
-    const waitlists = new Map<number, number>();
-    const mineIds: number[] = [];
-    for (const c of claimRows) {
-      if (c.status === 'waitlisted') waitlists.set(Number(c.task_id), (waitlists.get(Number(c.task_id)) ?? 0) + 1);
-      if (Number(c.member_user_id) === p.userId) mineIds.push(Number(c.id));
-    }
+    const waitlists = new Map(rows.filter((r) => r.k === 'w').map((r) => [Number(r.task_id), Number(r.id)]));
+    const mineIds = rows.filter((r) => r.k === 'm').map((r) => Number(r.id));
     const myClaims = mineIds.length ? await this.claims.dtosById(mineIds, p) : new Map<number, ClaimDto>();
     const pick = (taskId: number, k: string) => extras.filter((x) => x.k === k && Number(x.task_id) === taskId);
     return tasks.map((t) => ({
@@ -475,11 +434,6 @@ export class TasksService {
       allowedActions: staff ? taskMachine.allowedActions(t.status) : [],
     }));
   }
-}
-
-interface FeedRow {
-  task: TaskEntity;
-  communityName: string;
 }
 
 /** A raw `tasks` row (either driver) as an entity. */
