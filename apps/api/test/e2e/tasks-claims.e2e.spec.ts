@@ -252,7 +252,7 @@ describe('the service loop: 社区下单 → 党员接单 → 签到签退 → �
       const seen: TaskDto[] = [];
       let cursor: string | null = null;
       do {
-        const res = await t.http().get(`/api/tasks/feed?limit=3${cursor ? `&cursor=${cursor}` : ''}`).set(m.auth).expect(200);
+        const res: { body: { items: TaskDto[]; nextCursor: string | null } } = await t.http().get(`/api/tasks/feed?limit=3${cursor ? `&cursor=${cursor}` : ''}`).set(m.auth).expect(200);
         seen.push(...res.body.items);
         cursor = res.body.nextCursor;
       } while (cursor);

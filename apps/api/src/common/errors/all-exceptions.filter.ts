@@ -60,6 +60,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const d = STATUS_DEFAULTS[parserStatus] ?? { code: ErrorCode.MalformedBody, message: '请求内容无法解析' };
       return { status: parserStatus, body: { code: d.code, message: d.message } };
     }
+    if (exception instanceof QueryFailedError && (exception as QueryFailedError & { code?: string }).code === 'ER_DATA_TOO_LONG') {
+      // Text the validators counted as short enough (they ignore variation selectors) but the column does not.
+      return { status: HttpStatus.BAD_REQUEST, body: { code: ErrorCode.ValidationFailed, message: '内容过长，请删减后再提交' } };
+    }
     if (exception instanceof QueryFailedError && isUniqueViolation(exception)) {
       return { status: HttpStatus.CONFLICT, body: { code: ErrorCode.Conflict, message: '记录已存在，请勿重复提交' } };
     }

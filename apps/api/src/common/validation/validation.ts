@@ -25,6 +25,7 @@ const TEMPLATES: Record<string, Template> = {
   isIn: (l) => `${l}的取值不在允许范围内`,
   isDateString: (l) => `${l}必须是有效的日期时间`,
   isISO8601: (l) => `${l}必须是有效的日期时间`,
+  isIso8601: (l) => `${l}必须是有效的日期时间`,
   isUrl: (l) => `${l}必须是有效的网址`,
   isObject: (l) => `${l}格式不正确`,
   nestedValidation: (l) => `${l}格式不正确`,
@@ -57,7 +58,10 @@ export function toFieldErrors(errors: ValidationError[], parent = ''): FieldErro
       const template = TEMPLATES[name];
       // Custom constraints are written in Chinese already; built-ins get a Chinese template.
       const isCustom = !template || /[\u4e00-\u9fa5]/.test(defaultMessage);
-      const message = isCustom ? defaultMessage : template(label(path), constraintArgs(err.target, err.property, name));
+      const args = constraintArgs(err.target, err.property, name);
+      // Without the decorator's arguments (e.g. the body is not an object), say it plainly.
+      const needsArgs = ['min', 'max', 'minLength', 'maxLength', 'length', 'arrayMinSize', 'arrayMaxSize'].includes(name);
+      const message = isCustom ? defaultMessage : needsArgs && !args.length ? `${label(path)}格式不正确` : template(label(path), args);
       out.push({ field: path, message });
     }
     if (err.children?.length) out.push(...toFieldErrors(err.children, path));
@@ -74,6 +78,38 @@ class AppValidationPipe extends ValidationPipe {
     if (metadata.type === 'param') return value;
     return super.transformPrimitive(value, metadata);
   }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const result = await super.transform(value, metadata);
+    if ((metadata.type === 'body' || metadata.type === 'query') && result && typeof result === 'object') {
+      const details = codePointOverruns(result as object);
+      if (details.length) throw new AppError(HttpStatus.BAD_REQUEST, ErrorCode.ValidationFailed, details[0].message, details);
+    }
+    return result;
+  }
+}
+
+/**
+ * MaxLength counts UTF-16 units minus variation selectors; MySQL counts code points. Re-check every
+ * MaxLength of the DTO by code points, so "灯️" × 50 cannot pass as 50 and overflow a VARCHAR(50).
+ */
+function codePointOverruns(dto: object): FieldError[] {
+  const out: FieldError[] = [];
+  const metas = getMetadataStorage()
+    .getTargetValidationMetadatas(dto.constructor, '', true, false)
+    .filter((m) => m.name === 'maxLength');
+  for (const m of metas) {
+    const max = Number(m.constraints?.[0]);
+    const value = (dto as Record<string, unknown>)[m.propertyName];
+    const values = m.each && Array.isArray(value) ? value : [value];
+    for (const v of values) {
+      if (typeof v === 'string' && [...v].length > max) {
+        out.push({ field: m.propertyName, message: `${label(m.propertyName)}不能超过${max}个字符` });
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 export function buildValidationPipe(): ValidationPipe {

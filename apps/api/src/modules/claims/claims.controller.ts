@@ -5,8 +5,9 @@ import type { Response } from 'express';
 import { CurrentUser } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
 import { IdParam } from '../../common/validation/id-param';
+import { NoteDto } from '../../common/validation/note.dto';
 import { ClaimsService } from './claims.service';
-import { BackfillDto, CheckInDto, CreateClaimDto, ListClaimsQuery, RateServiceDto, RejectClaimDto, VerifyClaimDto } from './dto/claim.dtos';
+import { BackfillDto, CheckInDto, CreateClaimDto, ListClaimsQuery, RateServiceDto, RejectClaimDto, VerifyClaimDto, WithdrawClaimDto } from './dto/claim.dtos';
 
 @ApiTags('claims')
 @ApiBearerAuth()
@@ -45,14 +46,14 @@ export class ClaimsController {
   @Post('claims/:id/withdraw')
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw before the cut-off; the slot goes to the waitlist' })
-  withdraw(@CurrentUser() p: Principal, @Param('id', IdParam) id: number): Promise<ClaimDto> {
+  withdraw(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Body() _body: WithdrawClaimDto): Promise<ClaimDto> {
     return this.claims.withdraw(p, id);
   }
 
   @Post('claims/:id/confirm')
   @HttpCode(200)
   @ApiOperation({ summary: 'Confirm a slot promoted from the waitlist before the hold expires' })
-  confirm(@CurrentUser() p: Principal, @Param('id', IdParam) id: number): Promise<ClaimDto> {
+  confirm(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Body() _body: NoteDto): Promise<ClaimDto> {
     return this.claims.confirm(p, id);
   }
 
@@ -87,7 +88,7 @@ export class ClaimsController {
   @Post('claims/:id/no-show')
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark a no-show (points deducted)' })
-  noShow(@CurrentUser() p: Principal, @Param('id', IdParam) id: number): Promise<ClaimDto> {
+  noShow(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Body() _body: NoteDto): Promise<ClaimDto> {
     return this.claims.markNoShow(p, id);
   }
 

@@ -640,6 +640,10 @@ export class ClaimsService {
     if (!Number.isInteger(dto.hours * 2)) throw badRequest('时长须为0.5小时的整数倍', 'hours');
     const reg = await this.db.getRepository(RegistrationEntity).findOneBy({ userId: dto.userId, communityId: dto.communityId });
     if (!reg || reg.status !== RegistrationStatus.Approved) throw badRequest('该党员未在本社区报到', 'userId');
+    if (dto.taskId !== undefined && dto.taskId !== null) {
+      const task = await this.db.getRepository(TaskEntity).findOneBy({ id: dto.taskId });
+      if (!task || task.communityId !== dto.communityId) throw badRequest('所选任务不属于该社区', 'taskId');
+    }
     const { identifiers } = await this.db.getRepository(BackfillEntity).insert({
       memberUserId: dto.userId,
       communityId: dto.communityId,

@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import { CurrentUser } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
 import { IdParam } from '../../common/validation/id-param';
+import { NoteDto } from '../../common/validation/note.dto';
 import { CreateCallupDto, FormGroupsDto, RespondCallupDto } from './dto/emergency.dtos';
 import { EmergencyService } from './emergency.service';
 
@@ -49,7 +50,7 @@ export class EmergencyController {
   @Post(':id/close')
   @HttpCode(200)
   @ApiOperation({ summary: 'End the call-up' })
-  close(@CurrentUser() p: Principal, @Param('id', IdParam) id: number): Promise<CallupDto> {
+  close(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Body() _body: NoteDto): Promise<CallupDto> {
     return this.emergency.close(p, id);
   }
 

@@ -4,6 +4,7 @@ import type { InviteCandidateDto, MatchWeights, RecommendationStatsDto, TaskInvi
 import { CurrentUser } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
 import { IdParam } from '../../common/validation/id-param';
+import { NoteDto } from '../../common/validation/note.dto';
 import { CreateInvitesDto, LimitQuery, PeriodQuery, UpdateMatchWeightsDto } from './dto/matching.dtos';
 import { MatchingService } from './matching.service';
 
@@ -44,7 +45,7 @@ export class MatchingController {
   @Post('invites/:id/decline')
   @HttpCode(200)
   @ApiOperation({ summary: 'The member declines an invitation' })
-  decline(@CurrentUser() p: Principal, @Param('id', IdParam) id: number): Promise<TaskInviteDto> {
+  decline(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Body() _body: NoteDto): Promise<TaskInviteDto> {
     return this.matching.decline(p, id);
   }
 

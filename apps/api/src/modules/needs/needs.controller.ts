@@ -4,6 +4,7 @@ import type { NeedDto, NeedDuplicateSuggestionDto, Page } from '@sbd/contracts';
 import { CurrentUser } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
 import { IdParam } from '../../common/validation/id-param';
+import { NoteDto } from '../../common/validation/note.dto';
 import { CreateNeedDto } from './dto/create-need.dto';
 import { DuplicateCheckDto } from './dto/duplicate-check.dto';
 import { CommunityNeedsQuery, MyNeedsQuery, NeedSummaryQuery } from './dto/list-needs.query';
@@ -94,7 +95,7 @@ export class NeedsController {
   @Post('needs/:id/plus-one')
   @HttpCode(200)
   @ApiOperation({ summary: '"同一件事 +1": back an open need of my community (once per person)' })
-  plusOne(@CurrentUser() p: Principal, @Param('id', IdParam) id: number): Promise<PlusOneResultDto> {
+  plusOne(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Body() _body: NoteDto): Promise<PlusOneResultDto> {
     return this.needs.plusOne(p, id);
   }
 

@@ -4,6 +4,7 @@ import type { CheckinCodeDto, Page, TaskDto } from '@sbd/contracts';
 import { CurrentUser } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
 import { IdParam } from '../../common/validation/id-param';
+import { NoteDto } from '../../common/validation/note.dto';
 import { CancelTaskDto } from './dto/cancel-task.dto';
 import { CreateTaskDto } from './dto/create-task.dto';
 import { ListTasksQuery, TaskFeedQuery } from './dto/list-tasks.query';
@@ -42,28 +43,28 @@ export class TasksController {
   @Post('tasks/:id/publish')
   @HttpCode(200)
   @ApiOperation({ summary: 'Publish a draft' })
-  publish(@CurrentUser() p: Principal, @Param('id', IdParam) id: number): Promise<TaskDto> {
+  publish(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Body() _body: NoteDto): Promise<TaskDto> {
     return this.tasks.publish(p, id);
   }
 
   @Post('tasks/:id/start')
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark in progress (also happens at the first check-in)' })
-  start(@CurrentUser() p: Principal, @Param('id', IdParam) id: number): Promise<TaskDto> {
+  start(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Body() _body: NoteDto): Promise<TaskDto> {
     return this.tasks.start(p, id);
   }
 
   @Post('tasks/:id/complete')
   @HttpCode(200)
   @ApiOperation({ summary: 'Complete: linked needs fulfilled, members who never checked in marked no-show' })
-  complete(@CurrentUser() p: Principal, @Param('id', IdParam) id: number): Promise<TaskDto> {
+  complete(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Body() _body: NoteDto): Promise<TaskDto> {
     return this.tasks.complete(p, id);
   }
 
   @Post('tasks/:id/close')
   @HttpCode(200)
   @ApiOperation({ summary: 'Close a completed task' })
-  close(@CurrentUser() p: Principal, @Param('id', IdParam) id: number): Promise<TaskDto> {
+  close(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Body() _body: NoteDto): Promise<TaskDto> {
     return this.tasks.close(p, id);
   }
 

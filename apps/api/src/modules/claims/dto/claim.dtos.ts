@@ -72,14 +72,15 @@ export class CheckInDto implements Partial<CheckInRequest> {
   @Matches(/^\d{6}$/, { message: '签到码为6位数字' })
   code?: string;
 
+  // Not nullable: a null coordinate is not "absent" to the service, it reached the distance and threw (500).
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsNumber({}, { message: '纬度必须是数字' })
   @IsLatitude()
   latitude?: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsNumber({}, { message: '经度必须是数字' })
   @IsLongitude()
   longitude?: number;
@@ -94,7 +95,8 @@ export class CheckInDto implements Partial<CheckInRequest> {
 
 export class VerifyClaimDto implements VerifyClaimRequest {
   @ApiPropertyOptional({ minimum: RATING_MIN, maximum: RATING_MAX, description: 'The community’s rating of the service' })
-  @IsOptional()
+  // Not nullable: the service rates whenever score !== undefined, and ratings.score is NOT NULL (was a 500).
+  @IsOptionalNotNull()
   @IsInt()
   @Min(RATING_MIN)
   @Max(RATING_MAX)
@@ -144,6 +146,8 @@ export class BackfillDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  // Stored as given (the service does not look the task up): beyond INT it was a 500 on MySQL.
+  @Max(2_147_483_647)
   taskId?: number;
 
   @ApiProperty({ example: 2.5, description: 'Hours, in half hours' })

@@ -5,8 +5,9 @@ import {
   type FormCallupGroupsRequest,
   type RespondCallupRequest,
 } from '@sbd/contracts';
-import { IsEnum, IsInt, IsISO8601, IsLatitude, IsLongitude, IsOptional, IsString, Max, MaxLength, Min, IsNumber } from 'class-validator';
+import { IsEnum, IsInt, IsLatitude, IsLongitude, IsOptional, IsString, Max, MaxLength, Min, IsNumber } from 'class-validator';
 import { IsNotBlank } from '../../../common/validation/decorators';
+import { IsDateTime } from '../../tasks/dto/date-time';
 
 export class CreateCallupDto implements Omit<CreateCallupRequest, 'createTask'> {
   @ApiProperty({ description: 'Org node whose approved members are called (community, street, grid, branch)' })
@@ -46,7 +47,7 @@ export class CreateCallupDto implements Omit<CreateCallupRequest, 'createTask'> 
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsISO8601()
+  @IsDateTime({}, { message: '集合时间必须是有效的日期时间' })
   musterAt?: string;
 
   @ApiPropertyOptional()

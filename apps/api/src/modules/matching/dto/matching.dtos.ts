@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MATCH_WEIGHT_MAX, type CreateInvitesRequest, type MatchWeights, type UpdateMatchWeightsRequest } from '@sbd/contracts';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsISO8601, IsNumber, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsNumber, IsObject, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import { IsOptionalNotNull } from '../../../common/validation/decorators';
+import { IsDateTime } from '../../tasks/dto/date-time';
 
 export class CreateInvitesDto implements CreateInvitesRequest {
   @ApiProperty({ type: [Number] })
@@ -26,6 +27,8 @@ export class MatchWeightsDto implements Partial<MatchWeights> {
 
 export class UpdateMatchWeightsDto implements UpdateMatchWeightsRequest {
   @ApiProperty({ type: MatchWeightsDto })
+  // Without IsObject an array passes ValidateNested: [] or [{…}] was stored as the weights.
+  @IsObject({ message: '推荐权重格式不正确' })
   @ValidateNested()
   @Type(() => MatchWeightsDto)
   weights: MatchWeightsDto;
@@ -44,11 +47,11 @@ export class LimitQuery {
 export class PeriodQuery {
   @ApiPropertyOptional()
   @IsOptional()
-  @IsISO8601()
+  @IsDateTime({ dateOnly: true }, { message: '起始时间必须是有效的日期或日期时间' })
   from?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsISO8601()
+  @IsDateTime({ dateOnly: true }, { message: '截止时间必须是有效的日期或日期时间' })
   to?: string;
 }

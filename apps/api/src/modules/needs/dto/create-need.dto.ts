@@ -13,7 +13,6 @@ import {
   IsArray,
   IsEnum,
   IsInt,
-  IsISO8601,
   IsNumber,
   IsObject,
   IsOptional,
@@ -25,6 +24,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsCnMobile, IsNotBlank } from '../../../common/validation/decorators';
+import { IsDateTime } from '../../tasks/dto/date-time';
 
 /** Photos are URLs of the poster's own uploads (POST /api/uploads). */
 export const UPLOAD_URL_PATTERN = /^\/api\/uploads\/[0-9a-f-]{36}$/;
@@ -93,7 +93,7 @@ export class CreateNeedDto implements CreateNeedRequest {
 
   @ApiPropertyOptional({ description: 'When the resident wants it done (ISO 8601)' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: '期望时间必须是有效的日期时间' })
+  @IsDateTime({}, { message: '期望时间必须是有效的日期时间' })
   expectedAt?: string;
 
   @ApiPropertyOptional({ type: [String], maxItems: NEED_MAX_PHOTOS, example: ['/api/uploads/0b7e6f0e-6c4c-4a36-9a55-8d5f6f1f2a10'] })

@@ -16,7 +16,6 @@ import {
   IsBoolean,
   IsEnum,
   IsInt,
-  IsISO8601,
   IsLatitude,
   IsLongitude,
   IsOptional,
@@ -26,8 +25,32 @@ import {
   Min,
   ValidateNested,
   IsNumber,
+  IsObject,
+  registerDecorator,
+  type ValidationOptions,
 } from 'class-validator';
 import { IsNotBlank } from '../../../common/validation/decorators';
+import { IsDateTime } from './date-time';
+
+/**
+ * `minimum` ≤ `max`: the domain refuses any other rule when it computes the points, so such a task
+ * could be published and then answered 500 at every verification of its claims.
+ */
+function NotAboveMax(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'notAboveMax',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: '起步积分不能大于积分上限', ...options },
+      validator: {
+        validate: (v: unknown, args) => {
+          const max = (args?.object as { max?: unknown } | undefined)?.max;
+          return typeof v !== 'number' || typeof max !== 'number' || v <= max;
+        },
+      },
+    });
+}
 
 export class PointsRuleDto implements PointsRule {
   @ApiProperty({ example: 10 })
@@ -40,6 +63,7 @@ export class PointsRuleDto implements PointsRule {
   @IsInt()
   @Min(0)
   @Max(1000)
+  @NotAboveMax()
   minimum: number;
 
   @ApiProperty({ example: 100 })
@@ -87,11 +111,11 @@ export class CreateTaskDto implements CreateTaskRequest {
   waitlist?: boolean;
 
   @ApiProperty({ example: '2026-11-28T01:00:00.000Z' })
-  @IsISO8601({ strict: true })
+  @IsDateTime({}, { message: '开始时间必须是有效的日期时间' })
   startAt: string;
 
   @ApiProperty({ example: '2026-11-28T03:00:00.000Z' })
-  @IsISO8601({ strict: true })
+  @IsDateTime({}, { message: '结束时间必须是有效的日期时间' })
   endAt: string;
 
   @ApiProperty({ example: '桃园小区3号楼' })
@@ -137,6 +161,8 @@ export class CreateTaskDto implements CreateTaskRequest {
 
   @ApiPropertyOptional({ type: PointsRuleDto })
   @IsOptional()
+  // Without IsObject an array passes ValidateNested (each element is validated) and reaches the insert.
+  @IsObject({ message: '积分规则格式不正确' })
   @ValidateNested()
   @Type(() => PointsRuleDto)
   pointsRule?: PointsRuleDto;

@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { TaskKind, TaskStatus } from '@sbd/contracts';
 import { Type } from 'class-transformer';
-import { IsEnum, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsEnum, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsDateTime } from './date-time';
 
 /** Staff list of a community's tasks. */
 export class ListTasksQuery {
@@ -40,12 +41,12 @@ export class TaskFeedQuery {
 
   @ApiPropertyOptional({ description: 'Tasks starting at or after (ISO)' })
   @IsOptional()
-  @IsISO8601()
+  @IsDateTime({ dateOnly: true }, { message: '起始时间必须是有效的日期或日期时间' })
   from?: string;
 
   @ApiPropertyOptional({ description: 'Tasks starting before (ISO)' })
   @IsOptional()
-  @IsISO8601()
+  @IsDateTime({ dateOnly: true }, { message: '截止时间必须是有效的日期或日期时间' })
   to?: string;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
