@@ -17,5 +17,6 @@ module.exports = preset({
     '^@tarojs/components$': path.join(__dirname, 'test/doubles/components.tsx'),
     '\\.css$': path.join(__dirname, 'test/doubles/style.ts'),
   },
-  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // test/e2e runs on its own (jest.e2e.config.js, npm run e2e).
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/test/e2e/'],
 });

@@ -48,11 +48,21 @@ export async function createApp(config: AppConfig, opts: { migrate?: boolean } =
 /** Serves the mini-program's H5 build from the API's own origin, with a history fallback. */
 function serveH5(app: INestApplication, dir: string): void {
   const server = app.getHttpAdapter().getInstance() as express.Express;
-  server.use(express.static(dir, { index: 'index.html', maxAge: '1h' }));
+  server.use(
+    express.static(dir, {
+      index: 'index.html',
+      setHeaders: (res, file) => {
+        // Hashed bundles never change: cache them for a year; the page itself is always revalidated.
+        if (/\.[0-9a-f]{8,}\.(js|css)$/.test(file)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+        else res.setHeader('Cache-Control', 'no-cache');
+      },
+    }),
+  );
   server.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/health') || !req.accepts('html')) {
       return next();
     }
+    res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(join(dir, 'index.html'));
   });
 }

@@ -24,6 +24,7 @@ export const STORAGE_KEYS = {
   elderly: 'sbd.elderly',
   communityCodes: 'sbd.communityCodes',
   reviewing: 'sbd.admin.reviewing',
+  callups: 'sbd.admin.callups',
 } as const;
 
 /** Absolute page paths (weapp routes; in H5 they are also the URL paths, router mode 'browser'). */
@@ -38,4 +39,24 @@ export const PAGES = {
   approvals: '/packageAdmin/pages/approvals/index',
   review: '/packageAdmin/pages/review/index',
   poster: '/packageAdmin/pages/poster/index',
+  inbox: '/pages/inbox/index',
+  // 居民点单 / 评单
+  postNeed: '/packageResident/pages/post/index',
+  myNeeds: '/packageResident/pages/needs/index',
+  need: '/packageResident/pages/need/index',
+  // 党员接单
+  tasks: '/packageMember/pages/tasks/index',
+  task: '/packageMember/pages/task/index',
+  claims: '/packageMember/pages/claims/index',
+  hours: '/packageMember/pages/hours/index',
+  points: '/packageMember/pages/points/index',
+  callup: '/packageMember/pages/callup/index',
+  branchClaim: '/packageMember/pages/branch/index',
+  // 社区下单
+  triage: '/packageAdmin/pages/needs/index',
+  publish: '/packageAdmin/pages/publish/index',
+  adminTasks: '/packageAdmin/pages/tasks/index',
+  adminTask: '/packageAdmin/pages/task/index',
+  checkinCode: '/packageAdmin/pages/checkin-code/index',
+  adminCallup: '/packageAdmin/pages/callup/index',
 } as const;

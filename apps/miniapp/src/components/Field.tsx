@@ -163,3 +163,33 @@ export function SelectField<V extends string | number>({
     </Field>
   );
 }
+
+interface PickerFieldProps {
+  label: string;
+  mode: 'date' | 'time';
+  /** "YYYY-MM-DD" or "HH:mm"; "" when not chosen. */
+  value: string;
+  onChange: (value: string) => void;
+  start?: string;
+  end?: string;
+  placeholder?: string;
+  required?: boolean;
+  error?: string;
+  hint?: string;
+}
+
+/** The native date / time picker showing the chosen value in words. */
+export function PickerField({ label, mode, value, onChange, start, end, placeholder = '请选择', required, error, hint }: PickerFieldProps) {
+  return (
+    <Field label={label} required={required} error={error} hint={hint}>
+      <Picker mode={mode} value={value} start={start} end={end} onChange={(e) => onChange(String(e.detail.value))}>
+        <View className='select' {...a11y(`${label}：${value || '未选择'}`, { role: 'button' })}>
+          <Text className={value ? '' : 'select-placeholder'}>{value || placeholder}</Text>
+          <Text className='t-muted' {...a11y(undefined, { hidden: true })}>
+            ▾
+          </Text>
+        </View>
+      </Picker>
+    </Field>
+  );
+}

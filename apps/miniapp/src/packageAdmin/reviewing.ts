@@ -3,8 +3,9 @@ import { STORAGE_KEYS } from '../config';
 import { readJson, writeJson } from '../services/storage';
 
 /**
- * The API has no GET /api/registrations/:id, so the list hands the chosen registration to the
- * review page through storage (survives an H5 reload of the review page).
+ * The list hands the chosen registration to the review page through storage, so the page shows at
+ * once; when it is not there (H5 reload, a link from a notification) the page reads
+ * GET /api/registrations/:id.
  */
 export function setReviewing(reg: RegistrationDto): void {
   writeJson(STORAGE_KEYS.reviewing, reg);

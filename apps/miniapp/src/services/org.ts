@@ -1,4 +1,4 @@
-import type { OrgNodeDto, OrgNodeType } from '@sbd/contracts';
+import type { OrgNodeDto, OrgNodeType, PositionDto } from '@sbd/contracts';
 import { api, request } from './request';
 import { bytesToBase64 } from '../utils/base64';
 
@@ -16,4 +16,9 @@ export async function fetchCommunityQrDataUrl(communityId: number): Promise<stri
     timeout: 30_000,
   });
   return `data:image/png;base64,${bytesToBase64(new Uint8Array(buf))}`;
+}
+
+/** The community's service positions (岗位); community staff only. */
+export function fetchPositions(communityId: number): Promise<PositionDto[]> {
+  return api.get<PositionDto[]>(`/api/communities/${communityId}/positions`);
 }

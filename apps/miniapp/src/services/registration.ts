@@ -49,10 +49,17 @@ export async function fetchMyCard(): Promise<ECardDto | null> {
 export function listCommunityRegistrations(
   communityId: number,
   params: { status?: RegistrationStatus; cursor?: string | null; limit?: number } = {},
+  quietStatuses: number[] = [],
 ): Promise<Page<RegistrationDto>> {
   return api.get<Page<RegistrationDto>>(`/api/communities/${communityId}/registrations`, {
     query: { status: params.status, cursor: params.cursor ?? undefined, limit: params.limit ?? 20 },
+    quietStatuses,
   });
+}
+
+/** One registration (its owner, the community's staff, or the unit admin). */
+export function fetchRegistration(id: number): Promise<RegistrationDto> {
+  return api.get<RegistrationDto>(`/api/registrations/${id}`, { quietStatuses: [404] });
 }
 
 export function approveRegistration(id: number, body: ApproveRegistrationRequest): Promise<RegistrationDto> {

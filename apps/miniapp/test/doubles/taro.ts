@@ -44,6 +44,26 @@ function createDouble() {
     }),
     getFileSystemManager: jest.fn(() => ({ writeFile: jest.fn() })),
     getAppBaseInfo: jest.fn((): { fontSizeScaleFactor?: number } => ({ fontSizeScaleFactor: 1 })),
+    chooseImage: jest.fn(async (opts: unknown) => {
+      void opts;
+      return { tempFilePaths: [] as string[], tempFiles: [] as { path: string; size: number }[] };
+    }),
+    uploadFile: jest.fn(async (opts: unknown) => {
+      void opts;
+      return { statusCode: 201, data: '{}' };
+    }),
+    getLocation: jest.fn(async (opts: unknown) => {
+      void opts;
+      return { latitude: 32.0123, longitude: 120.8642, accuracy: 20 };
+    }),
+    previewImage: jest.fn(async (opts: unknown) => {
+      void opts;
+      return { errMsg: 'previewImage:ok' };
+    }),
+    setKeepScreenOn: jest.fn(async (opts: unknown) => {
+      void opts;
+      return { errMsg: 'setKeepScreenOn:ok' };
+    }),
   };
 }
 
@@ -66,6 +86,11 @@ export const scanCode = d.scanCode;
 export const saveImageToPhotosAlbum = d.saveImageToPhotosAlbum;
 export const getFileSystemManager = d.getFileSystemManager;
 export const getAppBaseInfo = d.getAppBaseInfo;
+export const chooseImage = d.chooseImage;
+export const uploadFile = d.uploadFile;
+export const getLocation = d.getLocation;
+export const previewImage = d.previewImage;
+export const setKeepScreenOn = d.setKeepScreenOn;
 export const env = { USER_DATA_PATH: 'wxfile://usr' };
 
 export function getStorageSync(key: string): unknown {
@@ -92,6 +117,13 @@ export function useDidShow(cb: () => void): void {
   useEffect(() => cb(), []);
 }
 export const useLoad = useDidShow;
+export function useDidHide(cb: () => void): void {
+  useEffect(() => () => cb(), []);
+}
+export const useUnload = useDidHide;
+export function useReachBottom(cb: () => void): void {
+  void cb;
+}
 export function usePullDownRefresh(cb: () => void): void {
   void cb;
 }
@@ -109,7 +141,7 @@ export const __taro = {
     state.path = '/pages/index/index';
     state.params = {};
     state.pages = 1;
-    for (const fn of [request, login, showToast, showModal, navigateTo, redirectTo, reLaunch, navigateBack, getAppBaseInfo]) {
+    for (const fn of [request, login, showToast, showModal, navigateTo, redirectTo, reLaunch, navigateBack, getAppBaseInfo, chooseImage, uploadFile, getLocation, scanCode]) {
       fn.mockClear();
     }
     request.mockReset();
@@ -131,6 +163,11 @@ const Taro = {
   saveImageToPhotosAlbum,
   getFileSystemManager,
   getAppBaseInfo,
+  chooseImage,
+  uploadFile,
+  getLocation,
+  previewImage,
+  setKeepScreenOn,
   getStorageSync,
   setStorageSync,
   removeStorageSync,

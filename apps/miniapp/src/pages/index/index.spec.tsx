@@ -58,8 +58,32 @@ describe('home page', () => {
   it('chooses tiles by role', () => {
     const titles = (r: Parameters<typeof tilesFor>[0], loggedIn = true) => tilesFor(r, loggedIn).map((t) => t.title);
     expect(titles(null, false)).toEqual(['我要报到', '我的']);
-    expect(titles({ role: Role.Member, scopeNodeId: 7, scopeName: null })).toEqual(['亮身份', '我的报到', '服务信息', '我的']);
-    expect(titles({ role: Role.Resident, scopeNodeId: 7, scopeName: null })).toEqual(['我要报到', '我的报到', '我的']);
-    expect(titles({ role: Role.UnitAdmin, scopeNodeId: 9, scopeName: null })).toEqual(['我的']);
+    expect(titles({ role: Role.Member, scopeNodeId: 7, scopeName: null })).toEqual([
+      '任务大厅',
+      '我的报名',
+      '服务时长',
+      '我的积分',
+      '应急召集',
+      '消息',
+      '亮身份',
+      '我要点单',
+      '服务信息',
+      '我的报到',
+      '我的',
+    ]);
+    expect(titles({ role: Role.BranchSecretary, scopeNodeId: 8, scopeName: null })[0]).toBe('支部报名');
+    expect(titles({ role: Role.Resident, scopeNodeId: 7, scopeName: null })).toEqual(['我要点单', '我的需求', '消息', '我要报到', '我的报到', '我的']);
+    expect(titles({ role: Role.CommunityAdmin, scopeNodeId: 7, scopeName: null })).toEqual([
+      '需求分拣',
+      '发布任务',
+      '任务管理',
+      '应急召集',
+      '报到审核',
+      '社区二维码',
+      '代居民点单',
+      '消息',
+      '我的',
+    ]);
+    expect(titles({ role: Role.UnitAdmin, scopeNodeId: 9, scopeName: null })).toEqual(['消息', '我的']);
   });
 });

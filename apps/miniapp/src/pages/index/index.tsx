@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { ROLE_LABELS, Role, type RoleAssignment } from '@sbd/contracts';
@@ -6,6 +7,7 @@ import { Page } from '../../components/Page';
 import { Btn } from '../../components/Button';
 import { PAGES } from '../../config';
 import { fetchMe } from '../../services/auth';
+import { inboxSummary } from '../../services/inbox';
 import { attempt } from '../../services/request';
 import { activeAssignment, isLoggedIn, useSession } from '../../services/session';
 import { a11y, keyActivate } from '../../utils/a11y';
@@ -27,32 +29,56 @@ const TILE_PROFILE: TileDef = { key: 'profile', icon: '🛠️', title: '服务�
 const TILE_APPROVALS: TileDef = { key: 'approvals', icon: '✅', title: '报到审核', desc: '审核党员报到申请', url: PAGES.approvals };
 const TILE_POSTER: TileDef = { key: 'poster', icon: '🔳', title: '社区二维码', desc: '报到海报，张贴或转发', url: PAGES.poster };
 const TILE_ME: TileDef = { key: 'me', icon: '👤', title: '我的', desc: '账号、身份切换、设置', url: PAGES.me };
+const TILE_INBOX: TileDef = { key: 'inbox', icon: '🔔', title: '消息', desc: '受理、派单、核验通知', url: PAGES.inbox };
+// 居民点单 / 评单
+const TILE_POST_NEED: TileDef = { key: 'postNeed', icon: '🙋', title: '我要点单', desc: '说出需求，党员上门服务', url: PAGES.postNeed };
+const TILE_MY_NEEDS: TileDef = { key: 'myNeeds', icon: '🗂️', title: '我的需求', desc: '办理进度、评价服务', url: PAGES.myNeeds };
+// 党员接单
+const TILE_TASKS: TileDef = { key: 'tasks', icon: '📣', title: '任务大厅', desc: '本社区和街道的服务任务', url: PAGES.tasks };
+const TILE_CLAIMS: TileDef = { key: 'claims', icon: '🧾', title: '我的报名', desc: '签到、签退、候补确认', url: PAGES.claims };
+const TILE_HOURS: TileDef = { key: 'hours', icon: '⏱️', title: '服务时长', desc: '核验时长与补录时长', url: PAGES.hours };
+const TILE_POINTS: TileDef = { key: 'points', icon: '🏅', title: '我的积分', desc: '积分余额和明细', url: PAGES.points };
+const TILE_CALLUP: TileDef = { key: 'callup', icon: '🚨', title: '应急召集', desc: '回复能否到场', url: PAGES.callup };
+const TILE_BRANCH: TileDef = { key: 'branch', icon: '🚩', title: '支部报名', desc: '选任务，为支部指派党员', url: PAGES.tasks };
+// 社区下单
+const TILE_TRIAGE: TileDef = { key: 'triage', icon: '📥', title: '需求分拣', desc: '受理、驳回、合并居民需求', url: PAGES.triage };
+const TILE_PUBLISH: TileDef = { key: 'publish', icon: '📤', title: '发布任务', desc: '从需求下单，设名额和时间', url: PAGES.publish };
+const TILE_ADMIN_TASKS: TileDef = { key: 'adminTasks', icon: '🗓️', title: '任务管理', desc: '签到码、时长核验、完成', url: PAGES.adminTasks };
+const TILE_ADMIN_CALLUP: TileDef = { key: 'adminCallup', icon: '🚨', title: '应急召集', desc: '一键通知党员集结', url: PAGES.adminCallup };
+const TILE_PROXY_NEED: TileDef = { key: 'proxyNeed', icon: '🤝', title: '代居民点单', desc: '为不上网的居民登记需求', url: PAGES.postNeed };
+
+const MEMBER_TILES = [TILE_TASKS, TILE_CLAIMS, TILE_HOURS, TILE_POINTS, TILE_CALLUP, TILE_INBOX, TILE_CARD, TILE_POST_NEED, TILE_PROFILE, TILE_STATUS, TILE_ME];
 
 /** Entry tiles for the role the user currently acts as. */
 export function tilesFor(role: RoleAssignment | null, loggedIn: boolean): TileDef[] {
   if (!loggedIn) return [TILE_REGISTER, TILE_ME];
   switch (role?.role) {
     case Role.CommunityAdmin:
-      return [TILE_APPROVALS, TILE_POSTER, TILE_ME];
-    case Role.Member:
+      return [TILE_TRIAGE, TILE_PUBLISH, TILE_ADMIN_TASKS, TILE_ADMIN_CALLUP, TILE_APPROVALS, TILE_POSTER, TILE_PROXY_NEED, TILE_INBOX, TILE_ME];
     case Role.BranchSecretary:
-      return [TILE_CARD, TILE_STATUS, TILE_PROFILE, TILE_ME];
+      return [TILE_BRANCH, ...MEMBER_TILES];
+    case Role.Member:
+      return MEMBER_TILES;
     case Role.Resident:
     case undefined:
-      return [TILE_REGISTER, TILE_STATUS, TILE_ME];
+      return [TILE_POST_NEED, TILE_MY_NEEDS, TILE_INBOX, TILE_REGISTER, TILE_STATUS, TILE_ME];
     default:
-      return [TILE_ME];
+      return [TILE_INBOX, TILE_ME];
   }
 }
 
-function Tile({ tile }: { tile: TileDef }) {
+function Tile({ tile, count = 0 }: { tile: TileDef; count?: number }) {
   const open = () => openPage(tile.url);
+  const unread = count > 0 ? `，${count}条未读` : '';
   return (
-    <View className='tile' hoverClass='btn-pressed' onClick={open} {...a11y(`${tile.title}，${tile.desc}`, { role: 'button' })} {...keyActivate(open)}>
+    <View className='tile' hoverClass='btn-pressed' onClick={open} {...a11y(`${tile.title}${unread}，${tile.desc}`, { role: 'button' })} {...keyActivate(open)}>
       <Text className='tile-icon' {...a11y(undefined, { hidden: true })}>
         {tile.icon}
       </Text>
-      <Text className='tile-title'>{tile.title}</Text>
+      <Text className='tile-title'>
+        {tile.title}
+        {count > 0 ? <Text className='tile-count'>{`${count}条未读`}</Text> : null}
+      </Text>
       <Text className='tile-desc'>{tile.desc}</Text>
     </View>
   );
@@ -65,9 +91,12 @@ export default function Home() {
   const tiles = tilesFor(role, loggedIn);
   const isStaffElsewhere = !!role && [Role.UnitAdmin, Role.StreetAdmin, Role.DistrictAdmin, Role.PlatformAdmin].includes(role.role);
 
+  const [unread, setUnread] = useState(0);
   useDidShow(() => {
     // Roles change when a registration is approved: refresh quietly.
-    if (isLoggedIn()) void attempt(fetchMe(true));
+    if (!isLoggedIn()) return;
+    void attempt(fetchMe(true));
+    void attempt(inboxSummary()).then((r) => setUnread(r.ok ? r.data.unread : 0));
   });
 
   return (
@@ -88,7 +117,7 @@ export default function Home() {
       {!loggedIn ? (
         <View className='card'>
           <Text className='t-m' style={{ display: 'block', marginBottom: '12px' }}>
-            登录后可报到、亮身份、查看审核进度。
+            登录后可点单求助、报到接单、查看办理进度。
           </Text>
           <Btn onClick={() => openPage(PAGES.login)}>登录 / 注册</Btn>
         </View>
@@ -97,7 +126,7 @@ export default function Home() {
       <Text className='section-title'>常用服务</Text>
       <View className='tiles'>
         {tiles.map((t) => (
-          <Tile key={t.key} tile={t} />
+          <Tile key={t.key} tile={t} count={t.key === 'inbox' && loggedIn ? unread : 0} />
         ))}
       </View>
 
@@ -106,10 +135,6 @@ export default function Home() {
           <Text>统计与管理功能请在电脑端管理后台使用。</Text>
         </View>
       ) : null}
-
-      <View className='notice' style={{ marginTop: '24px' }}>
-        <Text className='t-s t-muted'>居民点单、党员接单、服务评单等功能即将上线。</Text>
-      </View>
     </Page>
   );
 }

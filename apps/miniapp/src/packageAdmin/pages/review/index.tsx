@@ -13,11 +13,11 @@ import { maskPhone } from '@sbd/domain';
 import { Btn } from '../../../components/Button';
 import { SelectField, TextAreaField, type SelectOption } from '../../../components/Field';
 import { Page } from '../../../components/Page';
-import { ErrorState } from '../../../components/States';
+import { ErrorState, Loading } from '../../../components/States';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { PAGES } from '../../../config';
 import { fetchChildren } from '../../../services/org';
-import { approveRegistration, rejectRegistration } from '../../../services/registration';
+import { approveRegistration, fetchRegistration, rejectRegistration } from '../../../services/registration';
 import { attempt } from '../../../services/request';
 import { communityAdminScope, useSession } from '../../../services/session';
 import { a11y, cx, keyActivate } from '../../../utils/a11y';
@@ -58,7 +58,9 @@ export default function ReviewPage() {
   const session = useSession();
   const scope = communityAdminScope(session);
   const id = Number(router.params?.id);
-  const [reg] = useState<RegistrationDto | null>(() => (Number.isFinite(id) ? getReviewing(id) : null));
+  // From the list (storage) at once; otherwise (H5 reload, opened from a notification) from the API.
+  const [reg, setReg] = useState<RegistrationDto | null>(() => (Number.isFinite(id) ? getReviewing(id) : null));
+  const [regState, setRegState] = useState<'ready' | 'loading' | 'missing'>(reg ? 'ready' : 'loading');
 
   const [decision, setDecision] = useState<Decision>('approve');
   const [branches, setBranches] = useState<OrgNodeDto[]>([]);
@@ -73,6 +75,28 @@ export default function ReviewPage() {
   const [busy, setBusy] = useState(false);
 
   const communityId = reg?.communityId ?? scope?.communityId ?? 0;
+
+  useEffect(() => {
+    if (reg) return;
+    if (!Number.isInteger(id) || id <= 0 || !scope) {
+      setRegState('missing');
+      return;
+    }
+    let live = true;
+    void attempt(fetchRegistration(id)).then((r) => {
+      if (!live) return;
+      if (r.ok) {
+        setReg(r.data);
+        setGridId(r.data.gridId ?? NONE);
+        setRegState('ready');
+      } else {
+        setRegState('missing');
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, [id, !!scope]);
 
   const loadOrg = async () => {
     if (!communityId) return;
@@ -108,6 +132,13 @@ export default function ReviewPage() {
 
   if (!scope) return <AdminGate title='审核报到' loggedIn={!!session?.accessToken} />;
 
+  if (!reg && regState === 'loading') {
+    return (
+      <Page title='审核报到'>
+        <Loading />
+      </Page>
+    );
+  }
   if (!reg) {
     return (
       <Page title='审核报到'>

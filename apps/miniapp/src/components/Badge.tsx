@@ -1,0 +1,20 @@
+import { Text } from '@tarojs/components';
+import { a11y } from '../utils/a11y';
+import type { Tone } from '../utils/loop';
+
+const ICON: Record<Tone, string> = {
+  pending: '⏳',
+  approved: '✓',
+  rejected: '✕',
+  neutral: '•',
+  info: '●',
+};
+
+/** A status as words with an icon; the colour only reinforces it (长辈版: status always as text). */
+export function Badge({ text, tone, label, icon }: { text: string; tone: Tone; label?: string; icon?: string }) {
+  return (
+    <Text className={`badge badge-${tone}`} {...a11y(label ?? `状态：${text}`)}>
+      {`${icon ?? ICON[tone]} ${text}`}
+    </Text>
+  );
+}

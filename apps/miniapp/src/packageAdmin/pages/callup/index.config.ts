@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '应急召集', enablePullDownRefresh: true });

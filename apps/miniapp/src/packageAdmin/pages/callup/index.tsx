@@ -1,0 +1,240 @@
+import { useEffect, useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { CALLUP_STATUS_LABELS, CallupStatus, OrgNodeType, type CallupDto } from '@sbd/contracts';
+import { Badge } from '../../../components/Badge';
+import { Btn } from '../../../components/Button';
+import { RadioChips } from '../../../components/Choice';
+import { Field, TextAreaField, TextField } from '../../../components/Field';
+import { Page } from '../../../components/Page';
+import { Stepper } from '../../../components/Stepper';
+import { isH5 } from '../../../config';
+import { closeCallup, createCallup, formGroups, getCallup, musterXlsx, rememberCallup, rememberedCallups } from '../../../services/callups';
+import { fetchChildren } from '../../../services/org';
+import { attempt } from '../../../services/request';
+import { communityAdminScope, useSession } from '../../../services/session';
+import { a11y } from '../../../utils/a11y';
+import { formatDateTime } from '../../../utils/format';
+import { confirmModal, stopPullDown, toast } from '../../../utils/ui';
+import { AdminGate } from '../../components/AdminGate';
+
+interface CallupForm {
+  scopeNodeId: number;
+  title: string;
+  description: string;
+  place: string;
+  needed: number;
+}
+
+export function validateCallup(f: CallupForm): Partial<Record<keyof CallupForm, string>> {
+  return {
+    title: f.title.trim() ? (Array.from(f.title.trim()).length > 50 ? '标题不能超过50个字' : undefined) : '请填写召集事由，如：暴雨防汛应急集结',
+    description: f.description.trim() ? undefined : '请说明要做什么、注意事项',
+    place: f.place.trim() ? undefined : '请填写集合地点',
+  };
+}
+
+/** Saves the muster list: a download on H5, a document opened in WeChat. */
+async function saveMuster(id: number): Promise<void> {
+  const r = await attempt(musterXlsx(id));
+  if (!r.ok) return;
+  const name = `花名册-${id}.xlsx`;
+  if (isH5()) {
+    const blob = new Blob([r.data], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    return;
+  }
+  try {
+    const filePath = `${Taro.env.USER_DATA_PATH}/${name}`;
+    Taro.getFileSystemManager().writeFileSync(filePath, r.data);
+    await Taro.openDocument({ filePath, fileType: 'xlsx', showMenu: true });
+  } catch {
+    toast('无法打开花名册，请在电脑端下载');
+  }
+}
+
+function CallupAdminCard({ callup, onChanged }: { callup: CallupDto; onChanged: (c: CallupDto) => void }) {
+  const [size, setSize] = useState(5);
+  const [busy, setBusy] = useState<'' | 'refresh' | 'groups' | 'close' | 'export'>('');
+  const open = callup.status === CallupStatus.Open;
+  const silent = Math.max(0, callup.notifiedCount - callup.availableCount - callup.unavailableCount);
+
+  const act = async (what: 'refresh' | 'groups' | 'close') => {
+    if (what === 'close' && !(await confirmModal('结束召集', `确定结束“${callup.title}”吗？结束后党员不能再回复。`, '结束', true))) return;
+    setBusy(what);
+    const r = await attempt(what === 'groups' ? formGroups(callup.id, size) : what === 'close' ? closeCallup(callup.id) : getCallup(callup.id));
+    setBusy('');
+    if (r.ok) onChanged(r.data);
+  };
+
+  return (
+    <View className='item'>
+      <View className='row-top'>
+        <Text className='item-title'>{callup.title}</Text>
+        <Badge text={CALLUP_STATUS_LABELS[callup.status]} tone={open ? 'rejected' : 'neutral'} icon={open ? '●' : undefined} />
+      </View>
+      <Text className='item-line'>{`${callup.scopeName} · ${formatDateTime(callup.createdAt)} · ${callup.place}`}</Text>
+      <View className='stat-grid' style={{ marginTop: '12px' }}>
+        <View className='stat'>
+          <Text className='stat-value'>{callup.availableCount}</Text>
+          <Text className='stat-label'>能到</Text>
+        </View>
+        <View className='stat'>
+          <Text className='stat-value' style={{ color: '#4d4d4d' }}>
+            {callup.unavailableCount}
+          </Text>
+          <Text className='stat-label'>不能到</Text>
+        </View>
+      </View>
+      <Text className='item-line'>{`已通知 ${callup.notifiedCount} 人，未回复 ${silent} 人${callup.needed ? `，需要 ${callup.needed} 人` : ''}`}</Text>
+      {callup.groups.map((g) => (
+        <Text key={g.index} className='item-line'>{`${g.name}：${g.members.map((m) => (m.userId === g.leaderUserId ? `${m.name}（组长）` : m.name)).join('、')}`}</Text>
+      ))}
+      {open ? (
+        <View style={{ marginTop: '16px' }}>
+          <Field label='每组人数'>
+            <Stepper label='每组人数' value={size} min={1} max={50} onChange={setSize} unit='人' />
+          </Field>
+        </View>
+      ) : null}
+      <View className='btn-row-wrap'>
+        <Btn variant='plain' onClick={() => void act('refresh')} loading={busy === 'refresh'} loadingText='刷新中…'>
+          刷新回复
+        </Btn>
+        {open ? (
+          <Btn variant='secondary' onClick={() => void act('groups')} loading={busy === 'groups'} loadingText='编组中…'>
+            按回复编组
+          </Btn>
+        ) : null}
+        <Btn
+          variant='secondary'
+          onClick={() => {
+            setBusy('export');
+            void saveMuster(callup.id).finally(() => setBusy(''));
+          }}
+          loading={busy === 'export'}
+          loadingText='导出中…'
+        >
+          导出花名册
+        </Btn>
+        {open ? (
+          <Btn variant='danger' onClick={() => void act('close')} loading={busy === 'close'} loadingText='处理中…'>
+            结束召集
+          </Btn>
+        ) : null}
+      </View>
+    </View>
+  );
+}
+
+/** 应急召集 (staff): one tap notifies every approved member in scope; answers, groups, muster list. */
+export default function AdminCallupPage() {
+  const session = useSession();
+  const scope = communityAdminScope(session);
+  const communityId = scope?.communityId ?? 0;
+  const [scopes, setScopes] = useState<{ value: number; label: string }[]>([]);
+  const [form, setForm] = useState<CallupForm>({ scopeNodeId: communityId, title: '', description: '', place: '', needed: 10 });
+  const [errors, setErrors] = useState<Partial<Record<keyof CallupForm, string>>>({});
+  const [formError, setFormError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [items, setItems] = useState<CallupDto[]>([]);
+
+  useEffect(() => {
+    if (!communityId) return;
+    let live = true;
+    void Promise.all([attempt(fetchChildren(communityId, OrgNodeType.Grid)), attempt(fetchChildren(communityId, OrgNodeType.FunctionalBranch))]).then(([g, b]) => {
+      if (!live) return;
+      setScopes([
+        { value: communityId, label: `全社区（${scope?.communityName ?? ''}）` },
+        ...(g.ok ? g.data.map((n) => ({ value: n.id, label: n.name })) : []),
+        ...(b.ok ? b.data.map((n) => ({ value: n.id, label: n.name })) : []),
+      ]);
+    });
+    return () => {
+      live = false;
+    };
+  }, [communityId]);
+
+  const loadList = async () => {
+    const ids = rememberedCallups();
+    const got = await Promise.all(ids.map((id) => attempt(getCallup(id))));
+    setItems(got.flatMap((r) => (r.ok ? [r.data] : [])));
+  };
+  useDidShow(() => {
+    if (scope) void loadList();
+  });
+  usePullDownRefresh(() => void loadList().finally(stopPullDown));
+
+  if (!scope) return <AdminGate title='应急召集' loggedIn={!!session?.accessToken} />;
+
+  const set = <K extends keyof CallupForm>(k: K, v: CallupForm[K]) => {
+    setForm((f) => ({ ...f, [k]: v }));
+    setErrors((e) => ({ ...e, [k]: undefined }));
+  };
+
+  const submit = async () => {
+    const errs = validateCallup(form);
+    setErrors(errs);
+    setFormError('');
+    if (Object.values(errs).some(Boolean)) return;
+    const scopeLabel = scopes.find((s) => s.value === form.scopeNodeId)?.label ?? scope.communityName;
+    if (!(await confirmModal('一键召集', `将立即通知“${scopeLabel}”的全部党员，确定发起吗？`, '发起召集', true))) return;
+    setBusy(true);
+    const r = await attempt(
+      createCallup({
+        scopeNodeId: form.scopeNodeId || communityId,
+        title: form.title.trim(),
+        description: form.description.trim(),
+        place: form.place.trim(),
+        needed: form.needed,
+      }),
+    );
+    setBusy(false);
+    if (!r.ok) {
+      setFormError(r.error.message);
+      return;
+    }
+    rememberCallup(r.data.id);
+    setItems((list) => [r.data, ...list.filter((x) => x.id !== r.data.id)]);
+    setForm((f) => ({ ...f, title: '', description: '' }));
+    toast(`已通知 ${r.data.notifiedCount} 名党员`, 'success');
+  };
+
+  return (
+    <Page title='应急召集'>
+      <View className='card'>
+        {scopes.length > 1 ? (
+          <Field label='召集范围' required>
+            <RadioChips label='召集范围' options={scopes} value={form.scopeNodeId || communityId} onChange={(v) => set('scopeNodeId', v)} />
+          </Field>
+        ) : null}
+        <TextField label='召集事由' value={form.title} onChange={(v) => set('title', v)} maxLength={50} required error={errors.title} placeholder='如：暴雨防汛应急集结' />
+        <TextAreaField label='任务说明' value={form.description} onChange={(v) => set('description', v)} maxLength={500} required error={errors.description} placeholder='做什么、带什么、注意安全' />
+        <TextField label='集合地点' value={form.place} onChange={(v) => set('place', v)} maxLength={255} required error={errors.place} placeholder='如：桃园社区党群服务中心' />
+        <Field label='需要人数'>
+          <Stepper label='需要人数' value={form.needed} min={1} max={500} onChange={(v) => set('needed', v)} unit='人' />
+        </Field>
+        {formError ? (
+          <View className='notice notice-error' {...a11y(undefined, { role: 'alert' })}>
+            <Text>{formError}</Text>
+          </View>
+        ) : null}
+        <Btn variant='danger' onClick={() => void submit()} loading={busy} loadingText='正在通知…'>
+          一键召集
+        </Btn>
+      </View>
+      <Text className='section-title'>本机发起的召集</Text>
+      {items.length === 0 ? <Text className='t-s t-muted'>还没有发起过召集</Text> : null}
+      {items.map((c) => (
+        <CallupAdminCard key={c.id} callup={c} onChanged={(n) => setItems((list) => list.map((x) => (x.id === n.id ? n : x)))} />
+      ))}
+    </Page>
+  );
+}

@@ -1,0 +1,210 @@
+import { useState } from 'react';
+import { Input, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { CHECKIN_CODE_DIGITS, CLAIM_STATUS_LABELS, ClaimStatus, type CheckInRequest, type ClaimDto } from '@sbd/contracts';
+import { Badge } from '../../components/Badge';
+import { Btn } from '../../components/Button';
+import { Field } from '../../components/Field';
+import { isH5, isWeapp } from '../../config';
+import { attend, confirmClaim, withdrawClaim, type Attendance } from '../../services/claims';
+import { attempt } from '../../services/request';
+import { useNow } from '../../state/useNow';
+import { a11y } from '../../utils/a11y';
+import { CLAIM_TONE, claimStatusText, myClaimView } from '../../utils/loop';
+import { formatDateTime } from '../../utils/format';
+import { formatCountdown, formatHours } from '../../utils/time';
+import { confirmModal, toast } from '../../utils/ui';
+import './ClaimPanel.css';
+
+/** Six digits out of whatever a scanned code says ("123456", a URL with code=123456…). */
+export function codeFromScan(text: string | undefined): string | null {
+  const m = /(?:^|\D)(\d{6})(?:\D|$)/.exec(text ?? '');
+  return m ? m[1] : null;
+}
+
+interface ClaimPanelProps {
+  claim: ClaimDto;
+  /** The task has a place on the map, so check-in by location can work. */
+  locationOk?: boolean;
+  onChange: (claim: ClaimDto) => void;
+}
+
+/**
+ * The member's own claim: status in words, waitlist place, the hold countdown with 确认参加,
+ * check-in / check-out (type the rotating code, scan it in WeChat, or by location) and 退出报名.
+ */
+export function ClaimPanel({ claim, locationOk = false, onChange }: ClaimPanelProps) {
+  const now = useNow(1000);
+  const view = myClaimView(claim, now);
+  const [code, setCode] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState<'' | 'code' | 'scan' | 'location' | 'confirm' | 'withdraw'>('');
+
+  const which: Attendance | null = view.canCheckIn ? 'check-in' : view.canCheckOut ? 'check-out' : null;
+  const verb = which === 'check-out' ? '签退' : '签到';
+
+  const send = async (body: Partial<CheckInRequest>, how: 'code' | 'scan' | 'location') => {
+    if (!which) return;
+    setBusy(how);
+    setError('');
+    const r = await attempt(attend(claim.id, which, body));
+    setBusy('');
+    if (!r.ok) {
+      setError(r.error.message);
+      return;
+    }
+    setCode('');
+    toast(which === 'check-in' ? '签到成功' : '签退成功', 'success');
+    onChange(r.data);
+  };
+
+  const byCode = () => {
+    const v = code.trim();
+    if (!new RegExp(`^\\d{${CHECKIN_CODE_DIGITS}}$`).test(v)) {
+      setError(`请输入现场大屏上的${CHECKIN_CODE_DIGITS}位${verb}码`);
+      return;
+    }
+    void send({ code: v }, 'code');
+  };
+
+  const byScan = async () => {
+    let text: string | undefined;
+    try {
+      const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode', 'barCode'] });
+      text = res.result;
+    } catch {
+      return; // cancelled
+    }
+    const scanned = codeFromScan(text);
+    if (!scanned) {
+      setError(`没有识别到${verb}码，请直接输入大屏上的数字`);
+      return;
+    }
+    void send({ code: scanned }, 'scan');
+  };
+
+  const byLocation = async () => {
+    setBusy('location');
+    setError('');
+    try {
+      const loc = await Taro.getLocation({ type: isH5() ? 'wgs84' : 'gcj02', isHighAccuracy: true });
+      setBusy('');
+      void send({ latitude: loc.latitude, longitude: loc.longitude, ...(loc.accuracy ? { accuracyM: Math.min(loc.accuracy, 10000) } : {}) }, 'location');
+    } catch {
+      setBusy('');
+      setError('无法获取位置，请允许定位或输入签到码');
+    }
+  };
+
+  const confirmHold = async () => {
+    setBusy('confirm');
+    const r = await attempt(confirmClaim(claim.id));
+    setBusy('');
+    if (r.ok) {
+      toast('已确认参加', 'success');
+      onChange(r.data);
+    }
+  };
+
+  const withdraw = async () => {
+    const what = claim.status === ClaimStatus.Waitlisted ? '退出候补' : '退出报名';
+    if (!(await confirmModal(what, `确定${what}“${claim.taskTitle}”吗？`, '退出', true))) return;
+    setBusy('withdraw');
+    const r = await attempt(withdrawClaim(claim.id));
+    setBusy('');
+    if (r.ok) {
+      toast('已退出');
+      onChange(r.data);
+    }
+  };
+
+  return (
+    <View className='claim-panel'>
+      <View className='row-between'>
+        <Text className='t-bold'>我的报名</Text>
+        <Badge text={CLAIM_STATUS_LABELS[claim.status]} tone={CLAIM_TONE[claim.status]} />
+      </View>
+      <Text style={{ display: 'block', marginTop: '8px' }}>{claimStatusText(claim)}</Text>
+
+      {view.waitlistPosition ? (
+        <View className='notice' style={{ marginTop: '12px', marginBottom: 0 }}>
+          <Text className='t-l t-bold'>{`候补第 ${view.waitlistPosition} 位`}</Text>
+        </View>
+      ) : null}
+
+      {view.canConfirm && view.holdExpiresAt ? (
+        <View className='notice notice-hold' style={{ marginTop: '12px' }} {...a11y(undefined, { role: 'status', live: 'polite' })}>
+          <Text style={{ display: 'block' }}>有人退出，名额已为您保留。请在倒计时结束前确认，否则名额顺延给下一位。</Text>
+          <Text className='t-xl t-bold t-primary' style={{ display: 'block', marginTop: '8px' }}>{`剩余 ${formatCountdown(view.holdExpiresAt - now)}`}</Text>
+          <View style={{ marginTop: '12px' }}>
+            <Btn onClick={() => void confirmHold()} loading={busy === 'confirm'} loadingText='正在确认…'>
+              确认参加
+            </Btn>
+          </View>
+        </View>
+      ) : null}
+
+      {claim.checkInAt ? <Text className='item-line'>{`签到：${formatDateTime(claim.checkInAt)}`}</Text> : null}
+      {claim.checkOutAt ? <Text className='item-line'>{`签退：${formatDateTime(claim.checkOutAt)}`}</Text> : null}
+      {claim.creditedHours !== null ? <Text className='item-line'>{`服务时长：${formatHours(claim.creditedHours)}`}</Text> : null}
+      {claim.pointsAwarded !== null ? <Text className='item-line'>{`获得积分：${claim.pointsAwarded}`}</Text> : null}
+
+      {view.checkInBlocked ? (
+        <View className='notice' style={{ marginTop: '12px', marginBottom: 0 }}>
+          <Text>{view.checkInBlocked}</Text>
+        </View>
+      ) : null}
+
+      {which ? (
+        <View className='attend' style={{ marginTop: '16px' }}>
+          <Field label={`${verb}码`} hint={`看现场工作人员手机/大屏上的${CHECKIN_CODE_DIGITS}位数字，每30秒更换`}>
+            <Input
+              className='input attend-code'
+              type={isH5() ? 'text' : 'number'}
+              maxlength={CHECKIN_CODE_DIGITS}
+              value={code}
+              placeholder={`输入${CHECKIN_CODE_DIGITS}位数字`}
+              placeholderClass='input-placeholder'
+              onInput={(e) => {
+                setCode(String(e.detail.value).replace(/\D/g, ''));
+                setError('');
+              }}
+              onConfirm={byCode}
+              {...a11y(`${verb}码`)}
+            />
+          </Field>
+          {error ? (
+            <Text className='field-error' style={{ marginTop: '-12px', marginBottom: '16px' }} {...a11y(undefined, { role: 'alert' })}>{`！${error}`}</Text>
+          ) : null}
+          <Btn onClick={byCode} loading={busy === 'code'} loadingText={`正在${verb}…`}>
+            {`输入码${verb}`}
+          </Btn>
+          {isWeapp() ? (
+            <Btn variant='secondary' onClick={() => void byScan()} loading={busy === 'scan'} loadingText={`正在${verb}…`}>
+              {`扫码${verb}`}
+            </Btn>
+          ) : null}
+          {locationOk ? (
+            <Btn variant='secondary' onClick={() => void byLocation()} loading={busy === 'location'} loadingText='正在定位…'>
+              {`定位${verb}`}
+            </Btn>
+          ) : null}
+        </View>
+      ) : error ? (
+        <Text className='field-error' {...a11y(undefined, { role: 'alert' })}>{`！${error}`}</Text>
+      ) : null}
+
+      {view.canWithdraw ? (
+        <View style={{ marginTop: '16px' }}>
+          <Btn variant='plain' onClick={() => void withdraw()} loading={busy === 'withdraw'} loadingText='正在退出…'>
+            {claim.status === ClaimStatus.Waitlisted ? '退出候补' : '退出报名'}
+          </Btn>
+        </View>
+      ) : view.withdrawBlocked ? (
+        <Text className='t-s t-muted' style={{ display: 'block', marginTop: '12px' }}>
+          {view.withdrawBlocked}
+        </Text>
+      ) : null}
+    </View>
+  );
+}

@@ -1,0 +1,128 @@
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { CALLUP_RESPONSE_LABELS, CALLUP_STATUS_LABELS, CallupResponse, CallupStatus, type CallupDto } from '@sbd/contracts';
+import { Badge } from '../../../components/Badge';
+import { Btn } from '../../../components/Button';
+import { RadioChips } from '../../../components/Choice';
+import { Gate } from '../../../components/Gate';
+import { Page } from '../../../components/Page';
+import { Empty, ErrorState, Loading } from '../../../components/States';
+import { getCallup, myCallups, respondCallup } from '../../../services/callups';
+import { attempt } from '../../../services/request';
+import { useSession } from '../../../services/session';
+import { formatDateTime } from '../../../utils/format';
+import { formatDayTime } from '../../../utils/time';
+import { stopPullDown, toast } from '../../../utils/ui';
+
+const ETA_OPTIONS = [
+  { value: 10, label: '10分钟内' },
+  { value: 30, label: '30分钟内' },
+  { value: 60, label: '1小时内' },
+  { value: 120, label: '2小时内' },
+];
+
+export function responseText(c: Pick<CallupDto, 'myResponse'>, eta?: number | null): string {
+  if (!c.myResponse) return '您还没有回复';
+  return `您的回复：${CALLUP_RESPONSE_LABELS[c.myResponse]}${c.myResponse === CallupResponse.Available && eta ? `（约${eta}分钟到达）` : ''}`;
+}
+
+function CallupCard({ callup, onChange }: { callup: CallupDto; onChange: (c: CallupDto) => void }) {
+  const [eta, setEta] = useState<number>(30);
+  const [answeredEta, setAnsweredEta] = useState<number | null>(null);
+  const [busy, setBusy] = useState<'' | CallupResponse>('');
+  const open = callup.status === CallupStatus.Open;
+
+  const answer = async (response: CallupResponse) => {
+    setBusy(response);
+    const r = await attempt(respondCallup(callup.id, response, response === CallupResponse.Available ? eta : undefined));
+    setBusy('');
+    if (r.ok) {
+      setAnsweredEta(response === CallupResponse.Available ? eta : null);
+      toast(response === CallupResponse.Available ? '已回复：能到' : '已回复：不能到', 'success');
+      onChange(r.data);
+    }
+  };
+
+  return (
+    <View className='item'>
+      <View className='row-top'>
+        <Text className='item-title'>{callup.title}</Text>
+        <Badge text={CALLUP_STATUS_LABELS[callup.status]} tone={open ? 'rejected' : 'neutral'} icon={open ? '●' : undefined} />
+      </View>
+      <Text style={{ display: 'block', marginTop: '8px' }}>{callup.description}</Text>
+      <Text className='item-line'>{`集合地点：${callup.place}`}</Text>
+      {callup.musterAt ? <Text className='item-line'>{`集合时间：${formatDayTime(callup.musterAt)}`}</Text> : null}
+      {callup.needed ? <Text className='item-line'>{`需要 ${callup.needed} 人，已有 ${callup.availableCount} 人能到`}</Text> : null}
+      <Text className='item-line'>{`发起：${callup.scopeName} · ${formatDateTime(callup.createdAt)}`}</Text>
+      <View className='notice' style={{ marginTop: '16px', marginBottom: 0 }}>
+        <Text className='t-bold'>{responseText(callup, answeredEta)}</Text>
+      </View>
+      {open ? (
+        <View style={{ marginTop: '16px' }}>
+          <Text className='field-label'>预计多久能到</Text>
+          <RadioChips label='预计多久能到' options={ETA_OPTIONS} value={eta} onChange={setEta} />
+          <View className='btn-row-wrap'>
+            <Btn onClick={() => void answer(CallupResponse.Available)} loading={busy === CallupResponse.Available} loadingText='提交中…'>
+              能到
+            </Btn>
+            <Btn variant='plain' onClick={() => void answer(CallupResponse.Unavailable)} loading={busy === CallupResponse.Unavailable} loadingText='提交中…'>
+              不能到
+            </Btn>
+          </View>
+        </View>
+      ) : (
+        <Text className='item-line'>召集已结束</Text>
+      )}
+    </View>
+  );
+}
+
+/** 应急召集 for a member: every call-up addressed to me, answer 能到 / 不能到 in one tap. */
+export default function CallupPage() {
+  const router = useRouter();
+  const session = useSession();
+  const focusId = Number(router.params?.id) || 0;
+  const [items, setItems] = useState<CallupDto[]>([]);
+  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
+  const [error, setError] = useState('');
+
+  const load = async () => {
+    const [mine, one] = await Promise.all([attempt(myCallups()), focusId ? attempt(getCallup(focusId)) : Promise.resolve(null)]);
+    if (!mine.ok) {
+      setError(mine.error.message);
+      setState((s) => (s === 'ready' ? s : 'error'));
+      return;
+    }
+    const list = mine.data.filter((c) => c.id !== focusId);
+    // The call-up the notification pointed at comes first.
+    setItems(one && one.ok ? [one.data, ...list] : mine.data);
+    setState('ready');
+  };
+
+  useDidShow(() => {
+    if (session?.accessToken) void load();
+  });
+  usePullDownRefresh(() => void load().finally(stopPullDown));
+
+  if (!session?.accessToken) return <Gate title='应急召集' loggedIn={false} need='' />;
+
+  const replace = (c: CallupDto) => setItems((list) => list.map((x) => (x.id === c.id ? c : x)));
+  const open = items.filter((c) => c.status === CallupStatus.Open);
+  const closed = items.filter((c) => c.status !== CallupStatus.Open);
+
+  return (
+    <Page title='应急召集'>
+      {state === 'loading' ? <Loading /> : null}
+      {state === 'error' ? <ErrorState message={error} onRetry={() => void load()} /> : null}
+      {state === 'ready' && items.length === 0 ? <Empty text='目前没有应急召集' /> : null}
+      {open.map((c) => (
+        <CallupCard key={c.id} callup={c} onChange={replace} />
+      ))}
+      {closed.length ? <Text className='section-title'>已结束</Text> : null}
+      {closed.map((c) => (
+        <CallupCard key={c.id} callup={c} onChange={replace} />
+      ))}
+    </Page>
+  );
+}

@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { ClaimStatus, type ClaimDto, type ServiceHoursDto } from '@sbd/contracts';
+import { Btn } from '../../../components/Button';
+import { Gate } from '../../../components/Gate';
+import { Page } from '../../../components/Page';
+import { Empty, ErrorState, Loading } from '../../../components/States';
+import { PAGES } from '../../../config';
+import { myClaims } from '../../../services/claims';
+import { myHours } from '../../../services/points';
+import { attempt } from '../../../services/request';
+import { useSession } from '../../../services/session';
+import { formatDate } from '../../../utils/format';
+import { openPage } from '../../../utils/nav';
+import { formatHours } from '../../../utils/time';
+import { stopPullDown } from '../../../utils/ui';
+
+/** 服务时长: verified credit hours and back-filled hours (补录) kept apart, and each verified service. */
+export default function HoursPage() {
+  const session = useSession();
+  const [hours, setHours] = useState<ServiceHoursDto | null>(null);
+  const [services, setServices] = useState<ClaimDto[]>([]);
+  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
+  const [error, setError] = useState('');
+
+  const load = async () => {
+    const [h, c] = await Promise.all([attempt(myHours()), attempt(myClaims({ status: ClaimStatus.Verified, limit: 50 }))]);
+    if (!h.ok) {
+      setError(h.error.message);
+      setState((s) => (s === 'ready' ? s : 'error'));
+      return;
+    }
+    setHours(h.data);
+    if (c.ok) setServices(c.data.items);
+    setState('ready');
+  };
+
+  useDidShow(() => {
+    if (session?.accessToken) void load();
+  });
+  usePullDownRefresh(() => void load().finally(stopPullDown));
+
+  if (!session?.accessToken) return <Gate title='服务时长' loggedIn={false} need='' />;
+
+  return (
+    <Page title='服务时长'>
+      {state === 'loading' ? <Loading /> : null}
+      {state === 'error' ? <ErrorState message={error} onRetry={() => void load()} /> : null}
+      {hours ? (
+        <View>
+          <View className='stat-grid'>
+            <View className='stat'>
+              <Text className='stat-value'>{formatHours(hours.verifiedHours)}</Text>
+              <Text className='stat-label'>核验时长</Text>
+              <Text className='stat-hint'>{`签到签退、经社区核验，共${hours.services}次服务`}</Text>
+            </View>
+            <View className='stat'>
+              <Text className='stat-value'>{formatHours(hours.backfilledHours)}</Text>
+              <Text className='stat-label'>补录时长</Text>
+              <Text className='stat-hint'>社区工作人员补录，单独统计</Text>
+            </View>
+          </View>
+          <Text className='section-title'>已核验的服务</Text>
+          {services.length === 0 ? <Empty text='还没有核验通过的服务' /> : null}
+          {services.map((c) => (
+            <View key={c.id} className='item'>
+              <View className='row-top'>
+                <Text className='item-title'>{c.taskTitle}</Text>
+                <Text className='t-l t-bold t-primary'>{formatHours(c.creditedHours)}</Text>
+              </View>
+              <Text className='item-line'>{`服务日期：${formatDate(c.taskStartAt)}`}</Text>
+              <Text className='item-line'>{`积分：${c.pointsAwarded ?? 0}${c.serviceRating ? ` · 社区评价${c.serviceRating.score}分` : ''}`}</Text>
+            </View>
+          ))}
+          <Btn variant='secondary' onClick={() => openPage(PAGES.points)}>
+            查看我的积分
+          </Btn>
+        </View>
+      ) : null}
+    </Page>
+  );
+}

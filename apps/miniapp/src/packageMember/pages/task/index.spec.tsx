@@ -1,0 +1,135 @@
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { ClaimStatus, Role, type TaskDto } from '@sbd/contracts';
+import { fakeApi, loginAs, MEMBER_OF_7 } from '../../../../test/doubles/api';
+import { iso, makeClaim, makeTask } from '../../../../test/doubles/fixtures';
+import Taro, { __taro } from '../../../../test/doubles/taro';
+import { resetToastDedupe } from '../../../services/request';
+import { clearSession } from '../../../services/session';
+import TaskPage from './index';
+
+const MIN = 60_000;
+
+/** Serves GET /api/tasks/21 as `task` (mutable by the other handlers). */
+function serve(task: TaskDto, extra: (method: string, path: string, body: unknown) => [number, unknown] | undefined = () => undefined) {
+  const state = { task };
+  const calls = fakeApi((method, path, body) => {
+    if (method === 'GET' && path === '/api/tasks/21') return [200, state.task];
+    return extra(method, path, body);
+  });
+  return { state, calls };
+}
+
+beforeEach(() => {
+  __taro.reset();
+  clearSession();
+  resetToastDedupe();
+  loginAs(MEMBER_OF_7);
+  __taro.setRoute('/packageMember/pages/task/index', { id: '21' });
+});
+
+describe('task page: claim buttons by state', () => {
+  it('claims a slot', async () => {
+    const task = makeTask({ capacity: 3, claimedCount: 1 });
+    const { state, calls } = serve(task, (method, path) => {
+      if (method === 'POST' && path === '/api/claims') {
+        const claim = makeClaim(task);
+        state.task = { ...task, claimedCount: 2, myClaim: claim };
+        return [201, claim];
+      }
+      return undefined;
+    });
+    render(<TaskPage />);
+    fireEvent.click(await screen.findByRole('button', { name: '我要报名' }));
+    expect(await screen.findByText('已报名，请按时到场签到')).toBeTruthy();
+    expect(calls.find((c) => c.path === '/api/claims')?.body).toEqual({ taskId: 21 });
+    // A day ahead: no check-in yet, but withdrawing is still allowed.
+    expect(screen.getByText(/^开始前30分钟可签到/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: '退出报名' })).toBeTruthy();
+    expect(screen.queryByLabelText('签到码')).toBeNull();
+  });
+
+  it('offers the waitlist when full and shows the place in it', async () => {
+    const task = makeTask({ capacity: 1, claimedCount: 1, waitlistCount: 2 });
+    const { state, calls } = serve(task, (method, path) => {
+      if (method === 'POST' && path === '/api/claims') {
+        const claim = makeClaim(task, { status: ClaimStatus.Waitlisted, waitlistPosition: 3 });
+        state.task = { ...task, waitlistCount: 3, myClaim: claim };
+        return [201, claim];
+      }
+      return undefined;
+    });
+    render(<TaskPage />);
+    expect(await screen.findByText(/名额已满。加入候补后/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '加入候补' }));
+    expect(await screen.findByText('候补第 3 位')).toBeTruthy();
+    expect(calls.find((c) => c.path === '/api/claims')?.body).toEqual({ taskId: 21, joinWaitlist: true });
+    expect(screen.getByRole('button', { name: '退出候补' })).toBeTruthy();
+  });
+
+  it('says why a task cannot be claimed', async () => {
+    serve(makeTask({ capacity: 1, claimedCount: 1, waitlist: false }));
+    render(<TaskPage />);
+    expect(await screen.findByText('名额已满')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '我要报名' })).toBeNull();
+  });
+
+  it('counts a promoted hold down and confirms it', async () => {
+    const task = makeTask();
+    const hold = makeClaim(task, { holdExpiresAt: iso(75 * MIN) });
+    const { state } = serve({ ...task, claimedCount: 1, myClaim: hold }, (method, path) => {
+      if (method === 'POST' && path === '/api/claims/31/confirm') {
+        const confirmed = { ...hold, holdExpiresAt: null };
+        state.task = { ...state.task, myClaim: confirmed };
+        return [200, confirmed];
+      }
+      return undefined;
+    });
+    render(<TaskPage />);
+    expect(await screen.findByText(/^剩余 1小时1[45]分$/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '确认参加' }));
+    expect(await screen.findByText('已报名，请按时到场签到')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '确认参加' })).toBeNull();
+    expect(screen.queryByText(/^剩余/)).toBeNull();
+  });
+
+  it('checks in with the typed code; a wrong code is explained next to the input', async () => {
+    const task = makeTask({}, 10);
+    let tries = 0;
+    const { state, calls } = serve({ ...task, myClaim: makeClaim(task) }, (method, path) => {
+      if (method === 'POST' && path === '/api/claims/31/check-in') {
+        tries += 1;
+        if (tries === 1) return [400, { code: 'VALIDATION_FAILED', message: '签到码错误或已过期，请看现场最新的签到码', details: [{ field: 'code', message: '签到码错误或已过期，请看现场最新的签到码' }] }];
+        const claim = makeClaim(task, { status: ClaimStatus.CheckedIn, checkInAt: new Date().toISOString() });
+        state.task = { ...state.task, myClaim: claim };
+        return [200, claim];
+      }
+      return undefined;
+    });
+    render(<TaskPage />);
+    const input = await screen.findByLabelText('签到码');
+    fireEvent.click(screen.getByRole('button', { name: '输入码签到' }));
+    expect(screen.getByText('！请输入现场大屏上的6位签到码')).toBeTruthy();
+
+    fireEvent.change(input, { target: { value: '12a3456' } });
+    expect((input as HTMLInputElement).value).toBe('123456');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '输入码签到' }));
+    });
+    expect(await screen.findByText('！签到码错误或已过期，请看现场最新的签到码')).toBeTruthy();
+    expect(Taro.showToast).not.toHaveBeenCalledWith(expect.objectContaining({ title: '签到码错误或已过期，请看现场最新的签到码' }));
+
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '输入码签到' }));
+    });
+    expect(await screen.findByLabelText('签退码')).toBeTruthy();
+    expect(calls.filter((c) => c.path === '/api/claims/31/check-in').map((c) => c.body)).toEqual([{ code: '123456' }, { code: '123456' }]);
+  });
+
+  it('offers the branch secretary to claim for the branch', async () => {
+    loginAs([...MEMBER_OF_7, { role: Role.BranchSecretary, scopeNodeId: 8, scopeName: '幸福社区功能型党支部' }]);
+    serve(makeTask());
+    render(<TaskPage />);
+    fireEvent.click(await screen.findByRole('button', { name: '为支部报名并指派党员' }));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packageMember/pages/branch/index?taskId=21' });
+  });
+});

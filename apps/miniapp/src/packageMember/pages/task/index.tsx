@@ -1,0 +1,157 @@
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { TASK_TARGET_LABELS, type ClaimDto, type TaskDto } from '@sbd/contracts';
+import { Btn } from '../../../components/Button';
+import { Gate } from '../../../components/Gate';
+import { Page } from '../../../components/Page';
+import { ErrorState, Loading } from '../../../components/States';
+import { PAGES } from '../../../config';
+import { claimTask } from '../../../services/claims';
+import { attempt } from '../../../services/request';
+import { branchScope, useSession } from '../../../services/session';
+import { getTask } from '../../../services/tasks';
+import { useNow } from '../../../state/useNow';
+import { a11y } from '../../../utils/a11y';
+import { memberTaskView } from '../../../utils/loop';
+import { openPage } from '../../../utils/nav';
+import { formatDayTime } from '../../../utils/time';
+import { stopPullDown, toast } from '../../../utils/ui';
+import { ClaimPanel } from '../../components/ClaimPanel';
+import { TaskSummary } from '../../../components/TaskSummary';
+
+function Row({ k, v }: { k: string; v: string | null | undefined }) {
+  if (!v) return null;
+  return (
+    <View className='kv'>
+      <Text className='kv-key'>{k}</Text>
+      <Text className='kv-value'>{v}</Text>
+    </View>
+  );
+}
+
+/** One task for a member: details, then 报名 / 候补 / my claim with check-in and check-out. */
+export default function TaskPage() {
+  const router = useRouter();
+  const session = useSession();
+  const id = Number(router.params?.id);
+  const [task, setTask] = useState<TaskDto | null>(null);
+  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const now = useNow(15_000);
+  const secretary = branchScope(session);
+
+  const load = async () => {
+    if (!Number.isInteger(id) || id <= 0) {
+      setError('没有找到这个任务');
+      setState('error');
+      return;
+    }
+    const r = await attempt(getTask(id));
+    if (!r.ok) {
+      setError(r.error.message);
+      setState((s) => (s === 'ready' ? s : 'error'));
+      return;
+    }
+    setTask(r.data);
+    setState('ready');
+  };
+
+  useDidShow(() => {
+    if (session?.accessToken) void load();
+  });
+  usePullDownRefresh(() => void load().finally(stopPullDown));
+
+  if (!session?.accessToken) return <Gate title='任务详情' loggedIn={false} need='' />;
+  if (state === 'loading') {
+    return (
+      <Page title='任务详情'>
+        <Loading />
+      </Page>
+    );
+  }
+  if (state === 'error' || !task) {
+    return (
+      <Page title='任务详情'>
+        <ErrorState message={error} onRetry={() => void load()} />
+        <Btn variant='plain' onClick={() => openPage(PAGES.tasks)}>
+          回到任务大厅
+        </Btn>
+      </Page>
+    );
+  }
+
+  const view = memberTaskView(task, now);
+
+  const claim = async (joinWaitlist: boolean) => {
+    setBusy(true);
+    const r = await attempt(claimTask(task.id, joinWaitlist ? true : undefined));
+    setBusy(false);
+    if (!r.ok) {
+      void load();
+      return;
+    }
+    toast(r.data.status === 'waitlisted' ? `已加入候补，第${r.data.waitlistPosition ?? ''}位` : '报名成功', 'success');
+    await load();
+  };
+
+  const onClaimChange = (c: ClaimDto) => {
+    setTask({ ...task, myClaim: c });
+    void load();
+  };
+
+  return (
+    <Page title='任务详情'>
+      <View className='card'>
+        <TaskSummary task={task} />
+        <View style={{ marginTop: '12px' }}>
+          <Row k='面向' v={TASK_TARGET_LABELS[task.target]} />
+          <Row k='所需技能' v={task.skills.join('、')} />
+          <Row k='积分' v={`每小时${task.pointsRule.perHour}分，至少${task.pointsRule.minimum}分，最多${task.pointsRule.max}分`} />
+          <Row k='退出报名' v={`开始前${task.withdrawCutoffMinutes >= 60 ? `${task.withdrawCutoffMinutes / 60}小时` : `${task.withdrawCutoffMinutes}分钟`}可退出`} />
+          <Row k='取消原因' v={task.cancelReason} />
+        </View>
+        <Text style={{ display: 'block', marginTop: '12px' }}>{task.description}</Text>
+      </View>
+
+      <View className='card' {...a11y(undefined, { live: 'polite' })}>
+        {view.kind === 'mine' ? (
+          <ClaimPanel claim={view.claim} locationOk={task.latitude !== null && task.longitude !== null} onChange={onClaimChange} />
+        ) : null}
+        {view.kind === 'claim' ? (
+          <View>
+            <Text style={{ display: 'block', marginBottom: '16px' }}>{`报名截止：${formatDayTime(task.startAt)}（任务开始时）`}</Text>
+            <Btn onClick={() => void claim(false)} loading={busy} loadingText='正在报名…'>
+              {view.rejoin ? '重新报名' : '我要报名'}
+            </Btn>
+          </View>
+        ) : null}
+        {view.kind === 'waitlist' ? (
+          <View>
+            <Text style={{ display: 'block', marginBottom: '16px' }}>
+              {`名额已满。加入候补后，有人退出时按顺序转正（当前候补 ${view.waitlistCount} 人），转正后需在规定时间内确认。`}
+            </Text>
+            <Btn variant='secondary' onClick={() => void claim(true)} loading={busy} loadingText='正在加入…'>
+              加入候补
+            </Btn>
+          </View>
+        ) : null}
+        {view.kind === 'blocked' ? (
+          <Text className='t-bold' {...a11y(undefined, { role: 'status' })}>
+            {view.reason}
+          </Text>
+        ) : null}
+      </View>
+
+      {secretary ? (
+        <Btn variant='secondary' onClick={() => openPage(`${PAGES.branchClaim}?taskId=${task.id}`)}>
+          为支部报名并指派党员
+        </Btn>
+      ) : null}
+      <Btn variant='plain' onClick={() => openPage(PAGES.claims)}>
+        我的报名
+      </Btn>
+    </Page>
+  );
+}

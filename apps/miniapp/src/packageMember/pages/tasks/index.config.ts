@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '任务大厅', enablePullDownRefresh: true });

@@ -1,0 +1,127 @@
+import { useEffect, useRef, useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { CLAIM_STATUS_LABELS, TASK_KIND_LABELS, TaskKind, type RegistrationDto, type TaskDto } from '@sbd/contracts';
+import { Badge } from '../../../components/Badge';
+import { Btn } from '../../../components/Button';
+import { RadioChips } from '../../../components/Choice';
+import { Field } from '../../../components/Field';
+import { Gate } from '../../../components/Gate';
+import { Page } from '../../../components/Page';
+import { PagedList } from '../../../components/PagedList';
+import { ErrorState } from '../../../components/States';
+import { PAGES } from '../../../config';
+import { fetchMyRegistration } from '../../../services/registration';
+import { attempt } from '../../../services/request';
+import { branchScope, useSession } from '../../../services/session';
+import { taskFeed, type FeedFilters } from '../../../services/tasks';
+import { usePaged } from '../../../state/usePaged';
+import { a11y, keyActivate } from '../../../utils/a11y';
+import { CLAIM_TONE, ENDED_CLAIM_STATUSES } from '../../../utils/loop';
+import { openPage } from '../../../utils/nav';
+import { stopPullDown } from '../../../utils/ui';
+import { TaskSummary } from '../../../components/TaskSummary';
+
+const ALL = '';
+type KindFilter = TaskKind | typeof ALL;
+const KIND_OPTIONS: { value: KindFilter; label: string }[] = [
+  { value: ALL, label: '全部' },
+  ...(Object.keys(TASK_KIND_LABELS) as TaskKind[]).map((k) => ({ value: k, label: TASK_KIND_LABELS[k] })),
+];
+
+function TaskItem({ task, homeCommunityId }: { task: TaskDto; homeCommunityId: number | null }) {
+  const open = () => openPage(`${PAGES.task}?id=${task.id}`);
+  const mine = task.myClaim && !ENDED_CLAIM_STATUSES.includes(task.myClaim.status) ? task.myClaim : null;
+  return (
+    <View className='item task-item' hoverClass='btn-pressed' onClick={open} {...a11y(`${task.title}，点按查看详情并报名`, { role: 'button' })} {...keyActivate(open)}>
+      <TaskSummary task={task} showStatus={false} />
+      {homeCommunityId !== null && task.communityId !== homeCommunityId ? <Text className='item-line'>街道内其他社区的任务</Text> : null}
+      <View className='row-between' style={{ marginTop: '12px' }}>
+        {mine ? <Badge text={`我：${CLAIM_STATUS_LABELS[mine.status]}`} tone={CLAIM_TONE[mine.status]} /> : <Text />}
+        <Text className='item-go' style={{ marginTop: 0 }}>
+          {mine ? '查看 ›' : '去报名 ›'}
+        </Text>
+      </View>
+    </View>
+  );
+}
+
+/** 任务大厅: open tasks of my community first, then of my street; filter by kind and by my positions. */
+export default function TaskFeedPage() {
+  const session = useSession();
+  const [reg, setReg] = useState<RegistrationDto | null>(null);
+  const [kind, setKind] = useState<KindFilter>(ALL);
+  const [positionId, setPositionId] = useState<number>(0);
+  const filters: FeedFilters = { ...(kind ? { kind } : {}), ...(positionId ? { positionId } : {}) };
+  const list = usePaged((cursor) => taskFeed(filters, cursor), (t) => t.id);
+  const secretary = branchScope(session);
+
+  useEffect(() => {
+    if (!session?.accessToken) return;
+    void attempt(fetchMyRegistration()).then((r) => {
+      if (r.ok) setReg(r.data);
+    });
+  }, [session?.accessToken]);
+
+  // Filters reload at once; coming back to the page (after claiming) reloads too.
+  const mounted = useRef(false);
+  useEffect(() => {
+    if (!mounted.current) {
+      mounted.current = true;
+      return;
+    }
+    if (session?.accessToken) void list.reload();
+  }, [kind, positionId]);
+  useDidShow(() => {
+    if (session?.accessToken) void list.reload();
+  });
+  usePullDownRefresh(() => void list.reload().finally(stopPullDown));
+
+  if (!session?.accessToken) return <Gate title='任务大厅' loggedIn={false} need='' />;
+
+  const positions = reg?.positions ?? [];
+  const notRegistered = list.errorStatus === 403;
+
+  return (
+    <Page title='任务大厅'>
+      <Text className='t-s t-muted' style={{ display: 'block', marginBottom: '12px' }}>
+        本社区的任务在前，街道内其他社区的在后。
+      </Text>
+      {secretary ? (
+        <View className='notice'>
+          <Text>{`您是${secretary.branchName}书记：打开任务后可“为支部报名并指派党员”。`}</Text>
+        </View>
+      ) : null}
+      <View className='card'>
+        <Field label='任务类型'>
+          <RadioChips label='任务类型' options={KIND_OPTIONS} value={kind} onChange={setKind} />
+        </Field>
+        {positions.length ? (
+          <Field label='我的岗位'>
+            <RadioChips
+              label='我的岗位'
+              options={[{ value: 0, label: '全部' }, ...positions.map((p) => ({ value: p.id, label: p.name }))]}
+              value={positionId}
+              onChange={setPositionId}
+            />
+          </Field>
+        ) : null}
+      </View>
+      <PagedList
+        list={list}
+        empty='暂时没有可报名的任务'
+        render={(t) => <TaskItem key={t.id} task={t} homeCommunityId={reg?.communityId ?? null} />}
+        errorView={
+          notRegistered ? (
+            <View className='card'>
+              <Text style={{ display: 'block', marginBottom: '16px' }}>{list.error}</Text>
+              <Btn onClick={() => openPage(PAGES.status)}>查看我的报到</Btn>
+            </View>
+          ) : (
+            <ErrorState message={list.error} onRetry={() => void list.reload()} />
+          )
+        }
+      />
+    </Page>
+  );
+}

@@ -1,0 +1,215 @@
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { NEED_CATEGORY_LABELS, NEED_STATUS_LABELS, NeedAction, RATING_COMMENT_MAX, Role, type NeedDto } from '@sbd/contracts';
+import { Badge } from '../../../components/Badge';
+import { Btn } from '../../../components/Button';
+import { TextAreaField } from '../../../components/Field';
+import { Gate } from '../../../components/Gate';
+import { Page } from '../../../components/Page';
+import { PhotoStrip } from '../../../components/Photos';
+import { SCORE_WORDS, Stars } from '../../../components/Stars';
+import { ErrorState, Loading } from '../../../components/States';
+import { Timeline } from '../../../components/Timeline';
+import { PAGES } from '../../../config';
+import { getNeed, rateNeed, withdrawNeed } from '../../../services/needs';
+import { attempt } from '../../../services/request';
+import { hasRole, useSession } from '../../../services/session';
+import { a11y } from '../../../utils/a11y';
+import { NEED_TONE, needCan, needTimeline } from '../../../utils/loop';
+import { openPage } from '../../../utils/nav';
+import { formatDayTime } from '../../../utils/time';
+import { confirmModal, stopPullDown, toast } from '../../../utils/ui';
+
+function Row({ k, v }: { k: string; v: string | null | undefined }) {
+  if (!v) return null;
+  return (
+    <View className='kv'>
+      <Text className='kv-key'>{k}</Text>
+      <Text className='kv-value'>{v}</Text>
+    </View>
+  );
+}
+
+/** 评单: 1–5 and a comment; "没解决" sends the need back to the community. */
+function RateForm({ need, onDone }: { need: NeedDto; onDone: (n: NeedDto) => void }) {
+  const [score, setScore] = useState<number | null>(null);
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState<'' | 'rate' | 'reopen'>('');
+  const canRate = needCan(need, NeedAction.Rate);
+  const canReopen = needCan(need, NeedAction.Reopen);
+
+  const send = async (resolved: boolean) => {
+    if (!score) {
+      setError('请先点选分数');
+      return;
+    }
+    if (!resolved && !(await confirmModal('没解决', '确定反馈“没解决”吗？需求会退回社区重新办理。', '确定'))) return;
+    setError('');
+    setBusy(resolved ? 'rate' : 'reopen');
+    const r = await attempt(rateNeed(need.id, { score, resolved, ...(comment.trim() ? { comment: comment.trim() } : {}) }));
+    setBusy('');
+    if (!r.ok) {
+      setError(r.error.message);
+      return;
+    }
+    toast(resolved ? '感谢您的评价' : '已退回社区重新办理', 'success');
+    onDone(r.data);
+  };
+
+  return (
+    <View className='card'>
+      <Text className='section-title' style={{ marginTop: 0 }}>
+        评价这次服务
+      </Text>
+      <Stars label='服务评分' value={score} onChange={(s) => { setScore(s); setError(''); }} />
+      <View style={{ marginTop: '20px' }}>
+        <TextAreaField label='说说您的感受（选填）' value={comment} onChange={setComment} maxLength={RATING_COMMENT_MAX} placeholder='服务态度、是否及时、还有什么问题' />
+      </View>
+      {error ? (
+        <Text className='field-error' {...a11y(undefined, { role: 'alert' })}>{`！${error}`}</Text>
+      ) : null}
+      <View style={{ marginTop: '16px' }}>
+        {canRate ? (
+          <Btn onClick={() => void send(true)} loading={busy === 'rate'} loadingText='正在提交…'>
+            已解决，提交评价
+          </Btn>
+        ) : null}
+        {canReopen ? (
+          <Btn variant='danger' onClick={() => void send(false)} loading={busy === 'reopen'} loadingText='正在提交…'>
+            没解决，请重新办理
+          </Btn>
+        ) : null}
+      </View>
+    </View>
+  );
+}
+
+/** A need's progress (timeline), its details, and the resident's actions: rate, "没解决", withdraw. */
+export default function NeedPage() {
+  const router = useRouter();
+  const session = useSession();
+  const id = Number(router.params?.id);
+  const [need, setNeed] = useState<NeedDto | null>(null);
+  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const load = async () => {
+    if (!Number.isInteger(id) || id <= 0) {
+      setError('没有找到这条需求');
+      setState('error');
+      return;
+    }
+    const r = await attempt(getNeed(id));
+    if (!r.ok) {
+      setError(r.error.message);
+      setState((s) => (s === 'ready' ? s : 'error'));
+      return;
+    }
+    setNeed(r.data);
+    setState('ready');
+  };
+
+  useDidShow(() => {
+    if (session?.accessToken) void load();
+  });
+  usePullDownRefresh(() => void load().finally(stopPullDown));
+
+  if (!session?.accessToken) return <Gate title='需求进度' loggedIn={false} need='' />;
+  if (state === 'loading') {
+    return (
+      <Page title='需求进度'>
+        <Loading />
+      </Page>
+    );
+  }
+  if (state === 'error' || !need) {
+    return (
+      <Page title='需求进度'>
+        <ErrorState message={error} onRetry={() => void load()} />
+        <Btn variant='plain' onClick={() => openPage(PAGES.myNeeds)}>
+          我的需求
+        </Btn>
+      </Page>
+    );
+  }
+
+  const withdraw = async () => {
+    if (!(await confirmModal('撤回需求', `确定撤回“${need.title}”吗？撤回后社区将不再办理。`, '撤回', true))) return;
+    setBusy(true);
+    const r = await attempt(withdrawNeed(need.id));
+    setBusy(false);
+    if (r.ok) {
+      setNeed(r.data);
+      toast('已撤回');
+    }
+  };
+
+  const showRate = needCan(need, NeedAction.Rate) || needCan(need, NeedAction.Reopen);
+  const staff = hasRole(session, Role.CommunityAdmin);
+
+  const current = needTimeline(need).find((st) => st.state === 'current' || st.state === 'stopped');
+
+  return (
+    <Page title='需求进度'>
+      <View className='card'>
+        <View className='row-top'>
+          <Text className='item-title t-xl'>{need.title}</Text>
+          <Badge text={NEED_STATUS_LABELS[need.status]} tone={NEED_TONE[need.status]} />
+        </View>
+        {current?.note ? (
+          <Text style={{ display: 'block', marginTop: '12px' }} {...a11y(undefined, { role: 'status' })}>
+            {current.note}
+          </Text>
+        ) : null}
+      </View>
+
+      {showRate ? <RateForm need={need} onDone={setNeed} /> : null}
+
+      {need.rating ? (
+        <View className='card'>
+          <Text className='t-bold' style={{ display: 'block' }}>
+            您的评价
+          </Text>
+          <Text style={{ display: 'block', marginTop: '8px' }}>{`${need.rating.score}分（${SCORE_WORDS[need.rating.score] ?? ''}）${need.rating.resolved ? '' : ' · 没解决'}`}</Text>
+          {need.rating.comment ? <Text className='t-s t-muted' style={{ display: 'block', marginTop: '4px' }}>{need.rating.comment}</Text> : null}
+        </View>
+      ) : null}
+
+      <Text className='section-title'>办理进度</Text>
+      <View className='card'>
+        <Timeline steps={needTimeline(need)} />
+      </View>
+
+      <Text className='section-title'>需求详情</Text>
+      <View className='card'>
+        <Row k='类别' v={NEED_CATEGORY_LABELS[need.category]} />
+        <Row k='社区' v={need.communityName} />
+        <Row k='位置' v={[need.buildingName, need.place].filter(Boolean).join(' ')} />
+        <Row k='希望办理' v={need.expectedAt ? `${formatDayTime(need.expectedAt)} 前` : '尽快'} />
+        <Row k='提出人' v={need.onBehalf ? `${need.requesterName}（代点单）` : need.requesterName} />
+        <Row k='联系电话' v={need.contactPhone} />
+        <Row k='同一件事' v={need.plusOneCount ? `另有${need.plusOneCount}位居民 +1` : null} />
+        <Text style={{ display: 'block', marginTop: '12px' }}>{need.description}</Text>
+        {need.photos.length ? (
+          <View style={{ marginTop: '16px' }}>
+            <PhotoStrip photos={need.photos} />
+          </View>
+        ) : null}
+      </View>
+
+      {needCan(need, NeedAction.Withdraw) ? (
+        <Btn variant='plain' onClick={() => void withdraw()} loading={busy} loadingText='正在撤回…'>
+          撤回需求
+        </Btn>
+      ) : null}
+      {staff ? (
+        <Btn variant='secondary' onClick={() => openPage(PAGES.triage)}>
+          去需求分拣处理
+        </Btn>
+      ) : null}
+    </Page>
+  );
+}
