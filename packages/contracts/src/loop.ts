@@ -542,6 +542,10 @@ export interface ClaimDto {
   taskTitle: string;
   taskStartAt: string;
   taskEndAt: string;
+  /** Where the service happens, so the client knows whether location check-in can work. */
+  taskPlace: string;
+  taskLatitude: number | null;
+  taskLongitude: number | null;
   userId: number;
   memberName: string;
   branchId: number | null;
@@ -855,6 +859,8 @@ export interface CallupDto {
   availableCount: number;
   unavailableCount: number;
   myResponse: CallupResponse | null;
+  /** The arrival time the caller gave with their answer. */
+  myEtaMinutes: number | null;
   groups: CallupGroupDto[];
   createdByUserId: number;
   createdAt: string;

@@ -139,3 +139,11 @@ export interface CardVerificationDto {
   communityName: string;
   status: RegistrationStatus;
 }
+
+/** A member of a functional branch, as its secretary sees them (phone masked). */
+export interface BranchMemberDto {
+  userId: number;
+  name: string;
+  phone: string;
+  positions: string[];
+}

@@ -61,6 +61,16 @@ describe('应急式: emergency call-ups', () => {
     expect(late.body.message).toBe('召集已结束，不能再回复');
   });
 
+  it('lists the call-ups of a node for its staff, and keeps each member’s arrival time', async () => {
+    const callup = (await t.http().post('/api/callups').set(admin.auth).send({ scopeNodeId: city.a.id, ...body }).expect(201)).body as CallupDto;
+    await t.http().post(`/api/callups/${callup.id}/respond`).set(membersA[1].auth).send({ response: 'available', etaMinutes: 15 }).expect(200);
+    const mine = (await t.http().get(`/api/callups/${callup.id}`).set(membersA[1].auth).expect(200)).body as CallupDto;
+    expect(mine).toMatchObject({ myResponse: 'available', myEtaMinutes: 15 });
+    const list = (await t.http().get(`/api/callups?scopeNodeId=${city.a.id}`).set(admin.auth).expect(200)).body as CallupDto[];
+    expect(list.map((c) => c.id)).toContain(callup.id);
+    await t.http().get(`/api/callups?scopeNodeId=${city.a.id}`).set(membersA[0].auth).expect(403);
+  });
+
   it('should not let a community admin of B call up members of A', async () => {
     const adminB = await createUser(t, { roles: [{ role: Role.CommunityAdmin, scopeNodeId: city.b.id }] });
     await t.http().post('/api/callups').set(adminB.auth).send({ scopeNodeId: city.a.id, ...body }).expect(403);

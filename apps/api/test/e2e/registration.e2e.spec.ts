@@ -57,6 +57,14 @@ describe('registration (报到) from QR code to e-card', () => {
       await t.http().get(`/api/communities/${city.a.id}/qrcode.png`).set(adminB.auth).expect(403);
     });
 
+    it('shows a logged-in user the community by id as well', async () => {
+      const resident = await createUser(t, { roles: [{ role: Role.Resident, scopeNodeId: city.a.id }] });
+      const res = await t.http().get(`/api/communities/${city.a.id}/profile`).set(resident.auth).expect(200);
+      expect(res.body).toMatchObject({ id: city.a.id, code: city.a.code, name: '甲社区' });
+      expect(res.body.buildings.map((b: { id: number }) => b.id)).toContain(city.a.buildingId);
+      await t.http().get(`/api/communities/${city.a.gridId}/profile`).set(resident.auth).expect(404);
+    });
+
     it('shows anyone the community behind a code', async () => {
       const res = await t.http().get(`/api/communities/by-code/${city.a.code}`).expect(200);
       expect(res.body).toMatchObject({ id: city.a.id, name: '甲社区', streetName: '甲街道' });
@@ -254,6 +262,21 @@ describe('registration (报到) from QR code to e-card', () => {
       const list = await t.http().get(`/api/communities/${city.a.id}/registrations?limit=100`).set(adminA.auth).expect(200);
       expect(list.body.items.length).toBeGreaterThan(3);
       expect(JSON.stringify(list.body)).not.toMatch(/1[3-9]\d{9}/);
+    });
+  });
+
+  describe('the branch secretary', () => {
+    it('lists the approved members of the branch, phones masked, and nobody else’s', async () => {
+      const member = await createUser(t, { name: '支部党员' });
+      const reg = await submit(member, { name: '支部党员' });
+      await t.http().post(`/api/registrations/${reg.id}/approve`).set(adminA.auth).send({ branchId: city.a.branchId }).expect(200);
+      const secretary = await createUser(t, { roles: [{ role: Role.BranchSecretary, scopeNodeId: city.a.branchId }] });
+      const res = await t.http().get(`/api/branches/${city.a.branchId}/members`).set(secretary.auth).expect(200);
+      const row = res.body.find((m: { userId: number }) => m.userId === member.id);
+      expect(row).toMatchObject({ name: '支部党员', positions: ['政策宣传', '法律援助'] });
+      expect(row.phone).toMatch(MASKED);
+      await t.http().get(`/api/branches/${city.b.branchId}/members`).set(secretary.auth).expect(403);
+      await t.http().get(`/api/branches/${city.a.branchId}/members`).set(member.auth).expect(403);
     });
   });
 

@@ -106,6 +106,7 @@ describe('the service loop: 社区下单 → 党员接单 → 签到签退 → �
       const again = await claim(m1, task.id).expect(200);
       expect(again.body.id).toBe(first.body.id);
       expect(first.body.status).toBe(ClaimStatus.Claimed);
+      expect(first.body).toMatchObject({ taskPlace: '甲社区1号楼', taskLatitude: 32.0123, taskLongitude: 120.8642 });
       await countersMatchRows(task.id);
     });
 

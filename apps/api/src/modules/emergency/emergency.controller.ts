@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { CallupDto } from '@sbd/contracts';
 import type { Response } from 'express';
@@ -6,7 +6,7 @@ import { CurrentUser } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
 import { IdParam } from '../../common/validation/id-param';
 import { NoteDto } from '../../common/validation/note.dto';
-import { CreateCallupDto, FormGroupsDto, RespondCallupDto } from './dto/emergency.dtos';
+import { CallupListQuery, CreateCallupDto, FormGroupsDto, RespondCallupDto } from './dto/emergency.dtos';
 import { EmergencyService } from './emergency.service';
 
 @ApiTags('emergency')
@@ -19,6 +19,12 @@ export class EmergencyController {
   @ApiOperation({ summary: '应急召集: notify every approved member in scope (community or street admin)' })
   create(@CurrentUser() p: Principal, @Body() dto: CreateCallupDto): Promise<CallupDto> {
     return this.emergency.create(p, dto);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Call-ups issued for a node and below it (staff)' })
+  list(@CurrentUser() p: Principal, @Query() q: CallupListQuery): Promise<CallupDto[]> {
+    return this.emergency.listForNode(p, q.scopeNodeId);
   }
 
   @Get('mine')

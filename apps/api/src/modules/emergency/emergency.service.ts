@@ -146,6 +146,22 @@ export class EmergencyService {
     return this.toDto(callup, node, p, staff);
   }
 
+  /** Call-ups issued for a node and everything below it, newest first (staff). */
+  async listForNode(p: Principal, nodeId: number): Promise<CallupDto[]> {
+    const node = await this.scope.assertNode(p, nodeId, CALLERS, '无权查看该组织的应急召集');
+    const rows = await this.db
+      .getRepository(EmergencyCallupEntity)
+      .createQueryBuilder('c')
+      .innerJoin(OrgNodeEntity, 'n', 'n.id = c.scope_node_id')
+      .where('n.path LIKE :path', { path: `${node.path}%` })
+      .orderBy('c.id', 'DESC')
+      .take(50)
+      .getMany();
+    const out: CallupDto[] = [];
+    for (const c of rows) out.push(await this.toDto(c, await this.scope.node(c.scopeNodeId), p, true));
+    return out;
+  }
+
   /** Open call-ups addressed to the caller as a member. */
   async mine(p: Principal): Promise<CallupDto[]> {
     const reg = await this.db.getRepository(RegistrationEntity).findOneBy({ userId: p.userId, status: RegistrationStatus.Approved });
@@ -250,6 +266,7 @@ export class EmergencyService {
       availableCount: responses.filter((r) => r.answer === CallupResponse.Available).length,
       unavailableCount: responses.filter((r) => r.answer === CallupResponse.Unavailable).length,
       myResponse: mine?.answer ?? null,
+      myEtaMinutes: mine?.etaMinutes ?? null,
       groups,
       createdByUserId: c.createdById,
       createdAt: c.createdAt.toISOString(),

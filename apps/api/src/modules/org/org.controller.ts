@@ -55,6 +55,12 @@ export class OrgController {
     return this.org.communityByCode(code);
   }
 
+  @Get('communities/:id/profile')
+  @ApiOperation({ summary: 'The public facts of a community by id: positions, buildings, work units' })
+  profile(@Param('id', id) communityId: number): Promise<CommunityPublicDto> {
+    return this.org.communityById(communityId);
+  }
+
   @Get('communities/:id/positions')
   @ApiOperation({ summary: 'The community’s catalogue of service positions (岗位)' })
   positions(@CurrentUser() p: Principal, @Param('id', id) communityId: number): Promise<PositionDto[]> {

@@ -120,6 +120,13 @@ export class OrgService {
     return (await this.db.getRepository(OrgNodeEntity).findBy({ id: In(ids) })).map(toOrgNodeDto);
   }
 
+  /** The same public facts by id (residents and members know their community's id from their roles). */
+  async communityById(id: number): Promise<CommunityPublicDto> {
+    const community = await this.db.getRepository(OrgNodeEntity).findOneBy({ id, type: OrgNodeType.Community });
+    if (!community) throw notFound('社区不存在');
+    return this.communityByCode(community.code as string);
+  }
+
   /** What a member sees after scanning a community's QR code. */
   async communityByCode(code: string): Promise<CommunityPublicDto> {
     const repo = this.db.getRepository(OrgNodeEntity);

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { CardVerificationDto, ECardDto, Page, RegistrationDto } from '@sbd/contracts';
+import type { BranchMemberDto, CardVerificationDto, ECardDto, Page, RegistrationDto } from '@sbd/contracts';
 import type { Request } from 'express';
 import { CurrentUser, Public } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
@@ -59,6 +59,12 @@ export class RegistrationController {
   @ApiOperation({ summary: 'Registrations that name this work unit (报回单位)' })
   unitMembers(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Query() q: ListRegistrationsQuery): Promise<Page<RegistrationDto>> {
     return this.registrations.listForUnit(p, id, q);
+  }
+
+  @Get('branches/:id/members')
+  @ApiOperation({ summary: 'Approved members of a functional branch (its secretary, or community staff)' })
+  branchMembers(@CurrentUser() p: Principal, @Param('id', IdParam) id: number): Promise<BranchMemberDto[]> {
+    return this.registrations.branchMembers(p, id);
   }
 
   @Get('registrations/:id')

@@ -5,6 +5,7 @@ import {
   RegistrationStatus,
   REGISTRATION_STATUS_LABELS,
   Role,
+  type BranchMemberDto,
   type CardVerificationDto,
   type ECardDto,
   type Page,
@@ -250,6 +251,17 @@ export class RegistrationService {
     });
     const items = await this.toDtos(rows.slice(0, limit), 'staff');
     return { items, nextCursor: rows.length > limit ? String(rows[limit - 1].id) : null };
+  }
+
+  /** Approved members of a functional branch, for its secretary (or the community's staff). */
+  async branchMembers(p: Principal, branchId: number): Promise<BranchMemberDto[]> {
+    const node = await this.scope.assertNode(p, branchId, [Role.BranchSecretary, ...COMMUNITY_READERS], '只有该支部的书记可以查看支部党员');
+    if (node.type !== OrgNodeType.FunctionalBranch) throw badRequest('请选择功能型党支部', 'branchId');
+    const regs = await this.db
+      .getRepository(RegistrationEntity)
+      .find({ where: { branchId, status: RegistrationStatus.Approved }, order: { id: 'ASC' }, take: 500 });
+    const dtos = await this.toDtos(regs, 'staff');
+    return dtos.map((d) => ({ userId: d.userId, name: d.name, phone: d.phone, positions: d.positions.map((x) => x.name) }));
   }
 
   async get(p: Principal, id: number): Promise<RegistrationDto> {

@@ -1,3 +1,4 @@
+import { Type } from 'class-transformer';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   CallupResponse,
@@ -83,4 +84,12 @@ export class FormGroupsDto implements FormCallupGroupsRequest {
   @Min(1)
   @Max(100)
   groupSize: number;
+}
+
+export class CallupListQuery {
+  @ApiProperty({ description: 'Org node (community, street…) whose call-ups to list' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  scopeNodeId: number;
 }
