@@ -22,6 +22,9 @@ import { UnitsModule } from './modules/units/units.module';
 import { UploadsModule } from './modules/uploads/uploads.module';
 import { UsersModule } from './modules/users/users.module';
 import { WechatModule } from './modules/wechat/wechat.module';
+import { ExportsModule } from './modules/exports/exports.module';
+import { RostersModule } from './modules/rosters/rosters.module';
+import { StatsModule } from './modules/stats/stats.module';
 
 @Module({})
 export class AppModule {
@@ -58,6 +61,9 @@ export class AppModule {
         EmergencyModule,
         SchedulerModule,
         MatchingModule,
+        StatsModule,
+        RostersModule,
+        ExportsModule,
       ],
     };
   }

@@ -7,3 +7,4 @@ export * from './errors';
 export * from './fields';
 export * from './matching';
 export * from './loop';
+export * from './stats';

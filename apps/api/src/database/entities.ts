@@ -14,6 +14,8 @@ import { PositionEntity } from '../modules/org/entities/position.entity';
 import { PointsEntryEntity } from '../modules/points/entities/points-entry.entity';
 import { RegistrationPositionEntity } from '../modules/registration/entities/registration-position.entity';
 import { RegistrationEntity } from '../modules/registration/entities/registration.entity';
+import { RosterEntryEntity } from '../modules/rosters/entities/roster-entry.entity';
+import { UnitRosterEntity } from '../modules/rosters/entities/unit-roster.entity';
 import { TaskBranchEntity } from '../modules/tasks/entities/task-branch.entity';
 import { TaskNeedEntity } from '../modules/tasks/entities/task-need.entity';
 import { TaskPositionEntity } from '../modules/tasks/entities/task-position.entity';
@@ -52,4 +54,6 @@ export const ENTITIES = [
   EmergencyResponseEntity,
   TaskInviteEntity,
   MatchWeightsEntity,
+  RosterEntryEntity,
+  UnitRosterEntity,
 ];

@@ -1,0 +1,68 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { MemberFlag, type MemberRecordFilter } from '@sbd/contracts';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+
+export class UploadRosterQuery {
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'When the file has errors: import only the valid rows (otherwise nothing is imported)' })
+  @IsOptional()
+  @IsIn(['true', 'false', '1', '0'], { message: 'confirmValidOnly 只能是 true 或 false' })
+  confirmValidOnly?: string;
+}
+
+export class ListRosterQuery {
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @Matches(/^\d{1,10}$/, { message: '分页游标无效' })
+  cursor?: string;
+
+  @ApiPropertyOptional({ default: 50, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+}
+
+const FILTERS: MemberRecordFilter[] = [...Object.values(MemberFlag), 'honours'];
+
+export class MemberRecordsFilterQuery {
+  @ApiPropertyOptional({ enum: FILTERS, description: 'Only members with this flag, or the honours recommendations' })
+  @IsOptional()
+  @IsIn(FILTERS, { message: '筛选条件不在允许范围内' })
+  flag?: MemberRecordFilter;
+
+  @ApiPropertyOptional({ example: 2026, description: 'Calendar year of the figures (Asia/Shanghai); this year by default' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: '年份必须是整数' })
+  @Min(2000, { message: '年份无效' })
+  @Max(2999, { message: '年份无效' })
+  year?: number;
+}
+
+export class MemberRecordsQuery extends MemberRecordsFilterQuery {
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @Matches(/^[er]\d{1,10}$/, { message: '分页游标无效' })
+  cursor?: string;
+
+  @ApiPropertyOptional({ default: 50, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+}
+
+export class AnnualReportQuery {
+  @ApiPropertyOptional({ example: 2026, description: 'Calendar year (Asia/Shanghai); this year by default' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: '年份必须是整数' })
+  @Min(2000, { message: '年份无效' })
+  @Max(2999, { message: '年份无效' })
+  year?: number;
+}

@@ -1,0 +1,262 @@
+/* ───────────────────────── 报回单位: unit rosters, member records, statistics ───────────────────────── */
+// Plain types, enums and constants only. Definitions of every figure: DOMAIN §6–§7 and the
+// descriptions of GET /api/stats/nodes/:id in the API docs.
+
+/* ─────────────── unit rosters (单位党员名册) ─────────────── */
+
+/** The roster template's header row, exactly, in this order. */
+export const ROSTER_COLUMNS = ['姓名', '手机号', '党支部', '职务'] as const;
+export type RosterColumn = (typeof ROSTER_COLUMNS)[number];
+/** Columns that must be filled in on every row. */
+export const ROSTER_REQUIRED_COLUMNS: readonly RosterColumn[] = ['姓名', '手机号'];
+
+export const ROSTER_MAX_BYTES = 5 * 1024 * 1024;
+/** Data rows (the header not counted). */
+export const ROSTER_MAX_ROWS = 20_000;
+export const ROSTER_NAME_MAX = 50;
+export const ROSTER_BRANCH_MAX = 100;
+export const ROSTER_POSITION_MAX = 50;
+
+/** One problem in an uploaded roster: the spreadsheet row and column. */
+export interface RosterRowError {
+  /** Spreadsheet row: 1 is the header, data starts at 2; 0 means the file as a whole. */
+  row: number;
+  /** The Chinese column header, or '' for a problem with the whole row or file. */
+  column: string;
+  message: string;
+}
+
+/** The answer of a roster upload (also the `report` of a refused one). */
+export interface RosterImportReport {
+  /** Entries written (0 when the upload was refused). */
+  imported: number;
+  /** Data rows in the file. */
+  total: number;
+  /** Rows that passed every check. */
+  valid: number;
+  errors: RosterRowError[];
+  /** Imported entries matched to a registered member (same phone and name); those registrations are marked unit-confirmed. */
+  matched: number;
+}
+
+/** Body of the 400 answer when the roster has errors and `confirmValidOnly` was not given. */
+export interface RosterRefusal {
+  code: 'VALIDATION_FAILED';
+  /** 名册有N处错误，未导入任何数据 */
+  message: string;
+  details: { field: string; message: string }[];
+  report: RosterImportReport;
+}
+
+export interface RosterEntryDto {
+  id: number;
+  unitId: number;
+  /** Row of the uploaded file the entry came from. */
+  rowNo: number;
+  name: string;
+  /** Always masked. */
+  phone: string;
+  partyBranch: string | null;
+  position: string | null;
+  /** The matched registration (same phone and name), whatever its status; null when none. */
+  registrationId: number | null;
+  registrationStatus: string | null;
+  createdAt: string;
+}
+
+/* ─────────────── flags and honours (约谈 / 评先评优) ─────────────── */
+
+export enum MemberFlag {
+  /** On the unit's roster, but no approved registration with the same phone and name. */
+  NotRegistered = 'not_registered',
+  /** Registered (approved) but no verified service in the last 90 days. */
+  NoServiceIn90Days = 'no_service_90_days',
+  /** Satisfaction this year below LOW_SATISFACTION_THRESHOLD (0.7), with at least one rating. */
+  LowSatisfaction = 'low_satisfaction',
+  /** On the negative list (负面清单): at least NEGATIVE_LIST_MIN_NO_SHOWS no-shows this year. */
+  NegativeList = 'negative_list',
+}
+
+export const MEMBER_FLAG_LABELS: Record<MemberFlag, string> = {
+  [MemberFlag.NotRegistered]: '未报到',
+  [MemberFlag.NoServiceIn90Days]: '90天内无服务',
+  [MemberFlag.LowSatisfaction]: '满意率低于70%',
+  [MemberFlag.NegativeList]: '负面清单（多次缺席）',
+};
+
+/** Days without a verified service that raise MemberFlag.NoServiceIn90Days. */
+export const NO_SERVICE_FLAG_DAYS = 90;
+/** No-shows in the calendar year (Asia/Shanghai) that put a member on the negative list. */
+export const NEGATIVE_LIST_MIN_NO_SHOWS = 2;
+/**
+ * Honours (评先评优) recommendation, per calendar year: at least HONOURS_MIN_HOURS verified hours,
+ * satisfaction at least HONOURS_MIN_SATISFACTION over at least HONOURS_MIN_RATINGS ratings,
+ * and no flag at all.
+ */
+export const HONOURS_MIN_HOURS = 20;
+export const HONOURS_MIN_SATISFACTION = 0.95;
+export const HONOURS_MIN_RATINGS = 3;
+export const HONOURS_RULE =
+  '年度核验服务时长不少于20小时、满意率不低于95%（至少3次评价）且无任何预警标记的党员，推荐评先评优';
+
+/** Filter of the unit's member records: one flag, or the honours recommendations. */
+export type MemberRecordFilter = MemberFlag | 'honours';
+
+/** The unit's view of one member (报回单位): a roster entry, a registration naming the unit, or both. */
+export interface MemberRecordDto {
+  /** Stable key: "e<entryId>" for roster entries, "r<registrationId>" for registrations not on the roster. */
+  key: string;
+  rosterEntryId: number | null;
+  registrationId: number | null;
+  userId: number | null;
+  name: string;
+  /** Always masked. */
+  phone: string;
+  partyBranch: string | null;
+  position: string | null;
+  onRoster: boolean;
+  registrationStatus: string | null;
+  communityId: number | null;
+  communityName: string | null;
+  unitConfirmed: boolean;
+  /** Figures of the calendar year `year` (Asia/Shanghai). */
+  year: number;
+  services: number;
+  verifiedHours: number;
+  backfilledHours: number;
+  ratings: number;
+  satisfiedRatings: number;
+  /** satisfiedRatings ÷ ratings; null without ratings. */
+  satisfaction: number | null;
+  noShows: number;
+  /** Balance of the points ledger (all time). */
+  points: number;
+  lastServiceAt: string | null;
+  flags: MemberFlag[];
+  honours: boolean;
+}
+
+export interface MemberRecordsPage {
+  items: MemberRecordDto[];
+  nextCursor: string | null;
+  year: number;
+}
+
+/** 民主评议 annual report of one member. */
+export interface AnnualReportDto {
+  year: number;
+  unitId: number;
+  unitName: string;
+  record: MemberRecordDto;
+  /** Verified services of the year, oldest first. */
+  services: {
+    claimId: number;
+    taskId: number;
+    taskTitle: string;
+    communityName: string;
+    startsAt: string;
+    verifiedAt: string | null;
+    hours: number;
+    score: number | null;
+    comment: string | null;
+  }[];
+  backfills: { hours: number; reason: string; createdAt: string }[];
+  pointsThisYear: number;
+  generatedAt: string;
+  honoursRule: string;
+}
+
+/* ─────────────── statistics of an org node (the dashboard) ─────────────── */
+
+export enum StatsGranularity {
+  Week = 'week',
+  Month = 'month',
+}
+
+/** Returned instead of 报到率 for communities and streets: a territory has no roster of its own. */
+export const REGISTRATION_RATE_TERRITORY_NOTE = '报到率按单位和区统计';
+/** How many members the ranking lists. */
+export const TOP_MEMBERS_LIMIT = 10;
+
+export interface RatingFigures {
+  total: number;
+  /** Ratings with score ≥ SATISFIED_MIN_SCORE (4). */
+  satisfied: number;
+  /** satisfied ÷ total; null without ratings. */
+  rate: number | null;
+}
+
+export interface DurationFigures {
+  /** Hours; null when nothing to measure. */
+  median: number | null;
+  mean: number | null;
+}
+
+export interface StatsSeriesPoint {
+  /** YYYY-MM-DD (Monday of an Asia/Shanghai week) or YYYY-MM. */
+  bucket: string;
+  /** Bucket bounds, ISO, clipped to the period. */
+  from: string;
+  to: string;
+  services: number;
+  hours: number;
+  ratings: number;
+  satisfiedRatings: number;
+  satisfaction: number | null;
+}
+
+export interface TopMemberDto {
+  userId: number;
+  name: string;
+  services: number;
+  hours: number;
+}
+
+export interface StatsDto {
+  nodeId: number;
+  nodeType: string;
+  nodeName: string;
+  /** Period, ISO instants: [from, to). */
+  from: string;
+  to: string;
+  granularity: StatsGranularity;
+
+  /** 报到率 (unit and district scopes): rosterRegistered ÷ rosterEntries; null elsewhere or without roster entries. */
+  registrationRate: number | null;
+  registrationRateNote: string | null;
+  rosterEntries: number | null;
+  rosterRegistered: number | null;
+
+  /** Approved registrations in scope (the 服务率 denominator). */
+  registeredMembers: number;
+  /** Of them, members with ≥ 1 verified service in the period. */
+  servingMembers: number;
+  /** 服务率: servingMembers ÷ registeredMembers; null when nobody is registered. */
+  serviceRate: number | null;
+
+  /** Verified services (claims verified in the period) and their credit hours. */
+  services: number;
+  verifiedHours: number;
+  /** Back-filled hours (补录) entered in the period, never added to verifiedHours. */
+  backfilledHours: number;
+
+  /** 满意率 over both kinds, and each kind apart. */
+  satisfaction: RatingFigures;
+  residentSatisfaction: RatingFigures;
+  communitySatisfaction: RatingFigures;
+
+  /** 点单办结率 (territories; null for a unit). */
+  needs: {
+    accepted: number;
+    fulfilled: number;
+    closureRate: number | null;
+    hoursToAccept: DurationFigures;
+    hoursToFulfil: DurationFigures;
+  } | null;
+
+  /** Tasks created in the period (territories; null for a unit). */
+  tasks: { total: number; byKind: Record<string, number>; byStatus: Record<string, number> } | null;
+
+  topMembers: TopMemberDto[];
+  series: StatsSeriesPoint[];
+}
