@@ -10,6 +10,7 @@ import mysql from 'mysql2/promise';
 import { API_DIST, ROOT, mintToken, percentile, recreateDatabase, round, startProcess, stopProcess, toDbDate, waitFor } from './lib.mjs';
 import { seedCity, SCALE } from './seed-city.mjs';
 import { offlineEvaluation } from './matching-eval.mjs';
+import { dashboardMarkdown, dashboardSuite } from './dashboard.mjs';
 
 const DB_URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/sbd_bench';
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -307,6 +308,7 @@ function markdown() {
       '',
     );
   }
+  if (results.suites.dashboard) lines.push(dashboardMarkdown(results.suites.dashboard), '');
   return lines.join('\n');
 }
 
@@ -315,6 +317,9 @@ build();
 if (!only.length || only.includes('api')) await apiSuite();
 if (!only.length || only.includes('matching')) await matchingSuite();
 if (!only.length || only.includes('h5')) await h5Suite();
+if (!only.length || only.includes('dashboard')) {
+  results.suites.dashboard = await dashboardSuite({ dbUrl: DB_URL.replace(/\/([^/]+)$/, '/$1_dash') });
+}
 mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
 writeFileSync(join(ROOT, 'bench', 'results', 'latest.json'), JSON.stringify(results, null, 2));
 writeFileSync(join(ROOT, 'bench', 'results', 'latest.md'), markdown());

@@ -1,5 +1,6 @@
 import { ErrorCode, REGISTER_PAGE_PATH, RegistrationStatus, Role, type RegistrationDto } from '@sbd/contracts';
 import QRCode from 'qrcode';
+import { FieldCipher } from '../../src/common/crypto/field-cipher';
 import { RegistrationEntity } from '../../src/modules/registration/entities/registration.entity';
 import { buildCity, buildRegistration, createUser, type City, type TestUser } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -92,6 +93,19 @@ describe('registration (报到) from QR code to e-card', () => {
       expect(row.idNumberEnc).not.toContain('11010519491231002X');
       const mine = await t.http().get('/api/registrations/me').set(member.auth).expect(200);
       expect(mine.body.phone).toBe('13912340001');
+    });
+
+    it('is confirmed by the unit when a unit roster already lists the same phone and name', async () => {
+      const cipher = new FieldCipher(t.config.fieldEncryptionKey);
+      const now = new Date().toISOString().replace('T', ' ').replace('Z', '');
+      await t.ds.query(
+        'INSERT INTO unit_roster_entries (unit_id, row_no, name, phone_enc, phone_hash, created_at) VALUES (?, 2, ?, ?, ?, ?)',
+        [city.unitA, '名册党员', cipher.encrypt('13912345001'), cipher.hash('13912345001'), now],
+      );
+      const listed = await submit(await createUser(t), { name: '名册党员', phone: '13912345001' });
+      const unlisted = await submit(await createUser(t), { name: '别的名字', phone: '13912345001' });
+      expect(listed.unitConfirmed).toBe(true);
+      expect(unlisted.unitConfirmed).toBe(false);
     });
 
     it('requires consent to the current privacy notice', async () => {

@@ -114,6 +114,13 @@ export class RegistrationService {
         regId = Number((await repo.insert(values)).identifiers[0].id);
       }
       await this.replacePositions(m, regId, dto.positionIds);
+      // A work unit's roster listing this phone and name confirms the registration (报回单位).
+      await m.query(
+        `UPDATE registrations SET unit_confirmed = CASE WHEN EXISTS (
+            SELECT 1 FROM unit_roster_entries e WHERE e.phone_hash = registrations.phone_hash AND e.name = registrations.name
+          ) THEN 1 ELSE 0 END WHERE id = ?`,
+        [regId],
+      );
       await m.getRepository(ConsentEntity).insert({
         userId: p.userId,
         noticeVersion: dto.consentVersion,
