@@ -70,6 +70,19 @@ describe('matching 群众所需 ↔ 党员所能', () => {
     expect((await recommend(m2)).map((r) => r.task.id)).not.toContain(full.id);
   });
 
+  it('never offers a task that became full after it was last recommended (the cache is revalidated)', async () => {
+    const [m1, m2] = await createApprovedMembers(t, city.a, 2);
+    const task = await publish({ title: '刚好一个名额', capacity: 1, start: day(4, 15) });
+    expect((await recommend(m2)).map((r) => r.task.id)).toContain(task.id);
+    await t.http().post('/api/claims').set(m1.auth).send({ taskId: task.id }).expect(201);
+    expect((await recommend(m2)).map((r) => r.task.id)).not.toContain(task.id);
+    // And offered again once the slot is freed.
+    const claim = (await t.http().get('/api/claims/mine').set(m1.auth)).body.items.find((c: { taskId: number }) => c.taskId === task.id);
+    await t.ds.query('UPDATE tasks SET withdraw_cutoff_minutes = 0 WHERE id = ?', [task.id]);
+    await t.http().post(`/api/claims/${claim.id}/withdraw`).set(m1.auth).expect(200);
+    expect((await recommend(m2)).map((r) => r.task.id)).toContain(task.id);
+  });
+
   it('never offers a branch-only task to an individual, nor a task of another street', async () => {
     const [m] = await createApprovedMembers(t, city.a, 1);
     const branchTask = await publish({ title: '支部专项', target: 'branches', start: day(5, 9) });

@@ -330,8 +330,8 @@ export class ClaimsService {
       if (!next) break;
       const slot = await execute(
         m,
-        `UPDATE tasks SET claimed_count = claimed_count + 1 WHERE id = ? AND claimed_count < capacity AND status IN ('published', 'in_progress')`,
-        [taskId],
+        `UPDATE tasks SET claimed_count = claimed_count + 1, updated_at = ? WHERE id = ? AND claimed_count < capacity AND status IN ('published', 'in_progress')`,
+        [toDbDate(now), taskId],
       );
       if (slot !== 1) break;
       const hold = new Date(Math.min(now.getTime() + CLAIM_HOLD_MINUTES * 60_000, task.startsAt.getTime()));
@@ -341,7 +341,7 @@ export class ClaimsService {
         [toDbDate(hold), toDbDate(now), toDbDate(now), next.id],
       );
       if (changed !== 1) {
-        await execute(m, 'UPDATE tasks SET claimed_count = claimed_count - 1 WHERE id = ?', [taskId]);
+        await execute(m, 'UPDATE tasks SET claimed_count = claimed_count - 1, updated_at = ? WHERE id = ?', [toDbDate(now), taskId]);
         continue;
       }
       promoted++;
@@ -394,7 +394,7 @@ export class ClaimsService {
           );
           if (changed !== 1) return; // confirmed or handled by another process
           await this.cancelReminders(m, claim);
-          await execute(m, 'UPDATE tasks SET claimed_count = claimed_count - 1 WHERE id = ? AND claimed_count > 0', [claim.taskId]);
+          await execute(m, 'UPDATE tasks SET claimed_count = claimed_count - 1, updated_at = ? WHERE id = ? AND claimed_count > 0', [toDbDate(now), claim.taskId]);
           await this.notifications.enqueue(m, {
             userId: claim.memberUserId,
             kind: NotificationKind.ClaimExpired,

@@ -40,8 +40,19 @@ const num = (v: unknown): number | null => (v === null || v === undefined ? null
  * offered: full, overlapping, branch-only, outside their street, or still reserved for position
  * holders); the one shared scoring function ranks what is left, in memory.
  */
+interface OpenTask {
+  features: TaskFeatures;
+  endsAt: number;
+  claimDeadline: number;
+  priorityUntil: number;
+  full: boolean;
+}
+
 @Injectable()
 export class MatchingService {
+  /** Per-process cache of streets' open tasks, validated by version on every use (see openTasksOf). */
+  private readonly openTasks = new Map<string, { version: string; tasks: OpenTask[] }>();
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly scope: ScopeService,
@@ -220,49 +231,74 @@ export class MatchingService {
    */
   private async candidateTasks(m: MemberFeatures & { registrationId: number }, now: number): Promise<TaskFeatures[]> {
     const ts = toDbDate(new Date(now));
-    const scopeSql = m.streetId !== null ? 't.street_id = ?' : 't.community_id = ?';
-    const scopeId = m.streetId ?? m.communityId;
-    const open = "t.status IN ('published', 'in_progress')";
-    const [rows, extras, mine] = (await Promise.all([
-      this.db.query(
-        `SELECT t.id, t.kind, t.community_id, t.street_id, t.starts_at, t.ends_at, t.priority_until, t.required_skills, t.latitude, t.longitude
-           FROM tasks t
-          WHERE ${open} AND ${scopeSql} AND t.ends_at > ? AND t.claim_deadline > ?
-            AND t.claimed_count < t.capacity AND t.target = 'individuals'
-          ORDER BY t.starts_at ASC, t.id ASC
-          LIMIT 5000`,
-        [scopeId, ts, ts],
-      ),
-      this.db.query(
-        `SELECT 'p' AS k, tp.task_id, tp.position_id AS a, NULL AS b, NULL AS at
-           FROM task_positions tp JOIN tasks t ON t.id = tp.task_id
-          WHERE ${open} AND ${scopeSql} AND t.ends_at > ?
-         UNION ALL
-         SELECT 'n' AS k, tn.task_id, n.building_id AS a, g.parent_id AS b, n.created_at AS at
-           FROM task_needs tn JOIN tasks t ON t.id = tn.task_id JOIN needs n ON n.id = tn.need_id LEFT JOIN org_nodes g ON g.id = n.building_id
-          WHERE ${open} AND ${scopeSql} AND t.ends_at > ?`,
-        [scopeId, ts, scopeId, ts],
-      ),
+    const [street, mine] = await Promise.all([
+      this.openTasksOf(m.streetId !== null ? { streetId: m.streetId } : { communityId: m.communityId }),
       this.db.query(
         `SELECT task_id, status, starts_at, ends_at FROM claims
           WHERE member_user_id = ? AND status NOT IN ('withdrawn', 'expired', 'cancelled') AND ends_at > ?`,
         [m.userId, ts],
-      ),
-    ])) as [Row[], Row[], Row[]];
+      ) as Promise<Row[]>,
+    ]);
     const claimed = new Set(mine.map((c) => Number(c.task_id)));
     const busy = mine
       .filter((c) => ['claimed', 'waitlisted', 'checked_in', 'checked_out'].includes(String(c.status)))
       .map((c) => ({ start: fromDbDate(c.starts_at)!.getTime(), end: fromDbDate(c.ends_at)!.getTime() }));
+    return street
+      .filter((o) => {
+        if (o.endsAt <= now || o.claimDeadline <= now || o.full || claimed.has(o.features.id)) return false;
+        const start = (o.features.startsAt as Date).getTime();
+        if (busy.some((b) => b.start < o.endsAt && b.end > start)) return false;
+        const t = o.features;
+        if (o.priorityUntil > now && t.positionIds.length && !t.positionIds.some((p) => m.positionIds.includes(p))) return false;
+        return true;
+      })
+      .map((o) => o.features);
+  }
+
+  /**
+   * The open, individual tasks of a street with everything the scorer needs, cached per process
+   * and revalidated on every call by a cheap version (count and newest updated_at of the street's
+   * open tasks): every change to a task — a slot taken or freed, a status — bumps updated_at, so
+   * a cached list is never used once it is out of date, whichever process changed the task.
+   */
+  private async openTasksOf(scope: { streetId: number } | { communityId: number }): Promise<OpenTask[]> {
+    const scopeSql = 'streetId' in scope ? 't.street_id = ?' : 't.community_id = ?';
+    const scopeId = 'streetId' in scope ? scope.streetId : scope.communityId;
+    const key = `${'streetId' in scope ? 's' : 'c'}:${scopeId}`;
+    const open = "t.status IN ('published', 'in_progress') AND t.target = 'individuals'";
+    const [v] = (await this.db.query(`SELECT COUNT(*) AS n, MAX(t.updated_at) AS u FROM tasks t WHERE ${open} AND ${scopeSql}`, [scopeId])) as Row[];
+    const version = `${v?.n}:${fromDbDate(v?.u)?.getTime() ?? 0}`;
+    const hit = this.openTasks.get(key);
+    if (hit && hit.version === version) return hit.tasks;
+    const [rows, extras] = (await Promise.all([
+      this.db.query(
+        `SELECT t.id, t.kind, t.community_id, t.street_id, t.starts_at, t.ends_at, t.claim_deadline, t.priority_until,
+                t.claimed_count, t.capacity, t.required_skills, t.latitude, t.longitude
+           FROM tasks t WHERE ${open} AND ${scopeSql}
+          ORDER BY t.starts_at ASC, t.id ASC LIMIT 20000`,
+        [scopeId],
+      ),
+      this.db.query(
+        `SELECT 'p' AS k, tp.task_id, tp.position_id AS a, NULL AS b, NULL AS at
+           FROM task_positions tp JOIN tasks t ON t.id = tp.task_id WHERE ${open} AND ${scopeSql}
+         UNION ALL
+         SELECT 'n' AS k, tn.task_id, n.building_id AS a, g.parent_id AS b, n.created_at AS at
+           FROM task_needs tn JOIN tasks t ON t.id = tn.task_id JOIN needs n ON n.id = tn.need_id LEFT JOIN org_nodes g ON g.id = n.building_id
+          WHERE ${open} AND ${scopeSql}`,
+        [scopeId, scopeId],
+      ),
+    ])) as [Row[], Row[]];
     const features = this.assemble(rows, extras);
-    return features.filter((t, i) => {
-      if (claimed.has(t.id)) return false;
-      const start = (t.startsAt as Date).getTime();
-      const end = fromDbDate(rows[i].ends_at)!.getTime();
-      if (busy.some((b) => b.start < end && b.end > start)) return false;
-      const priority = fromDbDate(rows[i].priority_until);
-      if (priority && priority.getTime() > now && t.positionIds.length && !t.positionIds.some((p) => m.positionIds.includes(p))) return false;
-      return true;
-    });
+    const tasks: OpenTask[] = rows.map((r, i) => ({
+      features: features[i],
+      endsAt: fromDbDate(r.ends_at)!.getTime(),
+      claimDeadline: fromDbDate(r.claim_deadline)!.getTime(),
+      priorityUntil: fromDbDate(r.priority_until)?.getTime() ?? 0,
+      full: Number(r.claimed_count) >= Number(r.capacity),
+    }));
+    if (this.openTasks.size >= 64) this.openTasks.delete(this.openTasks.keys().next().value as string);
+    this.openTasks.set(key, { version, tasks });
+    return tasks;
   }
 
   private async taskFeatures(ids: number[]): Promise<TaskFeatures[]> {
