@@ -313,6 +313,15 @@ function markdown() {
 }
 
 const only = process.argv.slice(2);
+// Running some suites keeps the other suites' last figures in the results file.
+if (only.length) {
+  try {
+    const previous = JSON.parse((await import('node:fs')).readFileSync(join(ROOT, 'bench', 'results', 'latest.json'), 'utf8'));
+    results.suites = { ...previous.suites };
+  } catch {
+    /* first run */
+  }
+}
 build();
 if (!only.length || only.includes('api')) await apiSuite();
 if (!only.length || only.includes('matching')) await matchingSuite();

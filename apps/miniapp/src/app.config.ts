@@ -38,6 +38,11 @@ export default defineAppConfig({
         'pages/callup/index',
       ],
     },
+    {
+      root: 'packageStats',
+      name: 'stats',
+      pages: ['pages/dashboard/index', 'pages/records/index', 'pages/report/index', 'pages/roster/index'],
+    },
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['member', 'resident'] },

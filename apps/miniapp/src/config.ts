@@ -24,7 +24,6 @@ export const STORAGE_KEYS = {
   elderly: 'sbd.elderly',
   communityCodes: 'sbd.communityCodes',
   reviewing: 'sbd.admin.reviewing',
-  callups: 'sbd.admin.callups',
 } as const;
 
 /** Absolute page paths (weapp routes; in H5 they are also the URL paths, router mode 'browser'). */
@@ -59,4 +58,9 @@ export const PAGES = {
   adminTask: '/packageAdmin/pages/task/index',
   checkinCode: '/packageAdmin/pages/checkin-code/index',
   adminCallup: '/packageAdmin/pages/callup/index',
+  // 统计 (lazily loaded sub-package)
+  statsDashboard: '/packageStats/pages/dashboard/index',
+  memberRecords: '/packageStats/pages/records/index',
+  annualReport: '/packageStats/pages/report/index',
+  roster: '/packageStats/pages/roster/index',
 } as const;

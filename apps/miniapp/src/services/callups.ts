@@ -1,7 +1,5 @@
 import type { CallupDto, CallupResponse, CreateCallupRequest } from '@sbd/contracts';
-import { STORAGE_KEYS } from '../config';
-import { api, request } from './request';
-import { readJson, writeJson } from './storage';
+import { api } from './request';
 
 export function myCallups(): Promise<CallupDto[]> {
   return api.get<CallupDto[]>('/api/callups/mine');
@@ -27,21 +25,8 @@ export function closeCallup(id: number): Promise<CallupDto> {
   return api.post<CallupDto>(`/api/callups/${id}/close`);
 }
 
-/** The muster list (花名册) as bytes; the endpoint needs the Authorization header. */
-export function musterXlsx(id: number): Promise<ArrayBuffer> {
-  return request<ArrayBuffer>(`/api/callups/${id}/muster.xlsx`, { responseType: 'arraybuffer', timeout: 30_000 });
-}
 
-/**
- * The API lists call-ups addressed to a member (GET /api/callups/mine) but none for the staff who
- * started them, so this device remembers the ids it created (newest first, at most 10).
- */
-export function rememberCallup(id: number): void {
-  const ids = readJson<number[]>(STORAGE_KEYS.callups) ?? [];
-  writeJson(STORAGE_KEYS.callups, [id, ...ids.filter((x) => x !== id)].slice(0, 10));
-}
-
-export function rememberedCallups(): number[] {
-  const ids = readJson<number[]>(STORAGE_KEYS.callups);
-  return Array.isArray(ids) ? ids.filter((x) => Number.isInteger(x)) : [];
+/** Call-ups issued for a node and below it, newest first (community, street, district staff). */
+export function listCallups(scopeNodeId: number): Promise<CallupDto[]> {
+  return api.get<CallupDto[]>('/api/callups', { query: { scopeNodeId } });
 }

@@ -1,4 +1,4 @@
-import type { OrgNodeDto, OrgNodeType, PositionDto } from '@sbd/contracts';
+import type { CommunityPublicDto, OrgNodeDto, OrgNodeType, PositionDto } from '@sbd/contracts';
 import { api, request } from './request';
 import { bytesToBase64 } from '../utils/base64';
 
@@ -21,4 +21,12 @@ export async function fetchCommunityQrDataUrl(communityId: number): Promise<stri
 /** The community's service positions (岗位); community staff only. */
 export function fetchPositions(communityId: number): Promise<PositionDto[]> {
   return api.get<PositionDto[]>(`/api/communities/${communityId}/positions`);
+}
+
+/**
+ * A community's public facts by id (buildings, positions, work units); any logged-in user. Quiet:
+ * callers use it to fill optional pickers and carry on without it.
+ */
+export function fetchCommunityProfile(communityId: number): Promise<CommunityPublicDto> {
+  return api.get<CommunityPublicDto>(`/api/communities/${communityId}/profile`, { toast: false });
 }

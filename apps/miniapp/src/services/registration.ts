@@ -1,5 +1,6 @@
 import type {
   ApproveRegistrationRequest,
+  BranchMemberDto,
   CommunityPublicDto,
   ECardDto,
   Page,
@@ -68,4 +69,9 @@ export function approveRegistration(id: number, body: ApproveRegistrationRequest
 
 export function rejectRegistration(id: number, body: RejectRegistrationRequest): Promise<RegistrationDto> {
   return api.post<RegistrationDto>(`/api/registrations/${id}/reject`, body);
+}
+
+/** Approved members of a functional branch (its secretary, or community staff); phones masked. */
+export function fetchBranchMembers(branchId: number): Promise<BranchMemberDto[]> {
+  return api.get<BranchMemberDto[]>(`/api/branches/${branchId}/members`);
 }

@@ -143,7 +143,8 @@ export function transportError(err: unknown): ApiError {
   return new ApiError({ kind: 'network', status: 0, code: 'NETWORK', message: OFFLINE_MESSAGE });
 }
 
-function buildUrl(path: string, query?: Record<string, QueryValue>): string {
+/** Absolute URL of an API path with its query (empty values left out). */
+export function buildUrl(path: string, query?: Record<string, QueryValue>): string {
   const qs = query
     ? Object.entries(query)
         .filter(([, v]) => v !== undefined && v !== null && v !== '')
@@ -205,7 +206,8 @@ async function doRefresh(): Promise<RefreshOutcome> {
   return 'rejected';
 }
 
-function endSession(hadSession: boolean, toLogin: boolean): ApiError {
+/** Clears the session that could not be renewed (and goes to login): the error to throw. */
+export function endSession(hadSession: boolean, toLogin: boolean): ApiError {
   clearSession();
   if (toLogin) goLogin();
   return new ApiError({

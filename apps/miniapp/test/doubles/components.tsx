@@ -12,7 +12,8 @@ function domProps(props: AnyProps): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(props)) {
     if (TARO_ONLY.includes(k) || k === 'children') continue;
-    out[k] = v;
+    // weapp builds (TARO_ENV=weapp in a test) write WeChat's aria-role, which React warns about.
+    out[k === 'aria-role' ? 'data-aria-role' : k] = v;
   }
   return out;
 }
@@ -61,7 +62,16 @@ interface PickerProps extends AnyProps {
   onChange?: (e: { detail: { value: string } }) => void;
 }
 
-export function Picker({ range = [], value, disabled, onChange, children }: PickerProps) {
+export function Picker({ range = [], value, disabled, onChange, children, mode }: PickerProps) {
+  if (mode === 'date' || mode === 'time') {
+    // Date and time pickers hand over the chosen text ("2026-03-01", "14:00").
+    return (
+      <div>
+        {children}
+        <input data-testid='picker' disabled={disabled} value={String(value ?? '')} onChange={(e) => onChange?.({ detail: { value: e.target.value } })} />
+      </div>
+    );
+  }
   return (
     <div>
       {children}

@@ -42,7 +42,19 @@ function createDouble() {
       void opts;
       return { errMsg: 'ok' };
     }),
-    getFileSystemManager: jest.fn(() => ({ writeFile: jest.fn() })),
+    getFileSystemManager: jest.fn(() => ({ writeFile: jest.fn(), writeFileSync: jest.fn(), readFileSync: jest.fn((): string => '') })),
+    downloadFile: jest.fn(async (opts: unknown) => {
+      void opts;
+      return { statusCode: 200, tempFilePath: 'wxfile://tmp/download.xlsx', filePath: '', errMsg: 'downloadFile:ok' };
+    }),
+    openDocument: jest.fn(async (opts: unknown) => {
+      void opts;
+      return { errMsg: 'openDocument:ok' };
+    }),
+    chooseMessageFile: jest.fn(async (opts: unknown) => {
+      void opts;
+      return { tempFiles: [] as { path: string; name: string; size: number; type: string; time: number }[], errMsg: 'chooseMessageFile:ok' };
+    }),
     getAppBaseInfo: jest.fn((): { fontSizeScaleFactor?: number } => ({ fontSizeScaleFactor: 1 })),
     chooseImage: jest.fn(async (opts: unknown) => {
       void opts;
@@ -91,6 +103,9 @@ export const uploadFile = d.uploadFile;
 export const getLocation = d.getLocation;
 export const previewImage = d.previewImage;
 export const setKeepScreenOn = d.setKeepScreenOn;
+export const downloadFile = d.downloadFile;
+export const openDocument = d.openDocument;
+export const chooseMessageFile = d.chooseMessageFile;
 export const env = { USER_DATA_PATH: 'wxfile://usr' };
 
 export function getStorageSync(key: string): unknown {
@@ -141,7 +156,7 @@ export const __taro = {
     state.path = '/pages/index/index';
     state.params = {};
     state.pages = 1;
-    for (const fn of [request, login, showToast, showModal, navigateTo, redirectTo, reLaunch, navigateBack, getAppBaseInfo, chooseImage, uploadFile, getLocation, scanCode]) {
+    for (const fn of [request, login, showToast, showModal, navigateTo, redirectTo, reLaunch, navigateBack, getAppBaseInfo, chooseImage, uploadFile, getLocation, scanCode, downloadFile, openDocument, chooseMessageFile, getFileSystemManager]) {
       fn.mockClear();
     }
     request.mockReset();
@@ -168,6 +183,9 @@ const Taro = {
   getLocation,
   previewImage,
   setKeepScreenOn,
+  downloadFile,
+  openDocument,
+  chooseMessageFile,
   getStorageSync,
   setStorageSync,
   removeStorageSync,

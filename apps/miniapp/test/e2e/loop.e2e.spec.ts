@@ -14,7 +14,10 @@
  *   member   sees 1 verified hour and the points on the hours and points pages
  * and then: an emergency call-up answered 能到 and grouped; a branch secretary (13800000007) claims a
  * one-slot task for the branch, the member joins the waitlist, the secretary withdraws, the member
- * is promoted, sees the hold countdown and confirms; every new page is checked in 长辈版.
+ * is promoted, sees the hold countdown and confirms; then the statistics (packageStats): the
+ * community admin's dashboard shows the loop's figures and exports them as Excel, and the unit admin
+ * (13800000005) uploads a roster with errors (per-row report, 只导入有效行), reads the member records
+ * and a member's annual report; every new page is checked in 长辈版.
  *
  * Credited hours are the check-in/check-out time inside the task window, rounded down to the half
  * hour, and a verified service with 0 hours earns no points (domain pointsForVerifiedService). So
@@ -25,6 +28,7 @@
  * Screenshots of every step go to test/e2e/screenshots/ (git-ignored). The API is stopped at the
  * end whatever happens. Run: npm run e2e (needs apps/api/dist and dist/h5).
  */
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import {
   accessibilityProblems,
@@ -48,12 +52,19 @@ interface SqliteDb {
   close(): void;
 }
 const Database = require('better-sqlite3') as new (file: string) => SqliteDb;
+// exceljs is installed for the API (it writes the exports): used here to write a roster file.
+interface Workbook {
+  addWorksheet(name: string): { addRow(values: unknown[]): unknown };
+  xlsx: { writeBuffer(): Promise<ArrayBuffer> };
+}
+const ExcelJS = require('exceljs') as { Workbook: new () => Workbook };
 
 const RESIDENT = '13800000008';
 const ADMIN = '13800000004';
 const MEMBER = '13800000006';
 const MEMBER_NAME = '张建国';
 const SECRETARY = '13800000007';
+const UNIT_ADMIN = '13800000005';
 const TASK2_TITLE = '社区政策宣讲';
 const NEED_TITLE = '3号楼楼道灯坏了';
 
@@ -69,6 +80,7 @@ let needId = 0;
 let taskId = 0;
 let task2Id = 0;
 let secretary: Page;
+let unitAdmin: Page;
 let broken = '';
 
 /** Steps run in order; after a failure the rest are reported as skipped at once (no timeouts). */
@@ -300,9 +312,14 @@ describe('service loop in the browser (H5, 375 px)', () => {
     await member.getByText('暴雨防汛应急集结').waitFor();
     await member.getByRole('button', { name: '能到', exact: true }).click();
     await member.getByText('您的回复：能到（约30分钟到达）').waitFor();
+    // The arrival time comes back from the API after a reload.
+    await member.reload();
+    await member.getByText('您的回复：能到（约30分钟到达）').waitFor();
     await shot(member, 'member-callup-answered', { full: true });
 
-    await admin.getByRole('button', { name: '刷新回复' }).click();
+    // The staff list comes from the API (GET /api/callups?scopeNodeId=), not from this phone.
+    await admin.reload();
+    await admin.getByText('本社区的召集').waitFor();
     await admin.getByText(/已通知 2 人，未回复 1 人/).waitFor();
     await admin.getByRole('button', { name: '按回复编组' }).click();
     await admin.getByText(`第1组：${MEMBER_NAME}（组长）`).waitFor();
@@ -352,6 +369,100 @@ describe('service loop in the browser (H5, 375 px)', () => {
     await shot(member, 'member-hold-confirmed', { full: true });
   });
 
+  step('统计看板: the community admin sees the loop in the headline figures and exports them as Excel', async () => {
+    await admin.goto(`${api.baseUrl}/pages/index/index`);
+    await admin.getByRole('button', { name: /^统计看板/ }).click();
+    await admin.waitForURL(/\/packageStats\/pages\/dashboard\/index/);
+    await admin.getByText('桃园社区 · 统计看板').waitFor();
+    // One verified service of 1 hour, rated 5 by the admin and by the resident; the need accepted and fulfilled.
+    await admin.getByLabel('报到率：报到率按单位和区统计').waitFor();
+    await admin.getByLabel(/^核验服务时长：1小时，核验服务1次，补录时长0小时/).waitFor();
+    await admin.getByLabel(/^服务率：\d+(\.\d)?%，已报到\d+人，其中1人有核验服务$/).waitFor();
+    await admin.getByLabel(/^满意率：100%/).waitFor();
+    await admin.getByLabel('点单办结率：100%，受理1件，已办结1件').waitFor();
+    await admin.getByLabel(/^受理用时（中位数）：\d/).waitFor();
+    await admin.getByText('统计期内创建任务2个').waitFor();
+    await admin.getByLabel(`第1名 ${MEMBER_NAME}，服务1次，1小时`).waitFor();
+    await shot(admin, 'admin-dashboard', { full: true });
+
+    const download = admin.waitForEvent('download');
+    await admin.getByRole('button', { name: '导出Excel' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+    const bytes = readFileSync((await file.path()) as string);
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK'); // a zip: the workbook itself, not an error body
+
+    await admin.getByRole('radio', { name: '本年' }).click();
+    await admin.locator('.st-period', { hasText: `${new Date().getFullYear()}年` }).waitFor();
+    await admin.getByLabel(`第1名 ${MEMBER_NAME}，服务1次，1小时`).waitFor();
+    await shot(admin, 'admin-dashboard-year', { full: true });
+  });
+
+  step('单位: the unit admin uploads a roster with errors, imports the valid rows, reads member records and an annual report', async () => {
+    unitAdmin = await newPhone('unit admin');
+    await login(unitAdmin, api.baseUrl, UNIT_ADMIN);
+    await shot(unitAdmin, 'unit-home', { full: true });
+
+    // Roster: two valid rows (the member, registered; someone not registered) and two with errors.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('名册');
+    ws.addRow(['姓名', '手机号', '党支部', '职务']);
+    ws.addRow([MEMBER_NAME, MEMBER, '第一党支部', '科员']);
+    ws.addRow(['李四', '1380000', '第一党支部', '科员']);
+    ws.addRow(['', '13900000001', '第二党支部', '']);
+    ws.addRow(['王五', '13900000002', '第二党支部', '副科长']);
+    const roster = Buffer.from(await wb.xlsx.writeBuffer());
+
+    await unitAdmin.getByRole('button', { name: /^单位名册/ }).click();
+    await unitAdmin.getByRole('button', { name: '下载名册模板' }).waitFor();
+    const template = unitAdmin.waitForEvent('download');
+    await unitAdmin.getByRole('button', { name: '下载名册模板' }).click();
+    expect(readFileSync((await (await template).path()) as string).subarray(0, 2).toString('latin1')).toBe('PK');
+
+    const chooser = unitAdmin.waitForEvent('filechooser');
+    await unitAdmin.getByRole('button', { name: '选择名册文件并上传' }).click();
+    await (await chooser).setFiles({ name: '税务局名册.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: roster });
+    await unitAdmin.getByText('名册共4行：有效2行，有错误的2行（共2处错误）').waitFor();
+    await unitAdmin.locator('.st-error', { hasText: /^第3行「手机号」：/ }).waitFor();
+    await unitAdmin.locator('.st-error', { hasText: /^第4行「姓名」：/ }).waitFor();
+    await shot(unitAdmin, 'unit-roster-refused', { full: true });
+    await unitAdmin.getByRole('button', { name: '只导入有效行（2行）' }).click();
+    await confirmModal(unitAdmin);
+    await unitAdmin.getByText('✓ 导入成功').waitFor();
+    await unitAdmin.getByText('已导入2人，名册共4行，跳过有错误的2行，其中1人已在社区报到').waitFor();
+    await shot(unitAdmin, 'unit-roster-imported', { full: true });
+
+    await unitAdmin.getByRole('button', { name: '查看党员报回记录' }).click();
+    await unitAdmin.waitForURL(/\/packageStats\/pages\/records\/index/);
+    const memberItem = unitAdmin.locator('.item', { hasText: MEMBER_NAME });
+    await memberItem.getByText('服务：1次').waitFor();
+    await memberItem.getByText('核验时长：1小时').waitFor();
+    await unitAdmin.locator('.item', { hasText: '王五' }).getByText('✕ 未报到').waitFor();
+    await shot(unitAdmin, 'unit-member-records', { full: true });
+    await unitAdmin.getByRole('radio', { name: '未报到' }).click();
+    await memberItem.waitFor({ state: 'detached' });
+    await unitAdmin.locator('.item', { hasText: '王五' }).waitFor();
+    await shot(unitAdmin, 'unit-member-records-not-registered', { full: true });
+    await unitAdmin.getByRole('radio', { name: '全部' }).click();
+
+    await unitAdmin.getByRole('button', { name: `${MEMBER_NAME}的年度报告` }).click();
+    await unitAdmin.getByText(`${MEMBER_NAME} · ${new Date().getFullYear()}年度报告`).waitFor();
+    await unitAdmin.getByText('服务记录（1次）').waitFor();
+    await unitAdmin.getByText(NEED_TITLE).waitFor();
+    await shot(unitAdmin, 'unit-annual-report', { full: true });
+    const popup = unitAdmin.waitForEvent('popup');
+    await unitAdmin.getByRole('button', { name: '打开打印版' }).click();
+    const printable = await popup;
+    await printable.getByText(MEMBER_NAME).first().waitFor();
+    await shot(printable, 'unit-annual-report-printable');
+    await printable.close();
+
+    // The unit's dashboard: 报到率 from the roster just imported (1 of 2 registered).
+    await unitAdmin.goto(`${api.baseUrl}/packageStats/pages/dashboard/index`);
+    await unitAdmin.getByLabel('报到率：50%，名册2人，已报到1人').waitFor();
+    await shot(unitAdmin, 'unit-dashboard', { full: true });
+  });
+
   step('长辈版: the new pages keep ≥ 18 px text, ≥ 60 px tap targets and fit 375 px', async () => {
     const checks: [string, string, string][] = [
       [RESIDENT, '/packageResident/pages/post/index', 'elderly-post-need'],
@@ -372,6 +483,10 @@ describe('service loop in the browser (H5, 375 px)', () => {
       [ADMIN, '/packageResident/pages/post/index', 'elderly-proxy-need'],
       [ADMIN, '/packageAdmin/pages/callup/index', 'elderly-admin-callup'],
       [ADMIN, `/packageAdmin/pages/checkin-code/index?id=${task2Id}`, 'elderly-checkin-code'],
+      [ADMIN, '/packageStats/pages/dashboard/index', 'elderly-dashboard'],
+      [UNIT_ADMIN, '/packageStats/pages/records/index', 'elderly-member-records'],
+      [UNIT_ADMIN, '/packageStats/pages/roster/index', 'elderly-roster'],
+      [UNIT_ADMIN, '/packageStats/pages/dashboard/index', 'elderly-unit-dashboard'],
     ];
     const problems: string[] = [];
     const pages = new Map<string, Page>();

@@ -78,12 +78,16 @@ describe('home page', () => {
       '发布任务',
       '任务管理',
       '应急召集',
+      '统计看板',
       '报到审核',
       '社区二维码',
       '代居民点单',
       '消息',
       '我的',
     ]);
-    expect(titles({ role: Role.UnitAdmin, scopeNodeId: 9, scopeName: null })).toEqual(['消息', '我的']);
+    expect(titles({ role: Role.UnitAdmin, scopeNodeId: 9, scopeName: null })).toEqual(['统计看板', '党员报回记录', '单位名册', '消息', '我的']);
+    expect(titles({ role: Role.StreetAdmin, scopeNodeId: 3, scopeName: null })).toEqual(['统计看板', '消息', '我的']);
+    expect(titles({ role: Role.DistrictAdmin, scopeNodeId: 1, scopeName: null })).toEqual(['统计看板', '消息', '我的']);
+    expect(titles({ role: Role.PlatformAdmin, scopeNodeId: null, scopeName: null })).toEqual(['消息', '我的']);
   });
 });

@@ -47,6 +47,11 @@ const TILE_ADMIN_TASKS: TileDef = { key: 'adminTasks', icon: '🗓️', title: '
 const TILE_ADMIN_CALLUP: TileDef = { key: 'adminCallup', icon: '🚨', title: '应急召集', desc: '一键通知党员集结', url: PAGES.adminCallup };
 const TILE_PROXY_NEED: TileDef = { key: 'proxyNeed', icon: '🤝', title: '代居民点单', desc: '为不上网的居民登记需求', url: PAGES.postNeed };
 
+// 统计 (packageStats, loaded only when opened)
+const TILE_STATS: TileDef = { key: 'stats', icon: '📊', title: '统计看板', desc: '报到率、服务率、满意率、趋势', url: PAGES.statsDashboard };
+const TILE_RECORDS: TileDef = { key: 'records', icon: '🗃️', title: '党员报回记录', desc: '服务情况、预警、评先评优', url: PAGES.memberRecords };
+const TILE_ROSTER: TileDef = { key: 'roster', icon: '📑', title: '单位名册', desc: '下载模板，导入党员名册', url: PAGES.roster };
+
 const MEMBER_TILES = [TILE_TASKS, TILE_CLAIMS, TILE_HOURS, TILE_POINTS, TILE_CALLUP, TILE_INBOX, TILE_CARD, TILE_POST_NEED, TILE_PROFILE, TILE_STATUS, TILE_ME];
 
 /** Entry tiles for the role the user currently acts as. */
@@ -54,7 +59,12 @@ export function tilesFor(role: RoleAssignment | null, loggedIn: boolean): TileDe
   if (!loggedIn) return [TILE_REGISTER, TILE_ME];
   switch (role?.role) {
     case Role.CommunityAdmin:
-      return [TILE_TRIAGE, TILE_PUBLISH, TILE_ADMIN_TASKS, TILE_ADMIN_CALLUP, TILE_APPROVALS, TILE_POSTER, TILE_PROXY_NEED, TILE_INBOX, TILE_ME];
+      return [TILE_TRIAGE, TILE_PUBLISH, TILE_ADMIN_TASKS, TILE_ADMIN_CALLUP, TILE_STATS, TILE_APPROVALS, TILE_POSTER, TILE_PROXY_NEED, TILE_INBOX, TILE_ME];
+    case Role.UnitAdmin:
+      return [TILE_STATS, TILE_RECORDS, TILE_ROSTER, TILE_INBOX, TILE_ME];
+    case Role.StreetAdmin:
+    case Role.DistrictAdmin:
+      return [TILE_STATS, TILE_INBOX, TILE_ME];
     case Role.BranchSecretary:
       return [TILE_BRANCH, ...MEMBER_TILES];
     case Role.Member:
@@ -89,7 +99,7 @@ export default function Home() {
   const loggedIn = !!session?.accessToken;
   const role = activeAssignment(session);
   const tiles = tilesFor(role, loggedIn);
-  const isStaffElsewhere = !!role && [Role.UnitAdmin, Role.StreetAdmin, Role.DistrictAdmin, Role.PlatformAdmin].includes(role.role);
+  const isStaffElsewhere = role?.role === Role.PlatformAdmin;
 
   const [unread, setUnread] = useState(0);
   useDidShow(() => {

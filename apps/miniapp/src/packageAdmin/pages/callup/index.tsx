@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { CALLUP_STATUS_LABELS, CallupStatus, OrgNodeType, type CallupDto } from '@sbd/contracts';
 import { Badge } from '../../../components/Badge';
 import { Btn } from '../../../components/Button';
@@ -8,8 +8,9 @@ import { RadioChips } from '../../../components/Choice';
 import { Field, TextAreaField, TextField } from '../../../components/Field';
 import { Page } from '../../../components/Page';
 import { Stepper } from '../../../components/Stepper';
-import { isH5 } from '../../../config';
-import { closeCallup, createCallup, formGroups, getCallup, musterXlsx, rememberCallup, rememberedCallups } from '../../../services/callups';
+import { ErrorState, Loading } from '../../../components/States';
+import { closeCallup, createCallup, formGroups, getCallup, listCallups } from '../../../services/callups';
+import { downloadXlsx } from '../../../services/download';
 import { fetchChildren } from '../../../services/org';
 import { attempt } from '../../../services/request';
 import { communityAdminScope, useSession } from '../../../services/session';
@@ -34,30 +35,9 @@ export function validateCallup(f: CallupForm): Partial<Record<keyof CallupForm, 
   };
 }
 
-/** Saves the muster list: a download on H5, a document opened in WeChat. */
-async function saveMuster(id: number): Promise<void> {
-  const r = await attempt(musterXlsx(id));
-  if (!r.ok) return;
-  const name = `花名册-${id}.xlsx`;
-  if (isH5()) {
-    const blob = new Blob([r.data], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = name;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    return;
-  }
-  try {
-    const filePath = `${Taro.env.USER_DATA_PATH}/${name}`;
-    Taro.getFileSystemManager().writeFileSync(filePath, r.data);
-    await Taro.openDocument({ filePath, fileType: 'xlsx', showMenu: true });
-  } catch {
-    toast('无法打开花名册，请在电脑端下载');
-  }
+/** The muster list (花名册): saved as a download on H5, opened in WeChat's document viewer on weapp. */
+function saveMuster(id: number): Promise<boolean> {
+  return downloadXlsx({ path: `/api/callups/${id}/muster.xlsx`, filename: `花名册-${id}.xlsx` });
 }
 
 function CallupAdminCard({ callup, onChanged }: { callup: CallupDto; onChanged: (c: CallupDto) => void }) {
@@ -145,6 +125,8 @@ export default function AdminCallupPage() {
   const [formError, setFormError] = useState('');
   const [busy, setBusy] = useState(false);
   const [items, setItems] = useState<CallupDto[]>([]);
+  const [listState, setListState] = useState<'loading' | 'ready' | 'error'>('loading');
+  const [listError, setListError] = useState('');
 
   useEffect(() => {
     if (!communityId) return;
@@ -163,9 +145,14 @@ export default function AdminCallupPage() {
   }, [communityId]);
 
   const loadList = async () => {
-    const ids = rememberedCallups();
-    const got = await Promise.all(ids.map((id) => attempt(getCallup(id))));
-    setItems(got.flatMap((r) => (r.ok ? [r.data] : [])));
+    const r = await attempt(listCallups(communityId));
+    if (!r.ok) {
+      setListError(r.error.message);
+      setListState((s) => (s === 'ready' ? s : 'error'));
+      return;
+    }
+    setItems(r.data);
+    setListState('ready');
   };
   useDidShow(() => {
     if (scope) void loadList();
@@ -201,7 +188,6 @@ export default function AdminCallupPage() {
       setFormError(r.error.message);
       return;
     }
-    rememberCallup(r.data.id);
     setItems((list) => [r.data, ...list.filter((x) => x.id !== r.data.id)]);
     setForm((f) => ({ ...f, title: '', description: '' }));
     toast(`已通知 ${r.data.notifiedCount} 名党员`, 'success');
@@ -230,8 +216,10 @@ export default function AdminCallupPage() {
           一键召集
         </Btn>
       </View>
-      <Text className='section-title'>本机发起的召集</Text>
-      {items.length === 0 ? <Text className='t-s t-muted'>还没有发起过召集</Text> : null}
+      <Text className='section-title'>本社区的召集</Text>
+      {listState === 'loading' ? <Loading /> : null}
+      {listState === 'error' ? <ErrorState message={listError} onRetry={() => void loadList()} /> : null}
+      {listState === 'ready' && items.length === 0 ? <Text className='t-s t-muted'>还没有发起过召集</Text> : null}
       {items.map((c) => (
         <CallupAdminCard key={c.id} callup={c} onChanged={(n) => setItems((list) => list.map((x) => (x.id === n.id ? n : x)))} />
       ))}

@@ -1,17 +1,16 @@
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { CLAIM_STATUS_LABELS, RegistrationStatus, type ClaimDto, type TaskDto } from '@sbd/contracts';
+import { CLAIM_STATUS_LABELS, type BranchMemberDto, type ClaimDto, type TaskDto } from '@sbd/contracts';
 import { Badge } from '../../../components/Badge';
 import { Btn } from '../../../components/Button';
-import { TextField } from '../../../components/Field';
 import { Gate } from '../../../components/Gate';
 import { Page } from '../../../components/Page';
 import { ErrorState, Loading } from '../../../components/States';
 import { Checkbox } from '../../../components/Toggle';
 import { PAGES } from '../../../config';
 import { claimForBranch } from '../../../services/claims';
-import { fetchMyRegistration, listCommunityRegistrations } from '../../../services/registration';
+import { fetchBranchMembers } from '../../../services/registration';
 import { attempt } from '../../../services/request';
 import { branchScope, useSession } from '../../../services/session';
 import { getTask } from '../../../services/tasks';
@@ -26,72 +25,52 @@ interface Candidate {
   detail: string;
 }
 
-/** "12, 15，18" → [12, 15, 18] (distinct positive integers). */
-export function parseIds(text: string): number[] {
-  const ids = text
-    .split(/[^0-9]+/)
-    .filter(Boolean)
-    .map(Number)
-    .filter((n) => Number.isInteger(n) && n > 0);
-  return [...new Set(ids)];
+/** A branch member as a checkbox row: "（本人）" marks the secretary; masked phone and positions below. */
+export function toCandidate(m: BranchMemberDto, myUserId: number | undefined): Candidate {
+  return {
+    userId: m.userId,
+    name: m.userId === myUserId ? `${m.name}（本人）` : m.name,
+    detail: [m.phone, m.positions.length ? `岗位：${m.positions.join('、')}` : ''].filter(Boolean).join(' · '),
+  };
 }
 
-/**
- * 支部书记 claims a task for the branch and assigns members. The API has no branch member list
- * for a secretary: when they also have community staff rights the approved registrations of the
- * branch are listed; otherwise the secretary themself is offered and other members are entered by
- * their user number.
- */
+/** 支部书记 claims a task for the branch and assigns members, picked from the branch's member list. */
 export default function BranchClaimPage() {
   const router = useRouter();
   const session = useSession();
   const branch = branchScope(session);
+  const myUserId = session?.user?.id;
   const taskId = Number(router.params?.taskId);
   const [task, setTask] = useState<TaskDto | null>(null);
   const [candidates, setCandidates] = useState<Candidate[]>([]);
-  const [listed, setListed] = useState(true);
   const [picked, setPicked] = useState<number[]>([]);
-  const [manual, setManual] = useState('');
   const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const [results, setResults] = useState<ClaimDto[]>([]);
+  const [seq, setSeq] = useState(0);
 
   useEffect(() => {
     if (!branch || !Number.isInteger(taskId)) return;
     let live = true;
     const load = async () => {
-      const t = await attempt(getTask(taskId));
+      setState('loading');
+      const [t, members] = await Promise.all([attempt(getTask(taskId)), attempt(fetchBranchMembers(branch.branchId))]);
       if (!live) return;
-      if (!t.ok) {
-        setError(t.error.message);
+      if (!t.ok || !members.ok) {
+        setError(!t.ok ? t.error.message : members.ok ? '' : members.error.message);
         setState('error');
         return;
       }
       setTask(t.data);
-      const regs = await attempt(listCommunityRegistrations(t.data.communityId, { status: RegistrationStatus.Approved, limit: 100 }, [403]));
-      if (!live) return;
-      if (regs.ok) {
-        setCandidates(
-          regs.data.items
-            .filter((r) => r.branchId === branch.branchId)
-            .map((r) => ({ userId: r.userId, name: r.name, detail: [r.workUnitName, r.skills.join('、')].filter(Boolean).join(' · ') })),
-        );
-      } else {
-        // No staff rights: offer the secretary themself when they serve in the branch.
-        setListed(false);
-        const me = await attempt(fetchMyRegistration());
-        if (live && me.ok && me.data && me.data.branchId === branch.branchId && me.data.status === RegistrationStatus.Approved) {
-          setCandidates([{ userId: me.data.userId, name: `${me.data.name}（本人）`, detail: me.data.workUnitName }]);
-        }
-      }
-      if (live) setState('ready');
+      setCandidates(members.data.map((m) => toCandidate(m, myUserId)));
+      setState('ready');
     };
     void load();
     return () => {
       live = false;
     };
-  }, [taskId, branch?.branchId]);
+  }, [taskId, branch?.branchId, seq]);
 
   if (!branch) return <Gate title='支部报名' loggedIn={!!session?.accessToken} need='此功能仅供功能型党支部书记使用。' />;
   if (state === 'loading') {
@@ -104,12 +83,13 @@ export default function BranchClaimPage() {
   if (state === 'error' || !task) {
     return (
       <Page title='支部报名'>
-        <ErrorState message={error || '没有找到这个任务'} />
+        <ErrorState message={error || '没有找到这个任务'} onRetry={() => setSeq((n) => n + 1)} />
       </Page>
     );
   }
 
-  const members = [...new Set([...picked, ...parseIds(manual)])];
+  const members = picked;
+  const allPicked = candidates.length > 0 && picked.length === candidates.length;
   const toggle = (id: number, on: boolean) => setPicked((p) => (on ? [...p, id] : p.filter((x) => x !== id)));
 
   const submit = async () => {
@@ -133,6 +113,12 @@ export default function BranchClaimPage() {
       </View>
       <Text className='section-title'>{`指派${branch.branchName}的党员`}</Text>
       <View className='card'>
+        {candidates.length === 0 ? <Text style={{ display: 'block', marginBottom: '16px' }}>支部还没有审核通过的党员。</Text> : null}
+        {candidates.length > 1 ? (
+          <Checkbox checked={allPicked} onChange={(on) => setPicked(on ? candidates.map((c) => c.userId) : [])} label={allPicked ? '取消全选' : '全选'}>
+            <Text className='t-bold'>{allPicked ? `取消全选（共${candidates.length}人）` : `全选（共${candidates.length}人）`}</Text>
+          </Checkbox>
+        ) : null}
         {candidates.map((c) => (
           <Checkbox key={c.userId} checked={picked.includes(c.userId)} onChange={(on) => toggle(c.userId, on)} label={c.name}>
             <View>
@@ -143,20 +129,11 @@ export default function BranchClaimPage() {
             </View>
           </Checkbox>
         ))}
-        {!listed ? (
-          <View style={{ marginTop: '12px' }}>
-            <TextField
-              label='其他党员的用户编号'
-              value={manual}
-              onChange={setManual}
-              placeholder='多个编号用逗号分隔，如：12,15'
-              hint='暂时无法列出支部全体党员（需社区管理员权限），请向社区索取党员编号'
-            />
-          </View>
-        ) : null}
-        <Btn onClick={() => void submit()} loading={busy} loadingText='正在报名…' disabled={!members.length}>
-          {`为支部报名（${members.length}人）`}
-        </Btn>
+        <View style={{ marginTop: '20px' }}>
+          <Btn onClick={() => void submit()} loading={busy} loadingText='正在报名…' disabled={!members.length}>
+            {`为支部报名（${members.length}人）`}
+          </Btn>
+        </View>
       </View>
       {results.length ? (
         <View className='card'>

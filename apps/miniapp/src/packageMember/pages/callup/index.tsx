@@ -22,14 +22,23 @@ const ETA_OPTIONS = [
   { value: 120, label: '2小时内' },
 ];
 
-export function responseText(c: Pick<CallupDto, 'myResponse'>, eta?: number | null): string {
+/** "1小时" / "1小时30分钟" / "30分钟". */
+export function etaText(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (h && m) return `${h}小时${m}分钟`;
+  return h ? `${h}小时` : `${m}分钟`;
+}
+
+/** My answer in words, with the arrival time I gave (kept by the API, so it shows after a reload). */
+export function responseText(c: Pick<CallupDto, 'myResponse' | 'myEtaMinutes'>): string {
   if (!c.myResponse) return '您还没有回复';
-  return `您的回复：${CALLUP_RESPONSE_LABELS[c.myResponse]}${c.myResponse === CallupResponse.Available && eta ? `（约${eta}分钟到达）` : ''}`;
+  const eta = c.myResponse === CallupResponse.Available && c.myEtaMinutes ? `（约${etaText(c.myEtaMinutes)}到达）` : '';
+  return `您的回复：${CALLUP_RESPONSE_LABELS[c.myResponse]}${eta}`;
 }
 
 function CallupCard({ callup, onChange }: { callup: CallupDto; onChange: (c: CallupDto) => void }) {
-  const [eta, setEta] = useState<number>(30);
-  const [answeredEta, setAnsweredEta] = useState<number | null>(null);
+  const [eta, setEta] = useState<number>(ETA_OPTIONS.some((o) => o.value === callup.myEtaMinutes) ? (callup.myEtaMinutes as number) : 30);
   const [busy, setBusy] = useState<'' | CallupResponse>('');
   const open = callup.status === CallupStatus.Open;
 
@@ -38,7 +47,6 @@ function CallupCard({ callup, onChange }: { callup: CallupDto; onChange: (c: Cal
     const r = await attempt(respondCallup(callup.id, response, response === CallupResponse.Available ? eta : undefined));
     setBusy('');
     if (r.ok) {
-      setAnsweredEta(response === CallupResponse.Available ? eta : null);
       toast(response === CallupResponse.Available ? '已回复：能到' : '已回复：不能到', 'success');
       onChange(r.data);
     }
@@ -56,7 +64,7 @@ function CallupCard({ callup, onChange }: { callup: CallupDto; onChange: (c: Cal
       {callup.needed ? <Text className='item-line'>{`需要 ${callup.needed} 人，已有 ${callup.availableCount} 人能到`}</Text> : null}
       <Text className='item-line'>{`发起：${callup.scopeName} · ${formatDateTime(callup.createdAt)}`}</Text>
       <View className='notice' style={{ marginTop: '16px', marginBottom: 0 }}>
-        <Text className='t-bold'>{responseText(callup, answeredEta)}</Text>
+        <Text className='t-bold'>{responseText(callup)}</Text>
       </View>
       {open ? (
         <View style={{ marginTop: '16px' }}>

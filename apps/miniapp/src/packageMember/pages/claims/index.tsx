@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { ClaimStatus, type ClaimDto, type TaskDto } from '@sbd/contracts';
+import { ClaimStatus, type ClaimDto } from '@sbd/contracts';
 import { Btn } from '../../../components/Button';
 import { Segmented } from '../../../components/Choice';
 import { Gate } from '../../../components/Gate';
@@ -11,7 +11,6 @@ import { PAGES } from '../../../config';
 import { myClaims } from '../../../services/claims';
 import { attempt } from '../../../services/request';
 import { useSession } from '../../../services/session';
-import { getTask } from '../../../services/tasks';
 import { a11y, keyActivate } from '../../../utils/a11y';
 import { openPage } from '../../../utils/nav';
 import { formatRange } from '../../../utils/time';
@@ -32,11 +31,15 @@ export function inTab(c: ClaimDto, tab: Tab): boolean {
   return true;
 }
 
+/** The task has a point on the map, so check-in by location can work. */
+export function hasTaskLocation(c: Pick<ClaimDto, 'taskLatitude' | 'taskLongitude'>): boolean {
+  return typeof c.taskLatitude === 'number' && typeof c.taskLongitude === 'number';
+}
+
 /** 我的报名: each claim with its own actions (confirm, check in/out, withdraw) on this one screen. */
 export default function MyClaimsPage() {
   const session = useSession();
   const [claims, setClaims] = useState<ClaimDto[]>([]);
-  const [tasks, setTasks] = useState<Record<number, TaskDto>>({});
   const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
   const [error, setError] = useState('');
   const [tab, setTab] = useState<Tab>('active');
@@ -50,12 +53,6 @@ export default function MyClaimsPage() {
     }
     setClaims(r.data.items);
     setState('ready');
-    // Where the claims are still to be served, learn whether the task has a place for location check-in.
-    const want = [...new Set(r.data.items.filter((c) => c.status === ClaimStatus.Claimed || c.status === ClaimStatus.CheckedIn).map((c) => c.taskId))];
-    const got = await Promise.all(want.map((id) => attempt(getTask(id))));
-    const next: Record<number, TaskDto> = {};
-    for (const t of got) if (t.ok) next[t.data.id] = t.data;
-    setTasks(next);
   };
 
   useDidShow(() => {
@@ -81,15 +78,14 @@ export default function MyClaimsPage() {
       ) : null}
       {shown.map((c) => {
         const open = () => openPage(`${PAGES.task}?id=${c.taskId}`);
-        const task = tasks[c.taskId];
         return (
           <View key={c.id} className='item'>
             <View onClick={open} {...a11y(`${c.taskTitle}，点按查看任务`, { role: 'link' })} {...keyActivate(open)}>
               <Text className='item-title'>{c.taskTitle}</Text>
               <Text className='item-line'>{formatRange(c.taskStartAt, c.taskEndAt)}</Text>
-              {task ? <Text className='item-line'>{`地点：${task.place}`}</Text> : null}
+              {c.taskPlace ? <Text className='item-line'>{`地点：${c.taskPlace}`}</Text> : null}
             </View>
-            <ClaimPanel claim={c} locationOk={!!task && task.latitude !== null && task.longitude !== null} onChange={replace} />
+            <ClaimPanel claim={c} locationOk={hasTaskLocation(c)} onChange={replace} />
           </View>
         );
       })}

@@ -9,10 +9,10 @@ import { Page } from '../../../components/Page';
 import { ErrorState, Loading } from '../../../components/States';
 import { ChipSelect } from '../../../components/Toggle';
 import { PAGES } from '../../../config';
-import { fetchCommunityByCode, fetchMyRegistration, updateMyProfile } from '../../../services/registration';
+import { fetchCommunityProfile } from '../../../services/org';
+import { fetchMyRegistration, updateMyProfile } from '../../../services/registration';
 import { attempt } from '../../../services/request';
 import { isLoggedIn } from '../../../services/session';
-import { communityCodeFor } from '../../../utils/communityCodes';
 import { goBack, goLogin, replacePage } from '../../../utils/nav';
 import { parseSkills, skillsError } from '../../../utils/validation';
 
@@ -59,11 +59,8 @@ export default function ProfilePage() {
       buildingId: data.buildingId,
       residenceDetail: data.residenceDetail,
     });
-    const code = communityCodeFor(data.communityId);
-    if (code) {
-      const c = await attempt(fetchCommunityByCode(code));
-      if (c.ok && c.data.id === data.communityId) setCommunity(c.data);
-    }
+    const c = await attempt(fetchCommunityProfile(data.communityId));
+    if (c.ok && c.data.id === data.communityId) setCommunity(c.data);
     setState('ready');
   };
 
@@ -154,7 +151,7 @@ export default function ProfilePage() {
           <View>
             <Text style={{ display: 'block' }}>{reg.positions.length ? reg.positions.map((p) => p.name).join('、') : '未选择'}</Text>
             <Text className='t-s t-muted' style={{ display: 'block', marginTop: '8px' }}>
-              修改岗位请重新扫描社区二维码进入报到页，或联系社区工作人员。
+              暂时读不到社区的岗位目录，请稍后重新打开本页修改岗位。
             </Text>
           </View>
         )}

@@ -120,4 +120,50 @@ describe('post a need (居民点单)', () => {
     expect(await screen.findByText('！内容包含不当信息，请修改后再提交')).toBeTruthy();
     expect(Taro.redirectTo).not.toHaveBeenCalled();
   });
+
+  it('gives a resident the building picker from their community’s profile (by the id of their role)', async () => {
+    loginAs(RESIDENT_OF_7);
+    const profile = {
+      id: 7,
+      code: 'XINGFU',
+      name: '幸福社区',
+      streetName: null,
+      districtName: null,
+      address: null,
+      positions: [],
+      buildings: [
+        { id: 71, name: '幸福小区1号楼', gridId: null },
+        { id: 72, name: '幸福小区3号楼', gridId: null },
+      ],
+      workUnits: [],
+    };
+    const calls = fakeApi((method, path) => {
+      if (path === '/api/communities/7/profile') return [200, profile];
+      if (path === '/api/needs/duplicates') return [200, []];
+      if (path === '/api/needs' && method === 'POST') return [201, makeNeed({ id: 99 })];
+      return undefined;
+    });
+    render(<PostNeedPage />);
+    const picker = await screen.findByRole('button', { name: '小区/楼栋：不选择' });
+    expect(picker).toBeTruthy();
+    fireEvent.change(screen.getAllByTestId('picker')[0], { target: { value: '2' } });
+    expect(screen.getByRole('button', { name: '小区/楼栋：幸福小区3号楼' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('radio', { name: '维修服务' }));
+    type('需求标题', '楼道灯坏了');
+    fireEvent.change(screen.getByLabelText('具体情况'), { target: { value: '晚上看不见' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '提交需求' }));
+    });
+    await waitFor(() => expect(calls.some((c) => c.path === '/api/needs' && c.method === 'POST')).toBe(true));
+    expect(calls.find((c) => c.path === '/api/needs' && c.method === 'POST')?.body).toMatchObject({ buildingId: 72 });
+  });
+
+  it('posts without a building when the profile cannot be read, and says nothing about it', async () => {
+    loginAs(RESIDENT_OF_7);
+    fakeApi(() => undefined);
+    render(<PostNeedPage />);
+    await waitFor(() => expect(Taro.request).toHaveBeenCalled());
+    expect(screen.queryByRole('button', { name: /小区\/楼栋/ })).toBeNull();
+    expect(Taro.showToast).not.toHaveBeenCalled();
+  });
 });

@@ -7,7 +7,6 @@ import {
   NEED_STATUS_LABELS,
   NEED_TITLE_MAX,
   NeedCategory,
-  OrgNodeType,
   type NeedDuplicateSuggestionDto,
 } from '@sbd/contracts';
 import { Btn } from '../../../components/Button';
@@ -19,12 +18,10 @@ import { PhotoPicker } from '../../../components/Photos';
 import { SwitchRow } from '../../../components/Toggle';
 import { PAGES } from '../../../config';
 import { createNeed, findDuplicates, plusOne } from '../../../services/needs';
-import { fetchChildren } from '../../../services/org';
-import { fetchCommunityByCode } from '../../../services/registration';
+import { fetchCommunityProfile } from '../../../services/org';
 import { attempt } from '../../../services/request';
 import { needCommunity, useSession } from '../../../services/session';
 import { a11y } from '../../../utils/a11y';
-import { communityCodeFor } from '../../../utils/communityCodes';
 import { formatDate } from '../../../utils/format';
 import { openPage, replacePage } from '../../../utils/nav';
 import {
@@ -82,23 +79,14 @@ export default function PostNeedPage() {
   const communityId = community?.communityId ?? 0;
   const dupKey = `${form.category ?? ''}|${form.title.trim()}|${form.buildingId ?? ''}`;
 
-  // Buildings: staff read the org tree; residents get them from the community's public page when
-  // its code is known on this device (the API has no building list for residents by id).
+  // Buildings from the community's public profile (by id: the community of the resident, member or
+  // staff role); without it the form simply has no building picker.
   useEffect(() => {
     if (!communityId) return;
     let live = true;
-    const load = async () => {
-      if (community?.asStaff) {
-        const r = await attempt(fetchChildren(communityId, OrgNodeType.Building));
-        if (live && r.ok) setBuildings(r.data.map((b) => ({ value: b.id, label: b.name })));
-        return;
-      }
-      const code = communityCodeFor(communityId);
-      if (!code) return;
-      const r = await attempt(fetchCommunityByCode(code));
+    void attempt(fetchCommunityProfile(communityId)).then((r) => {
       if (live && r.ok) setBuildings(r.data.buildings.map((b) => ({ value: b.id, label: b.name })));
-    };
-    void load();
+    });
     return () => {
       live = false;
     };

@@ -1,0 +1,55 @@
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { CallupStatus } from '@sbd/contracts';
+import { ADMIN_OF_7, fakeApi, loginAs } from '../../../../test/doubles/api';
+import { captureDownloads, fakeFetch } from '../../../../test/doubles/fetch';
+import { makeCallup } from '../../../../test/doubles/fixtures';
+import { __taro } from '../../../../test/doubles/taro';
+import { resetToastDedupe } from '../../../services/request';
+import { clearSession } from '../../../services/session';
+import AdminCallupPage from './index';
+
+beforeEach(() => {
+  __taro.reset();
+  clearSession();
+  resetToastDedupe();
+  process.env.TARO_ENV = 'h5';
+  loginAs(ADMIN_OF_7);
+  __taro.setRoute('/packageAdmin/pages/callup/index');
+});
+
+afterEach(() => jest.restoreAllMocks());
+
+describe('应急召集 (staff)', () => {
+  it('lists the community’s call-ups from the API, whoever started them on whichever phone', async () => {
+    const calls = fakeApi((_m, path) => {
+      if (path === '/api/callups') return [200, [makeCallup(), makeCallup({ id: 50, title: '寒潮防冻巡查', status: CallupStatus.Closed, closedAt: new Date().toISOString() })]];
+      if (path.startsWith('/api/org/nodes/7/children')) return [200, []];
+      return undefined;
+    });
+    render(<AdminCallupPage />);
+    expect(await screen.findByText('暴雨防汛应急集结')).toBeTruthy();
+    expect(screen.getByText('寒潮防冻巡查')).toBeTruthy();
+    expect(calls.find((c) => c.path === '/api/callups')?.query.get('scopeNodeId')).toBe('7');
+    expect(screen.getByText('本社区的召集')).toBeTruthy();
+  });
+
+  it('says so when there are none, and exports the muster list with the token', async () => {
+    fakeApi((_m, path) => (path === '/api/callups' ? [200, [makeCallup()]] : path.startsWith('/api/org/') ? [200, []] : undefined));
+    const fetches = fakeFetch(() => ({ status: 200, blob: new Blob(['PK']) }));
+    const saved = captureDownloads();
+    render(<AdminCallupPage />);
+    await screen.findByText('暴雨防汛应急集结');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '导出花名册' }));
+    });
+    expect(fetches[0].path).toBe('/api/callups/51/muster.xlsx');
+    expect(fetches[0].headers.Authorization).toBe('Bearer A');
+    expect(saved.map((s) => s.name)).toEqual(['花名册-51.xlsx']);
+  });
+
+  it('shows an empty list in words', async () => {
+    fakeApi((_m, path) => (path === '/api/callups' ? [200, []] : path.startsWith('/api/org/') ? [200, []] : undefined));
+    render(<AdminCallupPage />);
+    expect(await screen.findByText('还没有发起过召集')).toBeTruthy();
+  });
+});
