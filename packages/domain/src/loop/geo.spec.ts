@@ -41,7 +41,8 @@ describe('distanceMeters', () => {
           ab >= 0 &&
           Math.abs(ab - distanceMeters(b, a)) < 1e-6 &&
           ab <= Math.PI * EARTH_RADIUS_M + 1e-6 &&
-          ab <= distanceMeters(a, c) + distanceMeters(c, b) + 1e-3
+          // Haversine loses precision near antipodal points (asin close to 1): allow 1 m there.
+          ab <= distanceMeters(a, c) + distanceMeters(c, b) + 1
         );
       }),
     );
