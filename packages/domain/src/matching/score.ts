@@ -10,6 +10,7 @@ import {
   type Weekday,
 } from '@sbd/contracts';
 import { distanceMeters, type GeoPoint } from '../loop/geo';
+import { CHINA_OFFSET_MS, DAY_MS, HOUR_MS } from '../loop/time';
 
 /** What the scorer knows about a member. */
 export interface MemberFeatures {
@@ -55,16 +56,13 @@ export interface MatchResult {
   reasons: string[];
 }
 
-const HOUR = 3600_000;
-const DAY_MS = 24 * HOUR;
-/** Asia/Shanghai has no daylight saving: UTC+8 all year. */
-const CN_OFFSET = 8 * HOUR;
+const HOUR = HOUR_MS;
 
 const ms = (d: Date | number) => (typeof d === 'number' ? d : d.getTime());
 
 /** Weekday (1 = Monday) and period of a moment, in China time. */
 export function slotOf(at: Date | number): FreeTimeSlot {
-  const local = ms(at) + CN_OFFSET;
+  const local = ms(at) + CHINA_OFFSET_MS;
   const days = Math.floor(local / DAY_MS);
   // 1970-01-01 was a Thursday (4).
   const weekday = ((((days + 3) % 7) + 7) % 7) + 1;

@@ -17,6 +17,7 @@ import {
 import {
   bonusForRating,
   checkInOpen,
+  chinaHourMinute,
   claimMachine,
   creditedHours,
   distanceMeters,
@@ -263,9 +264,7 @@ export class ClaimsService {
       .getRepository(RegistrationPositionEntity)
       .countBy({ registrationId: reg.id, positionId: In(required.map((r) => r.positionId)) });
     if (!held) {
-      const cn = new Date(task.priorityUntil.getTime() + 8 * 3600_000);
-      const hhmm = `${String(cn.getUTCHours()).padStart(2, '0')}:${String(cn.getUTCMinutes()).padStart(2, '0')}`;
-      throw illegalTransition(`该任务优先向相关岗位的党员开放，${hhmm}后开放报名`);
+      throw illegalTransition(`该任务优先向相关岗位的党员开放，${chinaHourMinute(task.priorityUntil)}后开放报名`);
     }
   }
 
@@ -695,26 +694,10 @@ export class ClaimsService {
     return (await this.toDtos([claim], p))[0];
   }
 
-  async waitlistCounts(taskIds: number[]): Promise<Map<number, number>> {
-    if (!taskIds.length) return new Map();
-    const rows: { task_id: number; n: number }[] = await this.db.query(
-      `SELECT task_id, COUNT(*) AS n FROM claims WHERE status = 'waitlisted' AND task_id IN (${taskIds.map(() => '?').join(',')}) GROUP BY task_id`,
-      taskIds,
-    );
-    return new Map(rows.map((r) => [Number(r.task_id), Number(r.n)]));
-  }
-
   /** Claim DTOs by id, keyed by id. */
   async dtosById(ids: number[], p: Principal): Promise<Map<number, ClaimDto>> {
     const dtos = await this.toDtos(await this.db.getRepository(ClaimEntity).findBy({ id: In(ids) }), p);
     return new Map(dtos.map((d) => [d.id, d]));
-  }
-
-  async mineForTasks(p: Principal, taskIds: number[]): Promise<Map<number, ClaimDto>> {
-    if (!taskIds.length) return new Map();
-    const rows = await this.db.getRepository(ClaimEntity).findBy({ memberUserId: p.userId, taskId: In(taskIds) });
-    const dtos = await this.toDtos(rows, p);
-    return new Map(dtos.map((d) => [d.taskId, d]));
   }
 
   private async load(id: number): Promise<ClaimEntity> {

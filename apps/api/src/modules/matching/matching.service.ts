@@ -40,6 +40,18 @@ const num = (v: unknown): number | null => (v === null || v === undefined ? null
  * offered: full, overlapping, branch-only, outside their street, or still reserved for position
  * holders); the one shared scoring function ranks what is left, in memory.
  */
+/**
+ * Positions and linked needs (building, its grid, age) of the tasks matching `taskFilter` (a
+ * condition on the tasks alias `t`, used twice: pass its parameters twice).
+ */
+const extrasSql = (taskFilter: string) =>
+  `SELECT 'p' AS k, tp.task_id, tp.position_id AS a, NULL AS b, NULL AS at
+     FROM task_positions tp JOIN tasks t ON t.id = tp.task_id WHERE ${taskFilter}
+   UNION ALL
+   SELECT 'n' AS k, tn.task_id, n.building_id AS a, g.parent_id AS b, n.created_at AS at
+     FROM task_needs tn JOIN tasks t ON t.id = tn.task_id JOIN needs n ON n.id = tn.need_id LEFT JOIN org_nodes g ON g.id = n.building_id
+    WHERE ${taskFilter}`;
+
 interface OpenTask {
   features: TaskFeatures;
   endsAt: number;
@@ -278,15 +290,7 @@ export class MatchingService {
           ORDER BY t.starts_at ASC, t.id ASC LIMIT 20000`,
         [scopeId],
       ),
-      this.db.query(
-        `SELECT 'p' AS k, tp.task_id, tp.position_id AS a, NULL AS b, NULL AS at
-           FROM task_positions tp JOIN tasks t ON t.id = tp.task_id WHERE ${open} AND ${scopeSql}
-         UNION ALL
-         SELECT 'n' AS k, tn.task_id, n.building_id AS a, g.parent_id AS b, n.created_at AS at
-           FROM task_needs tn JOIN tasks t ON t.id = tn.task_id JOIN needs n ON n.id = tn.need_id LEFT JOIN org_nodes g ON g.id = n.building_id
-          WHERE ${open} AND ${scopeSql}`,
-        [scopeId, scopeId],
-      ),
+      this.db.query(extrasSql(`${open} AND ${scopeSql}`), [scopeId, scopeId]),
     ])) as [Row[], Row[]];
     const features = this.assemble(rows, extras);
     const tasks: OpenTask[] = rows.map((r, i) => ({
@@ -316,17 +320,8 @@ export class MatchingService {
     const extras: Row[] = [];
     for (let i = 0; i < ids.length; i += 1000) {
       const part = ids.slice(i, i + 1000);
-      const marks = part.map(() => '?').join(',');
-      extras.push(
-        ...((await this.db.query(
-          `SELECT 'p' AS k, task_id, position_id AS a, NULL AS b, NULL AS at FROM task_positions WHERE task_id IN (${marks})
-           UNION ALL
-           SELECT 'n' AS k, tn.task_id, n.building_id AS a, g.parent_id AS b, n.created_at AS at
-             FROM task_needs tn JOIN needs n ON n.id = tn.need_id LEFT JOIN org_nodes g ON g.id = n.building_id
-            WHERE tn.task_id IN (${marks})`,
-          [...part, ...part],
-        )) as Row[]),
-      );
+      const filter = `t.id IN (${part.map(() => '?').join(',')})`;
+      extras.push(...((await this.db.query(extrasSql(filter), [...part, ...part])) as Row[]));
     }
     return this.assemble(rows, extras);
   }

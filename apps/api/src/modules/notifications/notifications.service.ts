@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { NotificationKind, type InboxSummaryDto, type NotificationDto, type Page } from '@sbd/contracts';
+import { chinaDateTime } from '@sbd/domain';
 import { DataSource, In, IsNull, LessThan, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
@@ -191,7 +192,7 @@ export class NotificationsService {
         data: {
           thing1: { value: n.title.slice(0, 20) },
           thing2: { value: n.body.slice(0, 20) },
-          time3: { value: formatTime(n.createdAt) },
+          time3: { value: chinaDateTime(n.createdAt) },
         },
       });
       return { status: 'sent' };
@@ -205,12 +206,6 @@ export class NotificationsService {
       return { status: 'inbox', error: (err as Error).message };
     }
   }
-}
-
-function formatTime(d: Date): string {
-  const cn = new Date(d.getTime() + 8 * 3600_000);
-  const pad = (x: number) => String(x).padStart(2, '0');
-  return `${cn.getUTCFullYear()}-${pad(cn.getUTCMonth() + 1)}-${pad(cn.getUTCDate())} ${pad(cn.getUTCHours())}:${pad(cn.getUTCMinutes())}`;
 }
 
 export const toNotificationDto = (n: NotificationEntity): NotificationDto => ({

@@ -1,4 +1,5 @@
 import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
+import { chinaDayNumber } from '@sbd/domain';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { toDbDate } from '../../database/sql';
@@ -33,8 +34,7 @@ export class ImpressionsService implements BeforeApplicationShutdown {
   record(userId: number, source: 'recommend' | 'feed', items: Impression[]): void {
     if (!items.length) return;
     const now = new Date();
-    const cn = new Date(now.getTime() + 8 * 3600_000);
-    const day = cn.getUTCFullYear() * 10000 + (cn.getUTCMonth() + 1) * 100 + cn.getUTCDate();
+    const day = chinaDayNumber(now);
     for (const i of items) this.queue.push([userId, i.taskId, i.communityId, source, day, i.rank, i.score, toDbDate(now)]);
     if (this.queue.length >= FLUSH_ROWS) void this.flush();
   }
