@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { ROOT, round } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
-const domain = require(join(ROOT, 'packages', 'domain', 'dist', 'index.js'));
+// Loaded on first use: `npm run bench` builds the domain package after importing this module.
+let domainModule;
+const domain = new Proxy({}, { get: (_, name) => (domainModule ??= require(join(ROOT, 'packages', 'domain', 'dist', 'index.js')))[name] });
 
 function rng(seed) {
   let s = seed >>> 0;
