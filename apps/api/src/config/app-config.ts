@@ -22,6 +22,8 @@ export interface AppConfig {
   };
   /** Run the background jobs (dispatcher, hold expiry) in this process. */
   schedulerEnabled: boolean;
+  /** Streets with more open tasks than this are not cached for the member feed (0: never cache). */
+  feedCacheMaxTasks: number;
   /** Identifies this process when it claims jobs. */
   workerId: string;
   /** Public origin of the H5 app, used in QR codes and card links. */

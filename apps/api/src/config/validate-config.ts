@@ -119,6 +119,7 @@ export function validateConfig(env: Env = process.env): AppConfig {
       templateIds: templateIds(env.WECHAT_TEMPLATE_IDS),
     },
     schedulerEnabled: (env.SCHEDULER_ENABLED ?? (nodeEnv === 'test' ? 'false' : 'true')) === 'true',
+    feedCacheMaxTasks: int(env, 'FEED_CACHE_MAX_TASKS', 1000, 0, 20000),
     workerId: env.WORKER_ID?.trim() || `${hostname()}-${process.pid}`,
     publicBaseUrl: (env.PUBLIC_BASE_URL?.trim() || `http://localhost:${port}`).replace(/\/$/, ''),
     logLevel: env.LOG_LEVEL?.trim() || (nodeEnv === 'test' ? 'silent' : 'info'),

@@ -151,6 +151,24 @@ describe('the service loop: 社区下单 → 党员接单 → 签到签退 → �
       await t.http().post(`/api/claims/${c2.id}/confirm`).set(m2.auth).expect(200);
     });
 
+    it('a member who leaves the waitlist and joins again queues behind everyone already waiting', async () => {
+      const task = await publish({ capacity: 1, startAt: new Date(Date.now() + 5 * 3600_000).toISOString(), endAt: new Date(Date.now() + 6 * 3600_000).toISOString() });
+      const [holder, early, late] = await createApprovedMembers(t, city.a, 3);
+      const held = (await claim(holder, task.id).expect(201)).body as ClaimDto;
+      const first = (await claim(early, task.id).expect(201)).body as ClaimDto;
+      const second = (await claim(late, task.id).expect(201)).body as ClaimDto;
+      expect([first.waitlistPosition, second.waitlistPosition]).toEqual([1, 2]);
+      await t.http().post(`/api/claims/${first.id}/withdraw`).set(early.auth).expect(200);
+      const again = (await claim(early, task.id).expect(201)).body as ClaimDto;
+      expect(again.id).toBe(first.id); // the claim row is reused...
+      expect(again.waitlistPosition).toBe(2); // ...but the place in the queue is not
+      expect(((await t.http().get(`/api/claims/${second.id}`).set(late.auth).expect(200)).body as ClaimDto).waitlistPosition).toBe(1);
+      await t.http().post(`/api/claims/${held.id}/withdraw`).set(holder.auth).expect(200);
+      expect(((await t.http().get(`/api/claims/${second.id}`).set(late.auth).expect(200)).body as ClaimDto).status).toBe(ClaimStatus.Claimed);
+      expect(((await t.http().get(`/api/claims/${first.id}`).set(early.auth).expect(200)).body as ClaimDto).waitlistPosition).toBe(1);
+      await t.http().post(`/api/claims/${second.id}/confirm`).set(late.auth).expect(200);
+    });
+
     it('an unconfirmed hold expires and the slot moves on down the waitlist', async () => {
       const task = await publish({ capacity: 1, startAt: new Date(Date.now() + 5 * 3600_000).toISOString(), endAt: new Date(Date.now() + 6 * 3600_000).toISOString() });
       const [m1, m2, m3] = await createApprovedMembers(t, city.a, 3);

@@ -17,6 +17,11 @@ export interface TestApp {
   http: () => ReturnType<typeof request>;
   /** Row counts of every table, to prove a failed request wrote nothing. */
   counts: () => Promise<Record<string, number>>;
+  /**
+   * Another instance of the API on the same database with the same secrets, as a second API
+   * process would be (its own caches, its own HTTP server); closed with this one.
+   */
+  sibling: (env?: Record<string, string>) => Promise<{ app: NestExpressApplication; http: () => ReturnType<typeof request> }>;
   close: () => Promise<void>;
 }
 
@@ -25,7 +30,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const db: ScratchDatabase = await createScratchDatabase();
   const wechat = new WechatFakeServer();
   const wechatUrl = await wechat.start();
-  const config = validateConfig({
+  const baseEnv: Record<string, string> = {
     NODE_ENV: 'test',
     JWT_SECRET: randomBytes(32).toString('hex'),
     FIELD_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
@@ -38,8 +43,10 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...db.env,
     ...env,
-  });
+  };
+  const config = validateConfig(baseEnv);
   const app = await createApp(config);
+  const siblings: NestExpressApplication[] = [];
   await app.init();
   const ds = app.get(DataSource);
   const server = app.getHttpServer();
@@ -57,7 +64,15 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       }
       return out;
     },
+    sibling: async (extra = {}) => {
+      const other = await createApp(validateConfig({ ...baseEnv, ...extra }), { migrate: false });
+      await other.init();
+      siblings.push(other);
+      const otherServer = other.getHttpServer();
+      return { app: other, http: () => request(otherServer) };
+    },
     close: async () => {
+      for (const s of siblings) await s.close();
       await app.close();
       await wechat.stop();
       await db.drop();

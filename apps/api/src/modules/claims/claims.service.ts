@@ -27,7 +27,6 @@ import {
   verifyCheckinCode,
   whyCannotClaimTask,
   whyCannotWithdraw,
-  withdrawDeadline,
 } from '@sbd/domain';
 import { DataSource, In, LessThan, type EntityManager } from 'typeorm';
 import type { Principal } from '../../common/auth/principal';
@@ -46,6 +45,7 @@ import type { BackfillDto, CheckInDto, CreateClaimDto, ListClaimsQuery, RateServ
 import { BackfillEntity } from './entities/backfill.entity';
 import { ClaimEntity } from './entities/claim.entity';
 import { RatingEntity } from './entities/rating.entity';
+import { OWN_CLAIM_SELECT, ownClaimFromRow, toClaimDto, type ClaimTaskView } from './claim-view';
 
 const HOLDING = SLOT_HOLDING_CLAIM_STATUSES as ClaimStatus[];
 /** Claims that are over: a new claim on the same task reuses their row. */
@@ -169,6 +169,8 @@ export class ClaimsService {
       if (why) throw illegalTransition(why);
       if (!fresh.waitlist || joinWaitlist === false) throw conflict('名额已满');
       status = ClaimStatus.Waitlisted;
+      // The task's waitlist count changes: its lists (the member feed's cache) must see it.
+      await execute(m, 'UPDATE tasks SET updated_at = ? WHERE id = ?', [toDbDate(now), task.id]);
     }
     const values = {
       taskId: task.id,
@@ -315,6 +317,9 @@ export class ClaimsService {
         claim.taskId,
       ]);
       if (extra.promote !== false) await this.promoteWaitlist(m, claim.taskId, now);
+    } else if (claim.status === ClaimStatus.Waitlisted) {
+      // The task's waitlist count changed: its lists (the member feed's cache) must see it.
+      await execute(m, 'UPDATE tasks SET updated_at = ? WHERE id = ?', [toDbDate(now), claim.taskId]);
     }
     return true;
   }
@@ -325,7 +330,7 @@ export class ClaimsService {
     if (!OPEN_TASK.includes(task.status) || task.startsAt.getTime() <= now.getTime()) return 0;
     let promoted = 0;
     for (;;) {
-      const next = await m.getRepository(ClaimEntity).findOne({ where: { taskId, status: ClaimStatus.Waitlisted }, order: { id: 'ASC' } });
+      const next = await m.getRepository(ClaimEntity).findOne({ where: { taskId, status: ClaimStatus.Waitlisted }, order: { claimedAt: 'ASC', id: 'ASC' } });
       if (!next) break;
       const slot = await execute(
         m,
@@ -694,12 +699,6 @@ export class ClaimsService {
     return (await this.toDtos([claim], p))[0];
   }
 
-  /** Claim DTOs by id, keyed by id. */
-  async dtosById(ids: number[], p: Principal): Promise<Map<number, ClaimDto>> {
-    const dtos = await this.toDtos(await this.db.getRepository(ClaimEntity).findBy({ id: In(ids) }), p);
-    return new Map(dtos.map((d) => [d.id, d]));
-  }
-
   private async load(id: number): Promise<ClaimEntity> {
     const claim = await this.db.getRepository(ClaimEntity).findOneBy({ id });
     if (!claim) throw notFound('报名不存在');
@@ -718,7 +717,11 @@ export class ClaimsService {
       this.db.query(`SELECT claim_id, SUM(delta) AS pts FROM points_ledger WHERE claim_id IN (${ids.map(() => '?').join(',')}) GROUP BY claim_id`, ids) as Promise<
         { claim_id: number; pts: number }[]
       >,
-      this.db.getRepository(ClaimEntity).find({ select: { id: true, taskId: true }, where: { taskId: In(taskIds), status: ClaimStatus.Waitlisted }, order: { id: 'ASC' } }),
+      this.db.getRepository(ClaimEntity).find({
+        select: { id: true, taskId: true },
+        where: { taskId: In(taskIds), status: ClaimStatus.Waitlisted },
+        order: { claimedAt: 'ASC', id: 'ASC' },
+      }),
     ]);
     const taskOf = new Map(tasks.map((t) => [t.id, t]));
     const nameOf = new Map(users.map((u) => [u.id, u.name]));
@@ -733,44 +736,39 @@ export class ClaimsService {
     return claims.map((c) => {
       const t = taskOf.get(c.taskId)!;
       const rating = ratingOf.get(c.id);
-      const own = c.memberUserId === p.userId;
-      const staff = staffCommunities.has(t.communityId) && !own;
-      const memberActions = [ClaimAction.Withdraw, ClaimAction.CheckIn, ClaimAction.CheckOut];
-      const staffActions = [ClaimAction.Verify, ClaimAction.Reject, ClaimAction.MarkNoShow];
       const queue = waitlisted.filter((w) => w.taskId === c.taskId).map((w) => w.id);
-      return {
-        id: c.id,
-        taskId: c.taskId,
-        taskTitle: t.title,
-        taskStartAt: t.startsAt.toISOString(),
-        taskEndAt: t.endsAt.toISOString(),
-        taskPlace: t.place,
-        taskLatitude: t.latitude,
-        taskLongitude: t.longitude,
-        userId: c.memberUserId,
-        memberName: nameOf.get(c.memberUserId) ?? '',
-        branchId: c.branchId,
-        branchName: c.branchId ? (branchOf.get(c.branchId) ?? null) : null,
-        claimedByUserId: c.claimedById,
-        status: c.status,
-        waitlistPosition: c.status === ClaimStatus.Waitlisted ? queue.indexOf(c.id) + 1 : null,
-        holdExpiresAt: c.holdExpiresAt?.toISOString() ?? null,
-        withdrawDeadline: new Date(withdrawDeadline({ startAt: t.startsAt, withdrawCutoffMinutes: t.withdrawCutoffMinutes })).toISOString(),
-        claimedAt: c.claimedAt.toISOString(),
-        checkInAt: c.checkedInAt?.toISOString() ?? null,
-        checkOutAt: c.checkedOutAt?.toISOString() ?? null,
-        creditedHours: c.checkedOutAt ? c.creditHalfHours / 2 : null,
-        verifiedByUserId: c.verifiedById,
-        verifiedAt: c.verifiedAt?.toISOString() ?? null,
-        rejectReason: c.rejectReason,
-        serviceRating: rating
-          ? { score: rating.score, comment: rating.comment, ratedByUserId: rating.raterUserId, ratedAt: rating.createdAt.toISOString() }
-          : null,
-        pointsAwarded: pointsOf.get(c.id) ?? null,
-        allowedActions: claimMachine
-          .allowedActions(c.status)
-          .filter((a) => (own && memberActions.includes(a)) || (staff && staffActions.includes(a))),
-      };
+      return toClaimDto(
+        c,
+        t,
+        {
+          memberName: nameOf.get(c.memberUserId) ?? '',
+          branchName: c.branchId ? (branchOf.get(c.branchId) ?? null) : null,
+          rating: rating ? { score: rating.score, comment: rating.comment, raterUserId: rating.raterUserId, createdAt: rating.createdAt } : null,
+          points: pointsOf.get(c.id) ?? null,
+          waitlistPosition: queue.indexOf(c.id) + 1,
+        },
+        { own: c.memberUserId === p.userId, staff: staffCommunities.has(t.communityId) },
+      );
     });
+  }
+
+  /**
+   * The caller's own claims on some tasks, keyed by task id, in one statement: the task lists
+   * show each task with the viewer's claim on it.
+   */
+  async ownOnTasks(userId: number, tasks: (ClaimTaskView & { id: number })[]): Promise<Map<number, ClaimDto>> {
+    const out = new Map<number, ClaimDto>();
+    if (!tasks.length) return out;
+    const byId = new Map(tasks.map((t) => [t.id, t]));
+    const rows = (await this.db.query(`${OWN_CLAIM_SELECT} AND c.task_id IN (${tasks.map(() => '?').join(',')})`, [userId, ...byId.keys()])) as Record<
+      string,
+      unknown
+    >[];
+    for (const row of rows) {
+      const own = ownClaimFromRow(row);
+      const task = own && byId.get(own.claim.taskId);
+      if (own && task) out.set(task.id, toClaimDto(own.claim, task, own.extras, { own: true, staff: false }));
+    }
+    return out;
   }
 }

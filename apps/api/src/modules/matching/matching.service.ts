@@ -25,7 +25,8 @@ import { badRequest, forbidden, illegalTransition, notFound } from '../../common
 import { fromDbDate, toDbDate, transaction } from '../../database/sql';
 import { NotificationsService } from '../notifications/notifications.service';
 import { TaskEntity } from '../tasks/entities/task.entity';
-import { TasksService } from '../tasks/tasks.service';
+import { ImpressionsService } from '../tasks/impressions.service';
+import { TaskViewsService } from '../tasks/task-views.service';
 import { MatchWeightsEntity } from './entities/match-weights.entity';
 import { TaskInviteEntity } from './entities/task-invite.entity';
 
@@ -68,7 +69,8 @@ export class MatchingService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly scope: ScopeService,
-    private readonly tasks: TasksService,
+    private readonly taskViews: TaskViewsService,
+    private readonly impressions: ImpressionsService,
     private readonly notifications: NotificationsService,
   ) {}
 
@@ -81,9 +83,9 @@ export class MatchingService {
     const ranked = rankTasksForMember(member, candidates, { now, weights, limit });
     if (!ranked.length) return [];
     const entities = await this.db.getRepository(TaskEntity).findBy({ id: In(ranked.map((r) => r.task.id)) });
-    const dtos = await this.tasks.toDtos(entities, p, false);
+    const dtos = await this.taskViews.toDtos(entities, p, false);
     const byId = new Map(dtos.map((d) => [d.id, d]));
-    this.tasks.recordImpressions(p.userId, 'recommend', ranked.map((r, i) => ({ taskId: r.task.id, communityId: r.task.communityId, rank: i + 1, score: r.score })));
+    this.impressions.record(p.userId, 'recommend', ranked.map((r, i) => ({ taskId: r.task.id, communityId: r.task.communityId, rank: i + 1, score: r.score })));
     return ranked.map((r) => ({ task: byId.get(r.task.id)!, score: r.score, reasons: r.reasons, factors: r.factors }));
   }
 
@@ -182,7 +184,7 @@ export class MatchingService {
    */
   async stats(p: Principal, communityId: number, from?: string, to?: string): Promise<RecommendationStatsDto> {
     const node = await this.scope.assertNode(p, communityId, COMMUNITY_READERS);
-    await this.tasks.flushImpressions();
+    await this.impressions.flush();
     const end = to ? new Date(to) : new Date();
     const start = from ? new Date(from) : new Date(end.getTime() - 30 * DAY);
     const rows = (await this.db.query(

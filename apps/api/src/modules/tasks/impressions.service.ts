@@ -13,17 +13,23 @@ export interface Impression {
 
 const FLUSH_MS = 2000;
 const FLUSH_ROWS = 500;
+/** Impressions this process has already queued today, remembered to skip repeats without a write. */
+const SEEN_MAX = 200_000;
 
 /**
  * Impressions are analytics, not part of any answer: they are buffered and written in batches
  * (every 2 s, at 500 rows, before statistics are read, and at shutdown), so reading the feed
- * costs no write. One row per member, task, source and China-time day; repeats are ignored.
- * A crash loses at most the last two seconds of impressions, never anything a user did.
+ * costs no write. One row per member, task, source and China-time day; repeats are ignored, first
+ * by this process (which remembers what it queued today) and then by the unique key (another
+ * process may have written the same row). A crash loses at most the last two seconds of
+ * impressions, never anything a user did.
  */
 @Injectable()
 export class ImpressionsService implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Impressions');
   private queue: unknown[][] = [];
+  private seen = new Set<string>();
+  private seenDay = 0;
   private readonly timer: NodeJS.Timeout;
 
   constructor(@InjectDataSource() private readonly db: DataSource) {
@@ -35,7 +41,16 @@ export class ImpressionsService implements BeforeApplicationShutdown {
     if (!items.length) return;
     const now = new Date();
     const day = chinaDayNumber(now);
-    for (const i of items) this.queue.push([userId, i.taskId, i.communityId, source, day, i.rank, i.score, toDbDate(now)]);
+    if (day !== this.seenDay || this.seen.size >= SEEN_MAX) {
+      this.seen = new Set();
+      this.seenDay = day;
+    }
+    for (const i of items) {
+      const key = `${userId}:${i.taskId}:${source}`;
+      if (this.seen.has(key)) continue;
+      this.seen.add(key);
+      this.queue.push([userId, i.taskId, i.communityId, source, day, i.rank, i.score, toDbDate(now)]);
+    }
     if (this.queue.length >= FLUSH_ROWS) void this.flush();
   }
 

@@ -8,13 +8,17 @@ import { NoteDto } from '../../common/validation/note.dto';
 import { CancelTaskDto } from './dto/cancel-task.dto';
 import { CreateTaskDto } from './dto/create-task.dto';
 import { ListTasksQuery, TaskFeedQuery } from './dto/list-tasks.query';
+import { FeedService } from './feed.service';
 import { TasksService } from './tasks.service';
 
 @ApiTags('tasks')
 @ApiBearerAuth()
 @Controller()
 export class TasksController {
-  constructor(private readonly tasks: TasksService) {}
+  constructor(
+    private readonly tasks: TasksService,
+    private readonly feedService: FeedService,
+  ) {}
 
   @Post('tasks')
   @ApiOperation({ summary: '下单: publish a task (or save a draft) from zero or more accepted needs' })
@@ -25,7 +29,7 @@ export class TasksController {
   @Get('tasks/feed')
   @ApiOperation({ summary: 'Open tasks for a member: own community first, then the street (keyset)' })
   feed(@CurrentUser() p: Principal, @Query() q: TaskFeedQuery): Promise<Page<TaskDto>> {
-    return this.tasks.feed(p, q);
+    return this.feedService.feed(p, q);
   }
 
   @Get('communities/:id/tasks')

@@ -14,7 +14,6 @@ import {
   TaskStatus,
   TaskTarget,
   type CheckinCodeDto,
-  type ClaimDto,
   type Page,
   type TaskDto,
 } from '@sbd/contracts';
@@ -23,8 +22,8 @@ import { randomBytes } from 'node:crypto';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Principal } from '../../common/auth/principal';
 import { COMMUNITY_READERS, ScopeService } from '../../common/auth/scope.service';
-import { badRequest, forbidden, illegalTransition, notFound } from '../../common/errors/app-errors';
-import { execute, fromDbDate, toDbDate, transaction } from '../../database/sql';
+import { badRequest, illegalTransition, notFound } from '../../common/errors/app-errors';
+import { execute, toDbDate, transaction } from '../../database/sql';
 import { ClaimsService } from '../claims/claims.service';
 import { NeedEntity } from '../needs/entities/need.entity';
 import { NeedsService } from '../needs/needs.service';
@@ -34,12 +33,12 @@ import { PositionEntity } from '../org/entities/position.entity';
 import { RegistrationPositionEntity } from '../registration/entities/registration-position.entity';
 import { RegistrationEntity } from '../registration/entities/registration.entity';
 import type { CreateTaskDto } from './dto/create-task.dto';
-import type { ListTasksQuery, TaskFeedQuery } from './dto/list-tasks.query';
+import type { ListTasksQuery } from './dto/list-tasks.query';
 import { TaskBranchEntity } from './entities/task-branch.entity';
 import { TaskNeedEntity } from './entities/task-need.entity';
 import { TaskPositionEntity } from './entities/task-position.entity';
 import { TaskEntity } from './entities/task.entity';
-import { ImpressionsService, type Impression } from './impressions.service';
+import { TaskViewsService } from './task-views.service';
 
 /** 岗位式: how long a task needing a position is offered only to members who hold it. */
 export const POSITION_PRIORITY_MINUTES = 60;
@@ -54,7 +53,7 @@ export class TasksService {
     private readonly claims: ClaimsService,
     private readonly needs: NeedsService,
     private readonly notifications: NotificationsService,
-    private readonly impressions: ImpressionsService,
+    private readonly views: TaskViewsService,
   ) {}
 
   /** 下单: a community admin publishes a task (or saves a draft) from zero or more accepted needs. */
@@ -255,7 +254,7 @@ export class TasksService {
     const community = await this.scope.node(task.communityId);
     const staff = this.scope.covers(p, community.path, COMMUNITY_READERS);
     if (task.status === TaskStatus.Draft && !staff) throw notFound('任务不存在');
-    return (await this.toDtos([task], p, staff))[0];
+    return (await this.views.toDtos([task], p, staff))[0];
   }
 
   async listForCommunity(p: Principal, communityId: number, q: ListTasksQuery): Promise<Page<TaskDto>> {
@@ -270,86 +269,7 @@ export class TasksService {
     if (q.status) qb.andWhere('t.status = :status', { status: q.status });
     if (q.cursor) qb.andWhere('t.id < :cursor', { cursor: Number(q.cursor) });
     const rows = await qb.getMany();
-    return { items: await this.toDtos(rows.slice(0, limit), p, true), nextCursor: rows.length > limit ? String(rows[limit - 1].id) : null };
-  }
-
-  /**
-   * The member's feed: open tasks of their own community first, then of the rest of their street,
-   * each ordered by start time. Keyset cursor "segment.startMs.id": no query grows with the offset.
-   * Raw SQL on purpose: this is the hottest read of the product (see bench/results).
-   */
-  async feed(p: Principal, q: TaskFeedQuery): Promise<Page<TaskDto>> {
-    const home = p.home;
-    if (!home) throw forbidden('报到审核通过后才能查看任务');
-    const limit = q.limit ?? 20;
-    const seg = 'CASE WHEN t.community_id = ? THEN 0 ELSE 1 END';
-    const where = ["t.status IN ('published', 'in_progress')", 't.ends_at > ?'];
-    const params: unknown[] = [toDbDate(new Date())];
-    if (home.streetId !== null) {
-      where.push('t.street_id = ?');
-      params.push(home.streetId);
-    } else {
-      where.push('t.community_id = ?');
-      params.push(home.communityId);
-    }
-    if (q.cursor) {
-      const [segment, startMs, lastId] = q.cursor.split('.').map(Number);
-      const after = toDbDate(new Date(startMs));
-      where.push(`(${seg} > ? OR (${seg} = ? AND (t.starts_at > ? OR (t.starts_at = ? AND t.id > ?))))`);
-      params.push(home.communityId, segment, home.communityId, segment, after, after, lastId);
-    }
-    if (q.kind) {
-      where.push('t.kind = ?');
-      params.push(q.kind);
-    }
-    if (q.from) {
-      where.push('t.starts_at >= ?');
-      params.push(toDbDate(new Date(q.from)));
-    }
-    if (q.to) {
-      where.push('t.starts_at < ?');
-      params.push(toDbDate(new Date(q.to)));
-    }
-    if (q.positionId) {
-      where.push('EXISTS (SELECT 1 FROM task_positions tp WHERE tp.task_id = t.id AND tp.position_id = ?)');
-      params.push(q.positionId);
-    }
-    // Own community first, then the rest of the street, each by start time: one query, keyset cursor.
-    const rows = (await this.db.query(
-      `SELECT t.*, c.name AS community_name FROM tasks t JOIN org_nodes c ON c.id = t.community_id
-        WHERE ${where.join(' AND ')}
-        ORDER BY ${seg}, t.starts_at ASC, t.id ASC LIMIT ${Number(limit + 1)}`,
-      [...params, home.communityId],
-    )) as Record<string, unknown>[];
-    const items = rows.slice(0, limit).map((r) => ({ task: rowToTask(r), communityName: String(r.community_name) }));
-    const last = items[items.length - 1];
-    const names = new Map(items.map((r) => [r.task.communityId, r.communityName]));
-    this.recordImpressions(
-      p.userId,
-      'feed',
-      items.map((r, i) => ({ taskId: r.task.id, communityId: r.task.communityId, rank: i + 1, score: null })),
-    );
-    return {
-      items: await this.toDtos(
-        items.map((r) => r.task),
-        p,
-        false,
-        names,
-      ),
-      nextCursor:
-        rows.length > limit && last
-          ? `${last.task.communityId === home.communityId ? 0 : 1}.${String(last.task.startsAt.getTime()).padStart(13, '0')}.${last.task.id}`
-          : null,
-    };
-  }
-
-  /** Impressions, for "recommended vs plain feed" acceptance (buffered, see ImpressionsService). */
-  recordImpressions(userId: number, source: 'recommend' | 'feed', items: Impression[]): void {
-    this.impressions.record(userId, source, items);
-  }
-
-  flushImpressions(): Promise<void> {
-    return this.impressions.flush();
+    return { items: await this.views.toDtos(rows.slice(0, limit), p, true), nextCursor: rows.length > limit ? String(rows[limit - 1].id) : null };
   }
 
   /** The rotating check-in code for the organiser's screen (changes every 30 s). */
@@ -367,110 +287,4 @@ export class TasksService {
       serverTime: new Date(now).toISOString(),
     };
   }
-
-  /**
-   * Assembles task DTOs in three round trips whatever the page size: positions, branches and
-   * needs in one UNION, waitlist counts and the caller's claims in one, and community names.
-   */
-  async toDtos(tasks: TaskEntity[], p: Principal, staff: boolean, communityNames?: Map<number, string>): Promise<TaskDto[]> {
-    if (!tasks.length) return [];
-    const ids = tasks.map((t) => t.id);
-    const marks = ids.map(() => '?').join(',');
-    const missing = [...new Set(tasks.map((t) => t.communityId))].filter((id) => !communityNames?.has(id));
-    // Positions, branches, needs, waitlist counts and the caller's own claims: one round trip.
-    const [rows, communities] = await Promise.all([
-      this.db.query(
-        `SELECT 'p' AS k, tp.task_id AS task_id, x.id AS id, x.name AS name FROM task_positions tp JOIN positions x ON x.id = tp.position_id WHERE tp.task_id IN (${marks})
-         UNION ALL
-         SELECT 'b' AS k, tb.task_id AS task_id, x.id AS id, x.name AS name FROM task_branches tb JOIN org_nodes x ON x.id = tb.branch_id WHERE tb.task_id IN (${marks})
-         UNION ALL
-         SELECT 'n' AS k, tn.task_id AS task_id, tn.need_id AS id, NULL AS name FROM task_needs tn WHERE tn.task_id IN (${marks})
-         UNION ALL
-         SELECT 'w' AS k, c.task_id AS task_id, COUNT(*) AS id, NULL AS name FROM claims c WHERE c.status = 'waitlisted' AND c.task_id IN (${marks}) GROUP BY c.task_id
-         UNION ALL
-         SELECT 'm' AS k, c.task_id AS task_id, c.id AS id, NULL AS name FROM claims c WHERE c.member_user_id = ? AND c.task_id IN (${marks})`,
-        [...ids, ...ids, ...ids, ...ids, p.userId, ...ids],
-      ) as Promise<{ k: string; task_id: number; id: number; name: string | null }[]>,
-      missing.length ? this.db.getRepository(OrgNodeEntity).findBy({ id: In(missing) }) : Promise.resolve([] as OrgNodeEntity[]),
-    ]);
-    const extras = rows.filter((r) => r.k === 'p' || r.k === 'b' || r.k === 'n');
-    const names = new Map(communityNames ?? []);
-    for (const c of communities) names.set(c.id, c.name);
-    const waitlists = new Map(rows.filter((r) => r.k === 'w').map((r) => [Number(r.task_id), Number(r.id)]));
-    const mineIds = rows.filter((r) => r.k === 'm').map((r) => Number(r.id));
-    const myClaims = mineIds.length ? await this.claims.dtosById(mineIds, p) : new Map<number, ClaimDto>();
-    const pick = (taskId: number, k: string) => extras.filter((x) => x.k === k && Number(x.task_id) === taskId);
-    return tasks.map((t) => ({
-      id: t.id,
-      communityId: t.communityId,
-      communityName: names.get(t.communityId) ?? '',
-      kind: t.kind,
-      target: t.target,
-      title: t.title,
-      description: t.description,
-      status: t.status,
-      capacity: t.capacity,
-      waitlist: !!t.waitlist,
-      claimedCount: t.claimedCount,
-      waitlistCount: waitlists.get(t.id) ?? 0,
-      startAt: t.startsAt.toISOString(),
-      endAt: t.endsAt.toISOString(),
-      place: t.place,
-      latitude: t.latitude,
-      longitude: t.longitude,
-      checkinRadiusM: t.checkinRadiusM,
-      positions: pick(t.id, 'p').map((x) => ({ id: Number(x.id), name: String(x.name) })),
-      skills: t.requiredSkills,
-      pointsRule: { perHour: t.pointsPerHour, minimum: t.pointsMinimum, max: t.pointsMax },
-      needIds: pick(t.id, 'n').map((x) => Number(x.id)),
-      branches: pick(t.id, 'b').map((x) => ({ id: Number(x.id), name: String(x.name) })),
-      withdrawCutoffMinutes: t.withdrawCutoffMinutes,
-      cancelReason: t.cancelReason,
-      createdByUserId: t.createdById,
-      createdAt: t.createdAt.toISOString(),
-      publishedAt: t.publishedAt?.toISOString() ?? null,
-      completedAt: t.completedAt?.toISOString() ?? null,
-      myClaim: [...myClaims.values()].find((c) => c.taskId === t.id) ?? null,
-      allowedActions: staff ? taskMachine.allowedActions(t.status) : [],
-    }));
-  }
-}
-
-/** A raw `tasks` row (either driver) as an entity. */
-function rowToTask(r: Record<string, unknown>): TaskEntity {
-  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-  const t = new TaskEntity();
-  Object.assign(t, {
-    id: Number(r.id),
-    communityId: Number(r.community_id),
-    streetId: num(r.street_id),
-    kind: r.kind,
-    target: r.target,
-    title: r.title,
-    description: r.description,
-    status: r.status,
-    capacity: Number(r.capacity),
-    claimedCount: Number(r.claimed_count),
-    startsAt: fromDbDate(r.starts_at)!,
-    endsAt: fromDbDate(r.ends_at)!,
-    claimDeadline: fromDbDate(r.claim_deadline)!,
-    withdrawCutoffMinutes: Number(r.withdraw_cutoff_minutes),
-    priorityUntil: fromDbDate(r.priority_until),
-    waitlist: r.waitlist === true || Number(r.waitlist) === 1,
-    place: r.place,
-    latitude: num(r.latitude),
-    longitude: num(r.longitude),
-    checkinRadiusM: Number(r.checkin_radius_m),
-    pointsPerHour: Number(r.points_per_hour),
-    pointsMinimum: Number(r.points_minimum),
-    pointsMax: Number(r.points_max),
-    requiredSkills: typeof r.required_skills === 'string' ? (JSON.parse(r.required_skills) as string[]) : [],
-    cancelReason: (r.cancel_reason as string | null) ?? null,
-    createdById: Number(r.created_by_id),
-    publishedAt: fromDbDate(r.published_at),
-    completedAt: fromDbDate(r.completed_at),
-    createdAt: fromDbDate(r.created_at)!,
-    updatedAt: fromDbDate(r.updated_at)!,
-  });
-  return t;
 }
