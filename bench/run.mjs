@@ -62,19 +62,48 @@ async function apiSuite() {
   await waitFor('http://127.0.0.1:3801/health/ready');
   await waitFor('http://127.0.0.1:3802/health');
 
-  // 500 members from all over the city; each request reads the feed of its member's community.
+  // 500 members from all over the city; every request picks one of them at random (the same
+  // seeded sequence for each server), so connections do not walk the members in lockstep.
   const sample = Array.from({ length: 500 }, (_, i) => 1 + ((i * 53) % SCALE.members));
-  const memberCommunity = (userId) => city.communities[userId % city.communities.length].id;
-  const feedRequests = sample.map((userId) => ({ method: 'GET', path: '/api/tasks/feed?limit=20', headers: { authorization: `Bearer ${mintToken(secret, userId)}` } }));
-  const baseRequests = sample.map((userId) => ({ method: 'GET', path: `/feed?communityId=${memberCommunity(userId)}` }));
+  const homeOf = (userId) => city.communities[userId % city.communities.length];
+  const randomMember = () => {
+    let state = 20261122;
+    return () => {
+      state = (state * 1103515245 + 12345) >>> 0;
+      return sample[(state >>> 8) % sample.length];
+    };
+  };
+  const tokens = new Map(sample.map((userId) => [userId, `Bearer ${mintToken(secret, userId)}`]));
+  const feedRequests = () => {
+    const pick = randomMember();
+    return [{ method: 'GET', path: '/api/tasks/feed?limit=20', setupRequest: (req) => ({ ...req, headers: { authorization: tokens.get(pick()) } }) }];
+  };
+  const baseRequests = (route) => () => {
+    const pick = randomMember();
+    return [
+      {
+        method: 'GET',
+        setupRequest: (req) => {
+          const c = homeOf(pick());
+          return { ...req, path: `/${route}?communityId=${c.id}&streetId=${c.parentId}` };
+        },
+      },
+    ];
+  };
 
-  // Warm both up, then measure the baseline and ours back to back.
-  await cannon({ url: 'http://127.0.0.1:3802', requests: baseRequests, duration: 2 });
-  await cannon({ url: 'http://127.0.0.1:3801', requests: feedRequests, duration: 2 });
-  const base = summary(await cannon({ url: 'http://127.0.0.1:3802', requests: baseRequests }));
-  const ours = summary(await cannon({ url: 'http://127.0.0.1:3801', requests: feedRequests }));
-  console.log('baseline feed', base);
-  console.log('API feed     ', ours);
+  // Warm each up, then measure the baselines and ours back to back.
+  const servers = [
+    ['baseline', 'http://127.0.0.1:3802', baseRequests('feed')],
+    ['simple', 'http://127.0.0.1:3802', baseRequests('simple')],
+    ['api', 'http://127.0.0.1:3801', feedRequests],
+  ];
+  const measured = {};
+  for (const [name, url, requests] of servers) {
+    await cannon({ url, requests: requests(), duration: 2 });
+    measured[name] = summary(await cannon({ url, requests: requests() }));
+    console.log(name.padEnd(9), measured[name]);
+  }
+  const { baseline: base, simple, api: ours } = measured;
 
   // Claim bursts: 200 members of one street claim a fresh 10-slot task at once, three times.
   const conn = await mysql.createConnection({ uri: DB_URL, timezone: 'Z' });
@@ -125,7 +154,7 @@ async function apiSuite() {
     seedSeconds,
     connections: CONNECTIONS,
     durationSeconds: DURATION,
-    feed: { baseline: base, api: ours, rpsRatio: round(ours.rps / base.rps, 2) },
+    feed: { baseline: base, simple, api: ours, rpsRatio: round(ours.rps / base.rps, 2), rpsRatioToSimple: round(ours.rps / simple.rps, 2) },
     claimBursts: bursts,
     targets: {
       feedRpsAtLeastHalfOfBaseline: ours.rps / base.rps >= 0.5,
@@ -254,13 +283,15 @@ function markdown() {
     lines.push(
       `## Service loop (${s.database}; ${s.scale.members} members, ${s.scale.communities} communities, ${s.scale.tasks} tasks, ${s.scale.claims} claims)`,
       '',
-      `Task feed, ${s.connections} connections × ${s.durationSeconds} s, 500 different members:`,
+      `Task feed, ${s.connections} connections × ${s.durationSeconds} s, each request for one of 500 members at random:`,
       '',
       '| | rps | p50 ms | p99 ms | non-2xx |',
       '|---|---:|---:|---:|---:|',
-      `| baseline (Fastify + mysql2, same query, no auth) | ${s.feed.baseline.rps} | ${s.feed.baseline.p50Ms} | ${s.feed.baseline.p99Ms} | ${s.feed.baseline.non2xx} |`,
-      `| API \`GET /api/tasks/feed\` | ${s.feed.api.rps} | ${s.feed.api.p50Ms} | ${s.feed.api.p99Ms} | ${s.feed.api.non2xx} |`,
+      `| baseline: Fastify + mysql2 running the API's feed statement (\`feedSql\`), no auth, no DTOs | ${s.feed.baseline.rps} | ${s.feed.baseline.p50Ms} | ${s.feed.baseline.p99Ms} | ${s.feed.baseline.non2xx} |`,
+      ...(s.feed.simple ? [`| for reference: the same server running the simplest query (one community's open tasks) | ${s.feed.simple.rps} | ${s.feed.simple.p50Ms} | ${s.feed.simple.p99Ms} | ${s.feed.simple.non2xx} |`] : []),
+      `| API \`GET /api/tasks/feed\` (auth, roles from the database, DTOs, own claims, cache revalidated) | ${s.feed.api.rps} | ${s.feed.api.p50Ms} | ${s.feed.api.p99Ms} | ${s.feed.api.non2xx} |`,
       `| **ratio API / baseline** | **${s.feed.rpsRatio}** | | | |`,
+      ...(s.feed.rpsRatioToSimple ? [`| ratio API / simplest query | ${s.feed.rpsRatioToSimple} | | | |`] : []),
       '',
       'Claim burst, 200 concurrent claims on one 10-slot task:',
       '',
