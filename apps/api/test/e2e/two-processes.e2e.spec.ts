@@ -98,6 +98,25 @@ const MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
     expect(new Set(again.map((r) => r.body.id)).size).toBe(1);
   }, 120_000);
 
+  it('each process caches the feed, and a change made through the other shows at once', async () => {
+    const city = await buildCity(t);
+    const admin = await createUser(t, { roles: [{ role: Role.CommunityAdmin, scopeNodeId: city.a.id }] });
+    const task = (await request(urls[0]).post('/api/tasks').set(admin.auth).send(buildTask(city.a, { capacity: 1 })).expect(201)).body;
+    const [viewer, holder, waiter] = await createApprovedMembers(t, city.a, 3);
+    const seen = async (url: string, who = viewer) =>
+      ((await request(url).get('/api/tasks/feed?limit=50').set(who.auth).expect(200)).body.items as { id: number; claimedCount: number; waitlistCount: number; myClaim: unknown }[]).find(
+        (x) => x.id === task.id,
+      );
+    for (const url of urls) expect(await seen(url)).toMatchObject({ claimedCount: 0, waitlistCount: 0 });
+    await request(urls[1]).post('/api/claims').set(holder.auth).send({ taskId: task.id }).expect(201);
+    expect(await seen(urls[0])).toMatchObject({ claimedCount: 1, waitlistCount: 0 });
+    await request(urls[0]).post('/api/claims').set(waiter.auth).send({ taskId: task.id }).expect(201);
+    expect(await seen(urls[1])).toMatchObject({ claimedCount: 1, waitlistCount: 1 });
+    expect(await seen(urls[1], waiter)).toMatchObject({ myClaim: { status: ClaimStatus.Waitlisted, waitlistPosition: 1 } });
+    await request(urls[1]).post(`/api/tasks/${task.id}/cancel`).set(admin.auth).send({ reason: '场地取消' }).expect(200);
+    for (const url of urls) expect(await seen(url)).toBeUndefined();
+  });
+
   it('a refresh token rotated by one process is refused by the other', async () => {
     const city = await buildCity(t);
     const u = await createUser(t, { roles: [{ role: Role.Resident, scopeNodeId: city.a.id }] });

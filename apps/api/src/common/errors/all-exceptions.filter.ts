@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ErrorCode, type ErrorBody } from '@sbd/contracts';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 
 const STATUS_DEFAULTS: Partial<Record<number, { code: ErrorCode; message: string }>> = {
@@ -25,9 +25,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
+    const req = host.switchToHttp().getRequest<Request>();
     const { status, body } = this.toBody(exception);
     if (status >= 500) {
-      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+      this.logger.error(`${req.method} ${req.originalUrl ?? req.url}: ${exception instanceof Error ? exception.stack : String(exception)}`);
       // Tests run with silent logs: a 500 there is a bug, so show it.
       if (process.env.NODE_ENV === 'test') console.error(exception instanceof Error ? `${exception.message}\n${exception.stack}` : exception);
     }

@@ -1,0 +1,96 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { testDialect } from '../support/test-db';
+
+const MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
+
+interface Running {
+  url: string;
+  lines: () => Record<string, unknown>[];
+  stop: () => Promise<void>;
+}
+
+/** The built API as a real process on a scratch SQLite file, its JSON log lines collected. */
+async function startApi(logLevel: string): Promise<Running> {
+  if (!existsSync(MAIN)) throw new Error(`build the API first (npx nx run @sbd/api:build): ${MAIN} is missing`);
+  const dir = mkdtempSync(join(tmpdir(), 'sbd-log-'));
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const out: string[] = [];
+  const proc: ChildProcess = spawn(process.execPath, [MAIN], {
+    env: {
+      ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'DATABASE_URL')),
+      NODE_ENV: 'development',
+      PORT: String(port),
+      DATA_DIR: dir,
+      SQLITE_PATH: join(dir, 'db.sqlite'),
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      FIELD_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+      WECHAT_APP_ID: 'wx-log-test',
+      WECHAT_APP_SECRET: 'log-test-secret',
+      PUBLIC_BASE_URL: 'https://sbd.example.test',
+      H5_DIR: '/nonexistent',
+      SCHEDULER_ENABLED: 'false',
+      LOG_LEVEL: logLevel,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  proc.stdout!.on('data', (d: Buffer) => out.push(d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${url}/health/ready`)).ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline || proc.exitCode !== null) throw new Error('the API did not start');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    lines: () =>
+      out
+        .join('')
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
+    stop: async () => {
+      proc.kill('SIGTERM');
+      await new Promise((r) => (proc.exitCode !== null ? r(null) : proc.once('exit', r)));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Request logs are about the process, not the database: this runs once, on the SQLite pass. */
+(testDialect() === 'sqlite' ? describe : describe.skip)('request logs', () => {
+  it('at info, logs one JSON line per request with the token redacted', async () => {
+    const api = await startApi('info');
+    try {
+      const res = await fetch(`${api.url}/api/tasks/feed`, { headers: { authorization: 'Bearer not-a-real-token' } });
+      expect(res.status).toBe(401);
+      await new Promise((r) => setTimeout(r, 200));
+      const line = api.lines().find((l) => (l.req as { url?: string } | undefined)?.url === '/api/tasks/feed');
+      expect(line).toBeDefined();
+      expect((line!.res as { statusCode: number }).statusCode).toBe(401);
+      expect((line!.req as { headers: Record<string, string> }).headers.authorization).toBe('[Redacted]');
+      expect(JSON.stringify(api.lines())).not.toContain('not-a-real-token');
+    } finally {
+      await api.stop();
+    }
+  }, 90_000);
+
+  it('above info, logs no line for an ordinary request', async () => {
+    const api = await startApi('warn');
+    try {
+      expect((await fetch(`${api.url}/api/tasks/feed`)).status).toBe(401);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(api.lines().filter((l) => l.req)).toEqual([]);
+    } finally {
+      await api.stop();
+    }
+  }, 90_000);
+});
