@@ -1137,8 +1137,8 @@ describe('malformed bodies on every write route of the service loop', () => {
     });
 
     /**
-     * Still open — ClaimsService.backfill stores dto.taskId without looking it up: a task that does
-     * not exist, or a task of another community, is recorded against the member's back-filled hours.
+     * Found by this suite (now fixed): back-filling stored dto.taskId without looking it up, so a task
+     * that does not exist, or a task of another community, was recorded against the member's hours.
      */
     it('POST /api/backfills refuses a taskId that is not a task of the community', async () => {
       const before = await t.counts();
@@ -1237,10 +1237,9 @@ describe('malformed bodies on every write route of the service loop', () => {
     });
 
     /**
-     * Still open — not fixable in a DTO. class-validator's MaxLength (validator's isLength) does not
-     * count U+FE0E/U+FE0F, the database does: 50 "灯️" are 50 characters to MaxLength(50) and 100 to
-     * VARCHAR(50) — a 500 on MySQL ("Data too long"), 100 characters stored on SQLite. Every
-     * MaxLength of the API has it; a code-point MaxLength in common/validation would fix them all.
+     * Found by this suite (now fixed in the validation pipe): class-validator's MaxLength does not
+     * count U+FE0E/U+FE0F, the database does: 50 "灯️" were 50 characters to MaxLength(50) and 100 to
+     * VARCHAR(50) — a 500 on MySQL ("Data too long"), 100 characters stored on SQLite.
      */
     it('POST /api/tasks refuses a title of 50 characters each followed by U+FE0F (100 code points) with 400', async () => {
       const res = await t.http().post('/api/tasks').set(admin.auth).send(buildTask(city.a, { title: '灯\uFE0F'.repeat(50), publish: false }));
@@ -1248,8 +1247,8 @@ describe('malformed bodies on every write route of the service loop', () => {
     });
 
     /**
-     * Still open — common/validation/validation.ts: for a body that is an array, constraintArgs()
-     * finds no metadata (the target is not the DTO), so the MaxLength template says "undefined".
+     * Found by this suite (now fixed in common/validation/validation.ts): for a body that is an
+     * array, constraintArgs() finds no metadata, and the MaxLength template said "undefined".
      */
     it('an array body gets field messages without "undefined" in them', async () => {
       const tk = await taskIn('published');

@@ -6,6 +6,8 @@ import { CurrentUser } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
 import { IdParam } from '../../common/validation/id-param';
 import { NoteDto } from '../../common/validation/note.dto';
+import { AttendanceService } from './attendance.service';
+import { ClaimViewsService } from './claim-views.service';
 import { ClaimsService } from './claims.service';
 import { BackfillDto, CheckInDto, CreateClaimDto, ListClaimsQuery, RateServiceDto, RejectClaimDto, VerifyClaimDto, WithdrawClaimDto } from './dto/claim.dtos';
 
@@ -13,7 +15,11 @@ import { BackfillDto, CheckInDto, CreateClaimDto, ListClaimsQuery, RateServiceDt
 @ApiBearerAuth()
 @Controller()
 export class ClaimsController {
-  constructor(private readonly claims: ClaimsService) {}
+  constructor(
+    private readonly claims: ClaimsService,
+    private readonly views: ClaimViewsService,
+    private readonly attendance: AttendanceService,
+  ) {}
 
   @Post('claims')
   @ApiOperation({ summary: '接单: claim a slot (or join the waitlist); a branch secretary claims for branch members' })
@@ -28,19 +34,19 @@ export class ClaimsController {
   @Get('claims/mine')
   @ApiOperation({ summary: 'My claims, newest first' })
   mine(@CurrentUser() p: Principal, @Query() q: ListClaimsQuery): Promise<Page<ClaimDto>> {
-    return this.claims.mine(p, q);
+    return this.views.mine(p, q);
   }
 
   @Get('tasks/:id/claims')
   @ApiOperation({ summary: 'Claims of a task (staff)' })
   forTask(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Query() q: ListClaimsQuery): Promise<Page<ClaimDto>> {
-    return this.claims.forTask(p, id, q);
+    return this.views.forTask(p, id, q);
   }
 
   @Get('claims/:id')
   @ApiOperation({ summary: 'One claim' })
   get(@CurrentUser() p: Principal, @Param('id', IdParam) id: number): Promise<ClaimDto> {
-    return this.claims.get(p, id);
+    return this.views.get(p, id);
   }
 
   @Post('claims/:id/withdraw')
@@ -61,47 +67,47 @@ export class ClaimsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Check in with the rotating code or by location' })
   checkIn(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Body() dto: CheckInDto): Promise<ClaimDto> {
-    return this.claims.checkIn(p, id, dto);
+    return this.attendance.checkIn(p, id, dto);
   }
 
   @Post('claims/:id/check-out')
   @HttpCode(200)
   @ApiOperation({ summary: 'Check out; hours = time inside the window, rounded down to the half hour' })
   checkOut(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Body() dto: CheckInDto): Promise<ClaimDto> {
-    return this.claims.checkOut(p, id, dto);
+    return this.attendance.checkOut(p, id, dto);
   }
 
   @Post('claims/:id/verify')
   @HttpCode(200)
   @ApiOperation({ summary: 'Verify the hours (community admin, never one’s own); optionally rate the service' })
   verify(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Body() dto: VerifyClaimDto): Promise<ClaimDto> {
-    return this.claims.verify(p, id, dto);
+    return this.attendance.verify(p, id, dto);
   }
 
   @Post('claims/:id/reject')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reject the hours with a reason' })
   reject(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Body() dto: RejectClaimDto): Promise<ClaimDto> {
-    return this.claims.reject(p, id, dto.reason);
+    return this.attendance.reject(p, id, dto.reason);
   }
 
   @Post('claims/:id/no-show')
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark a no-show (points deducted)' })
   noShow(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Body() _body: NoteDto): Promise<ClaimDto> {
-    return this.claims.markNoShow(p, id);
+    return this.attendance.markNoShow(p, id);
   }
 
   @Post('claims/:id/rating')
   @HttpCode(200)
   @ApiOperation({ summary: 'The community rates a member’s verified service' })
   rate(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Body() dto: RateServiceDto): Promise<ClaimDto> {
-    return this.claims.rateService(p, id, dto);
+    return this.attendance.rateService(p, id, dto);
   }
 
   @Post('backfills')
   @ApiOperation({ summary: 'Back-fill hours (补录) with a reason; reported apart from credit hours' })
   backfill(@CurrentUser() p: Principal, @Body() dto: BackfillDto): Promise<{ id: number; hours: number }> {
-    return this.claims.backfill(p, dto);
+    return this.attendance.backfill(p, dto);
   }
 }

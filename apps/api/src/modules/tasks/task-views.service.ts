@@ -5,7 +5,7 @@ import { taskMachine } from '@sbd/domain';
 import { DataSource, In } from 'typeorm';
 import type { Principal } from '../../common/auth/principal';
 import { fromDbDate } from '../../database/sql';
-import { ClaimsService } from '../claims/claims.service';
+import { ClaimViewsService } from '../claims/claim-views.service';
 import { OrgNodeEntity } from '../org/entities/org-node.entity';
 import { TaskEntity } from './entities/task.entity';
 
@@ -17,7 +17,7 @@ export type SharedTaskDto = Omit<TaskDto, 'myClaim' | 'allowedActions'>;
 export class TaskViewsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly claims: ClaimsService,
+    private readonly claims: ClaimViewsService,
   ) {}
 
   /**

@@ -24,6 +24,7 @@ import type { Principal } from '../../common/auth/principal';
 import { COMMUNITY_READERS, ScopeService } from '../../common/auth/scope.service';
 import { badRequest, illegalTransition, notFound } from '../../common/errors/app-errors';
 import { execute, toDbDate, transaction } from '../../database/sql';
+import { AttendanceService } from '../claims/attendance.service';
 import { ClaimsService } from '../claims/claims.service';
 import { NeedEntity } from '../needs/entities/need.entity';
 import { NeedsService } from '../needs/needs.service';
@@ -51,6 +52,7 @@ export class TasksService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly scope: ScopeService,
     private readonly claims: ClaimsService,
+    private readonly attendance: AttendanceService,
     private readonly needs: NeedsService,
     private readonly notifications: NotificationsService,
     private readonly views: TaskViewsService,
@@ -198,7 +200,7 @@ export class TasksService {
   async complete(p: Principal, id: number): Promise<TaskDto> {
     await this.transition(p, id, TaskAction.Complete, async (m, _task, now) => {
       await m.getRepository(TaskEntity).update({ id }, { completedAt: now });
-      await this.claims.markNoShowsForTask(m, id, p.userId);
+      await this.attendance.markNoShowsForTask(m, id, p.userId);
       await this.needs.fulfilForTask(m, id);
     });
     return this.get(p, id);

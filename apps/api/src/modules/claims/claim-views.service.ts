@@ -1,0 +1,132 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ClaimStatus, Role, type ClaimDto, type Page } from '@sbd/contracts';
+import { DataSource, In } from 'typeorm';
+import type { Principal } from '../../common/auth/principal';
+import { COMMUNITY_READERS, ScopeService } from '../../common/auth/scope.service';
+import { notFound } from '../../common/errors/app-errors';
+import { OrgNodeEntity } from '../org/entities/org-node.entity';
+import { TaskEntity } from '../tasks/entities/task.entity';
+import { UserEntity } from '../users/entities/user.entity';
+import { OWN_CLAIM_SELECT, ownClaimFromRow, toClaimDto, type ClaimTaskView } from './claim-view';
+import type { ListClaimsQuery } from './dto/claim.dtos';
+import { ClaimEntity } from './entities/claim.entity';
+import { RatingEntity } from './entities/rating.entity';
+
+/** Reading claims: one claim, the member's and a task's lists, and claims as DTOs for a viewer. */
+@Injectable()
+export class ClaimViewsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly scope: ScopeService,
+  ) {}
+
+  /** One claim as the viewer sees it. */
+  async dto(p: Principal, claimId: number): Promise<ClaimDto> {
+    return (await this.toDtos([await this.load(claimId)], p))[0];
+  }
+
+  async mine(p: Principal, q: ListClaimsQuery): Promise<Page<ClaimDto>> {
+    return this.page(p, { memberUserId: p.userId }, q);
+  }
+
+  async forTask(p: Principal, taskId: number, q: ListClaimsQuery): Promise<Page<ClaimDto>> {
+    const task = await this.db.getRepository(TaskEntity).findOneBy({ id: taskId });
+    if (!task) throw notFound('任务不存在');
+    await this.scope.assertNode(p, task.communityId, [...COMMUNITY_READERS, Role.BranchSecretary]);
+    return this.page(p, { taskId }, q);
+  }
+
+  private async page(p: Principal, where: { memberUserId?: number; taskId?: number }, q: ListClaimsQuery): Promise<Page<ClaimDto>> {
+    const limit = q.limit ?? 20;
+    const qb = this.db.getRepository(ClaimEntity).createQueryBuilder('c').orderBy('c.id', 'DESC').take(limit + 1);
+    if (where.memberUserId) qb.andWhere('c.member_user_id = :u', { u: where.memberUserId });
+    if (where.taskId) qb.andWhere('c.task_id = :t', { t: where.taskId });
+    if (q.status) qb.andWhere('c.status = :s', { s: q.status });
+    if (q.cursor) qb.andWhere('c.id < :cursor', { cursor: Number(q.cursor) });
+    const rows = await qb.getMany();
+    return { items: await this.toDtos(rows.slice(0, limit), p), nextCursor: rows.length > limit ? String(rows[limit - 1].id) : null };
+  }
+
+  async get(p: Principal, claimId: number): Promise<ClaimDto> {
+    const claim = await this.load(claimId);
+    if (claim.memberUserId !== p.userId && claim.claimedById !== p.userId) {
+      const task = await this.db.getRepository(TaskEntity).findOneByOrFail({ id: claim.taskId });
+      await this.scope.assertNode(p, task.communityId, COMMUNITY_READERS, '无权查看该报名');
+    }
+    return (await this.toDtos([claim], p))[0];
+  }
+
+  async load(id: number): Promise<ClaimEntity> {
+    const claim = await this.db.getRepository(ClaimEntity).findOneBy({ id });
+    if (!claim) throw notFound('报名不存在');
+    return claim;
+  }
+
+  async toDtos(claims: ClaimEntity[], p: Principal): Promise<ClaimDto[]> {
+    if (!claims.length) return [];
+    const ids = claims.map((c) => c.id);
+    const taskIds = [...new Set(claims.map((c) => c.taskId))];
+    const [tasks, users, branches, ratings, points, waitlisted] = await Promise.all([
+      this.db.getRepository(TaskEntity).findBy({ id: In(taskIds) }),
+      this.db.getRepository(UserEntity).findBy({ id: In([...new Set(claims.map((c) => c.memberUserId))]) }),
+      this.db.getRepository(OrgNodeEntity).findBy({ id: In([...new Set(claims.map((c) => c.branchId).filter((b): b is number => !!b))]) }),
+      this.db.getRepository(RatingEntity).findBy({ claimId: In(ids) }),
+      this.db.query(`SELECT claim_id, SUM(delta) AS pts FROM points_ledger WHERE claim_id IN (${ids.map(() => '?').join(',')}) GROUP BY claim_id`, ids) as Promise<
+        { claim_id: number; pts: number }[]
+      >,
+      this.db.getRepository(ClaimEntity).find({
+        select: { id: true, taskId: true },
+        where: { taskId: In(taskIds), status: ClaimStatus.Waitlisted },
+        order: { claimedAt: 'ASC', id: 'ASC' },
+      }),
+    ]);
+    const taskOf = new Map(tasks.map((t) => [t.id, t]));
+    const nameOf = new Map(users.map((u) => [u.id, u.name]));
+    const branchOf = new Map(branches.map((b) => [b.id, b.name]));
+    const ratingOf = new Map(ratings.map((r) => [r.claimId, r]));
+    const pointsOf = new Map(points.map((r) => [Number(r.claim_id), Number(r.pts)]));
+    const staffCommunities = new Set<number>();
+    for (const t of tasks) {
+      const node = await this.scope.node(t.communityId);
+      if (this.scope.covers(p, node.path, [Role.CommunityAdmin])) staffCommunities.add(t.communityId);
+    }
+    return claims.map((c) => {
+      const t = taskOf.get(c.taskId)!;
+      const rating = ratingOf.get(c.id);
+      const queue = waitlisted.filter((w) => w.taskId === c.taskId).map((w) => w.id);
+      return toClaimDto(
+        c,
+        t,
+        {
+          memberName: nameOf.get(c.memberUserId) ?? '',
+          branchName: c.branchId ? (branchOf.get(c.branchId) ?? null) : null,
+          rating: rating ? { score: rating.score, comment: rating.comment, raterUserId: rating.raterUserId, createdAt: rating.createdAt } : null,
+          points: pointsOf.get(c.id) ?? null,
+          waitlistPosition: queue.indexOf(c.id) + 1,
+        },
+        { own: c.memberUserId === p.userId, staff: staffCommunities.has(t.communityId) },
+      );
+    });
+  }
+
+  /**
+   * The caller's own claims on some tasks, keyed by task id, in one statement: the task lists
+   * show each task with the viewer's claim on it.
+   */
+  async ownOnTasks(userId: number, tasks: (ClaimTaskView & { id: number })[]): Promise<Map<number, ClaimDto>> {
+    const out = new Map<number, ClaimDto>();
+    if (!tasks.length) return out;
+    const byId = new Map(tasks.map((t) => [t.id, t]));
+    const rows = (await this.db.query(`${OWN_CLAIM_SELECT} AND c.task_id IN (${tasks.map(() => '?').join(',')})`, [userId, ...byId.keys()])) as Record<
+      string,
+      unknown
+    >[];
+    for (const row of rows) {
+      const own = ownClaimFromRow(row);
+      const task = own && byId.get(own.claim.taskId);
+      if (own && task) out.set(task.id, toClaimDto(own.claim, task, own.extras, { own: true, staff: false }));
+    }
+    return out;
+  }
+}
