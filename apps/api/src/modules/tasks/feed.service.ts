@@ -37,8 +37,9 @@ const MAX_AGE_MS = 30_000;
  */
 const RECENT_MS = 2_000;
 const RECENT_MAX_AGE_MS = 1_000;
-/** Cached scopes per process, least recently used first out. */
+/** What one process caches at most: scopes, and open tasks over all scopes (least recently used out first). */
 const MAX_ENTRIES = 256;
+const MAX_CACHED_TASKS = 50_000;
 
 /**
  * The member feed ("open tasks of my community first, then my street"), the product's hottest read.
@@ -55,6 +56,7 @@ const MAX_ENTRIES = 256;
 @Injectable()
 export class FeedService {
   private readonly entries = new Map<string, Entry>();
+  private cachedTasks = 0;
   private readonly loading = new Map<string, { version: number; promise: Promise<Entry> }>();
 
   constructor(
@@ -133,12 +135,23 @@ export class FeedService {
     this.loading.set(key, { version, promise });
     try {
       const entry = await promise;
-      this.entries.delete(key);
-      this.entries.set(key, entry);
-      while (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
+      this.remember(key, entry);
       return entry;
     } finally {
       if (this.loading.get(key)?.promise === promise) this.loading.delete(key);
+    }
+  }
+
+  private remember(key: string, entry: Entry): void {
+    const size = (e: Entry | undefined) => (e && e.tasks !== 'tooLarge' ? e.tasks.length : 0);
+    this.cachedTasks -= size(this.entries.get(key));
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    this.cachedTasks += size(entry);
+    while (this.entries.size > MAX_ENTRIES || (this.cachedTasks > MAX_CACHED_TASKS && this.entries.size > 1)) {
+      const oldest = this.entries.keys().next().value as string;
+      this.cachedTasks -= size(this.entries.get(oldest));
+      this.entries.delete(oldest);
     }
   }
 
