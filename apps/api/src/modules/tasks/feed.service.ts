@@ -13,10 +13,13 @@ import { FEED_OPEN_SQL, feedCursor, feedScope, feedSql, selectFeedPage, type Fee
 import { ImpressionsService } from './impressions.service';
 import { rowToTask, TaskViewsService, type SharedTaskDto } from './task-views.service';
 
-/** A cached open task: what the page selection needs, the entity, and its shared DTO. */
+/**
+ * A cached open task: what the page selection needs, the entity, and its DTO as a viewer without
+ * a claim on it sees it (frozen: the same object goes into many responses).
+ */
 interface CachedTask extends FeedCandidate {
   task: TaskEntity;
-  dto: SharedTaskDto;
+  dto: Readonly<TaskDto>;
 }
 
 /** A scope's open tasks sorted by (start, id) as of `version`, or `tooLarge` to read them with SQL. */
@@ -27,7 +30,7 @@ interface Entry {
 }
 
 type Scope = ReturnType<typeof feedScope>;
-type PageItem = { task: TaskEntity; dto: SharedTaskDto };
+type PageItem = { task: TaskEntity; dto: Readonly<TaskDto> };
 
 /** An entry is reloaded after this long even when its version is unchanged (a renamed position, clock skew). */
 const MAX_AGE_MS = 30_000;
@@ -105,7 +108,10 @@ export class FeedService {
     );
     const last = page[page.length - 1];
     return {
-      items: page.map((x) => ({ ...x.dto, myClaim: mine.get(x.task.id) ?? null, allowedActions: [] })),
+      items: page.map((x) => {
+        const myClaim = mine.get(x.task.id);
+        return myClaim ? { ...x.dto, myClaim } : x.dto;
+      }),
       nextCursor: more && last ? feedCursor(home, last.task) : null,
     };
   }
@@ -116,7 +122,7 @@ export class FeedService {
     const rows = (await this.db.query(sql, params)) as Record<string, unknown>[];
     const tasks = rows.slice(0, limit).map(rowToTask);
     const shared = await this.views.sharedDtos(tasks, new Map(rows.map((r) => [Number(r.community_id), String(r.community_name)])));
-    return { page: tasks.map((task, i) => ({ task, dto: shared[i] })), more: rows.length > limit };
+    return { page: tasks.map((task, i) => ({ task, dto: asViewedWithoutClaim(shared[i]) })), more: rows.length > limit };
   }
 
   /** The scope's entry at this version: reused, joined while loading, or loaded. */
@@ -179,8 +185,13 @@ export class FeedService {
         endsMs: task.endsAt.getTime(),
         positionIds: shared[i].positions.map((x) => x.id),
         task,
-        dto: shared[i],
+        dto: asViewedWithoutClaim(shared[i]),
       })),
     };
   }
+}
+
+/** The DTO a member without a claim on the task sees (members have no task actions). */
+function asViewedWithoutClaim(shared: SharedTaskDto): Readonly<TaskDto> {
+  return Object.freeze({ ...shared, myClaim: null, allowedActions: [] });
 }

@@ -28,7 +28,9 @@ const SEEN_MAX = 200_000;
 export class ImpressionsService implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Impressions');
   private queue: unknown[][] = [];
-  private seen = new Set<string>();
+  /** Per source and member, the tasks queued today. */
+  private seen = new Map<string, Set<number>>();
+  private seenCount = 0;
   private seenDay = 0;
   private readonly timer: NodeJS.Timeout;
 
@@ -41,14 +43,18 @@ export class ImpressionsService implements BeforeApplicationShutdown {
     if (!items.length) return;
     const now = new Date();
     const day = chinaDayNumber(now);
-    if (day !== this.seenDay || this.seen.size >= SEEN_MAX) {
-      this.seen = new Set();
+    if (day !== this.seenDay || this.seenCount >= SEEN_MAX) {
+      this.seen = new Map();
+      this.seenCount = 0;
       this.seenDay = day;
     }
+    const key = `${source}:${userId}`;
+    let tasks = this.seen.get(key);
+    if (!tasks) this.seen.set(key, (tasks = new Set()));
     for (const i of items) {
-      const key = `${userId}:${i.taskId}:${source}`;
-      if (this.seen.has(key)) continue;
-      this.seen.add(key);
+      if (tasks.has(i.taskId)) continue;
+      tasks.add(i.taskId);
+      this.seenCount++;
       this.queue.push([userId, i.taskId, i.communityId, source, day, i.rank, i.score, toDbDate(now)]);
     }
     if (this.queue.length >= FLUSH_ROWS) void this.flush();
