@@ -1,10 +1,7 @@
-import { type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import express, { type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
-import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
@@ -12,6 +9,7 @@ import { buildValidationPipe } from './common/validation/validation';
 import type { AppConfig } from './config/app-config';
 import { runMigrations } from './database/run-migrations';
 import { installSqliteGate } from './database/sqlite-gate';
+import { serveH5 } from './h5/serve-h5';
 
 /** Builds the whole application; `main.ts` and the e2e tests share it. */
 export async function createApp(config: AppConfig, opts: { migrate?: boolean } = {}): Promise<NestExpressApplication> {
@@ -43,26 +41,4 @@ export async function createApp(config: AppConfig, opts: { migrate?: boolean } =
   installSqliteGate(app.get(DataSource));
   if (opts.migrate !== false) await runMigrations(app.get(DataSource));
   return app;
-}
-
-/** Serves the mini-program's H5 build from the API's own origin, with a history fallback. */
-function serveH5(app: INestApplication, dir: string): void {
-  const server = app.getHttpAdapter().getInstance() as express.Express;
-  server.use(
-    express.static(dir, {
-      index: 'index.html',
-      setHeaders: (res, file) => {
-        // Hashed bundles never change: cache them for a year; the page itself is always revalidated.
-        if (/\.[0-9a-f]{8,}\.(js|css)$/.test(file)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-        else res.setHeader('Cache-Control', 'no-cache');
-      },
-    }),
-  );
-  server.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/health') || !req.accepts('html')) {
-      return next();
-    }
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(join(dir, 'index.html'));
-  });
 }
