@@ -16,7 +16,7 @@ import { In } from 'typeorm';
 import { RatingEntity } from '../../src/modules/claims/entities/rating.entity';
 import { NeedPlusOneEntity } from '../../src/modules/needs/entities/need-plus-one.entity';
 import { NeedEntity } from '../../src/modules/needs/entities/need.entity';
-import { NeedsService } from '../../src/modules/needs/needs.service';
+import { TriageService } from '../../src/modules/needs/triage.service';
 import { NotificationEntity } from '../../src/modules/notifications/entities/notification.entity';
 import { insertOrgNode } from '../../src/modules/org/org-tree';
 import { toDbDate } from '../../src/database/sql';
@@ -665,7 +665,7 @@ describe('needs (点单 → 下单 → 评单, the need side)', () => {
       const stillSubmitted = await post(bob);
       const task = await linkTask(accepted.id);
       await t.ds.query('INSERT INTO task_needs (task_id, need_id) VALUES (?, ?)', [task, stillSubmitted.id]);
-      const service = t.app.get(NeedsService);
+      const service = t.app.get(TriageService);
       const done = await t.ds.transaction((m) => service.fulfilForTask(m, task));
       expect(done).toEqual([accepted.id]);
       const rows = await t.ds.getRepository(NeedEntity).findBy({ id: In([accepted.id, stillSubmitted.id]) });

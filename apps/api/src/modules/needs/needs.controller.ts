@@ -10,13 +10,19 @@ import { DuplicateCheckDto } from './dto/duplicate-check.dto';
 import { CommunityNeedsQuery, MyNeedsQuery, NeedSummaryQuery } from './dto/list-needs.query';
 import { MergeNeedDto, NeedNoteDto, RateNeedDto, RejectNeedDto, WithdrawNeedDto } from './dto/need-actions.dto';
 import type { NeedSummaryDto } from './need-summary';
+import { NeedViewsService } from './need-views.service';
 import { NeedsService, type PlusOneResultDto } from './needs.service';
+import { TriageService } from './triage.service';
 
 @ApiTags('needs')
 @ApiBearerAuth()
 @Controller()
 export class NeedsController {
-  constructor(private readonly needs: NeedsService) {}
+  constructor(
+    private readonly needs: NeedsService,
+    private readonly views: NeedViewsService,
+    private readonly triage: TriageService,
+  ) {}
 
   @Post('needs')
   @ApiOperation({ summary: '点单: post a need (residents; community staff post for residents not online, 代点单)' })
@@ -34,41 +40,41 @@ export class NeedsController {
   @Get('needs/mine')
   @ApiOperation({ summary: 'My needs, newest first (keyset pagination)' })
   mine(@CurrentUser() p: Principal, @Query() q: MyNeedsQuery): Promise<Page<NeedDto>> {
-    return this.needs.mine(p, q);
+    return this.views.mine(p, q);
   }
 
   @Get('needs/:id')
   @ApiOperation({ summary: 'One need (its poster, or its community’s staff)' })
   get(@CurrentUser() p: Principal, @Param('id', IdParam) id: number): Promise<NeedDto> {
-    return this.needs.get(p, id);
+    return this.views.get(p, id);
   }
 
   @Post('needs/:id/release')
   @HttpCode(200)
   @ApiOperation({ summary: 'Pass a need held for content review (community admin)' })
   release(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Body() _dto: NeedNoteDto): Promise<NeedDto> {
-    return this.needs.release(p, id);
+    return this.triage.release(p, id);
   }
 
   @Post('needs/:id/accept')
   @HttpCode(200)
   @ApiOperation({ summary: 'Accept (受理) a need (community admin)' })
   accept(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Body() _dto: NeedNoteDto): Promise<NeedDto> {
-    return this.needs.accept(p, id);
+    return this.triage.accept(p, id);
   }
 
   @Post('needs/:id/reject')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reject a need with a reason (community admin)' })
   reject(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Body() dto: RejectNeedDto): Promise<NeedDto> {
-    return this.needs.reject(p, id, dto.reason);
+    return this.triage.reject(p, id, dto.reason);
   }
 
   @Post('needs/:id/merge')
   @HttpCode(200)
   @ApiOperation({ summary: 'Merge a need into another about the same thing (community admin)' })
   merge(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Body() dto: MergeNeedDto): Promise<NeedDto> {
-    return this.needs.merge(p, id, dto);
+    return this.triage.merge(p, id, dto);
   }
 
   @Post('needs/:id/withdraw')
@@ -82,7 +88,7 @@ export class NeedsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark an accepted need fulfilled (办结) by hand (community admin)' })
   fulfil(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Body() _dto: NeedNoteDto): Promise<NeedDto> {
-    return this.needs.fulfil(p, id);
+    return this.triage.fulfil(p, id);
   }
 
   @Post('needs/:id/rate')
@@ -102,12 +108,12 @@ export class NeedsController {
   @Get('communities/:id/needs')
   @ApiOperation({ summary: 'A community’s needs for its staff, newest first (keyset pagination)' })
   list(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Query() q: CommunityNeedsQuery): Promise<Page<NeedDto>> {
-    return this.needs.listForCommunity(p, id, q);
+    return this.views.listForCommunity(p, id, q);
   }
 
   @Get('communities/:id/needs/summary')
   @ApiOperation({ summary: '日汇总、周研判、月总结: counts by category and status, needs not accepted within 48 h' })
   summary(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Query() q: NeedSummaryQuery): Promise<NeedSummaryDto> {
-    return this.needs.summary(p, id, q);
+    return this.triage.summary(p, id, q);
   }
 }

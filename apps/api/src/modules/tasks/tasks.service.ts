@@ -27,7 +27,7 @@ import { execute, toDbDate, transaction } from '../../database/sql';
 import { AttendanceService } from '../claims/attendance.service';
 import { ClaimsService } from '../claims/claims.service';
 import { NeedEntity } from '../needs/entities/need.entity';
-import { NeedsService } from '../needs/needs.service';
+import { TriageService } from '../needs/triage.service';
 import { NotificationsService, type NewNotification } from '../notifications/notifications.service';
 import { OrgNodeEntity } from '../org/entities/org-node.entity';
 import { PositionEntity } from '../org/entities/position.entity';
@@ -53,7 +53,7 @@ export class TasksService {
     private readonly scope: ScopeService,
     private readonly claims: ClaimsService,
     private readonly attendance: AttendanceService,
-    private readonly needs: NeedsService,
+    private readonly triage: TriageService,
     private readonly notifications: NotificationsService,
     private readonly views: TaskViewsService,
   ) {}
@@ -201,7 +201,7 @@ export class TasksService {
     await this.transition(p, id, TaskAction.Complete, async (m, _task, now) => {
       await m.getRepository(TaskEntity).update({ id }, { completedAt: now });
       await this.attendance.markNoShowsForTask(m, id, p.userId);
-      await this.needs.fulfilForTask(m, id);
+      await this.triage.fulfilForTask(m, id);
     });
     return this.get(p, id);
   }
