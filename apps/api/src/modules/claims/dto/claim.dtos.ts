@@ -9,7 +9,6 @@ import {
   type VerifyClaimRequest,
   type WithdrawClaimRequest,
 } from '@sbd/contracts';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -29,6 +28,7 @@ import {
   Min,
 } from 'class-validator';
 import { IsNotBlank, IsOptionalNotNull } from '../../../common/validation/decorators';
+import { IdPageQuery } from '../../../common/validation/id-page.query';
 
 export class CreateClaimDto implements CreateClaimRequest {
   @ApiProperty()
@@ -163,22 +163,9 @@ export class BackfillDto {
   reason: string;
 }
 
-export class ListClaimsQuery {
+export class ListClaimsQuery extends IdPageQuery {
   @ApiPropertyOptional({ enum: ClaimStatus })
   @IsOptional()
   @IsEnum(ClaimStatus)
   status?: ClaimStatus;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(/^\d{1,10}$/, { message: '分页游标无效' })
-  cursor?: string;
-
-  @ApiPropertyOptional({ default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
 }

@@ -1,26 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { NeedCategory, NeedStatus } from '@sbd/contracts';
 import { Type } from 'class-transformer';
-import { IsEnum, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsEnum, IsIn, IsInt, IsOptional, Matches, Min } from 'class-validator';
+import { IdPageQuery } from '../../../common/validation/id-page.query';
 
-export class MyNeedsQuery {
+export class MyNeedsQuery extends IdPageQuery {
   @ApiPropertyOptional({ enum: NeedStatus })
   @IsOptional()
   @IsEnum(NeedStatus, { message: '需求状态的取值不在允许范围内' })
   status?: NeedStatus;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @Matches(/^\d{1,10}$/, { message: '分页游标无效' })
-  cursor?: string;
-
-  @ApiPropertyOptional({ default: 20, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
 }
 
 export class CommunityNeedsQuery extends MyNeedsQuery {

@@ -3,26 +3,14 @@ import { TaskKind, TaskStatus } from '@sbd/contracts';
 import { Type } from 'class-transformer';
 import { IsEnum, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { IsDateTime } from './date-time';
+import { IdPageQuery } from '../../../common/validation/id-page.query';
 
 /** Staff list of a community's tasks. */
-export class ListTasksQuery {
+export class ListTasksQuery extends IdPageQuery {
   @ApiPropertyOptional({ enum: TaskStatus })
   @IsOptional()
   @IsEnum(TaskStatus)
   status?: TaskStatus;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(/^\d{1,10}$/, { message: '分页游标无效' })
-  cursor?: string;
-
-  @ApiPropertyOptional({ default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
 }
 
 /** A member's feed of open tasks: own community first, then the rest of the street. */
