@@ -24,87 +24,34 @@ import type { Response } from 'supertest';
 import { RegistrationEntity } from '../../src/modules/registration/entities/registration.entity';
 import { PRIVACY_NOTICE } from '../../src/modules/users/privacy-notice';
 import { buildCity, buildRegistration, createUser, nextPhone, PASSWORD, type City, type TestUser } from '../support/factories';
+import {
+  CHINESE,
+  POISON,
+  anyText,
+  badEnum,
+  badId,
+  badLatitude,
+  badLongitude,
+  badPhone,
+  badText,
+  expectRefused,
+  malformedBodies,
+  nonMatching,
+  notABoolean,
+  notAString,
+  notAnArray,
+  notAnInteger,
+  snapshotRows,
+  tooLong,
+} from '../support/malformed';
 import { createTestApp, type TestApp } from '../support/test-app';
 
-const CHINESE = /[\u4e00-\u9fa5]/;
 const RUNS = Number(process.env.FC_RUNS ?? 30);
 const HUGE_RUNS = 4;
-/** The key no DTO has: a body with it is refused by the whitelist, whatever else it holds. */
-const POISON = 'unexpectedField';
-/** Keys the validation pipe strips before validating (prototype pollution guard); they do not make a body invalid. */
-const STRIPPED = new Set(['__proto__', 'constructor', 'prototype']);
 
 // ---------------------------------------------------------------------------------------------
-// Generators of certainly-invalid values, by the rule they break.
+// Generators for the foundation's own fields.
 
-const json = fc.jsonValue({ maxDepth: 3 });
-const anyText = fc.oneof(fc.string(), fc.string({ unit: 'binary', maxLength: 40 }));
-const finiteDouble = fc.double({ noNaN: true, noDefaultInfinity: true });
-const smallArray = fc.array(json, { maxLength: 4 });
-const smallObject = fc.dictionary(fc.string({ maxLength: 8 }), json, { maxKeys: 4 });
-const deepJunk = fc.letrec((tie) => ({
-  node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, json, fc.array(tie('node'), { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 6 }), tie('node'), { maxKeys: 3 })),
-})).node;
-
-const notAString = fc.oneof(fc.integer(), finiteDouble, fc.boolean(), smallArray, smallObject, deepJunk.filter((v) => typeof v !== 'string' && v !== null));
-const notAnInteger = fc.oneof(
-  anyText,
-  finiteDouble.filter((n) => !Number.isInteger(n)),
-  fc.boolean(),
-  smallArray,
-  smallObject,
-);
-const notABoolean = fc.oneof(anyText, fc.integer(), finiteDouble, smallArray, smallObject);
-const notAnArray = fc.oneof(anyText, fc.integer(), fc.boolean(), smallObject);
-const blank = fc.constantFrom('', ' ', '   ', '\t\n', '\u3000', ' \r\n ');
-/** Strings of more than `max` characters (MaxLength counts code points: an emoji is one). */
-const tooLong = (max: number) =>
-  fc.oneof(
-    fc.string({ minLength: max + 1, maxLength: max + 40 }),
-    fc.integer({ min: max + 1, max: max + 40 }).map((n) => '长'.repeat(n)),
-    fc.integer({ min: max + 1, max: max + 20 }).map((n) => '😀'.repeat(n)),
-  );
-const nonMatching = (re: RegExp) => anyText.filter((s) => !re.test(s));
-
-/** A text field `{ IsString, IsNotBlank?, MaxLength }`; `nullOk`: null means "absent" there, so it is not generated. */
-const badText = (max: number, opts: { notBlank?: boolean; nullOk?: boolean } = {}) =>
-  fc.oneof(notAString, tooLong(max), ...(opts.notBlank ? [blank] : []), ...(opts.nullOk ? [] : [fc.constant(null)]));
-/** An id: `{ IsInt, Min(1) }`. */
-const badId = (opts: { nullOk?: boolean } = {}) =>
-  fc.oneof(notAnInteger, fc.integer({ max: 0 }), ...(opts.nullOk ? [] : [fc.constant(null)]));
-const badEnum = (values: readonly unknown[], opts: { nullOk?: boolean } = {}) =>
-  fc.oneof(
-    anyText.filter((s) => !values.includes(s)),
-    fc.integer().filter((n) => !values.includes(n)),
-    fc.boolean(),
-    smallArray,
-    smallObject,
-    ...(opts.nullOk ? [] : [fc.constant(null)]),
-  );
-const badPhone = fc.oneof(
-  notAString,
-  fc.constant(null),
-  nonMatching(/^1[3-9]\d{9}$/),
-  fc.integer({ min: 13000000000, max: 19999999999 }),
-  fc.stringMatching(/^1[3-9]\d{9}\d+$/),
-  fc.stringMatching(/^1[012]\d{9}$/),
-);
-const badLatitude = fc.oneof(
-  fc.double({ min: 90.000001, noNaN: true, noDefaultInfinity: true }),
-  fc.double({ max: -90.000001, noNaN: true, noDefaultInfinity: true }),
-  fc.stringMatching(/^[a-zA-Z\u4e00-\u9fa5 ]{0,10}$/),
-  fc.boolean(),
-  smallArray,
-  smallObject,
-);
-const badLongitude = fc.oneof(
-  fc.double({ min: 180.000001, noNaN: true, noDefaultInfinity: true }),
-  fc.double({ max: -180.000001, noNaN: true, noDefaultInfinity: true }),
-  fc.stringMatching(/^[a-zA-Z\u4e00-\u9fa5 ]{0,10}$/),
-  fc.boolean(),
-  smallArray,
-  smallObject,
-);
 const validSlot = fc.record({ weekday: fc.constantFrom(...[1, 2, 3, 4, 5, 6, 7]), period: fc.constantFrom(...Object.values(DayPeriod)) });
 const badSlot = fc.oneof(
   // Not the enum's member names ('Mon'…): class-validator's IsEnum accepts them (see the known-bug test below).
@@ -175,95 +122,11 @@ describe('malformed bodies on every POST and PATCH route', () => {
   let pairingId: number;
   let itemId: number;
 
-  const snapshot = async (): Promise<Record<string, string[]>> => {
-    const out: Record<string, string[]> = {};
-    for (const meta of t.ds.entityMetadatas) {
-      const rows: unknown[] = await t.ds.query(`SELECT * FROM ${meta.tableName}`);
-      out[meta.tableName] = rows.map((r) => JSON.stringify(r)).sort();
-    }
-    return out;
-  };
-
   const send = (route: RouteSpec, body: string, contentType = 'application/json'): Promise<Response> => {
     const user = route.user();
     const req = t.http()[route.method](route.path()).set('Content-Type', contentType);
     if (user) req.set(user.auth);
     return req.send(body);
-  };
-
-  const expectRefused = (res: Response, body: string): void => {
-    const why = `${res.status} ${JSON.stringify(res.body)} for ${body.length > 300 ? `${body.slice(0, 300)}… (${body.length} chars)` : body}`;
-    if (res.status !== 400) throw new Error(`expected 400, got ${why}`);
-    const { code, message, details } = res.body as { code: unknown; message: unknown; details?: { field: string; message: string }[] };
-    if (code !== ErrorCode.ValidationFailed && code !== ErrorCode.MalformedBody) throw new Error(`unexpected code: ${why}`);
-    if (typeof message !== 'string' || !CHINESE.test(message)) throw new Error(`message is not Chinese: ${why}`);
-    for (const d of details ?? []) {
-      if (typeof d.field !== 'string' || typeof d.message !== 'string' || !CHINESE.test(d.message)) {
-        throw new Error(`field message is not Chinese: ${why}`);
-      }
-    }
-  };
-
-  const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-  /** An object is certainly invalid once it has a key the DTO does not know; otherwise it gets one. */
-  const poisoned = (route: RouteSpec, v: unknown): unknown => {
-    if (!isPlainObject(v)) return v;
-    const unknownKeys = Object.keys(v).filter((k) => !(k in route.bad) && !STRIPPED.has(k));
-    return unknownKeys.length ? v : { ...v, [POISON]: 0 };
-  };
-
-  const bodies = (route: RouteSpec) => {
-    const keys = Object.keys(route.bad);
-    const oneBadField = fc.constantFrom(...keys).chain((k) => route.bad[k].map((v) => [k, v] as const));
-    return {
-      /** Any value at all, as JSON. */
-      anything: fc
-        .anything({ maxDepth: 3 })
-        .filter((v) => v !== undefined)
-        .map((v) => JSON.parse(JSON.stringify(v)) as unknown)
-        .map((v) => JSON.stringify(poisoned(route, v))),
-      /** JSON text as generated, and text that is not JSON at all, sent raw. */
-      raw: fc.oneof(
-        fc.json({ maxDepth: 3 }).map((text) => {
-          const v = JSON.parse(text) as unknown;
-          if (!isPlainObject(v) || Object.keys(v).some((k) => !(k in route.bad) && !STRIPPED.has(k))) return text;
-          return `{"${POISON}":0${text === '{}' ? '}' : `,${text.slice(1)}`}`;
-        }),
-        // Not the empty text: body-parser reads it as {}, which is a valid (empty) PATCH.
-        fc.string({ unit: 'binary', minLength: 1, maxLength: 60 }).filter((s) => {
-          try {
-            return !isPlainObject(JSON.parse(s));
-          } catch {
-            return true;
-          }
-        }),
-      ),
-      /** The DTO's keys with values of any type, one of them certainly wrong. */
-      wrongTypes: fc
-        .tuple(
-          fc.record(
-            Object.fromEntries(keys.map((k) => [k, fc.oneof(anyText, fc.integer(), fc.constant(null), smallArray, smallObject, fc.boolean())])),
-            { requiredKeys: [] },
-          ),
-          oneBadField,
-        )
-        .map(([rest, [k, v]]) => JSON.stringify({ ...rest, [k]: v })),
-      /** A valid body with one field broken, or with unknown extra keys holding nested junk. */
-      almostValid: fc.oneof(
-        oneBadField.map(([k, v]) => JSON.stringify({ ...route.valid(), [k]: v })),
-        fc
-          .dictionary(
-            fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !(k in route.bad) && !STRIPPED.has(k)),
-            deepJunk,
-            { minKeys: 1, maxKeys: 4 },
-          )
-          .map((extra) => JSON.stringify({ ...route.valid(), ...extra })),
-      ),
-      /** A valid body with one field replaced by a string of 20k–250k characters (under the 1 MB limit). */
-      huge: fc
-        .tuple(fc.constantFrom(...keys), fc.integer({ min: 20_000, max: 250_000 }), fc.constantFrom('x', '长', 'a\u0000'))
-        .map(([k, n, unit]) => JSON.stringify({ ...route.valid(), [k]: unit.repeat(Math.ceil(n / unit.length)) })),
-    };
   };
 
   const routes: RouteSpec[] = [
@@ -273,7 +136,7 @@ describe('malformed bodies on every POST and PATCH route', () => {
       path: () => '/api/auth/signup',
       user: () => null,
       bad: {
-        phone: badPhone,
+        phone: badPhone(),
         password: fc.oneof(
           notAString,
           fc.constant(null),
@@ -293,7 +156,7 @@ describe('malformed bodies on every POST and PATCH route', () => {
       method: 'post',
       path: () => '/api/auth/login',
       user: () => null,
-      bad: { phone: badPhone, password: fc.oneof(notAString, fc.constant(null), fc.constant(''), tooLong(64)) },
+      bad: { phone: badPhone(), password: fc.oneof(notAString, fc.constant(null), fc.constant(''), tooLong(64)) },
       valid: () => ({ phone: session.phone, password: PASSWORD }),
       validStatus: 200,
     },
@@ -347,8 +210,8 @@ describe('malformed bodies on every POST and PATCH route', () => {
         parentId: badId({ nullOk: true }),
         code: fc.oneof(notAString, nonMatching(/^[A-Za-z0-9_-]{3,32}$/)),
         address: fc.oneof(notAString, tooLong(255)),
-        latitude: badLatitude,
-        longitude: badLongitude,
+        latitude: badLatitude({ nullOk: true }),
+        longitude: badLongitude({ nullOk: true }),
       },
       valid: () => ({ type: OrgNodeType.Building, name: '探针楼', parentId: city.a.gridId, latitude: 31.98, longitude: 120.89 }),
       validStatus: 201,
@@ -361,8 +224,8 @@ describe('malformed bodies on every POST and PATCH route', () => {
       bad: {
         name: badText(100, { notBlank: true }),
         address: fc.oneof(notAString, tooLong(255)),
-        latitude: badLatitude,
-        longitude: badLongitude,
+        latitude: badLatitude({ nullOk: true }),
+        longitude: badLongitude({ nullOk: true }),
       },
       valid: () => ({ name: '甲社区一网格', address: '幸福路1号' }),
       validStatus: 200,
@@ -403,7 +266,7 @@ describe('malformed bodies on every POST and PATCH route', () => {
       bad: {
         communityCode: fc.oneof(notAString, fc.constant(null), nonMatching(/^[A-Za-z0-9_-]{1,32}$/)),
         name: badText(50, { notBlank: true }),
-        phone: badPhone,
+        phone: badPhone(),
         idNumber: fc.oneof(notAString, anyText, fc.stringMatching(/^\d{17}[\dX]$/).filter((s) => !isCnIdNumber(s))),
         workUnitId: badId(),
         workUnitName: badText(100, { notBlank: true }),
@@ -532,15 +395,15 @@ describe('malformed bodies on every POST and PATCH route', () => {
     it('refuses every generated malformed body with 400 and a Chinese message, and writes nothing', async () => {
       await route.before?.();
       const countsBefore = await t.counts();
-      const rowsBefore = await snapshot();
+      const rowsBefore = await snapshotRows(t);
       const wechatCallsBefore = t.wechat.requests.length;
-      const b = bodies(route);
+      const b = malformedBodies(route);
       const check = async (body: string) => expectRefused(await send(route, body), body);
       for (const [kind, arb] of Object.entries(b)) {
         await fc.assert(fc.asyncProperty(arb, check), { numRuns: kind === 'huge' ? HUGE_RUNS : RUNS });
       }
       expect(await t.counts()).toEqual(countsBefore);
-      expect(await snapshot()).toEqual(rowsBefore);
+      expect(await snapshotRows(t)).toEqual(rowsBefore);
       // Nothing malformed was passed on to WeChat either.
       expect(t.wechat.requests.length).toBe(wechatCallsBefore);
 
