@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import {
   CLAIM_STATUS_LABELS,
   ClaimAction,
@@ -9,7 +9,6 @@ import {
   TaskAction,
   TaskStatus,
   type ClaimDto,
-  type TaskDto,
 } from '@sbd/contracts';
 import { Badge } from '../../../components/Badge';
 import { Btn } from '../../../components/Button';
@@ -22,13 +21,14 @@ import { PAGES } from '../../../config';
 import { markNoShow, rateService, rejectClaim, taskClaims, verifyClaim } from '../../../services/claims';
 import { attempt } from '../../../services/request';
 import { communityAdminScope, useSession } from '../../../services/session';
+import { invalidId, useLoaded } from '../../../state/useLoaded';
 import { cancelTask, getTask, transitionTask, type TaskTransition } from '../../../services/tasks';
 import { a11y } from '../../../utils/a11y';
 import { formatDateTime } from '../../../utils/format';
 import { CLAIM_TONE, claimCan } from '../../../utils/loop';
 import { openPage } from '../../../utils/nav';
 import { formatHours } from '../../../utils/time';
-import { confirmModal, stopPullDown, toast } from '../../../utils/ui';
+import { confirmModal, toast } from '../../../utils/ui';
 import { AdminGate } from '../../components/AdminGate';
 
 /** Claims staff still have to act on come first. */
@@ -205,36 +205,21 @@ export default function AdminTaskPage() {
   const session = useSession();
   const scope = communityAdminScope(session);
   const id = Number(router.params?.id);
-  const [task, setTask] = useState<TaskDto | null>(null);
-  const [claims, setClaims] = useState<ClaimDto[]>([]);
-  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
-  const [error, setError] = useState('');
+  // The claims are a bonus: without them the task still shows.
+  const loaded = useLoaded(
+    async () => {
+      const [task, claims] = await Promise.all([getTask(id), taskClaims(id).then((page) => page.items, () => [] as ClaimDto[])]);
+      return { task, claims };
+    },
+    { active: !!scope, invalid: invalidId(id, '没有找到这个任务') },
+  );
+  const { state, error, reload: load } = loaded;
+  const task = loaded.data?.task ?? null;
+  const claims = loaded.data?.claims ?? [];
   const [busy, setBusy] = useState<TaskAction | ''>('');
   const [cancelling, setCancelling] = useState(false);
   const [cancelReason, setCancelReason] = useState('');
   const [cancelError, setCancelError] = useState('');
-
-  const load = async () => {
-    if (!Number.isInteger(id) || id <= 0) {
-      setError('没有找到这个任务');
-      setState('error');
-      return;
-    }
-    const [t, c] = await Promise.all([attempt(getTask(id)), attempt(taskClaims(id))]);
-    if (!t.ok) {
-      setError(t.error.message);
-      setState((s) => (s === 'ready' ? s : 'error'));
-      return;
-    }
-    setTask(t.data);
-    if (c.ok) setClaims(c.data.items);
-    setState('ready');
-  };
-
-  useDidShow(() => {
-    if (scope) void load();
-  });
-  usePullDownRefresh(() => void load().finally(stopPullDown));
 
   if (!scope) return <AdminGate title='任务与核验' loggedIn={!!session?.accessToken} />;
   if (state === 'loading') {
@@ -345,7 +330,7 @@ export default function AdminTaskPage() {
       ) : null}
       {claims.length === 0 ? <Empty text='还没有人报名' /> : null}
       {sorted.map((c) => (
-        <ClaimReview key={c.id} claim={c} taskStarted={started} onChanged={(n) => setClaims((list) => list.map((x) => (x.id === n.id ? n : x)))} />
+        <ClaimReview key={c.id} claim={c} taskStarted={started} onChanged={(n) => loaded.setData({ task, claims: claims.map((x) => (x.id === n.id ? n : x)) })} />
       ))}
     </Page>
   );

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { CALLUP_RESPONSE_LABELS, CALLUP_STATUS_LABELS, CallupResponse, CallupStatus, type CallupDto } from '@sbd/contracts';
 import { Badge } from '../../../components/Badge';
 import { Btn } from '../../../components/Button';
@@ -11,9 +11,10 @@ import { Empty, ErrorState, Loading } from '../../../components/States';
 import { getCallup, myCallups, respondCallup } from '../../../services/callups';
 import { attempt } from '../../../services/request';
 import { useSession } from '../../../services/session';
+import { useLoaded } from '../../../state/useLoaded';
 import { formatDateTime } from '../../../utils/format';
 import { formatDayTime } from '../../../utils/time';
-import { stopPullDown, toast } from '../../../utils/ui';
+import { toast } from '../../../utils/ui';
 
 const ETA_OPTIONS = [
   { value: 10, label: '10分钟内' },
@@ -91,31 +92,20 @@ export default function CallupPage() {
   const router = useRouter();
   const session = useSession();
   const focusId = Number(router.params?.id) || 0;
-  const [items, setItems] = useState<CallupDto[]>([]);
-  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
-  const [error, setError] = useState('');
-
-  const load = async () => {
-    const [mine, one] = await Promise.all([attempt(myCallups()), focusId ? attempt(getCallup(focusId)) : Promise.resolve(null)]);
-    if (!mine.ok) {
-      setError(mine.error.message);
-      setState((s) => (s === 'ready' ? s : 'error'));
-      return;
-    }
-    const list = mine.data.filter((c) => c.id !== focusId);
-    // The call-up the notification pointed at comes first.
-    setItems(one && one.ok ? [one.data, ...list] : mine.data);
-    setState('ready');
-  };
-
-  useDidShow(() => {
-    if (session?.accessToken) void load();
-  });
-  usePullDownRefresh(() => void load().finally(stopPullDown));
+  const loaded = useLoaded(
+    async () => {
+      const [mine, one] = await Promise.all([myCallups(), focusId ? getCallup(focusId).catch(() => null) : Promise.resolve(null)]);
+      // The call-up the notification pointed at comes first.
+      return one ? [one, ...mine.filter((c) => c.id !== focusId)] : mine;
+    },
+    { active: !!session?.accessToken },
+  );
+  const { state, error, reload: load } = loaded;
+  const items = loaded.data ?? [];
 
   if (!session?.accessToken) return <Gate title='应急召集' loggedIn={false} need='' />;
 
-  const replace = (c: CallupDto) => setItems((list) => list.map((x) => (x.id === c.id ? c : x)));
+  const replace = (c: CallupDto) => loaded.setData(items.map((x) => (x.id === c.id ? c : x)));
   const open = items.filter((c) => c.status === CallupStatus.Open);
   const closed = items.filter((c) => c.status !== CallupStatus.Open);
 

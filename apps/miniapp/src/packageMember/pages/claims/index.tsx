@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { ClaimStatus, type ClaimDto } from '@sbd/contracts';
 import { Btn } from '../../../components/Button';
 import { Segmented } from '../../../components/Choice';
@@ -9,12 +8,11 @@ import { Page } from '../../../components/Page';
 import { Empty, ErrorState, Loading } from '../../../components/States';
 import { PAGES } from '../../../config';
 import { myClaims } from '../../../services/claims';
-import { attempt } from '../../../services/request';
 import { useSession } from '../../../services/session';
+import { useLoaded } from '../../../state/useLoaded';
 import { a11y, keyActivate } from '../../../utils/a11y';
 import { openPage } from '../../../utils/nav';
 import { formatRange } from '../../../utils/time';
-import { stopPullDown } from '../../../utils/ui';
 import { ClaimPanel } from '../../components/ClaimPanel';
 
 type Tab = 'active' | 'done' | 'all';
@@ -39,31 +37,15 @@ export function hasTaskLocation(c: Pick<ClaimDto, 'taskLatitude' | 'taskLongitud
 /** 我的报名: each claim with its own actions (confirm, check in/out, withdraw) on this one screen. */
 export default function MyClaimsPage() {
   const session = useSession();
-  const [claims, setClaims] = useState<ClaimDto[]>([]);
-  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
-  const [error, setError] = useState('');
+  const loaded = useLoaded(() => myClaims({ limit: 50 }).then((page) => page.items), { active: !!session?.accessToken });
+  const { state, error, reload: load } = loaded;
+  const claims = loaded.data ?? [];
   const [tab, setTab] = useState<Tab>('active');
-
-  const load = async () => {
-    const r = await attempt(myClaims({ limit: 50 }));
-    if (!r.ok) {
-      setError(r.error.message);
-      setState((s) => (s === 'ready' ? s : 'error'));
-      return;
-    }
-    setClaims(r.data.items);
-    setState('ready');
-  };
-
-  useDidShow(() => {
-    if (session?.accessToken) void load();
-  });
-  usePullDownRefresh(() => void load().finally(stopPullDown));
 
   if (!session?.accessToken) return <Gate title='我的报名' loggedIn={false} need='' />;
 
   const shown = claims.filter((c) => inTab(c, tab));
-  const replace = (c: ClaimDto) => setClaims((list) => list.map((x) => (x.id === c.id ? c : x)));
+  const replace = (c: ClaimDto) => loaded.setData(claims.map((x) => (x.id === c.id ? c : x)));
 
   return (
     <Page title='我的报名'>

@@ -1,7 +1,5 @@
-import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { ClaimStatus, type ClaimDto, type ServiceHoursDto } from '@sbd/contracts';
+import { ClaimStatus, type ClaimDto } from '@sbd/contracts';
 import { Btn } from '../../../components/Button';
 import { Gate } from '../../../components/Gate';
 import { Page } from '../../../components/Page';
@@ -9,37 +7,26 @@ import { Empty, ErrorState, Loading } from '../../../components/States';
 import { PAGES } from '../../../config';
 import { myClaims } from '../../../services/claims';
 import { myHours } from '../../../services/points';
-import { attempt } from '../../../services/request';
 import { useSession } from '../../../services/session';
+import { useLoaded } from '../../../state/useLoaded';
 import { formatDate } from '../../../utils/format';
 import { openPage } from '../../../utils/nav';
 import { formatHours } from '../../../utils/time';
-import { stopPullDown } from '../../../utils/ui';
 
 /** 服务时长: verified credit hours and back-filled hours (补录) kept apart, and each verified service. */
 export default function HoursPage() {
   const session = useSession();
-  const [hours, setHours] = useState<ServiceHoursDto | null>(null);
-  const [services, setServices] = useState<ClaimDto[]>([]);
-  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
-  const [error, setError] = useState('');
-
-  const load = async () => {
-    const [h, c] = await Promise.all([attempt(myHours()), attempt(myClaims({ status: ClaimStatus.Verified, limit: 50 }))]);
-    if (!h.ok) {
-      setError(h.error.message);
-      setState((s) => (s === 'ready' ? s : 'error'));
-      return;
-    }
-    setHours(h.data);
-    if (c.ok) setServices(c.data.items);
-    setState('ready');
-  };
-
-  useDidShow(() => {
-    if (session?.accessToken) void load();
-  });
-  usePullDownRefresh(() => void load().finally(stopPullDown));
+  // The list of services is a bonus: the totals show without it.
+  const loaded = useLoaded(
+    async () => {
+      const [hours, services] = await Promise.all([myHours(), myClaims({ status: ClaimStatus.Verified, limit: 50 }).then((page) => page.items, () => [] as ClaimDto[])]);
+      return { hours, services };
+    },
+    { active: !!session?.accessToken },
+  );
+  const { state, error, reload: load } = loaded;
+  const hours = loaded.data?.hours ?? null;
+  const services = loaded.data?.services ?? [];
 
   if (!session?.accessToken) return <Gate title='服务时长' loggedIn={false} need='' />;
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { TASK_TARGET_LABELS, type ClaimDto, type TaskDto } from '@sbd/contracts';
+import { useRouter } from '@tarojs/taro';
+import { TASK_TARGET_LABELS, type ClaimDto } from '@sbd/contracts';
 import { Btn } from '../../../components/Button';
 import { Gate } from '../../../components/Gate';
 import { Page } from '../../../components/Page';
@@ -11,12 +11,13 @@ import { claimTask } from '../../../services/claims';
 import { attempt } from '../../../services/request';
 import { branchScope, useSession } from '../../../services/session';
 import { getTask } from '../../../services/tasks';
+import { invalidId, useLoaded } from '../../../state/useLoaded';
 import { useNow } from '../../../state/useNow';
 import { a11y } from '../../../utils/a11y';
 import { memberTaskView } from '../../../utils/loop';
 import { openPage } from '../../../utils/nav';
 import { formatDayTime } from '../../../utils/time';
-import { stopPullDown, toast } from '../../../utils/ui';
+import { toast } from '../../../utils/ui';
 import { ClaimPanel } from '../../components/ClaimPanel';
 import { TaskSummary } from '../../../components/TaskSummary';
 
@@ -35,33 +36,11 @@ export default function TaskPage() {
   const router = useRouter();
   const session = useSession();
   const id = Number(router.params?.id);
-  const [task, setTask] = useState<TaskDto | null>(null);
-  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
-  const [error, setError] = useState('');
+  const loaded = useLoaded(() => getTask(id), { active: !!session?.accessToken, invalid: invalidId(id, '没有找到这个任务') });
+  const { data: task, state, error, reload: load } = loaded;
   const [busy, setBusy] = useState(false);
   const now = useNow(15_000);
   const secretary = branchScope(session);
-
-  const load = async () => {
-    if (!Number.isInteger(id) || id <= 0) {
-      setError('没有找到这个任务');
-      setState('error');
-      return;
-    }
-    const r = await attempt(getTask(id));
-    if (!r.ok) {
-      setError(r.error.message);
-      setState((s) => (s === 'ready' ? s : 'error'));
-      return;
-    }
-    setTask(r.data);
-    setState('ready');
-  };
-
-  useDidShow(() => {
-    if (session?.accessToken) void load();
-  });
-  usePullDownRefresh(() => void load().finally(stopPullDown));
 
   if (!session?.accessToken) return <Gate title='任务详情' loggedIn={false} need='' />;
   if (state === 'loading') {
@@ -97,7 +76,7 @@ export default function TaskPage() {
   };
 
   const onClaimChange = (c: ClaimDto) => {
-    setTask({ ...task, myClaim: c });
+    loaded.setData({ ...task, myClaim: c });
     void load();
   };
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { NEED_CATEGORY_LABELS, NEED_STATUS_LABELS, NeedAction, RATING_COMMENT_MAX, Role, type NeedDto } from '@sbd/contracts';
 import { Badge } from '../../../components/Badge';
 import { Btn } from '../../../components/Button';
@@ -15,11 +15,12 @@ import { PAGES } from '../../../config';
 import { getNeed, rateNeed, withdrawNeed } from '../../../services/needs';
 import { attempt } from '../../../services/request';
 import { hasRole, useSession } from '../../../services/session';
+import { invalidId, useLoaded } from '../../../state/useLoaded';
 import { a11y } from '../../../utils/a11y';
 import { NEED_TONE, needCan, needTimeline } from '../../../utils/loop';
 import { openPage } from '../../../utils/nav';
 import { formatDayTime } from '../../../utils/time';
-import { confirmModal, stopPullDown, toast } from '../../../utils/ui';
+import { confirmModal, toast } from '../../../utils/ui';
 
 function Row({ k, v }: { k: string; v: string | null | undefined }) {
   if (!v) return null;
@@ -91,31 +92,9 @@ export default function NeedPage() {
   const router = useRouter();
   const session = useSession();
   const id = Number(router.params?.id);
-  const [need, setNeed] = useState<NeedDto | null>(null);
-  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
-  const [error, setError] = useState('');
+  const loaded = useLoaded(() => getNeed(id), { active: !!session?.accessToken, invalid: invalidId(id, '没有找到这条需求') });
+  const { data: need, state, error, reload: load, setData: setNeed } = loaded;
   const [busy, setBusy] = useState(false);
-
-  const load = async () => {
-    if (!Number.isInteger(id) || id <= 0) {
-      setError('没有找到这条需求');
-      setState('error');
-      return;
-    }
-    const r = await attempt(getNeed(id));
-    if (!r.ok) {
-      setError(r.error.message);
-      setState((s) => (s === 'ready' ? s : 'error'));
-      return;
-    }
-    setNeed(r.data);
-    setState('ready');
-  };
-
-  useDidShow(() => {
-    if (session?.accessToken) void load();
-  });
-  usePullDownRefresh(() => void load().finally(stopPullDown));
 
   if (!session?.accessToken) return <Gate title='需求进度' loggedIn={false} need='' />;
   if (state === 'loading') {
