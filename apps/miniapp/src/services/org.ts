@@ -2,6 +2,11 @@ import type { CommunityPublicDto, OrgNodeDto, OrgNodeType, PositionDto } from '@
 import { api, request } from './request';
 import { bytesToBase64 } from '../utils/base64';
 
+/** The org nodes the caller administers (for a platform admin: the top-level nodes). */
+export function fetchRoots(): Promise<OrgNodeDto[]> {
+  return api.get<OrgNodeDto[]>('/api/org/roots');
+}
+
 export function fetchChildren(nodeId: number, type?: OrgNodeType): Promise<OrgNodeDto[]> {
   return api.get<OrgNodeDto[]>(`/api/org/nodes/${nodeId}/children`, { query: { type } });
 }

@@ -88,6 +88,6 @@ describe('home page', () => {
     expect(titles({ role: Role.UnitAdmin, scopeNodeId: 9, scopeName: null })).toEqual(['统计看板', '党员报回记录', '单位名册', '消息', '我的']);
     expect(titles({ role: Role.StreetAdmin, scopeNodeId: 3, scopeName: null })).toEqual(['统计看板', '消息', '我的']);
     expect(titles({ role: Role.DistrictAdmin, scopeNodeId: 1, scopeName: null })).toEqual(['统计看板', '消息', '我的']);
-    expect(titles({ role: Role.PlatformAdmin, scopeNodeId: null, scopeName: null })).toEqual(['消息', '我的']);
+    expect(titles({ role: Role.PlatformAdmin, scopeNodeId: null, scopeName: null })).toEqual(['统计看板', '消息', '我的']);
   });
 });

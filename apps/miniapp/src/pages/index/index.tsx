@@ -64,6 +64,7 @@ export function tilesFor(role: RoleAssignment | null, loggedIn: boolean): TileDe
       return [TILE_STATS, TILE_RECORDS, TILE_ROSTER, TILE_INBOX, TILE_ME];
     case Role.StreetAdmin:
     case Role.DistrictAdmin:
+    case Role.PlatformAdmin:
       return [TILE_STATS, TILE_INBOX, TILE_ME];
     case Role.BranchSecretary:
       return [TILE_BRANCH, ...MEMBER_TILES];

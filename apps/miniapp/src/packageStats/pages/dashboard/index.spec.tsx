@@ -36,6 +36,20 @@ describe('统计看板', () => {
     expect(screen.getByText('统计看板供社区、单位、街道和区管理员使用。')).toBeTruthy();
   });
 
+  it('lets a platform admin, who holds no node, choose the top-level organisation to look at', async () => {
+    loginAs([{ role: Role.PlatformAdmin, scopeNodeId: null, scopeName: null }]);
+    const calls = fakeApi((_m, path) =>
+      path === '/api/org/roots'
+        ? [200, [{ id: 1, type: OrgNodeType.District, name: '崇川区', code: null, parentId: null, path: '/1/', depth: 0 }]]
+        : undefined,
+    );
+    render(<DashboardPage />);
+    const district = await screen.findByRole('link', { name: '查看崇川区的统计' });
+    fireEvent.click(district);
+    expect(Taro.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/packageStats/pages/dashboard/index?nodeId=1' }));
+    expect(calls.map((c) => c.path)).toEqual(['/api/org/roots']);
+  });
+
   it('shows a community’s headline figures for this month, with 报到率’s note instead of a number', async () => {
     loginAs(ADMIN_OF_7);
     const calls = fakeApi((_m, path) => (path === '/api/stats/nodes/7' ? [200, makeStats()] : undefined));

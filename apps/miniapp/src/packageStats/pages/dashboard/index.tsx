@@ -4,6 +4,7 @@ import { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import {
   OrgNodeType,
   ORG_NODE_TYPE_LABELS,
+  Role,
   StatsGranularity,
   TASK_KIND_LABELS,
   TASK_STATUS_LABELS,
@@ -17,9 +18,10 @@ import { Gate } from '../../../components/Gate';
 import { Page } from '../../../components/Page';
 import { Empty, ErrorState, Loading } from '../../../components/States';
 import { PAGES } from '../../../config';
-import { fetchChildren } from '../../../services/org';
+import { fetchChildren, fetchRoots } from '../../../services/org';
 import { attempt } from '../../../services/request';
-import { useSession } from '../../../services/session';
+import { hasRole, useSession } from '../../../services/session';
+import { useLoaded } from '../../../state/useLoaded';
 import { a11y, keyActivate } from '../../../utils/a11y';
 import { openPage } from '../../../utils/nav';
 import { stopPullDown } from '../../../utils/ui';
@@ -61,11 +63,11 @@ function TopMembers({ stats }: { stats: StatsDto }) {
   );
 }
 
-function LowerNodes({ nodes }: { nodes: OrgNodeDto[] }) {
+function NodeLinks({ title, nodes }: { title: string; nodes: OrgNodeDto[] }) {
   if (!nodes.length) return null;
   return (
     <View>
-      <Text className='section-title'>下级统计</Text>
+      <Text className='section-title'>{title}</Text>
       {nodes.map((n) => {
         const open = () => openPage(`${PAGES.statsDashboard}?nodeId=${n.id}`);
         return (
@@ -76,6 +78,19 @@ function LowerNodes({ nodes }: { nodes: OrgNodeDto[] }) {
         );
       })}
     </View>
+  );
+}
+
+/** A platform admin holds no node of their own: they choose which top-level node to look at. */
+function RootPicker() {
+  const roots = useLoaded(fetchRoots, { active: true });
+  return (
+    <Page title='统计看板'>
+      {roots.state === 'loading' ? <Loading /> : null}
+      {roots.state === 'error' ? <ErrorState message={roots.error} onRetry={() => void roots.reload()} /> : null}
+      {roots.state === 'ready' && !roots.data?.length ? <Empty text='还没有建立组织' /> : null}
+      <NodeLinks title='选择要查看的组织' nodes={roots.data ?? []} />
+    </Page>
   );
 }
 
@@ -133,7 +148,10 @@ export default function DashboardPage() {
   }, [nodeId, nodeType]);
 
   if (!session?.accessToken) return <Gate title='统计看板' loggedIn={false} need='' />;
-  if (!nodeId) return <Gate title='统计看板' loggedIn need='统计看板供社区、单位、街道和区管理员使用。' />;
+  if (!nodeId) {
+    if (hasRole(session, Role.PlatformAdmin)) return <RootPicker />;
+    return <Gate title='统计看板' loggedIn need='统计看板供社区、单位、街道和区管理员使用。' />;
+  }
 
   const changePeriod = (p: Period) => {
     setPeriod(p);
@@ -218,7 +236,7 @@ export default function DashboardPage() {
             </View>
           ) : null}
 
-          <LowerNodes nodes={lower} />
+          <NodeLinks title='下级统计' nodes={lower} />
 
           <View style={{ marginTop: '24px' }}>
             <Btn onClick={() => void doExport()} loading={exporting} loadingText='正在导出…'>
