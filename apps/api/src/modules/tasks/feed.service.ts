@@ -11,6 +11,7 @@ import type { TaskFeedQuery } from './dto/list-tasks.query';
 import type { TaskEntity } from './entities/task.entity';
 import { FEED_OPEN_SQL, feedCursor, feedScope, feedSql, selectFeedPage, type FeedCandidate, type FeedHome } from './feed-page';
 import { ImpressionsService } from './impressions.service';
+import { SizedLru } from './sized-lru';
 import { rowToTask, TaskViewsService, type SharedTaskDto } from './task-views.service';
 
 /**
@@ -58,8 +59,7 @@ const MAX_CACHED_TASKS = 50_000;
  */
 @Injectable()
 export class FeedService {
-  private readonly entries = new Map<string, Entry>();
-  private cachedTasks = 0;
+  private readonly entries = new SizedLru<Entry>(MAX_ENTRIES, MAX_CACHED_TASKS, (e) => (e.tasks === 'tooLarge' ? 0 : e.tasks.length));
   private readonly loading = new Map<string, { version: number; promise: Promise<Entry> }>();
 
   constructor(
@@ -129,11 +129,7 @@ export class FeedService {
   private async entry(scope: Scope, version: number): Promise<Entry> {
     const key = `${scope.column}:${scope.id}`;
     const hit = this.entries.get(key);
-    if (hit && hit.version === version && Date.now() < hit.expiresAt) {
-      this.entries.delete(key); // most recently used last
-      this.entries.set(key, hit);
-      return hit;
-    }
+    if (hit && hit.version === version && Date.now() < hit.expiresAt) return hit;
     const pending = this.loading.get(key);
     // A load started at this version read the tasks after the version was read: it is as new.
     if (pending && pending.version === version) return pending.promise;
@@ -141,23 +137,10 @@ export class FeedService {
     this.loading.set(key, { version, promise });
     try {
       const entry = await promise;
-      this.remember(key, entry);
+      this.entries.set(key, entry);
       return entry;
     } finally {
       if (this.loading.get(key)?.promise === promise) this.loading.delete(key);
-    }
-  }
-
-  private remember(key: string, entry: Entry): void {
-    const size = (e: Entry | undefined) => (e && e.tasks !== 'tooLarge' ? e.tasks.length : 0);
-    this.cachedTasks -= size(this.entries.get(key));
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    this.cachedTasks += size(entry);
-    while (this.entries.size > MAX_ENTRIES || (this.cachedTasks > MAX_CACHED_TASKS && this.entries.size > 1)) {
-      const oldest = this.entries.keys().next().value as string;
-      this.cachedTasks -= size(this.entries.get(oldest));
-      this.entries.delete(oldest);
     }
   }
 
