@@ -62,16 +62,7 @@ export class NeedTransitionsService {
     now: Date,
   ): Promise<void> {
     if (need.residentUserId === null) return; // 代点单: the resident is not online
-    await this.notifications.enqueue(m, {
-      userId: need.residentUserId,
-      kind,
-      title,
-      body,
-      path: `${NEED_PAGE_PATH}?id=${need.id}`,
-      entityType: 'need',
-      entityId: need.id,
-      dedupeKey: `need:${need.id}:${event}:${now.getTime()}`,
-    });
+    await this.notifications.enqueue(m, aboutNeed(need, need.residentUserId, { kind, title, body }, `need:${need.id}:${event}:${now.getTime()}`));
   }
 
   async notifyFulfilled(m: EntityManager, need: NeedEntity, now: Date, taskId?: number): Promise<void> {
@@ -101,16 +92,14 @@ export class NeedTransitionsService {
         WHERE r.role = ? AND r.scope_node_id = ? AND u.deleted_at IS NULL`,
       [Role.CommunityAdmin, need.communityId],
     );
-    const items: NewNotification[] = admins.map((a) => ({
-      userId: Number(a.user_id),
-      kind,
-      title,
-      body,
-      path: `${NEED_PAGE_PATH}?id=${need.id}`,
-      entityType: 'need',
-      entityId: need.id,
-      dedupeKey: `need:${need.id}:${event}:${now.getTime()}:u${Number(a.user_id)}`,
-    }));
+    const items = admins.map((a) =>
+      aboutNeed(need, Number(a.user_id), { kind, title, body }, `need:${need.id}:${event}:${now.getTime()}:u${Number(a.user_id)}`),
+    );
     await this.notifications.enqueue(m, items);
   }
+}
+
+/** A notification about a need, opening the need's page. */
+function aboutNeed(need: NeedEntity, userId: number, text: { kind: NotificationKind; title: string; body: string }, dedupeKey: string): NewNotification {
+  return { userId, ...text, path: `${NEED_PAGE_PATH}?id=${need.id}`, entityType: 'need', entityId: need.id, dedupeKey };
 }
