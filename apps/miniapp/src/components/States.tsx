@@ -1,6 +1,9 @@
+import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
+import type { LoadState } from '../state/usePaged';
 import { a11y } from '../utils/a11y';
 import { Btn } from './Button';
+import { Page } from './Page';
 
 export function Loading({ text = '加载中…' }: { text?: string }) {
   return (
@@ -30,5 +33,24 @@ export function Empty({ text }: { text: string }) {
     <View className='empty'>
       <Text>{text}</Text>
     </View>
+  );
+}
+
+/**
+ * The whole page of one thing (a task, a need) while it loads or after it failed to load, with a
+ * retry and, below it, `children` (a way back).
+ */
+export function NotLoadedPage({ title, state, error, onRetry, children }: { title: string; state: LoadState; error: string; onRetry: () => void; children?: ReactNode }) {
+  return (
+    <Page title={title}>
+      {state === 'loading' ? (
+        <Loading />
+      ) : (
+        <>
+          <ErrorState message={error} onRetry={onRetry} />
+          {children}
+        </>
+      )}
+    </Page>
   );
 }

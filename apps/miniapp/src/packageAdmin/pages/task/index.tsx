@@ -15,7 +15,7 @@ import { Btn } from '../../../components/Button';
 import { TextAreaField, TextField } from '../../../components/Field';
 import { Page } from '../../../components/Page';
 import { SCORE_WORDS, Stars } from '../../../components/Stars';
-import { Empty, ErrorState, Loading } from '../../../components/States';
+import { Empty, NotLoadedPage } from '../../../components/States';
 import { TaskSummary } from '../../../components/TaskSummary';
 import { PAGES } from '../../../config';
 import { markNoShow, rateService, rejectClaim, taskClaims, verifyClaim } from '../../../services/claims';
@@ -222,20 +222,7 @@ export default function AdminTaskPage() {
   const [cancelError, setCancelError] = useState('');
 
   if (!scope) return <AdminGate title='任务与核验' loggedIn={!!session?.accessToken} />;
-  if (state === 'loading') {
-    return (
-      <Page title='任务与核验'>
-        <Loading />
-      </Page>
-    );
-  }
-  if (state === 'error' || !task) {
-    return (
-      <Page title='任务与核验'>
-        <ErrorState message={error} onRetry={() => void load()} />
-      </Page>
-    );
-  }
+  if (state !== 'ready' || !task) return <NotLoadedPage title='任务与核验' state={state} error={error} onRetry={() => void load()} />;
 
   const run = async (t: (typeof TRANSITIONS)[number]) => {
     if (t.confirm && !(await confirmModal(t.label, t.confirm, t.label))) return;

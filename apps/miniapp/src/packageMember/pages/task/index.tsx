@@ -5,7 +5,7 @@ import { TASK_TARGET_LABELS, type ClaimDto } from '@sbd/contracts';
 import { Btn } from '../../../components/Button';
 import { Gate } from '../../../components/Gate';
 import { Page } from '../../../components/Page';
-import { ErrorState, Loading } from '../../../components/States';
+import { NotLoadedPage } from '../../../components/States';
 import { PAGES } from '../../../config';
 import { claimTask } from '../../../services/claims';
 import { attempt } from '../../../services/request';
@@ -43,21 +43,13 @@ export default function TaskPage() {
   const secretary = branchScope(session);
 
   if (!session?.accessToken) return <Gate title='任务详情' loggedIn={false} need='' />;
-  if (state === 'loading') {
+  if (state !== 'ready' || !task) {
     return (
-      <Page title='任务详情'>
-        <Loading />
-      </Page>
-    );
-  }
-  if (state === 'error' || !task) {
-    return (
-      <Page title='任务详情'>
-        <ErrorState message={error} onRetry={() => void load()} />
+      <NotLoadedPage title='任务详情' state={state} error={error} onRetry={() => void load()}>
         <Btn variant='plain' onClick={() => openPage(PAGES.tasks)}>
           回到任务大厅
         </Btn>
-      </Page>
+      </NotLoadedPage>
     );
   }
 

@@ -9,7 +9,7 @@ import { Gate } from '../../../components/Gate';
 import { Page } from '../../../components/Page';
 import { PhotoStrip } from '../../../components/Photos';
 import { SCORE_WORDS, Stars } from '../../../components/Stars';
-import { ErrorState, Loading } from '../../../components/States';
+import { NotLoadedPage } from '../../../components/States';
 import { Timeline } from '../../../components/Timeline';
 import { PAGES } from '../../../config';
 import { getNeed, rateNeed, withdrawNeed } from '../../../services/needs';
@@ -97,21 +97,13 @@ export default function NeedPage() {
   const [busy, setBusy] = useState(false);
 
   if (!session?.accessToken) return <Gate title='需求进度' loggedIn={false} need='' />;
-  if (state === 'loading') {
+  if (state !== 'ready' || !need) {
     return (
-      <Page title='需求进度'>
-        <Loading />
-      </Page>
-    );
-  }
-  if (state === 'error' || !need) {
-    return (
-      <Page title='需求进度'>
-        <ErrorState message={error} onRetry={() => void load()} />
+      <NotLoadedPage title='需求进度' state={state} error={error} onRetry={() => void load()}>
         <Btn variant='plain' onClick={() => openPage(PAGES.myNeeds)}>
           我的需求
         </Btn>
-      </Page>
+      </NotLoadedPage>
     );
   }
 
