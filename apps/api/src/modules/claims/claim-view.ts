@@ -68,21 +68,19 @@ export function toClaimDto(c: ClaimEntity, t: ClaimTaskView, x: ClaimExtras, vie
 }
 
 /**
- * The waitlist's order: first come, first served by the time of joining (a member who withdrew
- * and joins again queues behind everyone already waiting, although their claim row is reused).
+ * SQL for a waitlisted claim `c`'s 1-based place in its task's queue. The queue is first come,
+ * first served by the time of joining (claimed_at, then id), as `promoteWaitlist` takes it: a
+ * member who withdrew and joins again queues behind everyone already waiting, although their
+ * claim row is reused.
  */
-export const WAITLIST_ORDER_SQL = 'claimed_at ASC, id ASC';
-
-/** SQL for a waitlisted claim `c`'s 1-based place in its task's queue (see WAITLIST_ORDER_SQL). */
 export const WAITLIST_POSITION_SQL = `(SELECT COUNT(*) FROM claims w WHERE w.task_id = c.task_id AND w.status = 'waitlisted'
   AND (w.claimed_at < c.claimed_at OR (w.claimed_at = c.claimed_at AND w.id <= c.id)))`;
 
 /**
- * One member's own claims with everything their DTOs show, in one statement: `c_`-prefixed
- * columns, read back by `ownClaimFromRow`. The caller adds the WHERE clause after
- * `c.member_user_id = ?`.
+ * Claims with everything their DTOs show besides the task, in one statement: `c_`-prefixed
+ * columns, read back by `claimFromRow`. The caller appends the WHERE clause on the claims `c`.
  */
-export const OWN_CLAIM_SELECT = `SELECT c.id AS c_id, c.task_id AS c_task_id, c.member_user_id AS c_member_user_id, c.registration_id AS c_registration_id,
+export const CLAIM_VIEW_SELECT = `SELECT c.id AS c_id, c.task_id AS c_task_id, c.member_user_id AS c_member_user_id, c.registration_id AS c_registration_id,
     c.branch_id AS c_branch_id, c.claimed_by_id AS c_claimed_by_id, c.status AS c_status, c.starts_at AS c_starts_at, c.ends_at AS c_ends_at,
     c.checked_in_at AS c_checked_in_at, c.checked_out_at AS c_checked_out_at, c.checkin_method AS c_checkin_method,
     c.credit_half_hours AS c_credit_half_hours, c.verified_by_id AS c_verified_by_id, c.verified_at AS c_verified_at,
@@ -92,16 +90,15 @@ export const OWN_CLAIM_SELECT = `SELECT c.id AS c_id, c.task_id AS c_task_id, c.
     (SELECT SUM(pl.delta) FROM points_ledger pl WHERE pl.claim_id = c.id) AS c_points,
     CASE WHEN c.status = 'waitlisted' THEN ${WAITLIST_POSITION_SQL} ELSE NULL END AS c_queue
   FROM claims c
-  JOIN users u ON u.id = c.member_user_id
+  LEFT JOIN users u ON u.id = c.member_user_id
   LEFT JOIN org_nodes b ON b.id = c.branch_id
-  LEFT JOIN ratings r ON r.claim_id = c.id
-  WHERE c.member_user_id = ?`;
+  LEFT JOIN ratings r ON r.claim_id = c.id`;
 
 type Row = Record<string, unknown>;
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
-/** A row of OWN_CLAIM_SELECT (either driver) as the claim and its extras; null for a row without a claim. */
-export function ownClaimFromRow(r: Row): { claim: ClaimEntity; extras: ClaimExtras } | null {
+/** A row of CLAIM_VIEW_SELECT (either driver) as the claim and its extras; null for a row without a claim. */
+export function claimFromRow(r: Row): { claim: ClaimEntity; extras: ClaimExtras } | null {
   if (r.c_id === null || r.c_id === undefined) return null;
   const c = new ClaimEntity();
   Object.assign(c, {

@@ -1,17 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ClaimStatus, Role, type ClaimDto, type Page } from '@sbd/contracts';
+import { Role, type ClaimDto, type Page } from '@sbd/contracts';
 import { DataSource, In } from 'typeorm';
 import type { Principal } from '../../common/auth/principal';
 import { COMMUNITY_READERS, ScopeService } from '../../common/auth/scope.service';
 import { notFound } from '../../common/errors/app-errors';
-import { OrgNodeEntity } from '../org/entities/org-node.entity';
 import { TaskEntity } from '../tasks/entities/task.entity';
-import { UserEntity } from '../users/entities/user.entity';
-import { OWN_CLAIM_SELECT, ownClaimFromRow, toClaimDto, type ClaimTaskView } from './claim-view';
+import { CLAIM_VIEW_SELECT, claimFromRow, toClaimDto, type ClaimTaskView } from './claim-view';
 import type { ListClaimsQuery } from './dto/claim.dtos';
 import { ClaimEntity } from './entities/claim.entity';
-import { RatingEntity } from './entities/rating.entity';
 
 /** Reading claims: one claim, the member's and a task's lists, and claims as DTOs for a viewer. */
 @Injectable()
@@ -63,29 +60,16 @@ export class ClaimViewsService {
     return claim;
   }
 
+  /** Claims as `p` sees them: two queries whatever their number (the claims' extras, their tasks). */
   async toDtos(claims: ClaimEntity[], p: Principal): Promise<ClaimDto[]> {
     if (!claims.length) return [];
     const ids = claims.map((c) => c.id);
-    const taskIds = [...new Set(claims.map((c) => c.taskId))];
-    const [tasks, users, branches, ratings, points, waitlisted] = await Promise.all([
-      this.db.getRepository(TaskEntity).findBy({ id: In(taskIds) }),
-      this.db.getRepository(UserEntity).findBy({ id: In([...new Set(claims.map((c) => c.memberUserId))]) }),
-      this.db.getRepository(OrgNodeEntity).findBy({ id: In([...new Set(claims.map((c) => c.branchId).filter((b): b is number => !!b))]) }),
-      this.db.getRepository(RatingEntity).findBy({ claimId: In(ids) }),
-      this.db.query(`SELECT claim_id, SUM(delta) AS pts FROM points_ledger WHERE claim_id IN (${ids.map(() => '?').join(',')}) GROUP BY claim_id`, ids) as Promise<
-        { claim_id: number; pts: number }[]
-      >,
-      this.db.getRepository(ClaimEntity).find({
-        select: { id: true, taskId: true },
-        where: { taskId: In(taskIds), status: ClaimStatus.Waitlisted },
-        order: { claimedAt: 'ASC', id: 'ASC' },
-      }),
+    const [tasks, rows] = await Promise.all([
+      this.db.getRepository(TaskEntity).findBy({ id: In([...new Set(claims.map((c) => c.taskId))]) }),
+      this.db.query(`${CLAIM_VIEW_SELECT} WHERE c.id IN (${ids.map(() => '?').join(',')})`, ids) as Promise<Record<string, unknown>[]>,
     ]);
     const taskOf = new Map(tasks.map((t) => [t.id, t]));
-    const nameOf = new Map(users.map((u) => [u.id, u.name]));
-    const branchOf = new Map(branches.map((b) => [b.id, b.name]));
-    const ratingOf = new Map(ratings.map((r) => [r.claimId, r]));
-    const pointsOf = new Map(points.map((r) => [Number(r.claim_id), Number(r.pts)]));
+    const extrasOf = new Map(rows.map(claimFromRow).flatMap((x) => (x ? [[x.claim.id, x.extras] as const] : [])));
     const staffCommunities = new Set<number>();
     for (const t of tasks) {
       const node = await this.scope.node(t.communityId);
@@ -93,20 +77,7 @@ export class ClaimViewsService {
     }
     return claims.map((c) => {
       const t = taskOf.get(c.taskId)!;
-      const rating = ratingOf.get(c.id);
-      const queue = waitlisted.filter((w) => w.taskId === c.taskId).map((w) => w.id);
-      return toClaimDto(
-        c,
-        t,
-        {
-          memberName: nameOf.get(c.memberUserId) ?? '',
-          branchName: c.branchId ? (branchOf.get(c.branchId) ?? null) : null,
-          rating: rating ? { score: rating.score, comment: rating.comment, raterUserId: rating.raterUserId, createdAt: rating.createdAt } : null,
-          points: pointsOf.get(c.id) ?? null,
-          waitlistPosition: queue.indexOf(c.id) + 1,
-        },
-        { own: c.memberUserId === p.userId, staff: staffCommunities.has(t.communityId) },
-      );
+      return toClaimDto(c, t, extrasOf.get(c.id)!, { own: c.memberUserId === p.userId, staff: staffCommunities.has(t.communityId) });
     });
   }
 
@@ -118,12 +89,12 @@ export class ClaimViewsService {
     const out = new Map<number, ClaimDto>();
     if (!tasks.length) return out;
     const byId = new Map(tasks.map((t) => [t.id, t]));
-    const rows = (await this.db.query(`${OWN_CLAIM_SELECT} AND c.task_id IN (${tasks.map(() => '?').join(',')})`, [userId, ...byId.keys()])) as Record<
+    const rows = (await this.db.query(`${CLAIM_VIEW_SELECT} WHERE c.member_user_id = ? AND c.task_id IN (${tasks.map(() => '?').join(',')})`, [userId, ...byId.keys()])) as Record<
       string,
       unknown
     >[];
     for (const row of rows) {
-      const own = ownClaimFromRow(row);
+      const own = claimFromRow(row);
       const task = own && byId.get(own.claim.taskId);
       if (own && task) out.set(task.id, toClaimDto(own.claim, task, own.extras, { own: true, staff: false }));
     }

@@ -6,7 +6,7 @@ import type { Principal } from '../../common/auth/principal';
 import { forbidden } from '../../common/errors/app-errors';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { fromDbDate, toDbDate } from '../../database/sql';
-import { OWN_CLAIM_SELECT, ownClaimFromRow, toClaimDto } from '../claims/claim-view';
+import { CLAIM_VIEW_SELECT, claimFromRow, toClaimDto } from '../claims/claim-view';
 import type { TaskFeedQuery } from './dto/list-tasks.query';
 import type { TaskEntity } from './entities/task.entity';
 import { FEED_OPEN_SQL, feedCursor, feedScope, feedSql, selectFeedPage, type FeedCandidate, type FeedHome } from './feed-page';
@@ -79,7 +79,7 @@ export class FeedService {
     const rows = (await this.db.query(
       `SELECT v.u AS v_u, mc.*
          FROM (SELECT MAX(t.updated_at) AS u FROM tasks t WHERE t.${scope.column} = ?) v
-         LEFT JOIN (${OWN_CLAIM_SELECT} AND c.ends_at > ?) mc ON 1 = 1`,
+         LEFT JOIN (${CLAIM_VIEW_SELECT} WHERE c.member_user_id = ? AND c.ends_at > ?) mc ON 1 = 1`,
       [scope.id, p.userId, toDbDate(now)],
     )) as Record<string, unknown>[];
     const version = fromDbDate(rows[0].v_u)?.getTime() ?? 0;
@@ -97,7 +97,7 @@ export class FeedService {
     const onPage = new Map(page.map((x) => [x.task.id, x.task]));
     const mine = new Map<number, ClaimDto>();
     for (const row of rows) {
-      const own = ownClaimFromRow(row);
+      const own = claimFromRow(row);
       const task = own && onPage.get(own.claim.taskId);
       if (own && task) mine.set(task.id, toClaimDto(own.claim, task, own.extras, { own: true, staff: false }));
     }
