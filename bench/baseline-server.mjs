@@ -6,12 +6,11 @@ import Fastify from 'fastify';
 import mysql from 'mysql2/promise';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { API_DIST } from './lib.mjs';
+import { API_DIST, toDbDate } from './lib.mjs';
 
 const { feedSql } = createRequire(import.meta.url)(join(API_DIST, 'modules', 'tasks', 'feed-page.js'));
 const pool = mysql.createPool({ uri: process.env.DATABASE_URL, connectionLimit: Number(process.env.DB_POOL_SIZE ?? 20), timezone: 'Z' });
 const app = Fastify({ logger: false });
-const toDbDate = (d) => d.toISOString().replace('T', ' ').replace('Z', '');
 
 app.get('/feed', async (req) => {
   const home = { communityId: Number(req.query.communityId), streetId: Number(req.query.streetId) };

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { waitReady } from '../support/processes';
 import { testDialect } from '../support/test-db';
 
 const MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
@@ -39,16 +40,7 @@ async function startApi(logLevel: string): Promise<Running> {
   });
   proc.stdout!.on('data', (d: Buffer) => out.push(d.toString()));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${url}/health/ready`)).ok) break;
-    } catch {
-      /* not up yet */
-    }
-    if (Date.now() > deadline || proc.exitCode !== null) throw new Error('the API did not start');
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  await waitReady(url, { exited: () => proc.exitCode !== null });
   return {
     url,
     lines: () =>

@@ -13,6 +13,7 @@ import { toDbDate } from '../../src/database/sql';
 import { WechatFakeServer } from '../fakes/wechat-fake-server';
 import { buildCity, buildTask, createApprovedMembers, createUser } from '../support/factories';
 import type { TestApp } from '../support/test-app';
+import { waitReady } from '../support/processes';
 import { createScratchDatabase, testDialect, type ScratchDatabase } from '../support/test-db';
 
 const MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
@@ -151,17 +152,3 @@ const MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
     expect(new Set(sentTo).size).toBe(members.length);
   }, 60_000);
 });
-
-async function waitReady(url: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(`${url}/health/ready`);
-      if (res.ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`${url} did not become ready`);
-}

@@ -141,3 +141,14 @@ export function claimFromRow(r: Row): { claim: ClaimEntity; extras: ClaimExtras 
     },
   };
 }
+
+/** The viewer's own claims among rows of CLAIM_VIEW_SELECT, as DTOs keyed by task id, for the tasks given. */
+export function ownClaimDtos(rows: Row[], tasks: Map<number, ClaimTaskView>): Map<number, ClaimDto> {
+  const out = new Map<number, ClaimDto>();
+  for (const row of rows) {
+    const own = claimFromRow(row);
+    const task = own && tasks.get(own.claim.taskId);
+    if (own && task) out.set(own.claim.taskId, toClaimDto(own.claim, task, own.extras, { own: true, staff: false }));
+  }
+  return out;
+}

@@ -6,7 +6,7 @@ import type { Principal } from '../../common/auth/principal';
 import { COMMUNITY_READERS, ScopeService } from '../../common/auth/scope.service';
 import { notFound } from '../../common/errors/app-errors';
 import { TaskEntity } from '../tasks/entities/task.entity';
-import { CLAIM_VIEW_SELECT, claimFromRow, toClaimDto, type ClaimTaskView } from './claim-view';
+import { CLAIM_VIEW_SELECT, claimFromRow, ownClaimDtos, toClaimDto, type ClaimTaskView } from './claim-view';
 import type { ListClaimsQuery } from './dto/claim.dtos';
 import { ClaimEntity } from './entities/claim.entity';
 
@@ -86,18 +86,12 @@ export class ClaimViewsService {
    * show each task with the viewer's claim on it.
    */
   async ownOnTasks(userId: number, tasks: (ClaimTaskView & { id: number })[]): Promise<Map<number, ClaimDto>> {
-    const out = new Map<number, ClaimDto>();
-    if (!tasks.length) return out;
+    if (!tasks.length) return new Map();
     const byId = new Map(tasks.map((t) => [t.id, t]));
-    const rows = (await this.db.query(`${CLAIM_VIEW_SELECT} WHERE c.member_user_id = ? AND c.task_id IN (${tasks.map(() => '?').join(',')})`, [userId, ...byId.keys()])) as Record<
-      string,
-      unknown
-    >[];
-    for (const row of rows) {
-      const own = claimFromRow(row);
-      const task = own && byId.get(own.claim.taskId);
-      if (own && task) out.set(task.id, toClaimDto(own.claim, task, own.extras, { own: true, staff: false }));
-    }
-    return out;
+    const rows = (await this.db.query(`${CLAIM_VIEW_SELECT} WHERE c.member_user_id = ? AND c.task_id IN (${tasks.map(() => '?').join(',')})`, [
+      userId,
+      ...byId.keys(),
+    ])) as Record<string, unknown>[];
+    return ownClaimDtos(rows, byId);
   }
 }

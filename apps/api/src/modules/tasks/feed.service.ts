@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ClaimDto, Page, TaskDto } from '@sbd/contracts';
+import type { Page, TaskDto } from '@sbd/contracts';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../common/auth/principal';
 import { forbidden } from '../../common/errors/app-errors';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { fromDbDate, toDbDate } from '../../database/sql';
-import { CLAIM_VIEW_SELECT, claimFromRow, toClaimDto } from '../claims/claim-view';
+import { CLAIM_VIEW_SELECT, ownClaimDtos } from '../claims/claim-view';
 import type { TaskFeedQuery } from './dto/list-tasks.query';
 import type { TaskEntity } from './entities/task.entity';
 import { FEED_OPEN_SQL, feedCursor, feedScope, feedSql, selectFeedPage, type FeedCandidate, type FeedHome } from './feed-page';
@@ -94,13 +94,8 @@ export class FeedService {
       page = chosen.slice(0, limit);
     }
 
-    const onPage = new Map(page.map((x) => [x.task.id, x.task]));
-    const mine = new Map<number, ClaimDto>();
-    for (const row of rows) {
-      const own = claimFromRow(row);
-      const task = own && onPage.get(own.claim.taskId);
-      if (own && task) mine.set(task.id, toClaimDto(own.claim, task, own.extras, { own: true, staff: false }));
-    }
+    // The member's claims came with the version; those on tasks of this page are shown.
+    const mine = ownClaimDtos(rows, new Map(page.map((x) => [x.task.id, x.task])));
     this.impressions.record(
       p.userId,
       'feed',

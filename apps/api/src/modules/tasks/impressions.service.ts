@@ -48,6 +48,7 @@ export class ImpressionsService implements BeforeApplicationShutdown {
       this.seenCount = 0;
       this.seenDay = day;
     }
+    const at = toDbDate(now);
     const key = `${source}:${userId}`;
     let tasks = this.seen.get(key);
     if (!tasks) this.seen.set(key, (tasks = new Set()));
@@ -55,7 +56,7 @@ export class ImpressionsService implements BeforeApplicationShutdown {
       if (tasks.has(i.taskId)) continue;
       tasks.add(i.taskId);
       this.seenCount++;
-      this.queue.push([userId, i.taskId, i.communityId, source, day, i.rank, i.score, toDbDate(now)]);
+      this.queue.push([userId, i.taskId, i.communityId, source, day, i.rank, i.score, at]);
     }
     if (this.queue.length >= FLUSH_ROWS) void this.flush();
   }
