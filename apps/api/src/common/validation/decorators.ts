@@ -1,6 +1,7 @@
 import { FIELD_LABELS } from '@sbd/contracts';
 import { isCnIdNumber, isCnMobile, passwordPolicyViolation } from '@sbd/domain';
-import { registerDecorator, ValidateIf, type ValidationOptions } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { IsLatitude, IsLongitude, IsNumber, registerDecorator, ValidateIf, type ValidationOptions } from 'class-validator';
 
 export function IsCnMobile(options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>
@@ -60,3 +61,9 @@ const labelOf = (p: string) => FIELD_LABELS[p] ?? p;
 export function IsOptionalNotNull(): PropertyDecorator {
   return ValidateIf((_: unknown, v: unknown) => v !== undefined);
 }
+
+/** A latitude: a number in [-90, 90]. */
+export const Latitude = (): PropertyDecorator => applyDecorators(IsNumber({}, { message: '纬度必须是数字' }), IsLatitude());
+
+/** A longitude: a number in [-180, 180]. */
+export const Longitude = (): PropertyDecorator => applyDecorators(IsNumber({}, { message: '经度必须是数字' }), IsLongitude());

@@ -17,8 +17,6 @@ import {
   IsBoolean,
   IsEnum,
   IsInt,
-  IsLatitude,
-  IsLongitude,
   IsNumber,
   IsOptional,
   IsString,
@@ -27,7 +25,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { IsNotBlank, IsOptionalNotNull } from '../../../common/validation/decorators';
+import { IsNotBlank, IsOptionalNotNull, Latitude, Longitude } from '../../../common/validation/decorators';
 import { IdPageQuery } from '../../../common/validation/id-page.query';
 
 export class CreateClaimDto implements CreateClaimRequest {
@@ -75,14 +73,12 @@ export class CheckInDto implements Partial<CheckInRequest> {
   // Not nullable: a null coordinate is not "absent" to the service, it reached the distance and threw (500).
   @ApiPropertyOptional()
   @IsOptionalNotNull()
-  @IsNumber({}, { message: '纬度必须是数字' })
-  @IsLatitude()
+  @Latitude()
   latitude?: number;
 
   @ApiPropertyOptional()
   @IsOptionalNotNull()
-  @IsNumber({}, { message: '经度必须是数字' })
-  @IsLongitude()
+  @Longitude()
   longitude?: number;
 
   @ApiPropertyOptional()

@@ -6,8 +6,8 @@ import {
   type FormCallupGroupsRequest,
   type RespondCallupRequest,
 } from '@sbd/contracts';
-import { IsEnum, IsInt, IsLatitude, IsLongitude, IsOptional, IsString, Max, MaxLength, Min, IsNumber } from 'class-validator';
-import { IsNotBlank } from '../../../common/validation/decorators';
+import { IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsNotBlank, Latitude, Longitude } from '../../../common/validation/decorators';
 import { IsDateTime } from '../../tasks/dto/date-time';
 
 export class CreateCallupDto implements Omit<CreateCallupRequest, 'createTask'> {
@@ -36,14 +36,12 @@ export class CreateCallupDto implements Omit<CreateCallupRequest, 'createTask'> 
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsNumber({}, { message: '纬度必须是数字' })
-  @IsLatitude()
+  @Latitude()
   latitude?: number;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsNumber({}, { message: '经度必须是数字' })
-  @IsLongitude()
+  @Longitude()
   longitude?: number;
 
   @ApiPropertyOptional()

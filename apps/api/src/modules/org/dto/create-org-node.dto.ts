@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { OrgNodeType, type CreateOrgNodeRequest } from '@sbd/contracts';
-import { IsEnum, IsInt, IsLatitude, IsLongitude, IsOptional, IsString, Matches, MaxLength, Min, IsNumber } from 'class-validator';
-import { IsNotBlank } from '../../../common/validation/decorators';
+import { IsEnum, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsNotBlank, Latitude, Longitude } from '../../../common/validation/decorators';
 
 export class CreateOrgNodeDto implements CreateOrgNodeRequest {
   @ApiProperty({ enum: OrgNodeType })
@@ -34,13 +34,11 @@ export class CreateOrgNodeDto implements CreateOrgNodeRequest {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsNumber({}, { message: '纬度必须是数字' })
-  @IsLatitude()
+  @Latitude()
   latitude?: number;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsNumber({}, { message: '经度必须是数字' })
-  @IsLongitude()
+  @Longitude()
   longitude?: number;
 }

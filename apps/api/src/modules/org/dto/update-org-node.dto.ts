@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { UpdateOrgNodeRequest } from '@sbd/contracts';
-import { IsLatitude, IsLongitude, IsOptional, IsString, MaxLength, ValidateIf, IsNumber } from 'class-validator';
-import { IsNotBlank } from '../../../common/validation/decorators';
+import { IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsNotBlank, Latitude, Longitude } from '../../../common/validation/decorators';
 
 /** Absent fields stay as they are; a null name is refused (the column is NOT NULL), null clears the others. */
 export class UpdateOrgNodeDto implements UpdateOrgNodeRequest {
@@ -20,13 +20,11 @@ export class UpdateOrgNodeDto implements UpdateOrgNodeRequest {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsNumber({}, { message: '纬度必须是数字' })
-  @IsLatitude()
+  @Latitude()
   latitude?: number;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsNumber({}, { message: '经度必须是数字' })
-  @IsLongitude()
+  @Longitude()
   longitude?: number;
 }

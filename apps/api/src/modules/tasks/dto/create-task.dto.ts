@@ -16,20 +16,17 @@ import {
   IsBoolean,
   IsEnum,
   IsInt,
-  IsLatitude,
-  IsLongitude,
   IsOptional,
   IsString,
   Max,
   MaxLength,
   Min,
   ValidateNested,
-  IsNumber,
   IsObject,
   registerDecorator,
   type ValidationOptions,
 } from 'class-validator';
-import { IsNotBlank } from '../../../common/validation/decorators';
+import { IsNotBlank, Latitude, Longitude } from '../../../common/validation/decorators';
 import { IsDateTime } from './date-time';
 
 /**
@@ -126,14 +123,12 @@ export class CreateTaskDto implements CreateTaskRequest {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsNumber({}, { message: '纬度必须是数字' })
-  @IsLatitude()
+  @Latitude()
   latitude?: number;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsNumber({}, { message: '经度必须是数字' })
-  @IsLongitude()
+  @Longitude()
   longitude?: number;
 
   @ApiPropertyOptional({ default: 500 })
