@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { API_DIST, toDbDate } from './lib.mjs';
 
-const { feedSql } = createRequire(import.meta.url)(join(API_DIST, 'modules', 'tasks', 'feed-page.js'));
+const { feedSql } = createRequire(import.meta.url)(join(API_DIST, 'loop', 'tasks', 'feed-page.js'));
 const pool = mysql.createPool({ uri: process.env.DATABASE_URL, connectionLimit: Number(process.env.DB_POOL_SIZE ?? 20), timezone: 'Z' });
 const app = Fastify({ logger: false });
 

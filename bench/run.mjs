@@ -239,7 +239,7 @@ async function h5Suite() {
 
   const dataDir = (await import('node:fs')).mkdtempSync(join((await import('node:os')).tmpdir(), 'sbd-bench-h5-'));
   const env = { NODE_ENV: 'development', DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'error', H5_DIR: join(ROOT, 'apps', 'miniapp', 'dist', 'h5') };
-  spawnSync(process.execPath, [join(API_DIST, 'database', 'seed', 'seed.cli.js')], { env: { ...process.env, ...env }, stdio: 'ignore' });
+  spawnSync(process.execPath, [join(API_DIST, 'seed', 'seed.cli.js')], { env: { ...process.env, ...env }, stdio: 'ignore' });
   const api = startProcess(join(API_DIST, 'main.js'), { ...env, PORT: '3804' }, 'api-h5');
   await waitFor('http://127.0.0.1:3804/health/ready');
   // A few open tasks in the demo member's community, so the feed has something to show.

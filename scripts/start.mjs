@@ -19,9 +19,9 @@ if (process.env.SKIP_BUILD !== 'true') {
 
 const useMysql = !!process.env.DATABASE_URL;
 if (!useMysql || process.env.SEED_DEMO === 'true') {
-  run([join(root, 'apps', 'api', 'dist', 'database', 'seed', 'seed.cli.js')]);
+  run([join(root, 'apps', 'api', 'dist', 'seed', 'seed.cli.js')]);
 } else {
-  run([join(root, 'apps', 'api', 'dist', 'database', 'migrate.cli.js')]);
+  run([join(root, 'apps', 'api', 'dist', 'migrate.cli.js')]);
 }
 
 const port = process.env.PORT ?? '3000';

@@ -1,30 +1,31 @@
+import { ENTITIES } from './entities';
 import { Module, RequestMethod, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
-import { AuthCoreModule } from './common/auth/auth-core.module';
-import { CryptoModule } from './common/crypto/crypto.module';
-import type { AppConfig } from './config/app-config';
-import { ConfigModule } from './config/config.module';
-import { buildDataSourceOptions } from './database/data-source-options';
-import { AuthModule } from './modules/auth/auth.module';
-import { ClaimsModule } from './modules/claims/claims.module';
-import { EmergencyModule } from './modules/emergency/emergency.module';
-import { HealthModule } from './modules/health/health.module';
-import { MatchingModule } from './modules/matching/matching.module';
-import { NeedsModule } from './modules/needs/needs.module';
-import { NotificationsModule } from './modules/notifications/notifications.module';
-import { OrgModule } from './modules/org/org.module';
-import { PointsModule } from './modules/points/points.module';
-import { RegistrationModule } from './modules/registration/registration.module';
-import { SchedulerModule } from './modules/scheduler/scheduler.module';
-import { TasksModule } from './modules/tasks/tasks.module';
-import { UnitsModule } from './modules/units/units.module';
-import { UploadsModule } from './modules/uploads/uploads.module';
-import { UsersModule } from './modules/users/users.module';
-import { WechatModule } from './modules/wechat/wechat.module';
-import { ExportsModule } from './modules/exports/exports.module';
-import { RostersModule } from './modules/rosters/rosters.module';
-import { StatsModule } from './modules/stats/stats.module';
+import { AuthCoreModule } from './platform/auth/auth-core.module';
+import { CryptoModule } from './platform/crypto/crypto.module';
+import type { AppConfig } from './platform/config/app-config';
+import { ConfigModule } from './platform/config/config.module';
+import { buildDataSourceOptions } from './platform/database/data-source-options';
+import { AuthModule } from './identity/auth/auth.module';
+import { ClaimsModule } from './loop/claims/claims.module';
+import { EmergencyModule } from './loop/emergency/emergency.module';
+import { HealthModule } from './platform/health/health.module';
+import { MatchingModule } from './outreach/matching/matching.module';
+import { NeedsModule } from './loop/needs/needs.module';
+import { NotificationsModule } from './messaging/notifications/notifications.module';
+import { OrgModule } from './org/org.module';
+import { PointsModule } from './loop/points/points.module';
+import { RegistrationModule } from './identity/registration/registration.module';
+import { SchedulerModule } from './loop/scheduler/scheduler.module';
+import { TasksModule } from './loop/tasks/tasks.module';
+import { UnitsModule } from './identity/units/units.module';
+import { UploadsModule } from './loop/uploads/uploads.module';
+import { UsersModule } from './identity/users/users.module';
+import { WechatModule } from './messaging/wechat/wechat.module';
+import { ExportsModule } from './reporting/exports/exports.module';
+import { RostersModule } from './reporting/rosters/rosters.module';
+import { StatsModule } from './reporting/stats/stats.module';
 
 const requestLogging = (config: AppConfig): boolean => ['trace', 'debug', 'info'].includes(config.logLevel);
 
@@ -47,7 +48,7 @@ export class AppModule {
             customProps: () => ({ service: 'shuangbaodao-api' }),
           },
         }),
-        TypeOrmModule.forRoot(buildDataSourceOptions(config)),
+        TypeOrmModule.forRoot(buildDataSourceOptions(config, ENTITIES)),
         CryptoModule,
         AuthCoreModule,
         WechatModule,

@@ -4,12 +4,12 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
-import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
-import { buildValidationPipe } from './common/validation/validation';
-import type { AppConfig } from './config/app-config';
-import { runMigrations } from './database/run-migrations';
-import { installSqliteGate } from './database/sqlite-gate';
-import { serveH5 } from './h5/serve-h5';
+import { AllExceptionsFilter } from './platform/errors/all-exceptions.filter';
+import { buildValidationPipe } from './platform/validation/validation';
+import type { AppConfig } from './platform/config/app-config';
+import { runMigrations } from './platform/database/run-migrations';
+import { installSqliteGate } from './platform/database/sqlite-gate';
+import { serveH5 } from './platform/h5/serve-h5';
 
 /** Builds the whole application; `main.ts` and the e2e tests share it. */
 export async function createApp(config: AppConfig, opts: { migrate?: boolean } = {}): Promise<NestExpressApplication> {

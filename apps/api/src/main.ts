@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { createApp } from './bootstrap';
-import { ConfigError, validateConfig } from './config/validate-config';
+import { ConfigError, validateConfig } from './platform/config/validate-config';
 
 async function main(): Promise<void> {
   let config;

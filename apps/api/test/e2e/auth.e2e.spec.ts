@@ -1,6 +1,6 @@
 import { ErrorCode, LOGIN_MAX_FAILURES, Role } from '@sbd/contracts';
-import { RefreshTokenEntity } from '../../src/modules/auth/entities/refresh-token.entity';
-import { UserEntity } from '../../src/modules/users/entities/user.entity';
+import { RefreshTokenEntity } from '../../src/identity/auth/entities/refresh-token.entity';
+import { UserEntity } from '../../src/identity/users/entities/user.entity';
 import { buildCity, createUser, nextPhone, PASSWORD, type City } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
 

@@ -1,6 +1,6 @@
 import { CallupResponse, CallupStatus, NotificationKind, Role, type CallupDto } from '@sbd/contracts';
 import ExcelJS from 'exceljs';
-import { NotificationEntity } from '../../src/modules/notifications/entities/notification.entity';
+import { NotificationEntity } from '../../src/messaging/notifications/entities/notification.entity';
 import { buildCity, createApprovedMembers, createUser, type City, type TestUser } from '../support/factories';
 import { binaryParser, createTestApp, type TestApp } from '../support/test-app';
 

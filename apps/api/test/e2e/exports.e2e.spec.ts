@@ -1,6 +1,6 @@
 import { ROSTER_COLUMNS, Role, type MemberRecordsPage } from '@sbd/contracts';
 import ExcelJS from 'exceljs';
-import { toDbDate } from '../../src/database/sql';
+import { toDbDate } from '../../src/platform/database/sql';
 import { buildCity, buildTask, createApprovedMembers, createUser, nextPhone, type City, type TestUser } from '../support/factories';
 import { binaryParser, createTestApp, type TestApp } from '../support/test-app';
 
@@ -109,7 +109,7 @@ describe('exports: exactly the rows the list shows for the same filter', () => {
     const ws = wb.addWorksheet('名册');
     ws.addRow([...ROSTER_COLUMNS]);
     const regs: { name: string; phone_enc: string; user_id: unknown }[] = await t.ds.query('SELECT name, user_id, phone_enc FROM registrations WHERE work_unit_id = ? ORDER BY id LIMIT 10', [city.unitA]);
-    const { FieldCipher } = await import('../../src/common/crypto/field-cipher');
+    const { FieldCipher } = await import('../../src/platform/crypto/field-cipher');
     const cipher = new FieldCipher(t.config.fieldEncryptionKey);
     for (const r of regs) ws.addRow([r.name, cipher.decrypt(r.phone_enc), '一支部', null]);
     ws.addRow(['未报到甲', nextPhone(), '二支部', null]);

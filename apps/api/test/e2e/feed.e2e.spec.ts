@@ -1,7 +1,7 @@
 import { ClaimStatus, Role, TaskKind, type ClaimDto, type Page, type TaskDto } from '@sbd/contracts';
-import { toDbDate } from '../../src/database/sql';
-import { insertOrgNode } from '../../src/modules/org/org-tree';
-import { feedSql, type FeedFilters } from '../../src/modules/tasks/feed-page';
+import { toDbDate } from '../../src/platform/database/sql';
+import { insertOrgNode } from '../../src/org/org-tree';
+import { feedSql, type FeedFilters } from '../../src/loop/tasks/feed-page';
 import { buildCity, buildTask, createApprovedMembers, createUser, type City, type CommunityFixture, type TestUser } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
 

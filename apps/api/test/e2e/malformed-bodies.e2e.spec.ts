@@ -21,8 +21,8 @@ import {
 import { isCnIdNumber } from '@sbd/domain';
 import fc from 'fast-check';
 import type { Response } from 'supertest';
-import { RegistrationEntity } from '../../src/modules/registration/entities/registration.entity';
-import { PRIVACY_NOTICE } from '../../src/modules/users/privacy-notice';
+import { RegistrationEntity } from '../../src/identity/registration/entities/registration.entity';
+import { PRIVACY_NOTICE } from '../../src/identity/users/privacy-notice';
 import { buildCity, buildRegistration, createUser, nextPhone, PASSWORD, type City, type TestUser } from '../support/factories';
 import {
   CHINESE,

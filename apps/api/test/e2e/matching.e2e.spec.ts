@@ -1,6 +1,6 @@
 import { InviteStatus, NotificationKind, Role, type InviteCandidateDto, type TaskDto, type TaskRecommendationDto } from '@sbd/contracts';
-import { NotificationEntity } from '../../src/modules/notifications/entities/notification.entity';
-import { ImpressionsService } from '../../src/modules/tasks/impressions.service';
+import { NotificationEntity } from '../../src/messaging/notifications/entities/notification.entity';
+import { ImpressionsService } from '../../src/loop/tasks/impressions.service';
 import { buildCity, buildTask, createApprovedMembers, createUser, type City, type TestUser } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
 

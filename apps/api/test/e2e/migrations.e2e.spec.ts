@@ -1,8 +1,8 @@
 import { OrgNodeType, Role } from '@sbd/contracts';
-import { ENTITIES } from '../../src/database/entities';
-import { MIGRATIONS } from '../../src/database/migrations';
-import { runMigrations } from '../../src/database/run-migrations';
-import { sqliteGate } from '../../src/database/sqlite-gate';
+import { ENTITIES } from '../../src/entities';
+import { MIGRATIONS } from '../../src/platform/database/migrations';
+import { runMigrations } from '../../src/platform/database/run-migrations';
+import { sqliteGate } from '../../src/platform/database/sqlite-gate';
 import { buildCity, createUser } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { testDialect } from '../support/test-db';

@@ -13,13 +13,13 @@ import {
 } from '@sbd/contracts';
 import { needMachine } from '@sbd/domain';
 import { In } from 'typeorm';
-import { RatingEntity } from '../../src/modules/claims/entities/rating.entity';
-import { NeedPlusOneEntity } from '../../src/modules/needs/entities/need-plus-one.entity';
-import { NeedEntity } from '../../src/modules/needs/entities/need.entity';
-import { TriageService } from '../../src/modules/needs/triage.service';
-import { NotificationEntity } from '../../src/modules/notifications/entities/notification.entity';
-import { insertOrgNode } from '../../src/modules/org/org-tree';
-import { toDbDate } from '../../src/database/sql';
+import { RatingEntity } from '../../src/loop/claims/entities/rating.entity';
+import { NeedPlusOneEntity } from '../../src/loop/needs/entities/need-plus-one.entity';
+import { NeedEntity } from '../../src/loop/needs/entities/need.entity';
+import { TriageService } from '../../src/loop/needs/triage.service';
+import { NotificationEntity } from '../../src/messaging/notifications/entities/notification.entity';
+import { insertOrgNode } from '../../src/org/org-tree';
+import { toDbDate } from '../../src/platform/database/sql';
 import { MsgSecLabel } from '../fakes/wechat-fake-server';
 import { buildCity, createUser, type City, type TestUser } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -27,7 +27,7 @@ import { createTestApp, type TestApp } from '../support/test-app';
 const RISKY = '违禁测试词';
 const REVIEW = '待审测试词';
 const RISKY_MESSAGE = '内容包含不当信息，请修改后再提交';
-/** A word of the local filter (modules/needs/content-filter.ts). */
+/** A word of the local filter (loop/needs/content-filter.ts). */
 const LOCAL_BLOCKED = '网赌';
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a1a3b0b50000000049454e44ae426082', 'hex');
 

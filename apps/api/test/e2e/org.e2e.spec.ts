@@ -1,6 +1,6 @@
 import { DEFAULT_POSITION_CLASSES, ErrorCode, OrgNodeType, Role, type OrgNodeDto, type PositionDto } from '@sbd/contracts';
-import { OrgNodeEntity } from '../../src/modules/org/entities/org-node.entity';
-import { PositionEntity } from '../../src/modules/org/entities/position.entity';
+import { OrgNodeEntity } from '../../src/org/entities/org-node.entity';
+import { PositionEntity } from '../../src/org/entities/position.entity';
 import { buildCity, createUser, type City, type TestUser } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
 

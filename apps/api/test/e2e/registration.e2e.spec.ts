@@ -1,7 +1,7 @@
 import { ErrorCode, REGISTER_PAGE_PATH, RegistrationStatus, Role, type RegistrationDto } from '@sbd/contracts';
 import QRCode from 'qrcode';
-import { FieldCipher } from '../../src/common/crypto/field-cipher';
-import { RegistrationEntity } from '../../src/modules/registration/entities/registration.entity';
+import { FieldCipher } from '../../src/platform/crypto/field-cipher';
+import { RegistrationEntity } from '../../src/identity/registration/entities/registration.entity';
 import { buildCity, buildRegistration, createUser, type City, type TestUser } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
 

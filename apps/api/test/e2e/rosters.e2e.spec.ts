@@ -10,8 +10,8 @@ import {
   type RosterImportReport,
 } from '@sbd/contracts';
 import ExcelJS from 'exceljs';
-import { toDbDate } from '../../src/database/sql';
-import { RegistrationEntity } from '../../src/modules/registration/entities/registration.entity';
+import { toDbDate } from '../../src/platform/database/sql';
+import { RegistrationEntity } from '../../src/identity/registration/entities/registration.entity';
 import { buildCity, buildTask, createApprovedMembers, createUser, nextPhone, type City, type TestUser } from '../support/factories';
 import { binaryParser, createTestApp, type TestApp } from '../support/test-app';
 

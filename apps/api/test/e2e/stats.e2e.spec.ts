@@ -1,12 +1,12 @@
 import { REGISTRATION_RATE_TERRITORY_NOTE, Role, StatsGranularity, type StatsDto, type TaskDto } from '@sbd/contracts';
 import ExcelJS from 'exceljs';
-import { FieldCipher } from '../../src/common/crypto/field-cipher';
-import { ScopeService } from '../../src/common/auth/scope.service';
-import { fromDbDate, toDbDate } from '../../src/database/sql';
-import { parsePeriod } from '../../src/modules/stats/period';
-import { assembleStats } from '../../src/modules/stats/stats-assemble';
-import { StatsRollupService } from '../../src/modules/stats/stats-rollup.service';
-import { StatsService } from '../../src/modules/stats/stats.service';
+import { FieldCipher } from '../../src/platform/crypto/field-cipher';
+import { ScopeService } from '../../src/platform/auth/scope.service';
+import { fromDbDate, toDbDate } from '../../src/platform/database/sql';
+import { parsePeriod } from '../../src/reporting/stats/period';
+import { assembleStats } from '../../src/reporting/stats/stats-assemble';
+import { StatsRollupService } from '../../src/reporting/stats/stats-rollup.service';
+import { StatsService } from '../../src/reporting/stats/stats.service';
 import { buildCity, buildTask, createApprovedMembers, createUser, nextPhone, type City, type TestUser } from '../support/factories';
 import { binaryParser, createTestApp, type TestApp } from '../support/test-app';
 

@@ -1,11 +1,11 @@
 import { ClaimStatus, ErrorCode, NotificationKind, Role, TaskStatus, type ClaimDto, type TaskDto } from '@sbd/contracts';
 import { checkinCode } from '@sbd/domain';
-import { ClaimEntity } from '../../src/modules/claims/entities/claim.entity';
-import { NotificationEntity } from '../../src/modules/notifications/entities/notification.entity';
-import { NotificationsService } from '../../src/modules/notifications/notifications.service';
-import { ClaimsService } from '../../src/modules/claims/claims.service';
-import { TaskEntity } from '../../src/modules/tasks/entities/task.entity';
-import { toDbDate } from '../../src/database/sql';
+import { ClaimEntity } from '../../src/loop/claims/entities/claim.entity';
+import { NotificationEntity } from '../../src/messaging/notifications/entities/notification.entity';
+import { NotificationsService } from '../../src/messaging/notifications/notifications.service';
+import { ClaimsService } from '../../src/loop/claims/claims.service';
+import { TaskEntity } from '../../src/loop/tasks/entities/task.entity';
+import { toDbDate } from '../../src/platform/database/sql';
 import { buildCity, buildTask, createApprovedMembers, createUser, type City, type TestUser } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -249,7 +249,7 @@ describe('the service loop: 社区下单 → 党员接单 → 签到签退 → �
     it('lists open tasks of the own community first, then the street, paging by keyset without gaps or repeats', async () => {
       // A second community in street A, with its own admin.
       const otherId = await t.ds.transaction(async (m) => {
-        const { insertOrgNode } = await import('../../src/modules/org/org-tree');
+        const { insertOrgNode } = await import('../../src/org/org-tree');
         return (await insertOrgNode(m, { type: 'community' as never, name: '丙社区', parentId: city.streetA, code: `FEED${Date.now() % 100000}` })).id;
       });
       const otherAdmin = await createUser(t, { roles: [{ role: Role.CommunityAdmin, scopeNodeId: otherId }] });

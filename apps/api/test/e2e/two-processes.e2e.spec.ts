@@ -1,3 +1,4 @@
+import { ENTITIES } from '../../src/entities';
 import { JwtService } from '@nestjs/jwt';
 import { ClaimStatus, NotificationKind, Role } from '@sbd/contracts';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -6,10 +7,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { validateConfig } from '../../src/config/validate-config';
-import { buildDataSourceOptions } from '../../src/database/data-source-options';
-import { MIGRATIONS } from '../../src/database/migrations';
-import { toDbDate } from '../../src/database/sql';
+import { validateConfig } from '../../src/platform/config/validate-config';
+import { buildDataSourceOptions } from '../../src/platform/database/data-source-options';
+import { MIGRATIONS } from '../../src/platform/database/migrations';
+import { toDbDate } from '../../src/platform/database/sql';
 import { WechatFakeServer } from '../fakes/wechat-fake-server';
 import { buildCity, buildTask, createApprovedMembers, createUser } from '../support/factories';
 import type { TestApp } from '../support/test-app';
@@ -59,7 +60,7 @@ const MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
     for (const url of urls) await waitReady(url);
 
     const config = validateConfig(env);
-    ds = await new DataSource(buildDataSourceOptions(config)).initialize();
+    ds = await new DataSource(buildDataSourceOptions(config, ENTITIES)).initialize();
     const jwt = new JwtService({ secret: env.JWT_SECRET });
     t = { ds, config, app: { get: () => jwt }, http: () => request(urls[0]) } as unknown as TestApp;
   }, 120_000);

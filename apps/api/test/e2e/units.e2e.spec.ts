@@ -7,7 +7,7 @@ import {
   type PairingItemDto,
   type RegistrationDto,
 } from '@sbd/contracts';
-import { PairingItemEntity } from '../../src/modules/units/entities/pairing-item.entity';
+import { PairingItemEntity } from '../../src/identity/units/entities/pairing-item.entity';
 import { buildCity, buildRegistration, createUser, type City, type TestUser } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
 

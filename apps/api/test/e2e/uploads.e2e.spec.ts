@@ -1,5 +1,5 @@
 import { ErrorCode, Role } from '@sbd/contracts';
-import { UploadEntity } from '../../src/modules/uploads/entities/upload.entity';
+import { UploadEntity } from '../../src/loop/uploads/entities/upload.entity';
 import { WechatFakeServer } from '../fakes/wechat-fake-server';
 import { buildCity, createUser, type TestUser } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';

@@ -8,15 +8,15 @@ import {
   type LoginResponse,
   type SubmitRegistrationRequest,
 } from '@sbd/contracts';
-import { FieldCipher } from '../../src/common/crypto/field-cipher';
-import { PasswordHasher } from '../../src/modules/auth/password-hasher';
-import { PositionEntity } from '../../src/modules/org/entities/position.entity';
-import { RegistrationPositionEntity } from '../../src/modules/registration/entities/registration-position.entity';
-import { RegistrationEntity } from '../../src/modules/registration/entities/registration.entity';
-import { insertOrgNode } from '../../src/modules/org/org-tree';
-import { UserRoleEntity } from '../../src/modules/users/entities/user-role.entity';
-import { UserEntity } from '../../src/modules/users/entities/user.entity';
-import { PRIVACY_NOTICE } from '../../src/modules/users/privacy-notice';
+import { FieldCipher } from '../../src/platform/crypto/field-cipher';
+import { PasswordHasher } from '../../src/identity/auth/password-hasher';
+import { PositionEntity } from '../../src/org/entities/position.entity';
+import { RegistrationPositionEntity } from '../../src/identity/registration/entities/registration-position.entity';
+import { RegistrationEntity } from '../../src/identity/registration/entities/registration.entity';
+import { insertOrgNode } from '../../src/org/org-tree';
+import { UserRoleEntity } from '../../src/identity/users/entities/user-role.entity';
+import { UserEntity } from '../../src/identity/users/entities/user.entity';
+import { PRIVACY_NOTICE } from '../../src/identity/users/privacy-notice';
 import type { TestApp } from './test-app';
 
 export const PASSWORD = 'Passw0rd!';

@@ -3,8 +3,8 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/bootstrap';
-import type { AppConfig } from '../../src/config/app-config';
-import { validateConfig } from '../../src/config/validate-config';
+import type { AppConfig } from '../../src/platform/config/app-config';
+import { validateConfig } from '../../src/platform/config/validate-config';
 import { WechatFakeServer } from '../fakes/wechat-fake-server';
 import { createScratchDatabase, type ScratchDatabase } from './test-db';
 

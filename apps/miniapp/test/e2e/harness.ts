@@ -15,7 +15,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 export const APP_DIR = resolve(__dirname, '..', '..');
 export const REPO_ROOT = resolve(APP_DIR, '..', '..');
 export const API_MAIN = join(REPO_ROOT, 'apps', 'api', 'dist', 'main.js');
-export const API_SEED = join(REPO_ROOT, 'apps', 'api', 'dist', 'database', 'seed', 'seed.cli.js');
+export const API_SEED = join(REPO_ROOT, 'apps', 'api', 'dist', 'seed', 'seed.cli.js');
 export const H5_DIR = join(APP_DIR, 'dist', 'h5');
 export const SHOTS_DIR = join(APP_DIR, 'test', 'e2e', 'screenshots');
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';

@@ -1,0 +1,51 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { LoginResponse, TokenPair } from '@sbd/contracts';
+import { Public } from '../../platform/auth/decorators';
+import { AuthService } from './auth.service';
+import { LoginDto } from './dto/login.dto';
+import { RefreshDto } from './dto/refresh.dto';
+import { SignupDto } from './dto/signup.dto';
+import { WechatLoginDto } from './dto/wechat-login.dto';
+
+@ApiTags('auth')
+@Public()
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('signup')
+  @ApiOperation({ summary: 'Create an account with phone and password (H5)' })
+  signup(@Body() dto: SignupDto): Promise<LoginResponse> {
+    return this.auth.signup(dto);
+  }
+
+  @Post('login')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Phone + password; locked for 15 minutes after 5 failures' })
+  @ApiResponse({ status: 423, description: 'Account locked' })
+  login(@Body() dto: LoginDto): Promise<LoginResponse> {
+    return this.auth.login(dto.phone, dto.password);
+  }
+
+  @Post('wechat')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'WeChat mini-program login: wx.login code → jscode2session → account' })
+  wechat(@Body() dto: WechatLoginDto): Promise<LoginResponse> {
+    return this.auth.wechatLogin(dto.code);
+  }
+
+  @Post('refresh')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Rotate the refresh token and get a new access token' })
+  refresh(@Body() dto: RefreshDto): Promise<TokenPair> {
+    return this.auth.refresh(dto.refreshToken);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Revoke the refresh token (and its rotation family)' })
+  logout(@Body() dto: RefreshDto): Promise<void> {
+    return this.auth.logout(dto.refreshToken);
+  }
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
+import { UsersModule } from '../users/users.module';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { PasswordHasher } from './password-hasher';
+
+@Module({
+  imports: [UsersModule],
+  controllers: [AuthController],
+  providers: [
+    AuthService,
+    { provide: PasswordHasher, inject: [APP_CONFIG], useFactory: (c: AppConfig) => new PasswordHasher(c.bcryptRounds) },
+  ],
+  exports: [AuthService, PasswordHasher],
+})
+export class AuthModule {}

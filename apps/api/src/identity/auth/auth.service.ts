@@ -1,0 +1,242 @@
+import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  ErrorCode,
+  LOGIN_LOCK_MINUTES,
+  LOGIN_MAX_FAILURES,
+  OrgNodeType,
+  Role,
+  type LoginResponse,
+  type TokenPair,
+} from '@sbd/contracts';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { PrincipalLoader } from '../../platform/auth/principal-loader';
+import type { AccessTokenPayload } from '../../platform/auth/principal';
+import { FieldCipher } from '../../platform/crypto/field-cipher';
+import { AppError, badRequest, conflict, unauthenticated } from '../../platform/errors/app-errors';
+import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
+import { execute, toDbDate } from '../../platform/database/sql';
+import { OrgNodeEntity } from '../../org/entities/org-node.entity';
+import { UserRoleEntity } from '../users/entities/user-role.entity';
+import { UserEntity } from '../users/entities/user.entity';
+import { UsersService } from '../users/users.service';
+import { WechatClient } from '../../messaging/wechat/wechat.client';
+import { WechatApiError, WechatErrcode } from '../../messaging/wechat/wechat.errors';
+import { RefreshTokenEntity } from './entities/refresh-token.entity';
+import { PasswordHasher } from './password-hasher';
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger('Auth');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly jwt: JwtService,
+    private readonly cipher: FieldCipher,
+    private readonly hasher: PasswordHasher,
+    private readonly wechat: WechatClient,
+    private readonly principals: PrincipalLoader,
+    private readonly users: UsersService,
+  ) {}
+
+  async signup(input: { phone: string; password: string; name: string; communityCode?: string }): Promise<LoginResponse> {
+    const phoneHash = this.cipher.hash(input.phone);
+    const passwordHash = await this.hasher.hash(input.password);
+    const userId = await this.db.transaction(async (m) => {
+      if (await m.getRepository(UserEntity).existsBy({ phoneHash })) {
+        throw conflict('该手机号已注册，请直接登录');
+      }
+      let communityId: number | null = null;
+      if (input.communityCode) {
+        const community = await m
+          .getRepository(OrgNodeEntity)
+          .findOneBy({ code: input.communityCode.toUpperCase(), type: OrgNodeType.Community });
+        if (!community) throw badRequest('社区不存在，请重新扫描社区二维码', 'communityCode');
+        communityId = community.id;
+      }
+      const now = new Date();
+      const { identifiers } = await m.getRepository(UserEntity).insert({
+        name: input.name.trim(),
+        phoneEnc: this.cipher.encrypt(input.phone),
+        phoneHash,
+        passwordHash,
+        failedLoginCount: 0,
+        createdAt: now,
+        updatedAt: now,
+      });
+      const id = Number(identifiers[0].id);
+      if (communityId) await this.grantRole(m, id, Role.Resident, communityId);
+      return id;
+    }).catch((err) => {
+      if ((err as { code?: string }).code === 'ER_DUP_ENTRY' || String((err as Error).message).includes('UNIQUE')) {
+        throw conflict('该手机号已注册，请直接登录');
+      }
+      throw err;
+    });
+    return this.loginResponse(userId);
+  }
+
+  async login(phone: string, password: string): Promise<LoginResponse> {
+    const user = await this.db.getRepository(UserEntity).findOneBy({ phoneHash: this.cipher.hash(phone), deletedAt: IsNull() });
+    const now = new Date();
+    if (user?.lockedUntil && user.lockedUntil > now) {
+      throw this.locked(user.lockedUntil);
+    }
+    const ok = await this.hasher.verify(password, user?.passwordHash ?? null);
+    if (!user || !ok) {
+      if (user) await this.recordFailure(user.id, now);
+      const after = user ? await this.db.getRepository(UserEntity).findOneBy({ id: user.id }) : null;
+      if (after?.lockedUntil && after.lockedUntil > now) throw this.locked(after.lockedUntil);
+      throw unauthenticated('手机号或密码错误');
+    }
+    await this.db.getRepository(UserEntity).update({ id: user.id }, { failedLoginCount: 0, lockedUntil: null });
+    return this.loginResponse(user.id);
+  }
+
+  /** Failed attempts are counted in the database, so the lockout holds across API processes. */
+  private async recordFailure(userId: number, now: Date): Promise<void> {
+    const ts = toDbDate(now);
+    // An expired lock starts a fresh count.
+    await this.db.query(
+      'UPDATE users SET failed_login_count = 0, locked_until = NULL WHERE id = ? AND locked_until IS NOT NULL AND locked_until <= ?',
+      [userId, ts],
+    );
+    await this.db.query('UPDATE users SET failed_login_count = failed_login_count + 1 WHERE id = ?', [userId]);
+    const until = toDbDate(new Date(now.getTime() + LOGIN_LOCK_MINUTES * 60_000));
+    await this.db.query(
+      'UPDATE users SET locked_until = ? WHERE id = ? AND failed_login_count >= ? AND locked_until IS NULL',
+      [until, userId, LOGIN_MAX_FAILURES],
+    );
+  }
+
+  private locked(until: Date): AppError {
+    const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
+    return new AppError(
+      HttpStatus.LOCKED,
+      ErrorCode.AccountLocked,
+      `密码连续错误${LOGIN_MAX_FAILURES}次，账号已锁定，请${minutes}分钟后再试`,
+    );
+  }
+
+  /** wx.login code → openid (session_key stays here) → the one account bound to that openid. */
+  async wechatLogin(code: string): Promise<LoginResponse> {
+    let openid: string;
+    let unionid: string | null;
+    try {
+      ({ openid, unionid } = await this.wechat.code2Session(code));
+    } catch (err) {
+      throw this.mapWechatError(err);
+    }
+    const repo = this.db.getRepository(UserEntity);
+    let user = await repo.findOneBy({ openid });
+    if (!user) {
+      const now = new Date();
+      try {
+        await repo.insert({ name: '微信用户', openid, unionid, failedLoginCount: 0, createdAt: now, updatedAt: now });
+      } catch {
+        // Another request created it at the same moment: the unique openid index decides.
+      }
+      user = await repo.findOneByOrFail({ openid });
+    }
+    if (user.deletedAt) throw unauthenticated('账号已注销');
+    return this.loginResponse(user.id);
+  }
+
+  private mapWechatError(err: unknown): AppError {
+    if (err instanceof WechatApiError) {
+      this.logger.warn(`jscode2session failed: ${err.errcode} ${err.errmsg}`);
+      if (err.errcode === WechatErrcode.InvalidCode || err.errcode === WechatErrcode.CodeUsed) {
+        return new AppError(HttpStatus.BAD_REQUEST, ErrorCode.UpstreamRejected, '微信登录凭证无效或已过期，请重新进入小程序', [
+          { field: 'code', message: '微信登录凭证无效或已过期' },
+        ]);
+      }
+      if (err.errcode === WechatErrcode.RateLimited) {
+        return new AppError(HttpStatus.TOO_MANY_REQUESTS, ErrorCode.RateLimited, '微信登录过于频繁，请稍后再试');
+      }
+      if (err.unavailable) {
+        return new AppError(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.UpstreamUnavailable, '微信服务暂时不可用，请稍后再试');
+      }
+    }
+    return new AppError(HttpStatus.BAD_GATEWAY, ErrorCode.UpstreamUnavailable, '微信登录失败，请稍后再试');
+  }
+
+  /** Rotates a refresh token; a token presented after rotation revokes its whole family. */
+  async refresh(token: string): Promise<TokenPair> {
+    const repo = this.db.getRepository(RefreshTokenEntity);
+    const row = await repo.findOneBy({ tokenHash: sha256(token) });
+    const now = new Date();
+    if (!row) throw unauthenticated('登录已过期，请重新登录');
+    if (row.revokedAt) {
+      if (row.replacedById) {
+        // Reuse of a rotated token: someone else may hold it. End every session of the family.
+        await repo.update({ familyId: row.familyId, revokedAt: IsNull() }, { revokedAt: now });
+        this.logger.warn(`refresh token reuse detected for user ${row.userId}; family revoked`);
+      }
+      throw unauthenticated('登录已过期，请重新登录');
+    }
+    if (row.expiresAt <= now) throw unauthenticated('登录已过期，请重新登录');
+    const principal = await this.principals.load(row.userId);
+    if (!principal) throw unauthenticated('账号不存在或已注销');
+
+    return this.db.transaction(async (m) => {
+      // Only one concurrent refresh of the same token wins.
+      const changed = await execute(m, 'UPDATE refresh_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [
+        toDbDate(now),
+        row.id,
+      ]);
+      if (changed !== 1) throw unauthenticated('登录已过期，请重新登录');
+      const pair = await this.issue(m, row.userId, row.familyId);
+      await m.getRepository(RefreshTokenEntity).update({ id: row.id }, { replacedById: pair.refreshId });
+      return pair.tokens;
+    });
+  }
+
+  async logout(token: string): Promise<void> {
+    const repo = this.db.getRepository(RefreshTokenEntity);
+    const row = await repo.findOneBy({ tokenHash: sha256(token) });
+    if (row) await repo.update({ familyId: row.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  async loginResponse(userId: number): Promise<LoginResponse> {
+    const { tokens } = await this.db.transaction((m) => this.issue(m, userId, randomUUID()));
+    const principal = await this.principals.load(userId);
+    const user = await this.db.getRepository(UserEntity).findOneByOrFail({ id: userId });
+    return { ...tokens, user: this.users.toMe(user, principal ?? { roles: [] }) };
+  }
+
+  private async issue(m: EntityManager, userId: number, familyId: string): Promise<{ tokens: TokenPair; refreshId: number }> {
+    const payload: AccessTokenPayload = { sub: userId, typ: 'access' };
+    const accessToken = await this.jwt.signAsync(payload, { expiresIn: this.config.accessTokenTtlSeconds });
+    const refreshToken = randomBytes(32).toString('base64url');
+    const now = new Date();
+    const { identifiers } = await m.getRepository(RefreshTokenEntity).insert({
+      userId,
+      tokenHash: sha256(refreshToken),
+      familyId,
+      expiresAt: new Date(now.getTime() + this.config.refreshTokenTtlSeconds * 1000),
+      revokedAt: null,
+      replacedById: null,
+      createdAt: now,
+    });
+    return {
+      tokens: {
+        accessToken,
+        expiresIn: this.config.accessTokenTtlSeconds,
+        refreshToken,
+        refreshExpiresIn: this.config.refreshTokenTtlSeconds,
+      },
+      refreshId: Number(identifiers[0].id),
+    };
+  }
+
+  async grantRole(m: EntityManager, userId: number, role: Role, scopeNodeId: number | null): Promise<void> {
+    const repo = m.getRepository(UserRoleEntity);
+    const exists = await repo.existsBy({ userId, role, scopeNodeId: scopeNodeId ?? IsNull() });
+    if (!exists) await repo.insert({ userId, role, scopeNodeId, createdAt: new Date() });
+  }
+}

@@ -1,0 +1,11 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { RegistrationStatus } from '@sbd/contracts';
+import { IsEnum, IsOptional } from 'class-validator';
+import { IdPageQuery } from '../../../platform/validation/id-page.query';
+
+export class ListRegistrationsQuery extends IdPageQuery {
+  @ApiPropertyOptional({ enum: RegistrationStatus })
+  @IsOptional()
+  @IsEnum(RegistrationStatus)
+  status?: RegistrationStatus;
+}

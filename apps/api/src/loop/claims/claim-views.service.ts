@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Role, type ClaimDto, type Page } from '@sbd/contracts';
+import { DataSource, In } from 'typeorm';
+import type { Principal } from '../../platform/auth/principal';
+import { COMMUNITY_READERS, ScopeService } from '../../platform/auth/scope.service';
+import { notFound } from '../../platform/errors/app-errors';
+import { TaskEntity } from '../tasks/entities/task.entity';
+import { CLAIM_VIEW_SELECT, claimFromRow, ownClaimDtos, toClaimDto, type ClaimTaskView } from './claim-view';
+import type { ListClaimsQuery } from './dto/claim.dtos';
+import { ClaimEntity } from './entities/claim.entity';
+
+/** Reading claims: one claim, the member's and a task's lists, and claims as DTOs for a viewer. */
+@Injectable()
+export class ClaimViewsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly scope: ScopeService,
+  ) {}
+
+  /** One claim as the viewer sees it. */
+  async dto(p: Principal, claimId: number): Promise<ClaimDto> {
+    return (await this.toDtos([await this.load(claimId)], p))[0];
+  }
+
+  async mine(p: Principal, q: ListClaimsQuery): Promise<Page<ClaimDto>> {
+    return this.page(p, { memberUserId: p.userId }, q);
+  }
+
+  async forTask(p: Principal, taskId: number, q: ListClaimsQuery): Promise<Page<ClaimDto>> {
+    const task = await this.db.getRepository(TaskEntity).findOneBy({ id: taskId });
+    if (!task) throw notFound('任务不存在');
+    await this.scope.assertNode(p, task.communityId, [...COMMUNITY_READERS, Role.BranchSecretary]);
+    return this.page(p, { taskId }, q);
+  }
+
+  private async page(p: Principal, where: { memberUserId?: number; taskId?: number }, q: ListClaimsQuery): Promise<Page<ClaimDto>> {
+    const limit = q.limit ?? 20;
+    const qb = this.db.getRepository(ClaimEntity).createQueryBuilder('c').orderBy('c.id', 'DESC').take(limit + 1);
+    if (where.memberUserId) qb.andWhere('c.member_user_id = :u', { u: where.memberUserId });
+    if (where.taskId) qb.andWhere('c.task_id = :t', { t: where.taskId });
+    if (q.status) qb.andWhere('c.status = :s', { s: q.status });
+    if (q.cursor) qb.andWhere('c.id < :cursor', { cursor: Number(q.cursor) });
+    const rows = await qb.getMany();
+    return { items: await this.toDtos(rows.slice(0, limit), p), nextCursor: rows.length > limit ? String(rows[limit - 1].id) : null };
+  }
+
+  async get(p: Principal, claimId: number): Promise<ClaimDto> {
+    const claim = await this.load(claimId);
+    if (claim.memberUserId !== p.userId && claim.claimedById !== p.userId) {
+      const task = await this.db.getRepository(TaskEntity).findOneByOrFail({ id: claim.taskId });
+      await this.scope.assertNode(p, task.communityId, COMMUNITY_READERS, '无权查看该报名');
+    }
+    return (await this.toDtos([claim], p))[0];
+  }
+
+  async load(id: number): Promise<ClaimEntity> {
+    const claim = await this.db.getRepository(ClaimEntity).findOneBy({ id });
+    if (!claim) throw notFound('报名不存在');
+    return claim;
+  }
+
+  /** Claims as `p` sees them: two queries whatever their number (the claims' extras, their tasks). */
+  async toDtos(claims: ClaimEntity[], p: Principal): Promise<ClaimDto[]> {
+    if (!claims.length) return [];
+    const ids = claims.map((c) => c.id);
+    const [tasks, rows] = await Promise.all([
+      this.db.getRepository(TaskEntity).findBy({ id: In([...new Set(claims.map((c) => c.taskId))]) }),
+      this.db.query(`${CLAIM_VIEW_SELECT} WHERE c.id IN (${ids.map(() => '?').join(',')})`, ids) as Promise<Record<string, unknown>[]>,
+    ]);
+    const taskOf = new Map(tasks.map((t) => [t.id, t]));
+    const extrasOf = new Map(rows.map(claimFromRow).flatMap((x) => (x ? [[x.claim.id, x.extras] as const] : [])));
+    const staffCommunities = new Set<number>();
+    for (const t of tasks) {
+      const node = await this.scope.node(t.communityId);
+      if (this.scope.covers(p, node.path, [Role.CommunityAdmin])) staffCommunities.add(t.communityId);
+    }
+    return claims.map((c) => {
+      const t = taskOf.get(c.taskId)!;
+      return toClaimDto(c, t, extrasOf.get(c.id)!, { own: c.memberUserId === p.userId, staff: staffCommunities.has(t.communityId) });
+    });
+  }
+
+  /**
+   * The caller's own claims on some tasks, keyed by task id, in one statement: the task lists
+   * show each task with the viewer's claim on it.
+   */
+  async ownOnTasks(userId: number, tasks: (ClaimTaskView & { id: number })[]): Promise<Map<number, ClaimDto>> {
+    if (!tasks.length) return new Map();
+    const byId = new Map(tasks.map((t) => [t.id, t]));
+    const rows = (await this.db.query(`${CLAIM_VIEW_SELECT} WHERE c.member_user_id = ? AND c.task_id IN (${tasks.map(() => '?').join(',')})`, [
+      userId,
+      ...byId.keys(),
+    ])) as Record<string, unknown>[];
+    return ownClaimDtos(rows, byId);
+  }
+}

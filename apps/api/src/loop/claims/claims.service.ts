@@ -1,0 +1,411 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  CLAIM_HOLD_MINUTES,
+  ClaimStatus,
+  ErrorCode,
+  NotificationKind,
+  RegistrationStatus,
+  Role,
+  SLOT_HOLDING_CLAIM_STATUSES,
+  TaskTarget,
+  type ClaimDto,
+} from '@sbd/contracts';
+import { chinaHourMinute, whyCannotClaimTask, whyCannotWithdraw } from '@sbd/domain';
+import { DataSource, In, LessThan, type EntityManager } from 'typeorm';
+import type { Principal } from '../../platform/auth/principal';
+import { ScopeService } from '../../platform/auth/scope.service';
+import { AppError, badRequest, conflict, forbidden, illegalTransition, notFound } from '../../platform/errors/app-errors';
+import { execute, lockRow, toDbDate, transaction } from '../../platform/database/sql';
+import { NotificationsService, type NewNotification } from '../../messaging/notifications/notifications.service';
+import { OrgNodeEntity } from '../../org/entities/org-node.entity';
+import { RegistrationPositionEntity } from '../../identity/registration/entities/registration-position.entity';
+import { RegistrationEntity } from '../../identity/registration/entities/registration.entity';
+import { TaskPositionEntity } from '../tasks/entities/task-position.entity';
+import { TaskEntity } from '../tasks/entities/task.entity';
+import type { CreateClaimDto } from './dto/claim.dtos';
+import { ClaimEntity } from './entities/claim.entity';
+import { ClaimViewsService } from './claim-views.service';
+
+const HOLDING = SLOT_HOLDING_CLAIM_STATUSES as ClaimStatus[];
+/** Claims that are over: a new claim on the same task reuses their row. */
+const ENDED = [ClaimStatus.Withdrawn, ClaimStatus.Expired, ClaimStatus.Cancelled];
+const OPEN_TASK = ['published', 'in_progress'];
+
+export interface ClaimResult {
+  claim: ClaimDto;
+  /** false when the same claim already existed (the request is idempotent). */
+  created: boolean;
+}
+
+/**
+ * 接单: claims on task slots. Capacity is held by a conditional UPDATE of the task's counter in the
+ * same transaction as the claim row (unique per member and task), never by read-then-write, so it
+ * holds under any concurrency and with several API processes on one MySQL.
+ */
+@Injectable()
+export class ClaimsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly scope: ScopeService,
+    private readonly notifications: NotificationsService,
+    private readonly views: ClaimViewsService,
+  ) {}
+
+  /** A member claims a slot for themself, or a branch secretary claims for members of the branch. */
+  async claim(p: Principal, dto: CreateClaimDto): Promise<ClaimResult[]> {
+    const task = await this.db.getRepository(TaskEntity).findOneBy({ id: dto.taskId });
+    if (!task) throw notFound('任务不存在');
+    const why = whyCannotClaimTask(task.status);
+    if (why) throw illegalTransition(why);
+    if (task.claimDeadline.getTime() <= Date.now()) throw illegalTransition('报名已截止');
+
+    if (dto.branchId !== undefined || dto.memberUserIds !== undefined) {
+      return this.claimForBranch(p, task, dto);
+    }
+    if (task.target === TaskTarget.Branches) throw illegalTransition('该任务面向支部，请由支部书记统一报名');
+    const reg = await this.approvedRegistration(p.userId);
+    await this.assertMayServe(task, reg);
+    await this.assertPriority(task, reg);
+    const { id, created } = await transaction(this.db, (m) => this.claimOne(m, task, reg, p.userId, null, dto.joinWaitlist));
+    return [{ claim: await this.views.dto(p, id), created }];
+  }
+
+  private async claimForBranch(p: Principal, task: TaskEntity, dto: CreateClaimDto): Promise<ClaimResult[]> {
+    if (dto.branchId === undefined || !dto.memberUserIds?.length) throw badRequest('请选择支部和要指派的党员', 'memberUserIds');
+    await this.scope.assertNode(p, dto.branchId, [Role.BranchSecretary], '只有该支部的书记可以为支部报名');
+    if (task.target === TaskTarget.Branches) {
+      const allowed: { branch_id: number }[] = await this.db.query('SELECT branch_id FROM task_branches WHERE task_id = ?', [task.id]);
+      if (allowed.length && !allowed.some((b) => Number(b.branch_id) === dto.branchId)) {
+        throw forbidden('该任务没有面向您的支部');
+      }
+    }
+    const regs = await this.db.getRepository(RegistrationEntity).findBy({ userId: In(dto.memberUserIds), status: RegistrationStatus.Approved });
+    const byUser = new Map(regs.map((r) => [r.userId, r]));
+    for (const userId of dto.memberUserIds) {
+      const reg = byUser.get(userId);
+      if (!reg || reg.branchId !== dto.branchId) throw badRequest('只能指派本支部已报到的党员', 'memberUserIds');
+      await this.assertMayServe(task, reg);
+    }
+    const results: { id: number; created: boolean }[] = [];
+    for (const userId of dto.memberUserIds) {
+      results.push(await transaction(this.db, (m) => this.claimOne(m, task, byUser.get(userId)!, p.userId, dto.branchId!, dto.joinWaitlist)));
+    }
+    const dtos = await this.views.toDtos(await this.db.getRepository(ClaimEntity).findBy({ id: In(results.map((r) => r.id)) }), p);
+    return results.map((r) => ({ claim: dtos.find((d) => d.id === r.id)!, created: r.created }));
+  }
+
+  /** One claim, in the caller's transaction. */
+  private async claimOne(
+    m: EntityManager,
+    task: TaskEntity,
+    reg: RegistrationEntity,
+    claimedById: number,
+    branchId: number | null,
+    joinWaitlist: boolean | undefined,
+  ): Promise<{ id: number; created: boolean }> {
+    const memberId = reg.userId;
+    // One member's claims are decided one at a time: repeats and overlaps are seen, not raced.
+    await lockRow(m, 'users', memberId);
+    const repo = m.getRepository(ClaimEntity);
+    const existing = await repo.findOneBy({ taskId: task.id, memberUserId: memberId });
+    if (existing && !ENDED.includes(existing.status)) return { id: existing.id, created: false };
+
+    const overlapping = await m
+      .getRepository(ClaimEntity)
+      .createQueryBuilder('c')
+      .innerJoin(TaskEntity, 't', 't.id = c.task_id')
+      .select(['c.id AS id', 't.title AS title'])
+      .where('c.member_user_id = :memberId AND c.task_id <> :taskId', { memberId, taskId: task.id })
+      .andWhere('c.status IN (:...statuses)', { statuses: [...HOLDING.filter((s) => s !== ClaimStatus.Verified), ClaimStatus.Waitlisted] })
+      .andWhere('c.starts_at < :end AND c.ends_at > :start', { end: toDbDate(task.endsAt), start: toDbDate(task.startsAt) })
+      .getRawOne<{ id: number; title: string }>();
+    if (overlapping) {
+      throw new AppError(HttpStatus.CONFLICT, ErrorCode.Conflict, `与已报名的任务「${overlapping.title}」时间冲突`);
+    }
+
+    const now = new Date();
+    const gotSlot =
+      (await execute(
+        m,
+        `UPDATE tasks SET claimed_count = claimed_count + 1, updated_at = ?
+          WHERE id = ? AND status IN ('published', 'in_progress') AND claimed_count < capacity`,
+        [toDbDate(now), task.id],
+      )) === 1;
+    let status = ClaimStatus.Claimed;
+    if (gotSlot) await this.markFilled(m, task.id, now);
+    if (!gotSlot) {
+      const fresh = await m.getRepository(TaskEntity).findOneByOrFail({ id: task.id });
+      const why = whyCannotClaimTask(fresh.status);
+      if (why) throw illegalTransition(why);
+      if (!fresh.waitlist || joinWaitlist === false) throw conflict('名额已满');
+      status = ClaimStatus.Waitlisted;
+      // The task's waitlist count changes: its lists (the member feed's cache) must see it.
+      await execute(m, 'UPDATE tasks SET updated_at = ? WHERE id = ?', [toDbDate(now), task.id]);
+    }
+    const values = {
+      taskId: task.id,
+      memberUserId: memberId,
+      registrationId: reg.id,
+      branchId,
+      claimedById,
+      status,
+      startsAt: task.startsAt,
+      endsAt: task.endsAt,
+      checkedInAt: null,
+      checkedOutAt: null,
+      checkinMethod: null,
+      creditHalfHours: 0,
+      verifiedById: null,
+      verifiedAt: null,
+      rejectReason: null,
+      holdExpiresAt: null,
+      claimedAt: now,
+      updatedAt: now,
+    };
+    let id: number;
+    if (existing) {
+      const changed = await m
+        .createQueryBuilder()
+        .update(ClaimEntity)
+        .set(values)
+        .where('id = :id AND status = :status', { id: existing.id, status: existing.status })
+        .execute();
+      if (changed.affected !== 1) throw conflict('报名状态已变化，请刷新后重试');
+      id = existing.id;
+    } else {
+      id = Number((await repo.insert(values)).identifiers[0].id);
+    }
+    if (status === ClaimStatus.Claimed) await this.enqueueReminders(m, id, task, now);
+    return { id, created: true };
+  }
+
+  /** Records when a task first became full (for "time from publishing to full"). */
+  private async markFilled(m: EntityManager, taskId: number, now: Date): Promise<void> {
+    await execute(m, 'UPDATE tasks SET filled_at = ? WHERE id = ? AND filled_at IS NULL AND claimed_count >= capacity', [toDbDate(now), taskId]);
+  }
+
+  /** Reminders 24 h and 2 h before the service, delivered by the dispatcher when due. */
+  private async enqueueReminders(m: EntityManager, claimId: number, task: TaskEntity, claimedAt: Date): Promise<void> {
+    const claim = await m.getRepository(ClaimEntity).findOneByOrFail({ id: claimId });
+    const items: NewNotification[] = [];
+    for (const [label, hours] of [['24h', 24], ['2h', 2]] as const) {
+      const at = new Date(task.startsAt.getTime() - hours * 3600_000);
+      if (at.getTime() <= claimedAt.getTime()) continue;
+      items.push({
+        userId: claim.memberUserId,
+        kind: NotificationKind.TaskReminder,
+        title: '服务提醒',
+        body: `您报名的「${task.title}」将于${hours}小时后开始，地点：${task.place}`,
+        path: `/packageMember/pages/task/index?id=${task.id}`,
+        entityType: 'claim',
+        entityId: claimId,
+        dedupeKey: this.reminderKey(claimId, label, claimedAt),
+        notBefore: at,
+      });
+    }
+    await this.notifications.enqueue(m, items);
+  }
+
+  private reminderKey(claimId: number, label: string, claimedAt: Date): string {
+    return `reminder:${label}:claim:${claimId}:${claimedAt.getTime()}`;
+  }
+
+  async cancelReminders(m: EntityManager, claim: ClaimEntity): Promise<void> {
+    await this.notifications.cancelPending(m, ['24h', '2h'].map((l) => this.reminderKey(claim.id, l, claim.claimedAt)));
+  }
+
+  private async approvedRegistration(userId: number): Promise<RegistrationEntity> {
+    const reg = await this.db.getRepository(RegistrationEntity).findOneBy({ userId });
+    if (!reg || reg.status !== RegistrationStatus.Approved) throw forbidden('报到审核通过后才能接单');
+    return reg;
+  }
+
+  /** Members serve in their own community and the rest of its street. */
+  private async assertMayServe(task: TaskEntity, reg: RegistrationEntity): Promise<void> {
+    if (reg.communityId === task.communityId) return;
+    const community = await this.db.getRepository(OrgNodeEntity).findOneByOrFail({ id: reg.communityId });
+    if (!task.streetId || community.parentId !== task.streetId) throw forbidden('只能报名本社区或本街道的任务');
+  }
+
+  /** 岗位式: during the priority window only holders of a required position may claim. */
+  private async assertPriority(task: TaskEntity, reg: RegistrationEntity): Promise<void> {
+    if (!task.priorityUntil || task.priorityUntil.getTime() <= Date.now()) return;
+    const required = await this.db.getRepository(TaskPositionEntity).findBy({ taskId: task.id });
+    if (!required.length) return;
+    const held = await this.db
+      .getRepository(RegistrationPositionEntity)
+      .countBy({ registrationId: reg.id, positionId: In(required.map((r) => r.positionId)) });
+    if (!held) {
+      throw illegalTransition(`该任务优先向相关岗位的党员开放，${chinaHourMinute(task.priorityUntil)}后开放报名`);
+    }
+  }
+
+  /** The member withdraws before the cut-off; a freed slot goes to the first on the waitlist. */
+  async withdraw(p: Principal, claimId: number): Promise<ClaimDto> {
+    const claim = await this.views.load(claimId);
+    if (claim.memberUserId !== p.userId && claim.claimedById !== p.userId) throw forbidden('只能退出自己的报名');
+    const task = await this.db.getRepository(TaskEntity).findOneByOrFail({ id: claim.taskId });
+    const why = whyCannotWithdraw(claim.status, Date.now(), { startAt: task.startsAt, withdrawCutoffMinutes: task.withdrawCutoffMinutes });
+    if (why) throw illegalTransition(why);
+    await transaction(this.db, async (m) => {
+      await this.leave(m, claim, ClaimStatus.Withdrawn, {});
+      await this.notifications.enqueue(m, {
+        userId: task.createdById,
+        kind: NotificationKind.ClaimWithdrawn,
+        title: '党员退出报名',
+        body: `有党员退出了「${task.title}」的报名`,
+        path: `/packageAdmin/pages/task/index?id=${task.id}`,
+        entityType: 'task',
+        entityId: task.id,
+        dedupeKey: `claim:${claim.id}:withdrawn:${Date.now()}`,
+      });
+    });
+    return this.views.dto(p, claimId);
+  }
+
+  /**
+   * Moves a claim out of the task (withdrawn, expired, cancelled, no-show, rejected): a conditional
+   * update of the claim, the counter given back if it held a slot, and the waitlist promoted.
+   */
+  async leave(
+    m: EntityManager,
+    claim: ClaimEntity,
+    to: ClaimStatus,
+    extra: { rejectReason?: string; promote?: boolean },
+  ): Promise<boolean> {
+    const now = new Date();
+    const changed = await execute(
+      m,
+      'UPDATE claims SET status = ?, reject_reason = COALESCE(?, reject_reason), hold_expires_at = NULL, updated_at = ? WHERE id = ? AND status = ?',
+      [to, extra.rejectReason ?? null, toDbDate(now), claim.id, claim.status],
+    );
+    if (changed !== 1) throw illegalTransition('报名状态已变化，请刷新后重试');
+    await this.cancelReminders(m, claim);
+    if (HOLDING.includes(claim.status) && !HOLDING.includes(to)) {
+      await execute(m, 'UPDATE tasks SET claimed_count = claimed_count - 1, updated_at = ? WHERE id = ? AND claimed_count > 0', [
+        toDbDate(now),
+        claim.taskId,
+      ]);
+      if (extra.promote !== false) await this.promoteWaitlist(m, claim.taskId, now);
+    } else if (claim.status === ClaimStatus.Waitlisted) {
+      // The task's waitlist count changed: its lists (the member feed's cache) must see it.
+      await execute(m, 'UPDATE tasks SET updated_at = ? WHERE id = ?', [toDbDate(now), claim.taskId]);
+    }
+    return true;
+  }
+
+  /** Gives free slots to the waitlist in order; the promoted member must confirm within the hold. */
+  async promoteWaitlist(m: EntityManager, taskId: number, now = new Date()): Promise<number> {
+    const task = await m.getRepository(TaskEntity).findOneByOrFail({ id: taskId });
+    if (!OPEN_TASK.includes(task.status) || task.startsAt.getTime() <= now.getTime()) return 0;
+    let promoted = 0;
+    for (;;) {
+      const next = await m.getRepository(ClaimEntity).findOne({ where: { taskId, status: ClaimStatus.Waitlisted }, order: { claimedAt: 'ASC', id: 'ASC' } });
+      if (!next) break;
+      const slot = await execute(
+        m,
+        `UPDATE tasks SET claimed_count = claimed_count + 1, updated_at = ? WHERE id = ? AND claimed_count < capacity AND status IN ('published', 'in_progress')`,
+        [toDbDate(now), taskId],
+      );
+      if (slot !== 1) break;
+      const hold = new Date(Math.min(now.getTime() + CLAIM_HOLD_MINUTES * 60_000, task.startsAt.getTime()));
+      const changed = await execute(
+        m,
+        "UPDATE claims SET status = 'claimed', hold_expires_at = ?, claimed_at = ?, updated_at = ? WHERE id = ? AND status = 'waitlisted'",
+        [toDbDate(hold), toDbDate(now), toDbDate(now), next.id],
+      );
+      if (changed !== 1) {
+        await execute(m, 'UPDATE tasks SET claimed_count = claimed_count - 1, updated_at = ? WHERE id = ?', [toDbDate(now), taskId]);
+        continue;
+      }
+      promoted++;
+      await this.markFilled(m, taskId, now);
+      await this.enqueueReminders(m, next.id, task, now);
+      await this.notifications.enqueue(m, {
+        userId: next.memberUserId,
+        kind: NotificationKind.ClaimPromoted,
+        title: '候补转正',
+        body: `「${task.title}」有空余名额，您已由候补转为报名，请在${CLAIM_HOLD_MINUTES}分钟内确认`,
+        path: `/packageMember/pages/claims/index`,
+        entityType: 'claim',
+        entityId: next.id,
+        dedupeKey: `claim:${next.id}:promoted:${now.getTime()}`,
+      });
+    }
+    return promoted;
+  }
+
+  /** The promoted member confirms the hold before it expires. */
+  async confirm(p: Principal, claimId: number): Promise<ClaimDto> {
+    const claim = await this.views.load(claimId);
+    if (claim.memberUserId !== p.userId) throw forbidden('只能确认自己的报名');
+    if (claim.status !== ClaimStatus.Claimed || !claim.holdExpiresAt) throw illegalTransition('该报名无需确认');
+    const changed = await execute(this.db, 'UPDATE claims SET hold_expires_at = NULL, updated_at = ? WHERE id = ? AND status = ? AND hold_expires_at > ?', [
+      toDbDate(new Date()),
+      claimId,
+      ClaimStatus.Claimed,
+      toDbDate(new Date()),
+    ]);
+    if (changed !== 1) throw illegalTransition('报名保留已过期');
+    return this.views.dto(p, claimId);
+  }
+
+  /** Background job: unconfirmed holds expire and their slots go to the next on the waitlist. */
+  async expireHolds(now = new Date(), batch = 100): Promise<number> {
+    const due = await this.db.getRepository(ClaimEntity).find({
+      where: { status: ClaimStatus.Claimed, holdExpiresAt: LessThan(now) },
+      order: { id: 'ASC' },
+      take: batch,
+    });
+    let expired = 0;
+    for (const claim of due) {
+      try {
+        await transaction(this.db, async (m) => {
+          const changed = await execute(
+            m,
+            "UPDATE claims SET status = 'expired', hold_expires_at = NULL, updated_at = ? WHERE id = ? AND status = 'claimed' AND hold_expires_at < ?",
+            [toDbDate(now), claim.id, toDbDate(now)],
+          );
+          if (changed !== 1) return; // confirmed or handled by another process
+          await this.cancelReminders(m, claim);
+          await execute(m, 'UPDATE tasks SET claimed_count = claimed_count - 1, updated_at = ? WHERE id = ? AND claimed_count > 0', [toDbDate(now), claim.taskId]);
+          await this.notifications.enqueue(m, {
+            userId: claim.memberUserId,
+            kind: NotificationKind.ClaimExpired,
+            title: '报名已失效',
+            body: '您由候补转正的报名未在规定时间内确认，名额已顺延给下一位',
+            entityType: 'claim',
+            entityId: claim.id,
+            dedupeKey: `claim:${claim.id}:expired:${now.getTime()}`,
+          });
+          await this.promoteWaitlist(m, claim.taskId, now);
+          expired++;
+        });
+      } catch {
+        // Another process changed it first; the next run sees the new state.
+      }
+    }
+    return expired;
+  }
+
+  /** When a task is cancelled: every claim still waiting to serve is cancelled and told why. */
+  async cancelAllForTask(m: EntityManager, taskId: number, reason: string): Promise<void> {
+    const task = await m.getRepository(TaskEntity).findOneByOrFail({ id: taskId });
+    const open = await m.getRepository(ClaimEntity).findBy({ taskId, status: In([ClaimStatus.Claimed, ClaimStatus.Waitlisted]) });
+    for (const claim of open) {
+      await this.leave(m, claim, ClaimStatus.Cancelled, { promote: false });
+      await this.notifications.enqueue(m, {
+        userId: claim.memberUserId,
+        kind: NotificationKind.TaskCancelled,
+        title: '任务已取消',
+        body: `您报名的「${task.title}」已取消：${reason}`,
+        entityType: 'task',
+        entityId: taskId,
+        dedupeKey: `task:${taskId}:cancelled:${claim.id}`,
+      });
+    }
+  }
+
+
+}

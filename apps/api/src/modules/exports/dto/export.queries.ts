@@ -1,9 +1,0 @@
-import { OmitType } from '@nestjs/swagger';
-import { CommunityNeedsQuery } from '../../needs/dto/list-needs.query';
-import { ListRegistrationsQuery } from '../../registration/dto/list-registrations.query';
-import { ListTasksQuery } from '../../tasks/dto/list-tasks.query';
-
-/** The filters of each staff list, without its pagination: an export holds every matching row. */
-export class ExportRegistrationsQuery extends OmitType(ListRegistrationsQuery, ['cursor', 'limit'] as const) {}
-export class ExportNeedsQuery extends OmitType(CommunityNeedsQuery, ['cursor', 'limit'] as const) {}
-export class ExportTasksQuery extends OmitType(ListTasksQuery, ['cursor', 'limit'] as const) {}

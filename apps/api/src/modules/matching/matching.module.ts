@@ -1,7 +1,0 @@
-import { Module } from '@nestjs/common';
-import { TasksModule } from '../tasks/tasks.module';
-import { MatchingController } from './matching.controller';
-import { MatchingService } from './matching.service';
-
-@Module({ imports: [TasksModule], controllers: [MatchingController], providers: [MatchingService], exports: [MatchingService] })
-export class MatchingModule {}

@@ -1,0 +1,107 @@
+import { Body, Controller, Get, Header, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { IdParam } from '../platform/validation/id-param';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { CommunityPublicDto, OrgNodeDto, PositionDto } from '@sbd/contracts';
+import type { Response } from 'express';
+import { CurrentUser, Public } from '../platform/auth/decorators';
+import type { Principal } from '../platform/auth/principal';
+import { CommunityQrService } from './community-qr.service';
+import { CreateOrgNodeDto } from './dto/create-org-node.dto';
+import { CreatePositionDto } from './dto/create-position.dto';
+import { ListChildrenQuery } from './dto/list-children.query';
+import { UpdateOrgNodeDto } from './dto/update-org-node.dto';
+import { UpdatePositionDto } from './dto/update-position.dto';
+import { OrgService } from './org.service';
+
+const id = IdParam;
+
+@ApiTags('org')
+@ApiBearerAuth()
+@Controller()
+export class OrgController {
+  constructor(
+    private readonly org: OrgService,
+    private readonly qr: CommunityQrService,
+  ) {}
+
+  @Get('org/roots')
+  @ApiOperation({ summary: 'The org nodes the caller administers' })
+  roots(@CurrentUser() p: Principal): Promise<OrgNodeDto[]> {
+    return this.org.myRoots(p);
+  }
+
+  @Post('org/nodes')
+  @ApiOperation({ summary: 'Create an org node under a parent the caller manages' })
+  create(@CurrentUser() p: Principal, @Body() dto: CreateOrgNodeDto): Promise<OrgNodeDto> {
+    return this.org.createNode(p, dto);
+  }
+
+  @Patch('org/nodes/:id')
+  @ApiOperation({ summary: 'Rename or relocate an org node' })
+  update(@CurrentUser() p: Principal, @Param('id', id) nodeId: number, @Body() dto: UpdateOrgNodeDto): Promise<OrgNodeDto> {
+    return this.org.updateNode(p, nodeId, dto);
+  }
+
+  @Get('org/nodes/:id/children')
+  @ApiOperation({ summary: 'Children of a node, or all descendants of one type' })
+  children(@CurrentUser() p: Principal, @Param('id', id) nodeId: number, @Query() q: ListChildrenQuery): Promise<OrgNodeDto[]> {
+    return this.org.children(p, nodeId, q.type);
+  }
+
+  @Public()
+  @Get('communities/by-code/:code')
+  @ApiOperation({ summary: 'Public facts of a community, from its QR code: positions, buildings, work units' })
+  byCode(@Param('code') code: string): Promise<CommunityPublicDto> {
+    return this.org.communityByCode(code);
+  }
+
+  @Get('communities/:id/profile')
+  @ApiOperation({ summary: 'The public facts of a community by id: positions, buildings, work units' })
+  profile(@Param('id', id) communityId: number): Promise<CommunityPublicDto> {
+    return this.org.communityById(communityId);
+  }
+
+  @Get('communities/:id/positions')
+  @ApiOperation({ summary: 'The community’s catalogue of service positions (岗位)' })
+  positions(@CurrentUser() p: Principal, @Param('id', id) communityId: number): Promise<PositionDto[]> {
+    return this.org.positions(p, communityId);
+  }
+
+  @Post('communities/:id/positions')
+  @ApiOperation({ summary: 'Add a position to the catalogue (community admin)' })
+  createPosition(@CurrentUser() p: Principal, @Param('id', id) communityId: number, @Body() dto: CreatePositionDto): Promise<PositionDto> {
+    return this.org.createPosition(p, communityId, dto);
+  }
+
+  @Patch('positions/:id')
+  @ApiOperation({ summary: 'Edit or deactivate a position (community admin)' })
+  updatePosition(@CurrentUser() p: Principal, @Param('id', id) positionId: number, @Body() dto: UpdatePositionDto): Promise<PositionDto> {
+    return this.org.updatePosition(p, positionId, dto);
+  }
+
+  @Get('communities/:id/qrcode.png')
+  @ApiProduces('image/png')
+  @Header('Cache-Control', 'private, max-age=300')
+  @ApiOperation({ summary: 'Registration QR code (PNG) encoding the H5 registration URL' })
+  async qrPng(@CurrentUser() p: Principal, @Param('id', id) communityId: number, @Res() res: Response): Promise<void> {
+    const png = await this.qr.png(p, communityId);
+    res.type('image/png').send(png);
+  }
+
+  @Get('communities/:id/qrcode.svg')
+  @ApiProduces('image/svg+xml')
+  @ApiOperation({ summary: 'Registration QR code (SVG) for printing posters' })
+  async qrSvg(@CurrentUser() p: Principal, @Param('id', id) communityId: number, @Res() res: Response): Promise<void> {
+    const svg = await this.qr.svg(p, communityId);
+    res.type('image/svg+xml').send(svg);
+  }
+
+  @Get('communities/:id/wxacode')
+  @ApiProduces('image/png')
+  @ApiOperation({ summary: 'WeChat mini-program code (getwxacodeunlimit) with the community code as scene' })
+  async wxacode(@CurrentUser() p: Principal, @Param('id', id) communityId: number, @Res() res: Response): Promise<void> {
+    // Produce the image before touching the response, so an error still answers JSON.
+    const image = await this.qr.wxacode(p, communityId);
+    res.type('image/png').send(image);
+  }
+}

@@ -1,0 +1,208 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  ORG_ALLOWED_PARENTS,
+  ORG_NODE_TYPE_LABELS,
+  OrgNodeType,
+  REGISTER_COMMUNITY_PARAM,
+  REGISTER_PAGE_PATH,
+  Role,
+  type CommunityPublicDto,
+  type OrgNodeDto,
+  type PositionDto,
+} from '@sbd/contracts';
+import { DataSource, In, Like } from 'typeorm';
+import type { Principal } from '../platform/auth/principal';
+import { COMMUNITY_READERS, ORG_MANAGERS, ScopeService } from '../platform/auth/scope.service';
+import { badRequest, conflict, forbidden, notFound } from '../platform/errors/app-errors';
+import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
+import type { CreateOrgNodeDto } from './dto/create-org-node.dto';
+import type { CreatePositionDto } from './dto/create-position.dto';
+import type { UpdateOrgNodeDto } from './dto/update-org-node.dto';
+import type { UpdatePositionDto } from './dto/update-position.dto';
+import { OrgNodeEntity } from './entities/org-node.entity';
+import { PositionEntity } from './entities/position.entity';
+import { insertOrgNode } from './org-tree';
+
+/** Node types a community admin manages inside their community. */
+const COMMUNITY_PARTS = [
+  OrgNodeType.Grid,
+  OrgNodeType.Building,
+  OrgNodeType.PartyCommittee,
+  OrgNodeType.FunctionalBranch,
+  OrgNodeType.PartyGroup,
+];
+
+export const toOrgNodeDto = (n: OrgNodeEntity): OrgNodeDto => ({
+  id: n.id,
+  type: n.type,
+  name: n.name,
+  code: n.code,
+  parentId: n.parentId,
+  address: n.address,
+  latitude: n.latitude,
+  longitude: n.longitude,
+});
+
+export const toPositionDto = (p: PositionEntity): PositionDto => ({
+  id: p.id,
+  communityId: p.communityId,
+  code: p.code,
+  name: p.name,
+  description: p.description,
+  active: !!p.active,
+  sortOrder: p.sortOrder,
+});
+
+@Injectable()
+export class OrgService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly scope: ScopeService,
+  ) {}
+
+  /** Creates a node under a parent the caller manages; a new community gets the default positions. */
+  async createNode(p: Principal, dto: CreateOrgNodeDto): Promise<OrgNodeDto> {
+    const allowedParents = ORG_ALLOWED_PARENTS[dto.type];
+    if (!dto.parentId) {
+      if (allowedParents.length) throw badRequest(`${ORG_NODE_TYPE_LABELS[dto.type]}必须指定上级组织`, 'parentId');
+      if (!this.scope.isPlatformAdmin(p)) throw forbidden('只有平台管理员可以新建区/县');
+    } else {
+      const parent = await this.scope.node(dto.parentId);
+      if (!allowedParents.includes(parent.type as OrgNodeType)) {
+        throw badRequest(
+          `${ORG_NODE_TYPE_LABELS[dto.type]}不能建在${ORG_NODE_TYPE_LABELS[parent.type as OrgNodeType] ?? parent.type}之下`,
+          'parentId',
+        );
+      }
+      const managers = COMMUNITY_PARTS.includes(dto.type)
+        ? [Role.CommunityAdmin, ...ORG_MANAGERS]
+        : dto.type === OrgNodeType.UnitPartyOrg
+          ? [Role.UnitAdmin, ...ORG_MANAGERS]
+          : ORG_MANAGERS;
+      if (!this.scope.covers(p, parent.path, managers)) throw forbidden('无权在该组织下新建');
+    }
+    const node = await this.db.transaction((m) => insertOrgNode(m, dto));
+    return toOrgNodeDto(node);
+  }
+
+  async updateNode(p: Principal, id: number, dto: UpdateOrgNodeDto): Promise<OrgNodeDto> {
+    const node = await this.scope.node(id);
+    const managers = COMMUNITY_PARTS.includes(node.type as OrgNodeType) || node.type === OrgNodeType.Community
+      ? [Role.CommunityAdmin, ...ORG_MANAGERS]
+      : node.type === OrgNodeType.WorkUnit || node.type === OrgNodeType.UnitPartyOrg
+        ? [Role.UnitAdmin, ...ORG_MANAGERS]
+        : ORG_MANAGERS;
+    if (!this.scope.covers(p, node.path, managers)) throw forbidden('无权修改该组织');
+    await this.db.getRepository(OrgNodeEntity).update({ id }, { ...dto, updatedAt: new Date() });
+    return toOrgNodeDto(await this.db.getRepository(OrgNodeEntity).findOneByOrFail({ id }));
+  }
+
+  /** Direct children, or with `type` every descendant of that type (e.g. a community's buildings). */
+  async children(p: Principal, id: number, type?: OrgNodeType): Promise<OrgNodeDto[]> {
+    const node = await this.scope.assertNode(p, id, [...COMMUNITY_READERS, Role.UnitAdmin]);
+    const repo = this.db.getRepository(OrgNodeEntity);
+    const rows = type
+      ? await repo.find({ where: { path: Like(`${node.path}%`), type }, order: { id: 'ASC' }, take: 2000 })
+      : await repo.find({ where: { parentId: id }, order: { id: 'ASC' }, take: 2000 });
+    return rows.filter((r) => r.id !== id).map(toOrgNodeDto);
+  }
+
+  /** The roots of the caller's scopes (staff only). */
+  async myRoots(p: Principal): Promise<OrgNodeDto[]> {
+    const staff = p.roles.filter((r) => r.role !== Role.Resident && r.role !== Role.Member);
+    if (staff.some((r) => r.scopeNodeId === null)) {
+      return (await this.db.getRepository(OrgNodeEntity).find({ where: { depth: 0 }, order: { id: 'ASC' } })).map(toOrgNodeDto);
+    }
+    const ids = [...new Set(staff.map((r) => r.scopeNodeId as number))];
+    if (!ids.length) return [];
+    return (await this.db.getRepository(OrgNodeEntity).findBy({ id: In(ids) })).map(toOrgNodeDto);
+  }
+
+  /** The same public facts by id (residents and members know their community's id from their roles). */
+  async communityById(id: number): Promise<CommunityPublicDto> {
+    const community = await this.db.getRepository(OrgNodeEntity).findOneBy({ id, type: OrgNodeType.Community });
+    if (!community) throw notFound('社区不存在');
+    return this.communityByCode(community.code as string);
+  }
+
+  /** What a member sees after scanning a community's QR code. */
+  async communityByCode(code: string): Promise<CommunityPublicDto> {
+    const repo = this.db.getRepository(OrgNodeEntity);
+    const community = await repo.findOneBy({ code: code.toUpperCase(), type: OrgNodeType.Community });
+    if (!community) throw notFound('社区不存在，请确认二维码是否正确');
+    const ancestorIds = community.path.split('/').filter(Boolean).map(Number);
+    const [ancestors, positions, buildings] = await Promise.all([
+      repo.findBy({ id: In(ancestorIds) }),
+      this.db.getRepository(PositionEntity).find({ where: { communityId: community.id, active: true }, order: { sortOrder: 'ASC', id: 'ASC' } }),
+      repo.find({ where: { path: Like(`${community.path}%`), type: OrgNodeType.Building }, order: { id: 'ASC' } }),
+    ]);
+    const district = ancestors.find((a) => a.type === OrgNodeType.District);
+    const units = district
+      ? await repo.find({ where: { parentId: district.id, type: OrgNodeType.WorkUnit }, order: { id: 'ASC' } })
+      : [];
+    const byId = new Map(ancestors.map((a) => [a.id, a]));
+    return {
+      id: community.id,
+      code: community.code as string,
+      name: community.name,
+      streetName: ancestors.find((a) => a.type === OrgNodeType.Street)?.name ?? null,
+      districtName: district?.name ?? null,
+      address: community.address,
+      positions: positions.map(toPositionDto),
+      buildings: buildings.map((b) => {
+        const parent = b.parentId ? byId.get(b.parentId) : undefined;
+        return { id: b.id, name: b.name, gridId: b.parentId && parent?.type !== OrgNodeType.Community ? b.parentId : null };
+      }),
+      workUnits: units.map((u) => ({ id: u.id, name: u.name })),
+    };
+  }
+
+  async positions(p: Principal, communityId: number): Promise<PositionDto[]> {
+    await this.scope.assertNode(p, communityId, COMMUNITY_READERS);
+    const rows = await this.db
+      .getRepository(PositionEntity)
+      .find({ where: { communityId }, order: { sortOrder: 'ASC', id: 'ASC' } });
+    return rows.map(toPositionDto);
+  }
+
+  async createPosition(p: Principal, communityId: number, dto: CreatePositionDto): Promise<PositionDto> {
+    const node = await this.scope.assertNode(p, communityId, [Role.CommunityAdmin]);
+    if (node.type !== OrgNodeType.Community) throw badRequest('岗位只能建在社区下', 'communityId');
+    const repo = this.db.getRepository(PositionEntity);
+    if (await repo.existsBy({ communityId, code: dto.code })) throw conflict('该岗位编码已存在');
+    const { identifiers } = await repo.insert({
+      communityId,
+      code: dto.code,
+      name: dto.name.trim(),
+      description: dto.description ?? null,
+      active: true,
+      sortOrder: dto.sortOrder ?? 100,
+      createdAt: new Date(),
+    });
+    return toPositionDto(await repo.findOneByOrFail({ id: Number(identifiers[0].id) }));
+  }
+
+  async updatePosition(p: Principal, id: number, dto: UpdatePositionDto): Promise<PositionDto> {
+    const repo = this.db.getRepository(PositionEntity);
+    const position = await repo.findOneBy({ id });
+    if (!position) throw notFound('岗位不存在');
+    await this.scope.assertNode(p, position.communityId, [Role.CommunityAdmin]);
+    await repo.update({ id }, dto);
+    return toPositionDto(await repo.findOneByOrFail({ id }));
+  }
+
+  /** The H5 registration URL a community's QR code encodes. */
+  async registrationUrl(p: Principal, communityId: number): Promise<{ url: string; code: string; name: string }> {
+    const node = await this.scope.assertNode(p, communityId, COMMUNITY_READERS);
+    if (node.type !== OrgNodeType.Community) throw badRequest('只有社区有报到二维码', 'communityId');
+    const community = await this.db.getRepository(OrgNodeEntity).findOneByOrFail({ id: communityId });
+    const code = community.code as string;
+    return {
+      url: `${this.config.publicBaseUrl}/${REGISTER_PAGE_PATH}?${REGISTER_COMMUNITY_PARAM}=${encodeURIComponent(code)}`,
+      code,
+      name: community.name,
+    };
+  }
+}

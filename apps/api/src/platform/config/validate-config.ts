@@ -1,0 +1,128 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import type { AppConfig, NodeEnv } from './app-config';
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+/** Repository root: apps/api/{src,dist}/platform/config → ../../../../.. */
+export const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..', '..');
+
+interface DevSecrets {
+  jwtSecret: string;
+  fieldEncryptionKey: string;
+}
+
+/**
+ * In development the app keeps its own secrets in data/dev-secrets.json (git-ignored),
+ * so a fresh clone starts with nothing configured and keeps working across restarts.
+ */
+function loadOrCreateDevSecrets(file: string): DevSecrets {
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as DevSecrets;
+  const secrets: DevSecrets = {
+    jwtSecret: randomBytes(48).toString('base64url'),
+    fieldEncryptionKey: randomBytes(32).toString('base64'),
+  };
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+  }
+  return n;
+}
+
+function decodeKey(raw: string): Buffer {
+  const key = /^[0-9a-fA-F]{64}$/.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
+  if (key.length !== 32) {
+    throw new ConfigError('FIELD_ENCRYPTION_KEY must be 32 bytes, as 64 hex characters or base64');
+  }
+  return key;
+}
+
+function templateIds(raw: string | undefined): Record<string, string> {
+  if (!raw?.trim()) return {};
+  try {
+    const parsed = JSON.parse(raw) as unknown;
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed) && Object.values(parsed).every((v) => typeof v === 'string')) {
+      return parsed as Record<string, string>;
+    }
+  } catch {
+    /* fall through */
+  }
+  throw new ConfigError('WECHAT_TEMPLATE_IDS must be a JSON object of notification kind → template id');
+}
+
+/** Reads and checks the environment once at start-up; throws a ConfigError naming the variable. */
+export function validateConfig(env: Env = process.env): AppConfig {
+  const nodeEnv = (env.NODE_ENV ?? 'development') as NodeEnv;
+  if (!['development', 'production', 'test'].includes(nodeEnv)) {
+    throw new ConfigError(`NODE_ENV must be development, production or test, got "${env.NODE_ENV}"`);
+  }
+  const production = nodeEnv === 'production';
+
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^mysql:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with mysql:// (leave it unset for the embedded SQLite database)');
+  }
+  const dataDir = resolve(env.DATA_DIR ?? join(REPO_ROOT, 'data'));
+
+  const required = (name: string): string => {
+    const v = env[name]?.trim();
+    if (!v) throw new ConfigError(`${name} is required when NODE_ENV=production`);
+    return v;
+  };
+
+  let jwtSecret: string;
+  let keyRaw: string;
+  if (production) {
+    required('DATABASE_URL');
+    jwtSecret = required('JWT_SECRET');
+    keyRaw = required('FIELD_ENCRYPTION_KEY');
+    required('WECHAT_APP_ID');
+    required('WECHAT_APP_SECRET');
+    required('PUBLIC_BASE_URL');
+  } else {
+    const dev = env.JWT_SECRET && env.FIELD_ENCRYPTION_KEY ? null : loadOrCreateDevSecrets(join(dataDir, 'dev-secrets.json'));
+    jwtSecret = env.JWT_SECRET?.trim() || dev!.jwtSecret;
+    keyRaw = env.FIELD_ENCRYPTION_KEY?.trim() || dev!.fieldEncryptionKey;
+  }
+  if (jwtSecret.length < 32) throw new ConfigError('JWT_SECRET must be at least 32 characters');
+
+  const port = int(env, 'PORT', 3000, 0, 65535);
+  const h5Dir = resolve(env.H5_DIR ?? join(REPO_ROOT, 'apps', 'miniapp', 'dist', 'h5'));
+
+  return {
+    nodeEnv,
+    port,
+    databaseUrl,
+    sqlitePath: resolve(env.SQLITE_PATH ?? join(dataDir, 'shuangbaodao.sqlite')),
+    jwtSecret,
+    accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL_SECONDS', 15 * 60, 30, 24 * 3600),
+    refreshTokenTtlSeconds: int(env, 'REFRESH_TOKEN_TTL_SECONDS', 30 * 24 * 3600, 60, 365 * 24 * 3600),
+    fieldEncryptionKey: decodeKey(keyRaw),
+    bcryptRounds: int(env, 'BCRYPT_ROUNDS', nodeEnv === 'test' ? 4 : 11, 4, 15),
+    wechat: {
+      appId: env.WECHAT_APP_ID?.trim() || 'wx-dev-appid',
+      appSecret: env.WECHAT_APP_SECRET?.trim() || 'dev-secret',
+      apiBaseUrl: (env.WECHAT_API_BASE_URL?.trim() || 'https://api.weixin.qq.com').replace(/\/$/, ''),
+      timeoutMs: int(env, 'WECHAT_TIMEOUT_MS', 5000, 100, 60000),
+      templateIds: templateIds(env.WECHAT_TEMPLATE_IDS),
+    },
+    schedulerEnabled: (env.SCHEDULER_ENABLED ?? (nodeEnv === 'test' ? 'false' : 'true')) === 'true',
+    feedCacheMaxTasks: int(env, 'FEED_CACHE_MAX_TASKS', 1000, 0, 20000),
+    workerId: env.WORKER_ID?.trim() || `${hostname()}-${process.pid}`,
+    publicBaseUrl: (env.PUBLIC_BASE_URL?.trim() || `http://localhost:${port}`).replace(/\/$/, ''),
+    logLevel: env.LOG_LEVEL?.trim() || (nodeEnv === 'test' ? 'silent' : 'info'),
+    h5Dir: existsSync(h5Dir) ? h5Dir : null,
+  };
+}

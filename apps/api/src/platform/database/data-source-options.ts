@@ -1,0 +1,55 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { DataSourceOptions, EntitySchema } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { MIGRATIONS } from './migrations';
+
+export type Dialect = 'mysql' | 'sqlite';
+
+export function dialectOf(config: Pick<AppConfig, 'databaseUrl'>): Dialect {
+  return config.databaseUrl ? 'mysql' : 'sqlite';
+}
+
+/** Entity classes (or schemas): the list lives at the app level (src/entities.ts). */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export type EntityList = ReadonlyArray<Function | EntitySchema>;
+
+/**
+ * One set of entities and migrations for both dialects. MySQL/MariaDB when DATABASE_URL is set,
+ * otherwise an embedded SQLite file. Migrations run on start; synchronize is never used.
+ */
+export function buildDataSourceOptions(
+  config: Pick<AppConfig, 'databaseUrl' | 'sqlitePath'>,
+  entities: EntityList,
+): DataSourceOptions {
+  const common = {
+    entities: [...entities],
+    migrations: MIGRATIONS,
+    migrationsRun: false,
+    synchronize: false,
+    logging: false as const,
+  };
+  if (config.databaseUrl) {
+    return {
+      ...common,
+      type: 'mysql',
+      url: config.databaseUrl,
+      charset: 'utf8mb4_unicode_ci',
+      timezone: 'Z',
+      dateStrings: false,
+      supportBigNumbers: true,
+      extra: { connectionLimit: Number(process.env.DB_POOL_SIZE ?? 20) },
+    };
+  }
+  if (config.sqlitePath !== ':memory:') mkdirSync(dirname(config.sqlitePath), { recursive: true });
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: config.sqlitePath,
+    enableWAL: true,
+    prepareDatabase: (db: { pragma: (s: string) => unknown }) => {
+      db.pragma('busy_timeout = 5000');
+      db.pragma('foreign_keys = ON');
+    },
+  };
+}
