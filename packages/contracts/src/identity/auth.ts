@@ -1,4 +1,4 @@
-import type { RoleAssignment } from './roles';
+import type { RoleAssignment } from '../platform/roles';
 
 export interface TokenPair {
   accessToken: string;

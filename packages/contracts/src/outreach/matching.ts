@@ -2,7 +2,7 @@
  * Matching 群众所需 ↔ 党员所能: recommendations of tasks to members and members to tasks.
  * Plain types and constants; the scoring function lives in `@sbd/domain` (matching/score.ts).
  */
-import type { TaskDto } from './loop';
+import type { TaskDto } from '../loop/tasks';
 
 export enum MatchFactor {
   Position = 'position',

@@ -1,0 +1,166 @@
+import type { ServiceRatingDto } from './ratings';
+
+/* ───────────────────────────── 接单: claims ───────────────────────────── */
+
+export enum ClaimStatus {
+  Claimed = 'claimed',
+  Waitlisted = 'waitlisted',
+  CheckedIn = 'checked_in',
+  CheckedOut = 'checked_out',
+  Verified = 'verified',
+  Rejected = 'rejected',
+  Withdrawn = 'withdrawn',
+  NoShow = 'no_show',
+  /** An unconfirmed hold lapsed (or the waitlist lapsed when the task ended). */
+  Expired = 'expired',
+  /** The task was cancelled before this claim was served. */
+  Cancelled = 'cancelled',
+}
+
+export const CLAIM_STATUS_LABELS: Record<ClaimStatus, string> = {
+  [ClaimStatus.Claimed]: '已报名',
+  [ClaimStatus.Waitlisted]: '候补中',
+  [ClaimStatus.CheckedIn]: '已签到',
+  [ClaimStatus.CheckedOut]: '已签退',
+  [ClaimStatus.Verified]: '已核验',
+  [ClaimStatus.Rejected]: '未通过核验',
+  [ClaimStatus.Withdrawn]: '已退出',
+  [ClaimStatus.NoShow]: '已缺席',
+  [ClaimStatus.Expired]: '已失效',
+  [ClaimStatus.Cancelled]: '任务已取消',
+};
+
+export enum ClaimAction {
+  /** waitlisted → claimed, when a slot frees up. */
+  Promote = 'promote',
+  CheckIn = 'check_in',
+  CheckOut = 'check_out',
+  Verify = 'verify',
+  Reject = 'reject',
+  Withdraw = 'withdraw',
+  MarkNoShow = 'mark_no_show',
+  Expire = 'expire',
+  /** Follows a task cancellation. */
+  Cancel = 'cancel',
+}
+
+export const CLAIM_ACTION_LABELS: Record<ClaimAction, string> = {
+  [ClaimAction.Promote]: '候补转正',
+  [ClaimAction.CheckIn]: '签到',
+  [ClaimAction.CheckOut]: '签退',
+  [ClaimAction.Verify]: '核验',
+  [ClaimAction.Reject]: '驳回',
+  [ClaimAction.Withdraw]: '退出报名',
+  [ClaimAction.MarkNoShow]: '标记缺席',
+  [ClaimAction.Expire]: '过期释放',
+  [ClaimAction.Cancel]: '随任务取消',
+};
+
+/** Claims that hold a slot (count against capacity and against overlapping sign-ups). */
+export const SLOT_HOLDING_CLAIM_STATUSES: readonly ClaimStatus[] = [
+  ClaimStatus.Claimed,
+  ClaimStatus.CheckedIn,
+  ClaimStatus.CheckedOut,
+  ClaimStatus.Verified,
+];
+
+/** A member claims for themself; a branch secretary claims for members of their branch. */
+export interface CreateClaimRequest {
+  taskId: number;
+  /** Branch secretary only: the branch claiming. */
+  branchId?: number;
+  /** Branch secretary only: members of the branch to assign (one claim each). */
+  memberUserIds?: number[];
+  /** Join the waitlist when the task is full (otherwise a full task is refused). */
+  joinWaitlist?: boolean;
+}
+
+/** Confirms a hold (a claim promoted from the waitlist) before it expires. */
+export interface ConfirmClaimRequest {
+  note?: string;
+}
+
+export interface WithdrawClaimRequest {
+  reason?: string;
+}
+
+export interface CheckInRequest {
+  /** The rotating 6-digit code shown on site. */
+  code: string;
+  latitude?: number;
+  longitude?: number;
+  /** Reported accuracy of the location, metres. */
+  accuracyM?: number;
+}
+
+export type CheckOutRequest = CheckInRequest;
+
+/** What the staff screen on site shows (the code rotates every `periodSeconds`). */
+export interface CheckinCodeDto {
+  taskId: number;
+  code: string;
+  periodSeconds: number;
+  secondsLeft: number;
+  /** Server time the code was computed at (ISO), to correct the client's clock. */
+  serverTime: string;
+}
+
+/** The community verifies (核验) a checked-out claim and rates the member's service. */
+export interface VerifyClaimRequest {
+  /** 1–5, the community's rating of this member's service. */
+  score?: number;
+  comment?: string;
+}
+
+export interface RejectClaimRequest {
+  reason: string;
+}
+
+export interface MarkNoShowRequest {
+  note?: string;
+}
+
+export interface ClaimListQuery {
+  taskId?: number;
+  userId?: number;
+  status?: ClaimStatus;
+  mine?: boolean;
+  cursor?: string;
+  limit?: number;
+}
+
+export interface ClaimDto {
+  id: number;
+  taskId: number;
+  taskTitle: string;
+  taskStartAt: string;
+  taskEndAt: string;
+  /** Where the service happens, so the client knows whether location check-in can work. */
+  taskPlace: string;
+  taskLatitude: number | null;
+  taskLongitude: number | null;
+  userId: number;
+  memberName: string;
+  branchId: number | null;
+  branchName: string | null;
+  /** Who made the claim (the member, or their branch secretary). */
+  claimedByUserId: number;
+  status: ClaimStatus;
+  /** 1-based place in the waitlist while waitlisted. */
+  waitlistPosition: number | null;
+  /** Set while the claim is an unconfirmed hold: it expires then (countdown in the UI). */
+  holdExpiresAt: string | null;
+  /** Until when a claimed slot may be withdrawn. */
+  withdrawDeadline: string;
+  claimedAt: string;
+  checkInAt: string | null;
+  checkOutAt: string | null;
+  /** Hours credited from check-in/out inside the task window (half hours, rounded down). */
+  creditedHours: number | null;
+  verifiedByUserId: number | null;
+  verifiedAt: string | null;
+  rejectReason: string | null;
+  serviceRating: ServiceRatingDto | null;
+  pointsAwarded: number | null;
+  allowedActions: ClaimAction[];
+}

@@ -1,0 +1,98 @@
+/* ───────────────────────── 报回单位: unit rosters, member records, statistics ───────────────────────── */
+// Plain types, enums and constants only. Definitions of every figure: DOMAIN §6–§7 and the
+// descriptions of GET /api/stats/nodes/:id in the API docs.
+
+/* ─────────────── statistics of an org node (the dashboard) ─────────────── */
+
+export enum StatsGranularity {
+  Week = 'week',
+  Month = 'month',
+}
+
+/** Returned instead of 报到率 for communities and streets: a territory has no roster of its own. */
+export const REGISTRATION_RATE_TERRITORY_NOTE = '报到率按单位和区统计';
+/** How many members the ranking lists. */
+export const TOP_MEMBERS_LIMIT = 10;
+
+export interface RatingFigures {
+  total: number;
+  /** Ratings with score ≥ SATISFIED_MIN_SCORE (4). */
+  satisfied: number;
+  /** satisfied ÷ total; null without ratings. */
+  rate: number | null;
+}
+
+export interface DurationFigures {
+  /** Hours; null when nothing to measure. */
+  median: number | null;
+  mean: number | null;
+}
+
+export interface StatsSeriesPoint {
+  /** YYYY-MM-DD (Monday of an Asia/Shanghai week) or YYYY-MM. */
+  bucket: string;
+  /** Bucket bounds, ISO, clipped to the period. */
+  from: string;
+  to: string;
+  services: number;
+  hours: number;
+  ratings: number;
+  satisfiedRatings: number;
+  satisfaction: number | null;
+}
+
+export interface TopMemberDto {
+  userId: number;
+  name: string;
+  services: number;
+  hours: number;
+}
+
+export interface StatsDto {
+  nodeId: number;
+  nodeType: string;
+  nodeName: string;
+  /** Period, ISO instants: [from, to). */
+  from: string;
+  to: string;
+  granularity: StatsGranularity;
+
+  /** 报到率 (unit and district scopes): rosterRegistered ÷ rosterEntries; null elsewhere or without roster entries. */
+  registrationRate: number | null;
+  registrationRateNote: string | null;
+  rosterEntries: number | null;
+  rosterRegistered: number | null;
+
+  /** Approved registrations in scope (the 服务率 denominator). */
+  registeredMembers: number;
+  /** Of them, members with ≥ 1 verified service in the period. */
+  servingMembers: number;
+  /** 服务率: servingMembers ÷ registeredMembers; null when nobody is registered. */
+  serviceRate: number | null;
+
+  /** Verified services (claims verified in the period) and their credit hours. */
+  services: number;
+  verifiedHours: number;
+  /** Back-filled hours (补录) entered in the period, never added to verifiedHours. */
+  backfilledHours: number;
+
+  /** 满意率 over both kinds, and each kind apart. */
+  satisfaction: RatingFigures;
+  residentSatisfaction: RatingFigures;
+  communitySatisfaction: RatingFigures;
+
+  /** 点单办结率 (territories; null for a unit). */
+  needs: {
+    accepted: number;
+    fulfilled: number;
+    closureRate: number | null;
+    hoursToAccept: DurationFigures;
+    hoursToFulfil: DurationFigures;
+  } | null;
+
+  /** Tasks created in the period (territories; null for a unit). */
+  tasks: { total: number; byKind: Record<string, number>; byStatus: Record<string, number> } | null;
+
+  topMembers: TopMemberDto[];
+  series: StatsSeriesPoint[];
+}
