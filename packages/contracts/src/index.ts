@@ -2,6 +2,7 @@
 export * from './platform/roles';
 export * from './platform/errors';
 export * from './platform/fields';
+export * from './platform/health';
 export * from './org/org';
 export * from './identity/auth';
 export * from './identity/registration';
@@ -14,5 +15,6 @@ export * from './loop/claims';
 export * from './loop/ratings';
 export * from './loop/points';
 export * from './loop/emergency';
+export * from './loop/uploads';
 export * from './reporting/rosters';
 export * from './reporting/stats';

@@ -1,3 +1,5 @@
+import type { PageQuery } from '../platform/errors';
+
 export enum RegistrationStatus {
   Pending = 'pending',
   Approved = 'approved',
@@ -147,3 +149,11 @@ export interface BranchMemberDto {
   phone: string;
   positions: string[];
 }
+
+/** GET /api/communities/:id/registrations, /api/units/:id/members */
+export interface RegistrationListQuery extends PageQuery {
+  status?: RegistrationStatus;
+}
+
+/** GET /api/communities/:id/registrations/export.xlsx: the list's filters, every row. */
+export type RegistrationExportQuery = Omit<RegistrationListQuery, 'cursor' | 'limit'>;

@@ -54,3 +54,8 @@ export interface PairingItemDto {
   createdByUserId: number;
   createdAt: string;
 }
+
+/** GET /api/pairings/:id/items */
+export interface PairingItemListQuery {
+  listType?: PairingListType;
+}

@@ -1,3 +1,4 @@
+import type { PageQuery } from '../platform/errors';
 import type { ServiceRatingDto } from './ratings';
 
 /* ───────────────────────────── 接单: claims ───────────────────────────── */
@@ -84,9 +85,10 @@ export interface WithdrawClaimRequest {
   reason?: string;
 }
 
+/** Check in or out with the rotating code, or by location inside the task's radius. */
 export interface CheckInRequest {
-  /** The rotating 6-digit code shown on site. */
-  code: string;
+  /** The rotating 6-digit code shown on site (or give the location instead). */
+  code?: string;
   latitude?: number;
   longitude?: number;
   /** Reported accuracy of the location, metres. */
@@ -120,13 +122,30 @@ export interface MarkNoShowRequest {
   note?: string;
 }
 
-export interface ClaimListQuery {
-  taskId?: number;
-  userId?: number;
+/** GET /api/claims/mine, /api/tasks/:id/claims (and the points ledger's paging). */
+export interface ClaimListQuery extends PageQuery {
   status?: ClaimStatus;
-  mine?: boolean;
-  cursor?: string;
-  limit?: number;
+}
+
+/** The member rates the community's service (评单, POST /api/claims/:id/rating). */
+export interface RateServiceRequest {
+  /** RATING_MIN–RATING_MAX */
+  score: number;
+  comment?: string;
+}
+
+/** 补录: hours of a service done outside the app, entered by the community. */
+export interface BackfillRequest {
+  userId: number;
+  communityId: number;
+  taskId?: number;
+  hours: number;
+  reason: string;
+}
+
+export interface BackfillResultDto {
+  id: number;
+  hours: number;
 }
 
 export interface ClaimDto {

@@ -33,8 +33,6 @@ export interface CreateCallupRequest {
   musterAt?: string;
   /** How many people are wanted, if known. */
   needed?: number;
-  /** Also create an emergency task that members check in to (hours and points). */
-  createTask?: boolean;
 }
 
 export interface RespondCallupRequest {
@@ -92,4 +90,9 @@ export interface MusterListRowDto {
   etaMinutes: number | null;
   respondedAt: string | null;
   groupName: string | null;
+}
+
+/** GET /api/callups */
+export interface CallupScopeQuery {
+  scopeNodeId: number;
 }

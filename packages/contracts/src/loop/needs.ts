@@ -6,6 +6,8 @@
  * rules live in `@sbd/domain` (loop/*-machine.ts); dates travel as ISO 8601 strings.
  */
 
+import type { PageQuery } from '../platform/errors';
+
 /* ───────────────────────────── 点单: needs ───────────────────────────── */
 
 export enum NeedStatus {
@@ -178,15 +180,70 @@ export interface RateNeedRequest {
   resolved: boolean;
 }
 
-export interface NeedListQuery {
-  communityId?: number;
+/** GET /api/needs/mine */
+export interface MyNeedListQuery extends PageQuery {
   status?: NeedStatus;
+}
+
+/** GET /api/communities/:id/needs */
+export interface NeedListQuery extends MyNeedListQuery {
   category?: NeedCategory;
   buildingId?: number;
-  /** Only the caller's own needs. */
-  mine?: boolean;
-  cursor?: string;
-  limit?: number;
+}
+
+/** GET /api/communities/:id/needs/export.xlsx: the list's filters, every row. */
+export type NeedExportQuery = Omit<NeedListQuery, 'cursor' | 'limit'>;
+
+export const SUMMARY_PERIODS = ['day', 'week', 'month'] as const;
+/** 日汇总 / 周研判 / 月总结. */
+export type SummaryPeriod = (typeof SUMMARY_PERIODS)[number];
+
+/** GET /api/communities/:id/needs/summary */
+export interface NeedPeriodQuery {
+  period: SummaryPeriod;
+  /** A day inside the period (Asia/Shanghai), YYYY-MM-DD; default today. */
+  date?: string;
+}
+
+/** A need waiting for the community for too long, in a summary. */
+export interface OverdueNeedDto {
+  id: number;
+  title: string;
+  category: NeedCategory;
+  status: NeedStatus;
+  buildingId: number | null;
+  createdAt: string;
+  /** Whole hours since it was posted. */
+  hoursWaiting: number;
+}
+
+/** 日汇总 / 周研判 / 月总结 of one community's needs. */
+export interface NeedSummaryDto {
+  communityId: number;
+  period: SummaryPeriod;
+  /** The day asked about (Asia/Shanghai), YYYY-MM-DD. */
+  date: string;
+  /** Start of the period (inclusive), ISO. */
+  from: string;
+  /** End of the period (exclusive), ISO. */
+  to: string;
+  /** Needs posted in the period. */
+  total: number;
+  /** Needs posted in the period, by category (every category present, zeros included). */
+  byCategory: Record<NeedCategory, number>;
+  /** Needs posted in the period, by their current status (every status present). */
+  byStatus: Record<NeedStatus, number>;
+  /** Needs waiting for the community (held or submitted) for more than 48 hours, now. */
+  overdueCount: number;
+  overdue: OverdueNeedDto[];
+}
+
+/** POST /api/needs/:id/plus-one ("同一件事 +1"). */
+export interface PlusOneResultDto {
+  needId: number;
+  plusOneCount: number;
+  /** False when the caller had already said +1 (nothing changed). */
+  added: boolean;
 }
 
 export interface NeedDto {

@@ -64,8 +64,6 @@ export interface PointsRankingQuery {
   scope: RankingScope;
   communityId?: number;
   unitId?: number;
-  from?: string;
-  to?: string;
   limit?: number;
 }
 

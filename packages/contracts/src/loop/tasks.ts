@@ -1,3 +1,4 @@
+import type { PageQuery } from '../platform/errors';
 import type { ClaimDto } from './claims';
 
 /* ───────────────────────────── 下单: tasks ───────────────────────────── */
@@ -122,18 +123,22 @@ export interface CancelTaskRequest {
   reason: string;
 }
 
-export interface TaskListQuery {
-  communityId?: number;
+/** GET /api/communities/:id/tasks (staff). */
+export interface TaskListQuery extends PageQuery {
   status?: TaskStatus;
+}
+
+/** GET /api/communities/:id/tasks/export.xlsx: the list's filters, every row. */
+export type TaskExportQuery = Omit<TaskListQuery, 'cursor' | 'limit'>;
+
+/** GET /api/tasks/feed: a member's open tasks, own community first, then the rest of the street. */
+export interface MemberFeedQuery extends PageQuery {
   kind?: TaskKind;
-  /** Only tasks the caller can claim now. */
-  claimable?: boolean;
-  /** Only tasks the caller has claimed. */
-  mine?: boolean;
+  positionId?: number;
+  /** Start time from (ISO). */
   from?: string;
+  /** Start time to (ISO). */
   to?: string;
-  cursor?: string;
-  limit?: number;
 }
 
 export interface TaskDto {

@@ -1,3 +1,5 @@
+import type { PageQuery } from '../platform/errors';
+
 /* ───────────────────────────── inbox (站内消息) ───────────────────────────── */
 
 export enum NotificationKind {
@@ -57,10 +59,8 @@ export interface NotificationDto {
   createdAt: string;
 }
 
-export interface InboxQuery {
+export interface InboxQuery extends PageQuery {
   unreadOnly?: boolean;
-  cursor?: string;
-  limit?: number;
 }
 
 export interface MarkNotificationsReadRequest {

@@ -120,3 +120,8 @@ export interface CommunityPublicDto {
 /** The H5 page a community's QR code opens; the community code travels as `?community=`. */
 export const REGISTER_PAGE_PATH = 'packageMember/pages/register/index';
 export const REGISTER_COMMUNITY_PARAM = 'community';
+
+/** GET /api/org/nodes/:id/children */
+export interface OrgChildrenQuery {
+  type?: OrgNodeType;
+}

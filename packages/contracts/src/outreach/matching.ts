@@ -102,3 +102,15 @@ export interface RecommendationStatsDto {
   medianHoursToFull: number | null;
   tasksFilled: number;
 }
+
+/** GET /api/recommendations/tasks, /api/tasks/:id/invite-candidates */
+export interface ListLimitQuery {
+  limit?: number;
+}
+
+/** GET /api/communities/:id/recommendation-stats */
+export interface DateRangeQuery {
+  /** ISO date or instant. */
+  from?: string;
+  to?: string;
+}

@@ -33,3 +33,14 @@ export interface Page<T> {
   /** Opaque cursor for the next page; null when this is the last one. */
   nextCursor: string | null;
 }
+
+/** Keyset paging by id, newest first: `cursor` is the previous page's `nextCursor`. */
+export interface PageQuery {
+  cursor?: string;
+  limit?: number;
+}
+
+/** The body of an action that needs nothing but may carry a note. */
+export interface NoteRequest {
+  note?: string;
+}

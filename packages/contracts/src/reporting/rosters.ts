@@ -2,6 +2,8 @@
 // Plain types, enums and constants only. Definitions of every figure: DOMAIN §6–§7 and the
 // descriptions of GET /api/stats/nodes/:id in the API docs.
 
+import type { PageQuery } from '../platform/errors';
+
 /* ─────────────── unit rosters (单位党员名册) ─────────────── */
 
 /** The roster template's header row, exactly, in this order. */
@@ -164,4 +166,26 @@ export interface AnnualReportDto {
   pointsThisYear: number;
   generatedAt: string;
   honoursRule: string;
+}
+
+/** POST /api/units/:id/roster (multipart): `confirmValidOnly=true` imports the valid rows of a file with errors. */
+export interface RosterUploadQuery {
+  confirmValidOnly?: string;
+}
+
+/** GET /api/units/:id/roster */
+export type RosterListQuery = PageQuery;
+
+/** GET /api/units/:id/member-records/export.xlsx */
+export interface MemberRecordsExportQuery {
+  flag?: MemberRecordFilter;
+  year?: number;
+}
+
+/** GET /api/units/:id/member-records */
+export interface MemberRecordsListQuery extends MemberRecordsExportQuery, PageQuery {}
+
+/** GET /api/units/:id/members/:userId/annual-report(.xlsx|.html) */
+export interface ReportYearQuery {
+  year?: number;
 }

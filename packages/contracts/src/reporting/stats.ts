@@ -96,3 +96,15 @@ export interface StatsDto {
   topMembers: TopMemberDto[];
   series: StatsSeriesPoint[];
 }
+
+/** GET /api/stats/nodes/:id and its export.xlsx */
+export interface NodeStatsQuery {
+  from?: string;
+  to?: string;
+  granularity?: StatsGranularity;
+}
+
+/** POST /api/stats/rollups/rebuild */
+export interface RollupRebuildDto {
+  rebuiltAt: string;
+}

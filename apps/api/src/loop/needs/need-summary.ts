@@ -1,5 +1,7 @@
-import type { NeedCategory, NeedStatus } from '@sbd/contracts';
+import type { NeedSummaryDto, OverdueNeedDto } from '@sbd/contracts';
 import type { SummaryPeriod } from './dto/list-needs.query';
+
+export type { NeedSummaryDto, OverdueNeedDto };
 
 /** China Standard Time has been UTC+8 all year since 1991: no daylight saving to handle. */
 const CST_OFFSET_MS = 8 * 3_600_000;
@@ -9,38 +11,6 @@ const DAY_MS = 86_400_000;
 export const ACCEPT_WITHIN_HOURS = 48;
 /** The overdue list is cut here (oldest first); `overdueCount` still counts them all. */
 export const OVERDUE_LIST_MAX = 100;
-
-export interface OverdueNeedDto {
-  id: number;
-  title: string;
-  category: NeedCategory;
-  status: NeedStatus;
-  buildingId: number | null;
-  createdAt: string;
-  /** Whole hours since it was posted. */
-  hoursWaiting: number;
-}
-
-/** 日汇总 / 周研判 / 月总结 of one community's needs. */
-export interface NeedSummaryDto {
-  communityId: number;
-  period: SummaryPeriod;
-  /** The day asked about (Asia/Shanghai), YYYY-MM-DD. */
-  date: string;
-  /** Start of the period (inclusive), ISO. */
-  from: string;
-  /** End of the period (exclusive), ISO. */
-  to: string;
-  /** Needs posted in the period. */
-  total: number;
-  /** Needs posted in the period, by category (every category present, zeros included). */
-  byCategory: Record<NeedCategory, number>;
-  /** Needs posted in the period, by their current status (every status present). */
-  byStatus: Record<NeedStatus, number>;
-  /** Needs waiting for the community (held or submitted) for more than 48 hours, now. */
-  overdueCount: number;
-  overdue: OverdueNeedDto[];
-}
 
 /** The Shanghai calendar day of an instant, YYYY-MM-DD. */
 export function shanghaiDate(at: Date): string {

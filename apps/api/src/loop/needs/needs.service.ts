@@ -1,3 +1,4 @@
+import type { PlusOneResultDto } from '@sbd/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
@@ -32,18 +33,12 @@ import { isNeedOwner, POSTERS, TRIAGERS } from './need-rules';
 import { NeedTransitionsService } from './need-transitions.service';
 import { NeedViewsService } from './need-views.service';
 
+export type { PlusOneResultDto };
+
 const DUPLICATE_SUGGESTIONS = 5;
 /** Candidates read for duplicate suggestions: the community's newest open needs of the category. */
 const DUPLICATE_CANDIDATES = 300;
 const DAY_MS = 86_400_000;
-
-/** Answer of "同一件事 +1". */
-export interface PlusOneResultDto {
-  needId: number;
-  plusOneCount: number;
-  /** False when the caller had already said +1 (nothing changed). */
-  added: boolean;
-}
 
 /** 点单: posting needs, duplicate suggestions and "+1", and the resident's own withdrawal and rating. */
 @Injectable()

@@ -1,3 +1,4 @@
+import type { UploadResultDto } from '@sbd/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -7,13 +8,7 @@ import { badRequest, notFound } from '../../platform/errors/app-errors';
 import { UploadEntity } from './entities/upload.entity';
 import { MAX_UPLOAD_BYTES, sniffImage, UPLOAD_TOO_LARGE_MESSAGE, UPLOAD_WRONG_TYPE_MESSAGE } from './image-type';
 
-export interface UploadResultDto {
-  id: string;
-  /** What goes into a need's `photos`. */
-  url: string;
-  mime: string;
-  size: number;
-}
+export type { UploadResultDto };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { OrgNodeType } from '@sbd/contracts';
+import { OrgNodeType, type OrgChildrenQuery } from '@sbd/contracts';
 import { IsEnum, IsOptional } from 'class-validator';
 
-export class ListChildrenQuery {
+export class ListChildrenQuery implements OrgChildrenQuery {
   @ApiPropertyOptional({ enum: OrgNodeType })
   @IsOptional()
   @IsEnum(OrgNodeType)

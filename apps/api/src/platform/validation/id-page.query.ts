@@ -1,3 +1,4 @@
+import type { PageQuery } from '@sbd/contracts';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
@@ -6,7 +7,7 @@ import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
  * Keyset paging by id, newest first: `cursor` is the previous page's `nextCursor` (the id of its
  * last row), so every page is one indexed range read however deep it is.
  */
-export class IdPageQuery {
+export class IdPageQuery implements PageQuery {
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
   @IsOptional()
   @Matches(/^\d{1,10}$/, { message: '分页游标无效' })

@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { RegistrationStatus } from '@sbd/contracts';
+import { RegistrationStatus, type RegistrationListQuery } from '@sbd/contracts';
 import { IsEnum, IsOptional } from 'class-validator';
 import { IdPageQuery } from '../../../platform/validation/id-page.query';
 
-export class ListRegistrationsQuery extends IdPageQuery {
+export class ListRegistrationsQuery extends IdPageQuery implements RegistrationListQuery {
   @ApiPropertyOptional({ enum: RegistrationStatus })
   @IsOptional()
   @IsEnum(RegistrationStatus)

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { PairingListType } from '@sbd/contracts';
+import { PairingListType, type PairingItemListQuery } from '@sbd/contracts';
 import { IsEnum, IsOptional } from 'class-validator';
 
-export class ListItemsQuery {
+export class ListItemsQuery implements PairingItemListQuery {
   @ApiPropertyOptional({ enum: PairingListType })
   @IsOptional()
   @IsEnum(PairingListType)

@@ -8,6 +8,9 @@ import {
   type RejectClaimRequest,
   type VerifyClaimRequest,
   type WithdrawClaimRequest,
+  type RateServiceRequest,
+  type BackfillRequest,
+  type ClaimListQuery,
 } from '@sbd/contracts';
 import {
   ArrayMaxSize,
@@ -64,7 +67,7 @@ export class WithdrawClaimDto implements WithdrawClaimRequest {
 }
 
 /** Check in or out with the rotating code, or by location inside the task's radius. */
-export class CheckInDto implements Partial<CheckInRequest> {
+export class CheckInDto implements CheckInRequest {
   @ApiPropertyOptional({ example: '123456' })
   @IsOptional()
   @Matches(/^\d{6}$/, { message: '签到码为6位数字' })
@@ -113,7 +116,7 @@ export class RejectClaimDto implements RejectClaimRequest {
   reason: string;
 }
 
-export class RateServiceDto {
+export class RateServiceDto implements RateServiceRequest {
   @ApiProperty({ minimum: RATING_MIN, maximum: RATING_MAX })
   @IsInt()
   @Min(RATING_MIN)
@@ -127,7 +130,7 @@ export class RateServiceDto {
   comment?: string;
 }
 
-export class BackfillDto {
+export class BackfillDto implements BackfillRequest {
   @ApiProperty()
   @IsInt()
   @Min(1)
@@ -159,7 +162,7 @@ export class BackfillDto {
   reason: string;
 }
 
-export class ListClaimsQuery extends IdPageQuery {
+export class ListClaimsQuery extends IdPageQuery implements ClaimListQuery {
   @ApiPropertyOptional({ enum: ClaimStatus })
   @IsOptional()
   @IsEnum(ClaimStatus)

@@ -5,12 +5,13 @@ import {
   type CreateCallupRequest,
   type FormCallupGroupsRequest,
   type RespondCallupRequest,
+  type CallupScopeQuery,
 } from '@sbd/contracts';
 import { IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { IsNotBlank, Latitude, Longitude } from '../../../platform/validation/decorators';
 import { IsDateTime } from '../../tasks/dto/date-time';
 
-export class CreateCallupDto implements Omit<CreateCallupRequest, 'createTask'> {
+export class CreateCallupDto implements CreateCallupRequest {
   @ApiProperty({ description: 'Org node whose approved members are called (community, street, grid, branch)' })
   @IsInt()
   @Min(1)
@@ -84,7 +85,7 @@ export class FormGroupsDto implements FormCallupGroupsRequest {
   groupSize: number;
 }
 
-export class CallupListQuery {
+export class CallupListQuery implements CallupScopeQuery {
   @ApiProperty({ description: 'Org node (community, street…) whose call-ups to list' })
   @Type(() => Number)
   @IsInt()

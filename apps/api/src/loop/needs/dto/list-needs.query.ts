@@ -1,17 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { NeedCategory, NeedStatus } from '@sbd/contracts';
+import { NeedCategory, NeedStatus, SUMMARY_PERIODS, type MyNeedListQuery, type SummaryPeriod, type NeedListQuery, type NeedPeriodQuery } from '@sbd/contracts';
 import { Type } from 'class-transformer';
 import { IsEnum, IsIn, IsInt, IsOptional, Matches, Min } from 'class-validator';
 import { IdPageQuery } from '../../../platform/validation/id-page.query';
 
-export class MyNeedsQuery extends IdPageQuery {
+export class MyNeedsQuery extends IdPageQuery implements MyNeedListQuery {
   @ApiPropertyOptional({ enum: NeedStatus })
   @IsOptional()
   @IsEnum(NeedStatus, { message: '需求状态的取值不在允许范围内' })
   status?: NeedStatus;
 }
 
-export class CommunityNeedsQuery extends MyNeedsQuery {
+export class CommunityNeedsQuery extends MyNeedsQuery implements NeedListQuery {
   @ApiPropertyOptional({ enum: NeedCategory })
   @IsOptional()
   @IsEnum(NeedCategory, { message: '需求类别的取值不在允许范围内' })
@@ -25,10 +25,9 @@ export class CommunityNeedsQuery extends MyNeedsQuery {
   buildingId?: number;
 }
 
-export const SUMMARY_PERIODS = ['day', 'week', 'month'] as const;
-export type SummaryPeriod = (typeof SUMMARY_PERIODS)[number];
+export { SUMMARY_PERIODS, type SummaryPeriod };
 
-export class NeedSummaryQuery {
+export class NeedSummaryQuery implements NeedPeriodQuery {
   @ApiProperty({ enum: SUMMARY_PERIODS, description: '日汇总 day, 周研判 week (Monday to Sunday), 月总结 month' })
   @IsIn(SUMMARY_PERIODS, { message: '统计周期只能是 day、week 或 month' })
   period: SummaryPeriod;

@@ -1,9 +1,9 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
-import { RankingScope } from '@sbd/contracts';
+import { RankingScope, type PointsRankingQuery } from '@sbd/contracts';
 import { Type } from 'class-transformer';
 import { IsEnum, IsInt, IsOptional, Max, Min } from 'class-validator';
 
-export class RankingQuery {
+export class RankingQuery implements PointsRankingQuery {
   @ApiProperty({ enum: RankingScope })
   @IsEnum(RankingScope)
   scope: RankingScope;

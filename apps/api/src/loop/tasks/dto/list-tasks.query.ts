@@ -1,12 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { TaskKind, TaskStatus } from '@sbd/contracts';
+import { TaskKind, TaskStatus, type TaskListQuery, type MemberFeedQuery } from '@sbd/contracts';
 import { Type } from 'class-transformer';
 import { IsEnum, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { IsDateTime } from './date-time';
 import { IdPageQuery } from '../../../platform/validation/id-page.query';
 
 /** Staff list of a community's tasks. */
-export class ListTasksQuery extends IdPageQuery {
+export class ListTasksQuery extends IdPageQuery implements TaskListQuery {
   @ApiPropertyOptional({ enum: TaskStatus })
   @IsOptional()
   @IsEnum(TaskStatus)
@@ -14,7 +14,7 @@ export class ListTasksQuery extends IdPageQuery {
 }
 
 /** A member's feed of open tasks: own community first, then the rest of the street. */
-export class TaskFeedQuery {
+export class TaskFeedQuery implements MemberFeedQuery {
   @ApiPropertyOptional({ enum: TaskKind })
   @IsOptional()
   @IsEnum(TaskKind)

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MATCH_WEIGHT_MAX, type CreateInvitesRequest, type MatchWeights, type UpdateMatchWeightsRequest } from '@sbd/contracts';
+import { MATCH_WEIGHT_MAX, type CreateInvitesRequest, type MatchWeights, type UpdateMatchWeightsRequest, type ListLimitQuery, type DateRangeQuery } from '@sbd/contracts';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsNumber, IsObject, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import { IsOptionalNotNull } from '../../../platform/validation/decorators';
@@ -34,7 +34,7 @@ export class UpdateMatchWeightsDto implements UpdateMatchWeightsRequest {
   weights: MatchWeightsDto;
 }
 
-export class LimitQuery {
+export class LimitQuery implements ListLimitQuery {
   @ApiPropertyOptional({ default: 10 })
   @IsOptional()
   @Type(() => Number)
@@ -44,7 +44,7 @@ export class LimitQuery {
   limit?: number;
 }
 
-export class PeriodQuery {
+export class PeriodQuery implements DateRangeQuery {
   @ApiPropertyOptional()
   @IsOptional()
   @IsDateTime({ dateOnly: true }, { message: '起始时间必须是有效的日期或日期时间' })

@@ -1,16 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { MemberFlag, type MemberRecordFilter } from '@sbd/contracts';
+import { MemberFlag, type MemberRecordFilter, type RosterUploadQuery, type RosterListQuery, type MemberRecordsExportQuery, type MemberRecordsListQuery, type ReportYearQuery } from '@sbd/contracts';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
-export class UploadRosterQuery {
+export class UploadRosterQuery implements RosterUploadQuery {
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'When the file has errors: import only the valid rows (otherwise nothing is imported)' })
   @IsOptional()
   @IsIn(['true', 'false', '1', '0'], { message: 'confirmValidOnly 只能是 true 或 false' })
   confirmValidOnly?: string;
 }
 
-export class ListRosterQuery {
+export class ListRosterQuery implements RosterListQuery {
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
   @IsOptional()
   @Matches(/^\d{1,10}$/, { message: '分页游标无效' })
@@ -27,7 +27,7 @@ export class ListRosterQuery {
 
 const FILTERS: MemberRecordFilter[] = [...Object.values(MemberFlag), 'honours'];
 
-export class MemberRecordsFilterQuery {
+export class MemberRecordsFilterQuery implements MemberRecordsExportQuery {
   @ApiPropertyOptional({ enum: FILTERS, description: 'Only members with this flag, or the honours recommendations' })
   @IsOptional()
   @IsIn(FILTERS, { message: '筛选条件不在允许范围内' })
@@ -42,7 +42,7 @@ export class MemberRecordsFilterQuery {
   year?: number;
 }
 
-export class MemberRecordsQuery extends MemberRecordsFilterQuery {
+export class MemberRecordsQuery extends MemberRecordsFilterQuery implements MemberRecordsListQuery {
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
   @IsOptional()
   @Matches(/^[er]\d{1,10}$/, { message: '分页游标无效' })
@@ -57,7 +57,7 @@ export class MemberRecordsQuery extends MemberRecordsFilterQuery {
   limit?: number;
 }
 
-export class AnnualReportQuery {
+export class AnnualReportQuery implements ReportYearQuery {
   @ApiPropertyOptional({ example: 2026, description: 'Calendar year (Asia/Shanghai); this year by default' })
   @IsOptional()
   @Type(() => Number)

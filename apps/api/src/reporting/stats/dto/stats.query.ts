@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { StatsGranularity } from '@sbd/contracts';
+import { StatsGranularity, type NodeStatsQuery } from '@sbd/contracts';
 import { IsEnum, IsOptional, Matches } from 'class-validator';
 
-export class StatsQuery {
+export class StatsQuery implements NodeStatsQuery {
   @ApiPropertyOptional({ example: '2026-01-01', description: 'First day (Asia/Shanghai), included; default 1 January of this year' })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '开始日期格式应为 YYYY-MM-DD' })
