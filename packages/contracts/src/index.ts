@@ -18,3 +18,5 @@ export * from './loop/emergency';
 export * from './loop/uploads';
 export * from './reporting/rosters';
 export * from './reporting/stats';
+export * from './platform/route';
+export * from './routes';

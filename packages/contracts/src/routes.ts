@@ -1,0 +1,181 @@
+/**
+ * Every route of the API: method, path and the types of its body, query and response, one table
+ * for the API's tests and the mini-program. apps/api/test/e2e/route-table.e2e.spec.ts checks that
+ * the routes Nest registers are exactly these (both ways).
+ */
+import { route } from './platform/route';
+import type { ConsentRequest, LoginRequest, LoginResponse, MeDto, PrivacyNoticeDto, RefreshRequest, SignupRequest, TokenPair, WechatLoginRequest } from './identity/auth';
+import type { ApproveRegistrationRequest, BranchMemberDto, CardVerificationDto, ECardDto, RegistrationDto, RegistrationExportQuery, RegistrationListQuery, RejectRegistrationRequest, SubmitRegistrationRequest, UpdateProfileRequest } from './identity/registration';
+import type { CreatePairingItemRequest, CreatePairingRequest, PairingDto, PairingItemDto, PairingItemListQuery, UpdatePairingItemRequest } from './identity/units';
+import type { BackfillRequest, BackfillResultDto, CheckInRequest, CheckOutRequest, CheckinCodeDto, ClaimDto, ClaimListQuery, ConfirmClaimRequest, CreateClaimRequest, MarkNoShowRequest, RateServiceRequest, RejectClaimRequest, VerifyClaimRequest, WithdrawClaimRequest } from './loop/claims';
+import type { CallupDto, CallupScopeQuery, CreateCallupRequest, FormCallupGroupsRequest, RespondCallupRequest } from './loop/emergency';
+import type { AcceptNeedRequest, CreateNeedRequest, FulfilNeedRequest, MergeNeedRequest, MyNeedListQuery, NeedDto, NeedDuplicateCheckRequest, NeedDuplicateSuggestionDto, NeedExportQuery, NeedListQuery, NeedPeriodQuery, NeedSummaryDto, PlusOneResultDto, RateNeedRequest, RejectNeedRequest, ReleaseNeedRequest, WithdrawNeedRequest } from './loop/needs';
+import type { AdjustPointsRequest, PointsBalanceDto, PointsLedgerEntryDto, PointsRankingEntryDto, PointsRankingQuery, ServiceHoursDto } from './loop/points';
+import type { CancelTaskRequest, CreateTaskRequest, MemberFeedQuery, TaskDto, TaskExportQuery, TaskListQuery } from './loop/tasks';
+import type { UploadResultDto } from './loop/uploads';
+import type { InboxQuery, InboxSummaryDto, MarkNotificationsReadRequest, NotificationDto } from './messaging/notifications';
+import type { CommunityPublicDto, CreateOrgNodeRequest, CreatePositionRequest, OrgChildrenQuery, OrgNodeDto, PositionDto, UpdateOrgNodeRequest, UpdatePositionRequest } from './org/org';
+import type { CreateInvitesRequest, DateRangeQuery, InviteCandidateDto, ListLimitQuery, MatchWeights, RecommendationStatsDto, TaskInviteDto, TaskRecommendationDto, UpdateMatchWeightsRequest } from './outreach/matching';
+import type { NoteRequest, Page } from './platform/errors';
+import type { FileDownload, HealthDto, MultipartFileBody } from './platform/health';
+import type { AnnualReportDto, MemberRecordsExportQuery, MemberRecordsListQuery, MemberRecordsPage, ReportYearQuery, RosterEntryDto, RosterImportReport, RosterListQuery, RosterUploadQuery } from './reporting/rosters';
+import type { NodeStatsQuery, RollupRebuildDto, StatsDto } from './reporting/stats';
+
+export const ROUTES = {
+  auth: {
+    signup: route<SignupRequest, never, LoginResponse>()('POST', '/api/auth/signup'),
+    login: route<LoginRequest, never, LoginResponse>()('POST', '/api/auth/login'),
+    wechat: route<WechatLoginRequest, never, LoginResponse>()('POST', '/api/auth/wechat'),
+    refresh: route<RefreshRequest, never, TokenPair>()('POST', '/api/auth/refresh'),
+    logout: route<RefreshRequest, never, void>()('POST', '/api/auth/logout'),
+  },
+  users: {
+    me: route<never, never, MeDto>()('GET', '/api/me'),
+    consent: route<ConsentRequest, never, MeDto>()('POST', '/api/me/consent'),
+    deleteMe: route<never, never, void>()('DELETE', '/api/me'),
+    privacyNotice: route<never, never, PrivacyNoticeDto>()('GET', '/api/privacy-notice'),
+  },
+  registrations: {
+    submit: route<SubmitRegistrationRequest, never, RegistrationDto>()('POST', '/api/registrations'),
+    mine: route<never, never, RegistrationDto>()('GET', '/api/registrations/me'),
+    updateMine: route<UpdateProfileRequest, never, RegistrationDto>()('PATCH', '/api/registrations/me'),
+    card: route<never, never, ECardDto>()('GET', '/api/registrations/me/card'),
+    verifyCard: route<never, never, CardVerificationDto>()('GET', '/api/cards/:cardNo'),
+    ofCommunity: route<never, RegistrationListQuery, Page<RegistrationDto>>()('GET', '/api/communities/:id/registrations'),
+    ofUnit: route<never, RegistrationListQuery, Page<RegistrationDto>>()('GET', '/api/units/:id/members'),
+    ofBranch: route<never, never, BranchMemberDto[]>()('GET', '/api/branches/:id/members'),
+    get: route<never, never, RegistrationDto>()('GET', '/api/registrations/:id'),
+    approve: route<ApproveRegistrationRequest, never, RegistrationDto>()('POST', '/api/registrations/:id/approve'),
+    reject: route<RejectRegistrationRequest, never, RegistrationDto>()('POST', '/api/registrations/:id/reject'),
+  },
+  units: {
+    pair: route<CreatePairingRequest, never, PairingDto>()('POST', '/api/units/:id/pairings'),
+    pairingsOfUnit: route<never, never, PairingDto[]>()('GET', '/api/units/:id/pairings'),
+    pairingsOfCommunity: route<never, never, PairingDto[]>()('GET', '/api/communities/:id/pairings'),
+    items: route<never, PairingItemListQuery, PairingItemDto[]>()('GET', '/api/pairings/:id/items'),
+    addItem: route<CreatePairingItemRequest, never, PairingItemDto>()('POST', '/api/pairings/:id/items'),
+    updateItem: route<UpdatePairingItemRequest, never, PairingItemDto>()('PATCH', '/api/pairing-items/:id'),
+  },
+  org: {
+    roots: route<never, never, OrgNodeDto[]>()('GET', '/api/org/roots'),
+    create: route<CreateOrgNodeRequest, never, OrgNodeDto>()('POST', '/api/org/nodes'),
+    update: route<UpdateOrgNodeRequest, never, OrgNodeDto>()('PATCH', '/api/org/nodes/:id'),
+    children: route<never, OrgChildrenQuery, OrgNodeDto[]>()('GET', '/api/org/nodes/:id/children'),
+    communityByCode: route<never, never, CommunityPublicDto>()('GET', '/api/communities/by-code/:code'),
+    communityProfile: route<never, never, CommunityPublicDto>()('GET', '/api/communities/:id/profile'),
+    positions: route<never, never, PositionDto[]>()('GET', '/api/communities/:id/positions'),
+    createPosition: route<CreatePositionRequest, never, PositionDto>()('POST', '/api/communities/:id/positions'),
+    updatePosition: route<UpdatePositionRequest, never, PositionDto>()('PATCH', '/api/positions/:id'),
+    qrcodePng: route<never, never, FileDownload>()('GET', '/api/communities/:id/qrcode.png'),
+    qrcodeSvg: route<never, never, FileDownload>()('GET', '/api/communities/:id/qrcode.svg'),
+    wxacode: route<never, never, FileDownload>()('GET', '/api/communities/:id/wxacode'),
+  },
+  inbox: {
+    list: route<never, InboxQuery, Page<NotificationDto>>()('GET', '/api/inbox'),
+    summary: route<never, never, InboxSummaryDto>()('GET', '/api/inbox/summary'),
+    read: route<MarkNotificationsReadRequest, never, InboxSummaryDto>()('POST', '/api/inbox/read'),
+  },
+  needs: {
+    create: route<CreateNeedRequest, never, NeedDto>()('POST', '/api/needs'),
+    duplicates: route<NeedDuplicateCheckRequest, never, NeedDuplicateSuggestionDto[]>()('POST', '/api/needs/duplicates'),
+    mine: route<never, MyNeedListQuery, Page<NeedDto>>()('GET', '/api/needs/mine'),
+    get: route<never, never, NeedDto>()('GET', '/api/needs/:id'),
+    release: route<ReleaseNeedRequest, never, NeedDto>()('POST', '/api/needs/:id/release'),
+    accept: route<AcceptNeedRequest, never, NeedDto>()('POST', '/api/needs/:id/accept'),
+    reject: route<RejectNeedRequest, never, NeedDto>()('POST', '/api/needs/:id/reject'),
+    merge: route<MergeNeedRequest, never, NeedDto>()('POST', '/api/needs/:id/merge'),
+    withdraw: route<WithdrawNeedRequest, never, NeedDto>()('POST', '/api/needs/:id/withdraw'),
+    fulfil: route<FulfilNeedRequest, never, NeedDto>()('POST', '/api/needs/:id/fulfil'),
+    rate: route<RateNeedRequest, never, NeedDto>()('POST', '/api/needs/:id/rate'),
+    plusOne: route<NoteRequest, never, PlusOneResultDto>()('POST', '/api/needs/:id/plus-one'),
+    ofCommunity: route<never, NeedListQuery, Page<NeedDto>>()('GET', '/api/communities/:id/needs'),
+    summary: route<never, NeedPeriodQuery, NeedSummaryDto>()('GET', '/api/communities/:id/needs/summary'),
+  },
+  tasks: {
+    create: route<CreateTaskRequest, never, TaskDto>()('POST', '/api/tasks'),
+    feed: route<never, MemberFeedQuery, Page<TaskDto>>()('GET', '/api/tasks/feed'),
+    ofCommunity: route<never, TaskListQuery, Page<TaskDto>>()('GET', '/api/communities/:id/tasks'),
+    get: route<never, never, TaskDto>()('GET', '/api/tasks/:id'),
+    publish: route<NoteRequest, never, TaskDto>()('POST', '/api/tasks/:id/publish'),
+    start: route<NoteRequest, never, TaskDto>()('POST', '/api/tasks/:id/start'),
+    complete: route<NoteRequest, never, TaskDto>()('POST', '/api/tasks/:id/complete'),
+    close: route<NoteRequest, never, TaskDto>()('POST', '/api/tasks/:id/close'),
+    cancel: route<CancelTaskRequest, never, TaskDto>()('POST', '/api/tasks/:id/cancel'),
+    checkinCode: route<never, never, CheckinCodeDto>()('GET', '/api/tasks/:id/checkin-code'),
+  },
+  claims: {
+    /** One claim for a member, a list when a branch secretary claims for several. */
+    create: route<CreateClaimRequest, never, ClaimDto | ClaimDto[]>()('POST', '/api/claims'),
+    mine: route<never, ClaimListQuery, Page<ClaimDto>>()('GET', '/api/claims/mine'),
+    forTask: route<never, ClaimListQuery, Page<ClaimDto>>()('GET', '/api/tasks/:id/claims'),
+    get: route<never, never, ClaimDto>()('GET', '/api/claims/:id'),
+    withdraw: route<WithdrawClaimRequest, never, ClaimDto>()('POST', '/api/claims/:id/withdraw'),
+    confirm: route<ConfirmClaimRequest, never, ClaimDto>()('POST', '/api/claims/:id/confirm'),
+    checkIn: route<CheckInRequest, never, ClaimDto>()('POST', '/api/claims/:id/check-in'),
+    checkOut: route<CheckOutRequest, never, ClaimDto>()('POST', '/api/claims/:id/check-out'),
+    verify: route<VerifyClaimRequest, never, ClaimDto>()('POST', '/api/claims/:id/verify'),
+    reject: route<RejectClaimRequest, never, ClaimDto>()('POST', '/api/claims/:id/reject'),
+    noShow: route<MarkNoShowRequest, never, ClaimDto>()('POST', '/api/claims/:id/no-show'),
+    rate: route<RateServiceRequest, never, ClaimDto>()('POST', '/api/claims/:id/rating'),
+    backfill: route<BackfillRequest, never, BackfillResultDto>()('POST', '/api/backfills'),
+  },
+  points: {
+    myBalance: route<never, never, PointsBalanceDto>()('GET', '/api/me/points'),
+    myLedger: route<never, ClaimListQuery, Page<PointsLedgerEntryDto>>()('GET', '/api/me/points/ledger'),
+    myHours: route<never, never, ServiceHoursDto>()('GET', '/api/me/hours'),
+    balance: route<never, never, PointsBalanceDto>()('GET', '/api/members/:id/points'),
+    hours: route<never, never, ServiceHoursDto>()('GET', '/api/members/:id/hours'),
+    ranking: route<never, PointsRankingQuery, PointsRankingEntryDto[]>()('GET', '/api/points/ranking'),
+    adjust: route<AdjustPointsRequest, never, PointsLedgerEntryDto>()('POST', '/api/points/adjustments'),
+  },
+  callups: {
+    create: route<CreateCallupRequest, never, CallupDto>()('POST', '/api/callups'),
+    list: route<never, CallupScopeQuery, CallupDto[]>()('GET', '/api/callups'),
+    mine: route<never, never, CallupDto[]>()('GET', '/api/callups/mine'),
+    get: route<never, never, CallupDto>()('GET', '/api/callups/:id'),
+    respond: route<RespondCallupRequest, never, CallupDto>()('POST', '/api/callups/:id/respond'),
+    groups: route<FormCallupGroupsRequest, never, CallupDto>()('POST', '/api/callups/:id/groups'),
+    close: route<NoteRequest, never, CallupDto>()('POST', '/api/callups/:id/close'),
+    muster: route<never, never, FileDownload>()('GET', '/api/callups/:id/muster.xlsx'),
+  },
+  uploads: {
+    upload: route<MultipartFileBody, never, UploadResultDto>()('POST', '/api/uploads'),
+    get: route<never, never, FileDownload>()('GET', '/api/uploads/:id'),
+  },
+  matching: {
+    recommendations: route<never, ListLimitQuery, TaskRecommendationDto[]>()('GET', '/api/recommendations/tasks'),
+    inviteCandidates: route<never, ListLimitQuery, InviteCandidateDto[]>()('GET', '/api/tasks/:id/invite-candidates'),
+    invite: route<CreateInvitesRequest, never, TaskInviteDto[]>()('POST', '/api/tasks/:id/invites'),
+    invites: route<never, never, TaskInviteDto[]>()('GET', '/api/tasks/:id/invites'),
+    decline: route<NoteRequest, never, TaskInviteDto>()('POST', '/api/invites/:id/decline'),
+    weights: route<never, never, MatchWeights>()('GET', '/api/communities/:id/matching-weights'),
+    setWeights: route<UpdateMatchWeightsRequest, never, MatchWeights>()('PUT', '/api/communities/:id/matching-weights'),
+    stats: route<never, DateRangeQuery, RecommendationStatsDto>()('GET', '/api/communities/:id/recommendation-stats'),
+  },
+  stats: {
+    node: route<never, NodeStatsQuery, StatsDto>()('GET', '/api/stats/nodes/:id'),
+    nodeExport: route<never, NodeStatsQuery, FileDownload>()('GET', '/api/stats/nodes/:id/export.xlsx'),
+    rebuildRollups: route<never, never, RollupRebuildDto>()('POST', '/api/stats/rollups/rebuild'),
+  },
+  rosters: {
+    template: route<never, never, FileDownload>()('GET', '/api/units/:id/roster/template.xlsx'),
+    upload: route<MultipartFileBody, RosterUploadQuery, RosterImportReport>()('POST', '/api/units/:id/roster'),
+    list: route<never, RosterListQuery, Page<RosterEntryDto>>()('GET', '/api/units/:id/roster'),
+    memberRecords: route<never, MemberRecordsListQuery, MemberRecordsPage>()('GET', '/api/units/:id/member-records'),
+    memberRecordsExport: route<never, MemberRecordsExportQuery, FileDownload>()('GET', '/api/units/:id/member-records/export.xlsx'),
+    annualReport: route<never, ReportYearQuery, AnnualReportDto>()('GET', '/api/units/:id/members/:userId/annual-report'),
+    annualReportXlsx: route<never, ReportYearQuery, FileDownload>()('GET', '/api/units/:id/members/:userId/annual-report.xlsx'),
+    annualReportHtml: route<never, ReportYearQuery, string>()('GET', '/api/units/:id/members/:userId/annual-report.html'),
+  },
+  exports: {
+    registrations: route<never, RegistrationExportQuery, FileDownload>()('GET', '/api/communities/:id/registrations/export.xlsx'),
+    needs: route<never, NeedExportQuery, FileDownload>()('GET', '/api/communities/:id/needs/export.xlsx'),
+    tasks: route<never, TaskExportQuery, FileDownload>()('GET', '/api/communities/:id/tasks/export.xlsx'),
+  },
+  health: {
+    live: route<never, never, HealthDto>()('GET', '/health/live'),
+    ready: route<never, never, HealthDto>()('GET', '/health/ready'),
+  },
+} as const;
+
+export type Routes = typeof ROUTES;
