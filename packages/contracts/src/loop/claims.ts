@@ -57,6 +57,37 @@ export const CLAIM_ACTION_LABELS: Record<ClaimAction, string> = {
   [ClaimAction.Cancel]: '随任务取消',
 };
 
+/** Why a member may not claim (报名) a task; see domain `whyMemberCannotClaim`. */
+export enum ClaimRefusal {
+  /** The task is a draft, completed, closed or cancelled. */
+  TaskNotOpen = 'TASK_NOT_OPEN',
+  DeadlinePassed = 'DEADLINE_PASSED',
+  /** The task is for branches: their secretary claims for members. */
+  BranchesOnly = 'BRANCHES_ONLY',
+  /** The member's registration is not approved (yet). */
+  NotApproved = 'NOT_APPROVED',
+  /** The task is outside the member's community and street. */
+  OutOfArea = 'OUT_OF_AREA',
+  /** Reserved, for now, for holders of the task's positions. */
+  PositionPriority = 'POSITION_PRIORITY',
+}
+
+/** The general wording of each refusal (the rule's own message may be more precise). */
+export const CLAIM_REFUSAL_LABELS: Record<ClaimRefusal, string> = {
+  [ClaimRefusal.TaskNotOpen]: '任务当前不能报名',
+  [ClaimRefusal.DeadlinePassed]: '报名已截止',
+  [ClaimRefusal.BranchesOnly]: '该任务面向支部，请由支部书记统一报名',
+  [ClaimRefusal.NotApproved]: '报到审核通过后才能接单',
+  [ClaimRefusal.OutOfArea]: '只能报名本社区或本街道的任务',
+  [ClaimRefusal.PositionPriority]: '该任务优先向相关岗位的党员开放',
+};
+
+/** A refusal and its message in Chinese, as shown to the member. */
+export interface ClaimRefusalReason {
+  code: ClaimRefusal;
+  message: string;
+}
+
 /** Claims that hold a slot (count against capacity and against overlapping sign-ups). */
 export const SLOT_HOLDING_CLAIM_STATUSES: readonly ClaimStatus[] = [
   ClaimStatus.Claimed,

@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   CLAIM_HOLD_MINUTES,
+  ClaimRefusal,
   ClaimStatus,
   ErrorCode,
   NotificationKind,
@@ -10,8 +11,9 @@ import {
   SLOT_HOLDING_CLAIM_STATUSES,
   TaskTarget,
   type ClaimDto,
+  type ClaimRefusalReason,
 } from '@sbd/contracts';
-import { chinaHourMinute, whyCannotClaimTask, whyCannotWithdraw } from '@sbd/domain';
+import { whyCannotClaimTask, whyCannotWithdraw, whyMemberCannotClaim, type ClaimableTask, type ClaimingMember } from '@sbd/domain';
 import { DataSource, In, LessThan, type EntityManager } from 'typeorm';
 import type { Principal } from '../../platform/auth/principal';
 import { ScopeService } from '../../platform/auth/scope.service';
@@ -38,6 +40,26 @@ export interface ClaimResult {
   created: boolean;
 }
 
+/** The claim rule's view of a task entity. */
+function claimableTask(task: TaskEntity, positionIds: number[]): ClaimableTask {
+  return {
+    status: task.status,
+    target: task.target,
+    claimDeadline: task.claimDeadline,
+    communityId: task.communityId,
+    streetId: task.streetId,
+    priorityUntil: task.priorityUntil,
+    positionIds,
+  };
+}
+
+/** Answers a refusal of the claim rule: 403 for who the member is, 409 for the task's state. */
+function refuseClaim(why: ClaimRefusalReason | null): void {
+  if (!why) return;
+  if (why.code === ClaimRefusal.NotApproved || why.code === ClaimRefusal.OutOfArea) throw forbidden(why.message);
+  throw illegalTransition(why.message);
+}
+
 /**
  * 接单: claims on task slots. Capacity is held by a conditional UPDATE of the task's counter in the
  * same transaction as the claim row (unique per member and task), never by read-then-write, so it
@@ -56,22 +78,20 @@ export class ClaimsService {
   async claim(p: Principal, dto: CreateClaimDto): Promise<ClaimResult[]> {
     const task = await this.db.getRepository(TaskEntity).findOneBy({ id: dto.taskId });
     if (!task) throw notFound('任务不存在');
-    const why = whyCannotClaimTask(task.status);
-    if (why) throw illegalTransition(why);
-    if (task.claimDeadline.getTime() <= Date.now()) throw illegalTransition('报名已截止');
-
-    if (dto.branchId !== undefined || dto.memberUserIds !== undefined) {
-      return this.claimForBranch(p, task, dto);
-    }
-    if (task.target === TaskTarget.Branches) throw illegalTransition('该任务面向支部，请由支部书记统一报名');
-    const reg = await this.approvedRegistration(p.userId);
-    await this.assertMayServe(task, reg);
-    await this.assertPriority(task, reg);
+    const now = Date.now();
+    const byBranchSecretary = dto.branchId !== undefined || dto.memberUserIds !== undefined;
+    // The task's part of the rule first (status, deadline, target), then the member's.
+    refuseClaim(whyMemberCannotClaim(claimableTask(task, []), null, now, { byBranchSecretary }));
+    if (byBranchSecretary) return this.claimForBranch(p, task, dto, now);
+    const own = await this.db.getRepository(RegistrationEntity).findOneBy({ userId: p.userId });
+    const facts = await this.claimFacts(task, own, now, false);
+    refuseClaim(whyMemberCannotClaim(facts.task, facts.member, now));
+    const reg = own!; // approved: the rule refused otherwise
     const { id, created } = await transaction(this.db, (m) => this.claimOne(m, task, reg, p.userId, null, dto.joinWaitlist));
     return [{ claim: await this.views.dto(p, id), created }];
   }
 
-  private async claimForBranch(p: Principal, task: TaskEntity, dto: CreateClaimDto): Promise<ClaimResult[]> {
+  private async claimForBranch(p: Principal, task: TaskEntity, dto: CreateClaimDto, now: number): Promise<ClaimResult[]> {
     if (dto.branchId === undefined || !dto.memberUserIds?.length) throw badRequest('请选择支部和要指派的党员', 'memberUserIds');
     await this.scope.assertNode(p, dto.branchId, [Role.BranchSecretary], '只有该支部的书记可以为支部报名');
     if (task.target === TaskTarget.Branches) {
@@ -85,7 +105,8 @@ export class ClaimsService {
     for (const userId of dto.memberUserIds) {
       const reg = byUser.get(userId);
       if (!reg || reg.branchId !== dto.branchId) throw badRequest('只能指派本支部已报到的党员', 'memberUserIds');
-      await this.assertMayServe(task, reg);
+      const facts = await this.claimFacts(task, reg, now, true);
+      refuseClaim(whyMemberCannotClaim(facts.task, facts.member, now, { byBranchSecretary: true }));
     }
     const results: { id: number; created: boolean }[] = [];
     for (const userId of dto.memberUserIds) {
@@ -215,30 +236,32 @@ export class ClaimsService {
     await this.notifications.cancelPending(m, ['24h', '2h'].map((l) => this.reminderKey(claim.id, l, claim.claimedAt)));
   }
 
-  private async approvedRegistration(userId: number): Promise<RegistrationEntity> {
-    const reg = await this.db.getRepository(RegistrationEntity).findOneBy({ userId });
-    if (!reg || reg.status !== RegistrationStatus.Approved) throw forbidden('报到审核通过后才能接单');
-    return reg;
-  }
-
-  /** Members serve in their own community and the rest of its street. */
-  private async assertMayServe(task: TaskEntity, reg: RegistrationEntity): Promise<void> {
-    if (reg.communityId === task.communityId) return;
-    const community = await this.db.getRepository(OrgNodeEntity).findOneByOrFail({ id: reg.communityId });
-    if (!task.streetId || community.parentId !== task.streetId) throw forbidden('只能报名本社区或本街道的任务');
-  }
-
-  /** 岗位式: during the priority window only holders of a required position may claim. */
-  private async assertPriority(task: TaskEntity, reg: RegistrationEntity): Promise<void> {
-    if (!task.priorityUntil || task.priorityUntil.getTime() <= Date.now()) return;
-    const required = await this.db.getRepository(TaskPositionEntity).findBy({ taskId: task.id });
-    if (!required.length) return;
-    const held = await this.db
-      .getRepository(RegistrationPositionEntity)
-      .countBy({ registrationId: reg.id, positionId: In(required.map((r) => r.positionId)) });
-    if (!held) {
-      throw illegalTransition(`该任务优先向相关岗位的党员开放，${chinaHourMinute(task.priorityUntil)}后开放报名`);
+  /**
+   * What the claim rule (domain `whyMemberCannotClaim`) looks at, loading only what it will use:
+   * the street of the member's community when it is not the task's, positions while the task is
+   * reserved for their holders.
+   */
+  private async claimFacts(
+    task: TaskEntity,
+    reg: RegistrationEntity | null,
+    now: number,
+    byBranchSecretary: boolean,
+  ): Promise<{ task: ClaimableTask; member: ClaimingMember }> {
+    const reserved = !byBranchSecretary && !!task.priorityUntil && task.priorityUntil.getTime() > now;
+    const required = reserved ? (await this.db.getRepository(TaskPositionEntity).findBy({ taskId: task.id })).map((r) => r.positionId) : [];
+    const approved = reg?.status === RegistrationStatus.Approved;
+    let streetId: number | null = null;
+    if (reg && approved && reg.communityId !== task.communityId) {
+      streetId = (await this.db.getRepository(OrgNodeEntity).findOneByOrFail({ id: reg.communityId })).parentId;
     }
+    const held =
+      reg && approved && required.length
+        ? (await this.db.getRepository(RegistrationPositionEntity).findBy({ registrationId: reg.id, positionId: In(required) })).map((h) => h.positionId)
+        : [];
+    return {
+      task: claimableTask(task, required),
+      member: { approved, communityId: reg?.communityId ?? 0, streetId, positionIds: held },
+    };
   }
 
   /** The member withdraws before the cut-off; a freed slot goes to the first on the waitlist. */
