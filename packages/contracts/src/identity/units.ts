@@ -5,12 +5,6 @@ export enum PairingListType {
   Projects = 'projects',
 }
 
-export const PAIRING_LIST_LABELS: Record<PairingListType, string> = {
-  [PairingListType.Needs]: '需求清单',
-  [PairingListType.Resources]: '资源清单',
-  [PairingListType.Projects]: '项目清单',
-};
-
 export enum PairingItemStatus {
   Open = 'open',
   InProgress = 'in_progress',

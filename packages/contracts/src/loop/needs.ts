@@ -115,16 +115,6 @@ export interface CreateNeedRequest {
   onBehalfOf?: { name: string; phone?: string };
 }
 
-export interface UpdateNeedRequest {
-  category?: NeedCategory;
-  title?: string;
-  description?: string;
-  buildingId?: number;
-  place?: string;
-  expectedAt?: string;
-  photos?: string[];
-}
-
 /** Ask, before posting, which open needs look like the same thing. */
 export interface NeedDuplicateCheckRequest {
   communityId: number;

@@ -117,8 +117,6 @@ export interface CreateTaskRequest {
   publish?: boolean;
 }
 
-export type UpdateTaskRequest = Partial<Omit<CreateTaskRequest, 'communityId' | 'publish'>>;
-
 export interface CancelTaskRequest {
   reason: string;
 }

@@ -14,16 +14,6 @@ export enum MatchFactor {
   Urgency = 'urgency',
 }
 
-export const MATCH_FACTOR_LABELS: Record<MatchFactor, string> = {
-  [MatchFactor.Position]: '岗位匹配',
-  [MatchFactor.Skill]: '技能匹配',
-  [MatchFactor.Distance]: '距离',
-  [MatchFactor.Time]: '空闲时间',
-  [MatchFactor.Fairness]: '服务均衡',
-  [MatchFactor.Rating]: '以往评价',
-  [MatchFactor.Urgency]: '紧急程度',
-};
-
 export type MatchWeights = Record<MatchFactor, number>;
 
 /** Defaults, editable per community. */
@@ -67,12 +57,6 @@ export enum InviteStatus {
   Accepted = 'accepted',
   Declined = 'declined',
 }
-
-export const INVITE_STATUS_LABELS: Record<InviteStatus, string> = {
-  [InviteStatus.Pending]: '待回复',
-  [InviteStatus.Accepted]: '已接单',
-  [InviteStatus.Declined]: '已婉拒',
-};
 
 export interface TaskInviteDto {
   id: number;
