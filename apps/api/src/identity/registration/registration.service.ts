@@ -21,8 +21,6 @@ import { badRequest, conflict, forbidden, illegalTransition, notFound } from '..
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { execute, lockRow, toDbDate, transaction } from '../../platform/database/sql';
 import { AuthService } from '../auth/auth.service';
-import { OrgNodeEntity } from '../../org/entities/org-node.entity';
-import { PositionEntity } from '../../org/entities/position.entity';
 import { ConsentEntity } from '../users/entities/consent.entity';
 import { UserEntity } from '../users/entities/user.entity';
 import { PRIVACY_NOTICE } from '../users/privacy-notice';
@@ -31,6 +29,7 @@ import type { SubmitRegistrationDto } from './dto/submit-registration.dto';
 import type { UpdateProfileDto } from './dto/update-profile.dto';
 import { RegistrationPositionEntity } from './entities/registration-position.entity';
 import { RegistrationEntity } from './entities/registration.entity';
+import { type OrgNodeView, orgNodeReader, positionReader } from '../../org';
 
 /** Who reads a registration decides how much of it they see. */
 type Viewer = 'owner' | 'staff';
@@ -53,12 +52,12 @@ export class RegistrationService {
     const id = await transaction(this.db, async (m) => {
       // One submission per member at a time: concurrent repeats wait here, then see the first.
       await lockRow(m, 'users', p.userId);
-      const community = await m.getRepository(OrgNodeEntity).findOneBy({ code: dto.communityCode.toUpperCase(), type: OrgNodeType.Community });
+      const community = await orgNodeReader(m).findOneBy({ code: dto.communityCode.toUpperCase(), type: OrgNodeType.Community });
       if (!community) throw badRequest('社区不存在，请重新扫描社区二维码', 'communityCode');
       const fields = await this.checkResidence(m, community, dto.buildingId, dto.positionIds);
       let workUnitName = dto.workUnitName?.trim() ?? '';
       if (dto.workUnitId !== undefined) {
-        const unit = await m.getRepository(OrgNodeEntity).findOneBy({ id: dto.workUnitId, type: OrgNodeType.WorkUnit });
+        const unit = await orgNodeReader(m).findOneBy({ id: dto.workUnitId, type: OrgNodeType.WorkUnit });
         if (!unit) throw badRequest('所选工作单位不存在', 'workUnitId');
         workUnitName = unit.name;
       }
@@ -143,18 +142,18 @@ export class RegistrationService {
   /** The building must be in the community; positions must be the community's active ones. */
   private async checkResidence(
     m: EntityManager,
-    community: OrgNodeEntity,
+    community: OrgNodeView,
     buildingId: number | undefined,
     positionIds: number[] | undefined,
   ): Promise<{ buildingId: number | null; gridId: number | null }> {
     let gridId: number | null = null;
     if (buildingId !== undefined) {
-      const building = await m.getRepository(OrgNodeEntity).findOneBy({ id: buildingId, type: OrgNodeType.Building });
+      const building = await orgNodeReader(m).findOneBy({ id: buildingId, type: OrgNodeType.Building });
       if (!building || !building.path.startsWith(community.path)) throw badRequest('所选小区/楼栋不属于该社区', 'buildingId');
       if (building.parentId && building.parentId !== community.id) gridId = building.parentId;
     }
     if (positionIds?.length) {
-      const found = await m.getRepository(PositionEntity).countBy({ id: In(positionIds), communityId: community.id, active: true });
+      const found = await positionReader(m).countBy({ id: In(positionIds), communityId: community.id, active: true });
       if (found !== positionIds.length) throw badRequest('所选岗位不属于该社区或已停用', 'positionIds');
     }
     return { buildingId: buildingId ?? null, gridId };
@@ -177,7 +176,7 @@ export class RegistrationService {
     await this.db.transaction(async (m) => {
       const reg = await m.getRepository(RegistrationEntity).findOneBy({ userId: p.userId });
       if (!reg) throw notFound('您还没有报到');
-      const community = await m.getRepository(OrgNodeEntity).findOneByOrFail({ id: reg.communityId });
+      const community = await orgNodeReader(m).findOneByOrFail({ id: reg.communityId });
       const fields = await this.checkResidence(m, community, dto.buildingId, dto.positionIds);
       const patch: Partial<RegistrationEntity> = { updatedAt: new Date() };
       if (dto.skills) patch.skills = normaliseSkills(dto.skills);
@@ -217,7 +216,7 @@ export class RegistrationService {
   async verifyCard(cardNo: string): Promise<CardVerificationDto> {
     const reg = await this.db.getRepository(RegistrationEntity).findOneBy({ cardNo });
     if (!reg) throw notFound('未找到该电子身份卡');
-    const community = await this.db.getRepository(OrgNodeEntity).findOneByOrFail({ id: reg.communityId });
+    const community = await orgNodeReader(this.db).findOneByOrFail({ id: reg.communityId });
     const user = await this.db.getRepository(UserEntity).findOneBy({ id: reg.userId });
     return {
       valid: reg.status === RegistrationStatus.Approved && !user?.deletedAt,
@@ -288,10 +287,10 @@ export class RegistrationService {
   async approve(p: Principal, id: number, dto: ApproveRegistrationDto): Promise<RegistrationDto> {
     const reg = await this.reviewable(p, id);
     await this.db.transaction(async (m) => {
-      const community = await m.getRepository(OrgNodeEntity).findOneByOrFail({ id: reg.communityId });
+      const community = await orgNodeReader(m).findOneByOrFail({ id: reg.communityId });
       const check = async (nodeId: number | undefined, type: OrgNodeType, field: string, label: string) => {
         if (nodeId === undefined) return;
-        const node = await m.getRepository(OrgNodeEntity).findOneBy({ id: nodeId, type });
+        const node = await orgNodeReader(m).findOneBy({ id: nodeId, type });
         if (!node || !node.path.startsWith(community.path)) throw badRequest(`所选${label}不属于该社区`, field);
       };
       await check(dto.branchId, OrgNodeType.FunctionalBranch, 'branchId', '功能型党支部');
@@ -361,11 +360,11 @@ export class RegistrationService {
       for (const n of [r.communityId, r.buildingId, r.branchId, r.groupId, r.gridId]) if (n) nodeIds.add(n);
     }
     const [nodes, links] = await Promise.all([
-      this.db.getRepository(OrgNodeEntity).findBy({ id: In([...nodeIds]) }),
+      orgNodeReader(this.db).findBy({ id: In([...nodeIds]) }),
       this.db.getRepository(RegistrationPositionEntity).findBy({ registrationId: In(regs.map((r) => r.id)) }),
     ]);
     const positions = links.length
-      ? await this.db.getRepository(PositionEntity).findBy({ id: In([...new Set(links.map((l) => l.positionId))]) })
+      ? await positionReader(this.db).findBy({ id: In([...new Set(links.map((l) => l.positionId))]) })
       : [];
     const nodeName = new Map(nodes.map((n) => [n.id, n.name]));
     const positionName = new Map(positions.map((x) => [x.id, x.name]));

@@ -17,15 +17,14 @@ import type { Principal } from '../../platform/auth/principal';
 import { ScopeService } from '../../platform/auth/scope.service';
 import { AppError, badRequest, conflict, forbidden, illegalTransition, notFound } from '../../platform/errors/app-errors';
 import { execute, lockRow, toDbDate, transaction } from '../../platform/database/sql';
-import { NotificationsService, type NewNotification } from '../../messaging/notifications/notifications.service';
-import { OrgNodeEntity } from '../../org/entities/org-node.entity';
-import { RegistrationPositionEntity } from '../../identity/registration/entities/registration-position.entity';
-import { RegistrationEntity } from '../../identity/registration/entities/registration.entity';
+import { NotificationsService, type NewNotification } from '../../messaging';
 import { TaskPositionEntity } from '../tasks/entities/task-position.entity';
 import { TaskEntity } from '../tasks/entities/task.entity';
 import type { CreateClaimDto } from './dto/claim.dtos';
 import { ClaimEntity } from './entities/claim.entity';
 import { ClaimViewsService } from './claim-views.service';
+import { type RegistrationView, registrationPositionReader, registrationReader } from '../../identity';
+import { orgNodeReader } from '../../org';
 
 const HOLDING = SLOT_HOLDING_CLAIM_STATUSES as ClaimStatus[];
 /** Claims that are over: a new claim on the same task reuses their row. */
@@ -80,7 +79,7 @@ export class ClaimsService {
         throw forbidden('该任务没有面向您的支部');
       }
     }
-    const regs = await this.db.getRepository(RegistrationEntity).findBy({ userId: In(dto.memberUserIds), status: RegistrationStatus.Approved });
+    const regs = await registrationReader(this.db).findBy({ userId: In(dto.memberUserIds), status: RegistrationStatus.Approved });
     const byUser = new Map(regs.map((r) => [r.userId, r]));
     for (const userId of dto.memberUserIds) {
       const reg = byUser.get(userId);
@@ -99,7 +98,7 @@ export class ClaimsService {
   private async claimOne(
     m: EntityManager,
     task: TaskEntity,
-    reg: RegistrationEntity,
+    reg: RegistrationView,
     claimedById: number,
     branchId: number | null,
     joinWaitlist: boolean | undefined,
@@ -215,26 +214,25 @@ export class ClaimsService {
     await this.notifications.cancelPending(m, ['24h', '2h'].map((l) => this.reminderKey(claim.id, l, claim.claimedAt)));
   }
 
-  private async approvedRegistration(userId: number): Promise<RegistrationEntity> {
-    const reg = await this.db.getRepository(RegistrationEntity).findOneBy({ userId });
+  private async approvedRegistration(userId: number): Promise<RegistrationView> {
+    const reg = await registrationReader(this.db).findOneBy({ userId });
     if (!reg || reg.status !== RegistrationStatus.Approved) throw forbidden('报到审核通过后才能接单');
     return reg;
   }
 
   /** Members serve in their own community and the rest of its street. */
-  private async assertMayServe(task: TaskEntity, reg: RegistrationEntity): Promise<void> {
+  private async assertMayServe(task: TaskEntity, reg: RegistrationView): Promise<void> {
     if (reg.communityId === task.communityId) return;
-    const community = await this.db.getRepository(OrgNodeEntity).findOneByOrFail({ id: reg.communityId });
+    const community = await orgNodeReader(this.db).findOneByOrFail({ id: reg.communityId });
     if (!task.streetId || community.parentId !== task.streetId) throw forbidden('只能报名本社区或本街道的任务');
   }
 
   /** 岗位式: during the priority window only holders of a required position may claim. */
-  private async assertPriority(task: TaskEntity, reg: RegistrationEntity): Promise<void> {
+  private async assertPriority(task: TaskEntity, reg: RegistrationView): Promise<void> {
     if (!task.priorityUntil || task.priorityUntil.getTime() <= Date.now()) return;
     const required = await this.db.getRepository(TaskPositionEntity).findBy({ taskId: task.id });
     if (!required.length) return;
-    const held = await this.db
-      .getRepository(RegistrationPositionEntity)
+    const held = await registrationPositionReader(this.db)
       .countBy({ registrationId: reg.id, positionId: In(required.map((r) => r.positionId)) });
     if (!held) {
       throw illegalTransition(`该任务优先向相关岗位的党员开放，${chinaHourMinute(task.priorityUntil)}后开放报名`);

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { TasksModule } from '../../loop/tasks/tasks.module';
+import { TasksModule } from '../../loop';
 import { MatchingController } from './matching.controller';
 import { MatchingService } from './matching.service';
 

@@ -23,12 +23,10 @@ import type { Principal } from '../../platform/auth/principal';
 import { COMMUNITY_READERS, ScopeService } from '../../platform/auth/scope.service';
 import { badRequest, forbidden, illegalTransition, notFound } from '../../platform/errors/app-errors';
 import { fromDbDate, toDbDate, transaction } from '../../platform/database/sql';
-import { NotificationsService } from '../../messaging/notifications/notifications.service';
-import { TaskEntity } from '../../loop/tasks/entities/task.entity';
-import { ImpressionsService } from '../../loop/tasks/impressions.service';
-import { TaskViewsService } from '../../loop/tasks/task-views.service';
+import { NotificationsService } from '../../messaging';
 import { MatchWeightsEntity } from './entities/match-weights.entity';
 import { TaskInviteEntity } from './entities/task-invite.entity';
+import { ImpressionsService, taskReader, TaskViewsService, type TaskView } from '../../loop';
 
 const ACTIVE_CLAIMS = "('claimed', 'waitlisted', 'checked_in', 'checked_out')";
 const DAY = 24 * 3600_000;
@@ -82,7 +80,7 @@ export class MatchingService {
     const [candidates, weights] = await Promise.all([this.candidateTasks(member, now), this.weights(member.communityId)]);
     const ranked = rankTasksForMember(member, candidates, { now, weights, limit });
     if (!ranked.length) return [];
-    const entities = await this.db.getRepository(TaskEntity).findBy({ id: In(ranked.map((r) => r.task.id)) });
+    const entities = await taskReader(this.db).findBy({ id: In(ranked.map((r) => r.task.id)) });
     const dtos = await this.taskViews.toDtos(entities, p, false);
     const byId = new Map(dtos.map((d) => [d.id, d]));
     this.impressions.record(p.userId, 'recommend', ranked.map((r, i) => ({ taskId: r.task.id, communityId: r.task.communityId, rank: i + 1, score: r.score })));
@@ -230,8 +228,8 @@ export class MatchingService {
     return (await this.db.getRepository(MatchWeightsEntity).findOneBy({ communityId }))?.weights ?? {};
   }
 
-  private async staffTask(p: Principal, taskId: number): Promise<TaskEntity> {
-    const task = await this.db.getRepository(TaskEntity).findOneBy({ id: taskId });
+  private async staffTask(p: Principal, taskId: number): Promise<TaskView> {
+    const task = await taskReader(this.db).findOneBy({ id: taskId });
     if (!task) throw notFound('任务不存在');
     await this.scope.assertNode(p, task.communityId, [Role.CommunityAdmin], '只有本社区的管理员可以邀请党员');
     return task;
@@ -358,7 +356,7 @@ export class MatchingService {
   }
 
   /** Approved members of the task's community or street who could take it now. */
-  private async eligibleMembers(task: TaskEntity): Promise<number[]> {
+  private async eligibleMembers(task: TaskView): Promise<number[]> {
     const rows = (await this.db.query(
       `SELECT r.user_id FROM registrations r JOIN org_nodes c ON c.id = r.community_id
         WHERE r.status = ? AND (r.community_id = ? OR c.parent_id = ?)

@@ -7,7 +7,7 @@ import { fromDbDate, toDbDate, transaction } from '../../platform/database/sql';
 import { addDays, dayKeyOf, dayStart, type StatsPeriod } from './period';
 import type { NeedAggregates, StatsParts } from './stats-assemble';
 import { StatsQueries, needDurations, toNeedRow, type DayFigures, type TopMemberRow } from './stats-queries';
-import { dialectOf, idList, inSlices, insertIgnore, insertRows, num, rootOf, shanghaiSql, type Executor } from './stats-sql';
+import { dialectOf, idList, inSlices, insertIgnore, insertRows, num, rootOf, shanghaiSql, type Executor } from '../shared/report-sql';
 
 /**
  * Changes are looked for from this long before the last refresh: a transaction stamps its rows
