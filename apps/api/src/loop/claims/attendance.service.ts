@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ClaimAction, ClaimStatus, NotificationKind, PointsReason, RegistrationStatus, Role, type ClaimDto } from '@sbd/contracts';
+import { ClaimAction, ClaimStatus, NotificationKind, PointsReason, RegistrationStatus, Role, TaskAction, type ClaimDto } from '@sbd/contracts';
 import {
   bonusForRating,
   checkInOpen,
@@ -10,6 +10,7 @@ import {
   IllegalTransitionError,
   penaltyForNoShow,
   pointsForVerifiedService,
+  taskMachine,
   verifyCheckinCode,
 } from '@sbd/domain';
 import { DataSource, In, type EntityManager } from 'typeorm';
@@ -17,6 +18,7 @@ import type { Principal } from '../../platform/auth/principal';
 import { ScopeService } from '../../platform/auth/scope.service';
 import { badRequest, conflict, forbidden, illegalTransition } from '../../platform/errors/app-errors';
 import { execute, toDbDate, transaction } from '../../platform/database/sql';
+import { automaticTransition } from '../../platform/database/automatic-transition';
 import { NotificationsService } from '../../messaging';
 import { PointsService } from '../points/points.service';
 import { TaskEntity } from '../tasks/entities/task.entity';
@@ -27,6 +29,9 @@ import { BackfillEntity } from './entities/backfill.entity';
 import { ClaimEntity } from './entities/claim.entity';
 import { RatingEntity } from '../needs/entities/rating.entity';
 import { type RegistrationView, registrationReader } from '../../identity';
+
+/** The first check-in starts the task (published → in progress, by the task machine). */
+const TASK_STARTS = automaticTransition(taskMachine, TaskAction.Start);
 
 const machine = (status: ClaimStatus, action: ClaimAction): ClaimStatus => {
   try {
@@ -93,7 +98,12 @@ export class AttendanceService {
         );
         if (changed !== 1) throw illegalTransition('报名状态已变化，请刷新后重试');
         await this.claims.cancelReminders(m, claim);
-        await execute(m, "UPDATE tasks SET status = 'in_progress', updated_at = ? WHERE id = ? AND status = 'published'", [toDbDate(now), task.id]);
+        await execute(m, `UPDATE tasks SET status = ?, updated_at = ? WHERE id = ? AND ${TASK_STARTS.statusIn}`, [
+          TASK_STARTS.to,
+          toDbDate(now),
+          task.id,
+          ...TASK_STARTS.from,
+        ]);
       } else {
         const half = Math.round(creditedHours(window, claim.checkedInAt!, now) * 2);
         const changed = await execute(

@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   CLAIM_HOLD_MINUTES,
+  ClaimAction,
   ClaimStatus,
   ErrorCode,
   NotificationKind,
@@ -11,12 +12,13 @@ import {
   TaskTarget,
   type ClaimDto,
 } from '@sbd/contracts';
-import { chinaHourMinute, whyCannotClaimTask, whyCannotWithdraw } from '@sbd/domain';
+import { chinaHourMinute, claimMachine, whyCannotClaimTask, whyCannotWithdraw } from '@sbd/domain';
 import { DataSource, In, LessThan, type EntityManager } from 'typeorm';
 import type { Principal } from '../../platform/auth/principal';
 import { ScopeService } from '../../platform/auth/scope.service';
 import { AppError, badRequest, conflict, forbidden, illegalTransition, notFound } from '../../platform/errors/app-errors';
 import { execute, lockRow, toDbDate, transaction } from '../../platform/database/sql';
+import { automaticTransition } from '../../platform/database/automatic-transition';
 import { NotificationsService, type NewNotification } from '../../messaging';
 import { TaskPositionEntity } from '../tasks/entities/task-position.entity';
 import { TaskEntity } from '../tasks/entities/task.entity';
@@ -27,6 +29,10 @@ import { type RegistrationView, registrationPositionReader, registrationReader }
 import { orgNodeReader } from '../../org';
 
 const HOLDING = SLOT_HOLDING_CLAIM_STATUSES as ClaimStatus[];
+/** A freed slot goes to the first on the waitlist (waitlisted → claimed, by the claim machine). */
+const PROMOTE = automaticTransition(claimMachine, ClaimAction.Promote);
+/** An unconfirmed hold lapses: only claimed holds expire here (waitlisted ones when the task ends). */
+const HOLD_EXPIRES = automaticTransition(claimMachine, ClaimAction.Expire, [ClaimStatus.Claimed]);
 /** Claims that are over: a new claim on the same task reuses their row. */
 const ENDED = [ClaimStatus.Withdrawn, ClaimStatus.Expired, ClaimStatus.Cancelled];
 const OPEN_TASK = ['published', 'in_progress'];
@@ -310,8 +316,8 @@ export class ClaimsService {
       const hold = new Date(Math.min(now.getTime() + CLAIM_HOLD_MINUTES * 60_000, task.startsAt.getTime()));
       const changed = await execute(
         m,
-        "UPDATE claims SET status = 'claimed', hold_expires_at = ?, claimed_at = ?, updated_at = ? WHERE id = ? AND status = 'waitlisted'",
-        [toDbDate(hold), toDbDate(now), toDbDate(now), next.id],
+        `UPDATE claims SET status = ?, hold_expires_at = ?, claimed_at = ?, updated_at = ? WHERE id = ? AND ${PROMOTE.statusIn}`,
+        [PROMOTE.to, toDbDate(hold), toDbDate(now), toDbDate(now), next.id, ...PROMOTE.from],
       );
       if (changed !== 1) {
         await execute(m, 'UPDATE tasks SET claimed_count = claimed_count - 1, updated_at = ? WHERE id = ?', [toDbDate(now), taskId]);
@@ -362,8 +368,8 @@ export class ClaimsService {
         await transaction(this.db, async (m) => {
           const changed = await execute(
             m,
-            "UPDATE claims SET status = 'expired', hold_expires_at = NULL, updated_at = ? WHERE id = ? AND status = 'claimed' AND hold_expires_at < ?",
-            [toDbDate(now), claim.id, toDbDate(now)],
+            `UPDATE claims SET status = ?, hold_expires_at = NULL, updated_at = ? WHERE id = ? AND ${HOLD_EXPIRES.statusIn} AND hold_expires_at < ?`,
+            [HOLD_EXPIRES.to, toDbDate(now), claim.id, ...HOLD_EXPIRES.from, toDbDate(now)],
           );
           if (changed !== 1) return; // confirmed or handled by another process
           await this.cancelReminders(m, claim);
