@@ -22,7 +22,7 @@ import { TasksModule } from './loop/tasks/tasks.module';
 import { UnitsModule } from './identity/units/units.module';
 import { UploadsModule } from './loop/uploads/uploads.module';
 import { UsersModule } from './identity/users/users.module';
-import { WechatModule } from './messaging/wechat/wechat.module';
+import { WechatModule } from './platform/wechat/wechat.module';
 import { ExportsModule } from './reporting/exports/exports.module';
 import { RostersModule } from './reporting/rosters/rosters.module';
 import { StatsModule } from './reporting/stats/stats.module';

@@ -1,7 +1,7 @@
 import { RefreshTokenEntity } from './identity/auth/entities/refresh-token.entity';
 import { BackfillEntity } from './loop/claims/entities/backfill.entity';
 import { ClaimEntity } from './loop/claims/entities/claim.entity';
-import { RatingEntity } from './loop/claims/entities/rating.entity';
+import { RatingEntity } from './loop/needs/entities/rating.entity';
 import { EmergencyCallupEntity } from './loop/emergency/entities/emergency-callup.entity';
 import { EmergencyResponseEntity } from './loop/emergency/entities/emergency-response.entity';
 import { MatchWeightsEntity } from './outreach/matching/entities/match-weights.entity';
@@ -17,7 +17,7 @@ import { RegistrationEntity } from './identity/registration/entities/registratio
 import { RosterEntryEntity } from './reporting/rosters/entities/roster-entry.entity';
 import { UnitRosterEntity } from './reporting/rosters/entities/unit-roster.entity';
 import { TaskBranchEntity } from './loop/tasks/entities/task-branch.entity';
-import { TaskNeedEntity } from './loop/tasks/entities/task-need.entity';
+import { TaskNeedEntity } from './loop/needs/entities/task-need.entity';
 import { TaskPositionEntity } from './loop/tasks/entities/task-position.entity';
 import { TaskEntity } from './loop/tasks/entities/task.entity';
 import { PairingItemEntity } from './identity/units/entities/pairing-item.entity';

@@ -3,8 +3,8 @@ import { ErrorCode, REGISTER_PAGE_PATH } from '@sbd/contracts';
 import QRCode from 'qrcode';
 import type { Principal } from '../platform/auth/principal';
 import { AppError } from '../platform/errors/app-errors';
-import { WechatClient } from '../messaging/wechat/wechat.client';
-import { WechatApiError } from '../messaging/wechat/wechat.errors';
+import { WechatClient } from '../platform/wechat/wechat.client';
+import { WechatApiError } from '../platform/wechat/wechat.errors';
 import { OrgService } from './org.service';
 
 /** A community's registration codes: a plain QR (PNG/SVG) for H5 and posters, and WeChat's mini-program code. */

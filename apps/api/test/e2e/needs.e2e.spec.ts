@@ -13,7 +13,7 @@ import {
 } from '@sbd/contracts';
 import { needMachine } from '@sbd/domain';
 import { In } from 'typeorm';
-import { RatingEntity } from '../../src/loop/claims/entities/rating.entity';
+import { RatingEntity } from '../../src/loop/needs/entities/rating.entity';
 import { NeedPlusOneEntity } from '../../src/loop/needs/entities/need-plus-one.entity';
 import { NeedEntity } from '../../src/loop/needs/entities/need.entity';
 import { TriageService } from '../../src/loop/needs/triage.service';

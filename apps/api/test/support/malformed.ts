@@ -6,7 +6,7 @@
 import { ErrorCode } from '@sbd/contracts';
 import fc from 'fast-check';
 import type { Response } from 'supertest';
-import { isDateTime } from '../../src/loop/tasks/dto/date-time';
+import { isDateTime } from '../../src/platform/validation/date-time';
 import type { TestApp } from './test-app';
 
 export const CHINESE = /[\u4e00-\u9fa5]/;

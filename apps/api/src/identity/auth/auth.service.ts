@@ -18,14 +18,14 @@ import { FieldCipher } from '../../platform/crypto/field-cipher';
 import { AppError, badRequest, conflict, unauthenticated } from '../../platform/errors/app-errors';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { execute, toDbDate } from '../../platform/database/sql';
-import { OrgNodeEntity } from '../../org/entities/org-node.entity';
 import { UserRoleEntity } from '../users/entities/user-role.entity';
 import { UserEntity } from '../users/entities/user.entity';
 import { UsersService } from '../users/users.service';
-import { WechatClient } from '../../messaging/wechat/wechat.client';
-import { WechatApiError, WechatErrcode } from '../../messaging/wechat/wechat.errors';
+import { WechatClient } from '../../platform/wechat/wechat.client';
+import { WechatApiError, WechatErrcode } from '../../platform/wechat/wechat.errors';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { PasswordHasher } from './password-hasher';
+import { orgNodeReader } from '../../org';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -53,8 +53,7 @@ export class AuthService {
       }
       let communityId: number | null = null;
       if (input.communityCode) {
-        const community = await m
-          .getRepository(OrgNodeEntity)
+        const community = await orgNodeReader(m)
           .findOneBy({ code: input.communityCode.toUpperCase(), type: OrgNodeType.Community });
         if (!community) throw badRequest('社区不存在，请重新扫描社区二维码', 'communityCode');
         communityId = community.id;

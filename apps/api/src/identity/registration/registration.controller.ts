@@ -10,13 +10,17 @@ import { ListRegistrationsQuery } from './dto/list-registrations.query';
 import { RejectRegistrationDto } from './dto/reject-registration.dto';
 import { SubmitRegistrationDto } from './dto/submit-registration.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
+import { RegistrationViewsService } from './registration-views.service';
 import { RegistrationService } from './registration.service';
 
 @ApiTags('registration')
 @ApiBearerAuth()
 @Controller()
 export class RegistrationController {
-  constructor(private readonly registrations: RegistrationService) {}
+  constructor(
+    private readonly registrations: RegistrationService,
+    private readonly views: RegistrationViewsService,
+  ) {}
 
   @Post('registrations')
   @ApiOperation({ summary: 'Register (报到) with the community of the scanned QR code' })
@@ -27,7 +31,7 @@ export class RegistrationController {
   @Get('registrations/me')
   @ApiOperation({ summary: 'My registration and its status' })
   mine(@CurrentUser() p: Principal): Promise<RegistrationDto> {
-    return this.registrations.mine(p);
+    return this.views.mine(p);
   }
 
   @Patch('registrations/me')
@@ -39,38 +43,38 @@ export class RegistrationController {
   @Get('registrations/me/card')
   @ApiOperation({ summary: 'My e-card (亮身份), once approved' })
   card(@CurrentUser() p: Principal): Promise<ECardDto> {
-    return this.registrations.card(p);
+    return this.views.card(p);
   }
 
   @Public()
   @Get('cards/:cardNo')
   @ApiOperation({ summary: 'Verify an e-card shown by a member (name masked)' })
   verify(@Param('cardNo') cardNo: string): Promise<CardVerificationDto> {
-    return this.registrations.verifyCard(cardNo);
+    return this.views.verifyCard(cardNo);
   }
 
   @Get('communities/:id/registrations')
   @ApiOperation({ summary: 'A community’s registrations, newest first (keyset pagination)' })
   list(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Query() q: ListRegistrationsQuery): Promise<Page<RegistrationDto>> {
-    return this.registrations.listForCommunity(p, id, q);
+    return this.views.listForCommunity(p, id, q);
   }
 
   @Get('units/:id/members')
   @ApiOperation({ summary: 'Registrations that name this work unit (报回单位)' })
   unitMembers(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Query() q: ListRegistrationsQuery): Promise<Page<RegistrationDto>> {
-    return this.registrations.listForUnit(p, id, q);
+    return this.views.listForUnit(p, id, q);
   }
 
   @Get('branches/:id/members')
   @ApiOperation({ summary: 'Approved members of a functional branch (its secretary, or community staff)' })
   branchMembers(@CurrentUser() p: Principal, @Param('id', IdParam) id: number): Promise<BranchMemberDto[]> {
-    return this.registrations.branchMembers(p, id);
+    return this.views.branchMembers(p, id);
   }
 
   @Get('registrations/:id')
   @ApiOperation({ summary: 'One registration (owner, its community’s staff, or its unit admin)' })
   get(@CurrentUser() p: Principal, @Param('id', IdParam) id: number): Promise<RegistrationDto> {
-    return this.registrations.get(p, id);
+    return this.views.get(p, id);
   }
 
   @Post('registrations/:id/approve')

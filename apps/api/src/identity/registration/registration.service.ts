@@ -5,24 +5,17 @@ import {
   RegistrationStatus,
   REGISTRATION_STATUS_LABELS,
   Role,
-  type BranchMemberDto,
-  type CardVerificationDto,
-  type ECardDto,
-  type Page,
   type RegistrationDto,
 } from '@sbd/contracts';
-import { maskIdNumber, maskName, maskPhone } from '@sbd/domain';
 import { randomBytes } from 'node:crypto';
-import { DataSource, In, LessThan, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Principal } from '../../platform/auth/principal';
-import { COMMUNITY_READERS, ScopeService } from '../../platform/auth/scope.service';
+import { ScopeService } from '../../platform/auth/scope.service';
 import { FieldCipher } from '../../platform/crypto/field-cipher';
 import { badRequest, conflict, forbidden, illegalTransition, notFound } from '../../platform/errors/app-errors';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { execute, lockRow, toDbDate, transaction } from '../../platform/database/sql';
 import { AuthService } from '../auth/auth.service';
-import { OrgNodeEntity } from '../../org/entities/org-node.entity';
-import { PositionEntity } from '../../org/entities/position.entity';
 import { ConsentEntity } from '../users/entities/consent.entity';
 import { UserEntity } from '../users/entities/user.entity';
 import { PRIVACY_NOTICE } from '../users/privacy-notice';
@@ -31,9 +24,8 @@ import type { SubmitRegistrationDto } from './dto/submit-registration.dto';
 import type { UpdateProfileDto } from './dto/update-profile.dto';
 import { RegistrationPositionEntity } from './entities/registration-position.entity';
 import { RegistrationEntity } from './entities/registration.entity';
-
-/** Who reads a registration decides how much of it they see. */
-type Viewer = 'owner' | 'staff';
+import { RegistrationViewsService } from './registration-views.service';
+import { type OrgNodeView, orgNodeReader, positionReader } from '../../org';
 
 @Injectable()
 export class RegistrationService {
@@ -43,6 +35,7 @@ export class RegistrationService {
     private readonly cipher: FieldCipher,
     private readonly scope: ScopeService,
     private readonly auth: AuthService,
+    private readonly views: RegistrationViewsService,
   ) {}
 
   /** A member registers (报到) with the community whose QR code they scanned. */
@@ -53,12 +46,12 @@ export class RegistrationService {
     const id = await transaction(this.db, async (m) => {
       // One submission per member at a time: concurrent repeats wait here, then see the first.
       await lockRow(m, 'users', p.userId);
-      const community = await m.getRepository(OrgNodeEntity).findOneBy({ code: dto.communityCode.toUpperCase(), type: OrgNodeType.Community });
+      const community = await orgNodeReader(m).findOneBy({ code: dto.communityCode.toUpperCase(), type: OrgNodeType.Community });
       if (!community) throw badRequest('社区不存在，请重新扫描社区二维码', 'communityCode');
       const fields = await this.checkResidence(m, community, dto.buildingId, dto.positionIds);
       let workUnitName = dto.workUnitName?.trim() ?? '';
       if (dto.workUnitId !== undefined) {
-        const unit = await m.getRepository(OrgNodeEntity).findOneBy({ id: dto.workUnitId, type: OrgNodeType.WorkUnit });
+        const unit = await orgNodeReader(m).findOneBy({ id: dto.workUnitId, type: OrgNodeType.WorkUnit });
         if (!unit) throw badRequest('所选工作单位不存在', 'workUnitId');
         workUnitName = unit.name;
       }
@@ -137,24 +130,24 @@ export class RegistrationService {
       }
       throw err;
     });
-    return this.toDto(await this.db.getRepository(RegistrationEntity).findOneByOrFail({ id }), 'owner');
+    return this.views.toDto(await this.db.getRepository(RegistrationEntity).findOneByOrFail({ id }), 'owner');
   }
 
   /** The building must be in the community; positions must be the community's active ones. */
   private async checkResidence(
     m: EntityManager,
-    community: OrgNodeEntity,
+    community: OrgNodeView,
     buildingId: number | undefined,
     positionIds: number[] | undefined,
   ): Promise<{ buildingId: number | null; gridId: number | null }> {
     let gridId: number | null = null;
     if (buildingId !== undefined) {
-      const building = await m.getRepository(OrgNodeEntity).findOneBy({ id: buildingId, type: OrgNodeType.Building });
+      const building = await orgNodeReader(m).findOneBy({ id: buildingId, type: OrgNodeType.Building });
       if (!building || !building.path.startsWith(community.path)) throw badRequest('所选小区/楼栋不属于该社区', 'buildingId');
       if (building.parentId && building.parentId !== community.id) gridId = building.parentId;
     }
     if (positionIds?.length) {
-      const found = await m.getRepository(PositionEntity).countBy({ id: In(positionIds), communityId: community.id, active: true });
+      const found = await positionReader(m).countBy({ id: In(positionIds), communityId: community.id, active: true });
       if (found !== positionIds.length) throw badRequest('所选岗位不属于该社区或已停用', 'positionIds');
     }
     return { buildingId: buildingId ?? null, gridId };
@@ -167,17 +160,11 @@ export class RegistrationService {
     }
   }
 
-  async mine(p: Principal): Promise<RegistrationDto> {
-    const reg = await this.db.getRepository(RegistrationEntity).findOneBy({ userId: p.userId });
-    if (!reg) throw notFound('您还没有报到');
-    return this.toDto(reg, 'owner');
-  }
-
   async updateProfile(p: Principal, dto: UpdateProfileDto): Promise<RegistrationDto> {
     await this.db.transaction(async (m) => {
       const reg = await m.getRepository(RegistrationEntity).findOneBy({ userId: p.userId });
       if (!reg) throw notFound('您还没有报到');
-      const community = await m.getRepository(OrgNodeEntity).findOneByOrFail({ id: reg.communityId });
+      const community = await orgNodeReader(m).findOneByOrFail({ id: reg.communityId });
       const fields = await this.checkResidence(m, community, dto.buildingId, dto.positionIds);
       const patch: Partial<RegistrationEntity> = { updatedAt: new Date() };
       if (dto.skills) patch.skills = normaliseSkills(dto.skills);
@@ -190,108 +177,25 @@ export class RegistrationService {
       await m.getRepository(RegistrationEntity).update({ id: reg.id }, patch);
       if (dto.positionIds) await this.replacePositions(m, reg.id, dto.positionIds);
     });
-    return this.mine(p);
-  }
-
-  async card(p: Principal): Promise<ECardDto> {
-    const reg = await this.db.getRepository(RegistrationEntity).findOneBy({ userId: p.userId });
-    if (!reg) throw notFound('您还没有报到');
-    if (reg.status !== RegistrationStatus.Approved || !reg.cardNo || !reg.approvedAt) {
-      throw illegalTransition(`报到${REGISTRATION_STATUS_LABELS[reg.status]}，审核通过后才能领取电子亮身份卡`);
-    }
-    const dto = await this.toDto(reg, 'owner');
-    return {
-      cardNo: reg.cardNo,
-      name: dto.name,
-      communityName: dto.communityName,
-      branchName: dto.branchName,
-      groupName: dto.groupName,
-      workUnitName: dto.workUnitName,
-      positions: dto.positions.map((x) => x.name),
-      approvedAt: reg.approvedAt.toISOString(),
-      verifyUrl: `${this.config.publicBaseUrl}/api/cards/${reg.cardNo}`,
-    };
+    return this.views.mine(p);
   }
 
   /** Anyone can check a card shown to them (亮身份); the name is masked. */
-  async verifyCard(cardNo: string): Promise<CardVerificationDto> {
-    const reg = await this.db.getRepository(RegistrationEntity).findOneBy({ cardNo });
-    if (!reg) throw notFound('未找到该电子身份卡');
-    const community = await this.db.getRepository(OrgNodeEntity).findOneByOrFail({ id: reg.communityId });
-    const user = await this.db.getRepository(UserEntity).findOneBy({ id: reg.userId });
-    return {
-      valid: reg.status === RegistrationStatus.Approved && !user?.deletedAt,
-      name: maskName(reg.name),
-      communityName: community.name,
-      status: reg.status,
-    };
-  }
 
   /** A community's registrations, newest first, keyset-paginated on id. */
-  async listForCommunity(
-    p: Principal,
-    communityId: number,
-    q: { status?: RegistrationStatus; cursor?: string; limit?: number },
-  ): Promise<Page<RegistrationDto>> {
-    const node = await this.scope.assertNode(p, communityId, COMMUNITY_READERS);
-    if (node.type !== OrgNodeType.Community) throw badRequest('请选择社区', 'communityId');
-    const where: FindOptionsWhere<RegistrationEntity> = { communityId };
-    return this.page(where, q);
-  }
 
   /** A work unit's members (报回单位): registrations that name this unit. */
-  async listForUnit(p: Principal, unitId: number, q: { status?: RegistrationStatus; cursor?: string; limit?: number }) {
-    const node = await this.scope.assertNode(p, unitId, [Role.UnitAdmin, Role.DistrictAdmin, Role.PlatformAdmin]);
-    if (node.type !== OrgNodeType.WorkUnit) throw badRequest('请选择单位', 'unitId');
-    return this.page({ workUnitId: unitId }, q);
-  }
-
-  private async page(
-    where: FindOptionsWhere<RegistrationEntity>,
-    q: { status?: RegistrationStatus; cursor?: string; limit?: number },
-  ): Promise<Page<RegistrationDto>> {
-    const limit = q.limit ?? 20;
-    const rows = await this.db.getRepository(RegistrationEntity).find({
-      where: { ...where, ...(q.status ? { status: q.status } : {}), ...(q.cursor ? { id: LessThan(Number(q.cursor)) } : {}) },
-      order: { id: 'DESC' },
-      take: limit + 1,
-    });
-    const items = await this.toDtos(rows.slice(0, limit), 'staff');
-    return { items, nextCursor: rows.length > limit ? String(rows[limit - 1].id) : null };
-  }
 
   /** Approved members of a functional branch, for its secretary (or the community's staff). */
-  async branchMembers(p: Principal, branchId: number): Promise<BranchMemberDto[]> {
-    const node = await this.scope.assertNode(p, branchId, [Role.BranchSecretary, ...COMMUNITY_READERS], '只有该支部的书记可以查看支部党员');
-    if (node.type !== OrgNodeType.FunctionalBranch) throw badRequest('请选择功能型党支部', 'branchId');
-    const regs = await this.db
-      .getRepository(RegistrationEntity)
-      .find({ where: { branchId, status: RegistrationStatus.Approved }, order: { id: 'ASC' }, take: 500 });
-    const dtos = await this.toDtos(regs, 'staff');
-    return dtos.map((d) => ({ userId: d.userId, name: d.name, phone: d.phone, positions: d.positions.map((x) => x.name) }));
-  }
-
-  async get(p: Principal, id: number): Promise<RegistrationDto> {
-    const reg = await this.db.getRepository(RegistrationEntity).findOneBy({ id });
-    if (!reg) throw notFound('报到记录不存在');
-    if (reg.userId === p.userId) return this.toDto(reg, 'owner');
-    const community = await this.scope.node(reg.communityId);
-    if (this.scope.covers(p, community.path, COMMUNITY_READERS)) return this.toDto(reg, 'staff');
-    if (reg.workUnitId) {
-      const unit = await this.scope.node(reg.workUnitId);
-      if (this.scope.covers(p, unit.path, [Role.UnitAdmin])) return this.toDto(reg, 'staff');
-    }
-    throw forbidden('无权查看该报到记录');
-  }
 
   /** Community admin approves, assigns branch, group and grid; the member gets an e-card and the member role. */
   async approve(p: Principal, id: number, dto: ApproveRegistrationDto): Promise<RegistrationDto> {
     const reg = await this.reviewable(p, id);
     await this.db.transaction(async (m) => {
-      const community = await m.getRepository(OrgNodeEntity).findOneByOrFail({ id: reg.communityId });
+      const community = await orgNodeReader(m).findOneByOrFail({ id: reg.communityId });
       const check = async (nodeId: number | undefined, type: OrgNodeType, field: string, label: string) => {
         if (nodeId === undefined) return;
-        const node = await m.getRepository(OrgNodeEntity).findOneBy({ id: nodeId, type });
+        const node = await orgNodeReader(m).findOneBy({ id: nodeId, type });
         if (!node || !node.path.startsWith(community.path)) throw badRequest(`所选${label}不属于该社区`, field);
       };
       await check(dto.branchId, OrgNodeType.FunctionalBranch, 'branchId', '功能型党支部');
@@ -322,7 +226,7 @@ export class RegistrationService {
       if (changed !== 1) throw illegalTransition('该报到已被处理，请刷新后查看');
       await this.auth.grantRole(m, reg.userId, Role.Member, reg.communityId);
     });
-    return this.toDto(await this.db.getRepository(RegistrationEntity).findOneByOrFail({ id }), 'staff');
+    return this.views.toDto(await this.db.getRepository(RegistrationEntity).findOneByOrFail({ id }), 'staff');
   }
 
   async reject(p: Principal, id: number, reason: string): Promise<RegistrationDto> {
@@ -335,7 +239,7 @@ export class RegistrationService {
       [RegistrationStatus.Rejected, reason.trim(), p.userId, now, now, reg.id, RegistrationStatus.Pending],
     );
     if (changed !== 1) throw illegalTransition('该报到已被处理，请刷新后查看');
-    return this.toDto(await this.db.getRepository(RegistrationEntity).findOneByOrFail({ id }), 'staff');
+    return this.views.toDto(await this.db.getRepository(RegistrationEntity).findOneByOrFail({ id }), 'staff');
   }
 
   private async reviewable(p: Principal, id: number): Promise<RegistrationEntity> {
@@ -349,64 +253,7 @@ export class RegistrationService {
     return reg;
   }
 
-  private async toDto(reg: RegistrationEntity, viewer: Viewer): Promise<RegistrationDto> {
-    return (await this.toDtos([reg], viewer))[0];
-  }
-
   /** Resolves names in two queries for the whole page; masks personal numbers for non-owners. */
-  private async toDtos(regs: RegistrationEntity[], viewer: Viewer): Promise<RegistrationDto[]> {
-    if (!regs.length) return [];
-    const nodeIds = new Set<number>();
-    for (const r of regs) {
-      for (const n of [r.communityId, r.buildingId, r.branchId, r.groupId, r.gridId]) if (n) nodeIds.add(n);
-    }
-    const [nodes, links] = await Promise.all([
-      this.db.getRepository(OrgNodeEntity).findBy({ id: In([...nodeIds]) }),
-      this.db.getRepository(RegistrationPositionEntity).findBy({ registrationId: In(regs.map((r) => r.id)) }),
-    ]);
-    const positions = links.length
-      ? await this.db.getRepository(PositionEntity).findBy({ id: In([...new Set(links.map((l) => l.positionId))]) })
-      : [];
-    const nodeName = new Map(nodes.map((n) => [n.id, n.name]));
-    const positionName = new Map(positions.map((x) => [x.id, x.name]));
-    const name = (id: number | null) => (id ? (nodeName.get(id) ?? null) : null);
-    return regs.map((r) => {
-      const phone = this.cipher.decrypt(r.phoneEnc);
-      const idNumber = r.idNumberEnc ? this.cipher.decrypt(r.idNumberEnc) : null;
-      return {
-        id: r.id,
-        userId: r.userId,
-        status: r.status,
-        communityId: r.communityId,
-        communityName: name(r.communityId) ?? '',
-        name: r.name,
-        phone: viewer === 'owner' ? phone : maskPhone(phone),
-        idNumber: idNumber ? (viewer === 'owner' ? idNumber : maskIdNumber(idNumber)) : null,
-        workUnitId: r.workUnitId,
-        workUnitName: r.workUnitName,
-        unitPartyOrgName: r.unitPartyOrgName,
-        buildingId: r.buildingId,
-        buildingName: name(r.buildingId),
-        residenceDetail: r.residenceDetail,
-        skills: r.skills,
-        freeTime: r.freeTime,
-        positions: links
-          .filter((l) => l.registrationId === r.id)
-          .map((l) => ({ id: l.positionId, name: positionName.get(l.positionId) ?? '' })),
-        branchId: r.branchId,
-        branchName: name(r.branchId),
-        groupId: r.groupId,
-        groupName: name(r.groupId),
-        gridId: r.gridId,
-        gridName: name(r.gridId),
-        rejectReason: r.rejectReason,
-        consentVersion: r.consentVersion,
-        submittedAt: r.submittedAt.toISOString(),
-        reviewedAt: r.reviewedAt?.toISOString() ?? null,
-        unitConfirmed: !!r.unitConfirmed,
-      };
-    });
-  }
 }
 
 function normaliseSkills(skills: string[]): string[] {

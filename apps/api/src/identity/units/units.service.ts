@@ -12,12 +12,12 @@ import { DataSource, In } from 'typeorm';
 import type { Principal } from '../../platform/auth/principal';
 import { COMMUNITY_READERS, ScopeService } from '../../platform/auth/scope.service';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors/app-errors';
-import { OrgNodeEntity } from '../../org/entities/org-node.entity';
 import type { CreatePairingItemDto } from './dto/create-pairing-item.dto';
 import type { CreatePairingDto } from './dto/create-pairing.dto';
 import type { UpdatePairingItemDto } from './dto/update-pairing-item.dto';
 import { PairingItemEntity } from './entities/pairing-item.entity';
 import { UnitPairingEntity } from './entities/unit-pairing.entity';
+import { orgNodeReader } from '../../org';
 
 const UNIT_READERS = [Role.UnitAdmin, Role.DistrictAdmin, Role.PlatformAdmin];
 
@@ -35,7 +35,7 @@ export class UnitsService {
   async createPairing(p: Principal, unitId: number, dto: CreatePairingDto): Promise<PairingDto> {
     const unit = await this.scope.assertNode(p, unitId, [Role.UnitAdmin], '只有本单位的管理员可以结对');
     if (unit.type !== OrgNodeType.WorkUnit) throw badRequest('请选择单位', 'unitId');
-    const community = await this.db.getRepository(OrgNodeEntity).findOneBy({ id: dto.communityId, type: OrgNodeType.Community });
+    const community = await orgNodeReader(this.db).findOneBy({ id: dto.communityId, type: OrgNodeType.Community });
     if (!community) throw badRequest('所选社区不存在', 'communityId');
     const repo = this.db.getRepository(UnitPairingEntity);
     if (await repo.existsBy({ unitId, communityId: dto.communityId })) throw conflict('本单位已与该社区结对');
@@ -127,7 +127,7 @@ export class UnitsService {
   private async toDtos(rows: UnitPairingEntity[]): Promise<PairingDto[]> {
     if (!rows.length) return [];
     const ids = [...new Set(rows.flatMap((r) => [r.unitId, r.communityId]))];
-    const names = new Map((await this.db.getRepository(OrgNodeEntity).findBy({ id: In(ids) })).map((n) => [n.id, n.name]));
+    const names = new Map((await orgNodeReader(this.db).findBy({ id: In(ids) })).map((n) => [n.id, n.name]));
     return rows.map((r) => ({
       id: r.id,
       unitId: r.unitId,

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { MeDto, PrivacyNoticeDto } from '@sbd/contracts';
 import type { Request } from 'express';
@@ -25,13 +25,6 @@ export class UsersController {
   @ApiOperation({ summary: 'Consent to the current privacy notice (stored with version and time)' })
   consent(@CurrentUser() p: Principal, @Body() dto: ConsentDto, @Req() req: Request): Promise<MeDto> {
     return this.users.consent(p, dto.version, req.ip ?? null, req.get('user-agent') ?? null);
-  }
-
-  @Delete('me')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Delete the account: personal data anonymised, service history kept' })
-  remove(@CurrentUser() p: Principal): Promise<void> {
-    return this.users.deleteAccount(p);
   }
 
   @Public()

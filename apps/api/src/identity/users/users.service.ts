@@ -6,11 +6,8 @@ import { FieldCipher } from '../../platform/crypto/field-cipher';
 import { badRequest, notFound } from '../../platform/errors/app-errors';
 import type { Principal } from '../../platform/auth/principal';
 import { ConsentEntity } from './entities/consent.entity';
-import { UserRoleEntity } from './entities/user-role.entity';
 import { UserEntity } from './entities/user.entity';
 import { PRIVACY_NOTICE } from './privacy-notice';
-import { RegistrationEntity } from '../registration/entities/registration.entity';
-import { RefreshTokenEntity } from '../auth/entities/refresh-token.entity';
 
 @Injectable()
 export class UsersService {
@@ -54,49 +51,5 @@ export class UsersService {
       await m.getRepository(UserEntity).update({ id: principal.userId }, { consentVersion: version, consentAt: now, updatedAt: now });
     });
     return this.me(principal);
-  }
-
-  /**
-   * Deletes an account: personal data is anonymised (name, phone, ID number, WeChat binding,
-   * password), sessions and roles are removed; service history stays for statistics.
-   */
-  async deleteAccount(principal: Principal): Promise<void> {
-    const now = new Date();
-    await this.db.transaction(async (m) => {
-      await m.getRepository(UserEntity).update(
-        { id: principal.userId },
-        {
-          name: '已注销用户',
-          phoneEnc: null,
-          phoneHash: null,
-          passwordHash: null,
-          openid: null,
-          unionid: null,
-          deletedAt: now,
-          updatedAt: now,
-        },
-      );
-      await m.getRepository(RegistrationEntity).update(
-        { userId: principal.userId },
-        {
-          name: '已注销用户',
-          phoneEnc: this.cipher.encrypt(''),
-          phoneHash: `deleted:${principal.userId}`,
-          idNumberEnc: null,
-          idNumberHash: null,
-          residenceDetail: '',
-          skills: [],
-          freeTime: [],
-          updatedAt: now,
-        },
-      );
-      await m.getRepository(RefreshTokenEntity).update({ userId: principal.userId }, { revokedAt: now });
-      await m
-        .createQueryBuilder()
-        .delete()
-        .from(UserRoleEntity)
-        .where('user_id = :id', { id: principal.userId })
-        .execute();
-    });
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ClaimAction, ClaimStatus, NotificationKind, PointsReason, RegistrationStatus, Role, type ClaimDto } from '@sbd/contracts';
+import { ClaimAction, ClaimStatus, NotificationKind, PointsReason, RegistrationStatus, Role, TaskAction, type ClaimDto } from '@sbd/contracts';
 import {
   bonusForRating,
   checkInOpen,
@@ -10,6 +10,7 @@ import {
   IllegalTransitionError,
   penaltyForNoShow,
   pointsForVerifiedService,
+  taskMachine,
   verifyCheckinCode,
 } from '@sbd/domain';
 import { DataSource, In, type EntityManager } from 'typeorm';
@@ -17,16 +18,20 @@ import type { Principal } from '../../platform/auth/principal';
 import { ScopeService } from '../../platform/auth/scope.service';
 import { badRequest, conflict, forbidden, illegalTransition } from '../../platform/errors/app-errors';
 import { execute, toDbDate, transaction } from '../../platform/database/sql';
-import { NotificationsService } from '../../messaging/notifications/notifications.service';
+import { automaticTransition } from '../../platform/database/automatic-transition';
+import { NotificationsService } from '../../messaging';
 import { PointsService } from '../points/points.service';
-import { RegistrationEntity } from '../../identity/registration/entities/registration.entity';
 import { TaskEntity } from '../tasks/entities/task.entity';
 import { ClaimViewsService } from './claim-views.service';
 import { ClaimsService } from './claims.service';
 import type { BackfillDto, CheckInDto, RateServiceDto, VerifyClaimDto } from './dto/claim.dtos';
 import { BackfillEntity } from './entities/backfill.entity';
 import { ClaimEntity } from './entities/claim.entity';
-import { RatingEntity } from './entities/rating.entity';
+import { RatingEntity } from '../needs/entities/rating.entity';
+import { type RegistrationView, registrationReader } from '../../identity';
+
+/** The first check-in starts the task (published → in progress, by the task machine). */
+const TASK_STARTS = automaticTransition(taskMachine, TaskAction.Start);
 
 const machine = (status: ClaimStatus, action: ClaimAction): ClaimStatus => {
   try {
@@ -93,7 +98,12 @@ export class AttendanceService {
         );
         if (changed !== 1) throw illegalTransition('报名状态已变化，请刷新后重试');
         await this.claims.cancelReminders(m, claim);
-        await execute(m, "UPDATE tasks SET status = 'in_progress', updated_at = ? WHERE id = ? AND status = 'published'", [toDbDate(now), task.id]);
+        await execute(m, `UPDATE tasks SET status = ?, updated_at = ? WHERE id = ? AND ${TASK_STARTS.statusIn}`, [
+          TASK_STARTS.to,
+          toDbDate(now),
+          task.id,
+          ...TASK_STARTS.from,
+        ]);
       } else {
         const half = Math.round(creditedHours(window, claim.checkedInAt!, now) * 2);
         const changed = await execute(
@@ -122,7 +132,7 @@ export class AttendanceService {
         claim.status,
       ]);
       if (changed !== 1) throw illegalTransition('报名状态已变化，请刷新后重试');
-      const reg = await m.getRepository(RegistrationEntity).findOneByOrFail({ id: claim.registrationId });
+      const reg = await registrationReader(m).findOneByOrFail({ id: claim.registrationId });
       const earned = pointsForVerifiedService(claim.creditHalfHours / 2, { perHour: task.pointsPerHour, minimum: task.pointsMinimum, max: task.pointsMax });
       await this.points.append(m, {
         memberUserId: claim.memberUserId,
@@ -154,7 +164,7 @@ export class AttendanceService {
     const { claim, task } = await this.reviewable(p, claimId, '评价自己的服务');
     if (claim.status !== ClaimStatus.Verified) throw illegalTransition('服务核验后才能评价');
     await transaction(this.db, async (m) => {
-      const reg = await m.getRepository(RegistrationEntity).findOneByOrFail({ id: claim.registrationId });
+      const reg = await registrationReader(m).findOneByOrFail({ id: claim.registrationId });
       await this.insertServiceRating(m, p, claim, task, reg, dto.score, dto.comment);
     });
     return this.views.dto(p, claimId);
@@ -165,7 +175,7 @@ export class AttendanceService {
     p: Principal,
     claim: ClaimEntity,
     task: TaskEntity,
-    reg: RegistrationEntity,
+    reg: RegistrationView,
     score: number,
     comment: string | undefined,
   ): Promise<void> {
@@ -221,7 +231,7 @@ export class AttendanceService {
 
   private async noShow(m: EntityManager, claim: ClaimEntity, task: TaskEntity, byUserId: number): Promise<void> {
     await this.claims.leave(m, claim, ClaimStatus.NoShow, { promote: false });
-    const reg = await m.getRepository(RegistrationEntity).findOneByOrFail({ id: claim.registrationId });
+    const reg = await registrationReader(m).findOneByOrFail({ id: claim.registrationId });
     await this.points.append(m, {
       memberUserId: claim.memberUserId,
       communityId: task.communityId,
@@ -258,7 +268,7 @@ export class AttendanceService {
     await this.scope.assertNode(p, dto.communityId, [Role.CommunityAdmin], '只有本社区的管理员可以补录时长');
     if (dto.userId === p.userId) throw forbidden('不能为自己补录时长');
     if (!Number.isInteger(dto.hours * 2)) throw badRequest('时长须为0.5小时的整数倍', 'hours');
-    const reg = await this.db.getRepository(RegistrationEntity).findOneBy({ userId: dto.userId, communityId: dto.communityId });
+    const reg = await registrationReader(this.db).findOneBy({ userId: dto.userId, communityId: dto.communityId });
     if (!reg || reg.status !== RegistrationStatus.Approved) throw badRequest('该党员未在本社区报到', 'userId');
     if (dto.taskId !== undefined && dto.taskId !== null) {
       const task = await this.db.getRepository(TaskEntity).findOneBy({ id: dto.taskId });

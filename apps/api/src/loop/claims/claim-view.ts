@@ -1,18 +1,11 @@
 import { ClaimAction, ClaimStatus, type ClaimDto } from '@sbd/contracts';
 import { claimMachine, withdrawDeadline } from '@sbd/domain';
 import { fromDbDate } from '../../platform/database/sql';
+import type { ClaimTaskView } from '../tasks/task-hooks';
 import { ClaimEntity } from './entities/claim.entity';
 
-/** What a claim's DTO shows of its task. */
-export interface ClaimTaskView {
-  title: string;
-  startsAt: Date;
-  endsAt: Date;
-  place: string;
-  latitude: number | null;
-  longitude: number | null;
-  withdrawCutoffMinutes: number;
-}
+/** What a claim's DTO shows of its task (defined by tasks). */
+export type { ClaimTaskView } from '../tasks/task-hooks';
 
 /** What a claim's DTO shows besides the claim row and its task. */
 export interface ClaimExtras {

@@ -1,14 +1,16 @@
 import { Module } from '@nestjs/common';
 import { PointsModule } from '../points/points.module';
+import { TasksModule } from '../tasks/tasks.module';
 import { AttendanceService } from './attendance.service';
 import { ClaimViewsService } from './claim-views.service';
 import { ClaimsController } from './claims.controller';
 import { ClaimsService } from './claims.service';
+import { ClaimsTaskHooks } from './claims-task-hooks';
 
 @Module({
-  imports: [PointsModule],
+  imports: [PointsModule, TasksModule],
   controllers: [ClaimsController],
-  providers: [ClaimsService, ClaimViewsService, AttendanceService],
+  providers: [ClaimsService, ClaimViewsService, AttendanceService, ClaimsTaskHooks],
   exports: [ClaimsService, ClaimViewsService, AttendanceService],
 })
 export class ClaimsModule {}

@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   CLAIM_HOLD_MINUTES,
+  ClaimAction,
   ClaimRefusal,
   ClaimStatus,
   ErrorCode,
@@ -13,23 +14,27 @@ import {
   type ClaimDto,
   type ClaimRefusalReason,
 } from '@sbd/contracts';
-import { whyCannotClaimTask, whyCannotWithdraw, whyMemberCannotClaim, type ClaimableTask, type ClaimingMember } from '@sbd/domain';
+import { claimMachine, whyCannotClaimTask, whyCannotWithdraw, whyMemberCannotClaim, type ClaimableTask, type ClaimingMember } from '@sbd/domain';
 import { DataSource, In, LessThan, type EntityManager } from 'typeorm';
 import type { Principal } from '../../platform/auth/principal';
 import { ScopeService } from '../../platform/auth/scope.service';
 import { AppError, badRequest, conflict, forbidden, illegalTransition, notFound } from '../../platform/errors/app-errors';
 import { execute, lockRow, toDbDate, transaction } from '../../platform/database/sql';
-import { NotificationsService, type NewNotification } from '../../messaging/notifications/notifications.service';
-import { OrgNodeEntity } from '../../org/entities/org-node.entity';
-import { RegistrationPositionEntity } from '../../identity/registration/entities/registration-position.entity';
-import { RegistrationEntity } from '../../identity/registration/entities/registration.entity';
+import { automaticTransition } from '../../platform/database/automatic-transition';
+import { NotificationsService, type NewNotification } from '../../messaging';
 import { TaskPositionEntity } from '../tasks/entities/task-position.entity';
 import { TaskEntity } from '../tasks/entities/task.entity';
 import type { CreateClaimDto } from './dto/claim.dtos';
 import { ClaimEntity } from './entities/claim.entity';
 import { ClaimViewsService } from './claim-views.service';
+import { type RegistrationView, registrationPositionReader, registrationReader } from '../../identity';
+import { orgNodeReader } from '../../org';
 
 const HOLDING = SLOT_HOLDING_CLAIM_STATUSES as ClaimStatus[];
+/** A freed slot goes to the first on the waitlist (waitlisted → claimed, by the claim machine). */
+const PROMOTE = automaticTransition(claimMachine, ClaimAction.Promote);
+/** An unconfirmed hold lapses: only claimed holds expire here (waitlisted ones when the task ends). */
+const HOLD_EXPIRES = automaticTransition(claimMachine, ClaimAction.Expire, [ClaimStatus.Claimed]);
 /** Claims that are over: a new claim on the same task reuses their row. */
 const ENDED = [ClaimStatus.Withdrawn, ClaimStatus.Expired, ClaimStatus.Cancelled];
 const OPEN_TASK = ['published', 'in_progress'];
@@ -83,7 +88,7 @@ export class ClaimsService {
     // The task's part of the rule first (status, deadline, target), then the member's.
     refuseClaim(whyMemberCannotClaim(claimableTask(task, []), null, now, { byBranchSecretary }));
     if (byBranchSecretary) return this.claimForBranch(p, task, dto, now);
-    const own = await this.db.getRepository(RegistrationEntity).findOneBy({ userId: p.userId });
+    const own = await registrationReader(this.db).findOneBy({ userId: p.userId });
     const facts = await this.claimFacts(task, own, now, false);
     refuseClaim(whyMemberCannotClaim(facts.task, facts.member, now));
     const reg = own!; // approved: the rule refused otherwise
@@ -100,7 +105,7 @@ export class ClaimsService {
         throw forbidden('该任务没有面向您的支部');
       }
     }
-    const regs = await this.db.getRepository(RegistrationEntity).findBy({ userId: In(dto.memberUserIds), status: RegistrationStatus.Approved });
+    const regs = await registrationReader(this.db).findBy({ userId: In(dto.memberUserIds), status: RegistrationStatus.Approved });
     const byUser = new Map(regs.map((r) => [r.userId, r]));
     for (const userId of dto.memberUserIds) {
       const reg = byUser.get(userId);
@@ -120,7 +125,7 @@ export class ClaimsService {
   private async claimOne(
     m: EntityManager,
     task: TaskEntity,
-    reg: RegistrationEntity,
+    reg: RegistrationView,
     claimedById: number,
     branchId: number | null,
     joinWaitlist: boolean | undefined,
@@ -243,7 +248,7 @@ export class ClaimsService {
    */
   private async claimFacts(
     task: TaskEntity,
-    reg: RegistrationEntity | null,
+    reg: RegistrationView | null,
     now: number,
     byBranchSecretary: boolean,
   ): Promise<{ task: ClaimableTask; member: ClaimingMember }> {
@@ -252,11 +257,11 @@ export class ClaimsService {
     const approved = reg?.status === RegistrationStatus.Approved;
     let streetId: number | null = null;
     if (reg && approved && reg.communityId !== task.communityId) {
-      streetId = (await this.db.getRepository(OrgNodeEntity).findOneByOrFail({ id: reg.communityId })).parentId;
+      streetId = (await orgNodeReader(this.db).findOneByOrFail({ id: reg.communityId })).parentId;
     }
     const held =
       reg && approved && required.length
-        ? (await this.db.getRepository(RegistrationPositionEntity).findBy({ registrationId: reg.id, positionId: In(required) })).map((h) => h.positionId)
+        ? (await registrationPositionReader(this.db).findBy({ registrationId: reg.id, positionId: In(required) })).map((h) => h.positionId)
         : [];
     return {
       task: claimableTask(task, required),
@@ -335,8 +340,8 @@ export class ClaimsService {
       const hold = new Date(Math.min(now.getTime() + CLAIM_HOLD_MINUTES * 60_000, task.startsAt.getTime()));
       const changed = await execute(
         m,
-        "UPDATE claims SET status = 'claimed', hold_expires_at = ?, claimed_at = ?, updated_at = ? WHERE id = ? AND status = 'waitlisted'",
-        [toDbDate(hold), toDbDate(now), toDbDate(now), next.id],
+        `UPDATE claims SET status = ?, hold_expires_at = ?, claimed_at = ?, updated_at = ? WHERE id = ? AND ${PROMOTE.statusIn}`,
+        [PROMOTE.to, toDbDate(hold), toDbDate(now), toDbDate(now), next.id, ...PROMOTE.from],
       );
       if (changed !== 1) {
         await execute(m, 'UPDATE tasks SET claimed_count = claimed_count - 1, updated_at = ? WHERE id = ?', [toDbDate(now), taskId]);
@@ -387,8 +392,8 @@ export class ClaimsService {
         await transaction(this.db, async (m) => {
           const changed = await execute(
             m,
-            "UPDATE claims SET status = 'expired', hold_expires_at = NULL, updated_at = ? WHERE id = ? AND status = 'claimed' AND hold_expires_at < ?",
-            [toDbDate(now), claim.id, toDbDate(now)],
+            `UPDATE claims SET status = ?, hold_expires_at = NULL, updated_at = ? WHERE id = ? AND ${HOLD_EXPIRES.statusIn} AND hold_expires_at < ?`,
+            [HOLD_EXPIRES.to, toDbDate(now), claim.id, ...HOLD_EXPIRES.from, toDbDate(now)],
           );
           if (changed !== 1) return; // confirmed or handled by another process
           await this.cancelReminders(m, claim);

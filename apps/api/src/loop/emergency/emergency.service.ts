@@ -4,7 +4,6 @@ import {
   CallupResponse,
   CallupStatus,
   NotificationKind,
-  OrgNodeType,
   RegistrationStatus,
   Role,
   type CallupDto,
@@ -19,12 +18,12 @@ import { ScopeService, type NodeRef } from '../../platform/auth/scope.service';
 import { FieldCipher } from '../../platform/crypto/field-cipher';
 import { forbidden, illegalTransition, notFound } from '../../platform/errors/app-errors';
 import { execute, toDbDate, transaction } from '../../platform/database/sql';
-import { NotificationsService } from '../../messaging/notifications/notifications.service';
-import { OrgNodeEntity } from '../../org/entities/org-node.entity';
-import { RegistrationEntity } from '../../identity/registration/entities/registration.entity';
+import { NotificationsService } from '../../messaging';
 import type { CreateCallupDto, RespondCallupDto } from './dto/emergency.dtos';
 import { EmergencyCallupEntity } from './entities/emergency-callup.entity';
 import { EmergencyResponseEntity } from './entities/emergency-response.entity';
+import { approvedMembersUnder, registrationReader, type RegistrationView } from '../../identity';
+import { orgNodeReader } from '../../org';
 
 const CALLERS = [Role.CommunityAdmin, Role.StreetAdmin, Role.DistrictAdmin];
 
@@ -80,15 +79,8 @@ export class EmergencyService {
   }
 
   /** Approved members whose community lies under the scope, or whose grid or branch is the scope. */
-  private async membersInScope(node: NodeRef): Promise<RegistrationEntity[]> {
-    const qb = this.db
-      .getRepository(RegistrationEntity)
-      .createQueryBuilder('r')
-      .where('r.status = :s', { s: RegistrationStatus.Approved });
-    if (node.type === OrgNodeType.Grid) qb.andWhere('r.grid_id = :id', { id: node.id });
-    else if (node.type === OrgNodeType.FunctionalBranch) qb.andWhere('r.branch_id = :id', { id: node.id });
-    else qb.innerJoin(OrgNodeEntity, 'c', 'c.id = r.community_id').andWhere('c.path LIKE :path', { path: `${node.path}%` });
-    return qb.getMany();
+  private async membersInScope(node: NodeRef): Promise<RegistrationView[]> {
+    return approvedMembersUnder(this.db, node);
   }
 
   private async inScope(callup: EmergencyCallupEntity, userId: number): Promise<boolean> {
@@ -152,7 +144,7 @@ export class EmergencyService {
     const rows = await this.db
       .getRepository(EmergencyCallupEntity)
       .createQueryBuilder('c')
-      .innerJoin(OrgNodeEntity, 'n', 'n.id = c.scope_node_id')
+      .innerJoin('org_nodes', 'n', 'n.id = c.scope_node_id')
       .where('n.path LIKE :path', { path: `${node.path}%` })
       .orderBy('c.id', 'DESC')
       .take(50)
@@ -164,7 +156,7 @@ export class EmergencyService {
 
   /** Open call-ups addressed to the caller as a member. */
   async mine(p: Principal): Promise<CallupDto[]> {
-    const reg = await this.db.getRepository(RegistrationEntity).findOneBy({ userId: p.userId, status: RegistrationStatus.Approved });
+    const reg = await registrationReader(this.db).findOneBy({ userId: p.userId, status: RegistrationStatus.Approved });
     if (!reg) return [];
     const community = await this.scope.node(reg.communityId);
     const ancestorIds = community.path.split('/').filter(Boolean).map(Number);
@@ -206,7 +198,7 @@ export class EmergencyService {
     const responses = await this.db.getRepository(EmergencyResponseEntity).findBy({ callupId: callup.id });
     const byUser = new Map(responses.map((r) => [r.memberUserId, r]));
     const branchIds = [...new Set(members.map((r) => r.branchId).filter((b): b is number => !!b))];
-    const branches = branchIds.length ? await this.db.getRepository(OrgNodeEntity).findBy({ id: In(branchIds) }) : [];
+    const branches = branchIds.length ? await orgNodeReader(this.db).findBy({ id: In(branchIds) }) : [];
     const branchName = new Map(branches.map((b) => [b.id, b.name]));
     return members
       .map((r) => {
@@ -238,7 +230,7 @@ export class EmergencyService {
     let groups: CallupGroupDto[] = [];
     if (staff && c.groupSize > 0) {
       const grouped = responses.filter((r) => r.groupNo).sort((a, b) => a.groupNo! - b.groupNo! || a.respondedAt.getTime() - b.respondedAt.getTime());
-      const regs = await this.db.getRepository(RegistrationEntity).findBy({ userId: In(grouped.map((r) => r.memberUserId)) });
+      const regs = await registrationReader(this.db).findBy({ userId: In(grouped.map((r) => r.memberUserId)) });
       const regOf = new Map(regs.map((r) => [r.userId, r]));
       const byGroup = new Map<number, CallupGroupDto>();
       for (const r of grouped) {

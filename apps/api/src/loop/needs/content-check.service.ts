@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { badRequest } from '../../platform/errors/app-errors';
-import { WechatClient } from '../../messaging/wechat/wechat.client';
-import { WechatApiError } from '../../messaging/wechat/wechat.errors';
+import { WechatClient } from '../../platform/wechat/wechat.client';
+import { WechatApiError } from '../../platform/wechat/wechat.errors';
 import { findBlockedWord } from './content-filter';
 
 /**

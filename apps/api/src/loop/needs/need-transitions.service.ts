@@ -4,7 +4,7 @@ import { IllegalTransitionError, needMachine } from '@sbd/domain';
 import type { EntityManager } from 'typeorm';
 import { illegalTransition } from '../../platform/errors/app-errors';
 import { execute, toDbDate } from '../../platform/database/sql';
-import { NotificationsService, type NewNotification } from '../../messaging/notifications/notifications.service';
+import { NotificationsService, type NewNotification } from '../../messaging';
 import type { NeedEntity } from './entities/need.entity';
 import { NEED_PAGE_PATH } from './need-rules';
 

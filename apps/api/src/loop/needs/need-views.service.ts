@@ -7,13 +7,13 @@ import type { Principal } from '../../platform/auth/principal';
 import { COMMUNITY_READERS, ScopeService } from '../../platform/auth/scope.service';
 import { FieldCipher } from '../../platform/crypto/field-cipher';
 import { badRequest, forbidden, notFound } from '../../platform/errors/app-errors';
-import { RatingEntity } from '../claims/entities/rating.entity';
-import { OrgNodeEntity } from '../../org/entities/org-node.entity';
-import { TaskNeedEntity } from '../tasks/entities/task-need.entity';
-import { UserEntity } from '../../identity/users/entities/user.entity';
+import { RatingEntity } from './entities/rating.entity';
+import { TaskNeedEntity } from './entities/task-need.entity';
 import type { CommunityNeedsQuery, MyNeedsQuery } from './dto/list-needs.query';
 import { NeedEntity } from './entities/need.entity';
 import { isNeedOwner, STAFF_ACTIONS, TRIAGERS } from './need-rules';
+import { type UserView, userReader } from '../../identity';
+import { type OrgNodeView, orgNodeReader } from '../../org';
 
 /** How much of a need a reader sees: overseers (street, district) get masked phones, others masked everything. */
 type Viewer = 'owner' | 'admin' | 'overseer' | 'other';
@@ -76,10 +76,10 @@ export class NeedViewsService {
     return need;
   }
 
-  async nodeNames(ids: (number | null)[]): Promise<Map<number, OrgNodeEntity>> {
+  async nodeNames(ids: (number | null)[]): Promise<Map<number, OrgNodeView>> {
     const wanted = [...new Set(ids.filter((x): x is number => x !== null))];
     if (!wanted.length) return new Map();
-    const nodes = await this.db.getRepository(OrgNodeEntity).findBy({ id: In(wanted) });
+    const nodes = await orgNodeReader(this.db).findBy({ id: In(wanted) });
     return new Map(nodes.map((n) => [n.id, n]));
   }
 
@@ -99,8 +99,8 @@ export class NeedViewsService {
     const [nodes, users, links, ratings] = await Promise.all([
       this.nodeNames(needs.flatMap((n) => [n.communityId, n.buildingId])),
       residentIds.length
-        ? this.db.getRepository(UserEntity).find({ select: { id: true, name: true, phoneEnc: true }, where: { id: In(residentIds) } })
-        : Promise.resolve([] as UserEntity[]),
+        ? userReader(this.db).find({ select: { id: true, name: true, phoneEnc: true }, where: { id: In(residentIds) } })
+        : Promise.resolve([] as UserView[]),
       this.db.getRepository(TaskNeedEntity).find({ where: { needId: In(ids) }, order: { taskId: 'ASC' } }),
       this.db.getRepository(RatingEntity).find({ where: { kind: 'resident', needId: In(ids) }, order: { id: 'ASC' } }),
     ]);

@@ -18,11 +18,9 @@ import { COMMUNITY_READERS, ScopeService } from '../../platform/auth/scope.servi
 import { FieldCipher } from '../../platform/crypto/field-cipher';
 import { badRequest, conflict, forbidden, illegalTransition } from '../../platform/errors/app-errors';
 import { execute, lockRow, toDbDate, transaction } from '../../platform/database/sql';
-import { RatingEntity } from '../claims/entities/rating.entity';
-import { OrgNodeEntity } from '../../org/entities/org-node.entity';
-import { TaskNeedEntity } from '../tasks/entities/task-need.entity';
+import { RatingEntity } from './entities/rating.entity';
+import { TaskNeedEntity } from './entities/task-need.entity';
 import { UploadEntity } from '../uploads/entities/upload.entity';
-import { UserEntity } from '../../identity/users/entities/user.entity';
 import { ContentCheckService } from './content-check.service';
 import type { CreateNeedDto } from './dto/create-need.dto';
 import type { DuplicateCheckDto } from './dto/duplicate-check.dto';
@@ -32,6 +30,8 @@ import { NeedEntity } from './entities/need.entity';
 import { isNeedOwner, POSTERS, TRIAGERS } from './need-rules';
 import { NeedTransitionsService } from './need-transitions.service';
 import { NeedViewsService } from './need-views.service';
+import { userReader } from '../../identity';
+import { type OrgNodeView, orgNodeReader } from '../../org';
 
 export type { PlusOneResultDto };
 
@@ -83,7 +83,7 @@ export class NeedsService {
       moderation = 'staff';
       status = NeedStatus.Submitted;
     } else {
-      const user = await this.db.getRepository(UserEntity).findOneBy({ id: p.userId });
+      const user = await userReader(this.db).findOneBy({ id: p.userId });
       moderation = await this.content.check(user?.openid ?? null, [
         { field: 'title', text: title },
         { field: 'description', text: description },
@@ -230,7 +230,7 @@ export class NeedsService {
     }
     const comment = dto.comment?.trim() || null;
     if (comment) {
-      const user = await this.db.getRepository(UserEntity).findOneBy({ id: p.userId });
+      const user = await userReader(this.db).findOneBy({ id: p.userId });
       await this.content.check(user?.openid ?? null, [{ field: 'comment', text: comment }]);
     }
     await transaction(this.db, async (m) => {
@@ -269,24 +269,24 @@ export class NeedsService {
     return this.views.toDto(p, await this.views.load(id));
   }
 
-  private async community(id: number): Promise<OrgNodeEntity> {
-    const node = await this.db.getRepository(OrgNodeEntity).findOneBy({ id });
+  private async community(id: number): Promise<OrgNodeView> {
+    const node = await orgNodeReader(this.db).findOneBy({ id });
     if (!node || node.type !== OrgNodeType.Community) throw badRequest('社区不存在', 'communityId');
     return node;
   }
 
-  private async building(community: OrgNodeEntity, buildingId: number): Promise<OrgNodeEntity> {
-    const building = await this.db.getRepository(OrgNodeEntity).findOneBy({ id: buildingId, type: OrgNodeType.Building });
+  private async building(community: OrgNodeView, buildingId: number): Promise<OrgNodeView> {
+    const building = await orgNodeReader(this.db).findOneBy({ id: buildingId, type: OrgNodeType.Building });
     if (!building || !building.path.startsWith(community.path)) throw badRequest('所选小区/楼栋不属于该社区', 'buildingId');
     return building;
   }
 
   /** Buildings of the same grid count as nearby. */
-  private async nearbyBuildings(building: OrgNodeEntity): Promise<number[]> {
+  private async nearbyBuildings(building: OrgNodeView): Promise<number[]> {
     if (!building.parentId) return [];
-    const parent = await this.db.getRepository(OrgNodeEntity).findOneBy({ id: building.parentId });
+    const parent = await orgNodeReader(this.db).findOneBy({ id: building.parentId });
     if (parent?.type !== OrgNodeType.Grid) return [];
-    const siblings = await this.db.getRepository(OrgNodeEntity).find({
+    const siblings = await orgNodeReader(this.db).find({
       select: { id: true },
       where: { parentId: parent.id, type: OrgNodeType.Building },
     });

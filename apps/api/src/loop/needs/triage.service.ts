@@ -7,6 +7,7 @@ import type { Principal } from '../../platform/auth/principal';
 import { COMMUNITY_READERS, ScopeService } from '../../platform/auth/scope.service';
 import { badRequest, illegalTransition } from '../../platform/errors/app-errors';
 import { execute, fromDbDate, lockRow, toDbDate, transaction } from '../../platform/database/sql';
+import { automaticTransition } from '../../platform/database/automatic-transition';
 import type { MergeNeedDto } from './dto/need-actions.dto';
 import type { NeedSummaryQuery } from './dto/list-needs.query';
 import { NeedPlusOneEntity } from './entities/need-plus-one.entity';
@@ -15,6 +16,9 @@ import { TRIAGERS } from './need-rules';
 import { ACCEPT_WITHIN_HOURS, OVERDUE_LIST_MAX, periodRange, shanghaiDate, type NeedSummaryDto } from './need-summary';
 import { NeedTransitionsService } from './need-transitions.service';
 import { NeedViewsService } from './need-views.service';
+
+/** A completed task fulfils its accepted needs (accepted → fulfilled, by the need machine). */
+const FULFILLED_BY_TASK = automaticTransition(needMachine, NeedAction.Fulfil);
 
 /** 下单: the community's summaries of its needs and its staff's decisions on each. */
 @Injectable()
@@ -182,18 +186,18 @@ export class TriageService {
    */
   async fulfilForTask(m: EntityManager, taskId: number): Promise<number[]> {
     const rows: { id: unknown }[] = await m.query(
-      `SELECT n.id FROM needs n JOIN task_needs tn ON tn.need_id = n.id WHERE tn.task_id = ? AND n.status = ? ORDER BY n.id`,
-      [taskId, NeedStatus.Accepted],
+      `SELECT n.id FROM needs n JOIN task_needs tn ON tn.need_id = n.id WHERE tn.task_id = ? AND n.${FULFILLED_BY_TASK.statusIn} ORDER BY n.id`,
+      [taskId, ...FULFILLED_BY_TASK.from],
     );
     const done: number[] = [];
     for (const row of rows) {
       const need = await m.getRepository(NeedEntity).findOneBy({ id: Number(row.id) });
-      if (!need || need.status !== NeedStatus.Accepted) continue;
+      if (!need || !FULFILLED_BY_TASK.from.includes(need.status)) continue;
       const now = new Date();
       const changed = await execute(
         m,
-        `UPDATE needs SET status = ?, fulfilled_at = ?, updated_at = ? WHERE id = ? AND status = ?`,
-        [needMachine.next(need.status, NeedAction.Fulfil), toDbDate(now), toDbDate(now), need.id, NeedStatus.Accepted],
+        `UPDATE needs SET status = ?, fulfilled_at = ?, updated_at = ? WHERE id = ? AND ${FULFILLED_BY_TASK.statusIn}`,
+        [FULFILLED_BY_TASK.to, toDbDate(now), toDbDate(now), need.id, ...FULFILLED_BY_TASK.from],
       );
       if (changed !== 1) continue; // decided otherwise meanwhile (withdrawn)
       await this.transitions.notifyFulfilled(m, need, now, taskId);

@@ -4,7 +4,7 @@ import type { Page, PointsBalanceDto, PointsLedgerEntryDto, PointsRankingEntryDt
 import { CurrentUser } from '../../platform/auth/decorators';
 import type { Principal } from '../../platform/auth/principal';
 import { IdParam } from '../../platform/validation/id-param';
-import { ListClaimsQuery } from '../claims/dto/claim.dtos';
+import { IdPageQuery } from '../../platform/validation/id-page.query';
 import { AdjustPointsDto } from './dto/adjust-points.dto';
 import { RankingQuery } from './dto/ranking.query';
 import { PointsService } from './points.service';
@@ -23,7 +23,7 @@ export class PointsController {
 
   @Get('me/points/ledger')
   @ApiOperation({ summary: 'My points ledger, newest first' })
-  myLedger(@CurrentUser() p: Principal, @Query() q: ListClaimsQuery): Promise<Page<PointsLedgerEntryDto>> {
+  myLedger(@CurrentUser() p: Principal, @Query() q: IdPageQuery): Promise<Page<PointsLedgerEntryDto>> {
     return this.points.ledger(p, p.userId, q.cursor, q.limit);
   }
 

@@ -20,11 +20,10 @@ import type { Principal } from '../../platform/auth/principal';
 import { COMMUNITY_READERS, ScopeService } from '../../platform/auth/scope.service';
 import { badRequest, forbidden, notFound } from '../../platform/errors/app-errors';
 import { transaction } from '../../platform/database/sql';
-import { NotificationsService } from '../../messaging/notifications/notifications.service';
-import { RegistrationEntity } from '../../identity/registration/entities/registration.entity';
-import { UserEntity } from '../../identity/users/entities/user.entity';
+import { NotificationsService } from '../../messaging';
 import type { AdjustPointsDto } from './dto/adjust-points.dto';
 import { PointsEntryEntity } from './entities/points-entry.entity';
+import { registrationReader, userReader } from '../../identity';
 
 export interface NewPointsEntry {
   memberUserId: number;
@@ -79,7 +78,7 @@ export class PointsService {
     if (violation) throw badRequest(violation, dto.note?.trim() ? 'delta' : 'note');
     await this.scope.assertNode(p, dto.communityId, [Role.CommunityAdmin], '只有本社区的管理员可以调整积分');
     if (dto.userId === p.userId) throw forbidden('不能调整自己的积分');
-    const reg = await this.db.getRepository(RegistrationEntity).findOneBy({ userId: dto.userId, communityId: dto.communityId });
+    const reg = await registrationReader(this.db).findOneBy({ userId: dto.userId, communityId: dto.communityId });
     if (!reg || reg.status !== RegistrationStatus.Approved) throw badRequest('该党员未在本社区报到', 'userId');
     const id = await transaction(this.db, async (m) => {
       await this.append(m, {
@@ -192,7 +191,7 @@ export class PointsService {
   /** The member, community staff above the member's community, or the member's unit admin. */
   private async assertCanRead(p: Principal, userId: number): Promise<void> {
     if (p.userId === userId) return;
-    const reg = await this.db.getRepository(RegistrationEntity).findOneBy({ userId });
+    const reg = await registrationReader(this.db).findOneBy({ userId });
     if (!reg) throw notFound('该用户没有报到记录');
     const community = await this.scope.node(reg.communityId);
     if (this.scope.covers(p, community.path, COMMUNITY_READERS)) return;
@@ -205,7 +204,7 @@ export class PointsService {
 
   private async toDtos(rows: PointsEntryEntity[]): Promise<PointsLedgerEntryDto[]> {
     if (!rows.length) return [];
-    const users = await this.db.getRepository(UserEntity).findBy({ id: In([...new Set(rows.map((r) => r.memberUserId))]) });
+    const users = await userReader(this.db).findBy({ id: In([...new Set(rows.map((r) => r.memberUserId))]) });
     const names = new Map(users.map((u) => [u.id, u.name]));
     const claimTasks: { id: number; task_id: number }[] = rows.some((r) => r.claimId)
       ? await this.db.query(`SELECT id, task_id FROM claims WHERE id IN (${rows.filter((r) => r.claimId).map(() => '?').join(',')})`, rows.filter((r) => r.claimId).map((r) => r.claimId))

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { ClaimsService } from '../claims/claims.service';
-import { NotificationsService } from '../../messaging/notifications/notifications.service';
+import { NotificationsService } from '../../messaging';
 
 /**
  * Background work in every API process: deliver due notifications (reminders included) and expire

@@ -6,12 +6,12 @@ import type { Principal } from '../../platform/auth/principal';
 import { forbidden } from '../../platform/errors/app-errors';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { fromDbDate, toDbDate } from '../../platform/database/sql';
-import { CLAIM_VIEW_SELECT, ownClaimDtos } from '../claims/claim-view';
 import type { TaskFeedQuery } from './dto/list-tasks.query';
 import type { TaskEntity } from './entities/task.entity';
 import { FEED_OPEN_SQL, feedCursor, feedScope, feedSql, selectFeedPage, type FeedCandidate, type FeedHome } from './feed-page';
 import { ImpressionsService } from './impressions.service';
 import { SizedLru } from './sized-lru';
+import { TaskHooks } from './task-hooks';
 import { rowToTask, TaskViewsService, type SharedTaskDto } from './task-views.service';
 
 /**
@@ -67,6 +67,7 @@ export class FeedService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly views: TaskViewsService,
     private readonly impressions: ImpressionsService,
+    private readonly hooks: TaskHooks,
   ) {}
 
   async feed(p: Principal, q: TaskFeedQuery): Promise<Page<TaskDto>> {
@@ -79,7 +80,7 @@ export class FeedService {
     const rows = (await this.db.query(
       `SELECT v.u AS v_u, mc.*
          FROM (SELECT MAX(t.updated_at) AS u FROM tasks t WHERE t.${scope.column} = ?) v
-         LEFT JOIN (${CLAIM_VIEW_SELECT} WHERE c.member_user_id = ? AND c.ends_at > ?) mc ON 1 = 1`,
+         LEFT JOIN (${this.hooks.claims.claimViewSelect} WHERE c.member_user_id = ? AND c.ends_at > ?) mc ON 1 = 1`,
       [scope.id, p.userId, toDbDate(now)],
     )) as Record<string, unknown>[];
     const version = fromDbDate(rows[0].v_u)?.getTime() ?? 0;
@@ -95,7 +96,7 @@ export class FeedService {
     }
 
     // The member's claims came with the version; those on tasks of this page are shown.
-    const mine = ownClaimDtos(rows, new Map(page.map((x) => [x.task.id, x.task])));
+    const mine = this.hooks.claims.ownClaimDtos(rows, new Map(page.map((x) => [x.task.id, x.task])));
     this.impressions.record(
       p.userId,
       'feed',

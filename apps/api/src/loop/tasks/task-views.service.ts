@@ -5,9 +5,9 @@ import { taskMachine } from '@sbd/domain';
 import { DataSource, In } from 'typeorm';
 import type { Principal } from '../../platform/auth/principal';
 import { fromDbDate } from '../../platform/database/sql';
-import { ClaimViewsService } from '../claims/claim-views.service';
-import { OrgNodeEntity } from '../../org/entities/org-node.entity';
 import { TaskEntity } from './entities/task.entity';
+import { TaskHooks } from './task-hooks';
+import { type OrgNodeView, orgNodeReader } from '../../org';
 
 /** A task's DTO as every viewer sees it: without the viewer's own claim and actions. */
 export type SharedTaskDto = Omit<TaskDto, 'myClaim' | 'allowedActions'>;
@@ -17,7 +17,7 @@ export type SharedTaskDto = Omit<TaskDto, 'myClaim' | 'allowedActions'>;
 export class TaskViewsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly claims: ClaimViewsService,
+    private readonly hooks: TaskHooks,
   ) {}
 
   /**
@@ -27,7 +27,7 @@ export class TaskViewsService {
    */
   async toDtos(tasks: TaskEntity[], p: Principal, staff: boolean, communityNames?: Map<number, string>): Promise<TaskDto[]> {
     if (!tasks.length) return [];
-    const [shared, mine] = await Promise.all([this.sharedDtos(tasks, communityNames), this.claims.ownOnTasks(p.userId, tasks)]);
+    const [shared, mine] = await Promise.all([this.sharedDtos(tasks, communityNames), this.hooks.claims.ownOnTasks(p.userId, tasks)]);
     return shared.map((d, i) => ({
       ...d,
       myClaim: mine.get(d.id) ?? null,
@@ -55,7 +55,7 @@ export class TaskViewsService {
          SELECT 'w' AS k, c.task_id AS task_id, COUNT(*) AS id, NULL AS name FROM claims c WHERE c.status = 'waitlisted' AND c.task_id IN (${marks}) GROUP BY c.task_id`,
         [...ids, ...ids, ...ids, ...ids],
       ) as Promise<{ k: string; task_id: number; id: number; name: string | null }[]>,
-      missing.length ? this.db.getRepository(OrgNodeEntity).findBy({ id: In(missing) }) : Promise.resolve([] as OrgNodeEntity[]),
+      missing.length ? orgNodeReader(this.db).findBy({ id: In(missing) }) : Promise.resolve([] as OrgNodeView[]),
     ]);
     const names = new Map(communityNames ?? []);
     for (const c of communities) names.set(c.id, c.name);

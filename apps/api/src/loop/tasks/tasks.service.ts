@@ -8,7 +8,6 @@ import {
   NeedStatus,
   NotificationKind,
   OrgNodeType,
-  RegistrationStatus,
   Role,
   TaskAction,
   TaskStatus,
@@ -24,22 +23,19 @@ import type { Principal } from '../../platform/auth/principal';
 import { COMMUNITY_READERS, ScopeService } from '../../platform/auth/scope.service';
 import { badRequest, illegalTransition, notFound } from '../../platform/errors/app-errors';
 import { execute, toDbDate, transaction } from '../../platform/database/sql';
-import { AttendanceService } from '../claims/attendance.service';
-import { ClaimsService } from '../claims/claims.service';
 import { NeedEntity } from '../needs/entities/need.entity';
 import { TriageService } from '../needs/triage.service';
-import { NotificationsService, type NewNotification } from '../../messaging/notifications/notifications.service';
-import { OrgNodeEntity } from '../../org/entities/org-node.entity';
-import { PositionEntity } from '../../org/entities/position.entity';
-import { RegistrationPositionEntity } from '../../identity/registration/entities/registration-position.entity';
-import { RegistrationEntity } from '../../identity/registration/entities/registration.entity';
+import { NotificationsService, type NewNotification } from '../../messaging';
 import type { CreateTaskDto } from './dto/create-task.dto';
 import type { ListTasksQuery } from './dto/list-tasks.query';
 import { TaskBranchEntity } from './entities/task-branch.entity';
-import { TaskNeedEntity } from './entities/task-need.entity';
+import { TaskNeedEntity } from '../needs/entities/task-need.entity';
 import { TaskPositionEntity } from './entities/task-position.entity';
 import { TaskEntity } from './entities/task.entity';
+import { TaskHooks } from './task-hooks';
 import { TaskViewsService } from './task-views.service';
+import { positionHolderIds } from '../../identity';
+import { type OrgNodeView, orgNodeReader, positionReader } from '../../org';
 
 /** 岗位式: how long a task needing a position is offered only to members who hold it. */
 export const POSITION_PRIORITY_MINUTES = 60;
@@ -51,8 +47,7 @@ export class TasksService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly scope: ScopeService,
-    private readonly claims: ClaimsService,
-    private readonly attendance: AttendanceService,
+    private readonly hooks: TaskHooks,
     private readonly triage: TriageService,
     private readonly notifications: NotificationsService,
     private readonly views: TaskViewsService,
@@ -72,7 +67,7 @@ export class TasksService {
     }
 
     const id = await transaction(this.db, async (m) => {
-      const community = await m.getRepository(OrgNodeEntity).findOneByOrFail({ id: dto.communityId });
+      const community = await orgNodeReader(m).findOneByOrFail({ id: dto.communityId });
       await this.checkBelongs(m, community, dto);
       const now = new Date();
       const rule = dto.pointsRule ?? DEFAULT_POINTS_RULE;
@@ -126,14 +121,14 @@ export class TasksService {
   }
 
   /** Positions, branches and needs must all be this community's; needs must be accepted. */
-  private async checkBelongs(m: EntityManager, community: OrgNodeEntity, dto: CreateTaskDto): Promise<void> {
+  private async checkBelongs(m: EntityManager, community: OrgNodeView, dto: CreateTaskDto): Promise<void> {
     if (dto.positionIds?.length) {
-      const n = await m.getRepository(PositionEntity).countBy({ id: In(dto.positionIds), communityId: community.id, active: true });
+      const n = await positionReader(m).countBy({ id: In(dto.positionIds), communityId: community.id, active: true });
       if (n !== dto.positionIds.length) throw badRequest('所选岗位不属于该社区或已停用', 'positionIds');
     }
     if (dto.branchIds?.length) {
       if (dto.target !== TaskTarget.Branches) throw badRequest('只有面向支部的任务可以指定支部', 'branchIds');
-      const branches = await m.getRepository(OrgNodeEntity).findBy({ id: In(dto.branchIds), type: OrgNodeType.FunctionalBranch });
+      const branches = await orgNodeReader(m).findBy({ id: In(dto.branchIds), type: OrgNodeType.FunctionalBranch });
       if (branches.length !== dto.branchIds.length || branches.some((b) => !b.path.startsWith(community.path))) {
         throw badRequest('所选支部不属于该社区', 'branchIds');
       }
@@ -166,24 +161,17 @@ export class TasksService {
     const notify: NewNotification[] = [];
     if (positions.length) {
       priorityUntil = new Date(Math.min(now.getTime() + POSITION_PRIORITY_MINUTES * 60_000, task.startsAt.getTime()));
-      const holders = await m
-        .getRepository(RegistrationEntity)
-        .createQueryBuilder('r')
-        .innerJoin(RegistrationPositionEntity, 'rp', 'rp.registration_id = r.id')
-        .where('r.community_id = :c AND r.status = :s', { c: task.communityId, s: RegistrationStatus.Approved })
-        .andWhere('rp.position_id IN (:...ids)', { ids: positions.map((x) => x.positionId) })
-        .select('DISTINCT r.user_id', 'userId')
-        .getRawMany<{ userId: number }>();
+      const holders = await positionHolderIds(m, task.communityId, positions.map((x) => x.positionId));
       for (const h of holders) {
         notify.push({
-          userId: Number(h.userId),
+          userId: h,
           kind: NotificationKind.TaskPublished,
           title: '有与您岗位相关的新任务',
           body: `「${task.title}」优先向您开放报名`,
           path: `/packageMember/pages/task/index?id=${taskId}`,
           entityType: 'task',
           entityId: taskId,
-          dedupeKey: `task:${taskId}:published:${h.userId}`,
+          dedupeKey: `task:${taskId}:published:${h}`,
         });
       }
     }
@@ -200,7 +188,7 @@ export class TasksService {
   async complete(p: Principal, id: number): Promise<TaskDto> {
     await this.transition(p, id, TaskAction.Complete, async (m, _task, now) => {
       await m.getRepository(TaskEntity).update({ id }, { completedAt: now });
-      await this.attendance.markNoShowsForTask(m, id, p.userId);
+      await this.hooks.completedTask(m, id, p.userId);
       await this.triage.fulfilForTask(m, id);
     });
     return this.get(p, id);
@@ -215,7 +203,7 @@ export class TasksService {
   async cancel(p: Principal, id: number, reason: string): Promise<TaskDto> {
     await this.transition(p, id, TaskAction.Cancel, async (m) => {
       await m.getRepository(TaskEntity).update({ id }, { cancelReason: reason.trim() });
-      await this.claims.cancelAllForTask(m, id, reason.trim());
+      await this.hooks.cancelledTask(m, id, p.userId, reason.trim());
     });
     return this.get(p, id);
   }

@@ -6,10 +6,10 @@ import { DataSource, In, IsNull, LessThan, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { execute, toDbDate } from '../../platform/database/sql';
-import { UserEntity } from '../../identity/users/entities/user.entity';
-import { WechatClient } from '../wechat/wechat.client';
-import { WechatApiError, WechatErrcode } from '../wechat/wechat.errors';
+import { WechatClient } from '../../platform/wechat/wechat.client';
+import { WechatApiError, WechatErrcode } from '../../platform/wechat/wechat.errors';
 import { NotificationEntity } from './entities/notification.entity';
+import { userReader } from '../../identity';
 
 export interface NewNotification {
   userId: number;
@@ -182,7 +182,7 @@ export class NotificationsService {
   private async deliver(n: NotificationEntity): Promise<{ status: 'sent' | 'inbox' | 'retry'; error?: string }> {
     const templateId = this.config.wechat.templateIds[n.kind];
     if (!templateId) return { status: 'inbox' };
-    const user = await this.db.getRepository(UserEntity).findOneBy({ id: n.userId });
+    const user = await userReader(this.db).findOneBy({ id: n.userId });
     if (!user?.openid) return { status: 'inbox' };
     try {
       await this.wechat.sendSubscribeMessage({

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ErrorCode, type ErrorBody } from '@sbd/contracts';
+import { IllegalTransitionError } from '@sbd/domain';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 
@@ -50,6 +51,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
       }
       const fallback = STATUS_DEFAULTS[status] ?? { code: ErrorCode.Internal, message: '服务器开小差了，请稍后再试' };
       return { status, body: { code: fallback.code, message: fallback.message } };
+    }
+    // A state change the domain's machines refuse, thrown straight from a service: the message is Chinese.
+    if (exception instanceof IllegalTransitionError) {
+      return { status: HttpStatus.CONFLICT, body: { code: ErrorCode.IllegalTransition, message: exception.message } };
     }
     // Body-parser errors (malformed JSON, too large, bad encoding) arrive as plain errors with a status.
     const e = exception as { status?: number; statusCode?: number; type?: string };

@@ -6,7 +6,7 @@ import type { Principal } from '../../platform/auth/principal';
 import { IdParam } from '../../platform/validation/id-param';
 import { ExportNeedsQuery, ExportRegistrationsQuery, ExportTasksQuery } from './dto/export.queries';
 import { ExportsService } from './exports.service';
-import { sendXlsx, XLSX_MIME } from './xlsx';
+import { sendXlsx, XLSX_MIME } from '../shared/xlsx';
 
 const SAME_ROWS = 'Exactly the rows the list endpoint returns for the same filter (all pages, newest first); phones masked; at most 50,000 rows.';
 

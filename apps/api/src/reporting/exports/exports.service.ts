@@ -22,8 +22,8 @@ import { COMMUNITY_READERS, ScopeService } from '../../platform/auth/scope.servi
 import { FieldCipher } from '../../platform/crypto/field-cipher';
 import { badRequest } from '../../platform/errors/app-errors';
 import { fromDbDate } from '../../platform/database/sql';
-import { idList, inSlices, num } from '../stats/stats-sql';
-import { addSheet, newWorkbook, shanghaiTime, toBuffer } from './xlsx';
+import { idList, inSlices, num } from '../shared/report-sql';
+import { addSheet, newWorkbook, shanghaiTime, toBuffer } from '../shared/xlsx';
 
 /** An export never holds more rows than this; narrow the filter instead. */
 export const EXPORT_MAX_ROWS = 50_000;

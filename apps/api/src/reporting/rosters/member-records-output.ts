@@ -1,5 +1,5 @@
 import { MEMBER_FLAG_LABELS, REGISTRATION_STATUS_LABELS, type AnnualReportDto, type MemberRecordDto, type RegistrationStatus } from '@sbd/contracts';
-import { addSheet, newWorkbook, shanghaiTime, toBuffer } from '../exports/xlsx';
+import { addSheet, newWorkbook, shanghaiTime, toBuffer } from '../shared/xlsx';
 
 const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
 const statusLabel = (s: string | null) => (s ? (REGISTRATION_STATUS_LABELS[s as RegistrationStatus] ?? s) : '未报到');

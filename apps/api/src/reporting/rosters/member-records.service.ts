@@ -24,7 +24,7 @@ import { badRequest, notFound } from '../../platform/errors/app-errors';
 import { fromDbDate, toDbDate } from '../../platform/database/sql';
 import { dayKeyOf, yearPeriod } from '../stats/period';
 import { ratio } from '../stats/stats-assemble';
-import { idList, inSlices, num } from '../stats/stats-sql';
+import { idList, inSlices, num } from '../shared/report-sql';
 import { UNIT_READERS } from '../stats/stats.service';
 import { bestMatch, RostersService } from './rosters.service';
 

@@ -7,7 +7,7 @@ import { memoryStorage } from 'multer';
 import { CurrentUser, Roles } from '../../platform/auth/decorators';
 import type { Principal } from '../../platform/auth/principal';
 import { IdParam } from '../../platform/validation/id-param';
-import { sendXlsx, XLSX_MIME } from '../exports/xlsx';
+import { sendXlsx, XLSX_MIME } from '../shared/xlsx';
 import { UNIT_READERS } from '../stats/stats.service';
 import { AnnualReportQuery, ListRosterQuery, MemberRecordsFilterQuery, MemberRecordsQuery, UploadRosterQuery } from './dto/roster.dtos';
 import { annualReportHtml, annualReportWorkbook, memberRecordsWorkbook } from './member-records-output';

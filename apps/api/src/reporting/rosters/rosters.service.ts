@@ -17,7 +17,7 @@ import { ScopeService, type NodeRef } from '../../platform/auth/scope.service';
 import { FieldCipher } from '../../platform/crypto/field-cipher';
 import { badRequest } from '../../platform/errors/app-errors';
 import { fromDbDate, toDbDate, transaction } from '../../platform/database/sql';
-import { idList, inSlices, insertRows, num } from '../stats/stats-sql';
+import { idList, inSlices, insertRows, num } from '../shared/report-sql';
 import { UNIT_READERS } from '../stats/stats.service';
 import { parseRoster, rosterTemplate, ROSTER_NO_FILE, type RosterRow } from './roster-file';
 

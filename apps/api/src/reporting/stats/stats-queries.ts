@@ -1,6 +1,6 @@
 import { SATISFIED_MIN_SCORE } from '@sbd/contracts';
 import { toDbDate, fromDbDate } from '../../platform/database/sql';
-import { dialectOf, idList, num, shanghaiSql, type Executor } from './stats-sql';
+import { dialectOf, idList, num, shanghaiSql, type Executor } from '../shared/report-sql';
 
 /**
  * Whose figures: a territory (the communities of a community, street or district subtree) or a

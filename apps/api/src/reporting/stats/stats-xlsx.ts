@@ -1,5 +1,5 @@
 import { ORG_NODE_TYPE_LABELS, TASK_KIND_LABELS, TASK_STATUS_LABELS, type OrgNodeType, type StatsDto, type TaskKind, type TaskStatus } from '@sbd/contracts';
-import { addSheet, newWorkbook, shanghaiTime, toBuffer } from '../exports/xlsx';
+import { addSheet, newWorkbook, shanghaiTime, toBuffer } from '../shared/xlsx';
 import { METRIC_DEFINITIONS } from './stats-definitions';
 
 const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(2)}%`);

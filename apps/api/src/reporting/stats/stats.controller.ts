@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import { CurrentUser, Roles } from '../../platform/auth/decorators';
 import type { Principal } from '../../platform/auth/principal';
 import { IdParam } from '../../platform/validation/id-param';
-import { sendXlsx } from '../exports/xlsx';
+import { sendXlsx } from '../shared/xlsx';
 import { StatsQuery } from './dto/stats.query';
 import { STATS_DOC } from './stats-definitions';
 import { StatsRollupService } from './stats-rollup.service';

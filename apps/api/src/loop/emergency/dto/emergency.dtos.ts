@@ -9,7 +9,7 @@ import {
 } from '@sbd/contracts';
 import { IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { IsNotBlank, Latitude, Longitude } from '../../../platform/validation/decorators';
-import { IsDateTime } from '../../tasks/dto/date-time';
+import { IsDateTime } from '../../../platform/validation/date-time';
 
 export class CreateCallupDto implements CreateCallupRequest {
   @ApiProperty({ description: 'Org node whose approved members are called (community, street, grid, branch)' })

@@ -24,7 +24,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsCnMobile, IsNotBlank } from '../../../platform/validation/decorators';
-import { IsDateTime } from '../../tasks/dto/date-time';
+import { IsDateTime } from '../../../platform/validation/date-time';
 
 /** Photos are URLs of the poster's own uploads (POST /api/uploads). */
 export const UPLOAD_URL_PATTERN = /^\/api\/uploads\/[0-9a-f-]{36}$/;

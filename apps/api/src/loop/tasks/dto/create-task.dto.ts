@@ -27,7 +27,7 @@ import {
   type ValidationOptions,
 } from 'class-validator';
 import { IsNotBlank, Latitude, Longitude } from '../../../platform/validation/decorators';
-import { IsDateTime } from './date-time';
+import { IsDateTime } from '../../../platform/validation/date-time';
 
 /**
  * `minimum` ≤ `max`: the domain refuses any other rule when it computes the points, so such a task

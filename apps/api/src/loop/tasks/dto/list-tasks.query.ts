@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { TaskKind, TaskStatus, type TaskListQuery, type MemberFeedQuery } from '@sbd/contracts';
 import { Type } from 'class-transformer';
 import { IsEnum, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { IsDateTime } from './date-time';
+import { IsDateTime } from '../../../platform/validation/date-time';
 import { IdPageQuery } from '../../../platform/validation/id-page.query';
 
 /** Staff list of a community's tasks. */

@@ -3,7 +3,7 @@ import { MATCH_WEIGHT_MAX, type CreateInvitesRequest, type MatchWeights, type Up
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsNumber, IsObject, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import { IsOptionalNotNull } from '../../../platform/validation/decorators';
-import { IsDateTime } from '../../../loop/tasks/dto/date-time';
+import { IsDateTime } from '../../../platform/validation/date-time';
 
 export class CreateInvitesDto implements CreateInvitesRequest {
   @ApiProperty({ type: [Number] })

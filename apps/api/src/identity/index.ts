@@ -1,0 +1,17 @@
+// The identity context's public face: other contexts import only from here.
+export { AuthModule } from './auth/auth.module';
+export { AuthService } from './auth/auth.service';
+export { RegistrationModule } from './registration/registration.module';
+export { UnitsModule } from './units/units.module';
+export { UsersModule } from './users/users.module';
+export { ListRegistrationsQuery } from './registration/dto/list-registrations.query';
+export {
+  approvedMembersUnder,
+  positionHolderIds,
+  registrationPositionReader,
+  registrationReader,
+  userReader,
+  type RegistrationPositionView,
+  type RegistrationView,
+  type UserView,
+} from './identity-read';

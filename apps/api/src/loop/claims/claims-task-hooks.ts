@@ -1,0 +1,31 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { TaskHooks } from '../tasks/task-hooks';
+import { AttendanceService } from './attendance.service';
+import { CLAIM_VIEW_SELECT, ownClaimDtos } from './claim-view';
+import { ClaimViewsService } from './claim-views.service';
+import { ClaimsService } from './claims.service';
+
+/**
+ * Claims' part in the task lifecycle, registered with the tasks module at start-up: a completed
+ * task marks members who never checked in as no-shows, a cancelled one cancels every claim, and
+ * task views read the viewer's own claims from here.
+ */
+@Injectable()
+export class ClaimsTaskHooks implements OnModuleInit {
+  constructor(
+    private readonly hooks: TaskHooks,
+    private readonly claims: ClaimsService,
+    private readonly attendance: AttendanceService,
+    private readonly views: ClaimViewsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.hooks.useClaims({
+      claimViewSelect: CLAIM_VIEW_SELECT,
+      ownClaimDtos,
+      ownOnTasks: (userId, tasks) => this.views.ownOnTasks(userId, tasks),
+    });
+    this.hooks.onCompleted((m, taskId, e) => this.attendance.markNoShowsForTask(m, taskId, e.actorUserId));
+    this.hooks.onCancelled((m, taskId, e) => this.claims.cancelAllForTask(m, taskId, e.reason ?? ''));
+  }
+}

@@ -1,0 +1,2 @@
+// The outreach context's public face.
+export { MatchingModule } from './matching/matching.module';

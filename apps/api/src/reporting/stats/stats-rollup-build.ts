@@ -1,0 +1,242 @@
+import type { EntityManager } from 'typeorm';
+import { addDays, dayKeyOf, dayStart } from './period';
+import { StatsQueries, needDurations, toNeedRow, type DayFigures } from './stats-queries';
+import { dialectOf, idList, inSlices, insertRows, num, shanghaiSql, type Executor } from '../shared/report-sql';
+import { districtsOf, type Dirty } from './stats-rollup-changes';
+
+/** Recomputing roll-up rows from the source tables: the dirty ones after a refresh, or all of them. */
+
+const ALL_FROM = new Date(Date.UTC(2000, 0, 1));
+const ALL_TO = new Date(Date.UTC(3000, 0, 1));
+
+const DAY_COLUMNS = [
+  'district_id',
+  'day',
+  'services',
+  'half_hours',
+  'backfill_half_hours',
+  'resident_ratings',
+  'resident_satisfied',
+  'community_ratings',
+  'community_satisfied',
+];
+
+const dayRow = (districtId: number, d: DayFigures) => [
+  districtId,
+  d.day,
+  d.services,
+  d.halfHours,
+  d.backfillHalfHours,
+  d.residentRatings,
+  d.residentSatisfied,
+  d.communityRatings,
+  d.communitySatisfied,
+];
+
+/** Consecutive runs of day keys: [[first, last], …]. */
+function runsOf(days: Iterable<number>): [number, number][] {
+  const sorted = [...new Set(days)].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const d of sorted) {
+    const last = runs.at(-1);
+    if (last && addDays(last[1], 1) === d) last[1] = d;
+    else runs.push([d, d]);
+  }
+  return runs;
+}
+
+export async function applyDirty(m: EntityManager, dirty: Dirty): Promise<void> {
+  for (const [districtId, days] of dirty.days) await recomputeDays(m, districtId, days);
+  for (const [districtId, days] of dirty.taskDays) await recomputeTaskDays(m, districtId, days);
+  await recomputeNeeds(m, [...dirty.needs]);
+  // Roster matches follow a registration's phone and name, before and after the change.
+  const users = [...dirty.users];
+  if (users.length) {
+    const hashes = new Set<string>();
+    await inSlices(users, 500, async (slice) => {
+      const rows: { phone_hash: string }[] = await m.query(
+        `SELECT phone_hash FROM registrations WHERE user_id IN ${idList(slice)}
+         UNION SELECT phone_hash FROM stats_members WHERE user_id IN ${idList(slice)}`,
+      );
+      for (const r of rows) hashes.add(r.phone_hash);
+    });
+    await inSlices([...hashes], 500, async (slice) => {
+      const rows: { unit_id: unknown }[] = await m.query(
+        `SELECT DISTINCT unit_id FROM unit_roster_entries WHERE phone_hash IN (${slice.map(() => '?').join(', ')})`,
+        slice,
+      );
+      for (const r of rows) dirty.units.add(Number(r.unit_id));
+    });
+    await recomputeMembers(m, users);
+  }
+  await recomputeUnits(m, [...dirty.units]);
+}
+
+async function districtScope(x: Executor, districtId: number) {
+  const [node] = await x.query('SELECT path FROM org_nodes WHERE id = ?', [districtId]);
+  return { kind: 'territory' as const, communityIds: node ? await StatsQueries.communitiesUnder(x, node.path) : [] };
+}
+
+async function recomputeDays(m: EntityManager, districtId: number, days: Iterable<number>): Promise<void> {
+  const scope = await districtScope(m, districtId);
+  for (const [first, last] of runsOf(days)) {
+    const figures = await StatsQueries.dayFigures(m, scope, dayStart(first), dayStart(addDays(last, 1)));
+    await m.query('DELETE FROM stats_district_days WHERE district_id = ? AND day >= ? AND day <= ?', [districtId, first, last]);
+    await insertRows(m, 'stats_district_days', DAY_COLUMNS, figures.map((d) => dayRow(districtId, d)));
+  }
+}
+
+async function recomputeTaskDays(m: EntityManager, districtId: number, days: Iterable<number>): Promise<void> {
+  const scope = await districtScope(m, districtId);
+  for (const [first, last] of runsOf(days)) {
+    const rows = await StatsQueries.taskDays(m, scope.communityIds, dayStart(first), dayStart(addDays(last, 1)));
+    await m.query('DELETE FROM stats_district_task_days WHERE district_id = ? AND day >= ? AND day <= ?', [districtId, first, last]);
+    await insertRows(
+      m,
+      'stats_district_task_days',
+      ['district_id', 'day', 'kind', 'status', 'n'],
+      rows.map((r) => [districtId, r.day, r.kind, r.status, r.n]),
+    );
+  }
+}
+
+async function recomputeNeeds(m: EntityManager, needIds: number[]): Promise<void> {
+  await inSlices(needIds, 500, async (slice) => {
+    const rows = await m.query(`SELECT id, community_id, created_at, accepted_at, fulfilled_at FROM needs WHERE id IN ${idList(slice)}`);
+    await m.query(`DELETE FROM stats_need_facts WHERE need_id IN ${idList(slice)}`);
+    await insertNeedFacts(m, rows);
+  });
+}
+
+async function insertNeedFacts(m: EntityManager, rows: Record<string, unknown>[]): Promise<void> {
+  const accepted = rows.filter((r) => r.accepted_at !== null && r.accepted_at !== undefined).map((r) => toNeedRow(r as Parameters<typeof toNeedRow>[0]));
+  const districtOf = await districtsOf(m, [...new Set(accepted.map((n) => n.communityId))]);
+  await insertRows(
+    m,
+    'stats_need_facts',
+    ['need_id', 'district_id', 'accepted_day', 'accept_seconds', 'fulfil_seconds'],
+    accepted
+      .filter((n) => districtOf.has(n.communityId))
+      .map((n) => {
+        const d = needDurations(n);
+        return [n.id, districtOf.get(n.communityId), dayKeyOf(n.acceptedAt), d.acceptSeconds, d.fulfilSeconds];
+      }),
+  );
+}
+
+/**
+ * Members' scope (district, approval) and yearly verified services, then the district counters
+ * they feed: registered members (year 0) and members who served, per year.
+ */
+async function recomputeMembers(m: EntityManager, userIds: number[] | 'all'): Promise<void> {
+  const dialect = dialectOf(m);
+  const yearOf = shanghaiSql(dialect, 'verified_at', '%Y');
+  // Counter changes, "district:year" → delta; year 0 is the registered-members counter.
+  const delta = new Map<string, number>();
+  const count = (district: unknown, year: unknown, by: number) => {
+    if (district === null || district === undefined) return;
+    const key = `${Number(district)}:${Number(year)}`;
+    delta.set(key, (delta.get(key) ?? 0) + by);
+  };
+  const run = async (filter: (column: string) => string) => {
+    const [regs, years, oldMembers, oldYears] = (await Promise.all([
+      m.query(`SELECT user_id, community_id, work_unit_id, status, phone_hash, name FROM registrations WHERE ${filter('user_id')}`),
+      m.query(
+        `SELECT member_user_id AS user_id, ${yearOf} AS y, COUNT(*) AS n, COALESCE(SUM(credit_half_hours), 0) AS half
+           FROM claims WHERE status = 'verified' AND verified_at IS NOT NULL AND ${filter('member_user_id')}
+          GROUP BY member_user_id, y`,
+      ),
+      m.query(`SELECT district_id, approved FROM stats_members WHERE ${filter('user_id')}`),
+      m.query(`SELECT district_id, year, approved, services FROM stats_member_years WHERE ${filter('user_id')}`),
+    ])) as Record<string, unknown>[][];
+    for (const o of oldMembers) if (Number(o.approved)) count(o.district_id, 0, -1);
+    for (const o of oldYears) if (Number(o.approved) && num(o.services) > 0) count(o.district_id, o.year, -1);
+    await m.query(`DELETE FROM stats_members WHERE ${filter('user_id')}`);
+    await m.query(`DELETE FROM stats_member_years WHERE ${filter('user_id')}`);
+    const districtOf = await districtsOf(m, [...new Set(regs.map((r) => Number(r.community_id)))]);
+    const member = new Map<number, { district: number | null; approved: boolean }>();
+    await insertRows(
+      m,
+      'stats_members',
+      ['user_id', 'district_id', 'community_id', 'unit_id', 'approved', 'phone_hash', 'name'],
+      regs.map((r) => {
+        const district = districtOf.get(Number(r.community_id)) ?? null;
+        const approved = r.status === 'approved';
+        member.set(Number(r.user_id), { district, approved });
+        if (approved) count(district, 0, 1);
+        return [Number(r.user_id), district, Number(r.community_id), r.work_unit_id === null ? null : Number(r.work_unit_id), approved ? 1 : 0, r.phone_hash, r.name];
+      }),
+    );
+    await insertRows(
+      m,
+      'stats_member_years',
+      ['user_id', 'year', 'district_id', 'approved', 'services', 'half_hours'],
+      years
+        .filter((y) => member.has(Number(y.user_id)))
+        .map((y) => {
+          const who = member.get(Number(y.user_id))!;
+          if (who.approved && num(y.n) > 0) count(who.district, y.y, 1);
+          return [Number(y.user_id), Number(y.y), who.district, who.approved ? 1 : 0, num(y.n), num(y.half)];
+        }),
+    );
+  };
+  if (userIds === 'all') await run(() => '1 = 1');
+  else await inSlices(userIds, 500, (slice) => run((column) => `${column} IN ${idList(slice)}`));
+
+  // Applied as increments: refreshes run one at a time, and the old rows were read in this transaction.
+  const upsert =
+    dialect === 'mysql'
+      ? 'INSERT INTO stats_district_counters (district_id, year, members) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE members = members + VALUES(members)'
+      : 'INSERT INTO stats_district_counters (district_id, year, members) VALUES (?, ?, ?) ON CONFLICT (district_id, year) DO UPDATE SET members = members + excluded.members';
+  for (const [key, by] of delta) {
+    if (!by) continue;
+    const [district, year] = key.split(':').map(Number);
+    await m.query(upsert, [district, year, by]);
+  }
+}
+
+async function recomputeUnits(m: EntityManager, unitIds: number[] | 'all'): Promise<void> {
+  const ids =
+    unitIds === 'all'
+      ? ((await m.query('SELECT DISTINCT unit_id FROM unit_roster_entries')) as { unit_id: unknown }[]).map((r) => Number(r.unit_id))
+      : unitIds;
+  await inSlices(ids, 500, async (slice) => {
+    const counts = await StatsQueries.rosterCounts(m, slice);
+    const districtOf = await districtsOf(m, slice);
+    await m.query(`DELETE FROM stats_unit_roster WHERE unit_id IN ${idList(slice)}`);
+    await insertRows(
+      m,
+      'stats_unit_roster',
+      ['unit_id', 'district_id', 'entries', 'registered'],
+      [...counts].map(([unitId, c]) => [unitId, districtOf.get(unitId) ?? null, c.entries, c.registered]),
+    );
+  });
+}
+
+export async function rebuildAll(m: EntityManager): Promise<void> {
+  for (const table of [
+    'stats_district_days',
+    'stats_district_task_days',
+    'stats_district_counters',
+    'stats_members',
+    'stats_member_years',
+    'stats_need_facts',
+    'stats_unit_roster',
+  ]) {
+    await m.query(`DELETE FROM ${table}`);
+  }
+  const districts: { id: unknown; path: string }[] = await m.query("SELECT id, path FROM org_nodes WHERE type = 'district'");
+  for (const district of districts) {
+    const id = Number(district.id);
+    const scope = { kind: 'territory' as const, communityIds: await StatsQueries.communitiesUnder(m, district.path) };
+    const [days, tasks] = await Promise.all([
+      StatsQueries.dayFigures(m, scope, ALL_FROM, ALL_TO),
+      StatsQueries.taskDays(m, scope.communityIds, ALL_FROM, ALL_TO),
+    ]);
+    await insertRows(m, 'stats_district_days', DAY_COLUMNS, days.map((d) => dayRow(id, d)));
+    await insertRows(m, 'stats_district_task_days', ['district_id', 'day', 'kind', 'status', 'n'], tasks.map((r) => [id, r.day, r.kind, r.status, r.n]));
+  }
+  await insertNeedFacts(m, await m.query('SELECT id, community_id, created_at, accepted_at, fulfilled_at FROM needs WHERE accepted_at IS NOT NULL'));
+  await recomputeMembers(m, 'all');
+  await recomputeUnits(m, 'all');
+}

@@ -1,0 +1,138 @@
+import type { EntityManager } from 'typeorm';
+import { fromDbDate, toDbDate } from '../../platform/database/sql';
+import { dayKeyOf } from './period';
+import { idList, inSlices, insertRows, rootOf, type Executor } from '../shared/report-sql';
+
+/** What changed since the last roll-up refresh, and which roll-up rows that makes dirty. */
+
+/**
+ * Changes are looked for from this long before the last refresh: a transaction stamps its rows
+ * with the time it ran, and may commit a little later than that. Re-reading a change is harmless
+ * (every roll-up row is recomputed from the source, never incremented).
+ */
+export const REFRESH_MARGIN_MS = 5 * 60_000;
+/** Above this many changed rows a refresh rebuilds everything instead (one pass is cheaper). */
+const REBUILD_ABOVE = 20_000;
+
+export type Source = 'claim' | 'rating' | 'backfill' | 'task' | 'need' | 'registration' | 'roster';
+
+export interface Candidate {
+  source: Source;
+  id: number;
+  signature: string;
+  /** updated_at (created_at for insert-only rows): how long it stays in stats_seen. */
+  stamp: Date;
+  row: Record<string, unknown>;
+}
+
+export interface Dirty {
+  /** district → days whose services, hours, back-fills or ratings may have changed. */
+  days: Map<number, Set<number>>;
+  /** district → days whose tasks may have changed. */
+  taskDays: Map<number, Set<number>>;
+  users: Set<number>;
+  needs: Set<number>;
+  units: Set<number>;
+}
+
+/**
+ * Source rows written since `watermark` minus the margin, each with the signature of the fields
+ * the roll-ups read (a row seen again with the same signature has nothing new).
+ */
+export async function candidates(x: Executor, watermark: Date): Promise<Candidate[] | 'too-many'> {
+  const s = toDbDate(new Date(watermark.getTime() - REFRESH_MARGIN_MS));
+  const cap = `LIMIT ${REBUILD_ABOVE + 1}`;
+  const [claims, ratings, backfills, tasks, needs, regs, rosters] = (await Promise.all([
+    x.query(
+      `SELECT c.id, c.member_user_id, c.status, c.verified_at, c.credit_half_hours, c.updated_at, t.community_id
+         FROM claims c JOIN tasks t ON t.id = c.task_id WHERE c.updated_at >= ? ${cap}`,
+      [s],
+    ),
+    x.query(`SELECT g.id, g.created_at, t.community_id FROM ratings g JOIN tasks t ON t.id = g.task_id WHERE g.created_at >= ? ${cap}`, [s]),
+    x.query(`SELECT id, created_at, community_id FROM backfills WHERE created_at >= ? ${cap}`, [s]),
+    x.query(`SELECT id, created_at, community_id, kind, status, updated_at FROM tasks WHERE updated_at >= ? ${cap}`, [s]),
+    x.query(`SELECT id, accepted_at, fulfilled_at, updated_at FROM needs WHERE updated_at >= ? ${cap}`, [s]),
+    x.query(`SELECT id, user_id, status, community_id, work_unit_id, phone_hash, name, updated_at FROM registrations WHERE updated_at >= ? ${cap}`, [s]),
+    x.query(`SELECT unit_id, entries, updated_at FROM unit_rosters WHERE updated_at >= ? ${cap}`, [s]),
+  ])) as Record<string, unknown>[][];
+  if ([claims, ratings, backfills, tasks, needs, regs, rosters].some((rows) => rows.length > REBUILD_ABOVE)) return 'too-many';
+  const iso = (v: unknown) => fromDbDate(v)?.toISOString() ?? '';
+  const sig = (...parts: unknown[]) => parts.map((p) => (p === null || p === undefined ? '' : String(p))).join('|');
+  const out: Candidate[] = [];
+  const add = (source: Source, id: unknown, signature: string, stamp: unknown, row: Record<string, unknown>) =>
+    out.push({ source, id: Number(id), signature: signature.slice(0, 255), stamp: fromDbDate(stamp) as Date, row });
+  for (const r of claims) add('claim', r.id, sig(r.status, iso(r.verified_at), r.credit_half_hours, iso(r.updated_at)), r.updated_at, r);
+  for (const r of ratings) add('rating', r.id, iso(r.created_at), r.created_at, r);
+  for (const r of backfills) add('backfill', r.id, iso(r.created_at), r.created_at, r);
+  for (const r of tasks) add('task', r.id, sig(r.kind, r.status, iso(r.updated_at)), r.updated_at, r);
+  for (const r of needs) add('need', r.id, sig(iso(r.accepted_at), iso(r.fulfilled_at), iso(r.updated_at)), r.updated_at, r);
+  for (const r of regs) add('registration', r.id, sig(r.status, r.community_id, r.work_unit_id, r.phone_hash, r.name, iso(r.updated_at)), r.updated_at, r);
+  for (const r of rosters) add('roster', r.unit_id, sig(r.entries, iso(r.updated_at)), r.updated_at, r);
+  return out;
+}
+
+export async function unseen(x: Executor, found: Candidate[]): Promise<Candidate[]> {
+  if (!found.length) return [];
+  const seen = new Map<string, string>();
+  for (const source of new Set(found.map((c) => c.source))) {
+    await inSlices(
+      found.filter((c) => c.source === source).map((c) => c.id),
+      500,
+      async (slice) => {
+        const rows: { row_id: unknown; signature: string }[] = await x.query(
+          `SELECT row_id, signature FROM stats_seen WHERE source = ? AND row_id IN ${idList(slice)}`,
+          [source],
+        );
+        for (const r of rows) seen.set(`${source}:${Number(r.row_id)}`, r.signature);
+      },
+    );
+  }
+  return found.filter((c) => seen.get(`${c.source}:${c.id}`) !== c.signature);
+}
+
+export async function markSeen(m: EntityManager, applied: Candidate[]): Promise<void> {
+  for (const source of new Set(applied.map((c) => c.source))) {
+    const mine = applied.filter((c) => c.source === source);
+    await inSlices(mine, 500, async (slice) => {
+      await m.query(`DELETE FROM stats_seen WHERE source = ? AND row_id IN ${idList(slice.map((c) => c.id))}`, [source]);
+      await insertRows(m, 'stats_seen', ['source', 'row_id', 'signature', 'stamp'], slice.map((c) => [source, c.id, c.signature, toDbDate(c.stamp)]));
+    });
+  }
+}
+
+export async function dirtyOf(m: EntityManager, changed: Candidate[]): Promise<Dirty> {
+  const communityIds = [...new Set(changed.filter((c) => c.row.community_id !== undefined).map((c) => Number(c.row.community_id)))];
+  const districtOf = await districtsOf(m, communityIds);
+  const dirty: Dirty = { days: new Map(), taskDays: new Map(), users: new Set(), needs: new Set(), units: new Set() };
+  const mark = (map: Map<number, Set<number>>, communityId: unknown, at: unknown) => {
+    const district = districtOf.get(Number(communityId));
+    const when = fromDbDate(at);
+    if (!district || !when) return;
+    const set = map.get(district) ?? new Set<number>();
+    set.add(dayKeyOf(when));
+    map.set(district, set);
+  };
+  for (const { source, row: r } of changed) {
+    if (source === 'claim') {
+      dirty.users.add(Number(r.member_user_id));
+      if (r.status === 'verified') mark(dirty.days, r.community_id, r.verified_at);
+    } else if (source === 'rating' || source === 'backfill') mark(dirty.days, r.community_id, r.created_at);
+    else if (source === 'task') mark(dirty.taskDays, r.community_id, r.created_at);
+    else if (source === 'need') dirty.needs.add(Number(r.id));
+    else if (source === 'registration') dirty.users.add(Number(r.user_id));
+    else dirty.units.add(Number(r.unit_id));
+  }
+  return dirty;
+}
+
+export async function districtsOf(x: Executor, nodeIds: number[]): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  await inSlices(nodeIds, 1000, async (slice) => {
+    const rows: { id: unknown; path: string }[] = await x.query(`SELECT id, path FROM org_nodes WHERE id IN ${idList(slice)}`);
+    for (const r of rows) {
+      const root = rootOf(r.path);
+      if (root) out.set(Number(r.id), root);
+    }
+  });
+  return out;
+}
