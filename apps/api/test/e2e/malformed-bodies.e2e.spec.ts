@@ -448,7 +448,7 @@ describe('malformed bodies on every POST and PATCH route', () => {
 
     it('answers a JSON body in an unsupported charset with 415 and a Chinese message', async () => {
       const res = await t.http().post('/api/auth/login').set('Content-Type', 'application/json; charset=latin1').send('{}').expect(415);
-      expect(res.body.code).toBe(ErrorCode.MalformedBody);
+      expect(res.body.code).toBe(ErrorCode.UnsupportedMediaType);
       expect(res.body.message).toMatch(CHINESE);
     });
   });

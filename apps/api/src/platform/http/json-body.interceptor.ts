@@ -20,8 +20,9 @@ function paramTypes(ctx: ExecutionContext): Set<number> {
 
 /**
  * What the JSON body parser cannot say by itself, checked once the route is known:
- * - a body that is not JSON (text, a form, XML, multipart on a route that takes no file) is refused
- *   with 415 instead of reaching the handler as an empty body; upload routes take multipart;
+ * - a body that is not JSON (text, a form, XML, multipart) is refused with 415 instead of reaching
+ *   the handler as an empty body; upload routes (those taking @UploadedFile) are left to multer and
+ *   their own error filters, which answer anything but a good multipart body with a 400 on `file`;
  * - a PATCH whose body names no field at all changes nothing and is refused with 400.
  */
 @Injectable()
@@ -32,12 +33,9 @@ export class JsonBodyInterceptor implements NestInterceptor {
     if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next.handle();
     const types = paramTypes(ctx);
     const takesFile = types.has(RouteParamtypes.FILE) || types.has(RouteParamtypes.FILES);
-    if (hasBody(req) && !req.is('application/json') && !(takesFile && req.is('multipart/form-data'))) {
-      throw new AppError(
-        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-        ErrorCode.UnsupportedMediaType,
-        takesFile ? '请以 multipart/form-data 上传文件' : '请求内容必须是 JSON（Content-Type: application/json）',
-      );
+    if (takesFile) return next.handle();
+    if (hasBody(req) && !req.is('application/json')) {
+      throw new AppError(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorCode.UnsupportedMediaType, '请求内容必须是 JSON（Content-Type: application/json）');
     }
     if (req.method === 'PATCH' && types.has(RouteParamtypes.BODY)) {
       const body: unknown = req.body;
