@@ -5,6 +5,7 @@
  * and every 4xx has the one error shape `{ code, message, details }`.
  */
 import { ErrorCode, Role } from '@sbd/contracts';
+import { getMetadataStorage } from 'class-validator';
 import type { Response } from 'supertest';
 import { expectErrorShape } from '../support/error-shape';
 import { buildCity, createUser, PASSWORD, type City, type TestUser } from '../support/factories';
@@ -114,6 +115,22 @@ describe('bounded input', () => {
       expect(ms).toBeLessThan(2000);
       expect(await t.counts()).toEqual(before);
     });
+  });
+
+  it('has an ArrayMaxSize on every list of every DTO, so no list escapes the pre-check', () => {
+    // The app is loaded, so every DTO class has registered its metadata.
+    const all = (getMetadataStorage() as unknown as { validationMetadatas: Map<{ name: string }, { propertyName: string; name?: string }[]> })
+      .validationMetadatas;
+    const unbounded: string[] = [];
+    let lists = 0;
+    for (const [target, metas] of all) {
+      for (const m of metas.filter((x) => x.name === 'isArray')) {
+        lists++;
+        if (!metas.some((x) => x.propertyName === m.propertyName && x.name === 'arrayMaxSize')) unbounded.push(`${target.name}.${m.propertyName}`);
+      }
+    }
+    expect(lists).toBeGreaterThan(5);
+    expect(unbounded).toEqual([]);
   });
 
   describe('content type', () => {
