@@ -132,7 +132,9 @@ function arrayOverruns(metatype: NonNullable<ArgumentMetadata['metatype']>, valu
     const max = Number(m.constraints?.[0]);
     const v = (value as Record<string, unknown>)[m.propertyName];
     if (Array.isArray(v) && v.length > max && Object.prototype.hasOwnProperty.call(value, m.propertyName)) {
-      out.push({ field: m.propertyName, message: `${label(m.propertyName)}最多${max}项` });
+      // The decorator's own message when it has one (e.g. "最多上传3张照片"), as the validator would say.
+      const own = typeof m.message === 'function' ? m.message({ value: v, constraints: m.constraints, targetName: metatype.name, object: value, property: m.propertyName }) : m.message;
+      out.push({ field: m.propertyName, message: own || `${label(m.propertyName)}最多${max}项` });
     }
   }
   return out;
