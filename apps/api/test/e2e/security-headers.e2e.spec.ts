@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Response } from 'supertest';
+import { expectErrorShape } from '../support/error-shape';
 import { testDialect } from '../support/test-db';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -75,5 +76,14 @@ function expectSecurityHeaders(res: Response): void {
     const res = await t.http().get('/api/docs/').expect(200);
     const inline = [...res.text.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)].filter((m) => m[1].trim());
     expect(inline).toEqual([]);
+  });
+
+  it('answers a malformed or missing H5 asset path in the error shape, with the headers', async () => {
+    for (const path of ['/%E0%A4%A', '/js/%ZZ.js', '/js/missing.1a2b3c4d.js']) {
+      const res = await t.http().get(path);
+      expectSecurityHeaders(res);
+      if (res.status >= 400) expectErrorShape(res);
+      else expect(res.status).toBe(200); // index.html for a page path
+    }
   });
 });
