@@ -10,18 +10,26 @@ import type { AppConfig } from './platform/config/app-config';
 import { runMigrations } from './platform/database/run-migrations';
 import { installSqliteGate } from './platform/database/sqlite-gate';
 import { serveH5 } from './platform/h5/serve-h5';
+import { JSON_BODY_LIMIT, verifyJsonShape } from './platform/http/bounded-json';
+import { JsonBodyInterceptor } from './platform/http/json-body.interceptor';
+import { securityHeaders } from './platform/http/security-headers';
 
 /** Builds the whole application; `main.ts` and the e2e tests share it. */
 export async function createApp(config: AppConfig, opts: { migrate?: boolean } = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bufferLogs: true,
     abortOnError: false,
+    // JSON only (registered below, with its limits): no urlencoded parser, so a form body is refused with 415.
+    bodyParser: false,
   });
   app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
-  app.useBodyParser('json', { limit: '1mb' });
+  app.use(securityHeaders(config.h5Dir));
+  // Depth and key count are checked on the raw bytes before parsing (see bounded-json.ts).
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT, verify: verifyJsonShape });
   app.setGlobalPrefix('api', { exclude: ['health/live', 'health/ready'] });
+  app.useGlobalInterceptors(new JsonBodyInterceptor());
   app.useGlobalPipes(buildValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();

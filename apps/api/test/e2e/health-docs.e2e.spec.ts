@@ -14,7 +14,7 @@ describe('health checks and API documentation', () => {
       const res = await t.http().get('/health/live').expect(200);
       expect(res.body).toEqual({ status: 'ok' });
       const missing = await t.http().get('/api/health/live').expect(404);
-      expect(missing.body).toEqual({ code: ErrorCode.NotFound, message: '请求的资源不存在' });
+      expect(missing.body).toEqual({ code: ErrorCode.NotFound, message: '请求的资源不存在', details: [] });
     });
 
     it('answers readiness with the database up', async () => {

@@ -539,7 +539,7 @@ describe('needs (点单 → 下单 → 评单, the need side)', () => {
         expect(res.body.status).toBe(needMachine.next(state, action));
       } else {
         expect(res.status).toBe(409);
-        expect(res.body).toEqual({ code: ErrorCode.IllegalTransition, message: needMachine.whyNot(state, action) });
+        expect(res.body).toEqual({ code: ErrorCode.IllegalTransition, message: needMachine.whyNot(state, action), details: [] });
         expect((await t.ds.getRepository(NeedEntity).findOneByOrFail({ id: need.id })).status).toBe(state);
       }
     });
@@ -645,7 +645,7 @@ describe('needs (点单 → 下单 → 评单, the need side)', () => {
       await act(adminA, need.id, 'accept').expect(200);
       await act(adminA, need.id, 'fulfil').expect(200);
       const res = await act(alice, need.id, 'rate', { score: 4, resolved: true }).expect(409);
-      expect(res.body).toEqual({ code: ErrorCode.IllegalTransition, message: '该需求还没有关联的服务任务，暂不能评价' });
+      expect(res.body).toEqual({ code: ErrorCode.IllegalTransition, message: '该需求还没有关联的服务任务，暂不能评价', details: [] });
     });
 
     it('refuses a risky comment', async () => {

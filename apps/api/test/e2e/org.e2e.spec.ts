@@ -39,7 +39,7 @@ describe('the org tree', () => {
 
       const before = await t.counts();
       const denied = await createNode(districtAdmin, { type: OrgNodeType.District, name: '另一个区' }).expect(403);
-      expect(denied.body).toEqual({ code: ErrorCode.Forbidden, message: '只有平台管理员可以新建区/县' });
+      expect(denied.body).toEqual({ code: ErrorCode.Forbidden, message: '只有平台管理员可以新建区/县', details: [] });
       await createNode(streetAdminA, { type: OrgNodeType.District, name: '另一个区' }).expect(403);
       expect(await t.counts()).toEqual(before);
     });
@@ -59,7 +59,7 @@ describe('the org tree', () => {
       const before = await t.counts();
       for (const type of [OrgNodeType.Street, OrgNodeType.WorkUnit]) {
         const res = await createNode(districtAdmin, { type, name: '越权', parentId: other.body.id }).expect(403);
-        expect(res.body).toEqual({ code: ErrorCode.Forbidden, message: '无权在该组织下新建' });
+        expect(res.body).toEqual({ code: ErrorCode.Forbidden, message: '无权在该组织下新建', details: [] });
       }
       expect(await t.counts()).toEqual(before);
     });
@@ -89,7 +89,7 @@ describe('the org tree', () => {
 
       const before = await t.counts();
       const dup = await createNode(streetAdminA, { type: OrgNodeType.Community, name: '己社区', parentId: city.streetA, code: 'WU-2026' }).expect(409);
-      expect(dup.body).toEqual({ code: ErrorCode.Conflict, message: '该编码已被使用' });
+      expect(dup.body).toEqual({ code: ErrorCode.Conflict, message: '该编码已被使用', details: [] });
       // The seeded community's code too.
       await createNode(streetAdminA, { type: OrgNodeType.Community, name: '己社区', parentId: city.streetA, code: city.a.code }).expect(409);
       expect(await t.counts()).toEqual(before);
@@ -104,7 +104,7 @@ describe('the org tree', () => {
       ];
       for (const [type, parentId] of cases) {
         const res = await createNode(streetAdminA, { type, name: '越权', parentId }).expect(403);
-        expect(res.body).toEqual({ code: ErrorCode.Forbidden, message: '无权在该组织下新建' });
+        expect(res.body).toEqual({ code: ErrorCode.Forbidden, message: '无权在该组织下新建', details: [] });
       }
       expect(await t.counts()).toEqual(before);
     });
@@ -130,7 +130,7 @@ describe('the org tree', () => {
 
     it('answers 404 for a parent that does not exist', async () => {
       const res = await createNode(platform, { type: OrgNodeType.Street, name: '孤儿', parentId: 999999 }).expect(404);
-      expect(res.body).toEqual({ code: ErrorCode.NotFound, message: '组织不存在' });
+      expect(res.body).toEqual({ code: ErrorCode.NotFound, message: '组织不存在', details: [] });
     });
   });
 
@@ -164,7 +164,7 @@ describe('the org tree', () => {
       ];
       for (const [type, parentId] of cases) {
         const res = await createNode(adminA, { type, name: '越权', parentId }).expect(403);
-        expect(res.body).toEqual({ code: ErrorCode.Forbidden, message: '无权在该组织下新建' });
+        expect(res.body).toEqual({ code: ErrorCode.Forbidden, message: '无权在该组织下新建', details: [] });
       }
       expect(await t.counts()).toEqual(before);
     });
@@ -191,7 +191,7 @@ describe('the org tree', () => {
       const res = await t.http().patch(`/api/org/nodes/${city.a.gridId}`).set(adminA.auth).send({ name: '甲社区第一网格', address: '幸福路1号' }).expect(200);
       expect(res.body).toMatchObject({ id: city.a.gridId, name: '甲社区第一网格', address: '幸福路1号' });
       const denied = await t.http().patch(`/api/org/nodes/${city.b.gridId}`).set(adminA.auth).send({ name: '改名' }).expect(403);
-      expect(denied.body).toEqual({ code: ErrorCode.Forbidden, message: '无权修改该组织' });
+      expect(denied.body).toEqual({ code: ErrorCode.Forbidden, message: '无权修改该组织', details: [] });
       const row = await t.ds.getRepository(OrgNodeEntity).findOneByOrFail({ id: city.b.gridId });
       expect(row.name).toBe('乙社区一网格');
     });
@@ -234,13 +234,13 @@ describe('the org tree', () => {
 
     it('refuses a position code that the community already has', async () => {
       const res = await t.http().post(`/api/communities/${city.a.id}/positions`).set(adminA.auth).send({ code: 'legal', name: '法律' }).expect(409);
-      expect(res.body).toEqual({ code: ErrorCode.Conflict, message: '该岗位编码已存在' });
+      expect(res.body).toEqual({ code: ErrorCode.Conflict, message: '该岗位编码已存在', details: [] });
     });
 
     it('should not let the community admin of A add, edit, deactivate or list positions of B', async () => {
       const before = await t.counts();
       const add = await t.http().post(`/api/communities/${city.b.id}/positions`).set(adminA.auth).send({ code: 'x-post', name: '越权岗' }).expect(403);
-      expect(add.body).toEqual({ code: ErrorCode.Forbidden, message: '无权访问该组织的数据' });
+      expect(add.body).toEqual({ code: ErrorCode.Forbidden, message: '无权访问该组织的数据', details: [] });
       const positionOfB = city.b.positionIds[0];
       const edit = await t.http().patch(`/api/positions/${positionOfB}`).set(adminA.auth).send({ name: '被改了' }).expect(403);
       expect(edit.body.message).toBe('无权访问该组织的数据');
@@ -274,7 +274,7 @@ describe('the org tree', () => {
 
     it('answers 404 for a position that does not exist', async () => {
       const res = await t.http().patch('/api/positions/999999').set(adminA.auth).send({ name: '无' }).expect(404);
-      expect(res.body).toEqual({ code: ErrorCode.NotFound, message: '岗位不存在' });
+      expect(res.body).toEqual({ code: ErrorCode.NotFound, message: '岗位不存在', details: [] });
     });
   });
 
@@ -314,7 +314,7 @@ describe('the org tree', () => {
 
     it('answers 404 with a Chinese message for an unknown code', async () => {
       const res = await t.http().get('/api/communities/by-code/NO-SUCH-CODE').expect(404);
-      expect(res.body).toEqual({ code: ErrorCode.NotFound, message: '社区不存在，请确认二维码是否正确' });
+      expect(res.body).toEqual({ code: ErrorCode.NotFound, message: '社区不存在，请确认二维码是否正确', details: [] });
     });
 
     it('does not answer for the code of a node that is not a community', async () => {
@@ -332,7 +332,7 @@ describe('the org tree', () => {
       expect(nodes.map((n) => n.id)).not.toContain(city.b.buildingId);
 
       const denied = await t.http().get(`/api/org/nodes/${city.a.id}/children?type=building`).set(adminB.auth).expect(403);
-      expect(denied.body).toEqual({ code: ErrorCode.Forbidden, message: '无权访问该组织的数据' });
+      expect(denied.body).toEqual({ code: ErrorCode.Forbidden, message: '无权访问该组织的数据', details: [] });
       await t.http().get(`/api/org/nodes/${city.a.gridId}/children`).set(adminB.auth).expect(403);
     });
 

@@ -86,7 +86,7 @@ describe('the service loop: 社区下单 → 党员接单 → 签到签退 → �
       const draft = (await t.http().post('/api/tasks').set(adminA.auth).send(buildTask(city.a, { publish: false })).expect(201)).body as TaskDto;
       expect(draft.status).toBe(TaskStatus.Draft);
       const bad = await t.http().post(`/api/tasks/${draft.id}/complete`).set(adminA.auth).expect(409);
-      expect(bad.body).toEqual({ code: ErrorCode.IllegalTransition, message: '任务尚未发布，不能完成' });
+      expect(bad.body).toEqual({ code: ErrorCode.IllegalTransition, message: '任务尚未发布，不能完成', details: [] });
       await t.http().post(`/api/tasks/${draft.id}/publish`).set(adminA.auth).expect(200);
       await t.http().post(`/api/tasks/${draft.id}/publish`).set(adminA.auth).expect(409);
       await t.http().post(`/api/tasks/${draft.id}/start`).set(adminA.auth).expect(200);

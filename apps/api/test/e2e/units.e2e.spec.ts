@@ -61,7 +61,7 @@ describe('work units pairing with communities (结对共建) and their three lis
     it('refuses the same pairing twice with 409', async () => {
       const before = await t.counts();
       const res = await pair(unitAdminA, city.unitA, { communityId: city.a.id }).expect(409);
-      expect(res.body).toEqual({ code: ErrorCode.Conflict, message: '本单位已与该社区结对' });
+      expect(res.body).toEqual({ code: ErrorCode.Conflict, message: '本单位已与该社区结对', details: [] });
       expect(await t.counts()).toEqual(before);
     });
 
@@ -69,7 +69,7 @@ describe('work units pairing with communities (结对共建) and their three lis
       const before = await t.counts();
       for (const u of [unitAdminB, member, resident, adminA]) {
         const res = await pair(u, city.unitA, { communityId: city.b.id }).expect(403);
-        expect(res.body).toEqual({ code: ErrorCode.Forbidden, message: '只有本单位的管理员可以结对' });
+        expect(res.body).toEqual({ code: ErrorCode.Forbidden, message: '只有本单位的管理员可以结对', details: [] });
       }
       expect(await t.counts()).toEqual(before);
     });
@@ -96,7 +96,7 @@ describe('work units pairing with communities (结对共建) and their three lis
       expect(forUnit.body).toEqual([pairing]);
 
       const denied = await t.http().get(`/api/communities/${city.a.id}/pairings`).set(adminB.auth).expect(403);
-      expect(denied.body).toEqual({ code: ErrorCode.Forbidden, message: '无权访问该组织的数据' });
+      expect(denied.body).toEqual({ code: ErrorCode.Forbidden, message: '无权访问该组织的数据', details: [] });
       await t.http().get(`/api/units/${city.unitA}/pairings`).set(unitAdminB.auth).expect(403);
       await t.http().get(`/api/communities/${city.b.id}/pairings`).set(adminB.auth).expect(200).expect([]);
     });
@@ -118,7 +118,7 @@ describe('work units pairing with communities (结对共建) and their three lis
 
       const before = await t.counts();
       const denied = await addItem(unitAdminA, pairing.id, { listType: PairingListType.Needs, title: '单位写需求' }).expect(403);
-      expect(denied.body).toEqual({ code: ErrorCode.Forbidden, message: '需求清单由社区管理员维护' });
+      expect(denied.body).toEqual({ code: ErrorCode.Forbidden, message: '需求清单由社区管理员维护', details: [] });
       expect(await t.counts()).toEqual(before);
     });
 
@@ -128,7 +128,7 @@ describe('work units pairing with communities (结对共建) and their three lis
 
       const before = await t.counts();
       const denied = await addItem(adminA, pairing.id, { listType: PairingListType.Resources, title: '社区写资源' }).expect(403);
-      expect(denied.body).toEqual({ code: ErrorCode.Forbidden, message: '资源清单由单位管理员维护' });
+      expect(denied.body).toEqual({ code: ErrorCode.Forbidden, message: '资源清单由单位管理员维护', details: [] });
       expect(await t.counts()).toEqual(before);
     });
 
@@ -139,7 +139,7 @@ describe('work units pairing with communities (结对共建) and their three lis
       const before = await t.counts();
       for (const u of [adminB, unitAdminB, member, streetAdminA]) {
         const res = await addItem(u, pairing.id, { listType: PairingListType.Projects, title: '越权项目' }).expect(403);
-        expect(res.body).toEqual({ code: ErrorCode.Forbidden, message: '只有结对双方可以维护项目清单' });
+        expect(res.body).toEqual({ code: ErrorCode.Forbidden, message: '只有结对双方可以维护项目清单', details: [] });
       }
       expect(await t.counts()).toEqual(before);
     });
@@ -160,13 +160,13 @@ describe('work units pairing with communities (结对共建) and their three lis
     it('should not let the community admin of b (or the unit admin of unitB) read a↔unitA’s items', async () => {
       for (const u of [adminB, unitAdminB, member, resident]) {
         const res = await t.http().get(`/api/pairings/${pairing.id}/items`).set(u.auth).expect(403);
-        expect(res.body).toEqual({ code: ErrorCode.Forbidden, message: '无权查看该结对清单' });
+        expect(res.body).toEqual({ code: ErrorCode.Forbidden, message: '无权查看该结对清单', details: [] });
       }
     });
 
     it('answers 404 for a pairing that does not exist', async () => {
       const res = await t.http().get('/api/pairings/999999/items').set(adminA.auth).expect(404);
-      expect(res.body).toEqual({ code: ErrorCode.NotFound, message: '结对关系不存在' });
+      expect(res.body).toEqual({ code: ErrorCode.NotFound, message: '结对关系不存在', details: [] });
       await addItem(adminA, 999999, { listType: PairingListType.Needs, title: '无' }).expect(404);
     });
 
@@ -174,7 +174,7 @@ describe('work units pairing with communities (结对共建) and their three lis
       const item = (await addItem(adminA, pairing.id, { listType: PairingListType.Needs, title: '清理楼道杂物' }).expect(201)).body as PairingItemDto;
 
       const denied = await t.http().patch(`/api/pairing-items/${item.id}`).set(unitAdminA.auth).send({ status: PairingItemStatus.Done }).expect(403);
-      expect(denied.body).toEqual({ code: ErrorCode.Forbidden, message: '需求清单由社区管理员维护' });
+      expect(denied.body).toEqual({ code: ErrorCode.Forbidden, message: '需求清单由社区管理员维护', details: [] });
       await t.http().patch(`/api/pairing-items/${item.id}`).set(adminB.auth).send({ status: PairingItemStatus.Done }).expect(403);
       expect((await t.ds.getRepository(PairingItemEntity).findOneByOrFail({ id: item.id })).status).toBe(PairingItemStatus.Open);
 
@@ -240,7 +240,7 @@ describe('work units pairing with communities (结对共建) and their three lis
       expect(res.body.nextCursor).toBeNull();
 
       const denied = await t.http().get(`/api/units/${city.unitA}/members`).set(unitAdminB.auth).expect(403);
-      expect(denied.body).toEqual({ code: ErrorCode.Forbidden, message: '无权访问该组织的数据' });
+      expect(denied.body).toEqual({ code: ErrorCode.Forbidden, message: '无权访问该组织的数据', details: [] });
       await t.http().get(`/api/units/${city.unitA}/members`).set(adminA.auth).expect(403);
 
       const b = await t.http().get(`/api/units/${city.unitB}/members`).set(unitAdminB.auth).expect(200);

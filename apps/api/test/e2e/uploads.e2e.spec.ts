@@ -108,7 +108,7 @@ describe('uploads (photos of needs)', () => {
 
   it('answers 404 for an unknown or malformed id', async () => {
     const unknown = await t.http().get('/api/uploads/00000000-0000-4000-8000-000000000000').expect(404);
-    expect(unknown.body).toEqual({ code: ErrorCode.NotFound, message: '图片不存在' });
+    expect(unknown.body).toEqual({ code: ErrorCode.NotFound, message: '图片不存在', details: [] });
     await t.http().get('/api/uploads/..%2F..%2Fetc%2Fpasswd').expect(404);
     await t.http().get('/api/uploads/not-a-uuid').expect(404);
   });

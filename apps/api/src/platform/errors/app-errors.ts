@@ -4,7 +4,7 @@ import { ErrorCode, type ErrorBody, type FieldError } from '@sbd/contracts';
 /** An error with the one body shape `{ code, message, details }`; message in Chinese. */
 export class AppError extends HttpException {
   constructor(status: HttpStatus, code: ErrorCode, message: string, details?: FieldError[]) {
-    const body: ErrorBody = { code, message, ...(details ? { details } : {}) };
+    const body: ErrorBody = { code, message, details: details ?? [] };
     super(body, status);
   }
 }
