@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Btn } from '../../components/Button';
-import { Page } from '../../components/Page';
-import { goHome, goLogin } from '../../utils/nav';
+import { Btn } from '@/ui/Button';
+import { Page } from '@/ui/Page';
+import { goHome, goLogin } from '@/platform/nav';
 
 /** What admin pages show to someone who is not logged in or is not a community admin. */
 export function AdminGate({ title, loggedIn, children }: { title: string; loggedIn: boolean; children?: ReactNode }) {

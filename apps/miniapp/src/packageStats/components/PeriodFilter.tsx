@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Btn } from '../../components/Button';
-import { Segmented } from '../../components/Choice';
-import { PickerField } from '../../components/Field';
-import { a11y } from '../../utils/a11y';
-import { customPeriodError, PERIOD_OPTIONS, periodFor, todayValue, type Period, type PeriodKind } from '../utils/period';
+import { Btn } from '@/ui/Button';
+import { Segmented } from '@/ui/Choice';
+import { PickerField } from '@/ui/Field';
+import { a11y } from '@/platform/a11y';
+import { customPeriodError, PERIOD_OPTIONS, periodFor, todayValue, type Period, type PeriodKind } from '@/packageStats/utils/period';
 import './stats.css';
 
 interface PeriodFilterProps {

@@ -2,16 +2,16 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { ROLE_LABELS, Role, type RoleAssignment } from '@sbd/contracts';
-import { ElderlyEntry } from '../../components/ElderlyEntry';
-import { Page } from '../../components/Page';
-import { Btn } from '../../components/Button';
-import { PAGES } from '../../config';
-import { fetchMe } from '../../services/auth';
-import { inboxSummary } from '../../services/inbox';
-import { attempt } from '../../services/request';
-import { activeAssignment, isLoggedIn, useSession } from '../../services/session';
-import { a11y, keyActivate } from '../../utils/a11y';
-import { openPage } from '../../utils/nav';
+import { ElderlyEntry } from '@/ui/ElderlyEntry';
+import { Page } from '@/ui/Page';
+import { Btn } from '@/ui/Button';
+import { PAGES } from '@/platform/env';
+import { fetchMe } from '@/features/auth/service';
+import { inboxSummary } from '@/features/inbox/service';
+import { attempt } from '@/platform/request';
+import { activeAssignment, isLoggedIn, useSession } from '@/platform/session';
+import { a11y, keyActivate } from '@/platform/a11y';
+import { openPage } from '@/platform/nav';
 import './index.css';
 
 interface TileDef {

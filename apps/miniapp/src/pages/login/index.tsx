@@ -2,17 +2,17 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { PASSWORD_MIN_LENGTH, type PrivacyNoticeDto } from '@sbd/contracts';
-import { Btn, LinkAction } from '../../components/Button';
-import { PrivacyNotice } from '../../components/PrivacyNotice';
-import { TextField } from '../../components/Field';
-import { Page } from '../../components/Page';
-import { Checkbox } from '../../components/Toggle';
-import { isH5, PAGES } from '../../config';
-import { fetchPrivacyNotice, giveConsent, login, signup, wechatLogin } from '../../services/auth';
-import { attempt, type ApiError } from '../../services/request';
-import { a11y, cx, keyActivate } from '../../utils/a11y';
-import { normalizeCode } from '../../utils/community';
-import { safeRedirect } from '../../utils/nav';
+import { Btn, LinkAction } from '@/ui/Button';
+import { PrivacyNotice } from '@/ui/PrivacyNotice';
+import { TextField } from '@/ui/Field';
+import { Page } from '@/ui/Page';
+import { Checkbox } from '@/ui/Toggle';
+import { isH5, PAGES } from '@/platform/env';
+import { fetchPrivacyNotice, giveConsent, login, signup, wechatLogin } from '@/features/auth/service';
+import { attempt, type ApiError } from '@/platform/request';
+import { a11y, cx, keyActivate } from '@/platform/a11y';
+import { normalizeCode } from '@/features/org/community';
+import { safeRedirect } from '@/platform/nav';
 import {
   hasErrors,
   toSignupRequest,
@@ -21,7 +21,7 @@ import {
   type FormErrors,
   type LoginForm,
   type SignupForm,
-} from '../../utils/validation';
+} from '@/platform/validation';
 import './index.css';
 
 type Mode = 'login' | 'signup';

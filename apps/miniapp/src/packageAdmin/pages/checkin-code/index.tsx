@@ -2,17 +2,17 @@ import { useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
 import type { CheckinCodeDto, TaskDto } from '@sbd/contracts';
-import { Btn } from '../../../components/Button';
-import { Page } from '../../../components/Page';
-import { ErrorState, Loading } from '../../../components/States';
-import { isWeapp } from '../../../config';
-import { attempt } from '../../../services/request';
-import { communityAdminScope, useSession } from '../../../services/session';
-import { checkinCode, getTask } from '../../../services/tasks';
-import { useNow } from '../../../state/useNow';
-import { a11y } from '../../../utils/a11y';
-import { formatRange } from '../../../utils/time';
-import { AdminGate } from '../../components/AdminGate';
+import { Btn } from '@/ui/Button';
+import { Page } from '@/ui/Page';
+import { ErrorState, Loading } from '@/ui/States';
+import { isWeapp } from '@/platform/env';
+import { attempt } from '@/platform/request';
+import { communityAdminScope, useSession } from '@/platform/session';
+import { checkinCode, getTask } from '@/features/tasks/service';
+import { useNow } from '@/ui/hooks/useNow';
+import { a11y } from '@/platform/a11y';
+import { formatRange } from '@/platform/time';
+import { AdminGate } from '@/packageAdmin/components/AdminGate';
 import './index.css';
 
 /** Seconds until the code shown rotates, counted from when it was fetched (the server's secondsLeft). */

@@ -9,15 +9,15 @@ import {
   NeedStatus,
   type NeedDto,
 } from '@sbd/contracts';
-import { Badge } from '../../../components/Badge';
-import { Btn } from '../../../components/Button';
-import { RadioChips, Segmented } from '../../../components/Choice';
-import { TextAreaField } from '../../../components/Field';
-import { Page } from '../../../components/Page';
-import { PagedList } from '../../../components/PagedList';
-import { PhotoStrip } from '../../../components/Photos';
-import { Checkbox } from '../../../components/Toggle';
-import { PAGES } from '../../../config';
+import { Badge } from '@/ui/Badge';
+import { Btn } from '@/ui/Button';
+import { RadioChips, Segmented } from '@/ui/Choice';
+import { TextAreaField } from '@/ui/Field';
+import { Page } from '@/ui/Page';
+import { PagedList } from '@/ui/PagedList';
+import { PhotoStrip } from '@/ui/Photos';
+import { Checkbox } from '@/ui/Toggle';
+import { PAGES } from '@/platform/env';
 import {
   acceptNeed,
   communityNeeds,
@@ -28,17 +28,17 @@ import {
   releaseNeed,
   type NeedSummary,
   type SummaryPeriod,
-} from '../../../services/needs';
-import { attempt } from '../../../services/request';
-import { communityAdminScope, useSession } from '../../../services/session';
-import { usePaged } from '../../../state/usePaged';
-import { a11y } from '../../../utils/a11y';
-import { formatDateTime } from '../../../utils/format';
-import { NEED_TONE, needCan } from '../../../utils/loop';
-import { openPage } from '../../../utils/nav';
-import { formatDayTime } from '../../../utils/time';
-import { confirmModal, stopPullDown, toast } from '../../../utils/ui';
-import { AdminGate } from '../../components/AdminGate';
+} from '@/features/needs/service';
+import { attempt } from '@/platform/request';
+import { communityAdminScope, useSession } from '@/platform/session';
+import { usePaged } from '@/ui/hooks/usePaged';
+import { a11y } from '@/platform/a11y';
+import { formatDateTime } from '@/platform/format';
+import { NEED_TONE, needCan } from '@/features/loop/loop';
+import { openPage } from '@/platform/nav';
+import { formatDayTime } from '@/platform/time';
+import { confirmModal, stopPullDown, toast } from '@/platform/feedback';
+import { AdminGate } from '@/packageAdmin/components/AdminGate';
 
 type Tab = NeedStatus.Held | NeedStatus.Submitted | NeedStatus.Accepted | NeedStatus.Fulfilled;
 const TABS: { value: Tab; label: string }[] = [

@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { useLoad } from '@tarojs/taro';
-import { Btn } from '../../../components/Button';
-import { Page } from '../../../components/Page';
-import { ErrorState, Loading } from '../../../components/States';
-import { isH5 } from '../../../config';
-import { fetchCommunityQrDataUrl } from '../../../services/org';
-import { attempt } from '../../../services/request';
-import { communityAdminScope, useSession } from '../../../services/session';
-import { a11y } from '../../../utils/a11y';
-import { AdminGate } from '../../components/AdminGate';
+import { Btn } from '@/ui/Button';
+import { Page } from '@/ui/Page';
+import { ErrorState, Loading } from '@/ui/States';
+import { isH5 } from '@/platform/env';
+import { fetchCommunityQrDataUrl } from '@/features/org/service';
+import { attempt } from '@/platform/request';
+import { communityAdminScope, useSession } from '@/platform/session';
+import { a11y } from '@/platform/a11y';
+import { AdminGate } from '@/packageAdmin/components/AdminGate';
 import './index.css';
 
 function toast(title: string, icon: 'none' | 'success' = 'none'): void {

@@ -13,21 +13,21 @@ import {
   type NeedDto,
   type PositionDto,
 } from '@sbd/contracts';
-import { Btn } from '../../../components/Button';
-import { RadioChips } from '../../../components/Choice';
-import { Field, PickerField, TextAreaField, TextField } from '../../../components/Field';
-import { Page } from '../../../components/Page';
-import { Stepper } from '../../../components/Stepper';
-import { ChipSelect, SwitchRow } from '../../../components/Toggle';
-import { PAGES } from '../../../config';
-import { getNeed } from '../../../services/needs';
-import { fetchPositions } from '../../../services/org';
-import { attempt } from '../../../services/request';
-import { communityAdminScope, useSession } from '../../../services/session';
-import { createTask } from '../../../services/tasks';
-import { useNow } from '../../../state/useNow';
-import { a11y } from '../../../utils/a11y';
-import { replacePage } from '../../../utils/nav';
+import { Btn } from '@/ui/Button';
+import { RadioChips } from '@/ui/Choice';
+import { Field, PickerField, TextAreaField, TextField } from '@/ui/Field';
+import { Page } from '@/ui/Page';
+import { Stepper } from '@/ui/Stepper';
+import { ChipSelect, SwitchRow } from '@/ui/Toggle';
+import { PAGES } from '@/platform/env';
+import { getNeed } from '@/features/needs/service';
+import { fetchPositions } from '@/features/org/service';
+import { attempt } from '@/platform/request';
+import { communityAdminScope, useSession } from '@/platform/session';
+import { createTask } from '@/features/tasks/service';
+import { useNow } from '@/ui/hooks/useNow';
+import { a11y } from '@/platform/a11y';
+import { replacePage } from '@/platform/nav';
 import {
   DURATION_OPTIONS,
   emptyTaskForm,
@@ -38,11 +38,11 @@ import {
   validateTask,
   type TaskField,
   type TaskForm,
-} from '../../../utils/taskForm';
-import { dateValue, formatRange } from '../../../utils/time';
-import { toast } from '../../../utils/ui';
-import { hasErrors, type FormErrors } from '../../../utils/validation';
-import { AdminGate } from '../../components/AdminGate';
+} from '@/features/tasks/form';
+import { dateValue, formatRange } from '@/platform/time';
+import { toast } from '@/platform/feedback';
+import { hasErrors, type FormErrors } from '@/platform/validation';
+import { AdminGate } from '@/packageAdmin/components/AdminGate';
 
 const KIND_OPTIONS = (Object.keys(TASK_KIND_LABELS) as TaskKind[]).map((k) => ({ value: k, label: TASK_KIND_LABELS[k] }));
 const TARGET_OPTIONS = (Object.keys(TASK_TARGET_LABELS) as TaskTarget[]).map((t) => ({ value: t, label: `面向${TASK_TARGET_LABELS[t]}` }));

@@ -10,22 +10,22 @@ import {
   type RegistrationDto,
 } from '@sbd/contracts';
 import { maskPhone } from '@sbd/domain';
-import { Btn } from '../../../components/Button';
-import { SelectField, TextAreaField, type SelectOption } from '../../../components/Field';
-import { Page } from '../../../components/Page';
-import { ErrorState, Loading } from '../../../components/States';
-import { StatusBadge } from '../../../components/StatusBadge';
-import { PAGES } from '../../../config';
-import { fetchChildren } from '../../../services/org';
-import { approveRegistration, fetchRegistration, rejectRegistration } from '../../../services/registration';
-import { attempt } from '../../../services/request';
-import { communityAdminScope, useSession } from '../../../services/session';
-import { a11y, cx, keyActivate } from '../../../utils/a11y';
-import { formatDateTime } from '../../../utils/format';
-import { goBack, replacePage } from '../../../utils/nav';
-import { rejectReasonError } from '../../../utils/validation';
-import { AdminGate } from '../../components/AdminGate';
-import { getReviewing } from '../../reviewing';
+import { Btn } from '@/ui/Button';
+import { SelectField, TextAreaField, type SelectOption } from '@/ui/Field';
+import { Page } from '@/ui/Page';
+import { ErrorState, Loading } from '@/ui/States';
+import { StatusBadge } from '@/ui/StatusBadge';
+import { PAGES } from '@/platform/env';
+import { fetchChildren } from '@/features/org/service';
+import { approveRegistration, fetchRegistration, rejectRegistration } from '@/features/registration/service';
+import { attempt } from '@/platform/request';
+import { communityAdminScope, useSession } from '@/platform/session';
+import { a11y, cx, keyActivate } from '@/platform/a11y';
+import { formatDateTime } from '@/platform/format';
+import { goBack, replacePage } from '@/platform/nav';
+import { rejectReasonError } from '@/platform/validation';
+import { AdminGate } from '@/packageAdmin/components/AdminGate';
+import { getReviewing } from '@/packageAdmin/reviewing';
 import './index.css';
 
 type Decision = 'approve' | 'reject';

@@ -10,26 +10,26 @@ import {
   TaskStatus,
   type ClaimDto,
 } from '@sbd/contracts';
-import { Badge } from '../../../components/Badge';
-import { Btn } from '../../../components/Button';
-import { TextAreaField, TextField } from '../../../components/Field';
-import { Page } from '../../../components/Page';
-import { SCORE_WORDS, Stars } from '../../../components/Stars';
-import { Empty, NotLoadedPage } from '../../../components/States';
-import { TaskSummary } from '../../../components/TaskSummary';
-import { PAGES } from '../../../config';
-import { markNoShow, rateService, rejectClaim, taskClaims, verifyClaim } from '../../../services/claims';
-import { attempt } from '../../../services/request';
-import { communityAdminScope, useSession } from '../../../services/session';
-import { invalidId, useLoaded } from '../../../state/useLoaded';
-import { cancelTask, getTask, transitionTask, type TaskTransition } from '../../../services/tasks';
-import { a11y } from '../../../utils/a11y';
-import { formatDateTime } from '../../../utils/format';
-import { CLAIM_TONE, claimCan } from '../../../utils/loop';
-import { openPage } from '../../../utils/nav';
-import { formatHours } from '../../../utils/time';
-import { confirmModal, toast } from '../../../utils/ui';
-import { AdminGate } from '../../components/AdminGate';
+import { Badge } from '@/ui/Badge';
+import { Btn } from '@/ui/Button';
+import { TextAreaField, TextField } from '@/ui/Field';
+import { Page } from '@/ui/Page';
+import { SCORE_WORDS, Stars } from '@/ui/Stars';
+import { Empty, NotLoadedPage } from '@/ui/States';
+import { TaskSummary } from '@/features/tasks/TaskSummary';
+import { PAGES } from '@/platform/env';
+import { markNoShow, rateService, rejectClaim, taskClaims, verifyClaim } from '@/features/claims/service';
+import { attempt } from '@/platform/request';
+import { communityAdminScope, useSession } from '@/platform/session';
+import { invalidId, useLoaded } from '@/ui/hooks/useLoaded';
+import { cancelTask, getTask, transitionTask, type TaskTransition } from '@/features/tasks/service';
+import { a11y } from '@/platform/a11y';
+import { formatDateTime } from '@/platform/format';
+import { CLAIM_TONE, claimCan } from '@/features/loop/loop';
+import { openPage } from '@/platform/nav';
+import { formatHours } from '@/platform/time';
+import { confirmModal, toast } from '@/platform/feedback';
+import { AdminGate } from '@/packageAdmin/components/AdminGate';
 
 /** Claims staff still have to act on come first. */
 const ORDER: ClaimStatus[] = [

@@ -2,19 +2,19 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { CALLUP_RESPONSE_LABELS, CALLUP_STATUS_LABELS, CallupResponse, CallupStatus, type CallupDto } from '@sbd/contracts';
-import { Badge } from '../../../components/Badge';
-import { Btn } from '../../../components/Button';
-import { RadioChips } from '../../../components/Choice';
-import { Gate } from '../../../components/Gate';
-import { Page } from '../../../components/Page';
-import { Empty, ErrorState, Loading } from '../../../components/States';
-import { getCallup, myCallups, respondCallup } from '../../../services/callups';
-import { attempt } from '../../../services/request';
-import { useSession } from '../../../services/session';
-import { useLoaded } from '../../../state/useLoaded';
-import { formatDateTime } from '../../../utils/format';
-import { formatDayTime } from '../../../utils/time';
-import { toast } from '../../../utils/ui';
+import { Badge } from '@/ui/Badge';
+import { Btn } from '@/ui/Button';
+import { RadioChips } from '@/ui/Choice';
+import { Gate } from '@/ui/Gate';
+import { Page } from '@/ui/Page';
+import { Empty, ErrorState, Loading } from '@/ui/States';
+import { getCallup, myCallups, respondCallup } from '@/features/callups/service';
+import { attempt } from '@/platform/request';
+import { useSession } from '@/platform/session';
+import { useLoaded } from '@/ui/hooks/useLoaded';
+import { formatDateTime } from '@/platform/format';
+import { formatDayTime } from '@/platform/time';
+import { toast } from '@/platform/feedback';
 
 const ETA_OPTIONS = [
   { value: 10, label: '10分钟内' },

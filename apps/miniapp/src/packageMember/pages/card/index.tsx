@@ -2,16 +2,16 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import type { ECardDto } from '@sbd/contracts';
-import { Btn } from '../../../components/Button';
-import { Page } from '../../../components/Page';
-import { ErrorState, Loading } from '../../../components/States';
-import { PAGES } from '../../../config';
-import { fetchMyCard } from '../../../services/registration';
-import { attempt } from '../../../services/request';
-import { isLoggedIn } from '../../../services/session';
-import { a11y } from '../../../utils/a11y';
-import { formatDate } from '../../../utils/format';
-import { goLogin, replacePage } from '../../../utils/nav';
+import { Btn } from '@/ui/Button';
+import { Page } from '@/ui/Page';
+import { ErrorState, Loading } from '@/ui/States';
+import { PAGES } from '@/platform/env';
+import { fetchMyCard } from '@/features/registration/service';
+import { attempt } from '@/platform/request';
+import { isLoggedIn } from '@/platform/session';
+import { a11y } from '@/platform/a11y';
+import { formatDate } from '@/platform/format';
+import { goLogin, replacePage } from '@/platform/nav';
 import './index.css';
 
 /** 亮身份: the member's e-card, readable at arm's length. */

@@ -2,23 +2,23 @@ import { useEffect, useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { RegistrationStatus, type CommunityPublicDto, type PrivacyNoticeDto, type RegistrationDto } from '@sbd/contracts';
-import { Btn } from '../../../components/Button';
-import { Field, SelectField, TextField, type SelectOption } from '../../../components/Field';
-import { FreeTimeGrid } from '../../../components/FreeTimeGrid';
-import { Page } from '../../../components/Page';
-import { PrivacyNotice } from '../../../components/PrivacyNotice';
-import { ErrorState, Loading } from '../../../components/States';
-import { StatusBadge } from '../../../components/StatusBadge';
-import { ChipSelect, Checkbox } from '../../../components/Toggle';
-import { isWeapp, PAGES } from '../../../config';
-import { fetchPrivacyNotice } from '../../../services/auth';
-import { fetchCommunityByCode, fetchMyRegistration, submitRegistration } from '../../../services/registration';
-import { attempt } from '../../../services/request';
-import { useSession } from '../../../services/session';
-import { a11y } from '../../../utils/a11y';
-import { communityCodeFromParams, communityCodeFromScan, normalizeCode } from '../../../utils/community';
-import { rememberCommunityCode } from '../../../utils/communityCodes';
-import { goLogin, openPage, replacePage } from '../../../utils/nav';
+import { Btn } from '@/ui/Button';
+import { Field, SelectField, TextField, type SelectOption } from '@/ui/Field';
+import { FreeTimeGrid } from '@/ui/FreeTimeGrid';
+import { Page } from '@/ui/Page';
+import { PrivacyNotice } from '@/ui/PrivacyNotice';
+import { ErrorState, Loading } from '@/ui/States';
+import { StatusBadge } from '@/ui/StatusBadge';
+import { ChipSelect, Checkbox } from '@/ui/Toggle';
+import { isWeapp, PAGES } from '@/platform/env';
+import { fetchPrivacyNotice } from '@/features/auth/service';
+import { fetchCommunityByCode, fetchMyRegistration, submitRegistration } from '@/features/registration/service';
+import { attempt } from '@/platform/request';
+import { useSession } from '@/platform/session';
+import { a11y } from '@/platform/a11y';
+import { communityCodeFromParams, communityCodeFromScan, normalizeCode } from '@/features/org/community';
+import { rememberCommunityCode } from '@/features/org/communityCodes';
+import { goLogin, openPage, replacePage } from '@/platform/nav';
 import {
   emptyRegistrationForm,
   hasErrors,
@@ -27,7 +27,7 @@ import {
   type FormErrors,
   type RegistrationField,
   type RegistrationForm,
-} from '../../../utils/validation';
+} from '@/platform/validation';
 
 const OTHER_UNIT = -1;
 

@@ -3,17 +3,17 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { RegistrationStatus, type RegistrationDto } from '@sbd/contracts';
 import { maskPhone } from '@sbd/domain';
-import { Btn } from '../../../components/Button';
-import { Page } from '../../../components/Page';
-import { ErrorState, Loading } from '../../../components/States';
-import { StatusBadge } from '../../../components/StatusBadge';
-import { PAGES } from '../../../config';
-import { fetchMyRegistration } from '../../../services/registration';
-import { attempt } from '../../../services/request';
-import { isLoggedIn } from '../../../services/session';
-import { communityCodeFor } from '../../../utils/communityCodes';
-import { formatDateTime } from '../../../utils/format';
-import { goLogin, openPage } from '../../../utils/nav';
+import { Btn } from '@/ui/Button';
+import { Page } from '@/ui/Page';
+import { ErrorState, Loading } from '@/ui/States';
+import { StatusBadge } from '@/ui/StatusBadge';
+import { PAGES } from '@/platform/env';
+import { fetchMyRegistration } from '@/features/registration/service';
+import { attempt } from '@/platform/request';
+import { isLoggedIn } from '@/platform/session';
+import { communityCodeFor } from '@/features/org/communityCodes';
+import { formatDateTime } from '@/platform/format';
+import { goLogin, openPage } from '@/platform/nav';
 
 function Row({ k, v }: { k: string; v: string | null | undefined }) {
   return (

@@ -9,21 +9,21 @@ import {
   NeedCategory,
   type NeedDuplicateSuggestionDto,
 } from '@sbd/contracts';
-import { Btn } from '../../../components/Button';
-import { RadioChips } from '../../../components/Choice';
-import { Field, PickerField, SelectField, TextAreaField, TextField, type SelectOption } from '../../../components/Field';
-import { Gate } from '../../../components/Gate';
-import { Page } from '../../../components/Page';
-import { PhotoPicker } from '../../../components/Photos';
-import { SwitchRow } from '../../../components/Toggle';
-import { PAGES } from '../../../config';
-import { createNeed, findDuplicates, plusOne } from '../../../services/needs';
-import { fetchCommunityProfile } from '../../../services/org';
-import { attempt } from '../../../services/request';
-import { needCommunity, useSession } from '../../../services/session';
-import { a11y } from '../../../utils/a11y';
-import { formatDate } from '../../../utils/format';
-import { openPage, replacePage } from '../../../utils/nav';
+import { Btn } from '@/ui/Button';
+import { RadioChips } from '@/ui/Choice';
+import { Field, PickerField, SelectField, TextAreaField, TextField, type SelectOption } from '@/ui/Field';
+import { Gate } from '@/ui/Gate';
+import { Page } from '@/ui/Page';
+import { PhotoPicker } from '@/ui/Photos';
+import { SwitchRow } from '@/ui/Toggle';
+import { PAGES } from '@/platform/env';
+import { createNeed, findDuplicates, plusOne } from '@/features/needs/service';
+import { fetchCommunityProfile } from '@/features/org/service';
+import { attempt } from '@/platform/request';
+import { needCommunity, useSession } from '@/platform/session';
+import { a11y } from '@/platform/a11y';
+import { formatDate } from '@/platform/format';
+import { openPage, replacePage } from '@/platform/nav';
 import {
   duplicateQueryReady,
   emptyNeedForm,
@@ -33,10 +33,10 @@ import {
   type ExpectedChoice,
   type NeedField,
   type NeedForm,
-} from '../../../utils/needForm';
-import { dateValue } from '../../../utils/time';
-import { toast } from '../../../utils/ui';
-import { hasErrors, type FormErrors } from '../../../utils/validation';
+} from '@/features/needs/form';
+import { dateValue } from '@/platform/time';
+import { toast } from '@/platform/feedback';
+import { hasErrors, type FormErrors } from '@/platform/validation';
 import './index.css';
 
 const CATEGORY_OPTIONS = (Object.keys(NEED_CATEGORY_LABELS) as NeedCategory[]).map((c) => ({ value: c, label: NEED_CATEGORY_LABELS[c] }));

@@ -12,29 +12,29 @@ import {
   type OrgNodeDto,
   type StatsDto,
 } from '@sbd/contracts';
-import { Btn } from '../../../components/Button';
-import { RadioChips } from '../../../components/Choice';
-import { Gate } from '../../../components/Gate';
-import { Page } from '../../../components/Page';
-import { Empty, ErrorState, Loading } from '../../../components/States';
-import { PAGES } from '../../../config';
-import { fetchChildren, fetchRoots } from '../../../services/org';
-import { attempt } from '../../../services/request';
-import { hasRole, useSession } from '../../../services/session';
-import { useLoaded } from '../../../state/useLoaded';
-import { a11y, keyActivate } from '../../../utils/a11y';
-import { openPage } from '../../../utils/nav';
-import { stopPullDown } from '../../../utils/ui';
-import { BarList, TrendChart } from '../../components/Charts';
-import { Figure } from '../../components/Figure';
-import { PeriodFilter } from '../../components/PeriodFilter';
-import { exportStats, fetchStats } from '../../services/stats';
-import { countRows, SERIES_METRICS, seriesChart, type SeriesMetric } from '../../utils/chart';
-import { formatCount, formatHoursValue } from '../../utils/figures';
-import { hasLowerNodes, headlineFigures } from '../../utils/headline';
-import { periodFor, type Period } from '../../utils/period';
-import { statsScope } from '../../utils/scope';
-import '../../components/stats.css';
+import { Btn } from '@/ui/Button';
+import { RadioChips } from '@/ui/Choice';
+import { Gate } from '@/ui/Gate';
+import { Page } from '@/ui/Page';
+import { Empty, ErrorState, Loading } from '@/ui/States';
+import { PAGES } from '@/platform/env';
+import { fetchChildren, fetchRoots } from '@/features/org/service';
+import { attempt } from '@/platform/request';
+import { hasRole, useSession } from '@/platform/session';
+import { useLoaded } from '@/ui/hooks/useLoaded';
+import { a11y, keyActivate } from '@/platform/a11y';
+import { openPage } from '@/platform/nav';
+import { stopPullDown } from '@/platform/feedback';
+import { BarList, TrendChart } from '@/packageStats/components/Charts';
+import { Figure } from '@/packageStats/components/Figure';
+import { PeriodFilter } from '@/packageStats/components/PeriodFilter';
+import { exportStats, fetchStats } from '@/packageStats/services/stats';
+import { countRows, SERIES_METRICS, seriesChart, type SeriesMetric } from '@/packageStats/utils/chart';
+import { formatCount, formatHoursValue } from '@/packageStats/utils/figures';
+import { hasLowerNodes, headlineFigures } from '@/packageStats/utils/headline';
+import { periodFor, type Period } from '@/packageStats/utils/period';
+import { statsScope } from '@/packageStats/utils/scope';
+import '@/packageStats/components/stats.css';
 
 const GRANULARITY_OPTIONS = [
   { value: StatsGranularity.Week, label: '按周' },

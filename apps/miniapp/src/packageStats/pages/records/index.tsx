@@ -2,22 +2,22 @@ import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { HONOURS_RULE, NO_SERVICE_FLAG_DAYS, type MemberRecordDto } from '@sbd/contracts';
-import { Badge } from '../../../components/Badge';
-import { Btn } from '../../../components/Button';
-import { RadioChips } from '../../../components/Choice';
-import { Gate } from '../../../components/Gate';
-import { Page } from '../../../components/Page';
-import { PagedList } from '../../../components/PagedList';
-import { PAGES } from '../../../config';
-import { useSession } from '../../../services/session';
-import { usePaged } from '../../../state/usePaged';
-import { formatDate } from '../../../utils/format';
-import { openPage } from '../../../utils/nav';
-import { stopPullDown } from '../../../utils/ui';
-import { exportMemberRecords, fetchMemberRecords } from '../../services/stats';
-import { filterParam, RECORD_FILTERS, recordBadges, recordFigures, recordYears, registrationBadge, type RecordsFilter } from '../../utils/records';
-import { unitScope } from '../../utils/scope';
-import '../../components/stats.css';
+import { Badge } from '@/ui/Badge';
+import { Btn } from '@/ui/Button';
+import { RadioChips } from '@/ui/Choice';
+import { Gate } from '@/ui/Gate';
+import { Page } from '@/ui/Page';
+import { PagedList } from '@/ui/PagedList';
+import { PAGES } from '@/platform/env';
+import { useSession } from '@/platform/session';
+import { usePaged } from '@/ui/hooks/usePaged';
+import { formatDate } from '@/platform/format';
+import { openPage } from '@/platform/nav';
+import { stopPullDown } from '@/platform/feedback';
+import { exportMemberRecords, fetchMemberRecords } from '@/packageStats/services/stats';
+import { filterParam, RECORD_FILTERS, recordBadges, recordFigures, recordYears, registrationBadge, type RecordsFilter } from '@/packageStats/utils/records';
+import { unitScope } from '@/packageStats/utils/scope';
+import '@/packageStats/components/stats.css';
 
 const FILTER_NOTES: Partial<Record<RecordsFilter, string>> = {
   not_registered: '在单位名册上，但没有同名同手机号的已通过报到。',

@@ -2,21 +2,21 @@ import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import type { AnnualReportDto } from '@sbd/contracts';
-import { Badge } from '../../../components/Badge';
-import { Btn } from '../../../components/Button';
-import { Gate } from '../../../components/Gate';
-import { Page } from '../../../components/Page';
-import { Empty, ErrorState, Loading } from '../../../components/States';
-import { isH5 } from '../../../config';
-import { attempt } from '../../../services/request';
-import { useSession } from '../../../services/session';
-import { formatDate, formatDateTime } from '../../../utils/format';
-import { Figure } from '../../components/Figure';
-import { fetchAnnualReport, openPrintableReport } from '../../services/stats';
-import { formatCount, formatHoursValue, formatRate } from '../../utils/figures';
-import { recordBadges, registrationBadge } from '../../utils/records';
-import { unitScope } from '../../utils/scope';
-import '../../components/stats.css';
+import { Badge } from '@/ui/Badge';
+import { Btn } from '@/ui/Button';
+import { Gate } from '@/ui/Gate';
+import { Page } from '@/ui/Page';
+import { Empty, ErrorState, Loading } from '@/ui/States';
+import { isH5 } from '@/platform/env';
+import { attempt } from '@/platform/request';
+import { useSession } from '@/platform/session';
+import { formatDate, formatDateTime } from '@/platform/format';
+import { Figure } from '@/packageStats/components/Figure';
+import { fetchAnnualReport, openPrintableReport } from '@/packageStats/services/stats';
+import { formatCount, formatHoursValue, formatRate } from '@/packageStats/utils/figures';
+import { recordBadges, registrationBadge } from '@/packageStats/utils/records';
+import { unitScope } from '@/packageStats/utils/scope';
+import '@/packageStats/components/stats.css';
 
 /** 民主评议 annual report of one member of the unit (?unitId=&userId=&year=), with its printable version. */
 export default function AnnualReportPage() {
