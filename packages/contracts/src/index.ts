@@ -8,3 +8,4 @@ export * from './fields';
 export * from './matching';
 export * from './loop';
 export * from './stats';
+export * from './pages';

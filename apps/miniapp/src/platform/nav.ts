@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { PAGES } from './env';
+import { PAGES } from '@sbd/contracts';
 
 const INTERNAL_PARAMS = new Set(['$taroTimestamp', 'stamp', '__key_']);
 

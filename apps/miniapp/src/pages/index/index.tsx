@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
-import { ROLE_LABELS, Role, type RoleAssignment } from '@sbd/contracts';
+import { PAGES, ROLE_LABELS, Role, type RoleAssignment } from '@sbd/contracts';
 import { ElderlyEntry } from '@/ui/ElderlyEntry';
 import { Page } from '@/ui/Page';
 import { Btn } from '@/ui/Button';
-import { PAGES } from '@/platform/env';
 import { fetchMe } from '@/features/auth/service';
 import { inboxSummary } from '@/features/inbox/service';
 import { attempt } from '@/platform/request';

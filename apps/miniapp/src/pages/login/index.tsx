@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { PASSWORD_MIN_LENGTH, type PrivacyNoticeDto } from '@sbd/contracts';
+import { PAGES, PASSWORD_MIN_LENGTH, type PrivacyNoticeDto } from '@sbd/contracts';
 import { Btn, LinkAction } from '@/ui/Button';
 import { PrivacyNotice } from '@/ui/PrivacyNotice';
 import { TextField } from '@/ui/Field';
 import { Page } from '@/ui/Page';
 import { Checkbox } from '@/ui/Toggle';
-import { isH5, PAGES } from '@/platform/env';
+import { isH5 } from '@/platform/env';
 import { fetchPrivacyNotice, giveConsent, login, signup, wechatLogin } from '@/features/auth/service';
 import { attempt, type ApiError } from '@/platform/request';
 import { a11y, cx, keyActivate } from '@/platform/a11y';

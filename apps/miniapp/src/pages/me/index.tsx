@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { ROLE_LABELS, type PrivacyNoticeDto } from '@sbd/contracts';
+import { PAGES, ROLE_LABELS, type PrivacyNoticeDto } from '@sbd/contracts';
 import { maskPhone } from '@sbd/domain';
 import { Btn, LinkAction } from '@/ui/Button';
 import { Page } from '@/ui/Page';
 import { ErrorState } from '@/ui/States';
 import { SwitchRow } from '@/ui/Toggle';
-import { PAGES } from '@/platform/env';
 import { deleteAccount, fetchMe, fetchPrivacyNotice, logout } from '@/features/auth/service';
 import { attempt } from '@/platform/request';
 import { isLoggedIn, pickActiveRole, roleKey, setActiveRole, useSession } from '@/platform/session';

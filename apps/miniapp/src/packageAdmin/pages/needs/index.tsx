@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import {
+  PAGES,
   NEED_CATEGORY_LABELS,
   NEED_REASON_MAX,
   NEED_STATUS_LABELS,
@@ -17,7 +18,6 @@ import { Page } from '@/ui/Page';
 import { PagedList } from '@/ui/PagedList';
 import { PhotoStrip } from '@/ui/Photos';
 import { Checkbox } from '@/ui/Toggle';
-import { PAGES } from '@/platform/env';
 import {
   acceptNeed,
   communityNeeds,

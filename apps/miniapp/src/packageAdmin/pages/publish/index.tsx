@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import {
+  PAGES,
   NEED_STATUS_LABELS,
   TASK_CAPACITY_MAX,
   TASK_DESCRIPTION_MAX,
@@ -19,7 +20,6 @@ import { Field, PickerField, TextAreaField, TextField } from '@/ui/Field';
 import { Page } from '@/ui/Page';
 import { Stepper } from '@/ui/Stepper';
 import { ChipSelect, SwitchRow } from '@/ui/Toggle';
-import { PAGES } from '@/platform/env';
 import { getNeed } from '@/features/needs/service';
 import { fetchPositions } from '@/features/org/service';
 import { attempt } from '@/platform/request';

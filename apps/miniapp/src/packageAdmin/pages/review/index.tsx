@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import {
+  PAGES,
   DAY_PERIOD_LABELS,
   OrgNodeType,
   WEEKDAY_LABELS,
@@ -15,7 +16,6 @@ import { SelectField, TextAreaField, type SelectOption } from '@/ui/Field';
 import { Page } from '@/ui/Page';
 import { ErrorState, Loading } from '@/ui/States';
 import { StatusBadge } from '@/ui/StatusBadge';
-import { PAGES } from '@/platform/env';
 import { fetchChildren } from '@/features/org/service';
 import { approveRegistration, fetchRegistration, rejectRegistration } from '@/features/registration/service';
 import { attempt } from '@/platform/request';

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import {
+  PAGES,
   CLAIM_STATUS_LABELS,
   ClaimAction,
   ClaimStatus,
@@ -17,7 +18,6 @@ import { Page } from '@/ui/Page';
 import { SCORE_WORDS, Stars } from '@/ui/Stars';
 import { Empty, NotLoadedPage } from '@/ui/States';
 import { TaskSummary } from '@/features/tasks/TaskSummary';
-import { PAGES } from '@/platform/env';
 import { markNoShow, rateService, rejectClaim, taskClaims, verifyClaim } from '@/features/claims/service';
 import { attempt } from '@/platform/request';
 import { communityAdminScope, useSession } from '@/platform/session';

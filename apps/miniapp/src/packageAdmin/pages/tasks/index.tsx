@@ -1,12 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { TaskStatus, type TaskDto } from '@sbd/contracts';
+import { PAGES, TaskStatus, type TaskDto } from '@sbd/contracts';
 import { Btn } from '@/ui/Button';
 import { Segmented } from '@/ui/Choice';
 import { Page } from '@/ui/Page';
 import { PagedList } from '@/ui/PagedList';
-import { PAGES } from '@/platform/env';
 import { communityAdminScope, useSession } from '@/platform/session';
 import { communityTasks } from '@/features/tasks/service';
 import { usePaged } from '@/ui/hooks/usePaged';

@@ -1,14 +1,13 @@
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { CLAIM_STATUS_LABELS, type BranchMemberDto, type ClaimDto, type TaskDto } from '@sbd/contracts';
+import { PAGES, CLAIM_STATUS_LABELS, type BranchMemberDto, type ClaimDto, type TaskDto } from '@sbd/contracts';
 import { Badge } from '@/ui/Badge';
 import { Btn } from '@/ui/Button';
 import { Gate } from '@/ui/Gate';
 import { Page } from '@/ui/Page';
 import { ErrorState, Loading } from '@/ui/States';
 import { Checkbox } from '@/ui/Toggle';
-import { PAGES } from '@/platform/env';
 import { claimForBranch } from '@/features/claims/service';
 import { fetchBranchMembers } from '@/features/registration/service';
 import { attempt } from '@/platform/request';

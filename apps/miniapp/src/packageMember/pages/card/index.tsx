@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
+import { PAGES } from '@sbd/contracts';
 import type { ECardDto } from '@sbd/contracts';
 import { Btn } from '@/ui/Button';
 import { Page } from '@/ui/Page';
 import { ErrorState, Loading } from '@/ui/States';
-import { PAGES } from '@/platform/env';
 import { fetchMyCard } from '@/features/registration/service';
 import { attempt } from '@/platform/request';
 import { isLoggedIn } from '@/platform/session';

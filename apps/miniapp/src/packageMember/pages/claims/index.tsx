@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { ClaimStatus, type ClaimDto } from '@sbd/contracts';
+import { PAGES, ClaimStatus, type ClaimDto } from '@sbd/contracts';
 import { Btn } from '@/ui/Button';
 import { Segmented } from '@/ui/Choice';
 import { Gate } from '@/ui/Gate';
 import { Page } from '@/ui/Page';
 import { Empty, ErrorState, Loading } from '@/ui/States';
-import { PAGES } from '@/platform/env';
 import { myClaims } from '@/features/claims/service';
 import { useSession } from '@/platform/session';
 import { useLoaded } from '@/ui/hooks/useLoaded';

@@ -1,10 +1,9 @@
 import { Text, View } from '@tarojs/components';
-import { ClaimStatus, type ClaimDto } from '@sbd/contracts';
+import { PAGES, ClaimStatus, type ClaimDto } from '@sbd/contracts';
 import { Btn } from '@/ui/Button';
 import { Gate } from '@/ui/Gate';
 import { Page } from '@/ui/Page';
 import { Empty, ErrorState, Loading } from '@/ui/States';
-import { PAGES } from '@/platform/env';
 import { myClaims } from '@/features/claims/service';
 import { myHours } from '@/features/points/service';
 import { useSession } from '@/platform/session';

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useLoad } from '@tarojs/taro';
+import { PAGES } from '@sbd/contracts';
 import type { CommunityPublicDto, FreeTimeSlot, RegistrationDto, UpdateProfileRequest } from '@sbd/contracts';
 import { Btn } from '@/ui/Button';
 import { SelectField, TextField } from '@/ui/Field';
@@ -8,7 +9,6 @@ import { FreeTimeGrid } from '@/ui/FreeTimeGrid';
 import { Page } from '@/ui/Page';
 import { ErrorState, Loading } from '@/ui/States';
 import { ChipSelect } from '@/ui/Toggle';
-import { PAGES } from '@/platform/env';
 import { fetchCommunityProfile } from '@/features/org/service';
 import { fetchMyRegistration, updateMyProfile } from '@/features/registration/service';
 import { attempt } from '@/platform/request';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { RegistrationStatus, type CommunityPublicDto, type PrivacyNoticeDto, type RegistrationDto } from '@sbd/contracts';
+import { PAGES, RegistrationStatus, type CommunityPublicDto, type PrivacyNoticeDto, type RegistrationDto } from '@sbd/contracts';
 import { Btn } from '@/ui/Button';
 import { Field, SelectField, TextField, type SelectOption } from '@/ui/Field';
 import { FreeTimeGrid } from '@/ui/FreeTimeGrid';
@@ -10,7 +10,7 @@ import { PrivacyNotice } from '@/ui/PrivacyNotice';
 import { ErrorState, Loading } from '@/ui/States';
 import { StatusBadge } from '@/ui/StatusBadge';
 import { ChipSelect, Checkbox } from '@/ui/Toggle';
-import { isWeapp, PAGES } from '@/platform/env';
+import { isWeapp } from '@/platform/env';
 import { fetchPrivacyNotice } from '@/features/auth/service';
 import { fetchCommunityByCode, fetchMyRegistration, submitRegistration } from '@/features/registration/service';
 import { attempt } from '@/platform/request';

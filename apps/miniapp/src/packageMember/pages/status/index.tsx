@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { RegistrationStatus, type RegistrationDto } from '@sbd/contracts';
+import { PAGES, RegistrationStatus, type RegistrationDto } from '@sbd/contracts';
 import { maskPhone } from '@sbd/domain';
 import { Btn } from '@/ui/Button';
 import { Page } from '@/ui/Page';
 import { ErrorState, Loading } from '@/ui/States';
 import { StatusBadge } from '@/ui/StatusBadge';
-import { PAGES } from '@/platform/env';
 import { fetchMyRegistration } from '@/features/registration/service';
 import { attempt } from '@/platform/request';
 import { isLoggedIn } from '@/platform/session';

@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { TASK_TARGET_LABELS, type ClaimDto } from '@sbd/contracts';
+import { PAGES, TASK_TARGET_LABELS, type ClaimDto } from '@sbd/contracts';
 import { Btn } from '@/ui/Button';
 import { Gate } from '@/ui/Gate';
 import { Page } from '@/ui/Page';
 import { NotLoadedPage } from '@/ui/States';
-import { PAGES } from '@/platform/env';
 import { claimTask } from '@/features/claims/service';
 import { attempt } from '@/platform/request';
 import { branchScope, useSession } from '@/platform/session';

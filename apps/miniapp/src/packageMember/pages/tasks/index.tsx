@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { CLAIM_STATUS_LABELS, TASK_KIND_LABELS, TaskKind, type RegistrationDto, type TaskDto } from '@sbd/contracts';
+import { PAGES, CLAIM_STATUS_LABELS, TASK_KIND_LABELS, TaskKind, type RegistrationDto, type TaskDto } from '@sbd/contracts';
 import { Badge } from '@/ui/Badge';
 import { Btn } from '@/ui/Button';
 import { RadioChips } from '@/ui/Choice';
@@ -10,7 +10,6 @@ import { Gate } from '@/ui/Gate';
 import { Page } from '@/ui/Page';
 import { PagedList } from '@/ui/PagedList';
 import { ErrorState } from '@/ui/States';
-import { PAGES } from '@/platform/env';
 import { fetchMyRegistration } from '@/features/registration/service';
 import { attempt } from '@/platform/request';
 import { branchScope, useSession } from '@/platform/session';

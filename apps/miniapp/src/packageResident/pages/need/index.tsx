@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { NEED_CATEGORY_LABELS, NEED_STATUS_LABELS, NeedAction, RATING_COMMENT_MAX, Role, type NeedDto } from '@sbd/contracts';
+import { PAGES, NEED_CATEGORY_LABELS, NEED_STATUS_LABELS, NeedAction, RATING_COMMENT_MAX, Role, type NeedDto } from '@sbd/contracts';
 import { Badge } from '@/ui/Badge';
 import { Btn } from '@/ui/Button';
 import { TextAreaField } from '@/ui/Field';
@@ -11,7 +11,6 @@ import { PhotoStrip } from '@/ui/Photos';
 import { SCORE_WORDS, Stars } from '@/ui/Stars';
 import { NotLoadedPage } from '@/ui/States';
 import { Timeline } from '@/features/needs/Timeline';
-import { PAGES } from '@/platform/env';
 import { getNeed, rateNeed, withdrawNeed } from '@/features/needs/service';
 import { attempt } from '@/platform/request';
 import { hasRole, useSession } from '@/platform/session';

@@ -1,12 +1,11 @@
 import { Text, View } from '@tarojs/components';
 import { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { NEED_CATEGORY_LABELS, NEED_STATUS_LABELS, type NeedDto } from '@sbd/contracts';
+import { PAGES, NEED_CATEGORY_LABELS, NEED_STATUS_LABELS, type NeedDto } from '@sbd/contracts';
 import { Badge } from '@/ui/Badge';
 import { Btn } from '@/ui/Button';
 import { Gate } from '@/ui/Gate';
 import { Page } from '@/ui/Page';
 import { PagedList } from '@/ui/PagedList';
-import { PAGES } from '@/platform/env';
 import { myNeeds } from '@/features/needs/service';
 import { useSession } from '@/platform/session';
 import { usePaged } from '@/ui/hooks/usePaged';

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import {
+  PAGES,
   NEED_CATEGORY_LABELS,
   NEED_DESCRIPTION_MAX,
   NEED_MAX_PHOTOS,
@@ -16,7 +17,6 @@ import { Gate } from '@/ui/Gate';
 import { Page } from '@/ui/Page';
 import { PhotoPicker } from '@/ui/Photos';
 import { SwitchRow } from '@/ui/Toggle';
-import { PAGES } from '@/platform/env';
 import { createNeed, findDuplicates, plusOne } from '@/features/needs/service';
 import { fetchCommunityProfile } from '@/features/org/service';
 import { attempt } from '@/platform/request';

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import {
+  PAGES,
   OrgNodeType,
   ORG_NODE_TYPE_LABELS,
   Role,
@@ -17,7 +18,6 @@ import { RadioChips } from '@/ui/Choice';
 import { Gate } from '@/ui/Gate';
 import { Page } from '@/ui/Page';
 import { Empty, ErrorState, Loading } from '@/ui/States';
-import { PAGES } from '@/platform/env';
 import { fetchChildren, fetchRoots } from '@/features/org/service';
 import { attempt } from '@/platform/request';
 import { hasRole, useSession } from '@/platform/session';

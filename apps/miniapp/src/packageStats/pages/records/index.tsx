@@ -1,14 +1,13 @@
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { HONOURS_RULE, NO_SERVICE_FLAG_DAYS, type MemberRecordDto } from '@sbd/contracts';
+import { PAGES, HONOURS_RULE, NO_SERVICE_FLAG_DAYS, type MemberRecordDto } from '@sbd/contracts';
 import { Badge } from '@/ui/Badge';
 import { Btn } from '@/ui/Button';
 import { RadioChips } from '@/ui/Choice';
 import { Gate } from '@/ui/Gate';
 import { Page } from '@/ui/Page';
 import { PagedList } from '@/ui/PagedList';
-import { PAGES } from '@/platform/env';
 import { useSession } from '@/platform/session';
 import { usePaged } from '@/ui/hooks/usePaged';
 import { formatDate } from '@/platform/format';

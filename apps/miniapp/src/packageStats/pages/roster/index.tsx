@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { ROSTER_COLUMNS, ROSTER_MAX_ROWS, ROSTER_REQUIRED_COLUMNS } from '@sbd/contracts';
+import { PAGES, ROSTER_COLUMNS, ROSTER_MAX_ROWS, ROSTER_REQUIRED_COLUMNS } from '@sbd/contracts';
 import { Btn } from '@/ui/Button';
 import { Gate } from '@/ui/Gate';
 import { Page } from '@/ui/Page';
-import { PAGES } from '@/platform/env';
 import { useSession } from '@/platform/session';
 import { a11y } from '@/platform/a11y';
 import { openPage } from '@/platform/nav';
