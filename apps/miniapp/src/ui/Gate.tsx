@@ -8,7 +8,7 @@ export function Gate({ title, loggedIn, need }: { title: string; loggedIn: boole
   return (
     <Page title={title}>
       <View className='card'>
-        <Text style={{ display: 'block', marginBottom: '16px' }}>{loggedIn ? need : '请先登录。'}</Text>
+        <Text className='block mb-32'>{loggedIn ? need : '请先登录。'}</Text>
         {loggedIn ? <Btn onClick={goHome}>返回首页</Btn> : <Btn onClick={() => goLogin()}>去登录</Btn>}
       </View>
     </Page>

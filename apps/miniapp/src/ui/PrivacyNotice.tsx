@@ -23,10 +23,10 @@ export function PrivacyNotice({ notice, error, onRetry }: PrivacyNoticeProps) {
       </LinkAction>
       {open ? (
         <View className='privacy-body'>
-          <Text className='t-s' style={{ display: 'block' }}>
+          <Text className='t-s block'>
             {notice.body}
           </Text>
-          <Text className='t-xs t-muted' style={{ display: 'block', marginTop: '8px' }}>{`版本：${notice.version}`}</Text>
+          <Text className='t-xs t-muted block mt-16'>{`版本：${notice.version}`}</Text>
         </View>
       ) : null}
     </View>

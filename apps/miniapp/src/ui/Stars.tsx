@@ -39,7 +39,7 @@ export function Stars({ label, value, onChange }: StarsProps) {
           );
         })}
       </View>
-      <Text className='t-s t-muted' style={{ display: 'block', marginTop: '8px' }}>
+      <Text className='t-s t-muted block mt-16'>
         {value ? `已选：${value}分（${SCORE_WORDS[value]}）` : '请点选分数'}
       </Text>
     </View>

@@ -16,9 +16,9 @@ export function Loading({ text = '加载中…' }: { text?: string }) {
 export function ErrorState({ message, onRetry }: { message: string; onRetry?: () => void }) {
   return (
     <View className='notice notice-error' {...a11y(undefined, { role: 'alert' })}>
-      <Text style={{ display: 'block' }}>{message}</Text>
+      <Text className='block'>{message}</Text>
       {onRetry ? (
-        <View style={{ marginTop: '12px' }}>
+        <View className='mt-24'>
           <Btn variant='plain' onClick={onRetry}>
             重试
           </Btn>

@@ -14,12 +14,12 @@ export function SwitchRow({ label, description, checked, onChange }: SwitchRowPr
   const toggle = () => onChange(!checked);
   return (
     <View className='toggle' onClick={toggle} {...a11y(label, { role: 'switch', checked })} {...keyActivate(toggle)}>
-      <View style={{ flex: 1, paddingRight: '12px' }}>
-        <Text className='t-bold' style={{ display: 'block' }}>
+      <View className='flex-1 pr-24'>
+        <Text className='t-bold block'>
           {label}
         </Text>
         {description ? (
-          <Text className='t-s t-muted' style={{ display: 'block' }}>
+          <Text className='t-s t-muted block'>
             {description}
           </Text>
         ) : null}
@@ -46,7 +46,7 @@ export function Checkbox({ checked, onChange, label, children }: CheckboxProps) 
       <View className={cx('check-box', checked && 'on')}>
         <Text>{checked ? '✓' : ''}</Text>
       </View>
-      <View style={{ flex: 1 }}>{children}</View>
+      <View className='flex-1'>{children}</View>
     </View>
   );
 }

@@ -9,7 +9,7 @@ export function AdminGate({ title, loggedIn, children }: { title: string; logged
   return (
     <Page title={title}>
       <View className='card'>
-        <Text style={{ display: 'block', marginBottom: '16px' }}>
+        <Text className='block mb-32'>
           {loggedIn ? '此功能仅供社区管理员使用。' : '请先登录社区管理员账号。'}
         </Text>
         {loggedIn ? <Btn onClick={goHome}>返回首页</Btn> : <Btn onClick={() => goLogin()}>去登录</Btn>}

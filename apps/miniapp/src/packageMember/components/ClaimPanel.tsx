@@ -124,19 +124,19 @@ export function ClaimPanel({ claim, locationOk = false, onChange }: ClaimPanelPr
         <Text className='t-bold'>我的报名</Text>
         <Badge text={CLAIM_STATUS_LABELS[claim.status]} tone={CLAIM_TONE[claim.status]} />
       </View>
-      <Text style={{ display: 'block', marginTop: '8px' }}>{claimStatusText(claim)}</Text>
+      <Text className='block mt-16'>{claimStatusText(claim)}</Text>
 
       {view.waitlistPosition ? (
-        <View className='notice' style={{ marginTop: '12px', marginBottom: 0 }}>
+        <View className='notice mt-24 mb-0'>
           <Text className='t-l t-bold'>{`候补第 ${view.waitlistPosition} 位`}</Text>
         </View>
       ) : null}
 
       {view.canConfirm && view.holdExpiresAt ? (
-        <View className='notice notice-hold' style={{ marginTop: '12px' }} {...a11y(undefined, { role: 'status', live: 'polite' })}>
-          <Text style={{ display: 'block' }}>有人退出，名额已为您保留。请在倒计时结束前确认，否则名额顺延给下一位。</Text>
-          <Text className='t-xl t-bold t-primary' style={{ display: 'block', marginTop: '8px' }}>{`剩余 ${formatCountdown(view.holdExpiresAt - now)}`}</Text>
-          <View style={{ marginTop: '12px' }}>
+        <View className='notice notice-hold mt-24' {...a11y(undefined, { role: 'status', live: 'polite' })}>
+          <Text className='block'>有人退出，名额已为您保留。请在倒计时结束前确认，否则名额顺延给下一位。</Text>
+          <Text className='t-xl t-bold t-primary block mt-16'>{`剩余 ${formatCountdown(view.holdExpiresAt - now)}`}</Text>
+          <View className='mt-24'>
             <Btn onClick={() => void confirmHold()} loading={busy === 'confirm'} loadingText='正在确认…'>
               确认参加
             </Btn>
@@ -150,13 +150,13 @@ export function ClaimPanel({ claim, locationOk = false, onChange }: ClaimPanelPr
       {claim.pointsAwarded !== null ? <Text className='item-line'>{`获得积分：${claim.pointsAwarded}`}</Text> : null}
 
       {view.checkInBlocked ? (
-        <View className='notice' style={{ marginTop: '12px', marginBottom: 0 }}>
+        <View className='notice mt-24 mb-0'>
           <Text>{view.checkInBlocked}</Text>
         </View>
       ) : null}
 
       {which ? (
-        <View className='attend' style={{ marginTop: '16px' }}>
+        <View className='attend mt-32'>
           <Field label={`${verb}码`} hint={`看现场工作人员手机/大屏上的${CHECKIN_CODE_DIGITS}位数字，每30秒更换`}>
             <Input
               className='input attend-code'
@@ -174,7 +174,7 @@ export function ClaimPanel({ claim, locationOk = false, onChange }: ClaimPanelPr
             />
           </Field>
           {error ? (
-            <Text className='field-error' style={{ marginTop: '-12px', marginBottom: '16px' }} {...a11y(undefined, { role: 'alert' })}>{`！${error}`}</Text>
+            <Text className='field-error mt-n24 mb-32' {...a11y(undefined, { role: 'alert' })}>{`！${error}`}</Text>
           ) : null}
           <Btn onClick={byCode} loading={busy === 'code'} loadingText={`正在${verb}…`}>
             {`输入码${verb}`}
@@ -195,13 +195,13 @@ export function ClaimPanel({ claim, locationOk = false, onChange }: ClaimPanelPr
       ) : null}
 
       {view.canWithdraw ? (
-        <View style={{ marginTop: '16px' }}>
+        <View className='mt-32'>
           <Btn variant='plain' onClick={() => void withdraw()} loading={busy === 'withdraw'} loadingText='正在退出…'>
             {claim.status === ClaimStatus.Waitlisted ? '退出候补' : '退出报名'}
           </Btn>
         </View>
       ) : view.withdrawBlocked ? (
-        <Text className='t-s t-muted' style={{ display: 'block', marginTop: '12px' }}>
+        <Text className='t-s t-muted block mt-24'>
           {view.withdrawBlocked}
         </Text>
       ) : null}

@@ -79,7 +79,7 @@ export default function InboxPage() {
                 <Text className='item-title'>{n.title}</Text>
                 {n.read ? <Badge text='已读' tone='neutral' /> : <Badge text='未读' tone='info' />}
               </View>
-              <Text style={{ display: 'block', marginTop: '8px' }}>{n.body}</Text>
+              <Text className='block mt-16'>{n.body}</Text>
               <Text className='item-line'>{[NOTIFICATION_KIND_LABELS[n.kind] !== n.title ? NOTIFICATION_KIND_LABELS[n.kind] : '', formatDateTime(n.createdAt)].filter(Boolean).join(' · ')}</Text>
               {target ? <Text className='item-go'>查看 ›</Text> : null}
             </View>

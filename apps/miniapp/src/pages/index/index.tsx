@@ -126,7 +126,7 @@ export default function Home() {
 
       {!loggedIn ? (
         <View className='card'>
-          <Text className='t-m' style={{ display: 'block', marginBottom: '12px' }}>
+          <Text className='t-m block mb-24'>
             登录后可点单求助、报到接单、查看办理进度。
           </Text>
           <Btn onClick={() => openPage(PAGES.login)}>登录 / 注册</Btn>
@@ -141,7 +141,7 @@ export default function Home() {
       </View>
 
       {isStaffElsewhere ? (
-        <View className='notice' style={{ marginTop: '24px' }}>
+        <View className='notice mt-48'>
           <Text>统计与管理功能请在电脑端管理后台使用。</Text>
         </View>
       ) : null}

@@ -172,7 +172,7 @@ export default function LoginPage() {
           <Btn onClick={doWechatLogin} loading={busy && !showPasswordLogin} loadingText='正在登录…'>
             微信一键登录
           </Btn>
-          <Text className='t-s t-muted' style={{ display: 'block', marginTop: '12px' }}>
+          <Text className='t-s t-muted block mt-24'>
             使用当前微信账号登录，无需输入密码。
           </Text>
           {!showPasswordLogin ? (
@@ -210,7 +210,7 @@ export default function LoginPage() {
               <Btn onClick={doLogin} loading={busy} loadingText='正在登录…'>
                 登录
               </Btn>
-              <Text className='t-s t-muted' style={{ display: 'block', marginTop: '16px' }}>
+              <Text className='t-s t-muted block mt-32'>
                 连续输错5次密码，账号将锁定15分钟。
               </Text>
             </View>
@@ -267,7 +267,7 @@ export default function LoginPage() {
               {signupErrors.consent ? (
                 <Text className='field-error' {...a11y(undefined, { role: 'alert' })}>{`！${signupErrors.consent}`}</Text>
               ) : null}
-              <View style={{ marginTop: '24px' }}>
+              <View className='mt-48'>
                 <Btn onClick={doSignup} loading={busy} loadingText='正在注册…'>
                   注册并登录
                 </Btn>

@@ -102,7 +102,7 @@ export default function MePage() {
         </View>
       ) : (
         <View className='card'>
-          <Text style={{ display: 'block', marginBottom: '16px' }}>您还没有登录。</Text>
+          <Text className='block mb-32'>您还没有登录。</Text>
           <Btn onClick={() => openPage(PAGES.login)}>登录 / 注册</Btn>
         </View>
       )}
@@ -150,7 +150,7 @@ export default function MePage() {
           }}
         />
         {elderly.systemFontScale !== 1 ? (
-          <Text className='t-s t-muted' style={{ display: 'block' }}>
+          <Text className='t-s t-muted block'>
             {`已跟随微信字体大小（${Math.round(elderly.systemFontScale * 100)}%）`}
           </Text>
         ) : null}
@@ -164,13 +164,13 @@ export default function MePage() {
             <ErrorState message={noticeError} />
           ) : notice ? (
             <View className='me-notice'>
-              <Text className='t-bold' style={{ display: 'block' }}>
+              <Text className='t-bold block'>
                 {notice.title}
               </Text>
-              <Text className='t-s' style={{ display: 'block', marginTop: '8px' }}>
+              <Text className='t-s block mt-16'>
                 {notice.body}
               </Text>
-              <Text className='t-xs t-muted' style={{ display: 'block', marginTop: '8px' }}>{`版本：${notice.version}`}</Text>
+              <Text className='t-xs t-muted block mt-16'>{`版本：${notice.version}`}</Text>
             </View>
           ) : (
             <Text className='t-muted'>加载中…</Text>
@@ -186,7 +186,7 @@ export default function MePage() {
           <Btn variant='danger' onClick={doDelete} loading={busy === 'delete'} loadingText='正在注销…'>
             注销账号
           </Btn>
-          <Text className='t-s t-muted' style={{ display: 'block', marginTop: '12px' }}>
+          <Text className='t-s t-muted block mt-24'>
             注销后账号、报到信息将被删除，无法恢复。
           </Text>
         </View>

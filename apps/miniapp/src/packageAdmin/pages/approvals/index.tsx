@@ -91,7 +91,7 @@ export default function ApprovalsPage() {
 
   return (
     <Page title='报到审核'>
-      <Text className='t-s t-muted' style={{ display: 'block', marginBottom: '16px' }}>{`${scope.communityName} · 待审核的报到申请`}</Text>
+      <Text className='t-s t-muted block mb-32'>{`${scope.communityName} · 待审核的报到申请`}</Text>
       {state === 'loading' ? <Loading /> : null}
       {state === 'error' ? <ErrorState message={error} onRetry={() => void reload()} /> : null}
       {state === 'ready' && items.length === 0 ? <Empty text='暂无待审核的报到申请' /> : null}

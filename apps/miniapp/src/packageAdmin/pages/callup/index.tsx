@@ -61,13 +61,13 @@ function CallupAdminCard({ callup, onChanged }: { callup: CallupDto; onChanged: 
         <Badge text={CALLUP_STATUS_LABELS[callup.status]} tone={open ? 'rejected' : 'neutral'} icon={open ? '●' : undefined} />
       </View>
       <Text className='item-line'>{`${callup.scopeName} · ${formatDateTime(callup.createdAt)} · ${callup.place}`}</Text>
-      <View className='stat-grid' style={{ marginTop: '12px' }}>
+      <View className='stat-grid mt-24'>
         <View className='stat'>
           <Text className='stat-value'>{callup.availableCount}</Text>
           <Text className='stat-label'>能到</Text>
         </View>
         <View className='stat'>
-          <Text className='stat-value' style={{ color: '#4d4d4d' }}>
+          <Text className='stat-value t-text-2'>
             {callup.unavailableCount}
           </Text>
           <Text className='stat-label'>不能到</Text>
@@ -78,7 +78,7 @@ function CallupAdminCard({ callup, onChanged }: { callup: CallupDto; onChanged: 
         <Text key={g.index} className='item-line'>{`${g.name}：${g.members.map((m) => (m.userId === g.leaderUserId ? `${m.name}（组长）` : m.name)).join('、')}`}</Text>
       ))}
       {open ? (
-        <View style={{ marginTop: '16px' }}>
+        <View className='mt-32'>
           <Field label='每组人数'>
             <Stepper label='每组人数' value={size} min={1} max={50} onChange={setSize} unit='人' />
           </Field>

@@ -89,7 +89,7 @@ export default function CheckinCodePage() {
     <Page title='现场签到码' className='code-page'>
       {task ? (
         <View className='code-task'>
-          <Text className='t-l t-bold' style={{ display: 'block' }}>
+          <Text className='t-l t-bold block'>
             {task.title}
           </Text>
           <Text className='t-s t-muted'>{`${formatRange(task.startAt, task.endAt)} · ${task.place}`}</Text>
@@ -107,7 +107,7 @@ export default function CheckinCodePage() {
           <Text className='code-countdown'>{remaining > 0 ? `${remaining} 秒后更换` : '正在更换…'}</Text>
         </View>
       ) : null}
-      <View className='notice' style={{ marginTop: '24px' }}>
+      <View className='notice mt-48'>
         <Text>党员在「我的报名」或任务页输入这6位数字签到、签退。数字每30秒更换，刚换下的码短时间内仍有效。</Text>
       </View>
       <Btn variant='plain' onClick={() => void fetchCode()}>

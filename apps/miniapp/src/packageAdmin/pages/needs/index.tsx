@@ -81,13 +81,13 @@ function SummaryCard({ communityId, version }: { communityId: number; version: n
       <Segmented label='统计周期' options={PERIODS} value={period} onChange={setPeriod} />
       {s ? (
         <View>
-          <Text style={{ display: 'block' }}>
+          <Text className='block'>
             {`本${period === 'day' ? '日' : period === 'week' ? '周' : '月'}新需求 ${s.total} 条：待审核 ${s.byStatus.held ?? 0}，待受理 ${s.byStatus.submitted ?? 0}，已受理 ${s.byStatus.accepted ?? 0}，已办结 ${(s.byStatus.fulfilled ?? 0) + (s.byStatus.rated ?? 0)}`}
           </Text>
           {s.overdueCount ? (
-            <Text className='t-danger t-bold' style={{ display: 'block', marginTop: '8px' }}>{`⚠ 超过48小时未受理：${s.overdueCount} 条`}</Text>
+            <Text className='t-danger t-bold block mt-16'>{`⚠ 超过48小时未受理：${s.overdueCount} 条`}</Text>
           ) : (
-            <Text className='t-s t-muted' style={{ display: 'block', marginTop: '8px' }}>
+            <Text className='t-s t-muted block mt-16'>
               没有超过48小时未受理的需求
             </Text>
           )}
@@ -193,15 +193,15 @@ function NeedCard({
       {need.plusOneCount ? <Text className='item-line t-bold'>{`另有 ${need.plusOneCount} 位居民 +1`}</Text> : null}
       {need.reopenCount ? <Text className='item-line t-danger'>{`居民反馈没解决 ${need.reopenCount} 次`}</Text> : null}
       {need.taskIds.length ? <Text className='item-line'>{`已发布任务 ${need.taskIds.length} 个`}</Text> : null}
-      <Text style={{ display: 'block', marginTop: '8px' }}>{need.description}</Text>
+      <Text className='block mt-16'>{need.description}</Text>
       {need.photos.length ? (
-        <View style={{ marginTop: '12px' }}>
+        <View className='mt-24'>
           <PhotoStrip photos={need.photos} />
         </View>
       ) : null}
 
       {selectable ? (
-        <View style={{ marginTop: '12px' }}>
+        <View className='mt-24'>
           <Checkbox checked={selected} onChange={onSelect} label={`选中“${need.title}”发布任务`}>
             <Text>{selected ? '已选中，用于发布任务' : '选中，用于发布任务'}</Text>
           </Checkbox>
@@ -276,7 +276,7 @@ function NeedCard({
             value={target}
             onChange={setTarget}
           />
-          <View className='btn-row' style={{ marginTop: '16px' }}>
+          <View className='btn-row mt-32'>
             <Btn variant='plain' onClick={() => setOpen('')}>
               取消
             </Btn>
@@ -342,9 +342,9 @@ export default function TriagePage() {
 
   return (
     <Page title='需求分拣'>
-      <Text className='t-s t-muted' style={{ display: 'block', marginBottom: '12px' }}>{`${scope.communityName} · 居民点单，社区受理后发布任务`}</Text>
+      <Text className='t-s t-muted block mb-24'>{`${scope.communityName} · 居民点单，社区受理后发布任务`}</Text>
       <SummaryCard communityId={communityId} version={version} />
-      <View className='btn-row' style={{ marginBottom: '24px' }}>
+      <View className='btn-row mb-48'>
         <Btn variant='secondary' onClick={() => openPage(PAGES.postNeed)}>
           代居民点单
         </Btn>
@@ -354,12 +354,12 @@ export default function TriagePage() {
       </View>
       <Segmented label='需求状态' options={TABS} value={tab} onChange={setTab} />
       {tab === NeedStatus.Held ? (
-        <Text className='t-s t-muted' style={{ display: 'block', marginBottom: '12px' }}>
+        <Text className='t-s t-muted block mb-24'>
           待审核：内容未能自动审核通过，请查看后受理（审核通过并受理）或驳回。
         </Text>
       ) : null}
       {tab === NeedStatus.Accepted ? (
-        <Text className='t-s t-muted' style={{ display: 'block', marginBottom: '12px' }}>
+        <Text className='t-s t-muted block mb-24'>
           勾选一条或多条需求，用它们发布任务；任务完成时这些需求自动办结。
         </Text>
       ) : null}

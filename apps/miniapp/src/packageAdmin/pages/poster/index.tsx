@@ -81,7 +81,7 @@ export default function PosterPage() {
 
   return (
     <Page title='社区二维码'>
-      <Text className='t-s t-muted' style={{ display: 'block', marginBottom: '16px' }}>
+      <Text className='t-s t-muted block mb-32'>
         {`${scope.communityName}：党员扫码即可进入报到页面。可打印张贴，或转发到工作群。`}
       </Text>
       {state === 'loading' ? <Loading text='二维码生成中…' /> : null}

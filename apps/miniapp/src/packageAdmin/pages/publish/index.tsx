@@ -122,7 +122,7 @@ export default function PublishPage() {
     <Page title='发布任务'>
       {needs.length ? (
         <View className='card'>
-          <Text className='t-bold' style={{ display: 'block', marginBottom: '8px' }}>{`回应 ${needs.length} 条居民需求（任务完成时自动办结）`}</Text>
+          <Text className='t-bold block mb-16'>{`回应 ${needs.length} 条居民需求（任务完成时自动办结）`}</Text>
           {needs.map((n) => (
             <Text key={n.id} className='item-line'>{`#${n.id} ${n.title}（${NEED_STATUS_LABELS[n.status]}）`}</Text>
           ))}
@@ -152,10 +152,10 @@ export default function PublishPage() {
         </Field>
         {form.start === 'custom' ? (
           <View className='btn-row'>
-            <View style={{ flex: 1, marginRight: '12px' }}>
+            <View className='flex-1 mr-24'>
               <PickerField label='日期' mode='date' value={form.customDate} start={dateValue(now)} onChange={(v) => set('customDate', v)} />
             </View>
-            <View style={{ flex: 1 }}>
+            <View className='flex-1'>
               <PickerField label='时间' mode='time' value={form.customTime} onChange={(v) => set('customTime', v)} />
             </View>
           </View>
@@ -163,7 +163,7 @@ export default function PublishPage() {
         <Field label='服务时长' required>
           <RadioChips label='服务时长' options={DURATION_OPTIONS} value={form.durationMinutes} onChange={(v) => set('durationMinutes', v)} />
         </Field>
-        <View className='notice' style={{ marginBottom: 0 }} {...a11y(undefined, { live: 'polite' })}>
+        <View className='notice mb-0' {...a11y(undefined, { live: 'polite' })}>
           <Text>{start && end ? `时间：${formatRange(start.toISOString(), end.toISOString())}。报名在开始时截止，开始前30分钟可签到。` : '请选择开始日期和时间'}</Text>
         </View>
       </View>

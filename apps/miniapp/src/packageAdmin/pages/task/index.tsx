@@ -121,16 +121,16 @@ function ClaimReview({ claim, taskStarted, onChanged }: { claim: ClaimDto; taskS
       {claim.branchName ? <Text className='item-line'>{`支部：${claim.branchName}`}</Text> : null}
       <Text className='item-line'>{`签到：${claim.checkInAt ? formatDateTime(claim.checkInAt) : '未签到'}`}</Text>
       {claim.checkInAt ? <Text className='item-line'>{`签退：${claim.checkOutAt ? formatDateTime(claim.checkOutAt) : '未签退'}`}</Text> : null}
-      {claim.creditedHours !== null ? <Text className='item-line t-bold' style={{ color: '#1a1a1a' }}>{`计入时长：${formatHours(claim.creditedHours)}（窗口内、按半小时向下取整）`}</Text> : null}
+      {claim.creditedHours !== null ? <Text className='item-line t-bold t-text'>{`计入时长：${formatHours(claim.creditedHours)}（窗口内、按半小时向下取整）`}</Text> : null}
       {claim.status === ClaimStatus.Verified ? (
         <Text className='item-line'>{`已核验 · 积分 ${claim.pointsAwarded ?? 0}${claim.serviceRating ? ` · 评价 ${claim.serviceRating.score}分（${SCORE_WORDS[claim.serviceRating.score] ?? ''}）` : ''}`}</Text>
       ) : null}
       {claim.rejectReason ? <Text className='item-line t-danger'>{`原因：${claim.rejectReason}`}</Text> : null}
 
       {canVerify || canRateLater ? (
-        <View style={{ marginTop: '16px' }}>
+        <View className='mt-32'>
           <Stars label={`为${claim.memberName}的服务评分`} value={score} onChange={setScore} />
-          <View style={{ marginTop: '16px' }}>
+          <View className='mt-32'>
             <TextField label='评语（选填）' value={comment} onChange={setComment} maxLength={RATING_COMMENT_MAX} placeholder='服务表现' />
           </View>
         </View>
@@ -280,7 +280,7 @@ export default function AdminTaskPage() {
         ) : null}
       </View>
       {cancelling ? (
-        <View className='card' style={{ marginTop: '16px' }}>
+        <View className='card mt-32'>
           <TextAreaField
             label='取消原因'
             value={cancelReason}
@@ -304,8 +304,8 @@ export default function AdminTaskPage() {
         </View>
       ) : null}
 
-      <View className='row-between' style={{ marginTop: '24px' }}>
-        <Text className='section-title' style={{ margin: 0 }}>{`报名与核验（${claims.length}）`}</Text>
+      <View className='row-between mt-48'>
+        <Text className='section-title m-0'>{`报名与核验（${claims.length}）`}</Text>
         <Btn variant='plain' inline onClick={() => void load()}>
           刷新
         </Btn>

@@ -112,7 +112,7 @@ export default function BranchClaimPage() {
       </View>
       <Text className='section-title'>{`指派${branch.branchName}的党员`}</Text>
       <View className='card'>
-        {candidates.length === 0 ? <Text style={{ display: 'block', marginBottom: '16px' }}>支部还没有审核通过的党员。</Text> : null}
+        {candidates.length === 0 ? <Text className='block mb-32'>支部还没有审核通过的党员。</Text> : null}
         {candidates.length > 1 ? (
           <Checkbox checked={allPicked} onChange={(on) => setPicked(on ? candidates.map((c) => c.userId) : [])} label={allPicked ? '取消全选' : '全选'}>
             <Text className='t-bold'>{allPicked ? `取消全选（共${candidates.length}人）` : `全选（共${candidates.length}人）`}</Text>
@@ -121,14 +121,14 @@ export default function BranchClaimPage() {
         {candidates.map((c) => (
           <Checkbox key={c.userId} checked={picked.includes(c.userId)} onChange={(on) => toggle(c.userId, on)} label={c.name}>
             <View>
-              <Text className='t-bold' style={{ display: 'block' }}>
+              <Text className='t-bold block'>
                 {c.name}
               </Text>
               {c.detail ? <Text className='t-s t-muted'>{c.detail}</Text> : null}
             </View>
           </Checkbox>
         ))}
-        <View style={{ marginTop: '20px' }}>
+        <View className='mt-40'>
           <Btn onClick={() => void submit()} loading={busy} loadingText='正在报名…' disabled={!members.length}>
             {`为支部报名（${members.length}人）`}
           </Btn>
@@ -136,7 +136,7 @@ export default function BranchClaimPage() {
       </View>
       {results.length ? (
         <View className='card'>
-          <Text className='t-bold' style={{ display: 'block', marginBottom: '8px' }}>
+          <Text className='t-bold block mb-16'>
             报名结果
           </Text>
           {results.map((c) => (

@@ -59,16 +59,16 @@ function CallupCard({ callup, onChange }: { callup: CallupDto; onChange: (c: Cal
         <Text className='item-title'>{callup.title}</Text>
         <Badge text={CALLUP_STATUS_LABELS[callup.status]} tone={open ? 'rejected' : 'neutral'} icon={open ? '●' : undefined} />
       </View>
-      <Text style={{ display: 'block', marginTop: '8px' }}>{callup.description}</Text>
+      <Text className='block mt-16'>{callup.description}</Text>
       <Text className='item-line'>{`集合地点：${callup.place}`}</Text>
       {callup.musterAt ? <Text className='item-line'>{`集合时间：${formatDayTime(callup.musterAt)}`}</Text> : null}
       {callup.needed ? <Text className='item-line'>{`需要 ${callup.needed} 人，已有 ${callup.availableCount} 人能到`}</Text> : null}
       <Text className='item-line'>{`发起：${callup.scopeName} · ${formatDateTime(callup.createdAt)}`}</Text>
-      <View className='notice' style={{ marginTop: '16px', marginBottom: 0 }}>
+      <View className='notice mt-32 mb-0'>
         <Text className='t-bold'>{responseText(callup)}</Text>
       </View>
       {open ? (
-        <View style={{ marginTop: '16px' }}>
+        <View className='mt-32'>
           <Text className='field-label'>预计多久能到</Text>
           <RadioChips label='预计多久能到' options={ETA_OPTIONS} value={eta} onChange={setEta} />
           <View className='btn-row-wrap'>

@@ -55,7 +55,7 @@ export default function CardPage() {
     return (
       <Page title='亮身份'>
         <View className='card'>
-          <Text style={{ display: 'block', marginBottom: '16px' }}>报到审核通过后，才能使用电子证亮身份。</Text>
+          <Text className='block mb-32'>报到审核通过后，才能使用电子证亮身份。</Text>
           <Btn onClick={() => replacePage(PAGES.status)}>查看报到进度</Btn>
         </View>
       </Page>
@@ -107,7 +107,7 @@ export default function CardPage() {
           <Text className='ecard-no-val'>{card.cardNo}</Text>
         </View>
       </View>
-      <Text className='t-s t-muted' style={{ display: 'block', marginTop: '16px' }}>
+      <Text className='t-s t-muted block mt-32'>
         请向社区工作人员出示本页面。工作人员可凭证号核验身份。
       </Text>
     </Page>

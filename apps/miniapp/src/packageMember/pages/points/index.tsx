@@ -51,7 +51,7 @@ export default function PointsPage() {
   return (
     <Page title='我的积分'>
       <View className='stat-grid'>
-        <View className='stat' style={{ flexBasis: '100%' }}>
+        <View className='stat basis-full'>
           <Text className='stat-value points-balance'>{balance ? `${balance.balance} 分` : '—'}</Text>
           <Text className='stat-label'>当前积分</Text>
           <Text className='stat-hint'>{balance ? `累计获得 ${balance.earned} 分，扣除 ${balance.deducted} 分` : '加载中…'}</Text>

@@ -109,7 +109,7 @@ export default function ProfilePage() {
     return (
       <Page title='服务信息'>
         <View className='card'>
-          <Text style={{ display: 'block', marginBottom: '16px' }}>请先完成社区报到。</Text>
+          <Text className='block mb-32'>请先完成社区报到。</Text>
           <Btn onClick={() => replacePage(PAGES.register)}>去报到</Btn>
         </View>
       </Page>
@@ -122,7 +122,7 @@ export default function ProfilePage() {
 
   return (
     <Page title='服务信息'>
-      <Text className='t-s t-muted' style={{ display: 'block', marginBottom: '16px' }}>
+      <Text className='t-s t-muted block mb-32'>
         {`报到社区：${reg.communityName}。社区会按您的技能、空闲时间和岗位安排服务。`}
       </Text>
 
@@ -149,8 +149,8 @@ export default function ProfilePage() {
           <ChipSelect label='意向岗位' options={positionOptions} selected={form.positionIds} onChange={(v) => setForm({ ...form, positionIds: v })} />
         ) : (
           <View>
-            <Text style={{ display: 'block' }}>{reg.positions.length ? reg.positions.map((p) => p.name).join('、') : '未选择'}</Text>
-            <Text className='t-s t-muted' style={{ display: 'block', marginTop: '8px' }}>
+            <Text className='block'>{reg.positions.length ? reg.positions.map((p) => p.name).join('、') : '未选择'}</Text>
+            <Text className='t-s t-muted block mt-16'>
               暂时读不到社区的岗位目录，请稍后重新打开本页修改岗位。
             </Text>
           </View>

@@ -71,7 +71,7 @@ function CodeEntry({ onCode, error }: { onCode: (code: string) => void; error: s
   };
   return (
     <View className='card'>
-      <Text style={{ display: 'block', marginBottom: '16px' }}>
+      <Text className='block mb-32'>
         请扫描所住社区张贴的「双报到」二维码，或输入社区工作人员提供的社区编码。
       </Text>
       {error ? <ErrorState message={error} /> : null}
@@ -101,14 +101,14 @@ function CommunityHeader({ community }: { community: CommunityPublicDto }) {
   const place = [community.districtName, community.streetName].filter(Boolean).join(' · ');
   return (
     <View className='card'>
-      <Text className='t-s t-muted' style={{ display: 'block' }}>
+      <Text className='t-s t-muted block'>
         报到社区
       </Text>
-      <Text className='t-xl t-bold' style={{ display: 'block' }}>
+      <Text className='t-xl t-bold block'>
         {community.name}
       </Text>
-      {place ? <Text className='t-s t-muted' style={{ display: 'block' }}>{place}</Text> : null}
-      {community.address ? <Text className='t-s t-muted' style={{ display: 'block' }}>{community.address}</Text> : null}
+      {place ? <Text className='t-s t-muted block'>{place}</Text> : null}
+      {community.address ? <Text className='t-s t-muted block'>{community.address}</Text> : null}
     </View>
   );
 }
@@ -226,7 +226,7 @@ export default function RegisterPage() {
       <Page title='党员报到'>
         <CommunityHeader community={community} />
         <View className='card'>
-          <Text style={{ display: 'block', marginBottom: '16px' }}>报到前请先登录。没有账号可以直接注册。</Text>
+          <Text className='block mb-32'>报到前请先登录。没有账号可以直接注册。</Text>
           <Btn onClick={() => goLogin(`${PAGES.register}?community=${encodeURIComponent(community.code)}`)}>登录后报到</Btn>
         </View>
       </Page>
@@ -237,7 +237,7 @@ export default function RegisterPage() {
     return (
       <Page title='党员报到'>
         <View className='card'>
-          <Text style={{ display: 'block', marginBottom: '12px' }}>{`您已向「${existing.communityName}」提交报到。`}</Text>
+          <Text className='block mb-24'>{`您已向「${existing.communityName}」提交报到。`}</Text>
           <StatusBadge status={existing.status} />
         </View>
         <Btn onClick={() => replacePage(PAGES.status)}>查看报到进度</Btn>
@@ -260,8 +260,8 @@ export default function RegisterPage() {
 
       {existing?.status === RegistrationStatus.Rejected ? (
         <View className='notice notice-error'>
-          <Text style={{ display: 'block' }}>上次报到未通过，请修改后重新提交。</Text>
-          {existing.rejectReason ? <Text style={{ display: 'block' }}>{`原因：${existing.rejectReason}`}</Text> : null}
+          <Text className='block'>上次报到未通过，请修改后重新提交。</Text>
+          {existing.rejectReason ? <Text className='block'>{`原因：${existing.rejectReason}`}</Text> : null}
         </View>
       ) : null}
 

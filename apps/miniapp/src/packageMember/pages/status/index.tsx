@@ -74,7 +74,7 @@ export default function StatusPage() {
     return (
       <Page title='我的报到'>
         <View className='card'>
-          <Text style={{ display: 'block', marginBottom: '16px' }}>您还没有报到。请扫描所住社区的「双报到」二维码，或输入社区编码报到。</Text>
+          <Text className='block mb-32'>您还没有报到。请扫描所住社区的「双报到」二维码，或输入社区编码报到。</Text>
           <Btn onClick={() => openPage(PAGES.register)}>去报到</Btn>
         </View>
       </Page>
@@ -89,9 +89,9 @@ export default function StatusPage() {
           <Text className='t-l t-bold'>{reg.communityName}</Text>
           <StatusBadge status={reg.status} />
         </View>
-        <Text style={{ display: 'block', marginTop: '12px' }}>{STATUS_TEXT[reg.status]}</Text>
+        <Text className='block mt-24'>{STATUS_TEXT[reg.status]}</Text>
         {reg.status === RegistrationStatus.Rejected && reg.rejectReason ? (
-          <View className='notice notice-error' style={{ marginTop: '16px', marginBottom: '0' }}>
+          <View className='notice notice-error mt-32 mb-0'>
             <Text>{`未通过原因：${reg.rejectReason}`}</Text>
           </View>
         ) : null}

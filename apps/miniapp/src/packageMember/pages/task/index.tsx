@@ -75,14 +75,14 @@ export default function TaskPage() {
     <Page title='任务详情'>
       <View className='card'>
         <TaskSummary task={task} />
-        <View style={{ marginTop: '12px' }}>
+        <View className='mt-24'>
           <Row k='面向' v={TASK_TARGET_LABELS[task.target]} />
           <Row k='所需技能' v={task.skills.join('、')} />
           <Row k='积分' v={`每小时${task.pointsRule.perHour}分，至少${task.pointsRule.minimum}分，最多${task.pointsRule.max}分`} />
           <Row k='退出报名' v={`开始前${task.withdrawCutoffMinutes >= 60 ? `${task.withdrawCutoffMinutes / 60}小时` : `${task.withdrawCutoffMinutes}分钟`}可退出`} />
           <Row k='取消原因' v={task.cancelReason} />
         </View>
-        <Text style={{ display: 'block', marginTop: '12px' }}>{task.description}</Text>
+        <Text className='block mt-24'>{task.description}</Text>
       </View>
 
       <View className='card' {...a11y(undefined, { live: 'polite' })}>
@@ -91,7 +91,7 @@ export default function TaskPage() {
         ) : null}
         {view.kind === 'claim' ? (
           <View>
-            <Text style={{ display: 'block', marginBottom: '16px' }}>{`报名截止：${formatDayTime(task.startAt)}（任务开始时）`}</Text>
+            <Text className='block mb-32'>{`报名截止：${formatDayTime(task.startAt)}（任务开始时）`}</Text>
             <Btn onClick={() => void claim(false)} loading={busy} loadingText='正在报名…'>
               {view.rejoin ? '重新报名' : '我要报名'}
             </Btn>
@@ -99,7 +99,7 @@ export default function TaskPage() {
         ) : null}
         {view.kind === 'waitlist' ? (
           <View>
-            <Text style={{ display: 'block', marginBottom: '16px' }}>
+            <Text className='block mb-32'>
               {`名额已满。加入候补后，有人退出时按顺序转正（当前候补 ${view.waitlistCount} 人），转正后需在规定时间内确认。`}
             </Text>
             <Btn variant='secondary' onClick={() => void claim(true)} loading={busy} loadingText='正在加入…'>

@@ -35,9 +35,9 @@ function TaskItem({ task, homeCommunityId }: { task: TaskDto; homeCommunityId: n
     <View className='item task-item' hoverClass='btn-pressed' onClick={open} {...a11y(`${task.title}，点按查看详情并报名`, { role: 'button' })} {...keyActivate(open)}>
       <TaskSummary task={task} showStatus={false} />
       {homeCommunityId !== null && task.communityId !== homeCommunityId ? <Text className='item-line'>街道内其他社区的任务</Text> : null}
-      <View className='row-between' style={{ marginTop: '12px' }}>
+      <View className='row-between mt-24'>
         {mine ? <Badge text={`我：${CLAIM_STATUS_LABELS[mine.status]}`} tone={CLAIM_TONE[mine.status]} /> : <Text />}
-        <Text className='item-go' style={{ marginTop: 0 }}>
+        <Text className='item-go mt-0'>
           {mine ? '查看 ›' : '去报名 ›'}
         </Text>
       </View>
@@ -83,7 +83,7 @@ export default function TaskFeedPage() {
 
   return (
     <Page title='任务大厅'>
-      <Text className='t-s t-muted' style={{ display: 'block', marginBottom: '12px' }}>
+      <Text className='t-s t-muted block mb-24'>
         本社区的任务在前，街道内其他社区的在后。
       </Text>
       {secretary ? (
@@ -113,7 +113,7 @@ export default function TaskFeedPage() {
         errorView={
           notRegistered ? (
             <View className='card'>
-              <Text style={{ display: 'block', marginBottom: '16px' }}>{list.error}</Text>
+              <Text className='block mb-32'>{list.error}</Text>
               <Btn onClick={() => openPage(PAGES.status)}>查看我的报到</Btn>
             </View>
           ) : (

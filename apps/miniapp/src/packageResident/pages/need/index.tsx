@@ -60,17 +60,17 @@ function RateForm({ need, onDone }: { need: NeedDto; onDone: (n: NeedDto) => voi
 
   return (
     <View className='card'>
-      <Text className='section-title' style={{ marginTop: 0 }}>
+      <Text className='section-title mt-0'>
         评价这次服务
       </Text>
       <Stars label='服务评分' value={score} onChange={(s) => { setScore(s); setError(''); }} />
-      <View style={{ marginTop: '20px' }}>
+      <View className='mt-40'>
         <TextAreaField label='说说您的感受（选填）' value={comment} onChange={setComment} maxLength={RATING_COMMENT_MAX} placeholder='服务态度、是否及时、还有什么问题' />
       </View>
       {error ? (
         <Text className='field-error' {...a11y(undefined, { role: 'alert' })}>{`！${error}`}</Text>
       ) : null}
-      <View style={{ marginTop: '16px' }}>
+      <View className='mt-32'>
         {canRate ? (
           <Btn onClick={() => void send(true)} loading={busy === 'rate'} loadingText='正在提交…'>
             已解决，提交评价
@@ -130,7 +130,7 @@ export default function NeedPage() {
           <Badge text={NEED_STATUS_LABELS[need.status]} tone={NEED_TONE[need.status]} />
         </View>
         {current?.note ? (
-          <Text style={{ display: 'block', marginTop: '12px' }} {...a11y(undefined, { role: 'status' })}>
+          <Text className='block mt-24' {...a11y(undefined, { role: 'status' })}>
             {current.note}
           </Text>
         ) : null}
@@ -140,11 +140,11 @@ export default function NeedPage() {
 
       {need.rating ? (
         <View className='card'>
-          <Text className='t-bold' style={{ display: 'block' }}>
+          <Text className='t-bold block'>
             您的评价
           </Text>
-          <Text style={{ display: 'block', marginTop: '8px' }}>{`${need.rating.score}分（${SCORE_WORDS[need.rating.score] ?? ''}）${need.rating.resolved ? '' : ' · 没解决'}`}</Text>
-          {need.rating.comment ? <Text className='t-s t-muted' style={{ display: 'block', marginTop: '4px' }}>{need.rating.comment}</Text> : null}
+          <Text className='block mt-16'>{`${need.rating.score}分（${SCORE_WORDS[need.rating.score] ?? ''}）${need.rating.resolved ? '' : ' · 没解决'}`}</Text>
+          {need.rating.comment ? <Text className='t-s t-muted block mt-8'>{need.rating.comment}</Text> : null}
         </View>
       ) : null}
 
@@ -162,9 +162,9 @@ export default function NeedPage() {
         <Row k='提出人' v={need.onBehalf ? `${need.requesterName}（代点单）` : need.requesterName} />
         <Row k='联系电话' v={need.contactPhone} />
         <Row k='同一件事' v={need.plusOneCount ? `另有${need.plusOneCount}位居民 +1` : null} />
-        <Text style={{ display: 'block', marginTop: '12px' }}>{need.description}</Text>
+        <Text className='block mt-24'>{need.description}</Text>
         {need.photos.length ? (
-          <View style={{ marginTop: '16px' }}>
+          <View className='mt-32'>
             <PhotoStrip photos={need.photos} />
           </View>
         ) : null}

@@ -30,7 +30,7 @@ function NeedItem({ need }: { need: NeedDto }) {
         <Badge text={NEED_STATUS_LABELS[need.status]} tone={NEED_TONE[need.status]} />
       </View>
       <Text className='item-line'>{`${NEED_CATEGORY_LABELS[need.category]} · 提交于 ${formatDateTime(need.createdAt)}`}</Text>
-      <Text className='item-line' style={{ color: '#1a1a1a' }}>
+      <Text className='item-line t-text'>
         {needProgress(need)}
       </Text>
       <Text className='item-go'>查看进度 ›</Text>

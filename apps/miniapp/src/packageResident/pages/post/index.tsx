@@ -176,7 +176,7 @@ export default function PostNeedPage() {
 
   return (
     <Page title={community.asStaff ? '代居民点单' : '我要点单'}>
-      <Text className='t-s t-muted' style={{ display: 'block', marginBottom: '16px' }}>
+      <Text className='t-s t-muted block mb-32'>
         {`${community.communityName} · 说说您需要什么帮助，社区会安排党员志愿者上门服务。`}
       </Text>
 
@@ -184,7 +184,7 @@ export default function PostNeedPage() {
         <View className='card'>
           <SwitchRow label='代居民提交' description='为不会使用手机的居民登记需求' checked={form.proxy} onChange={(v) => set('proxy', v)} />
           {form.proxy ? (
-            <View style={{ marginTop: '12px' }}>
+            <View className='mt-24'>
               <TextField label='居民姓名' value={form.proxyName} onChange={(v) => set('proxyName', v)} maxLength={50} required error={errors.proxyName} />
               <TextField
                 label='居民电话'
@@ -227,22 +227,22 @@ export default function PostNeedPage() {
 
       {suggestions.length ? (
         <View className='card dup' {...a11y(undefined, { role: 'status', live: 'polite' })}>
-          <Text className='t-l t-bold' style={{ display: 'block' }}>
+          <Text className='t-l t-bold block'>
             是不是同一件事？
           </Text>
-          <Text className='t-s t-muted' style={{ display: 'block', margin: '4px 0 12px' }}>
+          <Text className='t-s t-muted block need-hint'>
             社区里已经有人提过相似的需求。是同一件事就点“+1”，社区会一并办理，不用重复提交。
           </Text>
           {suggestions.map((s) => (
             <View key={s.id} className='dup-item'>
-              <Text className='t-m t-bold' style={{ display: 'block' }}>
+              <Text className='t-m t-bold block'>
                 {s.title}
               </Text>
               <Text className='item-line'>
                 {[NEED_CATEGORY_LABELS[s.category], s.buildingName, `${NEED_STATUS_LABELS[s.status]}`, formatDate(s.createdAt)].filter(Boolean).join(' · ')}
               </Text>
               <Text className='item-line'>{s.plusOneCount ? `已有${s.plusOneCount}人 +1` : '还没有其他人 +1'}</Text>
-              <View style={{ marginTop: '12px' }}>
+              <View className='mt-24'>
                 {s.mine ? (
                   <Btn variant='plain' disabled>
                     {`✓ 已 +1（共${s.plusOneCount}人）`}
@@ -256,7 +256,7 @@ export default function PostNeedPage() {
             </View>
           ))}
           {anyMine ? (
-            <View style={{ marginTop: '12px' }}>
+            <View className='mt-24'>
               <Btn onClick={() => openPage(PAGES.myNeeds)}>完成，查看我的需求</Btn>
             </View>
           ) : null}
@@ -307,7 +307,7 @@ export default function PostNeedPage() {
       <Btn onClick={() => void submit()} loading={busy} loadingText='正在提交…'>
         {suggestions.length && checkedKey === dupKey ? '不是同一件事，提交新需求' : '提交需求'}
       </Btn>
-      <Text className='t-s t-muted' style={{ display: 'block', marginTop: '16px' }}>
+      <Text className='t-s t-muted block mt-32'>
         提交后可在“我的需求”查看办理进度；内容需经社区审核后公开。
       </Text>
     </Page>

@@ -185,7 +185,7 @@ export default function DashboardPage() {
           <Text className='section-title'>服务趋势</Text>
           <View className='card'>
             <RadioChips label='趋势指标' options={SERIES_METRICS.map((m) => ({ value: m.value, label: m.label }))} value={metric} onChange={setMetric} />
-            <View style={{ marginTop: '16px' }}>
+            <View className='mt-32'>
               <RadioChips label='趋势分段' options={GRANULARITY_OPTIONS} value={granularity} onChange={setGranularity} />
             </View>
             {chart && chart.bars.length ? (
@@ -204,12 +204,12 @@ export default function DashboardPage() {
             <View>
               <Text className='section-title'>任务</Text>
               <View className='card'>
-                <Text className='t-bold' style={{ display: 'block', marginBottom: '8px' }}>{`统计期内创建任务${formatCount(stats.tasks.total)}个`}</Text>
-                <Text className='t-s t-muted' style={{ display: 'block', marginTop: '8px' }}>
+                <Text className='t-bold block mb-16'>{`统计期内创建任务${formatCount(stats.tasks.total)}个`}</Text>
+                <Text className='t-s t-muted block mt-16'>
                   按类型
                 </Text>
                 <BarList label='任务按类型' rows={countRows(stats.tasks.byKind, TASK_KIND_LABELS)} />
-                <Text className='t-s t-muted' style={{ display: 'block', marginTop: '16px' }}>
+                <Text className='t-s t-muted block mt-32'>
                   按状态
                 </Text>
                 <BarList label='任务按状态' rows={countRows(stats.tasks.byStatus, TASK_STATUS_LABELS)} />
@@ -225,7 +225,7 @@ export default function DashboardPage() {
           {isUnit ? (
             <View>
               <Text className='section-title'>单位党员</Text>
-              <View className='btn-row-wrap' style={{ marginBottom: '16px' }}>
+              <View className='btn-row-wrap mb-32'>
                 <Btn variant='secondary' onClick={() => openPage(`${PAGES.memberRecords}?unitId=${nodeId}`)}>
                   党员报回记录
                 </Btn>
@@ -238,7 +238,7 @@ export default function DashboardPage() {
 
           <NodeLinks title='下级统计' nodes={lower} />
 
-          <View style={{ marginTop: '24px' }}>
+          <View className='mt-48'>
             <Btn onClick={() => void doExport()} loading={exporting} loadingText='正在导出…'>
               导出Excel
             </Btn>

@@ -54,7 +54,7 @@ function RecordItem({ record, unitId, year }: { record: MemberRecordDto; unitId:
         </View>
       ) : null}
       {record.userId ? (
-        <View style={{ marginTop: '16px' }}>
+        <View className='mt-32'>
           <Btn variant='plain' onClick={() => openPage(`${PAGES.annualReport}?unitId=${unitId}&userId=${record.userId}&year=${year}`)} label={`${record.name}的年度报告`}>
             年度报告
           </Btn>
@@ -97,11 +97,11 @@ export default function MemberRecordsPage() {
   return (
     <Page title={`${unit.name || '本单位'} · 党员报回记录`}>
       <RadioChips label='筛选' options={RECORD_FILTERS} value={filter} onChange={setFilter} />
-      <View style={{ marginTop: '16px' }}>
+      <View className='mt-32'>
         <RadioChips label='年度' options={years} value={year} onChange={setYear} />
       </View>
       {note ? (
-        <View className='notice' style={{ marginTop: '24px' }}>
+        <View className='notice mt-48'>
           <Text>{note}</Text>
         </View>
       ) : (

@@ -102,7 +102,7 @@ export default function AnnualReportPage() {
         {report.services.length === 0 ? <Empty text='本年度还没有核验的服务' /> : null}
         {report.services.map((s) => (
           <View key={s.claimId} className='st-report-line'>
-            <Text className='t-bold' style={{ display: 'block' }}>
+            <Text className='t-bold block'>
               {s.taskTitle}
             </Text>
             <Text className='item-line'>{`${formatDate(s.startsAt)} · ${s.communityName} · ${formatHoursValue(s.hours)}小时`}</Text>
@@ -117,7 +117,7 @@ export default function AnnualReportPage() {
           <View className='card'>
             {report.backfills.map((b, i) => (
               <View key={`${b.createdAt}-${i}`} className='st-report-line'>
-                <Text style={{ display: 'block' }}>{`${formatHoursValue(b.hours)}小时 · ${formatDate(b.createdAt)}`}</Text>
+                <Text className='block'>{`${formatHoursValue(b.hours)}小时 · ${formatDate(b.createdAt)}`}</Text>
                 <Text className='item-line'>{b.reason}</Text>
               </View>
             ))}

@@ -33,14 +33,14 @@ export function RosterReport({ outcome, busy, onImportValid }: { outcome: Outcom
   return (
     <View>
       <View className={ok ? 'notice' : 'notice notice-error'} {...a11y(undefined, { role: ok ? 'status' : 'alert' })}>
-        <Text className='t-bold' style={{ display: 'block' }}>
+        <Text className='t-bold block'>
           {outcome.kind === 'imported' ? '✓ 导入成功' : `✕ ${outcome.message}`}
         </Text>
-        <Text style={{ display: 'block', marginTop: '8px' }}>{rosterSummary(report)}</Text>
+        <Text className='block mt-16'>{rosterSummary(report)}</Text>
       </View>
       {errors.length ? (
         <View className='card'>
-          <Text className='t-bold' style={{ display: 'block' }}>{ok ? `未导入的行（${errors.length}处错误）` : `需要修改的地方（${errors.length}处）`}</Text>
+          <Text className='t-bold block'>{ok ? `未导入的行（${errors.length}处错误）` : `需要修改的地方（${errors.length}处）`}</Text>
           <View className='st-error-list'>
             {shown.map((e, i) => (
               <Text key={`${e.row}-${e.column}-${i}`} className='st-error'>
@@ -52,7 +52,7 @@ export function RosterReport({ outcome, busy, onImportValid }: { outcome: Outcom
         </View>
       ) : null}
       {!ok && canImportValidOnly(report) ? (
-        <View style={{ marginBottom: '24px' }}>
+        <View className='mb-48'>
           <Btn variant='secondary' onClick={onImportValid} loading={busy} loadingText='正在导入…'>
             {`只导入有效行（${report.valid}行）`}
           </Btn>
@@ -115,16 +115,16 @@ export default function RosterPage() {
   return (
     <Page title={`${unit.name || '本单位'} · 党员名册`}>
       <View className='card'>
-        <Text className='t-bold' style={{ display: 'block' }}>{`名册模板共${ROSTER_COLUMNS.length}列：`}</Text>
+        <Text className='t-bold block'>{`名册模板共${ROSTER_COLUMNS.length}列：`}</Text>
         {ROSTER_COLUMNS.map((c, i) => (
           <Text key={c} className='st-list-item'>
             {`${i + 1}. ${c}${ROSTER_REQUIRED_COLUMNS.includes(c) ? '（必填）' : '（选填）'}`}
           </Text>
         ))}
-        <Text className='t-s t-muted' style={{ display: 'block', marginTop: '8px' }}>
+        <Text className='t-s t-muted block mt-16'>
           {`每个手机号只能出现一次，最多${ROSTER_MAX_ROWS.toLocaleString('en-US')}行、5MB。上传后替换本单位原有名册；与报到信息同名同手机号的党员自动确认。`}
         </Text>
-        <View style={{ marginTop: '20px' }}>
+        <View className='mt-40'>
           <Btn variant='secondary' onClick={() => void template()} loading={busy === 'template'} loadingText='正在下载…'>
             下载名册模板
           </Btn>
