@@ -108,3 +108,25 @@ export function toCreateNeedRequest(form: NeedForm, communityId: number, now = n
 export function duplicateQueryReady(form: Pick<NeedForm, 'category' | 'title'>): boolean {
   return !!form.category && len(form.title) >= 4;
 }
+
+/** API field names (details[].field) → form fields. */
+const API_FIELDS: Record<string, NeedField> = {
+  category: 'category',
+  title: 'title',
+  description: 'description',
+  place: 'place',
+  photos: 'photos',
+  expectedAt: 'expectedDate',
+  'onBehalfOf.name': 'proxyName',
+  'onBehalfOf.phone': 'proxyPhone',
+};
+
+/** The API's field errors on the form's fields (the first message of each). */
+export function needFieldErrors(details: { field: string; message: string }[]): FormErrors<NeedField> {
+  const out: FormErrors<NeedField> = {};
+  for (const d of details) {
+    const f = API_FIELDS[d.field];
+    if (f && !out[f]) out[f] = d.message;
+  }
+  return out;
+}
