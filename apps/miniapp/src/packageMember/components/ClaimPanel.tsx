@@ -7,13 +7,13 @@ import { Btn } from '@/ui/Button';
 import { Field } from '@/ui/Field';
 import { isH5, isWeapp } from '@/platform/env';
 import { attend, confirmClaim, withdrawClaim, type Attendance } from '@/features/claims/service';
-import { attempt } from '@/platform/request';
 import { useNow } from '@/ui/hooks/useNow';
 import { a11y } from '@/platform/a11y';
 import { CLAIM_TONE, claimStatusText, myClaimView } from '@/features/loop/loop';
 import { formatDateTime } from '@/platform/format';
 import { formatCountdown, formatHours } from '@/platform/time';
-import { confirmModal, toast } from '@/platform/feedback';
+import { confirmModal } from '@/platform/feedback';
+import { useAction } from '@/ui/hooks/useAction';
 import './ClaimPanel.css';
 
 /** Six digits out of whatever a scanned code says ("123456", a URL with code=123456…). */
@@ -38,24 +38,27 @@ export function ClaimPanel({ claim, locationOk = false, onChange }: ClaimPanelPr
   const view = myClaimView(claim, now);
   const [code, setCode] = useState('');
   const [error, setError] = useState('');
-  const [busy, setBusy] = useState<'' | 'code' | 'scan' | 'location' | 'confirm' | 'withdraw'>('');
+  const action = useAction<'code' | 'scan' | 'location' | 'confirm' | 'withdraw'>();
+  /** Waiting for the device's position (before the check-in call). */
+  const [locating, setLocating] = useState(false);
+  const busy = locating ? 'location' : action.busy;
 
   const which: Attendance | null = view.canCheckIn ? 'check-in' : view.canCheckOut ? 'check-out' : null;
   const verb = which === 'check-out' ? '签退' : '签到';
 
   const send = async (body: Partial<CheckInRequest>, how: 'code' | 'scan' | 'location') => {
     if (!which) return;
-    setBusy(how);
     setError('');
-    const r = await attempt(attend(claim.id, which, body));
-    setBusy('');
-    if (!r.ok) {
-      setError(r.error.message);
-      return;
-    }
-    setCode('');
-    toast(which === 'check-in' ? '签到成功' : '签退成功', 'success');
-    onChange(r.data);
+    await action.run(() => attend(claim.id, which, body), {
+      key: how,
+      errorToast: false,
+      success: which === 'check-in' ? '签到成功' : '签退成功',
+      onSuccess: (c) => {
+        setCode('');
+        onChange(c);
+      },
+      onError: (e) => setError(e.message),
+    });
   };
 
   const byCode = () => {
@@ -84,38 +87,26 @@ export function ClaimPanel({ claim, locationOk = false, onChange }: ClaimPanelPr
   };
 
   const byLocation = async () => {
-    setBusy('location');
+    setLocating(true);
     setError('');
     try {
       const loc = await Taro.getLocation({ type: isH5() ? 'wgs84' : 'gcj02', isHighAccuracy: true });
-      setBusy('');
+      setLocating(false);
       void send({ latitude: loc.latitude, longitude: loc.longitude, ...(loc.accuracy ? { accuracyM: Math.min(loc.accuracy, 10000) } : {}) }, 'location');
     } catch {
-      setBusy('');
+      setLocating(false);
       setError('无法获取位置，请允许定位或输入签到码');
     }
   };
 
   const confirmHold = async () => {
-    setBusy('confirm');
-    const r = await attempt(confirmClaim(claim.id));
-    setBusy('');
-    if (r.ok) {
-      toast('已确认参加', 'success');
-      onChange(r.data);
-    }
+    await action.run(() => confirmClaim(claim.id), { key: 'confirm', success: '已确认参加', onSuccess: onChange });
   };
 
   const withdraw = async () => {
     const what = claim.status === ClaimStatus.Waitlisted ? '退出候补' : '退出报名';
     if (!(await confirmModal(what, `确定${what}“${claim.taskTitle}”吗？`, '退出', true))) return;
-    setBusy('withdraw');
-    const r = await attempt(withdrawClaim(claim.id));
-    setBusy('');
-    if (r.ok) {
-      toast('已退出');
-      onChange(r.data);
-    }
+    await action.run(() => withdrawClaim(claim.id), { key: 'withdraw', success: '已退出', icon: 'none', onSuccess: onChange });
   };
 
   return (

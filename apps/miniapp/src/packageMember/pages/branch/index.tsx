@@ -17,6 +17,7 @@ import { CLAIM_TONE } from '@/features/loop/loop';
 import { openPage } from '@/platform/nav';
 import { toast } from '@/platform/feedback';
 import { TaskSummary } from '@/features/tasks/TaskSummary';
+import { useAction } from '@/ui/hooks/useAction';
 
 interface Candidate {
   userId: number;
@@ -45,7 +46,7 @@ export default function BranchClaimPage() {
   const [picked, setPicked] = useState<number[]>([]);
   const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
   const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
   const [results, setResults] = useState<ClaimDto[]>([]);
   const [seq, setSeq] = useState(0);
 
@@ -96,13 +97,7 @@ export default function BranchClaimPage() {
       toast('请选择要指派的党员');
       return;
     }
-    setBusy(true);
-    const r = await attempt(claimForBranch(task.id, branch.branchId, members));
-    setBusy(false);
-    if (r.ok) {
-      setResults(r.data);
-      toast('已为支部报名', 'success');
-    }
+    await action.run(() => claimForBranch(task.id, branch.branchId, members), { success: '已为支部报名', onSuccess: setResults });
   };
 
   return (
@@ -129,7 +124,7 @@ export default function BranchClaimPage() {
           </Checkbox>
         ))}
         <View className='mt-40'>
-          <Btn onClick={() => void submit()} loading={busy} loadingText='正在报名…' disabled={!members.length}>
+          <Btn onClick={() => void submit()} loading={!!action.busy} loadingText='正在报名…' disabled={!members.length}>
             {`为支部报名（${members.length}人）`}
           </Btn>
         </View>

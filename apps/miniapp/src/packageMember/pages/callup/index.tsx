@@ -9,12 +9,11 @@ import { Gate } from '@/ui/Gate';
 import { Page } from '@/ui/Page';
 import { Empty, ErrorState, Loading } from '@/ui/States';
 import { getCallup, myCallups, respondCallup } from '@/features/callups/service';
-import { attempt } from '@/platform/request';
 import { useSession } from '@/platform/session';
 import { useLoaded } from '@/ui/hooks/useLoaded';
 import { formatDateTime } from '@/platform/format';
 import { formatDayTime } from '@/platform/time';
-import { toast } from '@/platform/feedback';
+import { useAction } from '@/ui/hooks/useAction';
 
 const ETA_OPTIONS = [
   { value: 10, label: '10分钟内' },
@@ -40,17 +39,16 @@ export function responseText(c: Pick<CallupDto, 'myResponse' | 'myEtaMinutes'>):
 
 function CallupCard({ callup, onChange }: { callup: CallupDto; onChange: (c: CallupDto) => void }) {
   const [eta, setEta] = useState<number>(ETA_OPTIONS.some((o) => o.value === callup.myEtaMinutes) ? (callup.myEtaMinutes as number) : 30);
-  const [busy, setBusy] = useState<'' | CallupResponse>('');
+  const action = useAction<CallupResponse>();
+  const busy = action.busy;
   const open = callup.status === CallupStatus.Open;
 
   const answer = async (response: CallupResponse) => {
-    setBusy(response);
-    const r = await attempt(respondCallup(callup.id, response, response === CallupResponse.Available ? eta : undefined));
-    setBusy('');
-    if (r.ok) {
-      toast(response === CallupResponse.Available ? '已回复：能到' : '已回复：不能到', 'success');
-      onChange(r.data);
-    }
+    await action.run(() => respondCallup(callup.id, response, response === CallupResponse.Available ? eta : undefined), {
+      key: response,
+      success: response === CallupResponse.Available ? '已回复：能到' : '已回复：不能到',
+      onSuccess: onChange,
+    });
   };
 
   return (

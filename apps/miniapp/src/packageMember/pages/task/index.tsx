@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { PAGES, TASK_TARGET_LABELS, type ClaimDto } from '@sbd/contracts';
@@ -7,7 +6,6 @@ import { Gate } from '@/ui/Gate';
 import { Page } from '@/ui/Page';
 import { NotLoadedPage } from '@/ui/States';
 import { claimTask } from '@/features/claims/service';
-import { attempt } from '@/platform/request';
 import { branchScope, useSession } from '@/platform/session';
 import { getTask } from '@/features/tasks/service';
 import { invalidId, useLoaded } from '@/ui/hooks/useLoaded';
@@ -16,9 +14,9 @@ import { a11y } from '@/platform/a11y';
 import { memberTaskView } from '@/features/loop/loop';
 import { openPage } from '@/platform/nav';
 import { formatDayTime } from '@/platform/time';
-import { toast } from '@/platform/feedback';
 import { ClaimPanel } from '@/packageMember/components/ClaimPanel';
 import { TaskSummary } from '@/features/tasks/TaskSummary';
+import { useAction } from '@/ui/hooks/useAction';
 
 function Row({ k, v }: { k: string; v: string | null | undefined }) {
   if (!v) return null;
@@ -37,7 +35,8 @@ export default function TaskPage() {
   const id = Number(router.params?.id);
   const loaded = useLoaded(() => getTask(id), { active: !!session?.accessToken, invalid: invalidId(id, '没有找到这个任务') });
   const { data: task, state, error, reload: load } = loaded;
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
+  const busy = !!action.busy;
   const now = useNow(15_000);
   const secretary = branchScope(session);
 
@@ -55,15 +54,11 @@ export default function TaskPage() {
   const view = memberTaskView(task, now);
 
   const claim = async (joinWaitlist: boolean) => {
-    setBusy(true);
-    const r = await attempt(claimTask(task.id, joinWaitlist ? true : undefined));
-    setBusy(false);
-    if (!r.ok) {
-      void load();
-      return;
-    }
-    toast(r.data.status === 'waitlisted' ? `已加入候补，第${r.data.waitlistPosition ?? ''}位` : '报名成功', 'success');
-    await load();
+    const r = await action.run(() => claimTask(task.id, joinWaitlist ? true : undefined), {
+      success: (c) => (c.status === 'waitlisted' ? `已加入候补，第${c.waitlistPosition ?? ''}位` : '报名成功'),
+    });
+    if (r && !r.ok) void load();
+    else if (r) await load();
   };
 
   const onClaimChange = (c: ClaimDto) => {

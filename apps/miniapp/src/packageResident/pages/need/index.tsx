@@ -12,14 +12,14 @@ import { SCORE_WORDS, Stars } from '@/ui/Stars';
 import { NotLoadedPage } from '@/ui/States';
 import { Timeline } from '@/features/needs/Timeline';
 import { getNeed, rateNeed, withdrawNeed } from '@/features/needs/service';
-import { attempt } from '@/platform/request';
 import { hasRole, useSession } from '@/platform/session';
 import { invalidId, useLoaded } from '@/ui/hooks/useLoaded';
 import { a11y } from '@/platform/a11y';
 import { NEED_TONE, needCan, needTimeline } from '@/features/loop/loop';
 import { openPage } from '@/platform/nav';
 import { formatDayTime } from '@/platform/time';
-import { confirmModal, toast } from '@/platform/feedback';
+import { confirmModal } from '@/platform/feedback';
+import { useAction } from '@/ui/hooks/useAction';
 
 function Row({ k, v }: { k: string; v: string | null | undefined }) {
   if (!v) return null;
@@ -36,7 +36,8 @@ function RateForm({ need, onDone }: { need: NeedDto; onDone: (n: NeedDto) => voi
   const [score, setScore] = useState<number | null>(null);
   const [comment, setComment] = useState('');
   const [error, setError] = useState('');
-  const [busy, setBusy] = useState<'' | 'rate' | 'reopen'>('');
+  const action = useAction<'rate' | 'reopen'>();
+  const busy = action.busy;
   const canRate = needCan(need, NeedAction.Rate);
   const canReopen = needCan(need, NeedAction.Reopen);
 
@@ -47,15 +48,12 @@ function RateForm({ need, onDone }: { need: NeedDto; onDone: (n: NeedDto) => voi
     }
     if (!resolved && !(await confirmModal('没解决', '确定反馈“没解决”吗？需求会退回社区重新办理。', '确定'))) return;
     setError('');
-    setBusy(resolved ? 'rate' : 'reopen');
-    const r = await attempt(rateNeed(need.id, { score, resolved, ...(comment.trim() ? { comment: comment.trim() } : {}) }));
-    setBusy('');
-    if (!r.ok) {
-      setError(r.error.message);
-      return;
-    }
-    toast(resolved ? '感谢您的评价' : '已退回社区重新办理', 'success');
-    onDone(r.data);
+    await action.run(() => rateNeed(need.id, { score, resolved, ...(comment.trim() ? { comment: comment.trim() } : {}) }), {
+      key: resolved ? 'rate' : 'reopen',
+      success: resolved ? '感谢您的评价' : '已退回社区重新办理',
+      onSuccess: onDone,
+      onError: (e) => setError(e.message),
+    });
   };
 
   return (
@@ -93,7 +91,7 @@ export default function NeedPage() {
   const id = Number(router.params?.id);
   const loaded = useLoaded(() => getNeed(id), { active: !!session?.accessToken, invalid: invalidId(id, '没有找到这条需求') });
   const { data: need, state, error, reload: load, setData: setNeed } = loaded;
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
 
   if (!session?.accessToken) return <Gate title='需求进度' loggedIn={false} need='' />;
   if (state !== 'ready' || !need) {
@@ -108,13 +106,7 @@ export default function NeedPage() {
 
   const withdraw = async () => {
     if (!(await confirmModal('撤回需求', `确定撤回“${need.title}”吗？撤回后社区将不再办理。`, '撤回', true))) return;
-    setBusy(true);
-    const r = await attempt(withdrawNeed(need.id));
-    setBusy(false);
-    if (r.ok) {
-      setNeed(r.data);
-      toast('已撤回');
-    }
+    await action.run(() => withdrawNeed(need.id), { success: '已撤回', icon: 'none', onSuccess: setNeed });
   };
 
   const showRate = needCan(need, NeedAction.Rate) || needCan(need, NeedAction.Reopen);
@@ -171,7 +163,7 @@ export default function NeedPage() {
       </View>
 
       {needCan(need, NeedAction.Withdraw) ? (
-        <Btn variant='plain' onClick={() => void withdraw()} loading={busy} loadingText='正在撤回…'>
+        <Btn variant='plain' onClick={() => void withdraw()} loading={!!action.busy} loadingText='正在撤回…'>
           撤回需求
         </Btn>
       ) : null}
