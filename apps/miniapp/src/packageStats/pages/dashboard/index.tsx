@@ -17,6 +17,7 @@ import { headlineFigures } from '@/packageStats/utils/headline';
 import { periodFor, type Period } from '@/packageStats/utils/period';
 import { statsScope } from '@/packageStats/utils/scope';
 import '@/packageStats/components/stats.css';
+import { useAction } from '@/ui/hooks/useAction';
 
 /**
  * 统计看板 of a community, street, district or work unit (?nodeId=, by default the node of the
@@ -30,7 +31,7 @@ export default function DashboardPage() {
   const [period, setPeriod] = useState<Period>(() => periodFor('month'));
   const [granularity, setGranularity] = useState<StatsGranularity>(period.granularity);
   const [metric, setMetric] = useState<SeriesMetric>('services');
-  const [exporting, setExporting] = useState(false);
+  const exporting = useAction();
   const { stats, state, error, lower, load } = useDashboard(nodeId, period, granularity, !!session?.accessToken);
 
   if (!session?.accessToken) return <Gate title='统计看板' loggedIn={false} need='' />;
@@ -45,9 +46,10 @@ export default function DashboardPage() {
   };
 
   const doExport = async () => {
-    setExporting(true);
-    await exportStats(nodeId, { from: period.from, to: period.to, granularity }, stats?.nodeName ?? scope?.name ?? '');
-    setExporting(false);
+    // The download shows its own messages.
+    await exporting.run(() => exportStats(nodeId, { from: period.from, to: period.to, granularity }, stats?.nodeName ?? scope?.name ?? ''), {
+      errorToast: false,
+    });
   };
 
   const isUnit = stats?.nodeType === OrgNodeType.WorkUnit;
@@ -79,7 +81,7 @@ export default function DashboardPage() {
           <NodeLinks title='下级统计' nodes={lower} />
 
           <View className='mt-48'>
-            <Btn onClick={() => void doExport()} loading={exporting} loadingText='正在导出…'>
+            <Btn onClick={() => void doExport()} loading={!!exporting.busy} loadingText='正在导出…'>
               导出Excel
             </Btn>
             <Text className='st-caption'>{`导出${period.label}的统计报表（含口径说明）`}</Text>

@@ -17,6 +17,7 @@ import { exportMemberRecords, fetchMemberRecords } from '@/packageStats/services
 import { filterParam, RECORD_FILTERS, recordBadges, recordFigures, recordYears, registrationBadge, type RecordsFilter } from '@/packageStats/utils/records';
 import { unitScope } from '@/packageStats/utils/scope';
 import '@/packageStats/components/stats.css';
+import { useAction } from '@/ui/hooks/useAction';
 
 const FILTER_NOTES: Partial<Record<RecordsFilter, string>> = {
   not_registered: '在单位名册上，但没有同名同手机号的已通过报到。',
@@ -73,7 +74,7 @@ export default function MemberRecordsPage() {
   const years = recordYears();
   const [filter, setFilter] = useState<RecordsFilter>('all');
   const [year, setYear] = useState(years[0].value);
-  const [exporting, setExporting] = useState(false);
+  const exporting = useAction();
 
   const list = usePaged<MemberRecordDto>(
     (cursor) => fetchMemberRecords(unitId, { flag: filterParam(filter), year, cursor, limit: 20 }),
@@ -88,9 +89,8 @@ export default function MemberRecordsPage() {
   if (!unit) return <Gate title='党员报回记录' loggedIn={!!session?.accessToken} need='此功能供单位管理员使用。' />;
 
   const doExport = async () => {
-    setExporting(true);
-    await exportMemberRecords(unitId, { flag: filterParam(filter), year });
-    setExporting(false);
+    // The download shows its own messages.
+    await exporting.run(() => exportMemberRecords(unitId, { flag: filterParam(filter), year }), { errorToast: false });
   };
 
   const note = FILTER_NOTES[filter];
@@ -107,7 +107,7 @@ export default function MemberRecordsPage() {
       ) : (
         <View className='spacer' />
       )}
-      <Btn variant='secondary' onClick={() => void doExport()} loading={exporting} loadingText='正在导出…'>
+      <Btn variant='secondary' onClick={() => void doExport()} loading={!!exporting.busy} loadingText='正在导出…'>
         导出Excel
       </Btn>
       <View className='spacer' />
