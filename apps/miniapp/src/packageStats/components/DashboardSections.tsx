@@ -8,8 +8,8 @@ import { useLoaded } from '@/ui/hooks/useLoaded';
 import { Page } from '@/ui/Page';
 import { Empty, ErrorState, Loading } from '@/ui/States';
 import { fetchRoots } from '@/features/org/service';
-import { countRows, SERIES_METRICS, seriesChart, type SeriesMetric } from '../utils/chart';
-import { formatCount, formatHoursValue } from '../utils/figures';
+import { countRows, SERIES_METRICS, seriesChart, type SeriesMetric } from '@/packageStats/utils/chart';
+import { formatCount, formatHoursValue } from '@/packageStats/utils/figures';
 import { BarList, TrendChart } from './Charts';
 import './stats.css';
 

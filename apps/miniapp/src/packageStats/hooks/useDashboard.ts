@@ -4,9 +4,9 @@ import { OrgNodeType, type OrgNodeDto, type StatsDto, type StatsGranularity } fr
 import { stopPullDown } from '@/platform/feedback';
 import { attempt } from '@/platform/request';
 import { fetchChildren } from '@/features/org/service';
-import { fetchStats } from '../services/stats';
-import { hasLowerNodes } from '../utils/headline';
-import type { Period } from '../utils/period';
+import { fetchStats } from '@/packageStats/services/stats';
+import { hasLowerNodes } from '@/packageStats/utils/headline';
+import type { Period } from '@/packageStats/utils/period';
 
 /**
  * The statistics of a node for a period (reloaded when they change and on pull-down; a late

@@ -8,12 +8,13 @@ import { Page } from '@/ui/Page';
 import { useSession } from '@/platform/session';
 import { a11y } from '@/platform/a11y';
 import { openPage } from '@/platform/nav';
-import { confirmModal, toast } from '@/platform/feedback';
+import { confirmModal } from '@/platform/feedback';
 import { pickedFileError, pickRosterFile, uploadRoster, type PickedFile, type UploadOutcome } from '@/packageStats/services/roster';
 import { downloadRosterTemplate } from '@/packageStats/services/stats';
 import { canImportValidOnly, invalidRows, ROSTER_ERRORS_SHOWN, rosterErrorText, rosterSummary, sortRosterErrors } from '@/packageStats/utils/roster';
 import { unitScope } from '@/packageStats/utils/scope';
 import '@/packageStats/components/stats.css';
+import { useAction } from '@/ui/hooks/useAction';
 
 type Outcome = UploadOutcome;
 
@@ -70,16 +71,19 @@ export default function RosterPage() {
   const unit = unitScope(session, Number(router.params?.unitId) || undefined);
   const [file, setFile] = useState<PickedFile | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [busy, setBusy] = useState<'' | 'template' | 'upload' | 'valid'>('');
+  const action = useAction<'template' | 'upload' | 'valid'>();
+  const busy = action.busy;
 
   if (!unit) return <Gate title='单位党员名册' loggedIn={!!session?.accessToken} need='此功能供单位管理员使用。' />;
 
   const send = async (f: PickedFile, validOnly: boolean) => {
-    setBusy(validOnly ? 'valid' : 'upload');
-    const r = await uploadRoster(unit.nodeId, f, validOnly);
-    setBusy('');
-    setOutcome(r);
-    if (r.kind === 'imported') toast(`已导入${r.report.imported}人`, 'success');
+    // The outcome (report or failure) is shown on the page.
+    await action.run(() => uploadRoster(unit.nodeId, f, validOnly), {
+      key: validOnly ? 'valid' : 'upload',
+      errorToast: false,
+      success: (r) => (r.kind === 'imported' ? `已导入${r.report.imported}人` : null),
+      onSuccess: setOutcome,
+    });
   };
 
   const pickAndUpload = async () => {
@@ -107,9 +111,8 @@ export default function RosterPage() {
   };
 
   const template = async () => {
-    setBusy('template');
-    await downloadRosterTemplate(unit.nodeId);
-    setBusy('');
+    // The download shows its own messages.
+    await action.run(() => downloadRosterTemplate(unit.nodeId), { key: 'template', errorToast: false });
   };
 
   return (
