@@ -5,7 +5,7 @@ import { a11y, cx, keyActivate } from '@/platform/a11y';
 import { confirmModal } from '@/platform/feedback';
 import { goBack } from '@/platform/nav';
 import { attempt } from '@/platform/request';
-import { rejectReasonError } from '@/platform/validation';
+import { rejectReasonError } from '@/features/registration/form';
 import { Btn } from '@/ui/Button';
 import { SelectField, TextAreaField, type SelectOption } from '@/ui/Field';
 import { useAction } from '@/ui/hooks/useAction';

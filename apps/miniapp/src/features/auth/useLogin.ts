@@ -3,15 +3,8 @@ import Taro from '@tarojs/taro';
 import { PAGES, type PrivacyNoticeDto } from '@sbd/contracts';
 import { isH5 } from '@/platform/env';
 import { attempt, type ApiError } from '@/platform/request';
-import {
-  hasErrors,
-  toSignupRequest,
-  validateLogin,
-  validateSignup,
-  type FormErrors,
-  type LoginForm,
-  type SignupForm,
-} from '@/platform/validation';
+import { hasErrors, type FormErrors } from '@/platform/validation';
+import { toSignupRequest, validateLogin, validateSignup, type LoginForm, type SignupForm } from './form';
 import { useAction } from '@/ui/hooks/useAction';
 import { normalizeCode } from '@/features/org/community';
 import { fetchPrivacyNotice, giveConsent, login, signup, wechatLogin } from './service';

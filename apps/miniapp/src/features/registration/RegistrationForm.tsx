@@ -5,15 +5,8 @@ import { a11y } from '@/platform/a11y';
 import { toast } from '@/platform/feedback';
 import { openPage, replacePage } from '@/platform/nav';
 import type { MeDto } from '@sbd/contracts';
-import {
-  emptyRegistrationForm,
-  hasErrors,
-  toSubmitRequest,
-  validateRegistration,
-  type FormErrors,
-  type RegistrationField,
-  type RegistrationForm as Form,
-} from '@/platform/validation';
+import { hasErrors, type FormErrors } from '@/platform/validation';
+import { emptyRegistrationForm, toSubmitRequest, validateRegistration, type RegistrationField, type RegistrationForm as Form } from './form';
 import { Btn } from '@/ui/Button';
 import { Field, SelectField, TextField, type SelectOption } from '@/ui/Field';
 import { FreeTimeGrid } from '@/ui/FreeTimeGrid';

@@ -1,15 +1,7 @@
 import { DayPeriod, Weekday } from '@sbd/contracts';
-import {
-  emptyRegistrationForm,
-  hasErrors,
-  parseSkills,
-  rejectReasonError,
-  toSubmitRequest,
-  validateLogin,
-  validateRegistration,
-  validateSignup,
-  type RegistrationForm,
-} from './validation';
+import { validateLogin, validateSignup } from '@/features/auth/form';
+import { hasErrors, parseSkills } from '@/platform/validation';
+import { emptyRegistrationForm, rejectReasonError, toSubmitRequest, validateRegistration, type RegistrationForm } from './form';
 
 const valid: RegistrationForm = emptyRegistrationForm({
   name: '李四',
