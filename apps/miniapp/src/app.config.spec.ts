@@ -1,4 +1,4 @@
-import { PAGES } from '@sbd/contracts';
+import { PAGES, pageUrl } from '@sbd/contracts';
 
 /**
  * app.config.ts stays literal (Taro's config compiler reads it on its own), so this keeps its
@@ -37,5 +37,13 @@ describe('app.config.ts and PAGES', () => {
 
   it('starts on the home page', () => {
     expect(`/${config.pages[0]}`).toBe(PAGES.home);
+  });
+});
+
+describe('pageUrl', () => {
+  it('adds the query, encoded, leaving out empty values', () => {
+    expect(pageUrl(PAGES.register, { community: 'A1 B', x: undefined, y: '' })).toBe('/packageMember/pages/register/index?community=A1%20B');
+    expect(pageUrl(PAGES.task, { id: 7 })).toBe('/packageMember/pages/task/index?id=7');
+    expect(pageUrl(PAGES.home)).toBe('/pages/index/index');
   });
 });

@@ -6,6 +6,8 @@
  * - a scan inside the app: a mini-program path with scene=…, an H5 URL with community=…, or the
  *   bare code.
  */
+import { PAGES, pageUrl } from '@sbd/contracts';
+
 const CODE_PATTERN = /^[A-Za-z0-9_-]{2,64}$/;
 
 export function normalizeCode(raw: string | null | undefined): string | null {
@@ -41,5 +43,5 @@ export function communityCodeFromScan(result: { result?: string; path?: string }
 
 /** The H5 address of the register page for a community (what a plain QR code / poster links to). */
 export function h5RegisterPath(code: string): string {
-  return `/packageMember/pages/register/index?community=${encodeURIComponent(code)}`;
+  return pageUrl(PAGES.register, { community: code });
 }
