@@ -51,6 +51,9 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': 'warn',
     },
   },
+  // Mini-program layers (issue #14): platform < ui < features < pages (src/pages, src/package*).
+  // A layer imports only the layers below it.
+  ...miniappLayers(),
   {
     files: ['**/*.spec.ts', '**/*.spec.tsx', '**/test/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
@@ -61,3 +64,29 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
 );
+
+/** no-restricted-imports for the mini-program's layers: each entry forbids the layers above. */
+function miniappLayers() {
+  const src = 'apps/miniapp/src';
+  const above = {
+    platform: ['ui', 'features', 'pages', 'package*'],
+    ui: ['features', 'pages', 'package*'],
+    features: ['pages', 'package*'],
+  };
+  return Object.entries(above).map(([layer, banned]) => ({
+    files: [`${src}/${layer}/**/*.ts`, `${src}/${layer}/**/*.tsx`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: banned.flatMap((b) => [`@/${b}`, `@/${b}/**`, `../${b}/**`, `../../${b}/**`, `../../../${b}/**`]),
+              message: `apps/miniapp/src/${layer} may not import ${banned.join(', ')} (layers: platform < ui < features < pages).`,
+            },
+          ],
+        },
+      ],
+    },
+  }));
+}

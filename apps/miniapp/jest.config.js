@@ -16,6 +16,9 @@ module.exports = preset({
     '^@tarojs/taro$': path.join(__dirname, 'test/doubles/taro.ts'),
     '^@tarojs/components$': path.join(__dirname, 'test/doubles/components.tsx'),
     '\\.css$': path.join(__dirname, 'test/doubles/style.ts'),
+    // The app's own aliases (tsconfig paths, Taro config alias): @/ is src, @test/ is test.
+    '^@/(.*)$': '<rootDir>/src/$1',
+    '^@test/(.*)$': '<rootDir>/test/$1',
   },
   // test/e2e runs on its own (jest.e2e.config.js, npm run e2e).
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/test/e2e/'],

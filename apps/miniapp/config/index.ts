@@ -26,6 +26,8 @@ const apiBaseUrl = isH5 ? '' : (process.env.API_BASE_URL ?? 'http://127.0.0.1:30
 const alias = {
   '@sbd/contracts': path.join(packagesDir, 'contracts/src/index.ts'),
   '@sbd/domain': path.join(packagesDir, 'domain/src/index.ts'),
+  // `@/…` is the app's src (tsconfig paths and jest moduleNameMapper say the same).
+  '@': path.resolve(__dirname, '..', 'src'),
 };
 
 function hasPresetReact(): boolean {

@@ -43,7 +43,7 @@ async function loginSession(baseUrl, phone, password) {
   const body = await res.json().catch(() => ({}));
   if (!res.ok) throw new Error(`login as ${phone} failed (${res.status}): ${body.message ?? ''}`);
   const now = Date.now();
-  // What src/services/session.ts stores (Taro H5 storage wraps each value in { data }).
+  // What src/platform/session.ts stores (Taro H5 storage wraps each value in { data }).
   return {
     accessToken: body.accessToken,
     refreshToken: body.refreshToken,

@@ -1,6 +1,6 @@
 import type { PropsWithChildren } from 'react';
 import { useDidShow } from '@tarojs/taro';
-import { reloadElderly } from './state/elderly';
+import { reloadElderly } from '@/platform/elderly';
 import './app.css';
 
 export default function App({ children }: PropsWithChildren) {

@@ -20,3 +20,4 @@ export * from './reporting/rosters';
 export * from './reporting/stats';
 export * from './platform/route';
 export * from './routes';
+export * from './pages';

@@ -1,6 +1,6 @@
 import type { RegistrationDto } from '@sbd/contracts';
-import { STORAGE_KEYS } from '../config';
-import { readJson, writeJson } from '../services/storage';
+import { STORAGE_KEYS } from '@/platform/env';
+import { readJson, writeJson } from '@/platform/storage';
 
 /**
  * The list hands the chosen registration to the review page through storage, so the page shows at

@@ -4,7 +4,7 @@
  */
 import { Role, type LoginResponse } from '@sbd/contracts';
 import Taro from './taro';
-import { saveLogin } from '../../src/services/session';
+import { saveLogin } from '@/platform/session';
 
 export interface ApiCall {
   method: string;

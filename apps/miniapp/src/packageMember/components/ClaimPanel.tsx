@@ -2,18 +2,18 @@ import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { CHECKIN_CODE_DIGITS, CLAIM_STATUS_LABELS, ClaimStatus, type CheckInRequest, type ClaimDto } from '@sbd/contracts';
-import { Badge } from '../../components/Badge';
-import { Btn } from '../../components/Button';
-import { Field } from '../../components/Field';
-import { isH5, isWeapp } from '../../config';
-import { attend, confirmClaim, withdrawClaim, type Attendance } from '../../services/claims';
-import { attempt } from '../../services/request';
-import { useNow } from '../../state/useNow';
-import { a11y } from '../../utils/a11y';
-import { CLAIM_TONE, claimStatusText, myClaimView } from '../../utils/loop';
-import { formatDateTime } from '../../utils/format';
-import { formatCountdown, formatHours } from '../../utils/time';
-import { confirmModal, toast } from '../../utils/ui';
+import { Badge } from '@/ui/Badge';
+import { Btn } from '@/ui/Button';
+import { Field } from '@/ui/Field';
+import { isH5, isWeapp } from '@/platform/env';
+import { attend, confirmClaim, withdrawClaim, type Attendance } from '@/features/claims/service';
+import { useNow } from '@/ui/hooks/useNow';
+import { a11y } from '@/platform/a11y';
+import { CLAIM_TONE, claimStatusText, myClaimView } from '@/features/loop/loop';
+import { formatDateTime } from '@/platform/format';
+import { formatCountdown, formatHours } from '@/platform/time';
+import { confirmModal } from '@/platform/feedback';
+import { useAction } from '@/ui/hooks/useAction';
 import './ClaimPanel.css';
 
 /** Six digits out of whatever a scanned code says ("123456", a URL with code=123456…). */
@@ -38,24 +38,27 @@ export function ClaimPanel({ claim, locationOk = false, onChange }: ClaimPanelPr
   const view = myClaimView(claim, now);
   const [code, setCode] = useState('');
   const [error, setError] = useState('');
-  const [busy, setBusy] = useState<'' | 'code' | 'scan' | 'location' | 'confirm' | 'withdraw'>('');
+  const action = useAction<'code' | 'scan' | 'location' | 'confirm' | 'withdraw'>();
+  /** Waiting for the device's position (before the check-in call). */
+  const [locating, setLocating] = useState(false);
+  const busy = locating ? 'location' : action.busy;
 
   const which: Attendance | null = view.canCheckIn ? 'check-in' : view.canCheckOut ? 'check-out' : null;
   const verb = which === 'check-out' ? '签退' : '签到';
 
   const send = async (body: Partial<CheckInRequest>, how: 'code' | 'scan' | 'location') => {
     if (!which) return;
-    setBusy(how);
     setError('');
-    const r = await attempt(attend(claim.id, which, body));
-    setBusy('');
-    if (!r.ok) {
-      setError(r.error.message);
-      return;
-    }
-    setCode('');
-    toast(which === 'check-in' ? '签到成功' : '签退成功', 'success');
-    onChange(r.data);
+    await action.run(() => attend(claim.id, which, body), {
+      key: how,
+      errorToast: false,
+      success: which === 'check-in' ? '签到成功' : '签退成功',
+      onSuccess: (c) => {
+        setCode('');
+        onChange(c);
+      },
+      onError: (e) => setError(e.message),
+    });
   };
 
   const byCode = () => {
@@ -84,38 +87,26 @@ export function ClaimPanel({ claim, locationOk = false, onChange }: ClaimPanelPr
   };
 
   const byLocation = async () => {
-    setBusy('location');
+    setLocating(true);
     setError('');
     try {
       const loc = await Taro.getLocation({ type: isH5() ? 'wgs84' : 'gcj02', isHighAccuracy: true });
-      setBusy('');
+      setLocating(false);
       void send({ latitude: loc.latitude, longitude: loc.longitude, ...(loc.accuracy ? { accuracyM: Math.min(loc.accuracy, 10000) } : {}) }, 'location');
     } catch {
-      setBusy('');
+      setLocating(false);
       setError('无法获取位置，请允许定位或输入签到码');
     }
   };
 
   const confirmHold = async () => {
-    setBusy('confirm');
-    const r = await attempt(confirmClaim(claim.id));
-    setBusy('');
-    if (r.ok) {
-      toast('已确认参加', 'success');
-      onChange(r.data);
-    }
+    await action.run(() => confirmClaim(claim.id), { key: 'confirm', success: '已确认参加', onSuccess: onChange });
   };
 
   const withdraw = async () => {
     const what = claim.status === ClaimStatus.Waitlisted ? '退出候补' : '退出报名';
     if (!(await confirmModal(what, `确定${what}“${claim.taskTitle}”吗？`, '退出', true))) return;
-    setBusy('withdraw');
-    const r = await attempt(withdrawClaim(claim.id));
-    setBusy('');
-    if (r.ok) {
-      toast('已退出');
-      onChange(r.data);
-    }
+    await action.run(() => withdrawClaim(claim.id), { key: 'withdraw', success: '已退出', icon: 'none', onSuccess: onChange });
   };
 
   return (
@@ -124,19 +115,19 @@ export function ClaimPanel({ claim, locationOk = false, onChange }: ClaimPanelPr
         <Text className='t-bold'>我的报名</Text>
         <Badge text={CLAIM_STATUS_LABELS[claim.status]} tone={CLAIM_TONE[claim.status]} />
       </View>
-      <Text style={{ display: 'block', marginTop: '8px' }}>{claimStatusText(claim)}</Text>
+      <Text className='block mt-16'>{claimStatusText(claim)}</Text>
 
       {view.waitlistPosition ? (
-        <View className='notice' style={{ marginTop: '12px', marginBottom: 0 }}>
+        <View className='notice mt-24 mb-0'>
           <Text className='t-l t-bold'>{`候补第 ${view.waitlistPosition} 位`}</Text>
         </View>
       ) : null}
 
       {view.canConfirm && view.holdExpiresAt ? (
-        <View className='notice notice-hold' style={{ marginTop: '12px' }} {...a11y(undefined, { role: 'status', live: 'polite' })}>
-          <Text style={{ display: 'block' }}>有人退出，名额已为您保留。请在倒计时结束前确认，否则名额顺延给下一位。</Text>
-          <Text className='t-xl t-bold t-primary' style={{ display: 'block', marginTop: '8px' }}>{`剩余 ${formatCountdown(view.holdExpiresAt - now)}`}</Text>
-          <View style={{ marginTop: '12px' }}>
+        <View className='notice notice-hold mt-24' {...a11y(undefined, { role: 'status', live: 'polite' })}>
+          <Text className='block'>有人退出，名额已为您保留。请在倒计时结束前确认，否则名额顺延给下一位。</Text>
+          <Text className='t-xl t-bold t-primary block mt-16'>{`剩余 ${formatCountdown(view.holdExpiresAt - now)}`}</Text>
+          <View className='mt-24'>
             <Btn onClick={() => void confirmHold()} loading={busy === 'confirm'} loadingText='正在确认…'>
               确认参加
             </Btn>
@@ -150,13 +141,13 @@ export function ClaimPanel({ claim, locationOk = false, onChange }: ClaimPanelPr
       {claim.pointsAwarded !== null ? <Text className='item-line'>{`获得积分：${claim.pointsAwarded}`}</Text> : null}
 
       {view.checkInBlocked ? (
-        <View className='notice' style={{ marginTop: '12px', marginBottom: 0 }}>
+        <View className='notice mt-24 mb-0'>
           <Text>{view.checkInBlocked}</Text>
         </View>
       ) : null}
 
       {which ? (
-        <View className='attend' style={{ marginTop: '16px' }}>
+        <View className='attend mt-32'>
           <Field label={`${verb}码`} hint={`看现场工作人员手机/大屏上的${CHECKIN_CODE_DIGITS}位数字，每30秒更换`}>
             <Input
               className='input attend-code'
@@ -174,7 +165,7 @@ export function ClaimPanel({ claim, locationOk = false, onChange }: ClaimPanelPr
             />
           </Field>
           {error ? (
-            <Text className='field-error' style={{ marginTop: '-12px', marginBottom: '16px' }} {...a11y(undefined, { role: 'alert' })}>{`！${error}`}</Text>
+            <Text className='field-error mt-n24 mb-32' {...a11y(undefined, { role: 'alert' })}>{`！${error}`}</Text>
           ) : null}
           <Btn onClick={byCode} loading={busy === 'code'} loadingText={`正在${verb}…`}>
             {`输入码${verb}`}
@@ -195,13 +186,13 @@ export function ClaimPanel({ claim, locationOk = false, onChange }: ClaimPanelPr
       ) : null}
 
       {view.canWithdraw ? (
-        <View style={{ marginTop: '16px' }}>
+        <View className='mt-32'>
           <Btn variant='plain' onClick={() => void withdraw()} loading={busy === 'withdraw'} loadingText='正在退出…'>
             {claim.status === ClaimStatus.Waitlisted ? '退出候补' : '退出报名'}
           </Btn>
         </View>
       ) : view.withdrawBlocked ? (
-        <Text className='t-s t-muted' style={{ display: 'block', marginTop: '12px' }}>
+        <Text className='t-s t-muted block mt-24'>
           {view.withdrawBlocked}
         </Text>
       ) : null}

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
-import { useElderly } from '../../state/elderly';
-import { a11y } from '../../utils/a11y';
-import { columnsFit, type Chart, type CountRow } from '../utils/chart';
+import { useElderly } from '@/platform/elderly';
+import { a11y } from '@/platform/a11y';
+import { columnsFit, type Chart, type CountRow } from '@/packageStats/utils/chart';
 import './stats.css';
 
 interface ChartProps {

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import { a11y, cx } from '../../utils/a11y';
-import { NO_FIGURE, spoken } from '../utils/figures';
+import { a11y, cx } from '@/platform/a11y';
+import { NO_FIGURE, spoken } from '@/packageStats/utils/figures';
 import './stats.css';
 
 interface FigureProps {

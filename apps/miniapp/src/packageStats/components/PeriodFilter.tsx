@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Btn } from '../../components/Button';
-import { Segmented } from '../../components/Choice';
-import { PickerField } from '../../components/Field';
-import { a11y } from '../../utils/a11y';
-import { customPeriodError, PERIOD_OPTIONS, periodFor, todayValue, type Period, type PeriodKind } from '../utils/period';
+import { Btn } from '@/ui/Button';
+import { Segmented } from '@/ui/Choice';
+import { PickerField } from '@/ui/Field';
+import { a11y } from '@/platform/a11y';
+import { customPeriodError, PERIOD_OPTIONS, periodFor, todayValue, type Period, type PeriodKind } from '@/packageStats/utils/period';
 import './stats.css';
 
 interface PeriodFilterProps {
@@ -50,7 +50,7 @@ export function PeriodFilter({ value, onChange, now = () => new Date() }: Period
           <PickerField label='开始日期' mode='date' value={from} end={todayValue(now())} onChange={(v) => (setFrom(v), setError(''))} required />
           <PickerField label='结束日期' mode='date' value={to} onChange={(v) => (setTo(v), setError(''))} required />
           {error ? (
-            <Text className='field-error' style={{ marginTop: '-12px', marginBottom: '16px' }} {...a11y(undefined, { role: 'alert' })}>
+            <Text className='field-error mt-n24 mb-32' {...a11y(undefined, { role: 'alert' })}>
               {`！${error}`}
             </Text>
           ) : null}

@@ -1,9 +1,9 @@
 import Taro from '@tarojs/taro';
 import { ROSTER_MAX_BYTES, type RosterImportReport } from '@sbd/contracts';
-import { isH5 } from '../../config';
-import { authHeader, withToken, XLSX_MIME } from '../../services/download';
-import { buildUrl, messageFromResponse, transportError, isApiError } from '../../services/request';
-import { reportOf } from '../utils/roster';
+import { isH5 } from '@/platform/env';
+import { authHeader, withToken, XLSX_MIME } from '@/platform/download';
+import { buildUrl, messageFromResponse, transportError, isApiError } from '@/platform/request';
+import { reportOf } from '@/packageStats/utils/roster';
 
 /**
  * Picking and uploading the unit roster (.xlsx, multipart field `file`). H5: a file input and

@@ -1,7 +1,7 @@
 import type { AnnualReportDto, MemberRecordFilter, MemberRecordsPage, StatsDto, StatsGranularity } from '@sbd/contracts';
-import { isH5 } from '../../config';
-import { downloadXlsx, openHtmlPage } from '../../services/download';
-import { api } from '../../services/request';
+import { isH5 } from '@/platform/env';
+import { downloadXlsx, openHtmlPage } from '@/platform/download';
+import { api } from '@/platform/request';
 
 /** Calls of the statistics sub-package: dashboards, member records, annual reports, exports. */
 

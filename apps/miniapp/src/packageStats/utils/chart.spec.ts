@@ -1,5 +1,5 @@
 import { StatsGranularity } from '@sbd/contracts';
-import { makeStats } from '../../../test/doubles/fixtures';
+import { makeStats } from '@test/doubles/fixtures';
 import { barPercent, bucketLabel, bucketWords, columnsFit, countRows, niceAxis, niceStep, seriesChart } from './chart';
 
 describe('chart scaling', () => {

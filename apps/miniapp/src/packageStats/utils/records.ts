@@ -1,5 +1,5 @@
 import { MEMBER_FLAG_LABELS, MemberFlag, RegistrationStatus, type MemberRecordDto, type MemberRecordFilter } from '@sbd/contracts';
-import type { Tone } from '../../utils/loop';
+import type { Tone } from '@/features/loop/loop';
 import { formatHoursValue, formatRate } from './figures';
 
 /** The unit's member records (报回单位): filter chips and how one record reads. */

@@ -1,5 +1,5 @@
 import { Role, type RoleAssignment } from '@sbd/contracts';
-import { activeAssignment, type Session } from '../../services/session';
+import { activeAssignment, type Session } from '@/platform/session';
 
 /** Roles with a dashboard, and what their scope node is. */
 export const STATS_ROLES: Role[] = [Role.CommunityAdmin, Role.UnitAdmin, Role.StreetAdmin, Role.DistrictAdmin];

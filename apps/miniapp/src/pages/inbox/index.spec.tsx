@@ -1,9 +1,9 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { NotificationKind, type NotificationDto } from '@sbd/contracts';
-import { fakeApi, loginAs, RESIDENT_OF_7 } from '../../../test/doubles/api';
-import Taro, { __taro } from '../../../test/doubles/taro';
-import { resetToastDedupe } from '../../services/request';
-import { clearSession } from '../../services/session';
+import { fakeApi, loginAs, RESIDENT_OF_7 } from '@test/doubles/api';
+import Taro, { __taro } from '@test/doubles/taro';
+import { resetToastDedupe } from '@/platform/request';
+import { clearSession } from '@/platform/session';
 import InboxPage, { notificationTarget } from './index';
 
 const note = (p: Partial<NotificationDto>): NotificationDto => ({

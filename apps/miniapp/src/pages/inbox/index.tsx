@@ -1,19 +1,19 @@
 import { Text, View } from '@tarojs/components';
 import { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { NOTIFICATION_KIND_LABELS, type NotificationDto } from '@sbd/contracts';
-import { Badge } from '../../components/Badge';
-import { Btn } from '../../components/Button';
-import { Gate } from '../../components/Gate';
-import { Page } from '../../components/Page';
-import { PagedList } from '../../components/PagedList';
-import { inbox, markAllRead, markRead } from '../../services/inbox';
-import { attempt } from '../../services/request';
-import { useSession } from '../../services/session';
-import { usePaged } from '../../state/usePaged';
-import { a11y, cx, keyActivate } from '../../utils/a11y';
-import { formatDateTime } from '../../utils/format';
-import { openPage, safeRedirect } from '../../utils/nav';
-import { stopPullDown, toast } from '../../utils/ui';
+import { Badge } from '@/ui/Badge';
+import { Btn } from '@/ui/Button';
+import { Gate } from '@/ui/Gate';
+import { Page } from '@/ui/Page';
+import { PagedList } from '@/ui/PagedList';
+import { inbox, markAllRead, markRead } from '@/features/inbox/service';
+import { attempt } from '@/platform/request';
+import { useSession } from '@/platform/session';
+import { usePaged } from '@/ui/hooks/usePaged';
+import { a11y, cx, keyActivate } from '@/platform/a11y';
+import { formatDateTime } from '@/platform/format';
+import { openPage, safeRedirect } from '@/platform/nav';
+import { stopPullDown, toast } from '@/platform/feedback';
 import './index.css';
 
 /** The page a notification points at, as an in-app absolute path (null when unknown). */
@@ -79,7 +79,7 @@ export default function InboxPage() {
                 <Text className='item-title'>{n.title}</Text>
                 {n.read ? <Badge text='已读' tone='neutral' /> : <Badge text='未读' tone='info' />}
               </View>
-              <Text style={{ display: 'block', marginTop: '8px' }}>{n.body}</Text>
+              <Text className='block mt-16'>{n.body}</Text>
               <Text className='item-line'>{[NOTIFICATION_KIND_LABELS[n.kind] !== n.title ? NOTIFICATION_KIND_LABELS[n.kind] : '', formatDateTime(n.createdAt)].filter(Boolean).join(' · ')}</Text>
               {target ? <Text className='item-go'>查看 ›</Text> : null}
             </View>

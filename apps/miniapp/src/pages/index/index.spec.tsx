@@ -1,9 +1,9 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { Role, type LoginResponse } from '@sbd/contracts';
-import Taro, { __taro } from '../../../test/doubles/taro';
-import { STORAGE_KEYS } from '../../config';
-import { clearSession, saveLogin } from '../../services/session';
-import { setElderly } from '../../state/elderly';
+import Taro, { __taro } from '@test/doubles/taro';
+import { STORAGE_KEYS } from '@/platform/env';
+import { clearSession, saveLogin } from '@/platform/session';
+import { setElderly } from '@/platform/elderly';
 import Home, { tilesFor } from './index';
 
 function loginWith(roles: LoginResponse['user']['roles']): void {

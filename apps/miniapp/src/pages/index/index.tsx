@@ -1,17 +1,16 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
-import { ROLE_LABELS, Role, type RoleAssignment } from '@sbd/contracts';
-import { ElderlyEntry } from '../../components/ElderlyEntry';
-import { Page } from '../../components/Page';
-import { Btn } from '../../components/Button';
-import { PAGES } from '../../config';
-import { fetchMe } from '../../services/auth';
-import { inboxSummary } from '../../services/inbox';
-import { attempt } from '../../services/request';
-import { activeAssignment, isLoggedIn, useSession } from '../../services/session';
-import { a11y, keyActivate } from '../../utils/a11y';
-import { openPage } from '../../utils/nav';
+import { PAGES, ROLE_LABELS, Role, type RoleAssignment } from '@sbd/contracts';
+import { ElderlyEntry } from '@/ui/ElderlyEntry';
+import { Page } from '@/ui/Page';
+import { Btn } from '@/ui/Button';
+import { fetchMe } from '@/features/auth/service';
+import { inboxSummary } from '@/features/inbox/service';
+import { attempt } from '@/platform/request';
+import { activeAssignment, isLoggedIn, useSession } from '@/platform/session';
+import { a11y, keyActivate } from '@/platform/a11y';
+import { openPage } from '@/platform/nav';
 import './index.css';
 
 interface TileDef {
@@ -127,7 +126,7 @@ export default function Home() {
 
       {!loggedIn ? (
         <View className='card'>
-          <Text className='t-m' style={{ display: 'block', marginBottom: '12px' }}>
+          <Text className='t-m block mb-24'>
             登录后可点单求助、报到接单、查看办理进度。
           </Text>
           <Btn onClick={() => openPage(PAGES.login)}>登录 / 注册</Btn>
@@ -142,7 +141,7 @@ export default function Home() {
       </View>
 
       {isStaffElsewhere ? (
-        <View className='notice' style={{ marginTop: '24px' }}>
+        <View className='notice mt-48'>
           <Text>统计与管理功能请在电脑端管理后台使用。</Text>
         </View>
       ) : null}

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import Taro, { __taro } from '../../../test/doubles/taro';
-import { clearSession, getSession } from '../../services/session';
-import { resetToastDedupe } from '../../services/request';
+import Taro, { __taro } from '@test/doubles/taro';
+import { clearSession, getSession } from '@/platform/session';
+import { resetToastDedupe } from '@/platform/request';
 import LoginPage from './index';
 
 const request$ = Taro.request as jest.Mock;

@@ -1,21 +1,20 @@
 import { useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { RegistrationStatus, type RegistrationDto } from '@sbd/contracts';
+import { PAGES, RegistrationStatus, type RegistrationDto } from '@sbd/contracts';
 import { maskPhone } from '@sbd/domain';
-import { Btn } from '../../../components/Button';
-import { Page } from '../../../components/Page';
-import { Empty, ErrorState, Loading } from '../../../components/States';
-import { StatusBadge } from '../../../components/StatusBadge';
-import { PAGES } from '../../../config';
-import { listCommunityRegistrations } from '../../../services/registration';
-import { attempt } from '../../../services/request';
-import { communityAdminScope, useSession } from '../../../services/session';
-import { a11y, keyActivate } from '../../../utils/a11y';
-import { formatDateTime } from '../../../utils/format';
-import { openPage } from '../../../utils/nav';
-import { AdminGate } from '../../components/AdminGate';
-import { setReviewing } from '../../reviewing';
+import { Btn } from '@/ui/Button';
+import { Page } from '@/ui/Page';
+import { Empty, ErrorState, Loading } from '@/ui/States';
+import { StatusBadge } from '@/ui/StatusBadge';
+import { listCommunityRegistrations } from '@/features/registration/service';
+import { attempt } from '@/platform/request';
+import { communityAdminScope, useSession } from '@/platform/session';
+import { a11y, keyActivate } from '@/platform/a11y';
+import { formatDateTime } from '@/platform/format';
+import { openPage } from '@/platform/nav';
+import { AdminGate } from '@/packageAdmin/components/AdminGate';
+import { setReviewing } from '@/packageAdmin/reviewing';
 import './index.css';
 
 const PAGE_SIZE = 20;
@@ -92,7 +91,7 @@ export default function ApprovalsPage() {
 
   return (
     <Page title='报到审核'>
-      <Text className='t-s t-muted' style={{ display: 'block', marginBottom: '16px' }}>{`${scope.communityName} · 待审核的报到申请`}</Text>
+      <Text className='t-s t-muted block mb-32'>{`${scope.communityName} · 待审核的报到申请`}</Text>
       {state === 'loading' ? <Loading /> : null}
       {state === 'error' ? <ErrorState message={error} onRetry={() => void reload()} /> : null}
       {state === 'ready' && items.length === 0 ? <Empty text='暂无待审核的报到申请' /> : null}

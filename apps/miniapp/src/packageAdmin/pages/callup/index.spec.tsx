@@ -1,11 +1,11 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { CallupStatus } from '@sbd/contracts';
-import { ADMIN_OF_7, fakeApi, loginAs } from '../../../../test/doubles/api';
-import { captureDownloads, fakeFetch } from '../../../../test/doubles/fetch';
-import { makeCallup } from '../../../../test/doubles/fixtures';
-import { __taro } from '../../../../test/doubles/taro';
-import { resetToastDedupe } from '../../../services/request';
-import { clearSession } from '../../../services/session';
+import { ADMIN_OF_7, fakeApi, loginAs } from '@test/doubles/api';
+import { captureDownloads, fakeFetch } from '@test/doubles/fetch';
+import { makeCallup } from '@test/doubles/fixtures';
+import { __taro } from '@test/doubles/taro';
+import { resetToastDedupe } from '@/platform/request';
+import { clearSession } from '@/platform/session';
 import AdminCallupPage from './index';
 
 beforeEach(() => {

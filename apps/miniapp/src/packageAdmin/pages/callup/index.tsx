@@ -2,22 +2,23 @@ import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { CALLUP_STATUS_LABELS, CallupStatus, OrgNodeType, type CallupDto } from '@sbd/contracts';
-import { Badge } from '../../../components/Badge';
-import { Btn } from '../../../components/Button';
-import { RadioChips } from '../../../components/Choice';
-import { Field, TextAreaField, TextField } from '../../../components/Field';
-import { Page } from '../../../components/Page';
-import { Stepper } from '../../../components/Stepper';
-import { ErrorState, Loading } from '../../../components/States';
-import { closeCallup, createCallup, formGroups, getCallup, listCallups } from '../../../services/callups';
-import { downloadXlsx } from '../../../services/download';
-import { fetchChildren } from '../../../services/org';
-import { attempt } from '../../../services/request';
-import { communityAdminScope, useSession } from '../../../services/session';
-import { a11y } from '../../../utils/a11y';
-import { formatDateTime } from '../../../utils/format';
-import { confirmModal, stopPullDown, toast } from '../../../utils/ui';
-import { AdminGate } from '../../components/AdminGate';
+import { Badge } from '@/ui/Badge';
+import { Btn } from '@/ui/Button';
+import { RadioChips } from '@/ui/Choice';
+import { Field, TextAreaField, TextField } from '@/ui/Field';
+import { Page } from '@/ui/Page';
+import { Stepper } from '@/ui/Stepper';
+import { ErrorState, Loading } from '@/ui/States';
+import { closeCallup, createCallup, formGroups, getCallup, listCallups } from '@/features/callups/service';
+import { downloadXlsx } from '@/platform/download';
+import { fetchChildren } from '@/features/org/service';
+import { attempt } from '@/platform/request';
+import { communityAdminScope, useSession } from '@/platform/session';
+import { a11y } from '@/platform/a11y';
+import { formatDateTime } from '@/platform/format';
+import { confirmModal, stopPullDown } from '@/platform/feedback';
+import { AdminGate } from '@/packageAdmin/components/AdminGate';
+import { useAction } from '@/ui/hooks/useAction';
 
 interface CallupForm {
   scopeNodeId: number;
@@ -42,16 +43,17 @@ function saveMuster(id: number): Promise<boolean> {
 
 function CallupAdminCard({ callup, onChanged }: { callup: CallupDto; onChanged: (c: CallupDto) => void }) {
   const [size, setSize] = useState(5);
-  const [busy, setBusy] = useState<'' | 'refresh' | 'groups' | 'close' | 'export'>('');
+  const action = useAction<'refresh' | 'groups' | 'close' | 'export'>();
+  const busy = action.busy;
   const open = callup.status === CallupStatus.Open;
   const silent = Math.max(0, callup.notifiedCount - callup.availableCount - callup.unavailableCount);
 
   const act = async (what: 'refresh' | 'groups' | 'close') => {
     if (what === 'close' && !(await confirmModal('结束召集', `确定结束“${callup.title}”吗？结束后党员不能再回复。`, '结束', true))) return;
-    setBusy(what);
-    const r = await attempt(what === 'groups' ? formGroups(callup.id, size) : what === 'close' ? closeCallup(callup.id) : getCallup(callup.id));
-    setBusy('');
-    if (r.ok) onChanged(r.data);
+    await action.run(() => (what === 'groups' ? formGroups(callup.id, size) : what === 'close' ? closeCallup(callup.id) : getCallup(callup.id)), {
+      key: what,
+      onSuccess: onChanged,
+    });
   };
 
   return (
@@ -61,13 +63,13 @@ function CallupAdminCard({ callup, onChanged }: { callup: CallupDto; onChanged: 
         <Badge text={CALLUP_STATUS_LABELS[callup.status]} tone={open ? 'rejected' : 'neutral'} icon={open ? '●' : undefined} />
       </View>
       <Text className='item-line'>{`${callup.scopeName} · ${formatDateTime(callup.createdAt)} · ${callup.place}`}</Text>
-      <View className='stat-grid' style={{ marginTop: '12px' }}>
+      <View className='stat-grid mt-24'>
         <View className='stat'>
           <Text className='stat-value'>{callup.availableCount}</Text>
           <Text className='stat-label'>能到</Text>
         </View>
         <View className='stat'>
-          <Text className='stat-value' style={{ color: '#4d4d4d' }}>
+          <Text className='stat-value t-text-2'>
             {callup.unavailableCount}
           </Text>
           <Text className='stat-label'>不能到</Text>
@@ -78,7 +80,7 @@ function CallupAdminCard({ callup, onChanged }: { callup: CallupDto; onChanged: 
         <Text key={g.index} className='item-line'>{`${g.name}：${g.members.map((m) => (m.userId === g.leaderUserId ? `${m.name}（组长）` : m.name)).join('、')}`}</Text>
       ))}
       {open ? (
-        <View style={{ marginTop: '16px' }}>
+        <View className='mt-32'>
           <Field label='每组人数'>
             <Stepper label='每组人数' value={size} min={1} max={50} onChange={setSize} unit='人' />
           </Field>
@@ -96,8 +98,7 @@ function CallupAdminCard({ callup, onChanged }: { callup: CallupDto; onChanged: 
         <Btn
           variant='secondary'
           onClick={() => {
-            setBusy('export');
-            void saveMuster(callup.id).finally(() => setBusy(''));
+            void action.run(() => saveMuster(callup.id), { key: 'export', errorToast: false });
           }}
           loading={busy === 'export'}
           loadingText='导出中…'
@@ -123,7 +124,7 @@ export default function AdminCallupPage() {
   const [form, setForm] = useState<CallupForm>({ scopeNodeId: communityId, title: '', description: '', place: '', needed: 10 });
   const [errors, setErrors] = useState<Partial<Record<keyof CallupForm, string>>>({});
   const [formError, setFormError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
   const [items, setItems] = useState<CallupDto[]>([]);
   const [listState, setListState] = useState<'loading' | 'ready' | 'error'>('loading');
   const [listError, setListError] = useState('');
@@ -173,24 +174,22 @@ export default function AdminCallupPage() {
     if (Object.values(errs).some(Boolean)) return;
     const scopeLabel = scopes.find((s) => s.value === form.scopeNodeId)?.label ?? scope.communityName;
     if (!(await confirmModal('一键召集', `将立即通知“${scopeLabel}”的全部党员，确定发起吗？`, '发起召集', true))) return;
-    setBusy(true);
-    const r = await attempt(
-      createCallup({
-        scopeNodeId: form.scopeNodeId || communityId,
-        title: form.title.trim(),
-        description: form.description.trim(),
-        place: form.place.trim(),
-        needed: form.needed,
-      }),
-    );
-    setBusy(false);
-    if (!r.ok) {
-      setFormError(r.error.message);
-      return;
-    }
-    setItems((list) => [r.data, ...list.filter((x) => x.id !== r.data.id)]);
-    setForm((f) => ({ ...f, title: '', description: '' }));
-    toast(`已通知 ${r.data.notifiedCount} 名党员`, 'success');
+    const body = {
+      scopeNodeId: form.scopeNodeId || communityId,
+      title: form.title.trim(),
+      description: form.description.trim(),
+      place: form.place.trim(),
+      needed: form.needed,
+    };
+    await action.run(() => createCallup(body), {
+      errorToast: false,
+      success: (c) => `已通知 ${c.notifiedCount} 名党员`,
+      onSuccess: (c) => {
+        setItems((list) => [c, ...list.filter((x) => x.id !== c.id)]);
+        setForm((f) => ({ ...f, title: '', description: '' }));
+      },
+      onError: (e) => setFormError(e.message),
+    });
   };
 
   return (
@@ -212,7 +211,7 @@ export default function AdminCallupPage() {
             <Text>{formError}</Text>
           </View>
         ) : null}
-        <Btn variant='danger' onClick={() => void submit()} loading={busy} loadingText='正在通知…'>
+        <Btn variant='danger' onClick={() => void submit()} loading={!!action.busy} loadingText='正在通知…'>
           一键召集
         </Btn>
       </View>

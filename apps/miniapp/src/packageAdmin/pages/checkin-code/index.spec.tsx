@@ -1,10 +1,10 @@
 import { act, render, screen } from '@testing-library/react';
 import type { CheckinCodeDto } from '@sbd/contracts';
-import { ADMIN_OF_7, fakeApi, loginAs } from '../../../../test/doubles/api';
-import { makeTask } from '../../../../test/doubles/fixtures';
-import { __taro } from '../../../../test/doubles/taro';
-import { resetToastDedupe } from '../../../services/request';
-import { clearSession } from '../../../services/session';
+import { ADMIN_OF_7, fakeApi, loginAs } from '@test/doubles/api';
+import { makeTask } from '@test/doubles/fixtures';
+import { __taro } from '@test/doubles/taro';
+import { resetToastDedupe } from '@/platform/request';
+import { clearSession } from '@/platform/session';
 import CheckinCodePage, { secondsRemaining, spacedCode } from './index';
 
 const code = (c: string, secondsLeft: number): CheckinCodeDto => ({ taskId: 21, code: c, periodSeconds: 30, secondsLeft, serverTime: new Date().toISOString() });

@@ -2,17 +2,17 @@ import { useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
 import type { CheckinCodeDto, TaskDto } from '@sbd/contracts';
-import { Btn } from '../../../components/Button';
-import { Page } from '../../../components/Page';
-import { ErrorState, Loading } from '../../../components/States';
-import { isWeapp } from '../../../config';
-import { attempt } from '../../../services/request';
-import { communityAdminScope, useSession } from '../../../services/session';
-import { checkinCode, getTask } from '../../../services/tasks';
-import { useNow } from '../../../state/useNow';
-import { a11y } from '../../../utils/a11y';
-import { formatRange } from '../../../utils/time';
-import { AdminGate } from '../../components/AdminGate';
+import { Btn } from '@/ui/Button';
+import { Page } from '@/ui/Page';
+import { ErrorState, Loading } from '@/ui/States';
+import { isWeapp } from '@/platform/env';
+import { attempt } from '@/platform/request';
+import { communityAdminScope, useSession } from '@/platform/session';
+import { checkinCode, getTask } from '@/features/tasks/service';
+import { useNow } from '@/ui/hooks/useNow';
+import { a11y } from '@/platform/a11y';
+import { formatRange } from '@/platform/time';
+import { AdminGate } from '@/packageAdmin/components/AdminGate';
 import './index.css';
 
 /** Seconds until the code shown rotates, counted from when it was fetched (the server's secondsLeft). */
@@ -89,7 +89,7 @@ export default function CheckinCodePage() {
     <Page title='现场签到码' className='code-page'>
       {task ? (
         <View className='code-task'>
-          <Text className='t-l t-bold' style={{ display: 'block' }}>
+          <Text className='t-l t-bold block'>
             {task.title}
           </Text>
           <Text className='t-s t-muted'>{`${formatRange(task.startAt, task.endAt)} · ${task.place}`}</Text>
@@ -107,7 +107,7 @@ export default function CheckinCodePage() {
           <Text className='code-countdown'>{remaining > 0 ? `${remaining} 秒后更换` : '正在更换…'}</Text>
         </View>
       ) : null}
-      <View className='notice' style={{ marginTop: '24px' }}>
+      <View className='notice mt-48'>
         <Text>党员在「我的报名」或任务页输入这6位数字签到、签退。数字每30秒更换，刚换下的码短时间内仍有效。</Text>
       </View>
       <Btn variant='plain' onClick={() => void fetchCode()}>

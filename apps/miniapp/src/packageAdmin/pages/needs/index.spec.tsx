@@ -1,10 +1,10 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { NeedStatus } from '@sbd/contracts';
-import { ADMIN_OF_7, fakeApi, loginAs } from '../../../../test/doubles/api';
-import { makeNeed } from '../../../../test/doubles/fixtures';
-import Taro, { __taro } from '../../../../test/doubles/taro';
-import { resetToastDedupe } from '../../../services/request';
-import { clearSession } from '../../../services/session';
+import { ADMIN_OF_7, fakeApi, loginAs } from '@test/doubles/api';
+import { makeNeed } from '@test/doubles/fixtures';
+import Taro, { __taro } from '@test/doubles/taro';
+import { resetToastDedupe } from '@/platform/request';
+import { clearSession } from '@/platform/session';
 import TriagePage from './index';
 
 const ADMIN_ACTIONS = ['release', 'accept', 'reject', 'merge', 'fulfil'] as const;

@@ -1,44 +1,20 @@
 import { useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import {
-  NEED_CATEGORY_LABELS,
-  NEED_REASON_MAX,
-  NEED_STATUS_LABELS,
-  NeedAction,
-  NeedStatus,
-  type NeedDto,
-} from '@sbd/contracts';
-import { Badge } from '../../../components/Badge';
-import { Btn } from '../../../components/Button';
-import { RadioChips, Segmented } from '../../../components/Choice';
-import { TextAreaField } from '../../../components/Field';
-import { Page } from '../../../components/Page';
-import { PagedList } from '../../../components/PagedList';
-import { PhotoStrip } from '../../../components/Photos';
-import { Checkbox } from '../../../components/Toggle';
-import { PAGES } from '../../../config';
-import {
-  acceptNeed,
-  communityNeeds,
-  fulfilNeed,
-  mergeNeed,
-  needSummary,
-  rejectNeed,
-  releaseNeed,
-  type NeedSummary,
-  type SummaryPeriod,
-} from '../../../services/needs';
-import { attempt } from '../../../services/request';
-import { communityAdminScope, useSession } from '../../../services/session';
-import { usePaged } from '../../../state/usePaged';
-import { a11y } from '../../../utils/a11y';
-import { formatDateTime } from '../../../utils/format';
-import { NEED_TONE, needCan } from '../../../utils/loop';
-import { openPage } from '../../../utils/nav';
-import { formatDayTime } from '../../../utils/time';
-import { confirmModal, stopPullDown, toast } from '../../../utils/ui';
-import { AdminGate } from '../../components/AdminGate';
+import { PAGES, NeedStatus, type NeedDto } from '@sbd/contracts';
+import { Btn } from '@/ui/Button';
+import { Segmented } from '@/ui/Choice';
+import { Page } from '@/ui/Page';
+import { PagedList } from '@/ui/PagedList';
+import { communityNeeds } from '@/features/needs/service';
+import { attempt } from '@/platform/request';
+import { communityAdminScope, useSession } from '@/platform/session';
+import { usePaged } from '@/ui/hooks/usePaged';
+import { openPage } from '@/platform/nav';
+import { a11y } from '@/platform/a11y';
+import { stopPullDown } from '@/platform/feedback';
+import { NeedCard, SummaryCard } from '@/features/admin/TriageCards';
+import { AdminGate } from '@/packageAdmin/components/AdminGate';
 
 type Tab = NeedStatus.Held | NeedStatus.Submitted | NeedStatus.Accepted | NeedStatus.Fulfilled;
 const TABS: { value: Tab; label: string }[] = [
@@ -47,249 +23,6 @@ const TABS: { value: Tab; label: string }[] = [
   { value: NeedStatus.Accepted, label: '已受理' },
   { value: NeedStatus.Fulfilled, label: '已办结' },
 ];
-const PERIODS: { value: SummaryPeriod; label: string }[] = [
-  { value: 'day', label: '日汇总' },
-  { value: 'week', label: '周研判' },
-  { value: 'month', label: '月总结' },
-];
-
-/**
- * 受理 in one tap: a held need (content not yet passed) is released first, then accepted. Answers
- * the need as it ends up (released but not accepted when the second step fails).
- */
-export async function acceptInOneTap(need: NeedDto): Promise<NeedDto> {
-  let current = need;
-  if (current.status === NeedStatus.Held) current = await releaseNeed(current.id);
-  return acceptNeed(current.id);
-}
-
-function SummaryCard({ communityId, version }: { communityId: number; version: number }) {
-  const [period, setPeriod] = useState<SummaryPeriod>('day');
-  const [summary, setSummary] = useState<NeedSummary | null>(null);
-  useEffect(() => {
-    let live = true;
-    void attempt(needSummary(communityId, period)).then((r) => {
-      if (live && r.ok) setSummary(r.data);
-    });
-    return () => {
-      live = false;
-    };
-  }, [communityId, period, version]);
-  const s = summary;
-  return (
-    <View className='card'>
-      <Segmented label='统计周期' options={PERIODS} value={period} onChange={setPeriod} />
-      {s ? (
-        <View>
-          <Text style={{ display: 'block' }}>
-            {`本${period === 'day' ? '日' : period === 'week' ? '周' : '月'}新需求 ${s.total} 条：待审核 ${s.byStatus.held ?? 0}，待受理 ${s.byStatus.submitted ?? 0}，已受理 ${s.byStatus.accepted ?? 0}，已办结 ${(s.byStatus.fulfilled ?? 0) + (s.byStatus.rated ?? 0)}`}
-          </Text>
-          {s.overdueCount ? (
-            <Text className='t-danger t-bold' style={{ display: 'block', marginTop: '8px' }}>{`⚠ 超过48小时未受理：${s.overdueCount} 条`}</Text>
-          ) : (
-            <Text className='t-s t-muted' style={{ display: 'block', marginTop: '8px' }}>
-              没有超过48小时未受理的需求
-            </Text>
-          )}
-        </View>
-      ) : (
-        <Text className='t-s t-muted'>统计加载中…</Text>
-      )}
-    </View>
-  );
-}
-
-type Open = '' | 'reject' | 'merge';
-
-function NeedCard({
-  need,
-  selected,
-  onSelect,
-  onChanged,
-  mergeTargets,
-  loadMergeTargets,
-  onStale,
-}: {
-  onStale: () => void;
-  need: NeedDto;
-  selected: boolean;
-  onSelect: (on: boolean) => void;
-  onChanged: (n: NeedDto) => void;
-  mergeTargets: NeedDto[] | null;
-  loadMergeTargets: () => void;
-}) {
-  const [open, setOpen] = useState<Open>('');
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState('');
-  const [target, setTarget] = useState<number | null>(null);
-  const [busy, setBusy] = useState<'' | 'accept' | 'reject' | 'merge' | 'fulfil'>('');
-
-  const accept = async () => {
-    setBusy('accept');
-    const r = await attempt(acceptInOneTap(need));
-    setBusy('');
-    if (r.ok) {
-      toast('已受理', 'success');
-      onChanged(r.data);
-    } else {
-      onStale(); // e.g. released but not accepted: show it where it is now
-    }
-  };
-  const reject = async () => {
-    const v = reason.trim();
-    if (!v) {
-      setReasonError('请填写驳回原因，居民会看到');
-      return;
-    }
-    setBusy('reject');
-    const r = await attempt(rejectNeed(need.id, v));
-    setBusy('');
-    if (r.ok) {
-      toast('已驳回');
-      onChanged(r.data);
-    }
-  };
-  const merge = async () => {
-    if (!target) {
-      toast('请选择要合并到的需求');
-      return;
-    }
-    setBusy('merge');
-    const r = await attempt(mergeNeed(need.id, target));
-    setBusy('');
-    if (r.ok) {
-      toast('已合并');
-      onChanged(r.data);
-    }
-  };
-  const fulfil = async () => {
-    if (!(await confirmModal('办结需求', `确定将“${need.title}”标为已办结吗？居民会收到评价邀请。`, '办结'))) return;
-    setBusy('fulfil');
-    const r = await attempt(fulfilNeed(need.id));
-    setBusy('');
-    if (r.ok) {
-      toast('已办结');
-      onChanged(r.data);
-    }
-  };
-
-  const canAccept = needCan(need, NeedAction.Accept) || (needCan(need, NeedAction.Release) && need.status === NeedStatus.Held);
-  const canReject = needCan(need, NeedAction.Reject);
-  const canMerge = needCan(need, NeedAction.Merge);
-  const canFulfil = needCan(need, NeedAction.Fulfil);
-  const selectable = need.status === NeedStatus.Accepted;
-  const targets = (mergeTargets ?? []).filter((t) => t.id !== need.id);
-
-  return (
-    <View className='item triage-item'>
-      <View className='row-top'>
-        <Text className='item-title'>{need.title}</Text>
-        <Badge text={NEED_STATUS_LABELS[need.status]} tone={NEED_TONE[need.status]} />
-      </View>
-      <Text className='item-line'>{`${NEED_CATEGORY_LABELS[need.category]} · #${need.id} · ${formatDateTime(need.createdAt)}`}</Text>
-      <Text className='item-line'>{`提出人：${need.requesterName}${need.onBehalf ? '（代点单）' : ''}${need.contactPhone ? ` · ${need.contactPhone}` : ''}`}</Text>
-      {need.buildingName || need.place ? <Text className='item-line'>{`位置：${[need.buildingName, need.place].filter(Boolean).join(' ')}`}</Text> : null}
-      {need.expectedAt ? <Text className='item-line'>{`希望：${formatDayTime(need.expectedAt)} 前`}</Text> : null}
-      {need.plusOneCount ? <Text className='item-line t-bold'>{`另有 ${need.plusOneCount} 位居民 +1`}</Text> : null}
-      {need.reopenCount ? <Text className='item-line t-danger'>{`居民反馈没解决 ${need.reopenCount} 次`}</Text> : null}
-      {need.taskIds.length ? <Text className='item-line'>{`已发布任务 ${need.taskIds.length} 个`}</Text> : null}
-      <Text style={{ display: 'block', marginTop: '8px' }}>{need.description}</Text>
-      {need.photos.length ? (
-        <View style={{ marginTop: '12px' }}>
-          <PhotoStrip photos={need.photos} />
-        </View>
-      ) : null}
-
-      {selectable ? (
-        <View style={{ marginTop: '12px' }}>
-          <Checkbox checked={selected} onChange={onSelect} label={`选中“${need.title}”发布任务`}>
-            <Text>{selected ? '已选中，用于发布任务' : '选中，用于发布任务'}</Text>
-          </Checkbox>
-        </View>
-      ) : null}
-
-      {open === '' ? (
-        <View className='btn-row-wrap'>
-          {canAccept ? (
-            <Btn onClick={() => void accept()} loading={busy === 'accept'} loadingText='受理中…' label={`受理：${need.title}`}>
-              受理
-            </Btn>
-          ) : null}
-          {canReject ? (
-            <Btn variant='danger' onClick={() => setOpen('reject')} label={`驳回：${need.title}`}>
-              驳回
-            </Btn>
-          ) : null}
-          {canMerge ? (
-            <Btn
-              variant='plain'
-              onClick={() => {
-                setOpen('merge');
-                loadMergeTargets();
-              }}
-              label={`合并：${need.title}`}
-            >
-              合并
-            </Btn>
-          ) : null}
-          {canFulfil ? (
-            <Btn variant='plain' onClick={() => void fulfil()} loading={busy === 'fulfil'} loadingText='办结中…' label={`办结：${need.title}`}>
-              办结
-            </Btn>
-          ) : null}
-        </View>
-      ) : null}
-
-      {open === 'reject' ? (
-        <View className='inline-form'>
-          <TextAreaField
-            label='驳回原因'
-            value={reason}
-            onChange={(v) => {
-              setReason(v);
-              setReasonError('');
-            }}
-            maxLength={NEED_REASON_MAX}
-            placeholder='如：不属于社区服务范围，已转物业处理'
-            required
-            error={reasonError}
-          />
-          <View className='btn-row'>
-            <Btn variant='plain' onClick={() => setOpen('')}>
-              取消
-            </Btn>
-            <Btn variant='danger' onClick={() => void reject()} loading={busy === 'reject'} loadingText='提交中…'>
-              确认驳回
-            </Btn>
-          </View>
-        </View>
-      ) : null}
-
-      {open === 'merge' ? (
-        <View className='inline-form'>
-          <Text className='field-label'>合并到哪条需求（同一件事）</Text>
-          {mergeTargets === null ? <Text className='t-s t-muted'>加载中…</Text> : null}
-          {mergeTargets !== null && targets.length === 0 ? <Text className='t-s t-muted'>没有可合并的待受理或已受理需求</Text> : null}
-          <RadioChips
-            label='合并到的需求'
-            options={targets.map((t) => ({ value: t.id, label: `#${t.id} ${t.title}` }))}
-            value={target}
-            onChange={setTarget}
-          />
-          <View className='btn-row' style={{ marginTop: '16px' }}>
-            <Btn variant='plain' onClick={() => setOpen('')}>
-              取消
-            </Btn>
-            <Btn onClick={() => void merge()} loading={busy === 'merge'} loadingText='提交中…' disabled={!target}>
-              确认合并
-            </Btn>
-          </View>
-        </View>
-      ) : null}
-    </View>
-  );
-}
-
 /**
  * 需求分拣 (下单的第一步): held and submitted needs are accepted (受理), rejected with a reason or
  * merged; accepted ones are picked to publish a task from.
@@ -342,9 +75,9 @@ export default function TriagePage() {
 
   return (
     <Page title='需求分拣'>
-      <Text className='t-s t-muted' style={{ display: 'block', marginBottom: '12px' }}>{`${scope.communityName} · 居民点单，社区受理后发布任务`}</Text>
+      <Text className='t-s t-muted block mb-24'>{`${scope.communityName} · 居民点单，社区受理后发布任务`}</Text>
       <SummaryCard communityId={communityId} version={version} />
-      <View className='btn-row' style={{ marginBottom: '24px' }}>
+      <View className='btn-row mb-48'>
         <Btn variant='secondary' onClick={() => openPage(PAGES.postNeed)}>
           代居民点单
         </Btn>
@@ -354,12 +87,12 @@ export default function TriagePage() {
       </View>
       <Segmented label='需求状态' options={TABS} value={tab} onChange={setTab} />
       {tab === NeedStatus.Held ? (
-        <Text className='t-s t-muted' style={{ display: 'block', marginBottom: '12px' }}>
+        <Text className='t-s t-muted block mb-24'>
           待审核：内容未能自动审核通过，请查看后受理（审核通过并受理）或驳回。
         </Text>
       ) : null}
       {tab === NeedStatus.Accepted ? (
-        <Text className='t-s t-muted' style={{ display: 'block', marginBottom: '12px' }}>
+        <Text className='t-s t-muted block mb-24'>
           勾选一条或多条需求，用它们发布任务；任务完成时这些需求自动办结。
         </Text>
       ) : null}

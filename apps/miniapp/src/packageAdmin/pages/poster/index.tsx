@@ -1,20 +1,18 @@
 import { useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { useLoad } from '@tarojs/taro';
-import { Btn } from '../../../components/Button';
-import { Page } from '../../../components/Page';
-import { ErrorState, Loading } from '../../../components/States';
-import { isH5 } from '../../../config';
-import { fetchCommunityQrDataUrl } from '../../../services/org';
-import { attempt } from '../../../services/request';
-import { communityAdminScope, useSession } from '../../../services/session';
-import { a11y } from '../../../utils/a11y';
-import { AdminGate } from '../../components/AdminGate';
+import { Btn } from '@/ui/Button';
+import { Page } from '@/ui/Page';
+import { ErrorState, Loading } from '@/ui/States';
+import { isH5 } from '@/platform/env';
+import { fetchCommunityQrDataUrl } from '@/features/org/service';
+import { attempt } from '@/platform/request';
+import { communityAdminScope, useSession } from '@/platform/session';
+import { a11y } from '@/platform/a11y';
+import { toast } from '@/platform/feedback';
+import { useAction } from '@/ui/hooks/useAction';
+import { AdminGate } from '@/packageAdmin/components/AdminGate';
 import './index.css';
-
-function toast(title: string, icon: 'none' | 'success' = 'none'): void {
-  Promise.resolve(Taro.showToast({ title, icon })).catch(() => undefined);
-}
 
 /** Saves the poster: a download on H5, the photo album on weapp. */
 async function savePoster(dataUrl: string, communityId: number): Promise<void> {
@@ -48,7 +46,7 @@ export default function PosterPage() {
   const [dataUrl, setDataUrl] = useState('');
   const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
   const [error, setError] = useState('');
-  const [saving, setSaving] = useState(false);
+  const saving = useAction();
 
   const load = async () => {
     if (!scope) return;
@@ -68,20 +66,16 @@ export default function PosterPage() {
   if (!scope) return <AdminGate title='社区二维码' loggedIn={!!session?.accessToken} />;
 
   const save = async () => {
-    setSaving(true);
-    try {
-      await savePoster(dataUrl, scope.communityId);
-      toast(isH5() ? '已开始下载' : '已保存到相册', 'success');
-    } catch {
-      toast(isH5() ? '下载失败，请长按图片保存' : '保存失败，请在设置中允许保存到相册');
-    } finally {
-      setSaving(false);
-    }
+    await saving.run(() => savePoster(dataUrl, scope.communityId), {
+      success: isH5() ? '已开始下载' : '已保存到相册',
+      errorToast: false,
+      onError: () => toast(isH5() ? '下载失败，请长按图片保存' : '保存失败，请在设置中允许保存到相册'),
+    });
   };
 
   return (
     <Page title='社区二维码'>
-      <Text className='t-s t-muted' style={{ display: 'block', marginBottom: '16px' }}>
+      <Text className='t-s t-muted block mb-32'>
         {`${scope.communityName}：党员扫码即可进入报到页面。可打印张贴，或转发到工作群。`}
       </Text>
       {state === 'loading' ? <Loading text='二维码生成中…' /> : null}
@@ -97,7 +91,7 @@ export default function PosterPage() {
               {...a11y(`${scope.communityName}报到二维码`, { role: 'img' })}
             />
           </View>
-          <Btn onClick={save} loading={saving} loadingText='正在保存…'>
+          <Btn onClick={save} loading={!!saving.busy} loadingText='正在保存…'>
             {isH5() ? '下载二维码' : '保存到相册'}
           </Btn>
           <Btn variant='plain' onClick={() => void load()}>

@@ -1,51 +1,22 @@
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import {
-  NEED_STATUS_LABELS,
-  TASK_CAPACITY_MAX,
-  TASK_DESCRIPTION_MAX,
-  TASK_KIND_LABELS,
-  TASK_TARGET_LABELS,
-  TASK_TITLE_MAX,
-  TaskKind,
-  TaskTarget,
-  type NeedDto,
-  type PositionDto,
-} from '@sbd/contracts';
-import { Btn } from '../../../components/Button';
-import { RadioChips } from '../../../components/Choice';
-import { Field, PickerField, TextAreaField, TextField } from '../../../components/Field';
-import { Page } from '../../../components/Page';
-import { Stepper } from '../../../components/Stepper';
-import { ChipSelect, SwitchRow } from '../../../components/Toggle';
-import { PAGES } from '../../../config';
-import { getNeed } from '../../../services/needs';
-import { fetchPositions } from '../../../services/org';
-import { attempt } from '../../../services/request';
-import { communityAdminScope, useSession } from '../../../services/session';
-import { createTask } from '../../../services/tasks';
-import { useNow } from '../../../state/useNow';
-import { a11y } from '../../../utils/a11y';
-import { replacePage } from '../../../utils/nav';
-import {
-  DURATION_OPTIONS,
-  emptyTaskForm,
-  formFromNeeds,
-  startOptions,
-  taskWindow,
-  toCreateTaskRequest,
-  validateTask,
-  type TaskField,
-  type TaskForm,
-} from '../../../utils/taskForm';
-import { dateValue, formatRange } from '../../../utils/time';
-import { toast } from '../../../utils/ui';
-import { hasErrors, type FormErrors } from '../../../utils/validation';
-import { AdminGate } from '../../components/AdminGate';
-
-const KIND_OPTIONS = (Object.keys(TASK_KIND_LABELS) as TaskKind[]).map((k) => ({ value: k, label: TASK_KIND_LABELS[k] }));
-const TARGET_OPTIONS = (Object.keys(TASK_TARGET_LABELS) as TaskTarget[]).map((t) => ({ value: t, label: `面向${TASK_TARGET_LABELS[t]}` }));
+import { PAGES, NEED_STATUS_LABELS, type NeedDto, type PositionDto } from '@sbd/contracts';
+import { Btn } from '@/ui/Button';
+import { Page } from '@/ui/Page';
+import { getNeed } from '@/features/needs/service';
+import { fetchPositions } from '@/features/org/service';
+import { attempt } from '@/platform/request';
+import { communityAdminScope, useSession } from '@/platform/session';
+import { createTask } from '@/features/tasks/service';
+import { useNow } from '@/ui/hooks/useNow';
+import { a11y } from '@/platform/a11y';
+import { replacePage } from '@/platform/nav';
+import { emptyTaskForm, formFromNeeds, toCreateTaskRequest, validateTask, type TaskField, type TaskForm } from '@/features/tasks/form';
+import { hasErrors, type FormErrors } from '@/platform/validation';
+import { useAction } from '@/ui/hooks/useAction';
+import { TaskWhatFields, TaskWhenFields, TaskWhoFields } from '@/features/tasks/TaskFormFields';
+import { AdminGate } from '@/packageAdmin/components/AdminGate';
 
 export function parseNeedIds(raw: string | undefined): number[] {
   if (!raw) return [];
@@ -63,7 +34,7 @@ export default function PublishPage() {
   const [form, setForm] = useState<TaskForm>(() => emptyTaskForm({ needIds }));
   const [errors, setErrors] = useState<FormErrors<TaskField>>({});
   const [formError, setFormError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
   const nowMs = useNow(30_000);
   const now = new Date(nowMs);
   const communityId = scope?.communityId ?? 0;
@@ -96,8 +67,6 @@ export default function PublishPage() {
     }
   };
 
-  const { start, end } = taskWindow(form, now);
-
   const submit = async () => {
     const at = new Date();
     const errs = validateTask(form, at);
@@ -107,88 +76,37 @@ export default function PublishPage() {
       setFormError('请按红色提示修改后再发布');
       return;
     }
-    setBusy(true);
-    const r = await attempt(createTask(toCreateTaskRequest(form, communityId, at)));
-    setBusy(false);
-    if (!r.ok) {
-      setFormError(r.error.message);
-      return;
-    }
-    toast('任务已发布', 'success');
-    replacePage(`${PAGES.adminTask}?id=${r.data.id}`);
+    await action.run(() => createTask(toCreateTaskRequest(form, communityId, at)), {
+      errorToast: false,
+      success: '任务已发布',
+      onSuccess: (task) => replacePage(`${PAGES.adminTask}?id=${task.id}`),
+      onError: (e) => setFormError(e.message),
+    });
   };
+
+  const fields = { form, errors, set };
 
   return (
     <Page title='发布任务'>
       {needs.length ? (
         <View className='card'>
-          <Text className='t-bold' style={{ display: 'block', marginBottom: '8px' }}>{`回应 ${needs.length} 条居民需求（任务完成时自动办结）`}</Text>
+          <Text className='t-bold block mb-16'>{`回应 ${needs.length} 条居民需求（任务完成时自动办结）`}</Text>
           {needs.map((n) => (
             <Text key={n.id} className='item-line'>{`#${n.id} ${n.title}（${NEED_STATUS_LABELS[n.status]}）`}</Text>
           ))}
         </View>
       ) : null}
 
-      <View className='card'>
-        <Field label='任务类型' required>
-          <RadioChips label='任务类型' options={KIND_OPTIONS} value={form.kind} onChange={(v) => set('kind', v)} />
-        </Field>
-        <TextField label='任务名称' value={form.title} onChange={(v) => set('title', v)} maxLength={TASK_TITLE_MAX} required error={errors.title} placeholder='如：3号楼楼道灯维修' />
-        <TextAreaField
-          label='服务内容'
-          value={form.description}
-          onChange={(v) => set('description', v)}
-          maxLength={TASK_DESCRIPTION_MAX}
-          required
-          error={errors.description}
-          placeholder='做什么、需要带什么、注意事项'
-        />
-        <TextField label='服务地点' value={form.place} onChange={(v) => set('place', v)} maxLength={255} required error={errors.place} placeholder='如：桃园小区3号楼2单元' />
-      </View>
-
-      <View className='card'>
-        <Field label='开始时间' required error={errors.startAt}>
-          <RadioChips label='开始时间' options={startOptions(now).map((o) => ({ value: o.value, label: o.label }))} value={form.start} onChange={(v) => set('start', v)} />
-        </Field>
-        {form.start === 'custom' ? (
-          <View className='btn-row'>
-            <View style={{ flex: 1, marginRight: '12px' }}>
-              <PickerField label='日期' mode='date' value={form.customDate} start={dateValue(now)} onChange={(v) => set('customDate', v)} />
-            </View>
-            <View style={{ flex: 1 }}>
-              <PickerField label='时间' mode='time' value={form.customTime} onChange={(v) => set('customTime', v)} />
-            </View>
-          </View>
-        ) : null}
-        <Field label='服务时长' required>
-          <RadioChips label='服务时长' options={DURATION_OPTIONS} value={form.durationMinutes} onChange={(v) => set('durationMinutes', v)} />
-        </Field>
-        <View className='notice' style={{ marginBottom: 0 }} {...a11y(undefined, { live: 'polite' })}>
-          <Text>{start && end ? `时间：${formatRange(start.toISOString(), end.toISOString())}。报名在开始时截止，开始前30分钟可签到。` : '请选择开始日期和时间'}</Text>
-        </View>
-      </View>
-
-      <View className='card'>
-        <Field label='名额' required error={errors.capacity}>
-          <Stepper label='名额' value={form.capacity} min={1} max={Math.min(TASK_CAPACITY_MAX, 200)} onChange={(v) => set('capacity', v)} unit='人' />
-        </Field>
-        <SwitchRow label='名额满后可候补' description='有人退出时，候补的党员按顺序转正' checked={form.waitlist} onChange={(v) => set('waitlist', v)} />
-        <Field label='面向'>
-          <RadioChips label='面向' options={TARGET_OPTIONS} value={form.target} onChange={(v) => set('target', v)} />
-        </Field>
-        {positions.length ? (
-          <Field label='相关岗位（选填）' hint='有岗位的党员优先报名1小时并收到通知'>
-            <ChipSelect label='相关岗位' options={positions.map((p) => ({ value: p.id, label: p.name }))} selected={form.positionIds} onChange={(v) => set('positionIds', v)} max={8} />
-          </Field>
-        ) : null}
-      </View>
+      <TaskWhatFields {...fields} />
+      <TaskWhenFields {...fields} now={now} />
+      <TaskWhoFields {...fields} positions={positions} />
 
       {formError ? (
         <View className='notice notice-error' {...a11y(undefined, { role: 'alert' })}>
           <Text>{formError}</Text>
         </View>
       ) : null}
-      <Btn onClick={() => void submit()} loading={busy} loadingText='正在发布…'>
+      <Btn onClick={() => void submit()} loading={!!action.busy} loadingText='正在发布…'>
         发布任务
       </Btn>
     </Page>

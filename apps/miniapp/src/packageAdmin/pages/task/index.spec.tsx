@@ -1,10 +1,10 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { ClaimAction, ClaimStatus, TaskAction, TaskStatus } from '@sbd/contracts';
-import { ADMIN_OF_7, fakeApi, loginAs } from '../../../../test/doubles/api';
-import { iso, makeClaim, makeTask } from '../../../../test/doubles/fixtures';
-import { __taro } from '../../../../test/doubles/taro';
-import { resetToastDedupe } from '../../../services/request';
-import { clearSession } from '../../../services/session';
+import { ADMIN_OF_7, fakeApi, loginAs } from '@test/doubles/api';
+import { iso, makeClaim, makeTask } from '@test/doubles/fixtures';
+import { __taro } from '@test/doubles/taro';
+import { resetToastDedupe } from '@/platform/request';
+import { clearSession } from '@/platform/session';
 import AdminTaskPage, { sortClaims } from './index';
 
 const task = makeTask({ status: TaskStatus.InProgress, allowedActions: [TaskAction.Complete, TaskAction.Cancel] }, -60);

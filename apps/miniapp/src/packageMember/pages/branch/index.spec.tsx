@@ -1,10 +1,10 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { ClaimStatus, Role, TaskTarget } from '@sbd/contracts';
-import { fakeApi, loginAs } from '../../../../test/doubles/api';
-import { makeClaim, makeTask } from '../../../../test/doubles/fixtures';
-import { __taro } from '../../../../test/doubles/taro';
-import { resetToastDedupe } from '../../../services/request';
-import { clearSession } from '../../../services/session';
+import { fakeApi, loginAs } from '@test/doubles/api';
+import { makeClaim, makeTask } from '@test/doubles/fixtures';
+import { __taro } from '@test/doubles/taro';
+import { resetToastDedupe } from '@/platform/request';
+import { clearSession } from '@/platform/session';
 import BranchClaimPage from './index';
 
 const SECRETARY = [{ role: Role.BranchSecretary, scopeNodeId: 12, scopeName: '幸福社区功能型党支部' }];

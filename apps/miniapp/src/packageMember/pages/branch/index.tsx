@@ -1,23 +1,23 @@
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { CLAIM_STATUS_LABELS, type BranchMemberDto, type ClaimDto, type TaskDto } from '@sbd/contracts';
-import { Badge } from '../../../components/Badge';
-import { Btn } from '../../../components/Button';
-import { Gate } from '../../../components/Gate';
-import { Page } from '../../../components/Page';
-import { ErrorState, Loading } from '../../../components/States';
-import { Checkbox } from '../../../components/Toggle';
-import { PAGES } from '../../../config';
-import { claimForBranch } from '../../../services/claims';
-import { fetchBranchMembers } from '../../../services/registration';
-import { attempt } from '../../../services/request';
-import { branchScope, useSession } from '../../../services/session';
-import { getTask } from '../../../services/tasks';
-import { CLAIM_TONE } from '../../../utils/loop';
-import { openPage } from '../../../utils/nav';
-import { toast } from '../../../utils/ui';
-import { TaskSummary } from '../../../components/TaskSummary';
+import { PAGES, CLAIM_STATUS_LABELS, type BranchMemberDto, type ClaimDto, type TaskDto } from '@sbd/contracts';
+import { Badge } from '@/ui/Badge';
+import { Btn } from '@/ui/Button';
+import { Gate } from '@/ui/Gate';
+import { Page } from '@/ui/Page';
+import { ErrorState, Loading } from '@/ui/States';
+import { Checkbox } from '@/ui/Toggle';
+import { claimForBranch } from '@/features/claims/service';
+import { fetchBranchMembers } from '@/features/registration/service';
+import { attempt } from '@/platform/request';
+import { branchScope, useSession } from '@/platform/session';
+import { getTask } from '@/features/tasks/service';
+import { CLAIM_TONE } from '@/features/loop/loop';
+import { openPage } from '@/platform/nav';
+import { toast } from '@/platform/feedback';
+import { TaskSummary } from '@/features/tasks/TaskSummary';
+import { useAction } from '@/ui/hooks/useAction';
 
 interface Candidate {
   userId: number;
@@ -46,7 +46,7 @@ export default function BranchClaimPage() {
   const [picked, setPicked] = useState<number[]>([]);
   const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
   const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
   const [results, setResults] = useState<ClaimDto[]>([]);
   const [seq, setSeq] = useState(0);
 
@@ -97,13 +97,7 @@ export default function BranchClaimPage() {
       toast('请选择要指派的党员');
       return;
     }
-    setBusy(true);
-    const r = await attempt(claimForBranch(task.id, branch.branchId, members));
-    setBusy(false);
-    if (r.ok) {
-      setResults(r.data);
-      toast('已为支部报名', 'success');
-    }
+    await action.run(() => claimForBranch(task.id, branch.branchId, members), { success: '已为支部报名', onSuccess: setResults });
   };
 
   return (
@@ -113,7 +107,7 @@ export default function BranchClaimPage() {
       </View>
       <Text className='section-title'>{`指派${branch.branchName}的党员`}</Text>
       <View className='card'>
-        {candidates.length === 0 ? <Text style={{ display: 'block', marginBottom: '16px' }}>支部还没有审核通过的党员。</Text> : null}
+        {candidates.length === 0 ? <Text className='block mb-32'>支部还没有审核通过的党员。</Text> : null}
         {candidates.length > 1 ? (
           <Checkbox checked={allPicked} onChange={(on) => setPicked(on ? candidates.map((c) => c.userId) : [])} label={allPicked ? '取消全选' : '全选'}>
             <Text className='t-bold'>{allPicked ? `取消全选（共${candidates.length}人）` : `全选（共${candidates.length}人）`}</Text>
@@ -122,22 +116,22 @@ export default function BranchClaimPage() {
         {candidates.map((c) => (
           <Checkbox key={c.userId} checked={picked.includes(c.userId)} onChange={(on) => toggle(c.userId, on)} label={c.name}>
             <View>
-              <Text className='t-bold' style={{ display: 'block' }}>
+              <Text className='t-bold block'>
                 {c.name}
               </Text>
               {c.detail ? <Text className='t-s t-muted'>{c.detail}</Text> : null}
             </View>
           </Checkbox>
         ))}
-        <View style={{ marginTop: '20px' }}>
-          <Btn onClick={() => void submit()} loading={busy} loadingText='正在报名…' disabled={!members.length}>
+        <View className='mt-40'>
+          <Btn onClick={() => void submit()} loading={!!action.busy} loadingText='正在报名…' disabled={!members.length}>
             {`为支部报名（${members.length}人）`}
           </Btn>
         </View>
       </View>
       {results.length ? (
         <View className='card'>
-          <Text className='t-bold' style={{ display: 'block', marginBottom: '8px' }}>
+          <Text className='t-bold block mb-16'>
             报名结果
           </Text>
           {results.map((c) => (

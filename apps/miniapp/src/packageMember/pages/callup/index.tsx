@@ -2,19 +2,18 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { CALLUP_RESPONSE_LABELS, CALLUP_STATUS_LABELS, CallupResponse, CallupStatus, type CallupDto } from '@sbd/contracts';
-import { Badge } from '../../../components/Badge';
-import { Btn } from '../../../components/Button';
-import { RadioChips } from '../../../components/Choice';
-import { Gate } from '../../../components/Gate';
-import { Page } from '../../../components/Page';
-import { Empty, ErrorState, Loading } from '../../../components/States';
-import { getCallup, myCallups, respondCallup } from '../../../services/callups';
-import { attempt } from '../../../services/request';
-import { useSession } from '../../../services/session';
-import { useLoaded } from '../../../state/useLoaded';
-import { formatDateTime } from '../../../utils/format';
-import { formatDayTime } from '../../../utils/time';
-import { toast } from '../../../utils/ui';
+import { Badge } from '@/ui/Badge';
+import { Btn } from '@/ui/Button';
+import { RadioChips } from '@/ui/Choice';
+import { Gate } from '@/ui/Gate';
+import { Page } from '@/ui/Page';
+import { Empty, ErrorState, Loading } from '@/ui/States';
+import { getCallup, myCallups, respondCallup } from '@/features/callups/service';
+import { useSession } from '@/platform/session';
+import { useLoaded } from '@/ui/hooks/useLoaded';
+import { formatDateTime } from '@/platform/format';
+import { formatDayTime } from '@/platform/time';
+import { useAction } from '@/ui/hooks/useAction';
 
 const ETA_OPTIONS = [
   { value: 10, label: '10分钟内' },
@@ -40,17 +39,16 @@ export function responseText(c: Pick<CallupDto, 'myResponse' | 'myEtaMinutes'>):
 
 function CallupCard({ callup, onChange }: { callup: CallupDto; onChange: (c: CallupDto) => void }) {
   const [eta, setEta] = useState<number>(ETA_OPTIONS.some((o) => o.value === callup.myEtaMinutes) ? (callup.myEtaMinutes as number) : 30);
-  const [busy, setBusy] = useState<'' | CallupResponse>('');
+  const action = useAction<CallupResponse>();
+  const busy = action.busy;
   const open = callup.status === CallupStatus.Open;
 
   const answer = async (response: CallupResponse) => {
-    setBusy(response);
-    const r = await attempt(respondCallup(callup.id, response, response === CallupResponse.Available ? eta : undefined));
-    setBusy('');
-    if (r.ok) {
-      toast(response === CallupResponse.Available ? '已回复：能到' : '已回复：不能到', 'success');
-      onChange(r.data);
-    }
+    await action.run(() => respondCallup(callup.id, response, response === CallupResponse.Available ? eta : undefined), {
+      key: response,
+      success: response === CallupResponse.Available ? '已回复：能到' : '已回复：不能到',
+      onSuccess: onChange,
+    });
   };
 
   return (
@@ -59,16 +57,16 @@ function CallupCard({ callup, onChange }: { callup: CallupDto; onChange: (c: Cal
         <Text className='item-title'>{callup.title}</Text>
         <Badge text={CALLUP_STATUS_LABELS[callup.status]} tone={open ? 'rejected' : 'neutral'} icon={open ? '●' : undefined} />
       </View>
-      <Text style={{ display: 'block', marginTop: '8px' }}>{callup.description}</Text>
+      <Text className='block mt-16'>{callup.description}</Text>
       <Text className='item-line'>{`集合地点：${callup.place}`}</Text>
       {callup.musterAt ? <Text className='item-line'>{`集合时间：${formatDayTime(callup.musterAt)}`}</Text> : null}
       {callup.needed ? <Text className='item-line'>{`需要 ${callup.needed} 人，已有 ${callup.availableCount} 人能到`}</Text> : null}
       <Text className='item-line'>{`发起：${callup.scopeName} · ${formatDateTime(callup.createdAt)}`}</Text>
-      <View className='notice' style={{ marginTop: '16px', marginBottom: 0 }}>
+      <View className='notice mt-32 mb-0'>
         <Text className='t-bold'>{responseText(callup)}</Text>
       </View>
       {open ? (
-        <View style={{ marginTop: '16px' }}>
+        <View className='mt-32'>
           <Text className='field-label'>预计多久能到</Text>
           <RadioChips label='预计多久能到' options={ETA_OPTIONS} value={eta} onChange={setEta} />
           <View className='btn-row-wrap'>

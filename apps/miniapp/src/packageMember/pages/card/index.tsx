@@ -1,17 +1,17 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
+import { PAGES } from '@sbd/contracts';
 import type { ECardDto } from '@sbd/contracts';
-import { Btn } from '../../../components/Button';
-import { Page } from '../../../components/Page';
-import { ErrorState, Loading } from '../../../components/States';
-import { PAGES } from '../../../config';
-import { fetchMyCard } from '../../../services/registration';
-import { attempt } from '../../../services/request';
-import { isLoggedIn } from '../../../services/session';
-import { a11y } from '../../../utils/a11y';
-import { formatDate } from '../../../utils/format';
-import { goLogin, replacePage } from '../../../utils/nav';
+import { Btn } from '@/ui/Button';
+import { Page } from '@/ui/Page';
+import { ErrorState, Loading } from '@/ui/States';
+import { fetchMyCard } from '@/features/registration/service';
+import { attempt } from '@/platform/request';
+import { isLoggedIn } from '@/platform/session';
+import { a11y } from '@/platform/a11y';
+import { formatDate } from '@/platform/format';
+import { goLogin, replacePage } from '@/platform/nav';
 import './index.css';
 
 /** 亮身份: the member's e-card, readable at arm's length. */
@@ -55,7 +55,7 @@ export default function CardPage() {
     return (
       <Page title='亮身份'>
         <View className='card'>
-          <Text style={{ display: 'block', marginBottom: '16px' }}>报到审核通过后，才能使用电子证亮身份。</Text>
+          <Text className='block mb-32'>报到审核通过后，才能使用电子证亮身份。</Text>
           <Btn onClick={() => replacePage(PAGES.status)}>查看报到进度</Btn>
         </View>
       </Page>
@@ -107,7 +107,7 @@ export default function CardPage() {
           <Text className='ecard-no-val'>{card.cardNo}</Text>
         </View>
       </View>
-      <Text className='t-s t-muted' style={{ display: 'block', marginTop: '16px' }}>
+      <Text className='t-s t-muted block mt-32'>
         请向社区工作人员出示本页面。工作人员可凭证号核验身份。
       </Text>
     </Page>

@@ -1,10 +1,10 @@
 import { render, screen } from '@testing-library/react';
 import { ClaimStatus } from '@sbd/contracts';
-import { fakeApi, loginAs, MEMBER_OF_7 } from '../../../../test/doubles/api';
-import { makeClaim, makeTask } from '../../../../test/doubles/fixtures';
-import { __taro } from '../../../../test/doubles/taro';
-import { resetToastDedupe } from '../../../services/request';
-import { clearSession } from '../../../services/session';
+import { fakeApi, loginAs, MEMBER_OF_7 } from '@test/doubles/api';
+import { makeClaim, makeTask } from '@test/doubles/fixtures';
+import { __taro } from '@test/doubles/taro';
+import { resetToastDedupe } from '@/platform/request';
+import { clearSession } from '@/platform/session';
 import MyClaimsPage, { hasTaskLocation } from './index';
 
 beforeEach(() => {

@@ -1,17 +1,16 @@
 import { Text, View } from '@tarojs/components';
-import { ClaimStatus, type ClaimDto } from '@sbd/contracts';
-import { Btn } from '../../../components/Button';
-import { Gate } from '../../../components/Gate';
-import { Page } from '../../../components/Page';
-import { Empty, ErrorState, Loading } from '../../../components/States';
-import { PAGES } from '../../../config';
-import { myClaims } from '../../../services/claims';
-import { myHours } from '../../../services/points';
-import { useSession } from '../../../services/session';
-import { useLoaded } from '../../../state/useLoaded';
-import { formatDate } from '../../../utils/format';
-import { openPage } from '../../../utils/nav';
-import { formatHours } from '../../../utils/time';
+import { PAGES, ClaimStatus, type ClaimDto } from '@sbd/contracts';
+import { Btn } from '@/ui/Button';
+import { Gate } from '@/ui/Gate';
+import { Page } from '@/ui/Page';
+import { Empty, ErrorState, Loading } from '@/ui/States';
+import { myClaims } from '@/features/claims/service';
+import { myHours } from '@/features/points/service';
+import { useSession } from '@/platform/session';
+import { useLoaded } from '@/ui/hooks/useLoaded';
+import { formatDate } from '@/platform/format';
+import { openPage } from '@/platform/nav';
+import { formatHours } from '@/platform/time';
 
 /** 服务时长: verified credit hours and back-filled hours (补录) kept apart, and each verified service. */
 export default function HoursPage() {

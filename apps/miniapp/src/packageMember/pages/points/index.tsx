@@ -2,16 +2,16 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { POINTS_REASON_LABELS, type PointsBalanceDto, type PointsLedgerEntryDto } from '@sbd/contracts';
-import { Gate } from '../../../components/Gate';
-import { Page } from '../../../components/Page';
-import { PagedList } from '../../../components/PagedList';
-import { myLedger, myPoints } from '../../../services/points';
-import { attempt } from '../../../services/request';
-import { useSession } from '../../../services/session';
-import { usePaged } from '../../../state/usePaged';
-import { a11y } from '../../../utils/a11y';
-import { formatDateTime } from '../../../utils/format';
-import { stopPullDown } from '../../../utils/ui';
+import { Gate } from '@/ui/Gate';
+import { Page } from '@/ui/Page';
+import { PagedList } from '@/ui/PagedList';
+import { myLedger, myPoints } from '@/features/points/service';
+import { attempt } from '@/platform/request';
+import { useSession } from '@/platform/session';
+import { usePaged } from '@/ui/hooks/usePaged';
+import { a11y } from '@/platform/a11y';
+import { formatDateTime } from '@/platform/format';
+import { stopPullDown } from '@/platform/feedback';
 
 export function signed(delta: number): string {
   return delta > 0 ? `+${delta}` : String(delta);
@@ -51,7 +51,7 @@ export default function PointsPage() {
   return (
     <Page title='我的积分'>
       <View className='stat-grid'>
-        <View className='stat' style={{ flexBasis: '100%' }}>
+        <View className='stat basis-full'>
           <Text className='stat-value points-balance'>{balance ? `${balance.balance} 分` : '—'}</Text>
           <Text className='stat-label'>当前积分</Text>
           <Text className='stat-hint'>{balance ? `累计获得 ${balance.earned} 分，扣除 ${balance.deducted} 分` : '加载中…'}</Text>

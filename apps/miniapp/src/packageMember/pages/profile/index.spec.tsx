@@ -1,9 +1,9 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { RegistrationStatus, type RegistrationDto } from '@sbd/contracts';
-import { fakeApi, loginAs, MEMBER_OF_7 } from '../../../../test/doubles/api';
-import { __taro } from '../../../../test/doubles/taro';
-import { resetToastDedupe } from '../../../services/request';
-import { clearSession } from '../../../services/session';
+import { fakeApi, loginAs, MEMBER_OF_7 } from '@test/doubles/api';
+import { __taro } from '@test/doubles/taro';
+import { resetToastDedupe } from '@/platform/request';
+import { clearSession } from '@/platform/session';
 import ProfilePage from './index';
 
 const reg: RegistrationDto = {

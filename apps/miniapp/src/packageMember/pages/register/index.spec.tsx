@@ -1,8 +1,8 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import type { CommunityPublicDto } from '@sbd/contracts';
-import Taro, { __taro } from '../../../../test/doubles/taro';
-import { resetToastDedupe } from '../../../services/request';
-import { clearSession, saveLogin } from '../../../services/session';
+import Taro, { __taro } from '@test/doubles/taro';
+import { resetToastDedupe } from '@/platform/request';
+import { clearSession, saveLogin } from '@/platform/session';
 import RegisterPage from './index';
 
 const request$ = Taro.request as jest.Mock;

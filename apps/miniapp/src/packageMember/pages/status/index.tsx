@@ -1,19 +1,18 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { RegistrationStatus, type RegistrationDto } from '@sbd/contracts';
+import { PAGES, RegistrationStatus, type RegistrationDto } from '@sbd/contracts';
 import { maskPhone } from '@sbd/domain';
-import { Btn } from '../../../components/Button';
-import { Page } from '../../../components/Page';
-import { ErrorState, Loading } from '../../../components/States';
-import { StatusBadge } from '../../../components/StatusBadge';
-import { PAGES } from '../../../config';
-import { fetchMyRegistration } from '../../../services/registration';
-import { attempt } from '../../../services/request';
-import { isLoggedIn } from '../../../services/session';
-import { communityCodeFor } from '../../../utils/communityCodes';
-import { formatDateTime } from '../../../utils/format';
-import { goLogin, openPage } from '../../../utils/nav';
+import { Btn } from '@/ui/Button';
+import { Page } from '@/ui/Page';
+import { ErrorState, Loading } from '@/ui/States';
+import { StatusBadge } from '@/ui/StatusBadge';
+import { fetchMyRegistration } from '@/features/registration/service';
+import { attempt } from '@/platform/request';
+import { isLoggedIn } from '@/platform/session';
+import { communityCodeFor } from '@/features/org/communityCodes';
+import { formatDateTime } from '@/platform/format';
+import { goLogin, openPage } from '@/platform/nav';
 
 function Row({ k, v }: { k: string; v: string | null | undefined }) {
   return (
@@ -75,7 +74,7 @@ export default function StatusPage() {
     return (
       <Page title='我的报到'>
         <View className='card'>
-          <Text style={{ display: 'block', marginBottom: '16px' }}>您还没有报到。请扫描所住社区的「双报到」二维码，或输入社区编码报到。</Text>
+          <Text className='block mb-32'>您还没有报到。请扫描所住社区的「双报到」二维码，或输入社区编码报到。</Text>
           <Btn onClick={() => openPage(PAGES.register)}>去报到</Btn>
         </View>
       </Page>
@@ -90,9 +89,9 @@ export default function StatusPage() {
           <Text className='t-l t-bold'>{reg.communityName}</Text>
           <StatusBadge status={reg.status} />
         </View>
-        <Text style={{ display: 'block', marginTop: '12px' }}>{STATUS_TEXT[reg.status]}</Text>
+        <Text className='block mt-24'>{STATUS_TEXT[reg.status]}</Text>
         {reg.status === RegistrationStatus.Rejected && reg.rejectReason ? (
-          <View className='notice notice-error' style={{ marginTop: '16px', marginBottom: '0' }}>
+          <View className='notice notice-error mt-32 mb-0'>
             <Text>{`未通过原因：${reg.rejectReason}`}</Text>
           </View>
         ) : null}

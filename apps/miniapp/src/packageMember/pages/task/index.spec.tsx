@@ -1,10 +1,10 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { ClaimStatus, Role, type TaskDto } from '@sbd/contracts';
-import { fakeApi, loginAs, MEMBER_OF_7 } from '../../../../test/doubles/api';
-import { iso, makeClaim, makeTask } from '../../../../test/doubles/fixtures';
-import Taro, { __taro } from '../../../../test/doubles/taro';
-import { resetToastDedupe } from '../../../services/request';
-import { clearSession } from '../../../services/session';
+import { fakeApi, loginAs, MEMBER_OF_7 } from '@test/doubles/api';
+import { iso, makeClaim, makeTask } from '@test/doubles/fixtures';
+import Taro, { __taro } from '@test/doubles/taro';
+import { resetToastDedupe } from '@/platform/request';
+import { clearSession } from '@/platform/session';
 import TaskPage from './index';
 
 const MIN = 60_000;

@@ -1,25 +1,22 @@
-import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { TASK_TARGET_LABELS, type ClaimDto } from '@sbd/contracts';
-import { Btn } from '../../../components/Button';
-import { Gate } from '../../../components/Gate';
-import { Page } from '../../../components/Page';
-import { NotLoadedPage } from '../../../components/States';
-import { PAGES } from '../../../config';
-import { claimTask } from '../../../services/claims';
-import { attempt } from '../../../services/request';
-import { branchScope, useSession } from '../../../services/session';
-import { getTask } from '../../../services/tasks';
-import { invalidId, useLoaded } from '../../../state/useLoaded';
-import { useNow } from '../../../state/useNow';
-import { a11y } from '../../../utils/a11y';
-import { memberTaskView } from '../../../utils/loop';
-import { openPage } from '../../../utils/nav';
-import { formatDayTime } from '../../../utils/time';
-import { toast } from '../../../utils/ui';
-import { ClaimPanel } from '../../components/ClaimPanel';
-import { TaskSummary } from '../../../components/TaskSummary';
+import { PAGES, TASK_TARGET_LABELS, type ClaimDto } from '@sbd/contracts';
+import { Btn } from '@/ui/Button';
+import { Gate } from '@/ui/Gate';
+import { Page } from '@/ui/Page';
+import { NotLoadedPage } from '@/ui/States';
+import { claimTask } from '@/features/claims/service';
+import { branchScope, useSession } from '@/platform/session';
+import { getTask } from '@/features/tasks/service';
+import { invalidId, useLoaded } from '@/ui/hooks/useLoaded';
+import { useNow } from '@/ui/hooks/useNow';
+import { a11y } from '@/platform/a11y';
+import { memberTaskView } from '@/features/loop/loop';
+import { openPage } from '@/platform/nav';
+import { formatDayTime } from '@/platform/time';
+import { ClaimPanel } from '@/packageMember/components/ClaimPanel';
+import { TaskSummary } from '@/features/tasks/TaskSummary';
+import { useAction } from '@/ui/hooks/useAction';
 
 function Row({ k, v }: { k: string; v: string | null | undefined }) {
   if (!v) return null;
@@ -38,7 +35,8 @@ export default function TaskPage() {
   const id = Number(router.params?.id);
   const loaded = useLoaded(() => getTask(id), { active: !!session?.accessToken, invalid: invalidId(id, '没有找到这个任务') });
   const { data: task, state, error, reload: load } = loaded;
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
+  const busy = !!action.busy;
   const now = useNow(15_000);
   const secretary = branchScope(session);
 
@@ -56,15 +54,11 @@ export default function TaskPage() {
   const view = memberTaskView(task, now);
 
   const claim = async (joinWaitlist: boolean) => {
-    setBusy(true);
-    const r = await attempt(claimTask(task.id, joinWaitlist ? true : undefined));
-    setBusy(false);
-    if (!r.ok) {
-      void load();
-      return;
-    }
-    toast(r.data.status === 'waitlisted' ? `已加入候补，第${r.data.waitlistPosition ?? ''}位` : '报名成功', 'success');
-    await load();
+    const r = await action.run(() => claimTask(task.id, joinWaitlist ? true : undefined), {
+      success: (c) => (c.status === 'waitlisted' ? `已加入候补，第${c.waitlistPosition ?? ''}位` : '报名成功'),
+    });
+    if (r && !r.ok) void load();
+    else if (r) await load();
   };
 
   const onClaimChange = (c: ClaimDto) => {
@@ -76,14 +70,14 @@ export default function TaskPage() {
     <Page title='任务详情'>
       <View className='card'>
         <TaskSummary task={task} />
-        <View style={{ marginTop: '12px' }}>
+        <View className='mt-24'>
           <Row k='面向' v={TASK_TARGET_LABELS[task.target]} />
           <Row k='所需技能' v={task.skills.join('、')} />
           <Row k='积分' v={`每小时${task.pointsRule.perHour}分，至少${task.pointsRule.minimum}分，最多${task.pointsRule.max}分`} />
           <Row k='退出报名' v={`开始前${task.withdrawCutoffMinutes >= 60 ? `${task.withdrawCutoffMinutes / 60}小时` : `${task.withdrawCutoffMinutes}分钟`}可退出`} />
           <Row k='取消原因' v={task.cancelReason} />
         </View>
-        <Text style={{ display: 'block', marginTop: '12px' }}>{task.description}</Text>
+        <Text className='block mt-24'>{task.description}</Text>
       </View>
 
       <View className='card' {...a11y(undefined, { live: 'polite' })}>
@@ -92,7 +86,7 @@ export default function TaskPage() {
         ) : null}
         {view.kind === 'claim' ? (
           <View>
-            <Text style={{ display: 'block', marginBottom: '16px' }}>{`报名截止：${formatDayTime(task.startAt)}（任务开始时）`}</Text>
+            <Text className='block mb-32'>{`报名截止：${formatDayTime(task.startAt)}（任务开始时）`}</Text>
             <Btn onClick={() => void claim(false)} loading={busy} loadingText='正在报名…'>
               {view.rejoin ? '重新报名' : '我要报名'}
             </Btn>
@@ -100,7 +94,7 @@ export default function TaskPage() {
         ) : null}
         {view.kind === 'waitlist' ? (
           <View>
-            <Text style={{ display: 'block', marginBottom: '16px' }}>
+            <Text className='block mb-32'>
               {`名额已满。加入候补后，有人退出时按顺序转正（当前候补 ${view.waitlistCount} 人），转正后需在规定时间内确认。`}
             </Text>
             <Btn variant='secondary' onClick={() => void claim(true)} loading={busy} loadingText='正在加入…'>

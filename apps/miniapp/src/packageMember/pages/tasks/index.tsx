@@ -1,26 +1,25 @@
 import { useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { CLAIM_STATUS_LABELS, TASK_KIND_LABELS, TaskKind, type RegistrationDto, type TaskDto } from '@sbd/contracts';
-import { Badge } from '../../../components/Badge';
-import { Btn } from '../../../components/Button';
-import { RadioChips } from '../../../components/Choice';
-import { Field } from '../../../components/Field';
-import { Gate } from '../../../components/Gate';
-import { Page } from '../../../components/Page';
-import { PagedList } from '../../../components/PagedList';
-import { ErrorState } from '../../../components/States';
-import { PAGES } from '../../../config';
-import { fetchMyRegistration } from '../../../services/registration';
-import { attempt } from '../../../services/request';
-import { branchScope, useSession } from '../../../services/session';
-import { taskFeed, type FeedFilters } from '../../../services/tasks';
-import { usePaged } from '../../../state/usePaged';
-import { a11y, keyActivate } from '../../../utils/a11y';
-import { CLAIM_TONE, ENDED_CLAIM_STATUSES } from '../../../utils/loop';
-import { openPage } from '../../../utils/nav';
-import { stopPullDown } from '../../../utils/ui';
-import { TaskSummary } from '../../../components/TaskSummary';
+import { PAGES, CLAIM_STATUS_LABELS, TASK_KIND_LABELS, TaskKind, type RegistrationDto, type TaskDto } from '@sbd/contracts';
+import { Badge } from '@/ui/Badge';
+import { Btn } from '@/ui/Button';
+import { RadioChips } from '@/ui/Choice';
+import { Field } from '@/ui/Field';
+import { Gate } from '@/ui/Gate';
+import { Page } from '@/ui/Page';
+import { PagedList } from '@/ui/PagedList';
+import { ErrorState } from '@/ui/States';
+import { fetchMyRegistration } from '@/features/registration/service';
+import { attempt } from '@/platform/request';
+import { branchScope, useSession } from '@/platform/session';
+import { taskFeed, type FeedFilters } from '@/features/tasks/service';
+import { usePaged } from '@/ui/hooks/usePaged';
+import { a11y, keyActivate } from '@/platform/a11y';
+import { CLAIM_TONE, ENDED_CLAIM_STATUSES } from '@/features/loop/loop';
+import { openPage } from '@/platform/nav';
+import { stopPullDown } from '@/platform/feedback';
+import { TaskSummary } from '@/features/tasks/TaskSummary';
 
 const ALL = '';
 type KindFilter = TaskKind | typeof ALL;
@@ -36,9 +35,9 @@ function TaskItem({ task, homeCommunityId }: { task: TaskDto; homeCommunityId: n
     <View className='item task-item' hoverClass='btn-pressed' onClick={open} {...a11y(`${task.title}，点按查看详情并报名`, { role: 'button' })} {...keyActivate(open)}>
       <TaskSummary task={task} showStatus={false} />
       {homeCommunityId !== null && task.communityId !== homeCommunityId ? <Text className='item-line'>街道内其他社区的任务</Text> : null}
-      <View className='row-between' style={{ marginTop: '12px' }}>
+      <View className='row-between mt-24'>
         {mine ? <Badge text={`我：${CLAIM_STATUS_LABELS[mine.status]}`} tone={CLAIM_TONE[mine.status]} /> : <Text />}
-        <Text className='item-go' style={{ marginTop: 0 }}>
+        <Text className='item-go mt-0'>
           {mine ? '查看 ›' : '去报名 ›'}
         </Text>
       </View>
@@ -84,7 +83,7 @@ export default function TaskFeedPage() {
 
   return (
     <Page title='任务大厅'>
-      <Text className='t-s t-muted' style={{ display: 'block', marginBottom: '12px' }}>
+      <Text className='t-s t-muted block mb-24'>
         本社区的任务在前，街道内其他社区的在后。
       </Text>
       {secretary ? (
@@ -114,7 +113,7 @@ export default function TaskFeedPage() {
         errorView={
           notRegistered ? (
             <View className='card'>
-              <Text style={{ display: 'block', marginBottom: '16px' }}>{list.error}</Text>
+              <Text className='block mb-32'>{list.error}</Text>
               <Btn onClick={() => openPage(PAGES.status)}>查看我的报到</Btn>
             </View>
           ) : (

@@ -1,26 +1,25 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { NEED_CATEGORY_LABELS, NEED_STATUS_LABELS, NeedAction, RATING_COMMENT_MAX, Role, type NeedDto } from '@sbd/contracts';
-import { Badge } from '../../../components/Badge';
-import { Btn } from '../../../components/Button';
-import { TextAreaField } from '../../../components/Field';
-import { Gate } from '../../../components/Gate';
-import { Page } from '../../../components/Page';
-import { PhotoStrip } from '../../../components/Photos';
-import { SCORE_WORDS, Stars } from '../../../components/Stars';
-import { NotLoadedPage } from '../../../components/States';
-import { Timeline } from '../../../components/Timeline';
-import { PAGES } from '../../../config';
-import { getNeed, rateNeed, withdrawNeed } from '../../../services/needs';
-import { attempt } from '../../../services/request';
-import { hasRole, useSession } from '../../../services/session';
-import { invalidId, useLoaded } from '../../../state/useLoaded';
-import { a11y } from '../../../utils/a11y';
-import { NEED_TONE, needCan, needTimeline } from '../../../utils/loop';
-import { openPage } from '../../../utils/nav';
-import { formatDayTime } from '../../../utils/time';
-import { confirmModal, toast } from '../../../utils/ui';
+import { PAGES, NEED_CATEGORY_LABELS, NEED_STATUS_LABELS, NeedAction, RATING_COMMENT_MAX, Role, type NeedDto } from '@sbd/contracts';
+import { Badge } from '@/ui/Badge';
+import { Btn } from '@/ui/Button';
+import { TextAreaField } from '@/ui/Field';
+import { Gate } from '@/ui/Gate';
+import { Page } from '@/ui/Page';
+import { PhotoStrip } from '@/ui/Photos';
+import { SCORE_WORDS, Stars } from '@/ui/Stars';
+import { NotLoadedPage } from '@/ui/States';
+import { Timeline } from '@/features/needs/Timeline';
+import { getNeed, rateNeed, withdrawNeed } from '@/features/needs/service';
+import { hasRole, useSession } from '@/platform/session';
+import { invalidId, useLoaded } from '@/ui/hooks/useLoaded';
+import { a11y } from '@/platform/a11y';
+import { NEED_TONE, needCan, needTimeline } from '@/features/loop/loop';
+import { openPage } from '@/platform/nav';
+import { formatDayTime } from '@/platform/time';
+import { confirmModal } from '@/platform/feedback';
+import { useAction } from '@/ui/hooks/useAction';
 
 function Row({ k, v }: { k: string; v: string | null | undefined }) {
   if (!v) return null;
@@ -37,7 +36,8 @@ function RateForm({ need, onDone }: { need: NeedDto; onDone: (n: NeedDto) => voi
   const [score, setScore] = useState<number | null>(null);
   const [comment, setComment] = useState('');
   const [error, setError] = useState('');
-  const [busy, setBusy] = useState<'' | 'rate' | 'reopen'>('');
+  const action = useAction<'rate' | 'reopen'>();
+  const busy = action.busy;
   const canRate = needCan(need, NeedAction.Rate);
   const canReopen = needCan(need, NeedAction.Reopen);
 
@@ -48,30 +48,27 @@ function RateForm({ need, onDone }: { need: NeedDto; onDone: (n: NeedDto) => voi
     }
     if (!resolved && !(await confirmModal('没解决', '确定反馈“没解决”吗？需求会退回社区重新办理。', '确定'))) return;
     setError('');
-    setBusy(resolved ? 'rate' : 'reopen');
-    const r = await attempt(rateNeed(need.id, { score, resolved, ...(comment.trim() ? { comment: comment.trim() } : {}) }));
-    setBusy('');
-    if (!r.ok) {
-      setError(r.error.message);
-      return;
-    }
-    toast(resolved ? '感谢您的评价' : '已退回社区重新办理', 'success');
-    onDone(r.data);
+    await action.run(() => rateNeed(need.id, { score, resolved, ...(comment.trim() ? { comment: comment.trim() } : {}) }), {
+      key: resolved ? 'rate' : 'reopen',
+      success: resolved ? '感谢您的评价' : '已退回社区重新办理',
+      onSuccess: onDone,
+      onError: (e) => setError(e.message),
+    });
   };
 
   return (
     <View className='card'>
-      <Text className='section-title' style={{ marginTop: 0 }}>
+      <Text className='section-title mt-0'>
         评价这次服务
       </Text>
       <Stars label='服务评分' value={score} onChange={(s) => { setScore(s); setError(''); }} />
-      <View style={{ marginTop: '20px' }}>
+      <View className='mt-40'>
         <TextAreaField label='说说您的感受（选填）' value={comment} onChange={setComment} maxLength={RATING_COMMENT_MAX} placeholder='服务态度、是否及时、还有什么问题' />
       </View>
       {error ? (
         <Text className='field-error' {...a11y(undefined, { role: 'alert' })}>{`！${error}`}</Text>
       ) : null}
-      <View style={{ marginTop: '16px' }}>
+      <View className='mt-32'>
         {canRate ? (
           <Btn onClick={() => void send(true)} loading={busy === 'rate'} loadingText='正在提交…'>
             已解决，提交评价
@@ -94,7 +91,7 @@ export default function NeedPage() {
   const id = Number(router.params?.id);
   const loaded = useLoaded(() => getNeed(id), { active: !!session?.accessToken, invalid: invalidId(id, '没有找到这条需求') });
   const { data: need, state, error, reload: load, setData: setNeed } = loaded;
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
 
   if (!session?.accessToken) return <Gate title='需求进度' loggedIn={false} need='' />;
   if (state !== 'ready' || !need) {
@@ -109,13 +106,7 @@ export default function NeedPage() {
 
   const withdraw = async () => {
     if (!(await confirmModal('撤回需求', `确定撤回“${need.title}”吗？撤回后社区将不再办理。`, '撤回', true))) return;
-    setBusy(true);
-    const r = await attempt(withdrawNeed(need.id));
-    setBusy(false);
-    if (r.ok) {
-      setNeed(r.data);
-      toast('已撤回');
-    }
+    await action.run(() => withdrawNeed(need.id), { success: '已撤回', icon: 'none', onSuccess: setNeed });
   };
 
   const showRate = needCan(need, NeedAction.Rate) || needCan(need, NeedAction.Reopen);
@@ -131,7 +122,7 @@ export default function NeedPage() {
           <Badge text={NEED_STATUS_LABELS[need.status]} tone={NEED_TONE[need.status]} />
         </View>
         {current?.note ? (
-          <Text style={{ display: 'block', marginTop: '12px' }} {...a11y(undefined, { role: 'status' })}>
+          <Text className='block mt-24' {...a11y(undefined, { role: 'status' })}>
             {current.note}
           </Text>
         ) : null}
@@ -141,11 +132,11 @@ export default function NeedPage() {
 
       {need.rating ? (
         <View className='card'>
-          <Text className='t-bold' style={{ display: 'block' }}>
+          <Text className='t-bold block'>
             您的评价
           </Text>
-          <Text style={{ display: 'block', marginTop: '8px' }}>{`${need.rating.score}分（${SCORE_WORDS[need.rating.score] ?? ''}）${need.rating.resolved ? '' : ' · 没解决'}`}</Text>
-          {need.rating.comment ? <Text className='t-s t-muted' style={{ display: 'block', marginTop: '4px' }}>{need.rating.comment}</Text> : null}
+          <Text className='block mt-16'>{`${need.rating.score}分（${SCORE_WORDS[need.rating.score] ?? ''}）${need.rating.resolved ? '' : ' · 没解决'}`}</Text>
+          {need.rating.comment ? <Text className='t-s t-muted block mt-8'>{need.rating.comment}</Text> : null}
         </View>
       ) : null}
 
@@ -163,16 +154,16 @@ export default function NeedPage() {
         <Row k='提出人' v={need.onBehalf ? `${need.requesterName}（代点单）` : need.requesterName} />
         <Row k='联系电话' v={need.contactPhone} />
         <Row k='同一件事' v={need.plusOneCount ? `另有${need.plusOneCount}位居民 +1` : null} />
-        <Text style={{ display: 'block', marginTop: '12px' }}>{need.description}</Text>
+        <Text className='block mt-24'>{need.description}</Text>
         {need.photos.length ? (
-          <View style={{ marginTop: '16px' }}>
+          <View className='mt-32'>
             <PhotoStrip photos={need.photos} />
           </View>
         ) : null}
       </View>
 
       {needCan(need, NeedAction.Withdraw) ? (
-        <Btn variant='plain' onClick={() => void withdraw()} loading={busy} loadingText='正在撤回…'>
+        <Btn variant='plain' onClick={() => void withdraw()} loading={!!action.busy} loadingText='正在撤回…'>
           撤回需求
         </Btn>
       ) : null}

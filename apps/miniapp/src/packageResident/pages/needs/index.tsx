@@ -1,20 +1,19 @@
 import { Text, View } from '@tarojs/components';
 import { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { NEED_CATEGORY_LABELS, NEED_STATUS_LABELS, type NeedDto } from '@sbd/contracts';
-import { Badge } from '../../../components/Badge';
-import { Btn } from '../../../components/Button';
-import { Gate } from '../../../components/Gate';
-import { Page } from '../../../components/Page';
-import { PagedList } from '../../../components/PagedList';
-import { PAGES } from '../../../config';
-import { myNeeds } from '../../../services/needs';
-import { useSession } from '../../../services/session';
-import { usePaged } from '../../../state/usePaged';
-import { a11y, keyActivate } from '../../../utils/a11y';
-import { formatDateTime } from '../../../utils/format';
-import { NEED_TONE, needTimeline } from '../../../utils/loop';
-import { openPage } from '../../../utils/nav';
-import { stopPullDown } from '../../../utils/ui';
+import { PAGES, NEED_CATEGORY_LABELS, NEED_STATUS_LABELS, type NeedDto } from '@sbd/contracts';
+import { Badge } from '@/ui/Badge';
+import { Btn } from '@/ui/Button';
+import { Gate } from '@/ui/Gate';
+import { Page } from '@/ui/Page';
+import { PagedList } from '@/ui/PagedList';
+import { myNeeds } from '@/features/needs/service';
+import { useSession } from '@/platform/session';
+import { usePaged } from '@/ui/hooks/usePaged';
+import { a11y, keyActivate } from '@/platform/a11y';
+import { formatDateTime } from '@/platform/format';
+import { NEED_TONE, needTimeline } from '@/features/loop/loop';
+import { openPage } from '@/platform/nav';
+import { stopPullDown } from '@/platform/feedback';
 
 /** One line on where the need stands now (the current step's note). */
 export function needProgress(need: NeedDto): string {
@@ -31,7 +30,7 @@ function NeedItem({ need }: { need: NeedDto }) {
         <Badge text={NEED_STATUS_LABELS[need.status]} tone={NEED_TONE[need.status]} />
       </View>
       <Text className='item-line'>{`${NEED_CATEGORY_LABELS[need.category]} · 提交于 ${formatDateTime(need.createdAt)}`}</Text>
-      <Text className='item-line' style={{ color: '#1a1a1a' }}>
+      <Text className='item-line t-text'>
         {needProgress(need)}
       </Text>
       <Text className='item-go'>查看进度 ›</Text>

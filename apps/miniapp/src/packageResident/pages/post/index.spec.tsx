@@ -1,10 +1,10 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { NeedCategory, NeedStatus, type NeedDuplicateSuggestionDto } from '@sbd/contracts';
-import { fakeApi, loginAs, RESIDENT_OF_7 } from '../../../../test/doubles/api';
-import { makeNeed } from '../../../../test/doubles/fixtures';
-import Taro, { __taro } from '../../../../test/doubles/taro';
-import { resetToastDedupe } from '../../../services/request';
-import { clearSession } from '../../../services/session';
+import { fakeApi, loginAs, RESIDENT_OF_7 } from '@test/doubles/api';
+import { makeNeed } from '@test/doubles/fixtures';
+import Taro, { __taro } from '@test/doubles/taro';
+import { resetToastDedupe } from '@/platform/request';
+import { clearSession } from '@/platform/session';
 import PostNeedPage from './index';
 
 const suggestion: NeedDuplicateSuggestionDto = {

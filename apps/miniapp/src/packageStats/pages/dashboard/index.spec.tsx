@@ -1,13 +1,13 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { OrgNodeType, Role } from '@sbd/contracts';
-import { ADMIN_OF_7, fakeApi, loginAs } from '../../../../test/doubles/api';
-import { captureDownloads, fakeFetch } from '../../../../test/doubles/fetch';
-import { makeStats, makeUnitStats } from '../../../../test/doubles/fixtures';
-import Taro, { __taro } from '../../../../test/doubles/taro';
-import { resetToastDedupe } from '../../../services/request';
-import { clearSession } from '../../../services/session';
-import { setElderly } from '../../../state/elderly';
-import { periodFor } from '../../utils/period';
+import { ADMIN_OF_7, fakeApi, loginAs } from '@test/doubles/api';
+import { captureDownloads, fakeFetch } from '@test/doubles/fetch';
+import { makeStats, makeUnitStats } from '@test/doubles/fixtures';
+import Taro, { __taro } from '@test/doubles/taro';
+import { resetToastDedupe } from '@/platform/request';
+import { clearSession } from '@/platform/session';
+import { setElderly } from '@/platform/elderly';
+import { periodFor } from '@/packageStats/utils/period';
 import DashboardPage from './index';
 
 const UNIT_ADMIN = [{ role: Role.UnitAdmin, scopeNodeId: 9, scopeName: '市税务局' }];

@@ -1,98 +1,23 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { usePullDownRefresh, useRouter } from '@tarojs/taro';
-import {
-  OrgNodeType,
-  ORG_NODE_TYPE_LABELS,
-  Role,
-  StatsGranularity,
-  TASK_KIND_LABELS,
-  TASK_STATUS_LABELS,
-  TOP_MEMBERS_LIMIT,
-  type OrgNodeDto,
-  type StatsDto,
-} from '@sbd/contracts';
-import { Btn } from '../../../components/Button';
-import { RadioChips } from '../../../components/Choice';
-import { Gate } from '../../../components/Gate';
-import { Page } from '../../../components/Page';
-import { Empty, ErrorState, Loading } from '../../../components/States';
-import { PAGES } from '../../../config';
-import { fetchChildren, fetchRoots } from '../../../services/org';
-import { attempt } from '../../../services/request';
-import { hasRole, useSession } from '../../../services/session';
-import { useLoaded } from '../../../state/useLoaded';
-import { a11y, keyActivate } from '../../../utils/a11y';
-import { openPage } from '../../../utils/nav';
-import { stopPullDown } from '../../../utils/ui';
-import { BarList, TrendChart } from '../../components/Charts';
-import { Figure } from '../../components/Figure';
-import { PeriodFilter } from '../../components/PeriodFilter';
-import { exportStats, fetchStats } from '../../services/stats';
-import { countRows, SERIES_METRICS, seriesChart, type SeriesMetric } from '../../utils/chart';
-import { formatCount, formatHoursValue } from '../../utils/figures';
-import { hasLowerNodes, headlineFigures } from '../../utils/headline';
-import { periodFor, type Period } from '../../utils/period';
-import { statsScope } from '../../utils/scope';
-import '../../components/stats.css';
-
-const GRANULARITY_OPTIONS = [
-  { value: StatsGranularity.Week, label: '按周' },
-  { value: StatsGranularity.Month, label: '按月' },
-];
-
-function TopMembers({ stats }: { stats: StatsDto }) {
-  if (!stats.topMembers.length) return <Empty text='统计期内还没有核验的服务' />;
-  return (
-    <View className='st-table' {...a11y(`服务之星，前${stats.topMembers.length}名`)}>
-      <View className='st-tr st-th' {...a11y(undefined, { hidden: true })}>
-        <Text className='st-td-rank'>名次</Text>
-        <Text className='st-td-name'>姓名</Text>
-        <Text className='st-td-num'>次数</Text>
-        <Text className='st-td-num'>小时</Text>
-      </View>
-      {stats.topMembers.map((m, i) => (
-        <View key={m.userId} className='st-tr' {...a11y(`第${i + 1}名 ${m.name}，服务${m.services}次，${formatHoursValue(m.hours)}小时`)}>
-          <Text className='st-td-rank'>{i + 1}</Text>
-          <Text className='st-td-name'>{m.name}</Text>
-          <Text className='st-td-num'>{formatCount(m.services)}</Text>
-          <Text className='st-td-num'>{formatHoursValue(m.hours)}</Text>
-        </View>
-      ))}
-    </View>
-  );
-}
-
-function NodeLinks({ title, nodes }: { title: string; nodes: OrgNodeDto[] }) {
-  if (!nodes.length) return null;
-  return (
-    <View>
-      <Text className='section-title'>{title}</Text>
-      {nodes.map((n) => {
-        const open = () => openPage(`${PAGES.statsDashboard}?nodeId=${n.id}`);
-        return (
-          <View key={n.id} className='item row-between' onClick={open} {...a11y(`查看${n.name}的统计`, { role: 'link' })} {...keyActivate(open)}>
-            <Text className='t-bold'>{n.name}</Text>
-            <Text className='t-s t-muted'>{`${ORG_NODE_TYPE_LABELS[n.type] ?? ''} ›`}</Text>
-          </View>
-        );
-      })}
-    </View>
-  );
-}
-
-/** A platform admin holds no node of their own: they choose which top-level node to look at. */
-function RootPicker() {
-  const roots = useLoaded(fetchRoots, { active: true });
-  return (
-    <Page title='统计看板'>
-      {roots.state === 'loading' ? <Loading /> : null}
-      {roots.state === 'error' ? <ErrorState message={roots.error} onRetry={() => void roots.reload()} /> : null}
-      {roots.state === 'ready' && !roots.data?.length ? <Empty text='还没有建立组织' /> : null}
-      <NodeLinks title='选择要查看的组织' nodes={roots.data ?? []} />
-    </Page>
-  );
-}
+import { useRouter } from '@tarojs/taro';
+import { OrgNodeType, Role, StatsGranularity, TOP_MEMBERS_LIMIT } from '@sbd/contracts';
+import { Btn } from '@/ui/Button';
+import { Gate } from '@/ui/Gate';
+import { Page } from '@/ui/Page';
+import { ErrorState, Loading } from '@/ui/States';
+import { hasRole, useSession } from '@/platform/session';
+import { NodeLinks, RootPicker, TasksCard, TopMembers, TrendCard, UnitLinks } from '@/packageStats/components/DashboardSections';
+import { useDashboard } from '@/packageStats/hooks/useDashboard';
+import { Figure } from '@/packageStats/components/Figure';
+import { PeriodFilter } from '@/packageStats/components/PeriodFilter';
+import { exportStats } from '@/packageStats/services/stats';
+import { type SeriesMetric } from '@/packageStats/utils/chart';
+import { headlineFigures } from '@/packageStats/utils/headline';
+import { periodFor, type Period } from '@/packageStats/utils/period';
+import { statsScope } from '@/packageStats/utils/scope';
+import '@/packageStats/components/stats.css';
+import { useAction } from '@/ui/hooks/useAction';
 
 /**
  * 统计看板 of a community, street, district or work unit (?nodeId=, by default the node of the
@@ -106,46 +31,8 @@ export default function DashboardPage() {
   const [period, setPeriod] = useState<Period>(() => periodFor('month'));
   const [granularity, setGranularity] = useState<StatsGranularity>(period.granularity);
   const [metric, setMetric] = useState<SeriesMetric>('services');
-  const [stats, setStats] = useState<StatsDto | null>(null);
-  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
-  const [error, setError] = useState('');
-  const [exporting, setExporting] = useState(false);
-  const [lower, setLower] = useState<OrgNodeDto[]>([]);
-  const seq = useRef(0);
-
-  const load = async () => {
-    if (!nodeId) return;
-    const mine = ++seq.current;
-    setState((s) => (s === 'ready' ? s : 'loading'));
-    const r = await attempt(fetchStats(nodeId, { from: period.from, to: period.to, granularity }));
-    if (mine !== seq.current) return;
-    if (!r.ok) {
-      setError(r.error.message);
-      setState('error');
-      return;
-    }
-    setStats(r.data);
-    setState('ready');
-  };
-
-  useEffect(() => {
-    if (session?.accessToken) void load();
-  }, [nodeId, period.from, period.to, granularity, !!session?.accessToken]);
-  usePullDownRefresh(() => void load().finally(stopPullDown));
-
-  // Streets and districts list the nodes below them, each with its own dashboard.
-  const nodeType = stats?.nodeType ?? '';
-  useEffect(() => {
-    if (!hasLowerNodes(nodeType)) return;
-    let live = true;
-    const types = nodeType === OrgNodeType.Street ? [OrgNodeType.Community] : [OrgNodeType.Street, OrgNodeType.WorkUnit];
-    void Promise.all(types.map((t) => attempt(fetchChildren(nodeId, t)))).then((rs) => {
-      if (live) setLower(rs.flatMap((r) => (r.ok ? r.data : [])));
-    });
-    return () => {
-      live = false;
-    };
-  }, [nodeId, nodeType]);
+  const exporting = useAction();
+  const { stats, state, error, lower, load } = useDashboard(nodeId, period, granularity, !!session?.accessToken);
 
   if (!session?.accessToken) return <Gate title='统计看板' loggedIn={false} need='' />;
   if (!nodeId) {
@@ -159,15 +46,14 @@ export default function DashboardPage() {
   };
 
   const doExport = async () => {
-    setExporting(true);
-    await exportStats(nodeId, { from: period.from, to: period.to, granularity }, stats?.nodeName ?? scope?.name ?? '');
-    setExporting(false);
+    // The download shows its own messages.
+    await exporting.run(() => exportStats(nodeId, { from: period.from, to: period.to, granularity }, stats?.nodeName ?? scope?.name ?? ''), {
+      errorToast: false,
+    });
   };
 
   const isUnit = stats?.nodeType === OrgNodeType.WorkUnit;
   const title = stats ? `${stats.nodeName} · 统计看板` : '统计看板';
-  const chart = stats ? seriesChart(stats.series, metric, stats.granularity) : null;
-  const metricLabel = SERIES_METRICS.find((m) => m.value === metric)?.label ?? '';
 
   return (
     <Page title={title}>
@@ -182,64 +68,20 @@ export default function DashboardPage() {
             ))}
           </View>
 
-          <Text className='section-title'>服务趋势</Text>
-          <View className='card'>
-            <RadioChips label='趋势指标' options={SERIES_METRICS.map((m) => ({ value: m.value, label: m.label }))} value={metric} onChange={setMetric} />
-            <View style={{ marginTop: '16px' }}>
-              <RadioChips label='趋势分段' options={GRANULARITY_OPTIONS} value={granularity} onChange={setGranularity} />
-            </View>
-            {chart && chart.bars.length ? (
-              <TrendChart
-                chart={chart}
-                label={`${metricLabel}趋势，${stats.granularity === StatsGranularity.Week ? '按周' : '按月'}`}
-                caption={`${stats.granularity === StatsGranularity.Week ? '按周（周一至周日）' : '按自然月'}统计${metric === 'satisfaction' ? '，无评价的时段显示“—”' : ''}`}
-                gridNote={metric === 'satisfaction' ? '每格25%' : `每格${metric === 'hours' ? `${formatHoursValue(chart.axis.step)}小时` : `${chart.axis.step}次`}`}
-              />
-            ) : (
-              <Empty text='统计期内没有数据' />
-            )}
-          </View>
-
-          {stats.tasks ? (
-            <View>
-              <Text className='section-title'>任务</Text>
-              <View className='card'>
-                <Text className='t-bold' style={{ display: 'block', marginBottom: '8px' }}>{`统计期内创建任务${formatCount(stats.tasks.total)}个`}</Text>
-                <Text className='t-s t-muted' style={{ display: 'block', marginTop: '8px' }}>
-                  按类型
-                </Text>
-                <BarList label='任务按类型' rows={countRows(stats.tasks.byKind, TASK_KIND_LABELS)} />
-                <Text className='t-s t-muted' style={{ display: 'block', marginTop: '16px' }}>
-                  按状态
-                </Text>
-                <BarList label='任务按状态' rows={countRows(stats.tasks.byStatus, TASK_STATUS_LABELS)} />
-              </View>
-            </View>
-          ) : null}
+          <TrendCard stats={stats} metric={metric} onMetric={setMetric} granularity={granularity} onGranularity={setGranularity} />
+          {stats.tasks ? <TasksCard tasks={stats.tasks} /> : null}
 
           <Text className='section-title'>{`服务之星（前${TOP_MEMBERS_LIMIT}名）`}</Text>
           <View className='card'>
             <TopMembers stats={stats} />
           </View>
 
-          {isUnit ? (
-            <View>
-              <Text className='section-title'>单位党员</Text>
-              <View className='btn-row-wrap' style={{ marginBottom: '16px' }}>
-                <Btn variant='secondary' onClick={() => openPage(`${PAGES.memberRecords}?unitId=${nodeId}`)}>
-                  党员报回记录
-                </Btn>
-                <Btn variant='secondary' onClick={() => openPage(`${PAGES.roster}?unitId=${nodeId}`)}>
-                  名册导入
-                </Btn>
-              </View>
-            </View>
-          ) : null}
+          {isUnit ? <UnitLinks nodeId={nodeId} /> : null}
 
           <NodeLinks title='下级统计' nodes={lower} />
 
-          <View style={{ marginTop: '24px' }}>
-            <Btn onClick={() => void doExport()} loading={exporting} loadingText='正在导出…'>
+          <View className='mt-48'>
+            <Btn onClick={() => void doExport()} loading={!!exporting.busy} loadingText='正在导出…'>
               导出Excel
             </Btn>
             <Text className='st-caption'>{`导出${period.label}的统计报表（含口径说明）`}</Text>

@@ -1,11 +1,11 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { MemberFlag, Role } from '@sbd/contracts';
-import { fakeApi, loginAs } from '../../../../test/doubles/api';
-import { captureDownloads, fakeFetch } from '../../../../test/doubles/fetch';
-import { makeMemberRecord } from '../../../../test/doubles/fixtures';
-import Taro, { __taro } from '../../../../test/doubles/taro';
-import { resetToastDedupe } from '../../../services/request';
-import { clearSession } from '../../../services/session';
+import { fakeApi, loginAs } from '@test/doubles/api';
+import { captureDownloads, fakeFetch } from '@test/doubles/fetch';
+import { makeMemberRecord } from '@test/doubles/fixtures';
+import Taro, { __taro } from '@test/doubles/taro';
+import { resetToastDedupe } from '@/platform/request';
+import { clearSession } from '@/platform/session';
 import MemberRecordsPage from './index';
 
 const UNIT_ADMIN = [{ role: Role.UnitAdmin, scopeNodeId: 9, scopeName: '市税务局' }];

@@ -1,23 +1,23 @@
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { HONOURS_RULE, NO_SERVICE_FLAG_DAYS, type MemberRecordDto } from '@sbd/contracts';
-import { Badge } from '../../../components/Badge';
-import { Btn } from '../../../components/Button';
-import { RadioChips } from '../../../components/Choice';
-import { Gate } from '../../../components/Gate';
-import { Page } from '../../../components/Page';
-import { PagedList } from '../../../components/PagedList';
-import { PAGES } from '../../../config';
-import { useSession } from '../../../services/session';
-import { usePaged } from '../../../state/usePaged';
-import { formatDate } from '../../../utils/format';
-import { openPage } from '../../../utils/nav';
-import { stopPullDown } from '../../../utils/ui';
-import { exportMemberRecords, fetchMemberRecords } from '../../services/stats';
-import { filterParam, RECORD_FILTERS, recordBadges, recordFigures, recordYears, registrationBadge, type RecordsFilter } from '../../utils/records';
-import { unitScope } from '../../utils/scope';
-import '../../components/stats.css';
+import { PAGES, HONOURS_RULE, NO_SERVICE_FLAG_DAYS, type MemberRecordDto } from '@sbd/contracts';
+import { Badge } from '@/ui/Badge';
+import { Btn } from '@/ui/Button';
+import { RadioChips } from '@/ui/Choice';
+import { Gate } from '@/ui/Gate';
+import { Page } from '@/ui/Page';
+import { PagedList } from '@/ui/PagedList';
+import { useSession } from '@/platform/session';
+import { usePaged } from '@/ui/hooks/usePaged';
+import { formatDate } from '@/platform/format';
+import { openPage } from '@/platform/nav';
+import { stopPullDown } from '@/platform/feedback';
+import { exportMemberRecords, fetchMemberRecords } from '@/packageStats/services/stats';
+import { filterParam, RECORD_FILTERS, recordBadges, recordFigures, recordYears, registrationBadge, type RecordsFilter } from '@/packageStats/utils/records';
+import { unitScope } from '@/packageStats/utils/scope';
+import '@/packageStats/components/stats.css';
+import { useAction } from '@/ui/hooks/useAction';
 
 const FILTER_NOTES: Partial<Record<RecordsFilter, string>> = {
   not_registered: '在单位名册上，但没有同名同手机号的已通过报到。',
@@ -55,7 +55,7 @@ function RecordItem({ record, unitId, year }: { record: MemberRecordDto; unitId:
         </View>
       ) : null}
       {record.userId ? (
-        <View style={{ marginTop: '16px' }}>
+        <View className='mt-32'>
           <Btn variant='plain' onClick={() => openPage(`${PAGES.annualReport}?unitId=${unitId}&userId=${record.userId}&year=${year}`)} label={`${record.name}的年度报告`}>
             年度报告
           </Btn>
@@ -74,7 +74,7 @@ export default function MemberRecordsPage() {
   const years = recordYears();
   const [filter, setFilter] = useState<RecordsFilter>('all');
   const [year, setYear] = useState(years[0].value);
-  const [exporting, setExporting] = useState(false);
+  const exporting = useAction();
 
   const list = usePaged<MemberRecordDto>(
     (cursor) => fetchMemberRecords(unitId, { flag: filterParam(filter), year, cursor, limit: 20 }),
@@ -89,26 +89,25 @@ export default function MemberRecordsPage() {
   if (!unit) return <Gate title='党员报回记录' loggedIn={!!session?.accessToken} need='此功能供单位管理员使用。' />;
 
   const doExport = async () => {
-    setExporting(true);
-    await exportMemberRecords(unitId, { flag: filterParam(filter), year });
-    setExporting(false);
+    // The download shows its own messages.
+    await exporting.run(() => exportMemberRecords(unitId, { flag: filterParam(filter), year }), { errorToast: false });
   };
 
   const note = FILTER_NOTES[filter];
   return (
     <Page title={`${unit.name || '本单位'} · 党员报回记录`}>
       <RadioChips label='筛选' options={RECORD_FILTERS} value={filter} onChange={setFilter} />
-      <View style={{ marginTop: '16px' }}>
+      <View className='mt-32'>
         <RadioChips label='年度' options={years} value={year} onChange={setYear} />
       </View>
       {note ? (
-        <View className='notice' style={{ marginTop: '24px' }}>
+        <View className='notice mt-48'>
           <Text>{note}</Text>
         </View>
       ) : (
         <View className='spacer' />
       )}
-      <Btn variant='secondary' onClick={() => void doExport()} loading={exporting} loadingText='正在导出…'>
+      <Btn variant='secondary' onClick={() => void doExport()} loading={!!exporting.busy} loadingText='正在导出…'>
         导出Excel
       </Btn>
       <View className='spacer' />

@@ -2,21 +2,21 @@ import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import type { AnnualReportDto } from '@sbd/contracts';
-import { Badge } from '../../../components/Badge';
-import { Btn } from '../../../components/Button';
-import { Gate } from '../../../components/Gate';
-import { Page } from '../../../components/Page';
-import { Empty, ErrorState, Loading } from '../../../components/States';
-import { isH5 } from '../../../config';
-import { attempt } from '../../../services/request';
-import { useSession } from '../../../services/session';
-import { formatDate, formatDateTime } from '../../../utils/format';
-import { Figure } from '../../components/Figure';
-import { fetchAnnualReport, openPrintableReport } from '../../services/stats';
-import { formatCount, formatHoursValue, formatRate } from '../../utils/figures';
-import { recordBadges, registrationBadge } from '../../utils/records';
-import { unitScope } from '../../utils/scope';
-import '../../components/stats.css';
+import { Badge } from '@/ui/Badge';
+import { Btn } from '@/ui/Button';
+import { Gate } from '@/ui/Gate';
+import { Page } from '@/ui/Page';
+import { Empty, ErrorState, Loading } from '@/ui/States';
+import { isH5 } from '@/platform/env';
+import { attempt } from '@/platform/request';
+import { useSession } from '@/platform/session';
+import { formatDate, formatDateTime } from '@/platform/format';
+import { Figure } from '@/packageStats/components/Figure';
+import { fetchAnnualReport, openPrintableReport } from '@/packageStats/services/stats';
+import { formatCount, formatHoursValue, formatRate } from '@/packageStats/utils/figures';
+import { recordBadges, registrationBadge } from '@/packageStats/utils/records';
+import { unitScope } from '@/packageStats/utils/scope';
+import '@/packageStats/components/stats.css';
 
 /** 民主评议 annual report of one member of the unit (?unitId=&userId=&year=), with its printable version. */
 export default function AnnualReportPage() {
@@ -102,7 +102,7 @@ export default function AnnualReportPage() {
         {report.services.length === 0 ? <Empty text='本年度还没有核验的服务' /> : null}
         {report.services.map((s) => (
           <View key={s.claimId} className='st-report-line'>
-            <Text className='t-bold' style={{ display: 'block' }}>
+            <Text className='t-bold block'>
               {s.taskTitle}
             </Text>
             <Text className='item-line'>{`${formatDate(s.startsAt)} · ${s.communityName} · ${formatHoursValue(s.hours)}小时`}</Text>
@@ -117,7 +117,7 @@ export default function AnnualReportPage() {
           <View className='card'>
             {report.backfills.map((b, i) => (
               <View key={`${b.createdAt}-${i}`} className='st-report-line'>
-                <Text style={{ display: 'block' }}>{`${formatHoursValue(b.hours)}小时 · ${formatDate(b.createdAt)}`}</Text>
+                <Text className='block'>{`${formatHoursValue(b.hours)}小时 · ${formatDate(b.createdAt)}`}</Text>
                 <Text className='item-line'>{b.reason}</Text>
               </View>
             ))}

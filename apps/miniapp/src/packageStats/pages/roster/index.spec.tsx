@@ -1,11 +1,11 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { Role, type RosterImportReport } from '@sbd/contracts';
-import { loginAs } from '../../../../test/doubles/api';
-import { fakeFetch } from '../../../../test/doubles/fetch';
-import Taro, { __taro } from '../../../../test/doubles/taro';
-import { resetToastDedupe } from '../../../services/request';
-import { clearSession } from '../../../services/session';
-import { uploadRoster } from '../../services/roster';
+import { loginAs } from '@test/doubles/api';
+import { fakeFetch } from '@test/doubles/fetch';
+import Taro, { __taro } from '@test/doubles/taro';
+import { resetToastDedupe } from '@/platform/request';
+import { clearSession } from '@/platform/session';
+import { uploadRoster } from '@/packageStats/services/roster';
 import RosterPage from './index';
 
 const report: RosterImportReport = {

@@ -1,20 +1,20 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { ROSTER_COLUMNS, ROSTER_MAX_ROWS, ROSTER_REQUIRED_COLUMNS } from '@sbd/contracts';
-import { Btn } from '../../../components/Button';
-import { Gate } from '../../../components/Gate';
-import { Page } from '../../../components/Page';
-import { PAGES } from '../../../config';
-import { useSession } from '../../../services/session';
-import { a11y } from '../../../utils/a11y';
-import { openPage } from '../../../utils/nav';
-import { confirmModal, toast } from '../../../utils/ui';
-import { pickedFileError, pickRosterFile, uploadRoster, type PickedFile, type UploadOutcome } from '../../services/roster';
-import { downloadRosterTemplate } from '../../services/stats';
-import { canImportValidOnly, invalidRows, ROSTER_ERRORS_SHOWN, rosterErrorText, rosterSummary, sortRosterErrors } from '../../utils/roster';
-import { unitScope } from '../../utils/scope';
-import '../../components/stats.css';
+import { PAGES, ROSTER_COLUMNS, ROSTER_MAX_ROWS, ROSTER_REQUIRED_COLUMNS } from '@sbd/contracts';
+import { Btn } from '@/ui/Button';
+import { Gate } from '@/ui/Gate';
+import { Page } from '@/ui/Page';
+import { useSession } from '@/platform/session';
+import { a11y } from '@/platform/a11y';
+import { openPage } from '@/platform/nav';
+import { confirmModal } from '@/platform/feedback';
+import { pickedFileError, pickRosterFile, uploadRoster, type PickedFile, type UploadOutcome } from '@/packageStats/services/roster';
+import { downloadRosterTemplate } from '@/packageStats/services/stats';
+import { canImportValidOnly, invalidRows, ROSTER_ERRORS_SHOWN, rosterErrorText, rosterSummary, sortRosterErrors } from '@/packageStats/utils/roster';
+import { unitScope } from '@/packageStats/utils/scope';
+import '@/packageStats/components/stats.css';
+import { useAction } from '@/ui/hooks/useAction';
 
 type Outcome = UploadOutcome;
 
@@ -34,14 +34,14 @@ export function RosterReport({ outcome, busy, onImportValid }: { outcome: Outcom
   return (
     <View>
       <View className={ok ? 'notice' : 'notice notice-error'} {...a11y(undefined, { role: ok ? 'status' : 'alert' })}>
-        <Text className='t-bold' style={{ display: 'block' }}>
+        <Text className='t-bold block'>
           {outcome.kind === 'imported' ? '✓ 导入成功' : `✕ ${outcome.message}`}
         </Text>
-        <Text style={{ display: 'block', marginTop: '8px' }}>{rosterSummary(report)}</Text>
+        <Text className='block mt-16'>{rosterSummary(report)}</Text>
       </View>
       {errors.length ? (
         <View className='card'>
-          <Text className='t-bold' style={{ display: 'block' }}>{ok ? `未导入的行（${errors.length}处错误）` : `需要修改的地方（${errors.length}处）`}</Text>
+          <Text className='t-bold block'>{ok ? `未导入的行（${errors.length}处错误）` : `需要修改的地方（${errors.length}处）`}</Text>
           <View className='st-error-list'>
             {shown.map((e, i) => (
               <Text key={`${e.row}-${e.column}-${i}`} className='st-error'>
@@ -53,7 +53,7 @@ export function RosterReport({ outcome, busy, onImportValid }: { outcome: Outcom
         </View>
       ) : null}
       {!ok && canImportValidOnly(report) ? (
-        <View style={{ marginBottom: '24px' }}>
+        <View className='mb-48'>
           <Btn variant='secondary' onClick={onImportValid} loading={busy} loadingText='正在导入…'>
             {`只导入有效行（${report.valid}行）`}
           </Btn>
@@ -71,16 +71,19 @@ export default function RosterPage() {
   const unit = unitScope(session, Number(router.params?.unitId) || undefined);
   const [file, setFile] = useState<PickedFile | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [busy, setBusy] = useState<'' | 'template' | 'upload' | 'valid'>('');
+  const action = useAction<'template' | 'upload' | 'valid'>();
+  const busy = action.busy;
 
   if (!unit) return <Gate title='单位党员名册' loggedIn={!!session?.accessToken} need='此功能供单位管理员使用。' />;
 
   const send = async (f: PickedFile, validOnly: boolean) => {
-    setBusy(validOnly ? 'valid' : 'upload');
-    const r = await uploadRoster(unit.nodeId, f, validOnly);
-    setBusy('');
-    setOutcome(r);
-    if (r.kind === 'imported') toast(`已导入${r.report.imported}人`, 'success');
+    // The outcome (report or failure) is shown on the page.
+    await action.run(() => uploadRoster(unit.nodeId, f, validOnly), {
+      key: validOnly ? 'valid' : 'upload',
+      errorToast: false,
+      success: (r) => (r.kind === 'imported' ? `已导入${r.report.imported}人` : null),
+      onSuccess: setOutcome,
+    });
   };
 
   const pickAndUpload = async () => {
@@ -108,24 +111,23 @@ export default function RosterPage() {
   };
 
   const template = async () => {
-    setBusy('template');
-    await downloadRosterTemplate(unit.nodeId);
-    setBusy('');
+    // The download shows its own messages.
+    await action.run(() => downloadRosterTemplate(unit.nodeId), { key: 'template', errorToast: false });
   };
 
   return (
     <Page title={`${unit.name || '本单位'} · 党员名册`}>
       <View className='card'>
-        <Text className='t-bold' style={{ display: 'block' }}>{`名册模板共${ROSTER_COLUMNS.length}列：`}</Text>
+        <Text className='t-bold block'>{`名册模板共${ROSTER_COLUMNS.length}列：`}</Text>
         {ROSTER_COLUMNS.map((c, i) => (
           <Text key={c} className='st-list-item'>
             {`${i + 1}. ${c}${ROSTER_REQUIRED_COLUMNS.includes(c) ? '（必填）' : '（选填）'}`}
           </Text>
         ))}
-        <Text className='t-s t-muted' style={{ display: 'block', marginTop: '8px' }}>
+        <Text className='t-s t-muted block mt-16'>
           {`每个手机号只能出现一次，最多${ROSTER_MAX_ROWS.toLocaleString('en-US')}行、5MB。上传后替换本单位原有名册；与报到信息同名同手机号的党员自动确认。`}
         </Text>
-        <View style={{ marginTop: '20px' }}>
+        <View className='mt-40'>
           <Btn variant='secondary' onClick={() => void template()} loading={busy === 'template'} loadingText='正在下载…'>
             下载名册模板
           </Btn>

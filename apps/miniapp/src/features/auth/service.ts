@@ -1,0 +1,75 @@
+import Taro from '@tarojs/taro';
+import type {
+  ConsentRequest,
+  LoginRequest,
+  LoginResponse,
+  MeDto,
+  PrivacyNoticeDto,
+  SignupRequest,
+  WechatLoginRequest,
+} from '@sbd/contracts';
+import { api, ApiError } from '@/platform/request';
+import { clearSession, getSession, saveLogin, saveUser } from '@/platform/session';
+
+// Login and signup errors are shown inline by the login page, so no toast here.
+export async function login(body: LoginRequest): Promise<LoginResponse> {
+  const res = await api.post<LoginResponse>('/api/auth/login', body, { auth: false, toast: false });
+  saveLogin(res);
+  return res;
+}
+
+export async function signup(body: SignupRequest): Promise<LoginResponse> {
+  const res = await api.post<LoginResponse>('/api/auth/signup', body, { auth: false, toast: false });
+  saveLogin(res);
+  return res;
+}
+
+/** weapp: Taro.login gives a one-time code, the API exchanges it for our tokens. */
+export async function wechatLogin(): Promise<LoginResponse> {
+  let code: string;
+  try {
+    code = (await Taro.login()).code;
+  } catch {
+    throw new ApiError({ kind: 'network', status: 0, code: 'WECHAT_LOGIN', message: '微信登录失败，请稍后再试' });
+  }
+  if (!code) throw new ApiError({ kind: 'http', status: 0, code: 'WECHAT_LOGIN', message: '微信登录失败，请稍后再试' });
+  const body: WechatLoginRequest = { code };
+  const res = await api.post<LoginResponse>('/api/auth/wechat', body, { auth: false, toast: false });
+  saveLogin(res);
+  return res;
+}
+
+/** Revokes the refresh token (best effort) and forgets the session locally in every case. */
+export async function logout(): Promise<void> {
+  const refreshToken = getSession()?.refreshToken;
+  try {
+    if (refreshToken) await api.post<void>('/api/auth/logout', { refreshToken }, { auth: false, toast: false });
+  } catch {
+    // The local session is cleared anyway.
+  } finally {
+    clearSession();
+  }
+}
+
+/** `quiet`: a background refresh on page show — no toast, no jump to the login page. */
+export async function fetchMe(quiet = false): Promise<MeDto> {
+  const me = await api.get<MeDto>('/api/me', { toast: !quiet, loginOnExpiry: !quiet });
+  saveUser(me);
+  return me;
+}
+
+export async function giveConsent(version: string): Promise<MeDto> {
+  const body: ConsentRequest = { version };
+  const me = await api.post<MeDto>('/api/me/consent', body);
+  saveUser(me);
+  return me;
+}
+
+export function fetchPrivacyNotice(): Promise<PrivacyNoticeDto> {
+  return api.get<PrivacyNoticeDto>('/api/privacy-notice', { auth: false });
+}
+
+export async function deleteAccount(): Promise<void> {
+  await api.delete('/api/me');
+  clearSession();
+}

@@ -1,0 +1,37 @@
+import type { CommunityPublicDto, OrgNodeDto, OrgNodeType, PositionDto } from '@sbd/contracts';
+import { api, request } from '@/platform/request';
+import { bytesToBase64 } from '@/platform/base64';
+
+/** The org nodes the caller administers (for a platform admin: the top-level nodes). */
+export function fetchRoots(): Promise<OrgNodeDto[]> {
+  return api.get<OrgNodeDto[]>('/api/org/roots');
+}
+
+export function fetchChildren(nodeId: number, type?: OrgNodeType): Promise<OrgNodeDto[]> {
+  return api.get<OrgNodeDto[]>(`/api/org/nodes/${nodeId}/children`, { query: { type } });
+}
+
+/**
+ * The community's QR poster (PNG). The endpoint needs the Authorization header, so the image is
+ * fetched as bytes and shown through a data URL.
+ */
+export async function fetchCommunityQrDataUrl(communityId: number): Promise<string> {
+  const buf = await request<ArrayBuffer>(`/api/communities/${communityId}/qrcode.png`, {
+    responseType: 'arraybuffer',
+    timeout: 30_000,
+  });
+  return `data:image/png;base64,${bytesToBase64(new Uint8Array(buf))}`;
+}
+
+/** The community's service positions (岗位); community staff only. */
+export function fetchPositions(communityId: number): Promise<PositionDto[]> {
+  return api.get<PositionDto[]>(`/api/communities/${communityId}/positions`);
+}
+
+/**
+ * A community's public facts by id (buildings, positions, work units); any logged-in user. Quiet:
+ * callers use it to fill optional pickers and carry on without it.
+ */
+export function fetchCommunityProfile(communityId: number): Promise<CommunityPublicDto> {
+  return api.get<CommunityPublicDto>(`/api/communities/${communityId}/profile`, { toast: false });
+}

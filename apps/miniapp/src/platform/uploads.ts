@@ -1,0 +1,65 @@
+import Taro from '@tarojs/taro';
+import { apiBaseUrl } from './env';
+import { ApiError, httpError, refreshTokens, showErrorToast, transportError } from './request';
+import { getSession } from './session';
+
+export interface UploadResult {
+  id: string;
+  /** What goes into a need's `photos` (/api/uploads/<uuid>). */
+  url: string;
+}
+
+export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+
+async function send(filePath: string): Promise<{ status: number; data: unknown }> {
+  const token = getSession()?.accessToken;
+  try {
+    const res = await Taro.uploadFile({
+      url: `${apiBaseUrl()}/api/uploads`,
+      filePath,
+      name: 'file',
+      header: token ? { Authorization: `Bearer ${token}` } : {},
+      timeout: 60_000,
+    });
+    let data: unknown = res.data;
+    if (typeof data === 'string') {
+      try {
+        data = JSON.parse(data);
+      } catch {
+        // keep the text
+      }
+    }
+    return { status: res.statusCode, data };
+  } catch (err) {
+    throw transportError(err);
+  }
+}
+
+/**
+ * Uploads one photo (multipart field `file`) with the access token, refreshing it once on 401 like
+ * every other request. Errors are toasted and thrown as ApiError.
+ */
+export async function uploadPhoto(filePath: string): Promise<UploadResult> {
+  try {
+    let res = await send(filePath);
+    if (res.status === 401 && (await refreshTokens()) === 'ok') res = await send(filePath);
+    if (res.status >= 200 && res.status < 300) return res.data as UploadResult;
+    throw httpError(res.status, res.data);
+  } catch (e) {
+    const err = e instanceof ApiError ? e : transportError(e);
+    showErrorToast(err.message);
+    throw err;
+  }
+}
+
+/** Lets the user pick up to `count` photos (camera or album), compressed. */
+export async function choosePhotos(count: number): Promise<{ path: string; size: number }[]> {
+  try {
+    const res = await Taro.chooseImage({ count, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
+    const files = (res.tempFiles ?? []) as { path: string; size: number }[];
+    if (files.length) return files;
+    return (res.tempFilePaths ?? []).map((path) => ({ path, size: 0 }));
+  } catch {
+    return []; // cancelled
+  }
+}

@@ -1,0 +1,27 @@
+import type { CSSProperties, ReactNode } from 'react';
+import { View, Text } from '@tarojs/components';
+import { textScale, useElderly } from '@/platform/elderly';
+import { a11y, cx } from '@/platform/a11y';
+
+interface PageProps {
+  /** Visible page heading (also announced as a heading). */
+  title?: string;
+  className?: string;
+  children?: ReactNode;
+}
+
+/** Root of every page: applies 长辈版 and WeChat's font size to everything inside. */
+export function Page({ title, className, children }: PageProps) {
+  const elderly = useElderly();
+  const style = { '--scale': String(textScale(elderly)) } as CSSProperties;
+  return (
+    <View className={cx('sbd-page', elderly.enabled && 'sbd-elderly', className)} style={style}>
+      {title ? (
+        <Text className='page-title' {...a11y(undefined, { role: 'heading' })}>
+          {title}
+        </Text>
+      ) : null}
+      {children}
+    </View>
+  );
+}
