@@ -129,6 +129,6 @@ export function validateConfig(env: Env = process.env): AppConfig {
       acquireTimeoutMs: int(env, 'DB_ACQUIRE_TIMEOUT_MS', DEFAULT_DB_TIMEOUTS.acquireTimeoutMs, 50, 60_000),
       queryTimeoutMs: int(env, 'DB_QUERY_TIMEOUT_MS', DEFAULT_DB_TIMEOUTS.queryTimeoutMs, 100, 600_000),
     },
-    shutdownDrainMs: int(env, 'SHUTDOWN_DRAIN_MS', 10_000, 0, 300_000),
+    shutdownDrainMs: int(env, 'SHUTDOWN_DRAIN_MS', nodeEnv === 'test' ? 500 : 10_000, 0, 300_000),
   };
 }

@@ -7,11 +7,13 @@ import { currentRequest } from '../lifecycle/request-context';
 
 /**
  * A stalled or lost database must answer 503 quickly instead of hanging requests:
- * - waiting for a pool connection is bounded (DB_ACQUIRE_TIMEOUT_MS),
- * - every statement is bounded client-side (DB_QUERY_TIMEOUT_MS): on expiry the connection is
- *   destroyed (mysql2's own `timeout` leaves it busy, and the pool would hand it out again), so
- *   the server rolls back what that connection had open,
- * - on MariaDB the same bound is set as max_statement_time, so the server stops the statement too,
+ * - waiting for a pool connection is bounded (DB_ACQUIRE_TIMEOUT_MS without any answer from the
+ *   database; longer, up to a cap, while it is busy but answering),
+ * - every statement is bounded client-side (DB_QUERY_TIMEOUT_MS without any answer from the
+ *   database; up to 3× that while it answers others): on expiry the connection is destroyed
+ *   (mysql2's own `timeout` leaves it busy, and the pool would hand it out again), so the server
+ *   rolls back what that connection had open,
+ * - on MariaDB the cap is set as max_statement_time, so the server stops the statement too,
  * - a transaction is not started for a request whose client has already gone away.
  * These errors become `503 DATABASE_UNAVAILABLE` with Retry-After, logged once per kind per 10 s.
  */
@@ -160,8 +162,22 @@ function clientGoneError(): DatabaseDeadlineError {
   return new DatabaseDeadlineError(DbFaultCode.ClientGone, 'the client went away before the transaction started');
 }
 
-/** Every statement on this connection fails after `ms`; the connection is then destroyed. */
-function wrapConnection(conn: MysqlConnectionLike, ms: number): void {
+/** Whether the server answered (a result, or an SQL error such as a duplicate key). */
+const serverAnswered = (err: Error | null) => !err || typeof (err as { sqlState?: unknown }).sqlState === 'string';
+
+/** When the server last answered anything, on any connection of the pool. */
+interface Liveness {
+  lastAnswerAt: number;
+}
+
+/**
+ * A statement fails once the database has answered nothing for `ms` (a stall) — or, while it keeps
+ * answering other statements (this one waits for a row lock in a burst), after `queryCapMs`. The
+ * connection is then destroyed, so the server rolls back whatever it had open.
+ */
+export const queryCapMs = (t: DbTimeouts): number => 3 * t.queryTimeoutMs;
+
+function wrapConnection(conn: MysqlConnectionLike, t: DbTimeouts, live: Liveness): void {
   const marked = conn as unknown as Record<symbol, boolean>;
   if (marked[WRAPPED]) return;
   marked[WRAPPED] = true;
@@ -178,39 +194,70 @@ function wrapConnection(conn: MysqlConnectionLike, ms: number): void {
       return undefined;
     }
     let done = false;
-    const timer = setTimeout(() => {
+    const startedAt = Date.now();
+    const cap = queryCapMs(t);
+    const check = () => {
       if (done) return;
+      const now = Date.now();
+      const quietFor = now - live.lastAnswerAt;
+      const waited = now - startedAt;
+      if (quietFor < t.queryTimeoutMs && waited < cap) {
+        timer = setTimeout(check, Math.min(t.queryTimeoutMs - quietFor, cap - waited) + 1);
+        return;
+      }
       done = true;
       conn.destroy();
-      cb(new DatabaseDeadlineError(DbFaultCode.QueryTimeout, `no answer from the database within ${ms} ms`));
-    }, ms);
+      cb(new DatabaseDeadlineError(DbFaultCode.QueryTimeout, `no answer to a statement within ${waited} ms (the database answered nothing for ${quietFor} ms)`));
+    };
+    let timer = setTimeout(check, t.queryTimeoutMs);
     args[cbIndex] = (err: Error | null, ...rest: unknown[]) => {
       if (done) return;
       done = true;
       clearTimeout(timer);
+      if (serverAnswered(err)) live.lastAnswerAt = Date.now();
       cb(err, ...rest);
     };
     return query(...args);
   };
 }
 
+/**
+ * Waiting for a pool connection: a request gives up once the database has answered nothing for
+ * `acquireTimeoutMs` (a stall: 503 within about that time), but while other statements keep
+ * completing the pool is merely busy (a burst on one hot row), and it waits up to
+ * `acquireCapMs(t)` for its turn.
+ */
+export const acquireCapMs = (t: DbTimeouts): number => Math.max(10_000, 5 * t.acquireTimeoutMs);
+
 function wrapPool(pool: MysqlPoolLike, t: DbTimeouts): void {
   const marked = pool as unknown as Record<symbol, boolean>;
   if (marked[WRAPPED]) return;
   marked[WRAPPED] = true;
-  const seconds = Math.max(1, Math.ceil(t.queryTimeoutMs / 1000));
+  const live: Liveness = { lastAnswerAt: Date.now() };
+  const seconds = Math.max(1, Math.ceil(queryCapMs(t) / 1000));
   pool.on('connection', (conn) => {
+    live.lastAnswerAt = Date.now(); // a handshake completed
     // MariaDB stops the statement itself too; MySQL has no such variable (the error is ignored).
     conn.query(`SET SESSION max_statement_time = ${seconds}`, () => undefined);
   });
   const getConnection = pool.getConnection.bind(pool);
+  const cap = acquireCapMs(t);
   pool.getConnection = (cb) => {
+    const startedAt = Date.now();
     let settled = false;
-    const timer = setTimeout(() => {
+    const check = () => {
       if (settled) return;
-      settled = true;
-      cb(new DatabaseDeadlineError(DbFaultCode.AcquireTimeout, `no database connection within ${t.acquireTimeoutMs} ms`));
-    }, t.acquireTimeoutMs);
+      const now = Date.now();
+      const quietFor = now - live.lastAnswerAt;
+      const waited = now - startedAt;
+      if (quietFor >= t.acquireTimeoutMs || waited >= cap) {
+        settled = true;
+        cb(new DatabaseDeadlineError(DbFaultCode.AcquireTimeout, `no database connection within ${waited} ms`));
+        return;
+      }
+      timer = setTimeout(check, Math.min(t.acquireTimeoutMs - quietFor, cap - waited) + 1);
+    };
+    let timer = setTimeout(check, t.acquireTimeoutMs);
     getConnection((err, conn) => {
       if (settled) {
         conn?.release(); // too late: whoever asked has answered 503 already
@@ -219,7 +266,7 @@ function wrapPool(pool: MysqlPoolLike, t: DbTimeouts): void {
       settled = true;
       clearTimeout(timer);
       if (err || !conn) return cb(err ?? new Error('no connection'));
-      wrapConnection(conn, t.queryTimeoutMs);
+      wrapConnection(conn, t, live);
       cb(null, conn);
     });
   };
