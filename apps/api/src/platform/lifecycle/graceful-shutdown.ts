@@ -13,7 +13,7 @@ import { runWithRequestContext } from './request-context';
 export function installRequestLifecycle(app: NestExpressApplication): void {
   const lifecycle = app.get(LifecycleService);
   app.use((req: Request, res: Response, next: NextFunction) => {
-    lifecycle.requestStarted();
+    lifecycle.requestStarted(req.url.startsWith('/health/'));
     res.once('close', () => lifecycle.requestFinished());
     const writeHead = res.writeHead;
     res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
@@ -26,11 +26,13 @@ export function installRequestLifecycle(app: NestExpressApplication): void {
 
 const log = (msg: string, extra: Record<string, unknown> = {}) => console.log(JSON.stringify({ level: 30, msg, ...extra }));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** The listener closes once no request has arrived for this long after the drain. */
+const QUIET_MS = 300;
 
 /**
  * SIGTERM/SIGINT: readiness answers 503 at once and background jobs stop claiming (handing back
- * what they hold); requests are served for SHUTDOWN_DRAIN_MS with `Connection: close`; then the
- * listener closes, in-flight requests finish, Nest's shutdown hooks run (the DB pool closes last)
+ * what they hold); requests are served for SHUTDOWN_DRAIN_MS with `Connection: close` (and on,
+ * boundedly, while they keep arriving); then the listener closes, in-flight requests finish, Nest's shutdown hooks run (the DB pool closes last)
  * and the process exits 0. A second signal, or a shutdown stuck past its bound, exits 1.
  */
 export function installGracefulShutdown(app: NestExpressApplication, config: AppConfig): void {
@@ -55,6 +57,10 @@ export function installGracefulShutdown(app: NestExpressApplication, config: App
 
     const hooks = lifecycle.beginDrain();
     await sleep(config.shutdownDrainMs);
+    // Still receiving (connections accepted late under a burst, a balancer slow to notice)? Serve
+    // on until requests stop arriving for a moment, within the same bound as in-flight requests.
+    const extendUntil = Date.now() + inFlightGraceMs;
+    while (lifecycle.quietForMs < QUIET_MS && Date.now() < extendUntil) await sleep(50);
     await hooks;
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();

@@ -13,6 +13,7 @@ export class LifecycleService {
   private readonly hooks = new Set<DrainHook>();
   private drainPromise: Promise<void> | null = null;
   private inFlight = 0;
+  private lastRequestAt = 0;
   private idleWaiters: Array<() => void> = [];
 
   get draining(): boolean {
@@ -39,8 +40,15 @@ export class LifecycleService {
     return this.drainPromise;
   }
 
-  requestStarted(): void {
+  /** `probe`: a health check, which does not count as traffic still arriving. */
+  requestStarted(probe = false): void {
     this.inFlight++;
+    if (!probe) this.lastRequestAt = Date.now();
+  }
+
+  /** Milliseconds since the last request (other than a health check) arrived. */
+  get quietForMs(): number {
+    return Date.now() - this.lastRequestAt;
   }
 
   requestFinished(): void {
