@@ -35,7 +35,8 @@ export function mintToken(secret, userId, ttlSeconds = 3600) {
 }
 
 export function startProcess(script, env, name) {
-  const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  // Benchmarks stop their servers between suites: no drain (SIGTERM otherwise serves on for 10 s).
+  const child = spawn(process.execPath, [script], { env: { SHUTDOWN_DRAIN_MS: '0', ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   child.stderr.on('data', (d) => process.stderr.write(`[${name}] ${d}`));
   return child;
 }

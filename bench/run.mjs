@@ -11,6 +11,7 @@ import { API_DIST, ROOT, mintToken, percentile, recreateDatabase, round, startPr
 import { seedCity, SCALE } from './seed-city.mjs';
 import { offlineEvaluation } from './matching-eval.mjs';
 import { dashboardMarkdown, dashboardSuite } from './dashboard.mjs';
+import { reliabilityMarkdown, reliabilitySuite } from './reliability.mjs';
 
 const DB_URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/sbd_bench';
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -340,6 +341,7 @@ function markdown() {
     );
   }
   if (results.suites.dashboard) lines.push(dashboardMarkdown(results.suites.dashboard), '');
+  if (results.suites.reliability) lines.push(reliabilityMarkdown(results.suites.reliability), '');
   return lines.join('\n');
 }
 
@@ -360,6 +362,7 @@ if (!only.length || only.includes('h5')) await h5Suite();
 if (!only.length || only.includes('dashboard')) {
   results.suites.dashboard = await dashboardSuite({ dbUrl: DB_URL.replace(/\/([^/]+)$/, '/$1_dash') });
 }
+if (!only.length || only.includes('reliability')) results.suites.reliability = await reliabilitySuite();
 mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
 writeFileSync(join(ROOT, 'bench', 'results', 'latest.json'), JSON.stringify(results, null, 2));
 writeFileSync(join(ROOT, 'bench', 'results', 'latest.md'), markdown());

@@ -11,6 +11,7 @@ import { AuthModule } from './identity/auth/auth.module';
 import { ClaimsModule } from './loop/claims/claims.module';
 import { EmergencyModule } from './loop/emergency/emergency.module';
 import { HealthModule } from './platform/health/health.module';
+import { LifecycleModule } from './platform/lifecycle/lifecycle.module';
 import { MatchingModule } from './outreach/matching/matching.module';
 import { NeedsModule } from './loop/needs/needs.module';
 import { NotificationsModule } from './messaging/notifications/notifications.module';
@@ -49,6 +50,7 @@ export class AppModule {
           },
         }),
         TypeOrmModule.forRoot(buildDataSourceOptions(config, ENTITIES)),
+        LifecycleModule,
         CryptoModule,
         AuthCoreModule,
         WechatModule,

@@ -9,6 +9,8 @@ import { buildValidationPipe } from './platform/validation/validation';
 import type { AppConfig } from './platform/config/app-config';
 import { runMigrations } from './platform/database/run-migrations';
 import { installSqliteGate } from './platform/database/sqlite-gate';
+import { installDbFaults } from './platform/database/db-faults';
+import { installRequestLifecycle } from './platform/lifecycle/graceful-shutdown';
 import { serveH5 } from './platform/h5/serve-h5';
 import { JSON_BODY_LIMIT, verifyJsonShape } from './platform/http/bounded-json';
 import { JsonBodyInterceptor } from './platform/http/json-body.interceptor';
@@ -25,6 +27,7 @@ export async function createApp(config: AppConfig, opts: { migrate?: boolean } =
   app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
+  installRequestLifecycle(app);
   app.use(securityHeaders(config.h5Dir));
   // Depth and key count are checked on the raw bytes before parsing (see bounded-json.ts).
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT, verify: verifyJsonShape });
@@ -32,7 +35,7 @@ export async function createApp(config: AppConfig, opts: { migrate?: boolean } =
   app.useGlobalInterceptors(new JsonBodyInterceptor());
   app.useGlobalPipes(buildValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
-  app.enableShutdownHooks();
+  // Signals are handled by main.ts (installGracefulShutdown): drain first, then app.close().
 
   const doc = SwaggerModule.createDocument(
     app,
@@ -48,5 +51,7 @@ export async function createApp(config: AppConfig, opts: { migrate?: boolean } =
   if (config.h5Dir) serveH5(app, config.h5Dir);
   installSqliteGate(app.get(DataSource));
   if (opts.migrate !== false) await runMigrations(app.get(DataSource));
+  // After the migrations, which may wait long for their lock or run long statements.
+  installDbFaults(app.get(DataSource), config.db);
   return app;
 }

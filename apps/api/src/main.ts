@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { createApp } from './bootstrap';
 import { ConfigError, validateConfig } from './platform/config/validate-config';
+import { installGracefulShutdown } from './platform/lifecycle/graceful-shutdown';
 
 async function main(): Promise<void> {
   let config;
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
   }
   const app = await createApp(config);
   await app.listen(config.port, '0.0.0.0');
+  installGracefulShutdown(app, config);
   const url = await app.getUrl();
   console.log(JSON.stringify({ level: 30, msg: `API listening on ${url}`, database: config.databaseUrl ? 'mysql' : 'sqlite' }));
 }

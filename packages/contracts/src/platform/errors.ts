@@ -25,6 +25,8 @@ export enum ErrorCode {
   RateLimited = 'RATE_LIMITED',
   UpstreamUnavailable = 'UPSTREAM_UNAVAILABLE',
   UpstreamRejected = 'UPSTREAM_REJECTED',
+  /** The database did not answer in time or is unreachable (503 with Retry-After). */
+  DatabaseUnavailable = 'DATABASE_UNAVAILABLE',
   Internal = 'INTERNAL',
 }
 

@@ -36,6 +36,8 @@ const LOCK_SECONDS = 60;
 @Injectable()
 export class NotificationsService {
   private readonly logger = new Logger('Notifications');
+  /** Set when the process shuts down: `dispatchDue` claims no further rows. */
+  private claiming = true;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -141,6 +143,7 @@ export class NotificationsService {
       take: batch,
     });
     for (const { id } of candidates) {
+      if (!this.claiming) break;
       const lockUntil = new Date(now.getTime() + LOCK_SECONDS * 1000);
       const claimed = await execute(
         this.db,
@@ -176,6 +179,20 @@ export class NotificationsService {
       }
     }
     return stats;
+  }
+
+  stopClaiming(): void {
+    this.claiming = false;
+  }
+
+  /** Hands rows this process still has locked back to the queue, as if never tried (shutdown). */
+  async releaseHeld(): Promise<number> {
+    return execute(
+      this.db,
+      `UPDATE notifications SET status = 'pending', locked_by = NULL, locked_until = NULL, attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END
+        WHERE status = 'sending' AND locked_by = ?`,
+      [this.config.workerId],
+    );
   }
 
   /** WeChat subscribe message when the user has WeChat and the kind has a template; else the inbox. */

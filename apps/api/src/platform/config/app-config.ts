@@ -31,6 +31,21 @@ export interface AppConfig {
   logLevel: string;
   /** Folder of the mini-program's H5 build to serve, if it exists. */
   h5Dir: string | null;
+  /** Bounds on waiting for the database: a stalled one answers 503 instead of hanging. */
+  db: DbTimeouts;
+  /** After SIGTERM: how long to keep serving (readiness 503, `Connection: close`) before closing. */
+  shutdownDrainMs: number;
 }
+
+export interface DbTimeouts {
+  /** Opening a MySQL connection (TCP + handshake). */
+  connectTimeoutMs: number;
+  /** Waiting for a free pool connection (MySQL) before answering 503. */
+  acquireTimeoutMs: number;
+  /** One statement, client-side (the connection is dropped); also SQLite's busy timeout. */
+  queryTimeoutMs: number;
+}
+
+export const DEFAULT_DB_TIMEOUTS: DbTimeouts = { connectTimeoutMs: 3000, acquireTimeoutMs: 2000, queryTimeoutMs: 4000 };
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

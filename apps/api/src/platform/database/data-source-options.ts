@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DataSourceOptions, EntitySchema } from 'typeorm';
-import type { AppConfig } from '../config/app-config';
+import { DEFAULT_DB_TIMEOUTS, type AppConfig } from '../config/app-config';
 import { MIGRATIONS } from './migrations';
 
 export type Dialect = 'mysql' | 'sqlite';
@@ -19,9 +19,11 @@ export type EntityList = ReadonlyArray<Function | EntitySchema>;
  * otherwise an embedded SQLite file. Migrations run on start; synchronize is never used.
  */
 export function buildDataSourceOptions(
-  config: Pick<AppConfig, 'databaseUrl' | 'sqlitePath'>,
+  config: Pick<AppConfig, 'databaseUrl' | 'sqlitePath'> & Partial<Pick<AppConfig, 'db'>>,
   entities: EntityList,
 ): DataSourceOptions {
+  // Acquire and query deadlines are enforced around the pool (db-faults.ts), not by these options.
+  const timeouts = config.db ?? DEFAULT_DB_TIMEOUTS;
   const common = {
     entities: [...entities],
     migrations: MIGRATIONS,
@@ -38,6 +40,7 @@ export function buildDataSourceOptions(
       timezone: 'Z',
       dateStrings: false,
       supportBigNumbers: true,
+      connectTimeout: timeouts.connectTimeoutMs,
       extra: { connectionLimit: Number(process.env.DB_POOL_SIZE ?? 20) },
     };
   }
@@ -48,7 +51,8 @@ export function buildDataSourceOptions(
     database: config.sqlitePath,
     enableWAL: true,
     prepareDatabase: (db: { pragma: (s: string) => unknown }) => {
-      db.pragma('busy_timeout = 5000');
+      // A lock held elsewhere (another process on the file) fails after this, as SQLITE_BUSY → 503.
+      db.pragma(`busy_timeout = ${Math.min(timeouts.queryTimeoutMs, 5000)}`);
       db.pragma('foreign_keys = ON');
     },
   };

@@ -3,6 +3,7 @@ import { ErrorCode, type ErrorBody } from '@sbd/contracts';
 import { IllegalTransitionError } from '@sbd/domain';
 import type { Request, Response } from 'express';
 import { QueryFailedError, UpdateValuesMissingError } from 'typeorm';
+import { databaseFault, replyDatabaseUnavailable } from '../database/db-faults';
 
 const STATUS_DEFAULTS: Partial<Record<number, { code: ErrorCode; message: string }>> = {
   400: { code: ErrorCode.ValidationFailed, message: '请求参数有误' },
@@ -39,6 +40,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const req = host.switchToHttp().getRequest<Request>();
+    // A stalled or lost database: 503 with Retry-After, logged once per kind per interval.
+    const fault = databaseFault(exception);
+    if (fault) return replyDatabaseUnavailable(req, res, fault);
     const { status, body } = this.toBody(exception);
     if (status >= 500) {
       this.logger.error(`${req.method} ${req.originalUrl ?? req.url}: ${exception instanceof Error ? exception.stack : String(exception)}`);

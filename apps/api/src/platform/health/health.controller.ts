@@ -4,12 +4,22 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/decorators';
+import { LifecycleService } from '../lifecycle/lifecycle.service';
+
+/** Readiness answers within a second either way: a ping not back by then counts as down. */
+const READY_PING_MS = 800;
 
 @ApiTags('health')
 @Public()
 @Controller('health')
 export class HealthController {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  /** One ping at a time: probes during an outage share it instead of piling up on the pool. */
+  private ping: Promise<boolean> | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly lifecycle: LifecycleService,
+  ) {}
 
   @Get('live')
   @ApiOperation({ summary: 'The process is up' })
@@ -18,13 +28,22 @@ export class HealthController {
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'The database answers' })
+  @ApiOperation({ summary: 'The database answers within 800 ms and the process is not shutting down' })
   async ready(@Res() res: Response): Promise<void> {
-    try {
-      await this.db.query('SELECT 1');
-      res.status(HttpStatus.OK).json({ status: 'ok', database: 'up' });
-    } catch {
-      res.status(HttpStatus.SERVICE_UNAVAILABLE).json({ status: 'error', database: 'down' });
+    if (this.lifecycle.draining) {
+      res.status(HttpStatus.SERVICE_UNAVAILABLE).json({ status: 'draining', database: 'unknown' });
+      return;
     }
+    this.ping ??= this.db
+      .query('SELECT 1')
+      .then(() => true, () => false)
+      .finally(() => (this.ping = null));
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), READY_PING_MS)));
+    const up = await Promise.race([this.ping, late]);
+    clearTimeout(timer);
+    if (up && !this.lifecycle.draining) res.status(HttpStatus.OK).json({ status: 'ok', database: 'up' });
+    else if (up) res.status(HttpStatus.SERVICE_UNAVAILABLE).json({ status: 'draining', database: 'up' });
+    else res.status(HttpStatus.SERVICE_UNAVAILABLE).json({ status: 'error', database: 'down' });
   }
 }
