@@ -29,7 +29,7 @@ import {
 } from '@sbd/contracts';
 import fc from 'fast-check';
 import type { Response } from 'supertest';
-import { buildCity, buildTask, createApprovedMembers, createUser, type City, type TestUser } from '../support/factories';
+import { buildCity, aTask, createApprovedMembers, createUser, type City, type TestUser } from '../support/factories';
 import {
   CHINESE,
   POISON,
@@ -66,7 +66,7 @@ const RUNS = Number(process.env.FC_RUNS ?? 20);
 const HUGE_RUNS = 3;
 /** The tags whose write routes this file covers; a new route under one of them needs a RouteSpec. */
 const TAGS = ['tasks', 'claims', 'needs', 'points', 'inbox', 'emergency', 'matching'];
-/** Where buildTask puts a task: check-in by location succeeds here. */
+/** Where aTask puts a task: check-in by location succeeds here. */
 const HERE = { latitude: 32.0123, longitude: 120.8642 };
 const PNG = Buffer.from(
   '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a1a3b0b50000000049454e44ae426082',
@@ -129,7 +129,7 @@ describe('malformed bodies on every write route of the service loop', () => {
   };
 
   const publishTask = async (overrides: Record<string, unknown> = {}): Promise<TaskDto> =>
-    (await must(t.http().post('/api/tasks').set(admin.auth).send(buildTask(city.a, overrides)), 201)).body as TaskDto;
+    (await must(t.http().post('/api/tasks').set(admin.auth).send(aTask(city.a, overrides)), 201)).body as TaskDto;
 
   /** A task of A in `state`; published ones start in 10 minutes (check-in is open) unless overridden. */
   async function taskIn(state: 'draft' | 'published' | 'in_progress' | 'completed', overrides: Record<string, unknown> = {}): Promise<TaskDto> {
@@ -233,7 +233,7 @@ describe('malformed bodies on every write route of the service loop', () => {
         withdrawCutoffMinutes: badInt(0, 7 * 24 * 60, { nullOk: true }),
         publish: badBoolean({ nullOk: true }),
       },
-      valid: () => buildTask(city.a, { pointsRule, skills: ['电工'], checkinRadiusM: 300, withdrawCutoffMinutes: 60 }),
+      valid: () => ({ ...aTask(city.a, { pointsRule, skills: ['电工'], checkinRadiusM: 300, withdrawCutoffMinutes: 60 }) }),
       validStatus: 201,
     },
     {
@@ -908,7 +908,7 @@ describe('malformed bodies on every write route of the service loop', () => {
       ['[{…}]', [pointsRule]],
     ])('POST /api/tasks refuses pointsRule: %s with 400 (was a 500: NOT NULL points_per_hour)', async (_, value) => {
       const before = await t.counts();
-      const res = await t.http().post('/api/tasks').set(admin.auth).send(buildTask(city.a, { pointsRule: value }));
+      const res = await t.http().post('/api/tasks').set(admin.auth).send({ ...aTask(city.a), pointsRule: value });
       expect(res.status).toBe(400);
       expect(res.body.details).toEqual([{ field: 'pointsRule', message: '积分规则格式不正确' }]);
       expect(await t.counts()).toEqual(before);
@@ -916,11 +916,11 @@ describe('malformed bodies on every write route of the service loop', () => {
 
     it('POST /api/tasks refuses a points rule whose minimum is above its cap (was accepted; every verification then answered 500)', async () => {
       const before = await t.counts();
-      const res = await t.http().post('/api/tasks').set(admin.auth).send(buildTask(city.a, { pointsRule: { perHour: 10, minimum: 100, max: 5 } }));
+      const res = await t.http().post('/api/tasks').set(admin.auth).send(aTask(city.a, { pointsRule: { perHour: 10, minimum: 100, max: 5 } }));
       expect(res.status).toBe(400);
       expect(res.body.details).toEqual([{ field: 'pointsRule.minimum', message: '起步积分不能大于积分上限' }]);
       expect(await t.counts()).toEqual(before);
-      await must(t.http().post('/api/tasks').set(admin.auth).send(buildTask(city.a, { pointsRule: { perHour: 10, minimum: 5, max: 5 } })), 201);
+      await must(t.http().post('/api/tasks').set(admin.auth).send(aTask(city.a, { pointsRule: { perHour: 10, minimum: 5, max: 5 } })), 201);
     });
 
     it('POST /api/backfills refuses a taskId beyond INT with 400 (was a 500 on MySQL, stored on SQLite)', async () => {
@@ -958,7 +958,7 @@ describe('malformed bodies on every write route of the service loop', () => {
       ['2030-06-01T09:00:00', 'a time without a zone'],
     ])('POST /api/tasks refuses startAt %s — %s', async (startAt) => {
       const before = await t.counts();
-      const res = await t.http().post('/api/tasks').set(admin.auth).send(buildTask(city.a, { startAt, publish: false }));
+      const res = await t.http().post('/api/tasks').set(admin.auth).send(aTask(city.a, { startAt, publish: false }));
       expect(res.status).toBe(400);
       expect(res.body.details).toEqual([{ field: 'startAt', message: '开始时间必须是有效的日期时间' }]);
       expect(await t.counts()).toEqual(before);
@@ -1041,7 +1041,7 @@ describe('malformed bodies on every write route of the service loop', () => {
      * VARCHAR(50) — a 500 on MySQL ("Data too long"), 100 characters stored on SQLite.
      */
     it('POST /api/tasks refuses a title of 50 characters each followed by U+FE0F (100 code points) with 400', async () => {
-      const res = await t.http().post('/api/tasks').set(admin.auth).send(buildTask(city.a, { title: '灯\uFE0F'.repeat(50), publish: false }));
+      const res = await t.http().post('/api/tasks').set(admin.auth).send(aTask(city.a, { title: '灯\uFE0F'.repeat(50), publish: false }));
       expect(res.status).toBe(400);
     });
 

@@ -23,7 +23,7 @@ import fc from 'fast-check';
 import type { Response } from 'supertest';
 import { RegistrationEntity } from '../../src/identity/registration/entities/registration.entity';
 import { PRIVACY_NOTICE } from '../../src/identity/users/privacy-notice';
-import { buildCity, buildRegistration, createUser, nextPhone, PASSWORD, type City, type TestUser } from '../support/factories';
+import { buildCity, aRegistration, createUser, nextPhone, PASSWORD, type City, type TestUser } from '../support/factories';
 import {
   CHINESE,
   POISON,
@@ -278,7 +278,7 @@ describe('malformed bodies on every POST and PATCH route', () => {
         positionIds: badPositionIds(),
         consentVersion: fc.oneof(notAString, fc.constant(null), tooLong(20), fc.string({ maxLength: 20 }).filter((s) => s !== PRIVACY_NOTICE.version)),
       },
-      valid: () => ({ ...buildRegistration(city.a), phone: '13900001111' }),
+      valid: () => ({ ...aRegistration(city.a), phone: '13900001111' }),
       validStatus: 201,
     },
     {
@@ -361,10 +361,10 @@ describe('malformed bodies on every POST and PATCH route', () => {
     plain = await createUser(t);
     registered = await createUser(t);
     session = await createUser(t);
-    await t.http().post('/api/registrations').set(registered.auth).send(buildRegistration(city.a)).expect(201);
+    await t.http().post('/api/registrations').set(registered.auth).send(aRegistration(city.a)).expect(201);
     const submit = async () => {
       const u = await createUser(t);
-      const res = await t.http().post('/api/registrations').set(u.auth).send(buildRegistration(city.a)).expect(201);
+      const res = await t.http().post('/api/registrations').set(u.auth).send(aRegistration(city.a)).expect(201);
       return res.body.id as number;
     };
     toApprove = await submit();
@@ -496,14 +496,14 @@ describe('malformed bodies on every POST and PATCH route', () => {
 
     it('refuses a weekday given by its enum name ("Mon") in freeTime (was accepted and stored)', async () => {
       const u = await createUser(t);
-      const body = { ...buildRegistration(city.a), freeTime: [{ weekday: 'Mon', period: DayPeriod.Morning }] };
+      const body = { ...aRegistration(city.a), freeTime: [{ weekday: 'Mon', period: DayPeriod.Morning }] };
       const res = await t.http().post('/api/registrations').set(u.auth).send(body);
       expect(res.status).toBe(400);
     });
 
     it('refuses freeTime slots nested in an array ([[slot]] or [[]]) (was stored as [{}])', async () => {
       const u = await createUser(t);
-      const body = { ...buildRegistration(city.a), freeTime: [[{ weekday: Weekday.Sat, period: DayPeriod.Morning }]] };
+      const body = { ...aRegistration(city.a), freeTime: [[{ weekday: Weekday.Sat, period: DayPeriod.Morning }]] };
       const res = await t.http().post('/api/registrations').set(u.auth).send(body);
       expect(res.status).toBe(400);
     });

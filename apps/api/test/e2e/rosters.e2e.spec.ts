@@ -12,7 +12,7 @@ import {
 import ExcelJS from 'exceljs';
 import { toDbDate } from '../../src/platform/database/sql';
 import { RegistrationEntity } from '../../src/identity/registration/entities/registration.entity';
-import { buildCity, buildTask, createApprovedMembers, createUser, nextPhone, type City, type TestUser } from '../support/factories';
+import { buildCity, aTask, createApprovedMembers, createUser, nextPhone, type City, type TestUser } from '../support/factories';
 import { binaryParser, createTestApp, type TestApp } from '../support/test-app';
 
 type Cell = string | number | null;
@@ -272,7 +272,7 @@ describe('单位党员名册 and the unit’s member records (报回单位)', ()
       await t.ds.query('UPDATE registrations SET approved_at = ? WHERE work_unit_id = ?', [cst('2025-01-01 09:00'), city.unitA]);
       const tasks: number[] = [];
       for (let i = 0; i < 7; i++) {
-        tasks.push((await t.http().post('/api/tasks').set(communityAdmin.auth).send(buildTask(city.a, { capacity: 50, title: `服务${i}` })).expect(201)).body.id);
+        tasks.push((await t.http().post('/api/tasks').set(communityAdmin.auth).send(aTask(city.a, { capacity: 50, title: `服务${i}` })).expect(201)).body.id);
       }
       let k = 0;
       const claim = async (u: TestUser, status: string, at: string, half: number, score?: number) => {

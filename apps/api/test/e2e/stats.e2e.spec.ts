@@ -1,4 +1,4 @@
-import { REGISTRATION_RATE_TERRITORY_NOTE, Role, StatsGranularity, type StatsDto, type TaskDto } from '@sbd/contracts';
+import { REGISTRATION_RATE_TERRITORY_NOTE, Role, StatsGranularity, TaskKind, type StatsDto, type TaskDto } from '@sbd/contracts';
 import ExcelJS from 'exceljs';
 import { FieldCipher } from '../../src/platform/crypto/field-cipher';
 import { ScopeService } from '../../src/platform/auth/scope.service';
@@ -7,7 +7,7 @@ import { parsePeriod } from '../../src/reporting/stats/period';
 import { assembleStats } from '../../src/reporting/stats/stats-assemble';
 import { StatsRollupService } from '../../src/reporting/stats/stats-rollup.service';
 import { StatsService } from '../../src/reporting/stats/stats.service';
-import { buildCity, buildTask, createApprovedMembers, createUser, nextPhone, type City, type TestUser } from '../support/factories';
+import { buildCity, aTask, createApprovedMembers, createUser, nextPhone, type City, type TestUser } from '../support/factories';
 import { binaryParser, createTestApp, type TestApp } from '../support/test-app';
 
 /** A Shanghai wall-clock time ("2025-03-10 10:00") as the UTC text the database stores. */
@@ -85,13 +85,13 @@ describe('statistics (DOMAIN §7) on hand-built data', () => {
     await t.ds.query("UPDATE registrations SET status = 'pending', approved_at = NULL WHERE user_id = ?", [m.p.id]);
 
     const adminB = await createUser(t, { roles: [{ role: Role.CommunityAdmin, scopeNodeId: city.b.id }] });
-    const publish = async (admin: TestUser, community: City['a'], kind: string) =>
-      ((await t.http().post('/api/tasks').set(admin.auth).send(buildTask(community, { kind })).expect(201)).body as TaskDto).id;
+    const publish = async (admin: TestUser, community: City['a'], kind: TaskKind) =>
+      ((await t.http().post('/api/tasks').set(admin.auth).send(aTask(community, { kind })).expect(201)).body as TaskDto).id;
     tasks = {
-      T1: await publish(adminA, city.a, 'micro'),
-      T2: await publish(adminA, city.a, 'project'),
-      T3: await publish(adminB, city.b, 'activity'),
-      T4: await publish(adminA, city.a, 'micro'),
+      T1: await publish(adminA, city.a, TaskKind.Micro),
+      T2: await publish(adminA, city.a, TaskKind.Project),
+      T3: await publish(adminB, city.b, TaskKind.Activity),
+      T4: await publish(adminA, city.a, TaskKind.Micro),
     };
     for (const [id, status] of [
       [tasks.T1, 'closed'],
@@ -319,7 +319,7 @@ describe('statistics (DOMAIN §7) on hand-built data', () => {
         now,
       ]);
       await need(city.a.id, 'accepted', toDbDate(new Date(Date.now() + 8 * 3_600_000 - 3 * 3_600_000)).slice(0, 16), 1, null);
-      await t.http().post('/api/tasks').set(adminA.auth).send(buildTask(city.a, { kind: 'emergency' })).expect(201);
+      await t.http().post('/api/tasks').set(adminA.auth).send(aTask(city.a, { kind: TaskKind.Emergency })).expect(201);
       // The pending registration is approved through the API: 报到率 and 服务率 denominators move.
       const [p] = await t.ds.query('SELECT id FROM registrations WHERE user_id = ?', [m.p.id]);
       await t.http().post(`/api/registrations/${p.id}/approve`).set(adminA.auth).send({}).expect(200);
@@ -389,7 +389,7 @@ describe('statistics (DOMAIN §7) on hand-built data', () => {
       ];
       const taskIds: number[] = [];
       for (let i = 0; i < 8; i++) {
-        taskIds.push(((await t.http().post('/api/tasks').set(cadmin.auth).send(buildTask(c2.a, { kind: pick(['micro', 'project', 'activity']) })).expect(201)).body as TaskDto).id);
+        taskIds.push(((await t.http().post('/api/tasks').set(cadmin.auth).send(aTask(c2.a, { kind: pick([TaskKind.Micro, TaskKind.Project, TaskKind.Activity]) })).expect(201)).body as TaskDto).id);
       }
       const raw = async (q: Record<string, string>) => {
         const node = await t.app.get(ScopeService).node(c2.districtId);

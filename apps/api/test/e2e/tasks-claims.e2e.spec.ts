@@ -6,7 +6,7 @@ import { NotificationsService } from '../../src/messaging/notifications/notifica
 import { ClaimsService } from '../../src/loop/claims/claims.service';
 import { TaskEntity } from '../../src/loop/tasks/entities/task.entity';
 import { toDbDate } from '../../src/platform/database/sql';
-import { buildCity, buildTask, createApprovedMembers, createUser, type City, type TestUser } from '../support/factories';
+import { buildCity, aTask, createApprovedMembers, createUser, type City, type TestUser } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 describe('the service loop: 社区下单 → 党员接单 → 签到签退 → 核验', () => {
@@ -24,7 +24,7 @@ describe('the service loop: 社区下单 → 党员接单 → 签到签退 → �
   afterAll(() => t.close());
 
   const publish = async (overrides: Record<string, unknown> = {}): Promise<TaskDto> =>
-    (await t.http().post('/api/tasks').set(adminA.auth).send(buildTask(city.a, overrides)).expect(201)).body;
+    (await t.http().post('/api/tasks').set(adminA.auth).send(aTask(city.a, overrides)).expect(201)).body;
 
   const claim = (member: TestUser, taskId: number, extra: Record<string, unknown> = {}) =>
     t.http().post('/api/claims').set(member.auth).send({ taskId, ...extra });
@@ -68,14 +68,14 @@ describe('the service loop: 社区下单 → 党员接单 → 签到签退 → �
         .http()
         .post('/api/tasks')
         .set(adminA.auth)
-        .send(buildTask(city.a, { startAt: start.toISOString(), endAt: new Date(start.getTime() - 60_000).toISOString() }))
+        .send(aTask(city.a, { startAt: start.toISOString(), endAt: new Date(start.getTime() - 60_000).toISOString() }))
         .expect(400);
       expect(res.body.details).toEqual([{ field: 'endAt', message: '结束时间必须晚于开始时间' }]);
       expect(await t.counts()).toEqual(before);
     });
 
     it('should not let a community admin of B publish or manage tasks of A', async () => {
-      await t.http().post('/api/tasks').set(adminB.auth).send(buildTask(city.a)).expect(403);
+      await t.http().post('/api/tasks').set(adminB.auth).send(aTask(city.a)).expect(403);
       const task = await publish();
       await t.http().post(`/api/tasks/${task.id}/cancel`).set(adminB.auth).send({ reason: '不是我的' }).expect(403);
       await t.http().get(`/api/tasks/${task.id}/checkin-code`).set(adminB.auth).expect(403);
@@ -83,7 +83,7 @@ describe('the service loop: 社区下单 → 党员接单 → 签到签退 → �
     });
 
     it('walks a draft through every task state and refuses what the state forbids', async () => {
-      const draft = (await t.http().post('/api/tasks').set(adminA.auth).send(buildTask(city.a, { publish: false })).expect(201)).body as TaskDto;
+      const draft = (await t.http().post('/api/tasks').set(adminA.auth).send(aTask(city.a, { publish: false })).expect(201)).body as TaskDto;
       expect(draft.status).toBe(TaskStatus.Draft);
       const bad = await t.http().post(`/api/tasks/${draft.id}/complete`).set(adminA.auth).expect(409);
       expect(bad.body).toEqual({ code: ErrorCode.IllegalTransition, message: '任务尚未发布，不能完成' });
@@ -263,7 +263,7 @@ describe('the service loop: 社区下单 → 党员接单 → 签到签退 → �
           .http()
           .post('/api/tasks')
           .set(otherAdmin.auth)
-          .send(buildTask({ ...city.a, id: otherId }, { title: `街道${i}`, startAt: new Date(start.getTime() - 7 * 24 * 3600_000).toISOString(), endAt: new Date(start.getTime() - 7 * 24 * 3600_000 + 1800_000).toISOString() }))
+          .send(aTask({ ...city.a, id: otherId }, { title: `街道${i}`, startAt: new Date(start.getTime() - 7 * 24 * 3600_000).toISOString(), endAt: new Date(start.getTime() - 7 * 24 * 3600_000 + 1800_000).toISOString() }))
           .expect(201);
         street.push(res.body.id);
       }
