@@ -1,7 +1,7 @@
 import { Role } from '@sbd/contracts';
 import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
-import { buildCity, buildTask, createApprovedMembers, createUser } from '../support/factories';
+import { buildCity, aTask, createApprovedMembers, createUser } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { testDialect } from '../support/test-db';
 
@@ -24,7 +24,7 @@ describe('database faults in one request', () => {
   it('a statement that waits past the query timeout answers 503 and leaves the app usable', async () => {
     const city = await buildCity(t);
     const admin = await createUser(t, { roles: [{ role: Role.CommunityAdmin, scopeNodeId: city.a.id }] });
-    const task = (await t.http().post('/api/tasks').set(admin.auth).send(buildTask(city.a, { capacity: 5 })).expect(201)).body;
+    const task = (await t.http().post('/api/tasks').set(admin.auth).send(aTask(city.a, { capacity: 5 })).expect(201)).body;
     const [first, second] = await createApprovedMembers(t, city.a, 2);
 
     let releaseLock: () => Promise<void>;

@@ -7,7 +7,7 @@ import { ENTITIES } from '../../src/entities';
 import { validateConfig } from '../../src/platform/config/validate-config';
 import { buildDataSourceOptions } from '../../src/platform/database/data-source-options';
 import { startApiProcess, type ApiProcess } from '../support/api-process';
-import { buildCity, buildTask, createApprovedMembers, createUser, type TestUser } from '../support/factories';
+import { buildCity, aTask, createApprovedMembers, createUser, type TestUser } from '../support/factories';
 import { ownMariadbAvailable, startOwnMariadb, type OwnMariadb } from '../support/own-mariadb';
 import type { TestApp } from '../support/test-app';
 import { testDialect } from '../support/test-db';
@@ -67,7 +67,7 @@ interface Result {
     t = { ds, config, app: { get: () => jwt }, http: () => request(api.url) } as unknown as TestApp;
     const city = await buildCity(t);
     const admin = await createUser(t, { roles: [{ role: Role.CommunityAdmin, scopeNodeId: city.a.id }] });
-    taskId = (await request(api.url).post('/api/tasks').set(admin.auth).send(buildTask(city.a, { capacity: 500 })).expect(201)).body.id;
+    taskId = (await request(api.url).post('/api/tasks').set(admin.auth).send(aTask(city.a, { capacity: 500 })).expect(201)).body.id;
     [quitter, ...members] = await createApprovedMembers(t, city.a, 31);
   }, 180_000);
 

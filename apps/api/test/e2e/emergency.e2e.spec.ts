@@ -1,7 +1,7 @@
 import { CallupResponse, CallupStatus, NotificationKind, Role, type CallupDto } from '@sbd/contracts';
 import ExcelJS from 'exceljs';
 import { NotificationEntity } from '../../src/messaging/notifications/entities/notification.entity';
-import { buildCity, createApprovedMembers, createUser, type City, type TestUser } from '../support/factories';
+import { aCallup, buildCity, createApprovedMembers, createUser, type City, type TestUser } from '../support/factories';
 import { binaryParser, createTestApp, type TestApp } from '../support/test-app';
 
 describe('应急式: emergency call-ups', () => {
@@ -20,10 +20,11 @@ describe('应急式: emergency call-ups', () => {
   });
   afterAll(() => t.close());
 
-  const body = { title: '暴雨防汛应急集结', description: '地下车库进水，需要党员协助转移车辆和沙袋封堵', place: '甲社区党群服务中心', needed: 6 };
+  /** A call-up of six people for the rain storm, to everyone under `scopeNodeId`. */
+  const callupTo = (scopeNodeId: number) => aCallup(city.a, { scopeNodeId, description: '地下车库进水，需要党员协助转移车辆和沙袋封堵', needed: 6 });
 
   it('one tap notifies every approved member in scope, and nobody outside it', async () => {
-    const res = await t.http().post('/api/callups').set(admin.auth).send({ scopeNodeId: city.a.id, ...body }).expect(201);
+    const res = await t.http().post('/api/callups').set(admin.auth).send(callupTo(city.a.id)).expect(201);
     const callup = res.body as CallupDto;
     expect(callup).toMatchObject({ status: CallupStatus.Open, notifiedCount: 7, availableCount: 0 });
     const notified = await t.ds.getRepository(NotificationEntity).findBy({ kind: NotificationKind.EmergencyCallup });
@@ -33,7 +34,7 @@ describe('应急式: emergency call-ups', () => {
   });
 
   it('members answer, responders are grouped, and the muster list exports to Excel', async () => {
-    const callup = (await t.http().post('/api/callups').set(admin.auth).send({ scopeNodeId: city.a.id, ...body }).expect(201)).body as CallupDto;
+    const callup = (await t.http().post('/api/callups').set(admin.auth).send(callupTo(city.a.id)).expect(201)).body as CallupDto;
     for (const [i, m] of membersA.entries()) {
       const response = i < 5 ? CallupResponse.Available : CallupResponse.Unavailable;
       await t.http().post(`/api/callups/${callup.id}/respond`).set(m.auth).send({ response, etaMinutes: 10 + i }).expect(200);
@@ -62,7 +63,7 @@ describe('应急式: emergency call-ups', () => {
   });
 
   it('lists the call-ups of a node for its staff, and keeps each member’s arrival time', async () => {
-    const callup = (await t.http().post('/api/callups').set(admin.auth).send({ scopeNodeId: city.a.id, ...body }).expect(201)).body as CallupDto;
+    const callup = (await t.http().post('/api/callups').set(admin.auth).send(callupTo(city.a.id)).expect(201)).body as CallupDto;
     await t.http().post(`/api/callups/${callup.id}/respond`).set(membersA[1].auth).send({ response: 'available', etaMinutes: 15 }).expect(200);
     const mine = (await t.http().get(`/api/callups/${callup.id}`).set(membersA[1].auth).expect(200)).body as CallupDto;
     expect(mine).toMatchObject({ myResponse: 'available', myEtaMinutes: 15 });
@@ -73,12 +74,12 @@ describe('应急式: emergency call-ups', () => {
 
   it('should not let a community admin of B call up members of A', async () => {
     const adminB = await createUser(t, { roles: [{ role: Role.CommunityAdmin, scopeNodeId: city.b.id }] });
-    await t.http().post('/api/callups').set(adminB.auth).send({ scopeNodeId: city.a.id, ...body }).expect(403);
+    await t.http().post('/api/callups').set(adminB.auth).send(callupTo(city.a.id)).expect(403);
   });
 
   it('a street admin calls up every community of the street', async () => {
     const street = await createUser(t, { roles: [{ role: Role.StreetAdmin, scopeNodeId: city.streetA }] });
-    const res = await t.http().post('/api/callups').set(street.auth).send({ scopeNodeId: city.streetA, ...body }).expect(201);
+    const res = await t.http().post('/api/callups').set(street.auth).send(callupTo(city.streetA)).expect(201);
     expect(res.body.notifiedCount).toBe(7);
   });
 });

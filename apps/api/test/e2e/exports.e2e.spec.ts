@@ -1,7 +1,7 @@
 import { ROSTER_COLUMNS, Role, type MemberRecordsPage } from '@sbd/contracts';
 import ExcelJS from 'exceljs';
 import { toDbDate } from '../../src/platform/database/sql';
-import { buildCity, buildTask, createApprovedMembers, createUser, nextPhone, type City, type TestUser } from '../support/factories';
+import { buildCity, aTask, createApprovedMembers, createUser, nextPhone, type City, type TestUser } from '../support/factories';
 import { binaryParser, createTestApp, type TestApp } from '../support/test-app';
 
 /** Rows of the first sheet of an .xlsx body: the header row and the data rows, as plain values. */
@@ -69,10 +69,10 @@ describe('exports: exactly the rows the list shows for the same filter', () => {
     }
 
     for (let i = 0; i < 15; i++) {
-      const res = await t.http().post('/api/tasks').set(adminA.auth).send(buildTask(city.a, { title: `任务${i}`, publish: i % 3 !== 0 })).expect(201);
+      const res = await t.http().post('/api/tasks').set(adminA.auth).send(aTask(city.a, { title: `任务${i}`, publish: i % 3 !== 0 })).expect(201);
       if (i % 5 === 1) await t.http().post(`/api/tasks/${res.body.id}/cancel`).set(adminA.auth).send({ reason: '天气原因' }).expect(200);
     }
-    await t.http().post('/api/tasks').set(adminB.auth).send(buildTask(city.b)).expect(201);
+    await t.http().post('/api/tasks').set(adminB.auth).send(aTask(city.b)).expect(201);
   });
   afterAll(() => t.close());
 

@@ -2,7 +2,7 @@ import { ClaimStatus, Role, TaskKind, type ClaimDto, type Page, type TaskDto } f
 import { toDbDate } from '../../src/platform/database/sql';
 import { insertOrgNode } from '../../src/org/org-tree';
 import { feedSql, type FeedFilters } from '../../src/loop/tasks/feed-page';
-import { buildCity, buildTask, createApprovedMembers, createUser, type City, type CommunityFixture, type TestUser } from '../support/factories';
+import { buildCity, aTask, createApprovedMembers, createUser, type City, type CommunityFixture, type TestUser } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 type Http = TestApp['http'];
@@ -48,7 +48,7 @@ describe('the member feed: cached per street, never out of date', () => {
   afterAll(() => t.close());
 
   const publish = async (admin: TestUser, community: CommunityFixture, overrides: Record<string, unknown> = {}): Promise<TaskDto> =>
-    (await t.http().post('/api/tasks').set(admin.auth).send(buildTask(community, overrides)).expect(201)).body;
+    (await t.http().post('/api/tasks').set(admin.auth).send(aTask(community, overrides)).expect(201)).body;
   const feedOf = async (http: Http, member: TestUser): Promise<TaskDto[]> =>
     ((await http().get('/api/tasks/feed?limit=50').set(member.auth).expect(200)).body as Page<TaskDto>).items;
   const inFeed = async (http: Http, member: TestUser, taskId: number): Promise<TaskDto | undefined> => (await feedOf(http, member)).find((x) => x.id === taskId);

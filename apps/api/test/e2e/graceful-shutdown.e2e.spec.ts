@@ -10,7 +10,7 @@ import { buildDataSourceOptions } from '../../src/platform/database/data-source-
 import { toDbDate } from '../../src/platform/database/sql';
 import { WechatFakeServer } from '../fakes/wechat-fake-server';
 import { startApiProcess, type ApiProcess } from '../support/api-process';
-import { buildCity, buildTask, createApprovedMembers, createUser } from '../support/factories';
+import { buildCity, aTask, createApprovedMembers, createUser } from '../support/factories';
 import type { TestApp } from '../support/test-app';
 import { createScratchDatabase, testDialect, type ScratchDatabase } from '../support/test-db';
 
@@ -87,7 +87,7 @@ describe('SIGTERM with requests in flight', () => {
     const t = testContext(env, ds, api.url);
     const city = await buildCity(t);
     const admin = await createUser(t, { roles: [{ role: Role.CommunityAdmin, scopeNodeId: city.a.id }] });
-    const task = (await request(api.url).post('/api/tasks').set(admin.auth).send(buildTask(city.a, { capacity: 1000 })).expect(201)).body;
+    const task = (await request(api.url).post('/api/tasks').set(admin.auth).send(aTask(city.a, { capacity: 1000 })).expect(201)).body;
     const members = await createApprovedMembers(t, city.a, 150);
 
     const agent = new Agent({ keepAlive: true, maxSockets: 300 });

@@ -1,7 +1,7 @@
 import { InviteStatus, NotificationKind, Role, type InviteCandidateDto, type TaskDto, type TaskRecommendationDto } from '@sbd/contracts';
 import { NotificationEntity } from '../../src/messaging/notifications/entities/notification.entity';
 import { ImpressionsService } from '../../src/loop/tasks/impressions.service';
-import { buildCity, buildTask, createApprovedMembers, createUser, type City, type TestUser } from '../support/factories';
+import { buildCity, aTask, createApprovedMembers, createUser, type City, type TestUser } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 describe('matching 群众所需 ↔ 党员所能', () => {
@@ -31,7 +31,7 @@ describe('matching 群众所需 ↔ 党员所能', () => {
         .http()
         .post('/api/tasks')
         .set(admin.auth)
-        .send(buildTask(city.a, { startAt: start.toISOString(), endAt: new Date(start.getTime() + 2 * 3600_000).toISOString(), ...rest }))
+        .send(aTask(city.a, { startAt: start.toISOString(), endAt: new Date(start.getTime() + 2 * 3600_000).toISOString(), ...rest }))
         .expect(201)
     ).body;
   };

@@ -2,7 +2,7 @@ import { ErrorCode, REGISTER_PAGE_PATH, RegistrationStatus, Role, type Registrat
 import QRCode from 'qrcode';
 import { FieldCipher } from '../../src/platform/crypto/field-cipher';
 import { RegistrationEntity } from '../../src/identity/registration/entities/registration.entity';
-import { buildCity, buildRegistration, createUser, type City, type TestUser } from '../support/factories';
+import { buildCity, aRegistration, createUser, type City, type TestUser } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 const MASKED = /^1\d{2}\*{4}\d{4}$/;
@@ -22,7 +22,7 @@ describe('registration (报到) from QR code to e-card', () => {
   afterAll(() => t.close());
 
   async function submit(member: TestUser, overrides = {}): Promise<RegistrationDto> {
-    const res = await t.http().post('/api/registrations').set(member.auth).send(buildRegistration(city.a, overrides)).expect(201);
+    const res = await t.http().post('/api/registrations').set(member.auth).send(aRegistration(city.a, overrides)).expect(201);
     return res.body as RegistrationDto;
   }
 
@@ -111,7 +111,7 @@ describe('registration (报到) from QR code to e-card', () => {
     it('requires consent to the current privacy notice', async () => {
       const member = await createUser(t);
       const before = await t.counts();
-      const res = await t.http().post('/api/registrations').set(member.auth).send(buildRegistration(city.a, { consentVersion: '2019-01' })).expect(400);
+      const res = await t.http().post('/api/registrations').set(member.auth).send(aRegistration(city.a, { consentVersion: '2019-01' })).expect(400);
       expect(res.body.details[0].field).toBe('consentVersion');
       expect(await t.counts()).toEqual(before);
     });
@@ -124,7 +124,7 @@ describe('registration (报到) from QR code to e-card', () => {
     ])('refuses a bad %s with a Chinese field message and writes nothing', async (field, overrides, message) => {
       const member = await createUser(t);
       const before = await t.counts();
-      const res = await t.http().post('/api/registrations').set(member.auth).send(buildRegistration(city.a, overrides)).expect(400);
+      const res = await t.http().post('/api/registrations').set(member.auth).send(aRegistration(city.a, overrides)).expect(400);
       expect(res.body.code).toBe(ErrorCode.ValidationFailed);
       expect(res.body.details).toContainEqual({ field, message });
       expect(await t.counts()).toEqual(before);
@@ -132,15 +132,15 @@ describe('registration (报到) from QR code to e-card', () => {
 
     it('refuses a building or position of another community', async () => {
       const member = await createUser(t);
-      const b1 = await t.http().post('/api/registrations').set(member.auth).send(buildRegistration(city.a, { buildingId: city.b.buildingId })).expect(400);
+      const b1 = await t.http().post('/api/registrations').set(member.auth).send(aRegistration(city.a, { buildingId: city.b.buildingId })).expect(400);
       expect(b1.body.details).toEqual([{ field: 'buildingId', message: '所选小区/楼栋不属于该社区' }]);
-      const b2 = await t.http().post('/api/registrations').set(member.auth).send(buildRegistration(city.a, { positionIds: [city.b.positionIds[0]] })).expect(400);
+      const b2 = await t.http().post('/api/registrations').set(member.auth).send(aRegistration(city.a, { positionIds: [city.b.positionIds[0]] })).expect(400);
       expect(b2.body.details[0].field).toBe('positionIds');
     });
 
     it('accepts one registration per member, even when submitted twice at once', async () => {
       const member = await createUser(t);
-      const body = buildRegistration(city.a);
+      const body = aRegistration(city.a);
       const results = await Promise.all([1, 2, 3].map(() => t.http().post('/api/registrations').set(member.auth).send(body)));
       expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
       expect(await t.ds.getRepository(RegistrationEntity).countBy({ userId: member.id })).toBe(1);
@@ -196,7 +196,7 @@ describe('registration (报到) from QR code to e-card', () => {
       const mine = await t.http().get('/api/registrations/me').set(member.auth).expect(200);
       expect(mine.body).toMatchObject({ status: RegistrationStatus.Rejected, rejectReason: '居住地址不在本社区' });
       await t.http().get('/api/registrations/me/card').set(member.auth).expect(409);
-      const again = await t.http().post('/api/registrations').set(member.auth).send(buildRegistration(city.a, { residenceDetail: '5单元102室' })).expect(201);
+      const again = await t.http().post('/api/registrations').set(member.auth).send(aRegistration(city.a, { residenceDetail: '5单元102室' })).expect(201);
       expect(again.body).toMatchObject({ id: reg.id, status: RegistrationStatus.Pending, rejectReason: null });
     });
 

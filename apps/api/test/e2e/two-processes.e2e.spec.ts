@@ -12,7 +12,7 @@ import { buildDataSourceOptions } from '../../src/platform/database/data-source-
 import { MIGRATIONS } from '../../src/platform/database/migrations';
 import { toDbDate } from '../../src/platform/database/sql';
 import { WechatFakeServer } from '../fakes/wechat-fake-server';
-import { buildCity, buildTask, createApprovedMembers, createUser } from '../support/factories';
+import { buildCity, aTask, createApprovedMembers, createUser } from '../support/factories';
 import type { TestApp } from '../support/test-app';
 import { waitReady } from '../support/processes';
 import { createScratchDatabase, testDialect, type ScratchDatabase } from '../support/test-db';
@@ -81,7 +81,7 @@ const MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
   it('200 claims on a 10-slot task split across both processes: exactly 10 claimed, counters equal rows', async () => {
     const city = await buildCity(t);
     const admin = await createUser(t, { roles: [{ role: Role.CommunityAdmin, scopeNodeId: city.a.id }] });
-    const task = (await request(urls[1]).post('/api/tasks').set(admin.auth).send(buildTask(city.a, { capacity: 10 })).expect(201)).body;
+    const task = (await request(urls[1]).post('/api/tasks').set(admin.auth).send(aTask(city.a, { capacity: 10 })).expect(201)).body;
     const members = await createApprovedMembers(t, city.a, 200);
     const results = await Promise.all(
       members.map((m, i) => request(urls[i % 2]).post('/api/claims').set(m.auth).send({ taskId: task.id })),
@@ -103,7 +103,7 @@ const MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
   it('each process caches the feed, and a change made through the other shows at once', async () => {
     const city = await buildCity(t);
     const admin = await createUser(t, { roles: [{ role: Role.CommunityAdmin, scopeNodeId: city.a.id }] });
-    const task = (await request(urls[0]).post('/api/tasks').set(admin.auth).send(buildTask(city.a, { capacity: 1 })).expect(201)).body;
+    const task = (await request(urls[0]).post('/api/tasks').set(admin.auth).send(aTask(city.a, { capacity: 1 })).expect(201)).body;
     const [viewer, holder, waiter] = await createApprovedMembers(t, city.a, 3);
     const seen = async (url: string, who = viewer) =>
       ((await request(url).get('/api/tasks/feed?limit=50').set(who.auth).expect(200)).body.items as { id: number; claimedCount: number; waitlistCount: number; myClaim: unknown }[]).find(

@@ -8,7 +8,7 @@ import {
   type RegistrationDto,
 } from '@sbd/contracts';
 import { PairingItemEntity } from '../../src/identity/units/entities/pairing-item.entity';
-import { buildCity, buildRegistration, createUser, type City, type TestUser } from '../support/factories';
+import { buildCity, aRegistration, createUser, type City, type TestUser } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 describe('work units pairing with communities (结对共建) and their three lists', () => {
@@ -220,9 +220,9 @@ describe('work units pairing with communities (结对共建) and their three lis
       const m1 = await createUser(t);
       const m2 = await createUser(t);
       const other = await createUser(t);
-      const named = buildRegistration(city.a, { workUnitId: city.unitA, workUnitName: undefined, name: '赵一' });
-      const namedToo = buildRegistration(city.b, { workUnitId: city.unitA, workUnitName: undefined, name: '钱二' });
-      const elsewhere = buildRegistration(city.a, { workUnitId: city.unitB, workUnitName: undefined, name: '孙三' });
+      const named = aRegistration(city.a, { workUnitId: city.unitA, workUnitName: undefined, name: '赵一' });
+      const namedToo = aRegistration(city.b, { workUnitId: city.unitA, workUnitName: undefined, name: '钱二' });
+      const elsewhere = aRegistration(city.a, { workUnitId: city.unitB, workUnitName: undefined, name: '孙三' });
       await t.http().post('/api/registrations').set(m1.auth).send(named).expect(201);
       await t.http().post('/api/registrations').set(m2.auth).send(namedToo).expect(201);
       await t.http().post('/api/registrations').set(other.auth).send(elsewhere).expect(201);

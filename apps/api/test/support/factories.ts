@@ -1,10 +1,16 @@
 import { JwtService } from '@nestjs/jwt';
 import {
   DayPeriod,
+  NeedCategory,
   OrgNodeType,
   RegistrationStatus,
   Role,
+  TaskKind,
+  TaskTarget,
   Weekday,
+  type CreateCallupRequest,
+  type CreateNeedRequest,
+  type CreateTaskRequest,
   type LoginResponse,
   type SubmitRegistrationRequest,
 } from '@sbd/contracts';
@@ -123,7 +129,7 @@ export async function createUser(
 }
 
 /** A complete, valid registration body for a community; override any field. */
-export function buildRegistration(
+export function aRegistration(
   community: CommunityFixture,
   overrides: Partial<SubmitRegistrationRequest> = {},
 ): SubmitRegistrationRequest {
@@ -217,12 +223,12 @@ export async function createApprovedMembers(
 }
 
 /** A complete, valid task body; starts in 10 minutes and lasts two hours unless overridden. */
-export function buildTask(community: CommunityFixture, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function aTask(community: CommunityFixture, overrides: Partial<CreateTaskRequest> = {}): CreateTaskRequest {
   const start = new Date(Date.now() + 10 * 60_000);
   return {
     communityId: community.id,
-    kind: 'micro',
-    target: 'individuals',
+    kind: TaskKind.Micro,
+    target: TaskTarget.Individuals,
     title: '3号楼楼道灯维修',
     description: '楼道灯不亮，需要电工党员帮忙更换灯泡',
     capacity: 3,
@@ -235,3 +241,53 @@ export function buildTask(community: CommunityFixture, overrides: Record<string,
     ...overrides,
   };
 }
+
+/** Where aTask puts a task: checking in or out by location succeeds here. */
+export const AT_THE_TASK = { latitude: 32.0123, longitude: 120.8642 };
+
+/** The times of a task starting `fromNowMs` from now and lasting `hours`, as aTask's overrides. */
+export function startingIn(fromNowMs: number, hours = 1): Pick<CreateTaskRequest, 'startAt' | 'endAt'> {
+  const start = Date.now() + fromNowMs;
+  return { startAt: new Date(start).toISOString(), endAt: new Date(start + hours * 3600_000).toISOString() };
+}
+
+/** A complete, valid need (点单) of the community's first building: a broken stairwell light. */
+export function aNeed(community: CommunityFixture, overrides: Partial<CreateNeedRequest> = {}): CreateNeedRequest {
+  return {
+    communityId: community.id,
+    category: NeedCategory.Repair,
+    title: '3号楼楼道灯坏了',
+    description: '3号楼2单元三楼楼道灯不亮好几天了，晚上上下楼很不方便，请帮忙修一下。',
+    buildingId: community.buildingId,
+    place: '2单元三楼',
+    ...overrides,
+  };
+}
+
+/** A valid call-up (应急集结) of the whole community. */
+export function aCallup(community: CommunityFixture, overrides: Partial<CreateCallupRequest> = {}): CreateCallupRequest {
+  return { scopeNodeId: community.id, title: '暴雨防汛应急集结', description: '地下车库进水', place: '甲社区党群服务中心', ...overrides };
+}
+
+/** Gives a user an openid, as a WeChat login would: their text then goes through msgSecCheck. */
+let openidSeq = 0;
+export async function linkWechat(t: Pick<TestApp, 'ds'>, user: TestUser, openid = `openid-${process.pid}-${++openidSeq}`): Promise<void> {
+  await t.ds.query('UPDATE users SET openid = ? WHERE id = ?', [openid, user.id]);
+}
+
+/** A user with one role scoped to a community (a resident by default), with WeChat unless `wechat: false`. */
+export async function createResident(
+  t: TestApp,
+  communityId: number,
+  opts: { wechat?: boolean; name?: string; role?: Role; phone?: string } = {},
+): Promise<TestUser> {
+  const user = await createUser(t, { name: opts.name ?? '居民', phone: opts.phone, roles: [{ role: opts.role ?? Role.Resident, scopeNodeId: communityId }] });
+  if (opts.wechat !== false) await linkWechat(t, user);
+  return user;
+}
+
+/** A 1×1 PNG, as a member's phone would upload it. */
+export const TINY_PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a1a3b0b50000000049454e44ae426082',
+  'hex',
+);

@@ -1,0 +1,77 @@
+/** The malformed-body table of the auth and me routes: signup, login, WeChat login, refresh, logout, consent. */
+import fc from 'fast-check';
+import { PRIVACY_NOTICE } from '../../../src/identity/users/privacy-notice';
+import { nextPhone, PASSWORD } from '../../support/factories';
+import type { FoundationWorld } from '../../support/foundation-world';
+import { badPhone, badText, nonMatching, notAString, tooLong } from '../../support/malformed';
+import type { MalformedRoute } from '../../support/malformed-routes';
+
+const badRefreshToken = fc.oneof(notAString, fc.constant(null), fc.string({ maxLength: 15 }), tooLong(200));
+
+export function authMalformedRoutes(w: () => FoundationWorld): MalformedRoute[] {
+  return [
+    {
+      method: 'post',
+      path: '/api/auth/signup',
+      user: () => null,
+      bad: {
+        phone: badPhone(),
+        password: fc.oneof(
+          notAString,
+          fc.constant(null),
+          fc.string({ maxLength: 7 }),
+          fc.stringMatching(/^[a-z]{8,20}$/),
+          fc.stringMatching(/^[a-z0-9]{8,20}$/).filter((s) => !/^[a-z]+$/.test(s) && !/^\d+$/.test(s)),
+          fc.stringMatching(/^[A-Za-z0-9!]{65,80}$/),
+        ),
+        name: badText(50, { notBlank: true }),
+        communityCode: fc.oneof(notAString, nonMatching(/^[A-Za-z0-9_-]{1,32}$/)),
+      },
+      valid: () => ({ phone: nextPhone(), password: 'Str0ng!pass', name: '张三' }),
+      validStatus: 201,
+    },
+    {
+      method: 'post',
+      path: '/api/auth/login',
+      user: () => null,
+      bad: { phone: badPhone(), password: fc.oneof(notAString, fc.constant(null), fc.constant(''), tooLong(64)) },
+      valid: () => ({ phone: w().session.phone, password: PASSWORD }),
+      validStatus: 200,
+    },
+    {
+      method: 'post',
+      path: '/api/auth/wechat',
+      user: () => null,
+      bad: { code: fc.oneof(notAString, fc.constant(null), fc.constant(''), tooLong(128)) },
+      valid: () => ({ code: 'malformed-spec-code' }),
+      validStatus: 200,
+      before: async () => {
+        w().t.wechat.codes.set('malformed-spec-code', { openid: 'openid-malformed-spec' });
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/auth/refresh',
+      user: () => null,
+      bad: { refreshToken: badRefreshToken },
+      valid: () => ({ refreshToken: w().session.refreshToken }),
+      validStatus: 200,
+    },
+    {
+      method: 'post',
+      path: '/api/auth/logout',
+      user: () => null,
+      bad: { refreshToken: badRefreshToken },
+      valid: () => ({ refreshToken: w().session.refreshToken }),
+      validStatus: 204,
+    },
+    {
+      method: 'post',
+      path: '/api/me/consent',
+      user: () => w().plain,
+      bad: { version: fc.oneof(notAString, fc.constant(null), tooLong(20), fc.string({ maxLength: 20 }).filter((s) => s !== PRIVACY_NOTICE.version)) },
+      valid: () => ({ version: PRIVACY_NOTICE.version }),
+      validStatus: 200,
+    },
+  ];
+}
