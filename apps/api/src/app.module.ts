@@ -26,6 +26,7 @@ import { WechatModule } from './messaging/wechat/wechat.module';
 import { ExportsModule } from './reporting/exports/exports.module';
 import { RostersModule } from './reporting/rosters/rosters.module';
 import { StatsModule } from './reporting/stats/stats.module';
+import { ThrottleModule } from './platform/throttle/throttle.module';
 
 const requestLogging = (config: AppConfig): boolean => ['trace', 'debug', 'info'].includes(config.logLevel);
 
@@ -51,6 +52,7 @@ export class AppModule {
         TypeOrmModule.forRoot(buildDataSourceOptions(config, ENTITIES)),
         CryptoModule,
         AuthCoreModule,
+        ThrottleModule,
         WechatModule,
         HealthModule,
         UsersModule,

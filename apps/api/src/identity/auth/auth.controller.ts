@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { LoginResponse, TokenPair } from '@sbd/contracts';
 import { Public } from '../../platform/auth/decorators';
+import { RateLimit } from '../../platform/throttle/rate-limit.guard';
 import { AuthService } from './auth.service';
 import { LoginDto } from './dto/login.dto';
 import { RefreshDto } from './dto/refresh.dto';
@@ -15,12 +16,14 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Post('signup')
+  @RateLimit({ SIGNUP_IP: 'ip', SIGNUP_ACCOUNT: 'phone' })
   @ApiOperation({ summary: 'Create an account with phone and password (H5)' })
   signup(@Body() dto: SignupDto): Promise<LoginResponse> {
     return this.auth.signup(dto);
   }
 
   @Post('login')
+  @RateLimit({ LOGIN_IP: 'ip', LOGIN_ACCOUNT: 'phone' })
   @HttpCode(200)
   @ApiOperation({ summary: 'Phone + password; locked for 15 minutes after 5 failures' })
   @ApiResponse({ status: 423, description: 'Account locked' })

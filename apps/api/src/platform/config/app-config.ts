@@ -1,3 +1,5 @@
+import type { AbuseConfig } from '../throttle/rate-limit-config';
+
 export type NodeEnv = 'development' | 'production' | 'test';
 
 export interface AppConfig {
@@ -31,6 +33,8 @@ export interface AppConfig {
   logLevel: string;
   /** Folder of the mini-program's H5 build to serve, if it exists. */
   h5Dir: string | null;
+  /** Rate limits, upload quota and login lockout (platform/throttle). */
+  abuse: AbuseConfig;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { readAbuseConfig } from '../throttle/rate-limit-config';
 import type { AppConfig, NodeEnv } from './app-config';
 
 export class ConfigError extends Error {}
@@ -124,5 +125,12 @@ export function validateConfig(env: Env = process.env): AppConfig {
     publicBaseUrl: (env.PUBLIC_BASE_URL?.trim() || `http://localhost:${port}`).replace(/\/$/, ''),
     logLevel: env.LOG_LEVEL?.trim() || (nodeEnv === 'test' ? 'silent' : 'info'),
     h5Dir: existsSync(h5Dir) ? h5Dir : null,
+    // REDIS_URL, REDIS_KEY_PREFIX, RATE_LIMIT_<NAME>, UPLOAD_DAILY_QUOTA_BYTES, LOGIN_* lockout thresholds.
+    abuse: readAbuseConfig(
+      env,
+      nodeEnv === 'test',
+      (name, fallback, min, max) => int(env, name, fallback, min, max),
+      (msg) => new ConfigError(msg),
+    ),
   };
 }
