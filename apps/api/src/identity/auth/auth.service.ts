@@ -210,7 +210,7 @@ export class AuthService {
   }
 
   private async issue(m: EntityManager, userId: number, familyId: string): Promise<{ tokens: TokenPair; refreshId: number }> {
-    const payload: AccessTokenPayload = { sub: userId, typ: 'access' };
+    const payload: AccessTokenPayload = { sub: userId, typ: 'access', sid: familyId };
     const accessToken = await this.jwt.signAsync(payload, { expiresIn: this.config.accessTokenTtlSeconds });
     const refreshToken = randomBytes(32).toString('base64url');
     const now = new Date();
