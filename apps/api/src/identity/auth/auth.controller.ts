@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { LoginResponse, TokenPair } from '@sbd/contracts';
 import { Public } from '../../platform/auth/decorators';
@@ -25,10 +25,10 @@ export class AuthController {
   @Post('login')
   @RateLimit({ LOGIN_IP: 'ip', LOGIN_ACCOUNT: 'phone' })
   @HttpCode(200)
-  @ApiOperation({ summary: 'Phone + password; locked for 15 minutes after 5 failures' })
+  @ApiOperation({ summary: 'Phone + password; 5 failures lock this phone from this IP, 50 an hour from anywhere lock the account' })
   @ApiResponse({ status: 423, description: 'Account locked' })
-  login(@Body() dto: LoginDto): Promise<LoginResponse> {
-    return this.auth.login(dto.phone, dto.password);
+  login(@Body() dto: LoginDto, @Ip() ip: string): Promise<LoginResponse> {
+    return this.auth.login(dto.phone, dto.password, ip);
   }
 
   @Post('wechat')

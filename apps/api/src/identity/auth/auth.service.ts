@@ -3,8 +3,6 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ErrorCode,
-  LOGIN_LOCK_MINUTES,
-  LOGIN_MAX_FAILURES,
   OrgNodeType,
   Role,
   type LoginResponse,
@@ -25,6 +23,7 @@ import { UsersService } from '../users/users.service';
 import { WechatClient } from '../../messaging/wechat/wechat.client';
 import { WechatApiError, WechatErrcode } from '../../messaging/wechat/wechat.errors';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
+import { LoginLockout } from './login-lockout';
 import { PasswordHasher } from './password-hasher';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -42,6 +41,7 @@ export class AuthService {
     private readonly wechat: WechatClient,
     private readonly principals: PrincipalLoader,
     private readonly users: UsersService,
+    private readonly lockout: LoginLockout,
   ) {}
 
   async signup(input: { phone: string; password: string; name: string; communityCode?: string }): Promise<LoginResponse> {
@@ -81,46 +81,24 @@ export class AuthService {
     return this.loginResponse(userId);
   }
 
-  async login(phone: string, password: string): Promise<LoginResponse> {
-    const user = await this.db.getRepository(UserEntity).findOneBy({ phoneHash: this.cipher.hash(phone), deletedAt: IsNull() });
-    const now = new Date();
-    if (user?.lockedUntil && user.lockedUntil > now) {
-      throw this.locked(user.lockedUntil);
-    }
+  /**
+   * Phone + password from a client address. Unknown phones and wrong passwords answer alike (same
+   * message, a bcrypt compare against a dummy hash); failures lock the (phone, address) pair, and
+   * many from everywhere lock the account (see LoginLockout).
+   */
+  async login(phone: string, password: string, source = 'unknown'): Promise<LoginResponse> {
+    const accountHash = this.cipher.hash(phone);
+    const lock = await this.lockout.current(accountHash, source);
+    if (lock) throw this.lockout.error(lock);
+    const user = await this.db.getRepository(UserEntity).findOneBy({ phoneHash: accountHash, deletedAt: IsNull() });
     const ok = await this.hasher.verify(password, user?.passwordHash ?? null);
     if (!user || !ok) {
-      if (user) await this.recordFailure(user.id, now);
-      const after = user ? await this.db.getRepository(UserEntity).findOneBy({ id: user.id }) : null;
-      if (after?.lockedUntil && after.lockedUntil > now) throw this.locked(after.lockedUntil);
+      const locked = await this.lockout.recordFailure(accountHash, source, user?.id ?? null);
+      if (locked) throw this.lockout.error(locked);
       throw unauthenticated('手机号或密码错误');
     }
-    await this.db.getRepository(UserEntity).update({ id: user.id }, { failedLoginCount: 0, lockedUntil: null });
+    await this.lockout.recordSuccess(accountHash, source);
     return this.loginResponse(user.id);
-  }
-
-  /** Failed attempts are counted in the database, so the lockout holds across API processes. */
-  private async recordFailure(userId: number, now: Date): Promise<void> {
-    const ts = toDbDate(now);
-    // An expired lock starts a fresh count.
-    await this.db.query(
-      'UPDATE users SET failed_login_count = 0, locked_until = NULL WHERE id = ? AND locked_until IS NOT NULL AND locked_until <= ?',
-      [userId, ts],
-    );
-    await this.db.query('UPDATE users SET failed_login_count = failed_login_count + 1 WHERE id = ?', [userId]);
-    const until = toDbDate(new Date(now.getTime() + LOGIN_LOCK_MINUTES * 60_000));
-    await this.db.query(
-      'UPDATE users SET locked_until = ? WHERE id = ? AND failed_login_count >= ? AND locked_until IS NULL',
-      [until, userId, LOGIN_MAX_FAILURES],
-    );
-  }
-
-  private locked(until: Date): AppError {
-    const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
-    return new AppError(
-      HttpStatus.LOCKED,
-      ErrorCode.AccountLocked,
-      `密码连续错误${LOGIN_MAX_FAILURES}次，账号已锁定，请${minutes}分钟后再试`,
-    );
   }
 
   /** wx.login code → openid (session_key stays here) → the one account bound to that openid. */
