@@ -149,7 +149,7 @@ describe('malformed bodies on every POST and PATCH route', () => {
         communityCode: fc.oneof(notAString, nonMatching(/^[A-Za-z0-9_-]{1,32}$/)),
       },
       valid: () => ({ phone: nextPhone(), password: 'Str0ng!pass', name: '张三' }),
-      validStatus: 201,
+      validStatus: 202,
     },
     {
       name: 'POST /api/auth/login',

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { LoginResponse, TokenPair } from '@sbd/contracts';
+import type { LoginResponse, SignupAcceptedResponse, TokenPair } from '@sbd/contracts';
 import { Public } from '../../platform/auth/decorators';
 import { RateLimit } from '../../platform/throttle/rate-limit.guard';
 import { AuthService } from './auth.service';
@@ -17,8 +17,9 @@ export class AuthController {
 
   @Post('signup')
   @RateLimit({ SIGNUP_IP: 'ip', SIGNUP_ACCOUNT: 'phone' })
-  @ApiOperation({ summary: 'Create an account with phone and password (H5)' })
-  signup(@Body() dto: SignupDto): Promise<LoginResponse> {
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Create an account with phone and password (H5); answers the same for a registered phone, then log in' })
+  signup(@Body() dto: SignupDto): Promise<SignupAcceptedResponse> {
     return this.auth.signup(dto);
   }
 

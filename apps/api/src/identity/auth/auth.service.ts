@@ -5,7 +5,9 @@ import {
   ErrorCode,
   OrgNodeType,
   Role,
+  SIGNUP_ACCEPTED_MESSAGE,
   type LoginResponse,
+  type SignupAcceptedResponse,
   type TokenPair,
 } from '@sbd/contracts';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
@@ -13,7 +15,7 @@ import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { PrincipalLoader } from '../../platform/auth/principal-loader';
 import type { AccessTokenPayload } from '../../platform/auth/principal';
 import { FieldCipher } from '../../platform/crypto/field-cipher';
-import { AppError, badRequest, conflict, unauthenticated } from '../../platform/errors/app-errors';
+import { AppError, badRequest, unauthenticated } from '../../platform/errors/app-errors';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { execute, toDbDate } from '../../platform/database/sql';
 import { OrgNodeEntity } from '../../org/entities/org-node.entity';
@@ -44,13 +46,16 @@ export class AuthService {
     private readonly lockout: LoginLockout,
   ) {}
 
-  async signup(input: { phone: string; password: string; name: string; communityCode?: string }): Promise<LoginResponse> {
+  /**
+   * Creates the account, or does nothing if the phone is already registered, and answers the same
+   * in both cases (no account enumeration; the password is hashed either way, for similar timing).
+   */
+  async signup(input: { phone: string; password: string; name: string; communityCode?: string }): Promise<SignupAcceptedResponse> {
     const phoneHash = this.cipher.hash(input.phone);
     const passwordHash = await this.hasher.hash(input.password);
-    const userId = await this.db.transaction(async (m) => {
-      if (await m.getRepository(UserEntity).existsBy({ phoneHash })) {
-        throw conflict('该手机号已注册，请直接登录');
-      }
+    const accepted: SignupAcceptedResponse = { message: SIGNUP_ACCEPTED_MESSAGE };
+    await this.db.transaction(async (m) => {
+      // Checked first, so a wrong code answers the same for new and registered phones.
       let communityId: number | null = null;
       if (input.communityCode) {
         const community = await m
@@ -59,6 +64,7 @@ export class AuthService {
         if (!community) throw badRequest('社区不存在，请重新扫描社区二维码', 'communityCode');
         communityId = community.id;
       }
+      if (await m.getRepository(UserEntity).existsBy({ phoneHash })) return;
       const now = new Date();
       const { identifiers } = await m.getRepository(UserEntity).insert({
         name: input.name.trim(),
@@ -71,14 +77,12 @@ export class AuthService {
       });
       const id = Number(identifiers[0].id);
       if (communityId) await this.grantRole(m, id, Role.Resident, communityId);
-      return id;
     }).catch((err) => {
-      if ((err as { code?: string }).code === 'ER_DUP_ENTRY' || String((err as Error).message).includes('UNIQUE')) {
-        throw conflict('该手机号已注册，请直接登录');
-      }
+      // The same phone signed up at the same moment: the unique index kept one; answer alike.
+      if ((err as { code?: string }).code === 'ER_DUP_ENTRY' || String((err as Error).message).includes('UNIQUE')) return;
       throw err;
     });
-    return this.loginResponse(userId);
+    return accepted;
   }
 
   /**
