@@ -1,4 +1,5 @@
 import { ErrorCode, NotificationKind } from '@sbd/contracts';
+import { LoginLockout } from '../../src/identity/auth/login-lockout';
 import { NotificationEntity } from '../../src/messaging/notifications/entities/notification.entity';
 import { FieldCipher } from '../../src/platform/crypto/field-cipher';
 import { toDbDate } from '../../src/platform/database/sql';
@@ -75,5 +76,25 @@ describe('login lockout a stranger cannot use as a weapon', () => {
     const unknown = await login(nextPhone(), 'Wrong!pass1', '203.0.113.51').expect(401);
     expect(unknown.body).toEqual(known.body);
     expect(known.body).toEqual({ code: ErrorCode.Unauthenticated, message: '手机号或密码错误' });
+  });
+
+  it('forgets counts a day old that lock nothing; keeps recent ones and running locks', async () => {
+    const day = 24 * 3600_000;
+    const at = (ms: number) => toDbDate(new Date(Date.now() + ms));
+    const rows: [string, string, string | null][] = [
+      ['old', at(-2 * day), null],
+      ['old-lock-passed', at(-2 * day), at(-day)],
+      ['old-still-locked', at(-2 * day), at(3600_000)],
+      ['recent', at(-3600_000), null],
+    ];
+    for (const [name, started, locked] of rows) {
+      await t.ds.query(
+        'INSERT INTO login_failures (account_hash, source, failure_count, window_started_at, locked_until) VALUES (?, ?, ?, ?, ?)',
+        [`purge-${name}`, '203.0.113.99', 3, started, locked],
+      );
+    }
+    expect(await t.app.get(LoginLockout).purge()).toBeGreaterThanOrEqual(2);
+    const left = await t.ds.query("SELECT account_hash FROM login_failures WHERE account_hash LIKE 'purge-%' ORDER BY account_hash");
+    expect(left.map((r: { account_hash: string }) => r.account_hash)).toEqual(['purge-old-still-locked', 'purge-recent']);
   });
 });

@@ -131,3 +131,17 @@ describe.each([
     expect(allowed).toBe(store === 'redis' ? 6 : 12);
   });
 });
+
+describe('rate limits when Redis is unreachable', () => {
+  it('the API starts and serves (limits not enforced) rather than failing every request', async () => {
+    // A port nothing listens on.
+    const t = await createTestApp({ ...LIMITS, REDIS_URL: 'redis://127.0.0.1:1', REDIS_KEY_PREFIX: 'sbd-test-down:' });
+    try {
+      for (let i = 0; i < 10; i++) {
+        await t.http().post('/api/auth/login').set('X-Forwarded-For', '203.0.113.200').send({ phone: nextPhone(), password: 'wrong-password' }).expect(401);
+      }
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -33,6 +33,7 @@ export class AuthController {
   }
 
   @Post('wechat')
+  @RateLimit({ WECHAT_LOGIN_IP: 'ip' })
   @HttpCode(200)
   @ApiOperation({ summary: 'WeChat mini-program login: wx.login code → jscode2session → account' })
   wechat(@Body() dto: WechatLoginDto): Promise<LoginResponse> {

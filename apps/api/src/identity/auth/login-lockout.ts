@@ -64,7 +64,18 @@ export class LoginLockout {
       this.cfg.accountLockMinutes,
     );
     if (lockedNow && userId !== null) await this.tellOwner(userId, now);
+    // Now and then, forget counts that are a day old and not locking anything.
+    if (Math.random() < 0.01) await this.purge(now);
     return this.current(accountHash, source, now);
+  }
+
+  /** Drops rows whose count started over a day ago and whose lock (if any) has passed. */
+  async purge(now = new Date()): Promise<number> {
+    const dayAgo = toDbDate(new Date(now.getTime() - 24 * 3600_000));
+    return execute(this.db, 'DELETE FROM login_failures WHERE window_started_at < ? AND (locked_until IS NULL OR locked_until < ?)', [
+      dayAgo,
+      toDbDate(now),
+    ]);
   }
 
   /** A successful login from this source clears that source's count (not the all-sources one). */

@@ -8,6 +8,8 @@ export const RATE_LIMIT_DEFAULTS = {
   LOGIN_IP: '30/60',
   /** POST /auth/login per phone number (from all IPs). */
   LOGIN_ACCOUNT: '10/60',
+  /** POST /auth/wechat per client IP. */
+  WECHAT_LOGIN_IP: '60/60',
   /** POST /auth/signup per client IP. */
   SIGNUP_IP: '20/3600',
   /** POST /auth/signup per phone number. */
@@ -24,6 +26,8 @@ export const RATE_LIMIT_DEFAULTS = {
   CHECKIN_IP: '60/60',
   /** Check-in/check-out attempts (code guesses) per member and task. */
   CHECKIN_MEMBER_TASK: '10/600',
+  /** GET /registrations/cards/:cardNo (public e-card check) per client IP. */
+  CARD_VERIFY_IP: '60/60',
 } as const;
 
 export type RateLimitName = keyof typeof RATE_LIMIT_DEFAULTS;
