@@ -98,3 +98,31 @@ describe('login lockout a stranger cannot use as a weapon', () => {
     expect(left.map((r: { account_hash: string }) => r.account_hash)).toEqual(['purge-old-still-locked', 'purge-recent']);
   });
 });
+
+describe('login timing for unknown phones', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    // A real cost, so that bcrypt (and its absence) would show.
+    t = await createTestApp({ BCRYPT_ROUNDS: '10' });
+  });
+  afterAll(() => t.close());
+
+  it('an unknown phone takes about as long as a wrong password (bcrypt against a dummy hash)', async () => {
+    const u = await createUser(t);
+    const median = async (phone: () => string, net: number) => {
+      const ms: number[] = [];
+      for (let i = 0; i < 7; i++) {
+        const start = process.hrtime.bigint();
+        // A fresh source each time, so no pair lock (which answers without bcrypt) gets in the way.
+        await t.http().post('/api/auth/login').set('X-Forwarded-For', `10.${net}.0.${i + 1}`).send({ phone: phone(), password: 'Wrong!pass1' }).expect(401);
+        ms.push(Number(process.hrtime.bigint() - start) / 1e6);
+      }
+      return ms.sort((a, b) => a - b)[3];
+    };
+    const known = await median(() => u.phone, 1);
+    const unknown = await median(() => nextPhone(), 2);
+    expect(unknown / known).toBeGreaterThan(0.5);
+    expect(unknown / known).toBeLessThan(2);
+  });
+});
