@@ -1,5 +1,6 @@
 import { applyDecorators, CanActivate, ExecutionContext, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -22,7 +23,11 @@ const RATE_LIMITS = 'sbd:rateLimits';
 
 /** Limits the route with the named limits (RATE_LIMIT_<NAME>), each counted per its key. */
 export const RateLimit = (limits: Partial<Record<RateLimitName, RateLimitKey>>) =>
-  applyDecorators(SetMetadata(RATE_LIMITS, limits), UseGuards(RateLimitGuard));
+  applyDecorators(
+    SetMetadata(RATE_LIMITS, limits),
+    UseGuards(RateLimitGuard),
+    ApiTooManyRequestsResponse({ description: `TOO_MANY_REQUESTS (limits: ${Object.keys(limits).join(', ')}); Retry-After says when to try again` }),
+  );
 
 @Injectable()
 export class RateLimitGuard implements CanActivate {
