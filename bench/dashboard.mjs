@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import mysql from 'mysql2/promise';
-import { API_DIST, mintToken, percentile, recreateDatabase, round, startProcess, stopProcess, toDbDate, waitFor } from './lib.mjs';
+import { API_DIST, createSessions, mintToken, percentile, recreateDatabase, round, startProcess, stopProcess, toDbDate, waitFor } from './lib.mjs';
 import { seedCity, SCALE } from './seed-city.mjs';
 
 const require = createRequire(import.meta.url);
@@ -226,6 +226,7 @@ export async function dashboardSuite({ dbUrl = DEFAULT_DB_URL, secret = randomBy
     unit: await node("SELECT id, path, name FROM org_nodes WHERE type = 'work_unit' ORDER BY id LIMIT 1"),
   };
   const readers = await seedReaders(dbUrl, targets);
+  await createSessions(dbUrl, Object.values(readers));
 
   api = await start(env);
   const call = async (kind) => {

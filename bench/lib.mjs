@@ -25,13 +25,36 @@ export async function recreateDatabase(url) {
 
 const b64url = (buf) => Buffer.from(buf).toString('base64url');
 
-/** HS256 access token exactly as the API issues them. */
+/** The session (refresh-token family) `createSessions` gives a user and `mintToken` names. */
+const benchSid = (userId) => `bench-${userId}`;
+
+/** HS256 access token exactly as the API issues them; the user needs a session (`createSessions`). */
 export function mintToken(secret, userId, ttlSeconds = 3600) {
   const now = Math.floor(Date.now() / 1000);
   const head = b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
-  const body = b64url(JSON.stringify({ sub: userId, typ: 'access', iat: now, exp: now + ttlSeconds }));
+  const body = b64url(JSON.stringify({ sub: userId, typ: 'access', sid: benchSid(userId), iat: now, exp: now + ttlSeconds }));
   const sig = createHmac('sha256', secret).update(`${head}.${body}`).digest('base64url');
   return `${head}.${body}.${sig}`;
+}
+
+/**
+ * One live session per user (all users, or those in `userIds`), as a login would create: the API
+ * checks on every request that the token's session still has an unrevoked refresh token.
+ */
+export async function createSessions(url, userIds = null) {
+  const conn = await mysql.createConnection({ uri: url, timezone: 'Z' });
+  try {
+    await conn.query(
+      `INSERT INTO refresh_tokens (user_id, token_hash, family_id, expires_at, revoked_at, replaced_by_id, created_at)
+       SELECT id, SHA2(CONCAT('bench-session-', id), 256), CONCAT('bench-', id), NOW(3) + INTERVAL 1 DAY, NULL, NULL, NOW(3)
+         FROM users u
+        WHERE ${userIds ? 'u.id IN (?)' : '1 = 1'}
+          AND NOT EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.family_id = CONCAT('bench-', u.id))`,
+      userIds ? [userIds] : [],
+    );
+  } finally {
+    await conn.end();
+  }
 }
 
 export function startProcess(script, env, name) {

@@ -7,7 +7,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import mysql from 'mysql2/promise';
-import { API_DIST, ROOT, mintToken, percentile, recreateDatabase, round, startProcess, stopProcess, toDbDate, waitFor } from './lib.mjs';
+import { API_DIST, ROOT, createSessions, mintToken, percentile, recreateDatabase, round, startProcess, stopProcess, toDbDate, waitFor } from './lib.mjs';
 import { seedCity, SCALE } from './seed-city.mjs';
 import { offlineEvaluation } from './matching-eval.mjs';
 import { dashboardMarkdown, dashboardSuite } from './dashboard.mjs';
@@ -55,6 +55,7 @@ async function apiSuite() {
 
   const t0 = Date.now();
   const city = await seedCity(DB_URL, fieldKey);
+  await createSessions(DB_URL);
   const seedSeconds = round((Date.now() - t0) / 1000);
   console.log(`seeded ${JSON.stringify(city.counts)} in ${seedSeconds} s`);
 
@@ -180,6 +181,7 @@ async function matchingSuite() {
   await waitFor('http://127.0.0.1:3803/health/ready');
   await stopProcess(api);
   const city = await seedCity(url, fieldKey, { streets: 1, communities: 10, units: 10, members: 2000, tasks: 5000, claims: 2000, openShare: 1 });
+  await createSessions(url);
   api = startProcess(join(API_DIST, 'main.js'), { ...env, PORT: '3803' }, 'api');
   await waitFor('http://127.0.0.1:3803/health/ready');
   const conn = await mysql.createConnection({ uri: url, timezone: 'Z' });

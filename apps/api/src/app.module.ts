@@ -27,6 +27,7 @@ import { WechatModule } from './platform/wechat/wechat.module';
 import { ExportsModule } from './reporting/exports/exports.module';
 import { RostersModule } from './reporting/rosters/rosters.module';
 import { StatsModule } from './reporting/stats/stats.module';
+import { ThrottleModule } from './platform/throttle/throttle.module';
 
 const requestLogging = (config: AppConfig): boolean => ['trace', 'debug', 'info'].includes(config.logLevel);
 
@@ -53,6 +54,7 @@ export class AppModule {
         LifecycleModule,
         CryptoModule,
         AuthCoreModule,
+        ThrottleModule,
         WechatModule,
         HealthModule,
         UsersModule,

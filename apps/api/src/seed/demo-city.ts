@@ -10,6 +10,7 @@ import { RegistrationEntity } from '../identity/registration/entities/registrati
 import { UserRoleEntity } from '../identity/users/entities/user-role.entity';
 import { UserEntity } from '../identity/users/entities/user.entity';
 import { PRIVACY_NOTICE } from '../identity/users/privacy-notice';
+import { withSeedLock } from './seed-lock';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 
@@ -50,14 +51,29 @@ const ACCOUNTS: { phone: string; name: string; role: Role; scope: string }[] = [
 
 /**
  * The demo city: a district, 2 streets, 4 communities with grids, buildings, a party committee,
- * a functional branch and party groups, 3 work units, and one account per role. Idempotent.
+ * a functional branch and party groups, 3 work units, and one account per role. Idempotent, and
+ * safe to run twice at once: the check and the build run under the migrations' named lock.
  */
 export async function seedDemoCity(ds: DataSource, cipher: FieldCipher, hasher: PasswordHasher): Promise<DemoCity> {
   const accounts = ACCOUNTS.map((a) => ({ ...a, label: roleLabel(a.role), scope: a.scope || '全平台' }));
   const communities = COMMUNITIES.map((c) => ({ name: c.name, code: c.code }));
-  if (await ds.getRepository(OrgNodeEntity).existsBy({ code: 'TAOYUAN' })) {
-    return { created: false, accounts, communities };
-  }
+  const present = () => ds.getRepository(OrgNodeEntity).existsBy({ code: 'TAOYUAN' });
+  if (await present()) return { created: false, accounts, communities };
+  return withSeedLock(ds, async () => {
+    // Another seed may have built it while this one waited for the lock.
+    if (await present()) return { created: false, accounts, communities };
+    try {
+      await buildDemoCity(ds, cipher, hasher);
+    } catch (err) {
+      // SQLite has no named lock: another process on the same file got there first.
+      if (ds.options.type !== 'mysql' && (await present())) return { created: false, accounts, communities };
+      throw err;
+    }
+    return { created: true, accounts, communities };
+  });
+}
+
+async function buildDemoCity(ds: DataSource, cipher: FieldCipher, hasher: PasswordHasher): Promise<void> {
   const passwordHash = await hasher.hash(DEMO_PASSWORD);
   await ds.transaction(async (m) => {
     const node = (type: OrgNodeType, name: string, parentId: number | null, extra: Partial<OrgNodeEntity> = {}) =>
@@ -170,7 +186,6 @@ export async function seedDemoCity(ds: DataSource, cipher: FieldCipher, hasher: 
       now,
     });
   });
-  return { created: true, accounts, communities };
 }
 
 async function register(

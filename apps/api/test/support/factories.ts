@@ -14,7 +14,9 @@ import {
   type LoginResponse,
   type SubmitRegistrationRequest,
 } from '@sbd/contracts';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { FieldCipher } from '../../src/platform/crypto/field-cipher';
+import { RefreshTokenEntity } from '../../src/identity/auth/entities/refresh-token.entity';
 import { PasswordHasher } from '../../src/identity/auth/password-hasher';
 import { PositionEntity } from '../../src/org/entities/position.entity';
 import { RegistrationPositionEntity } from '../../src/identity/registration/entities/registration-position.entity';
@@ -216,7 +218,18 @@ export async function createApprovedMembers(
       const registrationId = Number(reg.identifiers[0].id);
       await t.ds.getRepository(RegistrationPositionEntity).insert(opts.positionIds.map((positionId) => ({ registrationId, positionId })));
     }
-    const token = await jwt.signAsync({ sub: id, typ: 'access' });
+    // A session of its own (a refresh-token family), as the guard checks it on every request.
+    const sid = randomUUID();
+    await t.ds.getRepository(RefreshTokenEntity).insert({
+      userId: id,
+      tokenHash: randomBytes(32).toString('hex'),
+      familyId: sid,
+      expiresAt: new Date(now.getTime() + 3600_000),
+      revokedAt: null,
+      replacedById: null,
+      createdAt: now,
+    });
+    const token = await jwt.signAsync({ sub: id, typ: 'access', sid });
     out.push({ id, phone, token, refreshToken: '', login: undefined as unknown as LoginResponse, auth: { Authorization: `Bearer ${token}` } });
   }
   return out;

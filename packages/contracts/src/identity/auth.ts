@@ -21,6 +21,17 @@ export interface SignupRequest {
   communityCode?: string;
 }
 
+/**
+ * What sign-up answers (202), the same whether the phone was new (the account is created) or
+ * already registered (nothing changes), so sign-up does not tell who has an account. The client
+ * then logs in with the same phone and password.
+ */
+export interface SignupAcceptedResponse {
+  message: string;
+}
+
+export const SIGNUP_ACCEPTED_MESSAGE = '如果该手机号尚未注册，账号已创建，请使用手机号和密码登录';
+
 export interface WechatLoginRequest {
   code: string;
 }

@@ -22,6 +22,8 @@ export enum NotificationKind {
   PointsChanged = 'points_changed',
   LowSatisfaction = 'low_satisfaction',
   EmergencyCallup = 'emergency_callup',
+  /** Too many failed logins from all sources: the account is locked for a while. */
+  AccountLocked = 'account_locked',
 }
 
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
@@ -44,6 +46,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   [NotificationKind.PointsChanged]: '积分变动',
   [NotificationKind.LowSatisfaction]: '满意率偏低',
   [NotificationKind.EmergencyCallup]: '应急召集',
+  [NotificationKind.AccountLocked]: '账号安全提醒',
 };
 
 export interface NotificationDto {

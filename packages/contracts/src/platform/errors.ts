@@ -23,6 +23,8 @@ export enum ErrorCode {
   IllegalTransition = 'ILLEGAL_TRANSITION',
   AccountLocked = 'ACCOUNT_LOCKED',
   RateLimited = 'RATE_LIMITED',
+  /** Our own rate limits and quotas (429 with Retry-After); RATE_LIMITED is WeChat's. */
+  TooManyRequests = 'TOO_MANY_REQUESTS',
   UpstreamUnavailable = 'UPSTREAM_UNAVAILABLE',
   UpstreamRejected = 'UPSTREAM_REJECTED',
   /** The database did not answer in time or is unreachable (503 with Retry-After). */

@@ -1,7 +1,8 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { LoginResponse, TokenPair } from '@sbd/contracts';
+import type { LoginResponse, SignupAcceptedResponse, TokenPair } from '@sbd/contracts';
 import { Public } from '../../platform/auth/decorators';
+import { RateLimit } from '../../platform/throttle/rate-limit.guard';
 import { AuthService } from './auth.service';
 import { LoginDto } from './dto/login.dto';
 import { RefreshDto } from './dto/refresh.dto';
@@ -15,20 +16,24 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Post('signup')
-  @ApiOperation({ summary: 'Create an account with phone and password (H5)' })
-  signup(@Body() dto: SignupDto): Promise<LoginResponse> {
+  @RateLimit({ SIGNUP_IP: 'ip', SIGNUP_ACCOUNT: 'phone' })
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Create an account with phone and password (H5); answers the same for a registered phone, then log in' })
+  signup(@Body() dto: SignupDto): Promise<SignupAcceptedResponse> {
     return this.auth.signup(dto);
   }
 
   @Post('login')
+  @RateLimit({ LOGIN_IP: 'ip', LOGIN_ACCOUNT: 'phone' })
   @HttpCode(200)
-  @ApiOperation({ summary: 'Phone + password; locked for 15 minutes after 5 failures' })
+  @ApiOperation({ summary: 'Phone + password; 5 failures lock this phone from this IP, 50 an hour from anywhere lock the account' })
   @ApiResponse({ status: 423, description: 'Account locked' })
-  login(@Body() dto: LoginDto): Promise<LoginResponse> {
-    return this.auth.login(dto.phone, dto.password);
+  login(@Body() dto: LoginDto, @Ip() ip: string): Promise<LoginResponse> {
+    return this.auth.login(dto.phone, dto.password, ip);
   }
 
   @Post('wechat')
+  @RateLimit({ WECHAT_LOGIN_IP: 'ip' })
   @HttpCode(200)
   @ApiOperation({ summary: 'WeChat mini-program login: wx.login code → jscode2session → account' })
   wechat(@Body() dto: WechatLoginDto): Promise<LoginResponse> {

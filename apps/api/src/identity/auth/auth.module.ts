@@ -3,6 +3,7 @@ import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { LoginLockout } from './login-lockout';
 import { PasswordHasher } from './password-hasher';
 
 @Module({
@@ -10,6 +11,7 @@ import { PasswordHasher } from './password-hasher';
   controllers: [AuthController],
   providers: [
     AuthService,
+    LoginLockout,
     { provide: PasswordHasher, inject: [APP_CONFIG], useFactory: (c: AppConfig) => new PasswordHasher(c.bcryptRounds) },
   ],
   exports: [AuthService, PasswordHasher],

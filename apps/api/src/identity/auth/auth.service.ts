@@ -3,11 +3,11 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ErrorCode,
-  LOGIN_LOCK_MINUTES,
-  LOGIN_MAX_FAILURES,
   OrgNodeType,
   Role,
+  SIGNUP_ACCEPTED_MESSAGE,
   type LoginResponse,
+  type SignupAcceptedResponse,
   type TokenPair,
 } from '@sbd/contracts';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
@@ -15,7 +15,7 @@ import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { PrincipalLoader } from '../../platform/auth/principal-loader';
 import type { AccessTokenPayload } from '../../platform/auth/principal';
 import { FieldCipher } from '../../platform/crypto/field-cipher';
-import { AppError, badRequest, conflict, unauthenticated } from '../../platform/errors/app-errors';
+import { AppError, badRequest, unauthenticated } from '../../platform/errors/app-errors';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { execute, toDbDate } from '../../platform/database/sql';
 import { UserRoleEntity } from '../users/entities/user-role.entity';
@@ -24,6 +24,7 @@ import { UsersService } from '../users/users.service';
 import { WechatClient } from '../../platform/wechat/wechat.client';
 import { WechatApiError, WechatErrcode } from '../../platform/wechat/wechat.errors';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
+import { LoginLockout } from './login-lockout';
 import { PasswordHasher } from './password-hasher';
 import { orgNodeReader } from '../../org';
 
@@ -42,15 +43,19 @@ export class AuthService {
     private readonly wechat: WechatClient,
     private readonly principals: PrincipalLoader,
     private readonly users: UsersService,
+    private readonly lockout: LoginLockout,
   ) {}
 
-  async signup(input: { phone: string; password: string; name: string; communityCode?: string }): Promise<LoginResponse> {
+  /**
+   * Creates the account, or does nothing if the phone is already registered, and answers the same
+   * in both cases (no account enumeration; the password is hashed either way, for similar timing).
+   */
+  async signup(input: { phone: string; password: string; name: string; communityCode?: string }): Promise<SignupAcceptedResponse> {
     const phoneHash = this.cipher.hash(input.phone);
     const passwordHash = await this.hasher.hash(input.password);
-    const userId = await this.db.transaction(async (m) => {
-      if (await m.getRepository(UserEntity).existsBy({ phoneHash })) {
-        throw conflict('该手机号已注册，请直接登录');
-      }
+    const accepted: SignupAcceptedResponse = { message: SIGNUP_ACCEPTED_MESSAGE };
+    await this.db.transaction(async (m) => {
+      // Checked first, so a wrong code answers the same for new and registered phones.
       let communityId: number | null = null;
       if (input.communityCode) {
         const community = await orgNodeReader(m)
@@ -58,6 +63,7 @@ export class AuthService {
         if (!community) throw badRequest('社区不存在，请重新扫描社区二维码', 'communityCode');
         communityId = community.id;
       }
+      if (await m.getRepository(UserEntity).existsBy({ phoneHash })) return;
       const now = new Date();
       const { identifiers } = await m.getRepository(UserEntity).insert({
         name: input.name.trim(),
@@ -70,56 +76,32 @@ export class AuthService {
       });
       const id = Number(identifiers[0].id);
       if (communityId) await this.grantRole(m, id, Role.Resident, communityId);
-      return id;
     }).catch((err) => {
-      if ((err as { code?: string }).code === 'ER_DUP_ENTRY' || String((err as Error).message).includes('UNIQUE')) {
-        throw conflict('该手机号已注册，请直接登录');
-      }
+      // The same phone signed up at the same moment: the unique index kept one; answer alike.
+      if ((err as { code?: string }).code === 'ER_DUP_ENTRY' || String((err as Error).message).includes('UNIQUE')) return;
       throw err;
     });
-    return this.loginResponse(userId);
+    return accepted;
   }
 
-  async login(phone: string, password: string): Promise<LoginResponse> {
-    const user = await this.db.getRepository(UserEntity).findOneBy({ phoneHash: this.cipher.hash(phone), deletedAt: IsNull() });
-    const now = new Date();
-    if (user?.lockedUntil && user.lockedUntil > now) {
-      throw this.locked(user.lockedUntil);
-    }
+  /**
+   * Phone + password from a client address. Unknown phones and wrong passwords answer alike (same
+   * message, a bcrypt compare against a dummy hash); failures lock the (phone, address) pair, and
+   * many from everywhere lock the account (see LoginLockout).
+   */
+  async login(phone: string, password: string, source = 'unknown'): Promise<LoginResponse> {
+    const accountHash = this.cipher.hash(phone);
+    const lock = await this.lockout.current(accountHash, source);
+    if (lock) throw this.lockout.error(lock);
+    const user = await this.db.getRepository(UserEntity).findOneBy({ phoneHash: accountHash, deletedAt: IsNull() });
     const ok = await this.hasher.verify(password, user?.passwordHash ?? null);
     if (!user || !ok) {
-      if (user) await this.recordFailure(user.id, now);
-      const after = user ? await this.db.getRepository(UserEntity).findOneBy({ id: user.id }) : null;
-      if (after?.lockedUntil && after.lockedUntil > now) throw this.locked(after.lockedUntil);
+      const locked = await this.lockout.recordFailure(accountHash, source, user?.id ?? null);
+      if (locked) throw this.lockout.error(locked);
       throw unauthenticated('手机号或密码错误');
     }
-    await this.db.getRepository(UserEntity).update({ id: user.id }, { failedLoginCount: 0, lockedUntil: null });
+    await this.lockout.recordSuccess(accountHash, source);
     return this.loginResponse(user.id);
-  }
-
-  /** Failed attempts are counted in the database, so the lockout holds across API processes. */
-  private async recordFailure(userId: number, now: Date): Promise<void> {
-    const ts = toDbDate(now);
-    // An expired lock starts a fresh count.
-    await this.db.query(
-      'UPDATE users SET failed_login_count = 0, locked_until = NULL WHERE id = ? AND locked_until IS NOT NULL AND locked_until <= ?',
-      [userId, ts],
-    );
-    await this.db.query('UPDATE users SET failed_login_count = failed_login_count + 1 WHERE id = ?', [userId]);
-    const until = toDbDate(new Date(now.getTime() + LOGIN_LOCK_MINUTES * 60_000));
-    await this.db.query(
-      'UPDATE users SET locked_until = ? WHERE id = ? AND failed_login_count >= ? AND locked_until IS NULL',
-      [until, userId, LOGIN_MAX_FAILURES],
-    );
-  }
-
-  private locked(until: Date): AppError {
-    const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
-    return new AppError(
-      HttpStatus.LOCKED,
-      ErrorCode.AccountLocked,
-      `密码连续错误${LOGIN_MAX_FAILURES}次，账号已锁定，请${minutes}分钟后再试`,
-    );
   }
 
   /** wx.login code → openid (session_key stays here) → the one account bound to that openid. */
@@ -209,7 +191,7 @@ export class AuthService {
   }
 
   private async issue(m: EntityManager, userId: number, familyId: string): Promise<{ tokens: TokenPair; refreshId: number }> {
-    const payload: AccessTokenPayload = { sub: userId, typ: 'access' };
+    const payload: AccessTokenPayload = { sub: userId, typ: 'access', sid: familyId };
     const accessToken = await this.jwt.signAsync(payload, { expiresIn: this.config.accessTokenTtlSeconds });
     const refreshToken = randomBytes(32).toString('base64url');
     const now = new Date();

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { BranchMemberDto, CardVerificationDto, ECardDto, Page, RegistrationDto } from '@sbd/contracts';
 import type { Request } from 'express';
 import { CurrentUser, Public } from '../../platform/auth/decorators';
+import { RateLimit } from '../../platform/throttle/rate-limit.guard';
 import type { Principal } from '../../platform/auth/principal';
 import { IdParam } from '../../platform/validation/id-param';
 import { ApproveRegistrationDto } from './dto/approve-registration.dto';
@@ -48,6 +49,7 @@ export class RegistrationController {
 
   @Public()
   @Get('cards/:cardNo')
+  @RateLimit({ CARD_VERIFY_IP: 'ip' })
   @ApiOperation({ summary: 'Verify an e-card shown by a member (name masked)' })
   verify(@Param('cardNo') cardNo: string): Promise<CardVerificationDto> {
     return this.views.verifyCard(cardNo);

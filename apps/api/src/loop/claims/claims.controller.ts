@@ -4,6 +4,7 @@ import type { ClaimDto, Page } from '@sbd/contracts';
 import type { Response } from 'express';
 import { CurrentUser } from '../../platform/auth/decorators';
 import type { Principal } from '../../platform/auth/principal';
+import { RateLimit } from '../../platform/throttle/rate-limit.guard';
 import { IdParam } from '../../platform/validation/id-param';
 import { NoteDto } from '../../platform/validation/note.dto';
 import { AttendanceService } from './attendance.service';
@@ -64,6 +65,7 @@ export class ClaimsController {
   }
 
   @Post('claims/:id/check-in')
+  @RateLimit({ CHECKIN_IP: 'ip', CHECKIN_MEMBER_TASK: 'claimTask' })
   @HttpCode(200)
   @ApiOperation({ summary: 'Check in with the rotating code or by location' })
   checkIn(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Body() dto: CheckInDto): Promise<ClaimDto> {
@@ -71,6 +73,7 @@ export class ClaimsController {
   }
 
   @Post('claims/:id/check-out')
+  @RateLimit({ CHECKIN_IP: 'ip', CHECKIN_MEMBER_TASK: 'claimTask' })
   @HttpCode(200)
   @ApiOperation({ summary: 'Check out; hours = time inside the window, rounded down to the half hour' })
   checkOut(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Body() dto: CheckInDto): Promise<ClaimDto> {

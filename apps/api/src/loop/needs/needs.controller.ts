@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { NeedDto, NeedDuplicateSuggestionDto, Page } from '@sbd/contracts';
 import { CurrentUser } from '../../platform/auth/decorators';
 import type { Principal } from '../../platform/auth/principal';
+import { RateLimit } from '../../platform/throttle/rate-limit.guard';
 import { IdParam } from '../../platform/validation/id-param';
 import { NoteDto } from '../../platform/validation/note.dto';
 import { CreateNeedDto } from './dto/create-need.dto';
@@ -25,6 +26,7 @@ export class NeedsController {
   ) {}
 
   @Post('needs')
+  @RateLimit({ NEED_IP: 'ip', NEED_ACCOUNT: 'user' })
   @ApiOperation({ summary: '点单: post a need (residents; community staff post for residents not online, 代点单)' })
   create(@CurrentUser() p: Principal, @Body() dto: CreateNeedDto): Promise<NeedDto> {
     return this.needs.create(p, dto);

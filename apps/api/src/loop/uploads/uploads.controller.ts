@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nes
 import { memoryStorage } from 'multer';
 import { CurrentUser, Public } from '../../platform/auth/decorators';
 import type { Principal } from '../../platform/auth/principal';
+import { RateLimit } from '../../platform/throttle/rate-limit.guard';
 import { MAX_UPLOAD_BYTES } from './image-type';
 import { UploadErrorsFilter } from './upload-errors.filter';
 import { UploadsService, type UploadResultDto } from './uploads.service';
@@ -15,6 +16,7 @@ export class UploadsController {
   constructor(private readonly uploads: UploadsService) {}
 
   @Post()
+  @RateLimit({ UPLOAD_IP: 'ip', UPLOAD_ACCOUNT: 'user' })
   @UseFilters(UploadErrorsFilter)
   @UseInterceptors(FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, parts: 20 } }))
   @ApiConsumes('multipart/form-data')

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '../../platform/auth/principal';
 import { badRequest, notFound } from '../../platform/errors/app-errors';
 import { UploadEntity } from './entities/upload.entity';
+import { UploadQuota } from './upload-quota';
 import { MAX_UPLOAD_BYTES, sniffImage, UPLOAD_TOO_LARGE_MESSAGE, UPLOAD_WRONG_TYPE_MESSAGE } from './image-type';
 
 export type { UploadResultDto };
@@ -15,13 +16,17 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Photos kept in the database (uploads.data), so every API process can serve them. */
 @Injectable()
 export class UploadsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly quota: UploadQuota,
+  ) {}
 
   async store(p: Principal, file: { buffer: Buffer; size: number } | undefined): Promise<UploadResultDto> {
     if (!file?.buffer?.length) throw badRequest('请选择要上传的图片', 'file');
     if (file.buffer.length > MAX_UPLOAD_BYTES) throw badRequest(UPLOAD_TOO_LARGE_MESSAGE, 'file');
     const mime = sniffImage(file.buffer);
     if (!mime) throw badRequest(UPLOAD_WRONG_TYPE_MESSAGE, 'file');
+    await this.quota.assertRoom(p.userId, file.buffer.length);
     const id = randomUUID();
     await this.db.getRepository(UploadEntity).insert({
       id,

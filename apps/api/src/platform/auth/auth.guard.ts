@@ -38,8 +38,11 @@ export class AuthGuard implements CanActivate {
       if (isPublic) return true;
       throw unauthenticated('登录已过期，请重新登录');
     }
-    if (payload.typ !== 'access' || !Number.isInteger(payload.sub)) throw unauthenticated('登录已过期，请重新登录');
-    const principal = await this.loader.load(payload.sub);
+    if (payload.typ !== 'access' || !Number.isInteger(payload.sub) || typeof payload.sid !== 'string') {
+      throw unauthenticated('登录已过期，请重新登录');
+    }
+    const principal = await this.loader.load(payload.sub, payload.sid);
+    if (principal === 'ended') throw unauthenticated('登录已失效，请重新登录');
     if (!principal) throw unauthenticated('账号不存在或已注销');
     req.principal = principal;
 

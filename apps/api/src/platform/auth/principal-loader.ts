@@ -8,10 +8,17 @@ import type { Principal } from './principal';
 export class PrincipalLoader {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** One query: the live account, its roles with their scope paths, and its approved registration. */
-  async load(userId: number): Promise<Principal | null> {
+  /**
+   * One query: the live account, its roles with their scope paths, and its approved registration;
+   * with `sessionId`, also whether that session (refresh-token family) still has an unrevoked token.
+   * Answers 'ended' for a session that was logged out or revoked.
+   */
+  async load(userId: number): Promise<Principal | null>;
+  async load(userId: number, sessionId: string): Promise<Principal | null | 'ended'>;
+  async load(userId: number, sessionId?: string): Promise<Principal | null | 'ended'> {
     const rows: {
       deleted_at: unknown;
+      live_session: number | string;
       role: Role | null;
       scope_node_id: number | null;
       path: string | null;
@@ -20,7 +27,9 @@ export class PrincipalLoader {
       home_community_id: number | null;
       home_street_id: number | null;
     }[] = await this.db.query(
-      `SELECT u.deleted_at, r.role, r.scope_node_id, n.path, n.name,
+      `SELECT u.deleted_at,
+              (SELECT COUNT(*) FROM refresh_tokens s WHERE s.family_id = ? AND s.user_id = u.id AND s.revoked_at IS NULL) AS live_session,
+              r.role, r.scope_node_id, n.path, n.name,
               g.id AS registration_id, g.community_id AS home_community_id, hc.parent_id AS home_street_id
          FROM users u
          LEFT JOIN user_roles r ON r.user_id = u.id
@@ -28,9 +37,10 @@ export class PrincipalLoader {
          LEFT JOIN registrations g ON g.user_id = u.id AND g.status = 'approved'
          LEFT JOIN org_nodes hc ON hc.id = g.community_id
         WHERE u.id = ?`,
-      [userId],
+      [sessionId ?? '', userId],
     );
     if (!rows.length || rows[0].deleted_at) return null;
+    if (sessionId !== undefined && !Number(rows[0].live_session)) return 'ended';
     const home = rows[0].registration_id
       ? {
           registrationId: Number(rows[0].registration_id),

@@ -20,4 +20,6 @@ export interface Principal {
 export interface AccessTokenPayload {
   sub: number;
   typ: 'access';
+  /** The session: the refresh-token family it was issued with. Logout and family revocation end it at once. */
+  sid: string;
 }

@@ -1,3 +1,5 @@
+import type { AbuseConfig } from '../throttle/rate-limit-config';
+
 export type NodeEnv = 'development' | 'production' | 'test';
 
 export interface AppConfig {
@@ -35,6 +37,8 @@ export interface AppConfig {
   db: DbTimeouts;
   /** After SIGTERM: how long to keep serving (readiness 503, `Connection: close`) before closing. */
   shutdownDrainMs: number;
+  /** Rate limits, upload quota and login lockout (platform/throttle). */
+  abuse: AbuseConfig;
 }
 
 export interface DbTimeouts {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { readAbuseConfig } from '../throttle/rate-limit-config';
 import { DEFAULT_DB_TIMEOUTS, type AppConfig, type NodeEnv } from './app-config';
 
 export class ConfigError extends Error {}
@@ -130,5 +131,12 @@ export function validateConfig(env: Env = process.env): AppConfig {
       queryTimeoutMs: int(env, 'DB_QUERY_TIMEOUT_MS', DEFAULT_DB_TIMEOUTS.queryTimeoutMs, 100, 600_000),
     },
     shutdownDrainMs: int(env, 'SHUTDOWN_DRAIN_MS', nodeEnv === 'test' ? 500 : 10_000, 0, 300_000),
+    // REDIS_URL, REDIS_KEY_PREFIX, RATE_LIMIT_<NAME>, UPLOAD_DAILY_QUOTA_BYTES, LOGIN_* lockout thresholds.
+    abuse: readAbuseConfig(
+      env,
+      nodeEnv === 'test',
+      (name, fallback, min, max) => int(env, name, fallback, min, max),
+      (msg) => new ConfigError(msg),
+    ),
   };
 }

@@ -28,7 +28,7 @@ export function authMalformedRoutes(w: () => FoundationWorld): MalformedRoute[] 
         communityCode: fc.oneof(notAString, nonMatching(/^[A-Za-z0-9_-]{1,32}$/)),
       },
       valid: () => ({ phone: nextPhone(), password: 'Str0ng!pass', name: '张三' }),
-      validStatus: 201,
+      validStatus: 202,
     },
     {
       method: 'post',

@@ -5,6 +5,7 @@ import type {
   LoginResponse,
   MeDto,
   PrivacyNoticeDto,
+  SignupAcceptedResponse,
   SignupRequest,
   WechatLoginRequest,
 } from '@sbd/contracts';
@@ -18,10 +19,20 @@ export async function login(body: LoginRequest): Promise<LoginResponse> {
   return res;
 }
 
+/**
+ * Sign-up answers the same whether or not the phone was already registered (no enumeration), so
+ * the app then logs in with the same phone and password; if that fails, the phone had an account.
+ */
 export async function signup(body: SignupRequest): Promise<LoginResponse> {
-  const res = await api.post<LoginResponse>('/api/auth/signup', body, { auth: false, toast: false });
-  saveLogin(res);
-  return res;
+  await api.post<SignupAcceptedResponse>('/api/auth/signup', body, { auth: false, toast: false });
+  try {
+    return await login({ phone: body.phone, password: body.password });
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) {
+      throw new ApiError({ kind: 'http', status: 401, code: err.code, message: '注册未完成：该手机号可能已注册，请直接登录' });
+    }
+    throw err;
+  }
 }
 
 /** weapp: Taro.login gives a one-time code, the API exchanges it for our tokens. */
