@@ -1,6 +1,7 @@
 // The identity context's public face: other contexts import only from here.
 export { AuthModule } from './auth/auth.module';
 export { AuthService } from './auth/auth.service';
+export { AccountAlerts, type AccountLockedAlert } from './auth/account-alerts';
 export { RegistrationModule } from './registration/registration.module';
 export { UnitsModule } from './units/units.module';
 export { UsersModule } from './users/users.module';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { UsersModule } from '../users/users.module';
+import { AccountAlerts } from './account-alerts';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LoginLockout } from './login-lockout';
@@ -11,9 +12,10 @@ import { PasswordHasher } from './password-hasher';
   controllers: [AuthController],
   providers: [
     AuthService,
+    AccountAlerts,
     LoginLockout,
     { provide: PasswordHasher, inject: [APP_CONFIG], useFactory: (c: AppConfig) => new PasswordHasher(c.bcryptRounds) },
   ],
-  exports: [AuthService, PasswordHasher],
+  exports: [AuthService, AccountAlerts, PasswordHasher],
 })
 export class AuthModule {}

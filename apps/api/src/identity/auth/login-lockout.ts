@@ -1,11 +1,11 @@
 import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, NotificationKind } from '@sbd/contracts';
+import { ErrorCode } from '@sbd/contracts';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { execute, fromDbDate, toDbDate } from '../../platform/database/sql';
 import { AppError } from '../../platform/errors/app-errors';
-import { NotificationsService } from '../../messaging/notifications/notifications.service';
+import { AccountAlerts } from './account-alerts';
 
 /** The row counting failures against an account from all sources. */
 const ALL_SOURCES = '*';
@@ -30,7 +30,7 @@ export class LoginLockout {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly notifications: NotificationsService,
+    private readonly alerts: AccountAlerts,
   ) {}
 
   private get cfg() {
@@ -126,9 +126,8 @@ export class LoginLockout {
   private async tellOwner(userId: number, now: Date): Promise<void> {
     const { accountWindowMinutes: w, accountMaxFailures: n, accountLockMinutes: l } = this.cfg;
     this.logger.warn(`account ${userId} locked for everyone after ${n} failed logins within ${w} minutes`);
-    await this.notifications.enqueue(this.db.manager, {
+    await this.alerts.locked({
       userId,
-      kind: NotificationKind.AccountLocked,
       title: '账号安全提醒',
       body: `您的账号在${w}分钟内登录失败已达${n}次，为保护账号安全，已暂时锁定${l}分钟，期间任何设备都无法用密码登录。如非本人操作，请在解锁后尽快修改密码。`,
       dedupeKey: `account-locked:${userId}:${now.getTime()}`,
