@@ -1,4 +1,4 @@
-import type { AbuseConfig } from '../throttle/rate-limit-config';
+import type { AbuseConfig } from './rate-limit-config';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 

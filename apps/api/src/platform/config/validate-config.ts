@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { readAbuseConfig } from '../throttle/rate-limit-config';
+import { readAbuseConfig } from './rate-limit-config';
 import { DEFAULT_DB_TIMEOUTS, type AppConfig, type NodeEnv } from './app-config';
 
 export class ConfigError extends Error {}

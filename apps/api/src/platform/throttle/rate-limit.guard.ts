@@ -6,7 +6,7 @@ import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { FieldCipher } from '../crypto/field-cipher';
-import type { RateLimitName } from './rate-limit-config';
+import type { RateLimitName } from '../config/rate-limit-config';
 import { RateLimiter, type RateLimitCheck } from './rate-limiter';
 import { TooManyRequestsError } from './too-many-requests';
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import type { RateLimitName } from './rate-limit-config';
+import type { RateLimitName } from '../config/rate-limit-config';
 import type { RateLimitStore } from './rate-limit-store';
 import { TooManyRequestsError } from './too-many-requests';
 
