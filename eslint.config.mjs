@@ -42,15 +42,6 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': 'error',
     },
   },
-  // TODO(#14): the mini-program still has 18 violations (17 async JSX handlers, 1 floating call),
-  // fixed after its restructuring; then drop this block. List them: npx eslint apps/miniapp/src
-  {
-    files: ['apps/miniapp/**/*.ts', 'apps/miniapp/**/*.tsx'],
-    rules: {
-      '@typescript-eslint/no-floating-promises': 'warn',
-      '@typescript-eslint/no-misused-promises': 'warn',
-    },
-  },
   // Mini-program layers (issue #14): platform < ui < features < pages (src/pages, src/package*).
   // A layer imports only the layers below it.
   ...miniappLayers(),

@@ -4,7 +4,7 @@
  * the routes Nest registers are exactly these (both ways).
  */
 import { route } from './platform/route';
-import type { ConsentRequest, LoginRequest, LoginResponse, MeDto, PrivacyNoticeDto, RefreshRequest, SignupRequest, TokenPair, WechatLoginRequest } from './identity/auth';
+import type { ConsentRequest, LoginRequest, LoginResponse, MeDto, PrivacyNoticeDto, RefreshRequest, SignupAcceptedResponse, SignupRequest, TokenPair, WechatLoginRequest } from './identity/auth';
 import type { ApproveRegistrationRequest, BranchMemberDto, CardVerificationDto, ECardDto, RegistrationDto, RegistrationExportQuery, RegistrationListQuery, RejectRegistrationRequest, SubmitRegistrationRequest, UpdateProfileRequest } from './identity/registration';
 import type { CreatePairingItemRequest, CreatePairingRequest, PairingDto, PairingItemDto, PairingItemListQuery, UpdatePairingItemRequest } from './identity/units';
 import type { BackfillRequest, BackfillResultDto, CheckInRequest, CheckOutRequest, CheckinCodeDto, ClaimDto, ClaimListQuery, ConfirmClaimRequest, CreateClaimRequest, MarkNoShowRequest, RateServiceRequest, RejectClaimRequest, VerifyClaimRequest, WithdrawClaimRequest } from './loop/claims';
@@ -23,7 +23,7 @@ import type { NodeStatsQuery, RollupRebuildDto, StatsDto } from './reporting/sta
 
 export const ROUTES = {
   auth: {
-    signup: route<SignupRequest, never, LoginResponse>()('POST', '/api/auth/signup'),
+    signup: route<SignupRequest, never, SignupAcceptedResponse>()('POST', '/api/auth/signup'),
     login: route<LoginRequest, never, LoginResponse>()('POST', '/api/auth/login'),
     wechat: route<WechatLoginRequest, never, LoginResponse>()('POST', '/api/auth/wechat'),
     refresh: route<RefreshRequest, never, TokenPair>()('POST', '/api/auth/refresh'),

@@ -44,7 +44,7 @@ export function goLogin(redirect: string = currentPageUrl()): void {
   goingToLogin = true;
   const target = safeRedirect(redirect);
   const url = target && target !== PAGES.home ? `${PAGES.login}?redirect=${encodeURIComponent(target)}` : PAGES.login;
-  safely(() => Taro.reLaunch({ url })).finally(() => {
+  void safely(() => Taro.reLaunch({ url })).finally(() => {
     goingToLogin = false;
   });
 }

@@ -1,9 +1,10 @@
 import Taro, { __taro } from '@test/doubles/taro';
-import type { LoginResponse, MeDto } from '@sbd/contracts';
+import { RegistrationStatus, ROUTES, type LoginResponse, type MeDto } from '@sbd/contracts';
 import {
   api,
   ApiError,
   attempt,
+  call,
   OFFLINE_MESSAGE,
   request,
   SESSION_EXPIRED_MESSAGE,
@@ -58,6 +59,24 @@ describe('request layer', () => {
     request$.mockResolvedValueOnce(reply(200, { items: [], nextCursor: null }));
     await api.get('/api/communities/7/registrations', { query: { status: 'pending', cursor: undefined, limit: 20 } });
     expect(calls()[0].url).toBe('/api/communities/7/registrations?status=pending&limit=20');
+  });
+
+  it('call: method, path and query from the route table', async () => {
+    loginAs('A1', 'R1');
+    request$.mockResolvedValueOnce(reply(200, { items: [], nextCursor: null }));
+    await call(ROUTES.registrations.ofCommunity, { params: { id: 7 }, query: { status: RegistrationStatus.Pending, limit: 20 } });
+    expect(calls()[0]).toMatchObject({ url: `/api/communities/7/registrations?status=${RegistrationStatus.Pending}&limit=20`, method: 'GET' });
+    expect(calls()[0].data).toBeUndefined();
+  });
+
+  it('call: a POST without a body sends {}, params are URI-encoded', async () => {
+    loginAs('A1', 'R1');
+    request$.mockResolvedValueOnce(reply(200, { id: 3 })).mockResolvedValueOnce(reply(200, {}));
+    await call(ROUTES.needs.release, { params: { id: 3 } });
+    await call(ROUTES.org.communityByCode, { params: { code: 'a b' }, auth: false });
+    expect(calls()[0]).toMatchObject({ url: '/api/needs/3/release', method: 'POST', data: {} });
+    expect(calls()[1].url).toBe('/api/communities/by-code/a%20b');
+    expect(calls()[1].header.Authorization).toBeUndefined();
   });
 
   it('on 401 refreshes once, stores the rotated refresh token and retries', async () => {

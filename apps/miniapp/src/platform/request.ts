@@ -1,5 +1,17 @@
 import Taro from '@tarojs/taro';
-import { ErrorCode, type ErrorBody, type FieldError, type TokenPair } from '@sbd/contracts';
+import {
+  ErrorCode,
+  pathOf,
+  ROUTES,
+  type AnyRoute,
+  type ErrorBody,
+  type FieldError,
+  type ParamsOf,
+  type PathParamNames,
+  type QueryOf,
+  type RequestOf,
+  type ResponseOf,
+} from '@sbd/contracts';
 import { apiBaseUrl, REQUEST_TIMEOUT_MS } from './env';
 import { goLogin } from './nav';
 import { clearSession, getSession, saveTokens } from './session';
@@ -197,8 +209,9 @@ export function refreshTokens(): Promise<RefreshOutcome> {
 async function doRefresh(): Promise<RefreshOutcome> {
   const refreshToken = getSession()?.refreshToken;
   if (!refreshToken) return 'rejected';
-  const res = await send('/api/auth/refresh', { method: 'POST', data: { refreshToken } }, undefined);
-  const pair = res.data as TokenPair | null;
+  const body: RequestOf<typeof ROUTES.auth.refresh> = { refreshToken };
+  const res = await send(pathOf(ROUTES.auth.refresh), { method: ROUTES.auth.refresh.method, data: body }, undefined);
+  const pair = res.data as ResponseOf<typeof ROUTES.auth.refresh> | null;
   if (res.status >= 200 && res.status < 300 && pair && typeof pair.accessToken === 'string') {
     saveTokens(pair);
     return 'ok';
@@ -295,3 +308,52 @@ export const api = {
   delete: <T = void>(path: string, opts: Omit<RequestOptions, 'method' | 'data'> = {}) =>
     request<T>(path, { ...opts, method: 'DELETE' }),
 };
+
+/* ───────────── typed calls from the route table ───────────── */
+
+/** Options of a call besides what the route types (body, query, params). */
+export type CallOptions = Omit<RequestOptions, 'method' | 'data' | 'query'>;
+
+// `[X] extends [never]`: the route takes none; `Empty extends X`: every field optional, may be left out.
+type Empty = Record<never, never>;
+type BodyPart<R> = [RequestOf<R>] extends [never]
+  ? { body?: never }
+  : Empty extends RequestOf<R>
+    ? { body?: RequestOf<R> }
+    : { body: RequestOf<R> };
+type QueryPart<R> = [QueryOf<R>] extends [never]
+  ? { query?: never }
+  : Empty extends QueryOf<R>
+    ? { query?: QueryOf<R> }
+    : { query: QueryOf<R> };
+type ParamsPart<R extends AnyRoute> = [PathParamNames<R['path']>] extends [never] ? { params?: never } : { params: ParamsOf<R> };
+
+/** What a call of route `R` takes: its body, query and path parameters, typed by the route table. */
+export type CallInit<R extends AnyRoute> = BodyPart<R> & QueryPart<R> & ParamsPart<R> & CallOptions;
+type CallArgs<R extends AnyRoute> = Empty extends CallInit<R> ? [init?: CallInit<R>] : [init: CallInit<R>];
+
+/** The API path of a call: the route's path with its parameters filled. */
+export function callPath<R extends AnyRoute>(route: R, params?: ParamsOf<R>): string {
+  return (pathOf as (r: AnyRoute, p?: Record<string, string | number>) => string)(route, params);
+}
+
+/**
+ * Calls one route of `ROUTES`: method and path from the table, body/query/response types from the
+ * route (`RequestOf`, `QueryOf`, `ResponseOf`), through `request` (token, refresh, error toasts).
+ * POST/PUT/PATCH without a body send `{}`.
+ */
+export function call<R extends AnyRoute>(route: R, ...[init]: CallArgs<R>): Promise<ResponseOf<R>> {
+  const { body, query, params, ...opts } = (init ?? {}) as CallOptions & {
+    body?: unknown;
+    query?: object;
+    params?: ParamsOf<R>;
+  };
+  const method = route.method;
+  const data = method === 'GET' ? undefined : method === 'DELETE' ? body : (body ?? {});
+  return request<ResponseOf<R>>(callPath(route, params), {
+    ...opts,
+    method,
+    data,
+    query: query as Record<string, QueryValue> | undefined,
+  });
+}

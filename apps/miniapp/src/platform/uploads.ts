@@ -1,13 +1,7 @@
 import Taro from '@tarojs/taro';
-import { apiBaseUrl } from './env';
-import { ApiError, httpError, refreshTokens, showErrorToast, transportError } from './request';
+import { ROUTES, type UploadResultDto } from '@sbd/contracts';
+import { ApiError, buildUrl, callPath, httpError, refreshTokens, showErrorToast, transportError } from './request';
 import { getSession } from './session';
-
-export interface UploadResult {
-  id: string;
-  /** What goes into a need's `photos` (/api/uploads/<uuid>). */
-  url: string;
-}
 
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 
@@ -15,7 +9,7 @@ async function send(filePath: string): Promise<{ status: number; data: unknown }
   const token = getSession()?.accessToken;
   try {
     const res = await Taro.uploadFile({
-      url: `${apiBaseUrl()}/api/uploads`,
+      url: buildUrl(callPath(ROUTES.uploads.upload)),
       filePath,
       name: 'file',
       header: token ? { Authorization: `Bearer ${token}` } : {},
@@ -39,11 +33,11 @@ async function send(filePath: string): Promise<{ status: number; data: unknown }
  * Uploads one photo (multipart field `file`) with the access token, refreshing it once on 401 like
  * every other request. Errors are toasted and thrown as ApiError.
  */
-export async function uploadPhoto(filePath: string): Promise<UploadResult> {
+export async function uploadPhoto(filePath: string): Promise<UploadResultDto> {
   try {
     let res = await send(filePath);
     if (res.status === 401 && (await refreshTokens()) === 'ok') res = await send(filePath);
-    if (res.status >= 200 && res.status < 300) return res.data as UploadResult;
+    if (res.status >= 200 && res.status < 300) return res.data as UploadResultDto;
     throw httpError(res.status, res.data);
   } catch (e) {
     const err = e instanceof ApiError ? e : transportError(e);

@@ -81,7 +81,7 @@ export function PhotoPicker({ value, onChange, max }: PhotoPickerProps) {
         );
       })}
       {value.length < max ? (
-        <View className='photo photo-add' onClick={add} {...a11y(busy ? '正在上传照片' : '添加照片', { role: 'button', disabled: busy })} {...keyActivate(add)}>
+        <View className='photo photo-add' onClick={() => void add()} {...a11y(busy ? '正在上传照片' : '添加照片', { role: 'button', disabled: busy })} {...keyActivate(() => void add())}>
           <Text className='photo-add-icon'>{busy ? '…' : '＋'}</Text>
           <Text className='photo-add-text'>{busy ? '上传中' : '添加照片'}</Text>
         </View>

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ClaimAction, ClaimStatus, NotificationKind, PointsReason, RegistrationStatus, Role, TaskAction, type ClaimDto } from '@sbd/contracts';
+import { PAGES, ClaimAction, ClaimStatus, NotificationKind, PointsReason, RegistrationStatus, Role, TaskAction, type ClaimDto } from '@sbd/contracts';
 import {
   bonusForRating,
   checkInOpen,
@@ -150,7 +150,7 @@ export class AttendanceService {
         kind: NotificationKind.ClaimVerified,
         title: '服务已核验',
         body: `「${task.title}」服务时长${claim.creditHalfHours / 2}小时已核验，获得${earned}积分`,
-        path: '/packageMember/pages/hours/index',
+        path: PAGES.hours,
         entityType: 'claim',
         entityId: claim.id,
         dedupeKey: `claim:${claim.id}:verified`,

@@ -1,6 +1,8 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  PAGES,
+  pageUrl,
   CLAIM_HOLD_MINUTES,
   ClaimAction,
   ClaimRefusal,
@@ -223,7 +225,7 @@ export class ClaimsService {
         kind: NotificationKind.TaskReminder,
         title: '服务提醒',
         body: `您报名的「${task.title}」将于${hours}小时后开始，地点：${task.place}`,
-        path: `/packageMember/pages/task/index?id=${task.id}`,
+        path: pageUrl(PAGES.task, { id: task.id }),
         entityType: 'claim',
         entityId: claimId,
         dedupeKey: this.reminderKey(claimId, label, claimedAt),
@@ -283,7 +285,7 @@ export class ClaimsService {
         kind: NotificationKind.ClaimWithdrawn,
         title: '党员退出报名',
         body: `有党员退出了「${task.title}」的报名`,
-        path: `/packageAdmin/pages/task/index?id=${task.id}`,
+        path: pageUrl(PAGES.adminTask, { id: task.id }),
         entityType: 'task',
         entityId: task.id,
         dedupeKey: `claim:${claim.id}:withdrawn:${Date.now()}`,
@@ -355,7 +357,7 @@ export class ClaimsService {
         kind: NotificationKind.ClaimPromoted,
         title: '候补转正',
         body: `「${task.title}」有空余名额，您已由候补转为报名，请在${CLAIM_HOLD_MINUTES}分钟内确认`,
-        path: `/packageMember/pages/claims/index`,
+        path: PAGES.claims,
         entityType: 'claim',
         entityId: next.id,
         dedupeKey: `claim:${next.id}:promoted:${now.getTime()}`,

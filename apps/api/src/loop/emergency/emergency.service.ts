@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  PAGES,
+  pageUrl,
   CallupResponse,
   CallupStatus,
   NotificationKind,
@@ -66,7 +68,7 @@ export class EmergencyService {
           kind: NotificationKind.EmergencyCallup,
           title: `应急召集：${dto.title.trim()}`,
           body: `${dto.description.trim().slice(0, 60)}。集合地点：${dto.place.trim()}，请尽快回复能否到场`,
-          path: `/packageMember/pages/callup/index?id=${callupId}`,
+          path: pageUrl(PAGES.callup, { id: callupId }),
           entityType: 'callup' as const,
           entityId: callupId,
           dedupeKey: `callup:${callupId}:${r.userId}`,

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  PAGES,
+  pageUrl,
   CHECKIN_PERIOD_SECONDS,
   CHECKIN_RADIUS_M,
   CLAIM_WITHDRAW_CUTOFF_MINUTES,
@@ -168,7 +170,7 @@ export class TasksService {
           kind: NotificationKind.TaskPublished,
           title: '有与您岗位相关的新任务',
           body: `「${task.title}」优先向您开放报名`,
-          path: `/packageMember/pages/task/index?id=${taskId}`,
+          path: pageUrl(PAGES.task, { id: taskId }),
           entityType: 'task',
           entityId: taskId,
           dedupeKey: `task:${taskId}:published:${h}`,

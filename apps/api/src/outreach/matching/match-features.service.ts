@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { RegistrationStatus, TaskKind, type FreeTimeSlot } from '@sbd/contracts';
-import type { MemberFeatures, TaskFeatures } from '@sbd/domain';
+import { RegistrationStatus, TaskKind, TaskStatus, TaskTarget, type FreeTimeSlot } from '@sbd/contracts';
+import { whyMemberCannotClaim, type MemberFeatures, type TaskFeatures } from '@sbd/domain';
 import { DataSource } from 'typeorm';
 import { fromDbDate, toDbDate } from '../../platform/database/sql';
 import type { TaskView } from '../../loop';
@@ -48,6 +48,8 @@ export class MatchFeaturesService {
    * not-full, individual tasks; their positions and needs in one more; the member's own few
    * claims in a third. What depends on the member (already claimed, overlapping, reserved for
    * position holders) is then filtered in memory: correlated NOT EXISTS per task cost 50 ms here.
+   * The deadline, area and position priority are the shared claim rule's (whyMemberCannotClaim),
+   * the one a claim is checked against, so a recommended task is one the member may claim.
    */
   async candidateTasks(m: MemberFeatures & { registrationId: number }, now: number): Promise<TaskFeatures[]> {
     const ts = toDbDate(new Date(now));
@@ -65,12 +67,25 @@ export class MatchFeaturesService {
       .map((c) => ({ start: fromDbDate(c.starts_at)!.getTime(), end: fromDbDate(c.ends_at)!.getTime() }));
     return street
       .filter((o) => {
-        if (o.endsAt <= now || o.claimDeadline <= now || o.full || claimed.has(o.features.id)) return false;
+        if (o.endsAt <= now || o.full || claimed.has(o.features.id)) return false;
         const start = (o.features.startsAt as Date).getTime();
         if (busy.some((b) => b.start < o.endsAt && b.end > start)) return false;
         const t = o.features;
-        if (o.priorityUntil > now && t.positionIds.length && !t.positionIds.some((p) => m.positionIds.includes(p))) return false;
-        return true;
+        // The street's open tasks are published or in progress (both claimable) and for individuals.
+        const why = whyMemberCannotClaim(
+          {
+            status: TaskStatus.Published,
+            target: TaskTarget.Individuals,
+            claimDeadline: o.claimDeadline,
+            communityId: t.communityId,
+            streetId: t.streetId,
+            priorityUntil: o.priorityUntil || null,
+            positionIds: t.positionIds,
+          },
+          { approved: true, communityId: m.communityId, streetId: m.streetId, positionIds: m.positionIds },
+          now,
+        );
+        return why === null;
       })
       .map((o) => o.features);
   }

@@ -143,7 +143,7 @@ export function PrivacyAndAccount({ loggedIn }: { loggedIn: boolean }) {
     <>
     <Text className='section-title'>隐私与账号</Text>
     <View className='card'>
-      <LinkAction onClick={toggleNotice}>{noticeOpen ? '收起隐私政策' : '查看隐私政策'}</LinkAction>
+      <LinkAction onClick={() => void toggleNotice()}>{noticeOpen ? '收起隐私政策' : '查看隐私政策'}</LinkAction>
       {noticeOpen ? (
         noticeError ? (
           <ErrorState message={noticeError} />
@@ -165,10 +165,10 @@ export function PrivacyAndAccount({ loggedIn }: { loggedIn: boolean }) {
 
       {loggedIn ? (
       <View>
-        <Btn variant='plain' onClick={doLogout} loading={busy === 'logout'} loadingText='正在退出…'>
+        <Btn variant='plain' onClick={() => void doLogout()} loading={busy === 'logout'} loadingText='正在退出…'>
           退出登录
         </Btn>
-        <Btn variant='danger' onClick={doDelete} loading={busy === 'delete'} loadingText='正在注销…'>
+        <Btn variant='danger' onClick={() => void doDelete()} loading={busy === 'delete'} loadingText='正在注销…'>
           注销账号
         </Btn>
         <Text className='t-s t-muted block mt-24'>

@@ -101,7 +101,7 @@ function ApproveForm({ reg, org }: { reg: RegistrationDto; org: OrgChoices }) {
         onChange={setGroupId}
         hint={branchId || gridId ? undefined : '先选择党支部或网格'}
       />
-      <Btn onClick={approve} loading={!!action.busy} loadingText='正在提交…'>
+      <Btn onClick={() => void approve()} loading={!!action.busy} loadingText='正在提交…'>
         通过报到
       </Btn>
     </View>
@@ -142,7 +142,7 @@ function RejectForm({ reg, reason, setReason }: { reg: RegistrationDto; reason: 
         required
         error={reasonError}
       />
-      <Btn variant='danger' onClick={reject} loading={!!action.busy} loadingText='正在提交…'>
+      <Btn variant='danger' onClick={() => void reject()} loading={!!action.busy} loadingText='正在提交…'>
         确认不通过
       </Btn>
     </View>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { NEED_CATEGORY_LABELS, NEED_REASON_MAX, NEED_STATUS_LABELS, NeedAction, NeedStatus, type NeedDto } from '@sbd/contracts';
+import { NEED_CATEGORY_LABELS, NEED_REASON_MAX, NEED_STATUS_LABELS, NeedAction, NeedStatus, type NeedDto, type NeedSummaryDto, type SummaryPeriod } from '@sbd/contracts';
 import { confirmModal, toast } from '@/platform/feedback';
 import { formatDateTime } from '@/platform/format';
 import { attempt } from '@/platform/request';
@@ -13,7 +13,7 @@ import { useAction } from '@/ui/hooks/useAction';
 import { PhotoStrip } from '@/ui/Photos';
 import { Checkbox } from '@/ui/Toggle';
 import { NEED_TONE, needCan } from '@/features/loop/loop';
-import { acceptNeed, fulfilNeed, mergeNeed, needSummary, rejectNeed, releaseNeed, type NeedSummary, type SummaryPeriod } from '@/features/needs/service';
+import { acceptNeed, fulfilNeed, mergeNeed, needSummary, rejectNeed, releaseNeed } from '@/features/needs/service';
 
 const PERIODS: { value: SummaryPeriod; label: string }[] = [
   { value: 'day', label: '日汇总' },
@@ -33,7 +33,7 @@ export async function acceptInOneTap(need: NeedDto): Promise<NeedDto> {
 
 export function SummaryCard({ communityId, version }: { communityId: number; version: number }) {
   const [period, setPeriod] = useState<SummaryPeriod>('day');
-  const [summary, setSummary] = useState<NeedSummary | null>(null);
+  const [summary, setSummary] = useState<NeedSummaryDto | null>(null);
   useEffect(() => {
     let live = true;
     void attempt(needSummary(communityId, period)).then((r) => {

@@ -58,7 +58,7 @@ export function PasswordLoginForm({ auth }: { auth: LoginState }) {
         error={auth.loginErrors.password}
         required
       />
-      <Btn onClick={auth.doLogin} loading={auth.busy} loadingText='正在登录…'>
+      <Btn onClick={() => void auth.doLogin()} loading={auth.busy} loadingText='正在登录…'>
         登录
       </Btn>
       <Text className='t-s t-muted block mt-32'>
@@ -112,7 +112,7 @@ export function SignupForm({ auth }: { auth: LoginState }) {
         error={auth.signupErrors.confirmPassword}
         required
       />
-      <PrivacyNotice notice={auth.notice} error={auth.noticeError} onRetry={auth.loadNotice} />
+      <PrivacyNotice notice={auth.notice} error={auth.noticeError} onRetry={() => void auth.loadNotice()} />
       <Checkbox
         checked={auth.signupForm.consent}
         onChange={(consent) => auth.setSignupForm({ ...auth.signupForm, consent })}
@@ -124,7 +124,7 @@ export function SignupForm({ auth }: { auth: LoginState }) {
         <Text className='field-error' {...a11y(undefined, { role: 'alert' })}>{`！${auth.signupErrors.consent}`}</Text>
       ) : null}
       <View className='mt-48'>
-        <Btn onClick={auth.doSignup} loading={auth.busy} loadingText='正在注册…'>
+        <Btn onClick={() => void auth.doSignup()} loading={auth.busy} loadingText='正在注册…'>
           注册并登录
         </Btn>
       </View>

@@ -1,20 +1,18 @@
 import Taro from '@tarojs/taro';
-import type {
-  ConsentRequest,
-  LoginRequest,
-  LoginResponse,
-  MeDto,
-  PrivacyNoticeDto,
-  SignupAcceptedResponse,
-  SignupRequest,
-  WechatLoginRequest,
+import {
+  ROUTES,
+  type LoginRequest,
+  type LoginResponse,
+  type MeDto,
+  type PrivacyNoticeDto,
+  type SignupRequest,
 } from '@sbd/contracts';
-import { api, ApiError } from '@/platform/request';
+import { ApiError, call } from '@/platform/request';
 import { clearSession, getSession, saveLogin, saveUser } from '@/platform/session';
 
 // Login and signup errors are shown inline by the login page, so no toast here.
 export async function login(body: LoginRequest): Promise<LoginResponse> {
-  const res = await api.post<LoginResponse>('/api/auth/login', body, { auth: false, toast: false });
+  const res = await call(ROUTES.auth.login, { body, auth: false, toast: false });
   saveLogin(res);
   return res;
 }
@@ -24,7 +22,7 @@ export async function login(body: LoginRequest): Promise<LoginResponse> {
  * the app then logs in with the same phone and password; if that fails, the phone had an account.
  */
 export async function signup(body: SignupRequest): Promise<LoginResponse> {
-  await api.post<SignupAcceptedResponse>('/api/auth/signup', body, { auth: false, toast: false });
+  await call(ROUTES.auth.signup, { body, auth: false, toast: false });
   try {
     return await login({ phone: body.phone, password: body.password });
   } catch (err) {
@@ -44,8 +42,7 @@ export async function wechatLogin(): Promise<LoginResponse> {
     throw new ApiError({ kind: 'network', status: 0, code: 'WECHAT_LOGIN', message: '微信登录失败，请稍后再试' });
   }
   if (!code) throw new ApiError({ kind: 'http', status: 0, code: 'WECHAT_LOGIN', message: '微信登录失败，请稍后再试' });
-  const body: WechatLoginRequest = { code };
-  const res = await api.post<LoginResponse>('/api/auth/wechat', body, { auth: false, toast: false });
+  const res = await call(ROUTES.auth.wechat, { body: { code }, auth: false, toast: false });
   saveLogin(res);
   return res;
 }
@@ -54,7 +51,7 @@ export async function wechatLogin(): Promise<LoginResponse> {
 export async function logout(): Promise<void> {
   const refreshToken = getSession()?.refreshToken;
   try {
-    if (refreshToken) await api.post<void>('/api/auth/logout', { refreshToken }, { auth: false, toast: false });
+    if (refreshToken) await call(ROUTES.auth.logout, { body: { refreshToken }, auth: false, toast: false });
   } catch {
     // The local session is cleared anyway.
   } finally {
@@ -64,23 +61,22 @@ export async function logout(): Promise<void> {
 
 /** `quiet`: a background refresh on page show — no toast, no jump to the login page. */
 export async function fetchMe(quiet = false): Promise<MeDto> {
-  const me = await api.get<MeDto>('/api/me', { toast: !quiet, loginOnExpiry: !quiet });
+  const me = await call(ROUTES.users.me, { toast: !quiet, loginOnExpiry: !quiet });
   saveUser(me);
   return me;
 }
 
 export async function giveConsent(version: string): Promise<MeDto> {
-  const body: ConsentRequest = { version };
-  const me = await api.post<MeDto>('/api/me/consent', body);
+  const me = await call(ROUTES.users.consent, { body: { version } });
   saveUser(me);
   return me;
 }
 
 export function fetchPrivacyNotice(): Promise<PrivacyNoticeDto> {
-  return api.get<PrivacyNoticeDto>('/api/privacy-notice', { auth: false });
+  return call(ROUTES.users.privacyNotice, { auth: false });
 }
 
 export async function deleteAccount(): Promise<void> {
-  await api.delete('/api/me');
+  await call(ROUTES.users.deleteMe);
   clearSession();
 }

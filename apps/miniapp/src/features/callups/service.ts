@@ -1,32 +1,38 @@
-import type { CallupDto, CallupResponse, CreateCallupRequest } from '@sbd/contracts';
-import { api } from '@/platform/request';
+import { ROUTES, type CallupDto, type CallupResponse, type CreateCallupRequest } from '@sbd/contracts';
+import { downloadXlsx } from '@/platform/download';
+import { call, callPath } from '@/platform/request';
 
 export function myCallups(): Promise<CallupDto[]> {
-  return api.get<CallupDto[]>('/api/callups/mine');
+  return call(ROUTES.callups.mine);
 }
 
 export function getCallup(id: number): Promise<CallupDto> {
-  return api.get<CallupDto>(`/api/callups/${id}`);
+  return call(ROUTES.callups.get, { params: { id } });
 }
 
 export function respondCallup(id: number, response: CallupResponse, etaMinutes?: number): Promise<CallupDto> {
-  return api.post<CallupDto>(`/api/callups/${id}/respond`, { response, ...(etaMinutes !== undefined ? { etaMinutes } : {}) });
+  return call(ROUTES.callups.respond, { params: { id }, body: { response, ...(etaMinutes !== undefined ? { etaMinutes } : {}) } });
 }
 
 export function createCallup(body: Omit<CreateCallupRequest, 'createTask'>): Promise<CallupDto> {
-  return api.post<CallupDto>('/api/callups', body, { toast: false });
+  return call(ROUTES.callups.create, { body, toast: false });
 }
 
 export function formGroups(id: number, groupSize: number): Promise<CallupDto> {
-  return api.post<CallupDto>(`/api/callups/${id}/groups`, { groupSize });
+  return call(ROUTES.callups.groups, { params: { id }, body: { groupSize } });
 }
 
 export function closeCallup(id: number): Promise<CallupDto> {
-  return api.post<CallupDto>(`/api/callups/${id}/close`);
+  return call(ROUTES.callups.close, { params: { id } });
 }
 
 
 /** Call-ups issued for a node and below it, newest first (community, street, district staff). */
 export function listCallups(scopeNodeId: number): Promise<CallupDto[]> {
-  return api.get<CallupDto[]>('/api/callups', { query: { scopeNodeId } });
+  return call(ROUTES.callups.list, { query: { scopeNodeId } });
+}
+
+/** The muster list (花名册): saved as a download on H5, opened in WeChat's document viewer on weapp. */
+export function saveMuster(id: number): Promise<boolean> {
+  return downloadXlsx({ path: callPath(ROUTES.callups.muster, { id }), filename: `花名册-${id}.xlsx` });
 }

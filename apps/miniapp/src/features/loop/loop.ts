@@ -11,12 +11,11 @@ import {
   NeedAction,
   NeedStatus,
   TaskStatus,
-  TaskTarget,
   type ClaimDto,
   type NeedDto,
   type TaskDto,
 } from '@sbd/contracts';
-import { checkInOpen, claimMachine, isHoldExpired, needMachine, whyCannotClaimTask, whyCannotWithdraw } from '@sbd/domain';
+import { checkInOpen, claimableTaskOf, claimMachine, isHoldExpired, needMachine, whyCannotWithdraw, whyMemberCannotClaim } from '@sbd/domain';
 import { formatDayTime } from '@/platform/time';
 import type { Tone } from '@/ui/Badge';
 
@@ -98,10 +97,9 @@ export function memberTaskView(task: TaskDto, now: number): MemberTaskView {
   const claim = task.myClaim;
   if (claim && !ENDED_CLAIM_STATUSES.includes(claim.status)) return myClaimView(claim, now);
   const rejoin = !!claim;
-  const why = whyCannotClaimTask(task.status);
-  if (why) return { kind: 'blocked', reason: why };
-  if (Date.parse(task.startAt) <= now) return { kind: 'blocked', reason: '报名已截止' };
-  if (task.target === TaskTarget.Branches) return { kind: 'blocked', reason: '该任务面向支部，请由支部书记统一报名' };
+  // The shared claim rule (the API's too); the member's area and priority are the API's to check.
+  const why = whyMemberCannotClaim(claimableTaskOf(task), null, now);
+  if (why) return { kind: 'blocked', reason: why.message };
   const slotsLeft = Math.max(0, task.capacity - task.claimedCount);
   if (slotsLeft > 0) return { kind: 'claim', slotsLeft, rejoin };
   if (task.waitlist) return { kind: 'waitlist', waitlistCount: task.waitlistCount, rejoin };

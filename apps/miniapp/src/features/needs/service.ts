@@ -1,99 +1,79 @@
-import type {
-  CreateNeedRequest,
-  NeedCategory,
-  NeedDto,
-  NeedDuplicateCheckRequest,
-  NeedDuplicateSuggestionDto,
-  NeedStatus,
-  Page,
-  RateNeedRequest,
+import {
+  ROUTES,
+  type CreateNeedRequest,
+  type NeedDto,
+  type NeedDuplicateCheckRequest,
+  type NeedDuplicateSuggestionDto,
+  type NeedListQuery,
+  type NeedSummaryDto,
+  type Page,
+  type PlusOneResultDto,
+  type RateNeedRequest,
+  type SummaryPeriod,
 } from '@sbd/contracts';
-import { api } from '@/platform/request';
-
-/** Answer of "同一件事 +1" (POST /api/needs/:id/plus-one). */
-export interface PlusOneResult {
-  needId: number;
-  plusOneCount: number;
-  /** False when the caller had already said +1. */
-  added: boolean;
-}
-
-export type SummaryPeriod = 'day' | 'week' | 'month';
-
-/** GET /api/communities/:id/needs/summary (日汇总/周研判/月总结); not in @sbd/contracts. */
-export interface NeedSummary {
-  communityId: number;
-  period: SummaryPeriod;
-  date: string;
-  from: string;
-  to: string;
-  total: number;
-  byCategory: Record<NeedCategory, number>;
-  byStatus: Record<NeedStatus, number>;
-  overdueCount: number;
-  overdue: { id: number; title: string; category: NeedCategory; status: NeedStatus; createdAt: string; hoursWaiting: number }[];
-}
+import { call } from '@/platform/request';
 
 export function createNeed(body: CreateNeedRequest): Promise<NeedDto> {
-  return api.post<NeedDto>('/api/needs', body, { toast: false });
+  return call(ROUTES.needs.create, { body, toast: false });
 }
 
 /** Suggestions are a hint: failures stay quiet. */
 export function findDuplicates(body: NeedDuplicateCheckRequest): Promise<NeedDuplicateSuggestionDto[]> {
-  return api.post<NeedDuplicateSuggestionDto[]>('/api/needs/duplicates', body, { toast: false });
+  return call(ROUTES.needs.duplicates, { body, toast: false });
 }
 
-export function plusOne(id: number): Promise<PlusOneResult> {
-  return api.post<PlusOneResult>(`/api/needs/${id}/plus-one`);
+export function plusOne(id: number): Promise<PlusOneResultDto> {
+  return call(ROUTES.needs.plusOne, { params: { id } });
 }
 
 export function myNeeds(cursor?: string | null, limit = 20): Promise<Page<NeedDto>> {
-  return api.get<Page<NeedDto>>('/api/needs/mine', { query: { cursor: cursor ?? undefined, limit } });
+  return call(ROUTES.needs.mine, { query: { cursor: cursor ?? undefined, limit } });
 }
 
 export function getNeed(id: number): Promise<NeedDto> {
-  return api.get<NeedDto>(`/api/needs/${id}`);
+  return call(ROUTES.needs.get, { params: { id } });
 }
 
 export function withdrawNeed(id: number, reason?: string): Promise<NeedDto> {
-  return api.post<NeedDto>(`/api/needs/${id}/withdraw`, reason ? { reason } : {});
+  return call(ROUTES.needs.withdraw, { params: { id }, body: reason ? { reason } : {} });
 }
 
 export function rateNeed(id: number, body: RateNeedRequest): Promise<NeedDto> {
-  return api.post<NeedDto>(`/api/needs/${id}/rate`, body);
+  return call(ROUTES.needs.rate, { params: { id }, body });
 }
 
 // ---------- staff (triage) ----------
 
 export function communityNeeds(
   communityId: number,
-  params: { status?: NeedStatus; category?: NeedCategory; cursor?: string | null; limit?: number } = {},
+  params: Omit<NeedListQuery, 'cursor' | 'buildingId'> & { cursor?: string | null } = {},
 ): Promise<Page<NeedDto>> {
-  return api.get<Page<NeedDto>>(`/api/communities/${communityId}/needs`, {
+  return call(ROUTES.needs.ofCommunity, {
+    params: { id: communityId },
     query: { status: params.status, category: params.category, cursor: params.cursor ?? undefined, limit: params.limit ?? 20 },
   });
 }
 
-export function needSummary(communityId: number, period: SummaryPeriod): Promise<NeedSummary> {
-  return api.get<NeedSummary>(`/api/communities/${communityId}/needs/summary`, { query: { period } });
+export function needSummary(communityId: number, period: SummaryPeriod): Promise<NeedSummaryDto> {
+  return call(ROUTES.needs.summary, { params: { id: communityId }, query: { period } });
 }
 
 export function releaseNeed(id: number): Promise<NeedDto> {
-  return api.post<NeedDto>(`/api/needs/${id}/release`);
+  return call(ROUTES.needs.release, { params: { id } });
 }
 
 export function acceptNeed(id: number): Promise<NeedDto> {
-  return api.post<NeedDto>(`/api/needs/${id}/accept`);
+  return call(ROUTES.needs.accept, { params: { id } });
 }
 
 export function rejectNeed(id: number, reason: string): Promise<NeedDto> {
-  return api.post<NeedDto>(`/api/needs/${id}/reject`, { reason });
+  return call(ROUTES.needs.reject, { params: { id }, body: { reason } });
 }
 
 export function mergeNeed(id: number, targetNeedId: number): Promise<NeedDto> {
-  return api.post<NeedDto>(`/api/needs/${id}/merge`, { targetNeedId });
+  return call(ROUTES.needs.merge, { params: { id }, body: { targetNeedId } });
 }
 
 export function fulfilNeed(id: number): Promise<NeedDto> {
-  return api.post<NeedDto>(`/api/needs/${id}/fulfil`);
+  return call(ROUTES.needs.fulfil, { params: { id } });
 }

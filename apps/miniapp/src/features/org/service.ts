@@ -1,14 +1,14 @@
-import type { CommunityPublicDto, OrgNodeDto, OrgNodeType, PositionDto } from '@sbd/contracts';
-import { api, request } from '@/platform/request';
+import { ROUTES, type CommunityPublicDto, type OrgNodeDto, type OrgNodeType, type PositionDto } from '@sbd/contracts';
+import { call, callPath, request } from '@/platform/request';
 import { bytesToBase64 } from '@/platform/base64';
 
 /** The org nodes the caller administers (for a platform admin: the top-level nodes). */
 export function fetchRoots(): Promise<OrgNodeDto[]> {
-  return api.get<OrgNodeDto[]>('/api/org/roots');
+  return call(ROUTES.org.roots);
 }
 
 export function fetchChildren(nodeId: number, type?: OrgNodeType): Promise<OrgNodeDto[]> {
-  return api.get<OrgNodeDto[]>(`/api/org/nodes/${nodeId}/children`, { query: { type } });
+  return call(ROUTES.org.children, { params: { id: nodeId }, query: { type } });
 }
 
 /**
@@ -16,7 +16,7 @@ export function fetchChildren(nodeId: number, type?: OrgNodeType): Promise<OrgNo
  * fetched as bytes and shown through a data URL.
  */
 export async function fetchCommunityQrDataUrl(communityId: number): Promise<string> {
-  const buf = await request<ArrayBuffer>(`/api/communities/${communityId}/qrcode.png`, {
+  const buf = await request<ArrayBuffer>(callPath(ROUTES.org.qrcodePng, { id: communityId }), {
     responseType: 'arraybuffer',
     timeout: 30_000,
   });
@@ -25,7 +25,7 @@ export async function fetchCommunityQrDataUrl(communityId: number): Promise<stri
 
 /** The community's service positions (岗位); community staff only. */
 export function fetchPositions(communityId: number): Promise<PositionDto[]> {
-  return api.get<PositionDto[]>(`/api/communities/${communityId}/positions`);
+  return call(ROUTES.org.positions, { params: { id: communityId } });
 }
 
 /**
@@ -33,5 +33,5 @@ export function fetchPositions(communityId: number): Promise<PositionDto[]> {
  * callers use it to fill optional pickers and carry on without it.
  */
 export function fetchCommunityProfile(communityId: number): Promise<CommunityPublicDto> {
-  return api.get<CommunityPublicDto>(`/api/communities/${communityId}/profile`, { toast: false });
+  return call(ROUTES.org.communityProfile, { params: { id: communityId }, toast: false });
 }

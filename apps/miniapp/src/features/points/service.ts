@@ -1,14 +1,14 @@
-import type { Page, PointsBalanceDto, PointsLedgerEntryDto, ServiceHoursDto } from '@sbd/contracts';
-import { api } from '@/platform/request';
+import { ROUTES, type Page, type PointsBalanceDto, type PointsLedgerEntryDto, type ServiceHoursDto } from '@sbd/contracts';
+import { call } from '@/platform/request';
 
 export function myPoints(): Promise<PointsBalanceDto> {
-  return api.get<PointsBalanceDto>('/api/me/points');
+  return call(ROUTES.points.myBalance);
 }
 
 export function myLedger(cursor?: string | null, limit = 20): Promise<Page<PointsLedgerEntryDto>> {
-  return api.get<Page<PointsLedgerEntryDto>>('/api/me/points/ledger', { query: { cursor: cursor ?? undefined, limit } });
+  return call(ROUTES.points.myLedger, { query: { cursor: cursor ?? undefined, limit } });
 }
 
 export function myHours(): Promise<ServiceHoursDto> {
-  return api.get<ServiceHoursDto>('/api/me/hours');
+  return call(ROUTES.points.myHours);
 }

@@ -52,7 +52,7 @@ export function CodeEntry({ onCode, error }: { onCode: (code: string) => void; e
       </Field>
       <Btn onClick={submit}>确定</Btn>
       {isWeapp() ? (
-        <Btn variant='secondary' onClick={scan}>
+        <Btn variant='secondary' onClick={() => void scan()}>
           扫一扫社区二维码
         </Btn>
       ) : null}

@@ -126,7 +126,7 @@ export function ProfileEditor({
         />
       </View>
 
-      <Btn onClick={save} loading={!!action.busy} loadingText='正在保存…'>
+      <Btn onClick={() => void save()} loading={!!action.busy} loadingText='正在保存…'>
         保存
       </Btn>
     </>

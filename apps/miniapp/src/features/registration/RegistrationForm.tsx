@@ -242,7 +242,7 @@ export function RegistrationForm({
 
       <Text className='section-title'>隐私保护</Text>
       <View className='card'>
-        <PrivacyNotice notice={notice} error={noticeError} onRetry={onRetryNotice} />
+        <PrivacyNotice notice={notice} error={noticeError} onRetry={() => void onRetryNotice()} />
         <Checkbox checked={form.consent} onChange={(v) => set('consent', v)} label={`我已阅读并同意${notice?.title ?? '隐私政策'}`}>
           <Text>{`我已阅读并同意《${notice?.title ?? '隐私政策'}》，同意社区使用以上信息安排服务`}</Text>
         </Checkbox>
@@ -251,7 +251,7 @@ export function RegistrationForm({
         ) : null}
       </View>
 
-      <Btn onClick={submit} loading={!!action.busy} loadingText='正在提交…'>
+      <Btn onClick={() => void submit()} loading={!!action.busy} loadingText='正在提交…'>
         提交报到
       </Btn>
       <Btn variant='plain' onClick={() => openPage(PAGES.status)}>

@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro';
-import { ROSTER_MAX_BYTES, type RosterImportReport } from '@sbd/contracts';
+import { ROSTER_MAX_BYTES, ROUTES, type RosterImportReport, type RosterUploadQuery } from '@sbd/contracts';
 import { isH5 } from '@/platform/env';
 import { authHeader, withToken, XLSX_MIME } from '@/platform/download';
-import { buildUrl, messageFromResponse, transportError, isApiError } from '@/platform/request';
+import { buildUrl, callPath, messageFromResponse, transportError, isApiError } from '@/platform/request';
 import { reportOf } from '@/packageStats/utils/roster';
 
 /**
@@ -100,7 +100,8 @@ async function sendWeapp(url: string, f: PickedFile): Promise<{ status: number; 
 
 /** Uploads the roster; `confirmValidOnly` imports the valid rows when some have errors. */
 export async function uploadRoster(unitId: number, f: PickedFile, confirmValidOnly = false): Promise<UploadOutcome> {
-  const url = buildUrl(`/api/units/${unitId}/roster`, confirmValidOnly ? { confirmValidOnly: 'true' } : undefined);
+  const query: RosterUploadQuery | undefined = confirmValidOnly ? { confirmValidOnly: 'true' } : undefined;
+  const url = buildUrl(callPath(ROUTES.rosters.upload, { id: unitId }), query ? { ...query } : undefined);
   try {
     const res = await withToken(() => (isH5() ? sendH5(url, f) : sendWeapp(url, f)));
     const report = reportOf(res.data);

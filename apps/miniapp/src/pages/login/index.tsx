@@ -32,7 +32,7 @@ export default function LoginPage() {
 
       {!h5 ? (
         <View className='card'>
-          <Btn onClick={auth.doWechatLogin} loading={auth.busy && !showPasswordLogin} loadingText='正在登录…'>
+          <Btn onClick={() => void auth.doWechatLogin()} loading={auth.busy && !showPasswordLogin} loadingText='正在登录…'>
             微信一键登录
           </Btn>
           <Text className='t-s t-muted block mt-24'>

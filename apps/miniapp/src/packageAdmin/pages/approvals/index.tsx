@@ -99,7 +99,7 @@ export default function ApprovalsPage() {
         <Item key={reg.id} reg={reg} />
       ))}
       {state === 'ready' && cursor ? (
-        <Btn variant='plain' onClick={loadMore} loading={loadingMore} loadingText='加载中…'>
+        <Btn variant='plain' onClick={() => void loadMore()} loading={loadingMore} loadingText='加载中…'>
           加载更多
         </Btn>
       ) : null}

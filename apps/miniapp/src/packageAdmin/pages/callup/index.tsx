@@ -9,8 +9,7 @@ import { Field, TextAreaField, TextField } from '@/ui/Field';
 import { Page } from '@/ui/Page';
 import { Stepper } from '@/ui/Stepper';
 import { ErrorState, Loading } from '@/ui/States';
-import { closeCallup, createCallup, formGroups, getCallup, listCallups } from '@/features/callups/service';
-import { downloadXlsx } from '@/platform/download';
+import { closeCallup, createCallup, formGroups, getCallup, listCallups, saveMuster } from '@/features/callups/service';
 import { fetchChildren } from '@/features/org/service';
 import { attempt } from '@/platform/request';
 import { communityAdminScope, useSession } from '@/platform/session';
@@ -34,11 +33,6 @@ export function validateCallup(f: CallupForm): Partial<Record<keyof CallupForm, 
     description: f.description.trim() ? undefined : '请说明要做什么、注意事项',
     place: f.place.trim() ? undefined : '请填写集合地点',
   };
-}
-
-/** The muster list (花名册): saved as a download on H5, opened in WeChat's document viewer on weapp. */
-function saveMuster(id: number): Promise<boolean> {
-  return downloadXlsx({ path: `/api/callups/${id}/muster.xlsx`, filename: `花名册-${id}.xlsx` });
 }
 
 function CallupAdminCard({ callup, onChanged }: { callup: CallupDto; onChanged: (c: CallupDto) => void }) {

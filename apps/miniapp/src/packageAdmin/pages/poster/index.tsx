@@ -91,7 +91,7 @@ export default function PosterPage() {
               {...a11y(`${scope.communityName}报到二维码`, { role: 'img' })}
             />
           </View>
-          <Btn onClick={save} loading={!!saving.busy} loadingText='正在保存…'>
+          <Btn onClick={() => void save()} loading={!!saving.busy} loadingText='正在保存…'>
             {isH5() ? '下载二维码' : '保存到相册'}
           </Btn>
           <Btn variant='plain' onClick={() => void load()}>

@@ -77,7 +77,7 @@ export default function MemberRecordsPage() {
   const exporting = useAction();
 
   const list = usePaged<MemberRecordDto>(
-    (cursor) => fetchMemberRecords(unitId, { flag: filterParam(filter), year, cursor, limit: 20 }),
+    (cursor) => fetchMemberRecords(unitId, { flag: filterParam(filter) ?? undefined, year, cursor: cursor ?? undefined, limit: 20 }),
     (r) => r.key,
   );
 
@@ -90,7 +90,7 @@ export default function MemberRecordsPage() {
 
   const doExport = async () => {
     // The download shows its own messages.
-    await exporting.run(() => exportMemberRecords(unitId, { flag: filterParam(filter), year }), { errorToast: false });
+    await exporting.run(() => exportMemberRecords(unitId, { flag: filterParam(filter) ?? undefined, year }), { errorToast: false });
   };
 
   const note = FILTER_NOTES[filter];
