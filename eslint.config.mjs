@@ -4,7 +4,18 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', '**/.nx/**', 'apps/miniapp/config/**', '**/*.config.js', '**/*.config.ts', 'jest.preset.js'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '**/coverage/**',
+      '**/.nx/**',
+      'apps/miniapp/config/**',
+      '**/*.config.js',
+      '**/*.config.ts',
+      'jest.preset.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -23,7 +34,11 @@ export default tseslint.config(
           depConstraints: [
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [], bannedExternalImports: ['*'] },
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:contracts'] },
-            { sourceTag: 'scope:miniapp', onlyDependOnLibsWithTags: ['scope:shared'], notDependOnLibsWithTags: ['scope:api'] },
+            {
+              sourceTag: 'scope:miniapp',
+              onlyDependOnLibsWithTags: ['scope:shared'],
+              notDependOnLibsWithTags: ['scope:api'],
+            },
             { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:shared'] },
           ],
         },

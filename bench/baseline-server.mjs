@@ -9,7 +9,11 @@ import { join } from 'node:path';
 import { API_DIST, toDbDate } from './lib.mjs';
 
 const { feedSql } = createRequire(import.meta.url)(join(API_DIST, 'loop', 'tasks', 'feed-page.js'));
-const pool = mysql.createPool({ uri: process.env.DATABASE_URL, connectionLimit: Number(process.env.DB_POOL_SIZE ?? 20), timezone: 'Z' });
+const pool = mysql.createPool({
+  uri: process.env.DATABASE_URL,
+  connectionLimit: Number(process.env.DB_POOL_SIZE ?? 20),
+  timezone: 'Z',
+});
 const app = Fastify({ logger: false });
 
 app.get('/feed', async (req) => {

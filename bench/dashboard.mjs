@@ -14,7 +14,18 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import mysql from 'mysql2/promise';
-import { API_DIST, createSessions, mintToken, percentile, recreateDatabase, round, startProcess, stopProcess, toDbDate, waitFor } from './lib.mjs';
+import {
+  API_DIST,
+  createSessions,
+  mintToken,
+  percentile,
+  recreateDatabase,
+  round,
+  startProcess,
+  stopProcess,
+  toDbDate,
+  waitFor,
+} from './lib.mjs';
 import { seedCity, SCALE } from './seed-city.mjs';
 
 const require = createRequire(import.meta.url);
@@ -22,7 +33,12 @@ const DEFAULT_DB_URL = 'mysql://root@127.0.0.1:3306/sbd_bench_dash';
 const REQUESTS = 50;
 const CONCURRENCY = 4;
 /** The one-statement baseline: a whole district takes tens of seconds per statement, so fewer runs, one at a time. */
-const BASELINE_RUNS = { district: { n: 3, concurrency: 1 }, street: { n: 20, concurrency: CONCURRENCY }, community: { n: 20, concurrency: CONCURRENCY }, unit: { n: 20, concurrency: CONCURRENCY } };
+const BASELINE_RUNS = {
+  district: { n: 3, concurrency: 1 },
+  street: { n: 20, concurrency: CONCURRENCY },
+  community: { n: 20, concurrency: CONCURRENCY },
+  unit: { n: 20, concurrency: CONCURRENCY },
+};
 const TARGET_P95_MS = 300;
 /** Share of members on their unit's roster, and roster entries of people who never registered. */
 const ON_ROSTER = 0.95;
@@ -52,7 +68,9 @@ async function seedDashboardExtras(url, fieldKeyHex, scale) {
                   CASE WHEN id % 10 < 5 THEN NULL ELSE DATE_ADD(ends_at, INTERVAL 1 HOUR) END,
                   DATE_SUB(starts_at, INTERVAL 3 DAY), ends_at
              FROM tasks WHERE status = 'closed' AND id % 3 = 0`);
-  await q("INSERT INTO task_needs (task_id, need_id) SELECT CAST(SUBSTRING(title, 3) AS UNSIGNED), id FROM needs WHERE title LIKE '需求%'");
+  await q(
+    "INSERT INTO task_needs (task_id, need_id) SELECT CAST(SUBSTRING(title, 3) AS UNSIGNED), id FROM needs WHERE title LIKE '需求%'",
+  );
   await q(`INSERT INTO ratings (kind, task_id, need_id, rater_user_id, score, resolved, created_at)
            SELECT 'resident', tn.task_id, n.id, 1, CASE WHEN n.id % 40 = 0 THEN 2 ELSE 5 END, 1, n.rated_at
              FROM needs n JOIN task_needs tn ON tn.need_id = n.id WHERE n.status = 'rated'`);
@@ -60,28 +78,48 @@ async function seedDashboardExtras(url, fieldKeyHex, scale) {
   await q(`INSERT INTO backfills (member_user_id, community_id, half_hours, reason, created_by_id, created_at)
            SELECT user_id, community_id, 2 + id % 6, '线下服务补录', 1, DATE_SUB(NOW(3), INTERVAL (1 + id % 300) DAY) FROM registrations WHERE id % 50 = 3`);
   // Rosters: 95% of members on their unit's roster, plus 2% of people who never registered.
-  await q(`INSERT INTO unit_roster_entries (unit_id, row_no, name, phone_enc, phone_hash, party_branch, position, created_at)
-           SELECT work_unit_id, 1 + id, name, phone_enc, phone_hash, '机关第一党支部', '党员', ? FROM registrations WHERE id % 100 < ?`, [now, Math.round(ON_ROSTER * 100)]);
+  await q(
+    `INSERT INTO unit_roster_entries (unit_id, row_no, name, phone_enc, phone_hash, party_branch, position, created_at)
+           SELECT work_unit_id, 1 + id, name, phone_enc, phone_hash, '机关第一党支部', '党员', ? FROM registrations WHERE id % 100 < ?`,
+    [now, Math.round(ON_ROSTER * 100)],
+  );
   const [units] = await q("SELECT id FROM org_nodes WHERE type = 'work_unit' ORDER BY id");
   const extra = [];
   const perUnit = Math.max(1, Math.round((scale.members * NEVER_REGISTERED) / units.length));
   for (const [u, unit] of units.entries()) {
     for (let i = 0; i < perUnit; i++) {
       const phone = `158${String(u * perUnit + i).padStart(8, '0')}`;
-      extra.push([unit.id, 100_000 + i, `未报到${u}-${i}`, cipher.encrypt(phone), cipher.hash(phone), '机关第二党支部', '党员', now]);
+      extra.push([
+        unit.id,
+        100_000 + i,
+        `未报到${u}-${i}`,
+        cipher.encrypt(phone),
+        cipher.hash(phone),
+        '机关第二党支部',
+        '党员',
+        now,
+      ]);
     }
   }
   for (let i = 0; i < extra.length; i += 1000) {
-    await q('INSERT INTO unit_roster_entries (unit_id, row_no, name, phone_enc, phone_hash, party_branch, position, created_at) VALUES ?', [extra.slice(i, i + 1000)]);
+    await q(
+      'INSERT INTO unit_roster_entries (unit_id, row_no, name, phone_enc, phone_hash, party_branch, position, created_at) VALUES ?',
+      [extra.slice(i, i + 1000)],
+    );
   }
-  await q('INSERT INTO unit_rosters (unit_id, entries, uploaded_by_id, updated_at) SELECT unit_id, COUNT(*), 1, ? FROM unit_roster_entries GROUP BY unit_id', [now]);
-  await q("UPDATE registrations SET unit_confirmed = 1 WHERE id % 100 < ?", [Math.round(ON_ROSTER * 100)]);
+  await q(
+    'INSERT INTO unit_rosters (unit_id, entries, uploaded_by_id, updated_at) SELECT unit_id, COUNT(*), 1, ? FROM unit_roster_entries GROUP BY unit_id',
+    [now],
+  );
+  await q('UPDATE registrations SET unit_confirmed = 1 WHERE id % 100 < ?', [Math.round(ON_ROSTER * 100)]);
   // The seeded history was written before today, as it would have been.
-  const yesterday = "DATE_SUB(NOW(3), INTERVAL 1 DAY)";
-  for (const table of ['claims', 'tasks', 'needs', 'registrations', 'unit_rosters']) await q(`UPDATE ${table} SET updated_at = LEAST(updated_at, ${yesterday})`);
+  const yesterday = 'DATE_SUB(NOW(3), INTERVAL 1 DAY)';
+  for (const table of ['claims', 'tasks', 'needs', 'registrations', 'unit_rosters'])
+    await q(`UPDATE ${table} SET updated_at = LEAST(updated_at, ${yesterday})`);
   await q(`UPDATE ratings SET created_at = LEAST(created_at, ${yesterday})`);
   await q('ANALYZE TABLE claims, ratings, needs, tasks, registrations, backfills, unit_roster_entries, org_nodes');
-  const [[counts]] = await q(`SELECT (SELECT COUNT(*) FROM ratings) AS ratings, (SELECT COUNT(*) FROM needs) AS needs, (SELECT COUNT(*) FROM backfills) AS backfills,
+  const [[counts]] =
+    await q(`SELECT (SELECT COUNT(*) FROM ratings) AS ratings, (SELECT COUNT(*) FROM needs) AS needs, (SELECT COUNT(*) FROM backfills) AS backfills,
                                      (SELECT COUNT(*) FROM unit_roster_entries) AS rosterEntries`);
   await conn.end();
   return Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, Number(v)]));
@@ -94,10 +132,23 @@ async function seedReaders(url, targets) {
   const now = toDbDate(new Date());
   const readers = {};
   let id = Number(maxId);
-  for (const [key, role] of [['district', 'district_admin'], ['street', 'street_admin'], ['community', 'community_admin'], ['unit', 'unit_admin']]) {
+  for (const [key, role] of [
+    ['district', 'district_admin'],
+    ['street', 'street_admin'],
+    ['community', 'community_admin'],
+    ['unit', 'unit_admin'],
+  ]) {
     id += 1;
-    await conn.query("INSERT INTO users (id, name, failed_login_count, created_at, updated_at) VALUES (?, ?, 0, ?, ?)", [id, `${key}管理员`, now, now]);
-    await conn.query('INSERT INTO user_roles (user_id, role, scope_node_id, created_at) VALUES (?, ?, ?, ?)', [id, role, targets[key].id, now]);
+    await conn.query(
+      'INSERT INTO users (id, name, failed_login_count, created_at, updated_at) VALUES (?, ?, 0, ?, ?)',
+      [id, `${key}管理员`, now, now],
+    );
+    await conn.query('INSERT INTO user_roles (user_id, role, scope_node_id, created_at) VALUES (?, ?, ?, ?)', [
+      id,
+      role,
+      targets[key].id,
+      now,
+    ]);
     readers[key] = id;
   }
   await conn.end();
@@ -107,7 +158,10 @@ async function seedReaders(url, targets) {
 /** This calendar year in Asia/Shanghai, as the API's default period: [from, to) UTC. */
 function thisYear() {
   const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
-  return { from: toDbDate(new Date(Date.UTC(year, 0, 1) - 8 * 3_600_000)), to: toDbDate(new Date(Date.UTC(year + 1, 0, 1) - 8 * 3_600_000)) };
+  return {
+    from: toDbDate(new Date(Date.UTC(year, 0, 1) - 8 * 3_600_000)),
+    to: toDbDate(new Date(Date.UTC(year + 1, 0, 1) - 8 * 3_600_000)),
+  };
 }
 
 /**
@@ -151,7 +205,9 @@ function baselineStatement(kind, node) {
     );
   }
   if (kind === 'district' || unit) {
-    const units = unit ? String(node.id) : `SELECT id FROM org_nodes WHERE type = 'work_unit' AND path LIKE '${node.path}%'`;
+    const units = unit
+      ? String(node.id)
+      : `SELECT id FROM org_nodes WHERE type = 'work_unit' AND path LIKE '${node.path}%'`;
     parts.push(`(SELECT COUNT(*) AS rosterEntries, SUM(EXISTS (SELECT 1 FROM registrations r WHERE r.phone_hash = e.phone_hash AND r.name = e.name AND r.status = 'approved')) AS rosterRegistered
                    FROM unit_roster_entries e WHERE e.unit_id IN (${units})) ro`);
   }
@@ -178,7 +234,14 @@ async function measure(n, concurrency, task) {
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   latencies.sort((a, b) => a - b);
-  return { n, concurrency, p50Ms: round(percentile(latencies, 50)), p95Ms: round(percentile(latencies, 95)), maxMs: round(latencies.at(-1) ?? 0), failures };
+  return {
+    n,
+    concurrency,
+    p50Ms: round(percentile(latencies, 50)),
+    p95Ms: round(percentile(latencies, 95)),
+    maxMs: round(latencies.at(-1) ?? 0),
+    failures,
+  };
 }
 
 async function defaultStartApi(env) {
@@ -189,7 +252,12 @@ async function defaultStartApi(env) {
   return { url, stop: () => stopProcess(child) };
 }
 
-export async function dashboardSuite({ dbUrl = DEFAULT_DB_URL, secret = randomBytes(32).toString('hex'), fieldKey = randomBytes(32).toString('hex'), startApi } = {}) {
+export async function dashboardSuite({
+  dbUrl = DEFAULT_DB_URL,
+  secret = randomBytes(32).toString('hex'),
+  fieldKey = randomBytes(32).toString('hex'),
+  startApi,
+} = {}) {
   console.log(`\n== dashboard at 10× seed 003 on ${new URL(dbUrl).host}${new URL(dbUrl).pathname} ==`);
   const start = startApi ?? defaultStartApi;
   await recreateDatabase(dbUrl);
@@ -230,7 +298,9 @@ export async function dashboardSuite({ dbUrl = DEFAULT_DB_URL, secret = randomBy
 
   api = await start(env);
   const call = async (kind) => {
-    const res = await fetch(`${api.url}/api/stats/nodes/${targets[kind].id}`, { headers: { authorization: `Bearer ${mintToken(secret, readers[kind])}` } });
+    const res = await fetch(`${api.url}/api/stats/nodes/${targets[kind].id}`, {
+      headers: { authorization: `Bearer ${mintToken(secret, readers[kind])}` },
+    });
     if (res.status !== 200) throw new Error(`${kind}: HTTP ${res.status} ${await res.text()}`);
     return res.json();
   };
@@ -255,15 +325,19 @@ export async function dashboardSuite({ dbUrl = DEFAULT_DB_URL, secret = randomBy
   let claimId = Number(pending?.id ?? 0);
   const afterWrite = await measure(10, 1, async () => {
     const now = toDbDate(new Date());
-    const [[c]] = await conn.query("SELECT id, task_id, member_user_id FROM claims WHERE status = 'claimed' AND id >= ? ORDER BY id LIMIT 1", [claimId]);
+    const [[c]] = await conn.query(
+      "SELECT id, task_id, member_user_id FROM claims WHERE status = 'claimed' AND id >= ? ORDER BY id LIMIT 1",
+      [claimId],
+    );
     claimId = Number(c.id) + 1;
-    await conn.query("UPDATE claims SET status = 'verified', checked_in_at = ?, checked_out_at = ?, credit_half_hours = 4, verified_at = ?, updated_at = ? WHERE id = ?", [now, now, now, now, c.id]);
-    await conn.query("INSERT INTO ratings (kind, task_id, claim_id, member_user_id, rater_user_id, score, resolved, created_at) VALUES ('community', ?, ?, ?, 1, 5, 1, ?)", [
-      c.task_id,
-      c.id,
-      c.member_user_id,
-      now,
-    ]);
+    await conn.query(
+      "UPDATE claims SET status = 'verified', checked_in_at = ?, checked_out_at = ?, credit_half_hours = 4, verified_at = ?, updated_at = ? WHERE id = ?",
+      [now, now, now, now, c.id],
+    );
+    await conn.query(
+      "INSERT INTO ratings (kind, task_id, claim_id, member_user_id, rater_user_id, score, resolved, created_at) VALUES ('community', ?, ?, ?, 1, 5, 1, ?)",
+      [c.task_id, c.id, c.member_user_id, now],
+    );
     await call('district');
   });
   console.log('API district after a write', afterWrite);
@@ -323,7 +397,8 @@ export async function dashboardSuite({ dbUrl = DEFAULT_DB_URL, secret = randomBy
 }
 
 export function dashboardMarkdown(s) {
-  const row = (name, a, b) => `| ${name} | ${a.p50Ms} | ${a.p95Ms} | ${a.maxMs} | ${b ? b.p50Ms : ''} | ${b ? b.p95Ms : ''} |`;
+  const row = (name, a, b) =>
+    `| ${name} | ${a.p50Ms} | ${a.p95Ms} | ${a.maxMs} | ${b ? b.p50Ms : ''} | ${b ? b.p95Ms : ''} |`;
   return [
     `## Dashboard (${s.database}; ${s.scale.members} members, ${s.scale.communities} communities, ${s.scale.tasks} tasks, ${s.scale.claims} claims, ${s.scale.rosterEntries} roster entries)`,
     '',

@@ -16,7 +16,8 @@ export function adminUrl(url) {
 
 export async function recreateDatabase(url) {
   const name = new URL(url).pathname.slice(1);
-  if (!/bench|test/i.test(name)) throw new Error(`refusing to recreate "${name}": the bench database name must contain "bench"`);
+  if (!/bench|test/i.test(name))
+    throw new Error(`refusing to recreate "${name}": the bench database name must contain "bench"`);
   const conn = await mysql.createConnection(adminUrl(url));
   await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
   await conn.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
@@ -32,7 +33,9 @@ const benchSid = (userId) => `bench-${userId}`;
 export function mintToken(secret, userId, ttlSeconds = 3600) {
   const now = Math.floor(Date.now() / 1000);
   const head = b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
-  const body = b64url(JSON.stringify({ sub: userId, typ: 'access', sid: benchSid(userId), iat: now, exp: now + ttlSeconds }));
+  const body = b64url(
+    JSON.stringify({ sub: userId, typ: 'access', sid: benchSid(userId), iat: now, exp: now + ttlSeconds }),
+  );
   const sig = createHmac('sha256', secret).update(`${head}.${body}`).digest('base64url');
   return `${head}.${body}.${sig}`;
 }
@@ -59,7 +62,10 @@ export async function createSessions(url, userIds = null) {
 
 export function startProcess(script, env, name) {
   // Benchmarks stop their servers between suites: no drain (SIGTERM otherwise serves on for 10 s).
-  const child = spawn(process.execPath, [script], { env: { SHUTDOWN_DRAIN_MS: '0', ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [script], {
+    env: { SHUTDOWN_DRAIN_MS: '0', ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   child.stderr.on('data', (d) => process.stderr.write(`[${name}] ${d}`));
   return child;
 }

@@ -8,7 +8,10 @@ import { ROOT, round } from './lib.mjs';
 const require = createRequire(import.meta.url);
 // Loaded on first use: `npm run bench` builds the domain package after importing this module.
 let domainModule;
-const domain = new Proxy({}, { get: (_, name) => (domainModule ??= require(join(ROOT, 'packages', 'domain', 'dist', 'index.js')))[name] });
+const domain = new Proxy(
+  {},
+  { get: (_, name) => (domainModule ??= require(join(ROOT, 'packages', 'domain', 'dist', 'index.js')))[name] },
+);
 
 function rng(seed) {
   let s = seed >>> 0;
@@ -28,18 +31,26 @@ const DAY = 24 * 3600_000;
 /** The synthetic street: 8 communities about 1 km apart, members living near theirs. */
 export function makeStreet(seed = 42, members = 600, tasks = 400) {
   const r = rng(seed);
-  const centers = Array.from({ length: 8 }, (_, i) => ({ latitude: 32.0 + (i % 4) * 0.009, longitude: 120.86 + Math.floor(i / 4) * 0.011 }));
+  const centers = Array.from({ length: 8 }, (_, i) => ({
+    latitude: 32.0 + (i % 4) * 0.009,
+    longitude: 120.86 + Math.floor(i / 4) * 0.011,
+  }));
   const now = Date.UTC(2026, 10, 23, 0, 0);
   const people = Array.from({ length: members }, (_, i) => {
     const c = i % centers.length;
     const nPos = r() < 0.6 ? 1 : 2;
-    const positionIds = [...new Set(Array.from({ length: nPos }, () => POSITIONS[Math.floor(r() ** 1.5 * POSITIONS.length)]))];
-    const skills = [...new Set(Array.from({ length: 1 + Math.floor(r() * 3) }, () => SKILLS[Math.floor(r() * SKILLS.length)]))];
+    const positionIds = [
+      ...new Set(Array.from({ length: nPos }, () => POSITIONS[Math.floor(r() ** 1.5 * POSITIONS.length)])),
+    ];
+    const skills = [
+      ...new Set(Array.from({ length: 1 + Math.floor(r() * 3) }, () => SKILLS[Math.floor(r() * SKILLS.length)])),
+    ];
     const freeTime = [];
-    for (let w = 1; w <= 7; w++) for (const p of ['morning', 'afternoon', 'evening']) {
-      const weekend = w >= 6;
-      if (r() < (p === 'evening' ? 0.35 : weekend ? 0.45 : 0.08)) freeTime.push({ weekday: w, period: p });
-    }
+    for (let w = 1; w <= 7; w++)
+      for (const p of ['morning', 'afternoon', 'evening']) {
+        const weekend = w >= 6;
+        if (r() < (p === 'evening' ? 0.35 : weekend ? 0.45 : 0.08)) freeTime.push({ weekday: w, period: p });
+      }
     return {
       userId: i + 1,
       communityId: 100 + c,
@@ -86,7 +97,9 @@ export function makeStreet(seed = 42, members = 600, tasks = 400) {
  */
 export function acceptProbability(m, t, done, noise) {
   const pos = t.positionIds.length ? (t.positionIds.some((p) => m.positionIds.includes(p)) ? 1 : -1) : 0;
-  const skill = t.skills.length ? t.skills.filter((s) => m.skills.some((x) => x.includes(s) || s.includes(x))).length / t.skills.length : 0;
+  const skill = t.skills.length
+    ? t.skills.filter((s) => m.skills.some((x) => x.includes(s) || s.includes(x))).length / t.skills.length
+    : 0;
   const slot = domain.slotOf(t.startsAt);
   const free = m.freeTime.some((f) => f.weekday === slot.weekday && f.period === slot.period) ? 1 : 0;
   const d = domain.distanceMeters(m.home, t.place);
@@ -97,12 +110,18 @@ export function acceptProbability(m, t, done, noise) {
 const policies = {
   ours: (m, tasks, now) => domain.rankTasksForMember(m, tasks, { now }).map((x) => x.task),
   newestFirst: (_m, tasks) => [...tasks].sort((a, b) => b.publishedAt - a.publishedAt || b.id - a.id),
-  nearestFirst: (m, tasks) => [...tasks].sort((a, b) => domain.distanceMeters(m.home, a.place) - domain.distanceMeters(m.home, b.place) || a.id - b.id),
+  nearestFirst: (m, tasks) =>
+    [...tasks].sort(
+      (a, b) => domain.distanceMeters(m.home, a.place) - domain.distanceMeters(m.home, b.place) || a.id - b.id,
+    ),
 };
 
 function ndcg(rels, k) {
   const dcg = rels.slice(0, k).reduce((acc, rel, i) => acc + rel / Math.log2(i + 2), 0);
-  const ideal = [...rels].sort((a, b) => b - a).slice(0, k).reduce((acc, rel, i) => acc + rel / Math.log2(i + 2), 0);
+  const ideal = [...rels]
+    .sort((a, b) => b - a)
+    .slice(0, k)
+    .reduce((acc, rel, i) => acc + rel / Math.log2(i + 2), 0);
   return ideal ? dcg / ideal : 0;
 }
 
@@ -169,9 +188,19 @@ export function simulateSpread(seed = 42) {
       // Staff invitations for today's tasks.
       for (const t of open.slice(-15)) {
         let invited;
-        if (name === 'ours') invited = domain.rankMembersForTask(t, street.people, { now, limit: 3 }).map((x) => x.member);
-        else if (name === 'newestFirst') invited = [...street.people].sort((a, b) => (services.get(b.userId).at(-1) ?? 0) - (services.get(a.userId).at(-1) ?? 0) || b.activity - a.activity).slice(0, 3);
-        else invited = [...street.people].sort((a, b) => domain.distanceMeters(a.home, t.place) - domain.distanceMeters(b.home, t.place)).slice(0, 3);
+        if (name === 'ours')
+          invited = domain.rankMembersForTask(t, street.people, { now, limit: 3 }).map((x) => x.member);
+        else if (name === 'newestFirst')
+          invited = [...street.people]
+            .sort(
+              (a, b) =>
+                (services.get(b.userId).at(-1) ?? 0) - (services.get(a.userId).at(-1) ?? 0) || b.activity - a.activity,
+            )
+            .slice(0, 3);
+        else
+          invited = [...street.people]
+            .sort((a, b) => domain.distanceMeters(a.home, t.place) - domain.distanceMeters(b.home, t.place))
+            .slice(0, 3);
         for (const m of invited) if (t.taken < t.capacity && !t.members.has(m.userId) && wouldAccept(m, t)) take(m, t);
       }
       // Members who open the app today.

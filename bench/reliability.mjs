@@ -40,12 +40,28 @@ async function freePort() {
 async function startMariadb() {
   const dir = mkdtempSync(join(tmpdir(), 'sbd-bench-mariadb-'));
   const user = process.getuid?.() === 0 ? ['--user=root'] : [];
-  const install = spawnSync(INSTALLER, ['--no-defaults', `--datadir=${dir}/data`, '--auth-root-authentication-method=normal', '--skip-test-db', ...user], { encoding: 'utf8' });
+  const install = spawnSync(
+    INSTALLER,
+    ['--no-defaults', `--datadir=${dir}/data`, '--auth-root-authentication-method=normal', '--skip-test-db', ...user],
+    { encoding: 'utf8' },
+  );
   if (install.status !== 0) throw new Error(`${INSTALLER} failed: ${install.stderr}`);
   const port = await freePort();
   const proc = spawn(
     MARIADBD,
-    ['--no-defaults', `--datadir=${dir}/data`, `--socket=${dir}/sock`, `--pid-file=${dir}/pid`, `--port=${port}`, '--bind-address=127.0.0.1', '--skip-name-resolve', '--skip-log-bin', '--innodb-buffer-pool-size=64M', '--max-connections=300', ...user],
+    [
+      '--no-defaults',
+      `--datadir=${dir}/data`,
+      `--socket=${dir}/sock`,
+      `--pid-file=${dir}/pid`,
+      `--port=${port}`,
+      '--bind-address=127.0.0.1',
+      '--skip-name-resolve',
+      '--skip-log-bin',
+      '--innodb-buffer-pool-size=64M',
+      '--max-connections=300',
+      ...user,
+    ],
     { stdio: 'ignore' },
   );
   const kill = () => {
@@ -123,9 +139,16 @@ async function freeze(mariadb, extra, label) {
   const client = async (i) => {
     while (!stop) {
       const start = Date.now();
-      const res = await fetch(`${api.url}/api/cards/SBD${String(10_000_000 + i * 1000 + (start % 1000))}`, { signal: AbortSignal.timeout(120_000) }).catch(() => null);
+      const res = await fetch(`${api.url}/api/cards/SBD${String(10_000_000 + i * 1000 + (start % 1000))}`, {
+        signal: AbortSignal.timeout(120_000),
+      }).catch(() => null);
       if (res) await res.arrayBuffer();
-      results.push({ start, end: Date.now(), status: res?.status ?? 0, retryAfter: res?.headers.get('retry-after') ?? null });
+      results.push({
+        start,
+        end: Date.now(),
+        status: res?.status ?? 0,
+        retryAfter: res?.headers.get('retry-after') ?? null,
+      });
       await sleep(50);
     }
   };
@@ -156,7 +179,10 @@ async function freeze(mariadb, extra, label) {
   const during = results.filter((r) => r.end > frozenAt && r.start < thawedAt);
   const waits = during.map((r) => r.end - r.start).sort((a, b) => a - b);
   const first503 = during.filter((r) => r.status === 503).map((r) => r.end)[0];
-  const readyDuring = ready.filter((r) => r.start >= frozenAt && r.start < thawedAt).map((r) => r.ms).sort((a, b) => a - b);
+  const readyDuring = ready
+    .filter((r) => r.start >= frozenAt && r.start < thawedAt)
+    .map((r) => r.ms)
+    .sort((a, b) => a - b);
   const alive = api.proc.exitCode === null;
   api.proc.kill('SIGKILL');
   await api.exited;
@@ -166,7 +192,8 @@ async function freeze(mariadb, extra, label) {
     requestsDuringFreeze: during.length,
     answered503: during.filter((r) => r.status === 503).length,
     answered503WithRetryAfter: during.filter((r) => r.status === 503 && r.retryAfter).length,
-    other5xxOrNoAnswer: during.filter((r) => r.status >= 500 && r.status !== 503).length + during.filter((r) => r.status === 0).length,
+    other5xxOrNoAnswer:
+      during.filter((r) => r.status >= 500 && r.status !== 503).length + during.filter((r) => r.status === 0).length,
     firstFailureMs: first503 ? first503 - frozenAt : null,
     waitP50Ms: percentile(waits, 50),
     waitP99Ms: percentile(waits, 99),
@@ -188,7 +215,8 @@ function send(agent, url, path, retried = false) {
     });
     req.setTimeout(60_000, () => req.destroy(new Error('timeout')));
     req.on('error', (err) => {
-      if (!retried && (err.code === 'ECONNRESET' || err.code === 'EPIPE' || /socket hang up/.test(err.message))) resolve(send(agent, url, path, true));
+      if (!retried && (err.code === 'ECONNRESET' || err.code === 'EPIPE' || /socket hang up/.test(err.message)))
+        resolve(send(agent, url, path, true));
       else resolve({ status: 0, error: err.code ?? err.message, retried });
     });
     req.end();
@@ -210,7 +238,9 @@ async function sigterm(mariadb) {
     }
   })();
   const t0 = Date.now();
-  const inFlight = Array.from({ length: SIGTERM_REQUESTS }, (_, i) => send(agent, api.url, i % 2 ? `/api/cards/SBD${30_000_000 + i}` : '/api/privacy-notice'));
+  const inFlight = Array.from({ length: SIGTERM_REQUESTS }, (_, i) =>
+    send(agent, api.url, i % 2 ? `/api/cards/SBD${30_000_000 + i}` : '/api/privacy-notice'),
+  );
   await sleep(20);
   const signalledAt = Date.now();
   api.proc.kill('SIGTERM');
@@ -247,13 +277,19 @@ export async function reliabilitySuite() {
     console.log('reliability: skipped, mariadbd or mariadb-install-db is not installed');
     return { skipped: 'mariadbd not installed' };
   }
-  console.log(`\n== reliability: database frozen ${FREEZE_MS / 1000} s under load, and SIGTERM with ${SIGTERM_REQUESTS} requests in flight ==`);
+  console.log(
+    `\n== reliability: database frozen ${FREEZE_MS / 1000} s under load, and SIGTERM with ${SIGTERM_REQUESTS} requests in flight ==`,
+  );
   const mariadb = await startMariadb();
   try {
     if (FREEZE_MS === 0) return { sigterm: await sigterm(mariadb) }; // BENCH_FREEZE_MS=0: the deploy only
     const bounded = await freeze(mariadb, {}, 'API (default bounds)');
     console.log(JSON.stringify(bounded));
-    const unbounded = await freeze(mariadb, { DB_QUERY_TIMEOUT_MS: '600000', DB_ACQUIRE_TIMEOUT_MS: '60000', DB_CONNECT_TIMEOUT_MS: '60000' }, 'baseline: bounds lifted (as before)');
+    const unbounded = await freeze(
+      mariadb,
+      { DB_QUERY_TIMEOUT_MS: '600000', DB_ACQUIRE_TIMEOUT_MS: '60000', DB_CONNECT_TIMEOUT_MS: '60000' },
+      'baseline: bounds lifted (as before)',
+    );
     console.log(JSON.stringify(unbounded));
     const deploy = await sigterm(mariadb);
     console.log(JSON.stringify(deploy));

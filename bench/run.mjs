@@ -7,7 +7,19 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import mysql from 'mysql2/promise';
-import { API_DIST, ROOT, createSessions, mintToken, percentile, recreateDatabase, round, startProcess, stopProcess, toDbDate, waitFor } from './lib.mjs';
+import {
+  API_DIST,
+  ROOT,
+  createSessions,
+  mintToken,
+  percentile,
+  recreateDatabase,
+  round,
+  startProcess,
+  stopProcess,
+  toDbDate,
+  waitFor,
+} from './lib.mjs';
 import { seedCity, SCALE } from './seed-city.mjs';
 import { offlineEvaluation } from './matching-eval.mjs';
 import { dashboardMarkdown, dashboardSuite } from './dashboard.mjs';
@@ -16,17 +28,27 @@ import { reliabilityMarkdown, reliabilitySuite } from './reliability.mjs';
 const DB_URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/sbd_bench';
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = 50;
-const results = { startedAt: new Date().toISOString(), machine: { cpus: cpus().length, memoryGb: round(totalmem() / 2 ** 30) }, suites: {} };
+const results = {
+  startedAt: new Date().toISOString(),
+  machine: { cpus: cpus().length, memoryGb: round(totalmem() / 2 ** 30) },
+  suites: {},
+};
 
 function build() {
   const nx = join(ROOT, 'node_modules', 'nx', 'dist', 'bin', 'nx.js');
-  const res = spawnSync(process.execPath, [nx, 'run-many', '-t', 'build', '-p', '@sbd/contracts', '@sbd/domain', '@sbd/api', '--outputStyle=static'], { cwd: ROOT, stdio: 'inherit' });
+  const res = spawnSync(
+    process.execPath,
+    [nx, 'run-many', '-t', 'build', '-p', '@sbd/contracts', '@sbd/domain', '@sbd/api', '--outputStyle=static'],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
   if (res.status !== 0) throw new Error('build failed');
 }
 
 async function cannon(opts) {
   return new Promise((resolve, reject) => {
-    const inst = autocannon({ connections: CONNECTIONS, duration: DURATION, ...opts }, (err, res) => (err ? reject(err) : resolve(res)));
+    const inst = autocannon({ connections: CONNECTIONS, duration: DURATION, ...opts }, (err, res) =>
+      err ? reject(err) : resolve(res),
+    );
     autocannon.track(inst, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false });
   });
 }
@@ -46,7 +68,19 @@ async function apiSuite() {
   await recreateDatabase(DB_URL);
   const secret = randomBytes(32).toString('hex');
   const fieldKey = randomBytes(32).toString('hex');
-  const env = { NODE_ENV: 'production', DATABASE_URL: DB_URL, JWT_SECRET: secret, FIELD_ENCRYPTION_KEY: fieldKey, WECHAT_APP_ID: 'wx-bench', WECHAT_APP_SECRET: 'bench', PUBLIC_BASE_URL: 'http://127.0.0.1', H5_DIR: '/nonexistent', LOG_LEVEL: 'error', SCHEDULER_ENABLED: 'false', DB_POOL_SIZE: '20' };
+  const env = {
+    NODE_ENV: 'production',
+    DATABASE_URL: DB_URL,
+    JWT_SECRET: secret,
+    FIELD_ENCRYPTION_KEY: fieldKey,
+    WECHAT_APP_ID: 'wx-bench',
+    WECHAT_APP_SECRET: 'bench',
+    PUBLIC_BASE_URL: 'http://127.0.0.1',
+    H5_DIR: '/nonexistent',
+    LOG_LEVEL: 'error',
+    SCHEDULER_ENABLED: 'false',
+    DB_POOL_SIZE: '20',
+  };
 
   // Migrate by starting the API once.
   let api = startProcess(join(API_DIST, 'main.js'), { ...env, PORT: '3801' }, 'api');
@@ -60,7 +94,11 @@ async function apiSuite() {
   console.log(`seeded ${JSON.stringify(city.counts)} in ${seedSeconds} s`);
 
   api = startProcess(join(API_DIST, 'main.js'), { ...env, PORT: '3801' }, 'api');
-  const baseline = startProcess(join(ROOT, 'bench', 'baseline-server.mjs'), { DATABASE_URL: DB_URL, PORT: '3802', DB_POOL_SIZE: '20' }, 'baseline');
+  const baseline = startProcess(
+    join(ROOT, 'bench', 'baseline-server.mjs'),
+    { DATABASE_URL: DB_URL, PORT: '3802', DB_POOL_SIZE: '20' },
+    'baseline',
+  );
   await waitFor('http://127.0.0.1:3801/health/ready');
   await waitFor('http://127.0.0.1:3802/health');
 
@@ -78,7 +116,13 @@ async function apiSuite() {
   const tokens = new Map(sample.map((userId) => [userId, `Bearer ${mintToken(secret, userId)}`]));
   const feedRequests = () => {
     const pick = randomMember();
-    return [{ method: 'GET', path: '/api/tasks/feed?limit=20', setupRequest: (req) => ({ ...req, headers: { authorization: tokens.get(pick()) } }) }];
+    return [
+      {
+        method: 'GET',
+        path: '/api/tasks/feed?limit=20',
+        setupRequest: (req) => ({ ...req, headers: { authorization: tokens.get(pick()) } }),
+      },
+    ];
   };
   const baseRequests = (route) => () => {
     const pick = randomMember();
@@ -118,7 +162,16 @@ async function apiSuite() {
     const [ins] = await conn.query(
       `INSERT INTO tasks (community_id, street_id, kind, target, title, description, status, capacity, claimed_count, waitlist, starts_at, ends_at, claim_deadline, withdraw_cutoff_minutes, place, checkin_radius_m, points_per_hour, points_minimum, points_max, required_skills, checkin_secret, created_by_id, published_at, created_at, updated_at)
        VALUES (?, ?, 'micro', 'individuals', '抢单测试', '200人同时报名10个名额', 'published', 10, 0, 1, ?, ?, ?, 120, '测试', 500, 10, 5, 100, '[]', 'bench', 1, ?, ?, ?)`,
-      [streetCommunities[0].id, street.id, toDbDate(start), toDbDate(new Date(start.getTime() + 3600_000)), toDbDate(start), toDbDate(new Date()), toDbDate(new Date()), toDbDate(new Date())],
+      [
+        streetCommunities[0].id,
+        street.id,
+        toDbDate(start),
+        toDbDate(new Date(start.getTime() + 3600_000)),
+        toDbDate(start),
+        toDbDate(new Date()),
+        toDbDate(new Date()),
+        toDbDate(new Date()),
+      ],
     );
     const taskId = ins.insertId;
     const t1 = performance.now();
@@ -137,13 +190,31 @@ async function apiSuite() {
     );
     const wallMs = performance.now() - t1;
     const [[counter]] = await conn.query('SELECT claimed_count AS n FROM tasks WHERE id = ?', [taskId]);
-    const [[rows]] = await conn.query("SELECT COUNT(*) AS n FROM claims WHERE task_id = ? AND status = 'claimed'", [taskId]);
+    const [[rows]] = await conn.query("SELECT COUNT(*) AS n FROM claims WHERE task_id = ? AND status = 'claimed'", [
+      taskId,
+    ]);
     const claimed = statuses.filter((s) => s.status === 'claimed').length;
     const waitlisted = statuses.filter((s) => s.status === 'waitlisted').length;
     const fivexx = statuses.filter((s) => s.code >= 500).length;
     latencies.sort((a, b) => a - b);
-    const correct = claimed === 10 && waitlisted === members.length - 10 && fivexx === 0 && Number(counter.n) === 10 && Number(rows.n) === 10;
-    bursts.push({ members: members.length, claimed, waitlisted, fivexx, counter: Number(counter.n), rows: Number(rows.n), correct, wallMs: round(wallMs), p50Ms: round(percentile(latencies, 50)), p99Ms: round(percentile(latencies, 99)) });
+    const correct =
+      claimed === 10 &&
+      waitlisted === members.length - 10 &&
+      fivexx === 0 &&
+      Number(counter.n) === 10 &&
+      Number(rows.n) === 10;
+    bursts.push({
+      members: members.length,
+      claimed,
+      waitlisted,
+      fivexx,
+      counter: Number(counter.n),
+      rows: Number(rows.n),
+      correct,
+      wallMs: round(wallMs),
+      p50Ms: round(percentile(latencies, 50)),
+      p99Ms: round(percentile(latencies, 99)),
+    });
   }
   await conn.end();
   console.log('claim bursts', bursts);
@@ -156,7 +227,13 @@ async function apiSuite() {
     seedSeconds,
     connections: CONNECTIONS,
     durationSeconds: DURATION,
-    feed: { baseline: base, simple, api: ours, rpsRatio: round(ours.rps / base.rps, 2), rpsRatioToSimple: round(ours.rps / simple.rps, 2) },
+    feed: {
+      baseline: base,
+      simple,
+      api: ours,
+      rpsRatio: round(ours.rps / base.rps, 2),
+      rpsRatioToSimple: round(ours.rps / simple.rps, 2),
+    },
     claimBursts: bursts,
     targets: {
       feedRpsAtLeastHalfOfBaseline: ours.rps / base.rps >= 0.5,
@@ -176,16 +253,37 @@ async function matchingSuite() {
   await recreateDatabase(url);
   const secret = randomBytes(32).toString('hex');
   const fieldKey = randomBytes(32).toString('hex');
-  const env = { NODE_ENV: 'production', DATABASE_URL: url, JWT_SECRET: secret, FIELD_ENCRYPTION_KEY: fieldKey, WECHAT_APP_ID: 'wx-bench', WECHAT_APP_SECRET: 'bench', PUBLIC_BASE_URL: 'http://127.0.0.1', H5_DIR: '/nonexistent', LOG_LEVEL: 'error', SCHEDULER_ENABLED: 'false' };
+  const env = {
+    NODE_ENV: 'production',
+    DATABASE_URL: url,
+    JWT_SECRET: secret,
+    FIELD_ENCRYPTION_KEY: fieldKey,
+    WECHAT_APP_ID: 'wx-bench',
+    WECHAT_APP_SECRET: 'bench',
+    PUBLIC_BASE_URL: 'http://127.0.0.1',
+    H5_DIR: '/nonexistent',
+    LOG_LEVEL: 'error',
+    SCHEDULER_ENABLED: 'false',
+  };
   let api = startProcess(join(API_DIST, 'main.js'), { ...env, PORT: '3803' }, 'api');
   await waitFor('http://127.0.0.1:3803/health/ready');
   await stopProcess(api);
-  const city = await seedCity(url, fieldKey, { streets: 1, communities: 10, units: 10, members: 2000, tasks: 5000, claims: 2000, openShare: 1 });
+  const city = await seedCity(url, fieldKey, {
+    streets: 1,
+    communities: 10,
+    units: 10,
+    members: 2000,
+    tasks: 5000,
+    claims: 2000,
+    openShare: 1,
+  });
   await createSessions(url);
   api = startProcess(join(API_DIST, 'main.js'), { ...env, PORT: '3803' }, 'api');
   await waitFor('http://127.0.0.1:3803/health/ready');
   const conn = await mysql.createConnection({ uri: url, timezone: 'Z' });
-  const [[open]] = await conn.query("SELECT COUNT(*) AS n FROM tasks WHERE status = 'published' AND street_id = ?", [city.streets[0].id]);
+  const [[open]] = await conn.query("SELECT COUNT(*) AS n FROM tasks WHERE status = 'published' AND street_id = ?", [
+    city.streets[0].id,
+  ]);
 
   const members = Array.from({ length: 100 }, (_, i) => 1 + i * 19);
   const timeIt = async (fn) => {
@@ -198,12 +296,21 @@ async function matchingSuite() {
       }
     }
     lat.sort((a, b) => a - b);
-    return { requests: lat.length, p50Ms: round(percentile(lat, 50)), p95Ms: round(percentile(lat, 95)), maxMs: round(lat[lat.length - 1]) };
+    return {
+      requests: lat.length,
+      p50Ms: round(percentile(lat, 50)),
+      p95Ms: round(percentile(lat, 95)),
+      maxMs: round(lat[lat.length - 1]),
+    };
   };
   let returned = 0;
-  await fetch('http://127.0.0.1:3803/api/recommendations/tasks', { headers: { authorization: `Bearer ${mintToken(secret, members[0])}` } });
+  await fetch('http://127.0.0.1:3803/api/recommendations/tasks', {
+    headers: { authorization: `Bearer ${mintToken(secret, members[0])}` },
+  });
   const ours = await timeIt(async (m) => {
-    const res = await fetch('http://127.0.0.1:3803/api/recommendations/tasks?limit=10', { headers: { authorization: `Bearer ${mintToken(secret, m)}` } });
+    const res = await fetch('http://127.0.0.1:3803/api/recommendations/tasks?limit=10', {
+      headers: { authorization: `Bearer ${mintToken(secret, m)}` },
+    });
     const body = await res.json();
     if (res.status !== 200) throw new Error(`recommendations answered ${res.status}: ${JSON.stringify(body)}`);
     returned += body.length;
@@ -234,33 +341,77 @@ async function matchingSuite() {
 async function h5Suite() {
   console.log('\n== mini-program: build sizes and H5 first screen ==');
   const nx = join(ROOT, 'node_modules', 'nx', 'dist', 'bin', 'nx.js');
-  const built = spawnSync(process.execPath, [nx, 'run', '@sbd/miniapp:build', '--outputStyle=static'], { cwd: ROOT, stdio: 'inherit' });
+  const built = spawnSync(process.execPath, [nx, 'run', '@sbd/miniapp:build', '--outputStyle=static'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   if (built.status !== 0) throw new Error('mini-program build failed');
   const sizeFile = join(ROOT, 'bench', 'results', 'tmp', 'sizes.json');
-  spawnSync(process.execPath, [join(ROOT, 'apps', 'miniapp', 'scripts', 'size-report.mjs'), sizeFile], { cwd: join(ROOT, 'apps', 'miniapp'), stdio: 'inherit' });
+  spawnSync(process.execPath, [join(ROOT, 'apps', 'miniapp', 'scripts', 'size-report.mjs'), sizeFile], {
+    cwd: join(ROOT, 'apps', 'miniapp'),
+    stdio: 'inherit',
+  });
   const sizes = JSON.parse((await import('node:fs')).readFileSync(sizeFile, 'utf8'));
 
   const dataDir = (await import('node:fs')).mkdtempSync(join((await import('node:os')).tmpdir(), 'sbd-bench-h5-'));
-  const env = { NODE_ENV: 'development', DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'error', H5_DIR: join(ROOT, 'apps', 'miniapp', 'dist', 'h5') };
-  spawnSync(process.execPath, [join(API_DIST, 'seed', 'seed.cli.js')], { env: { ...process.env, ...env }, stdio: 'ignore' });
+  const env = {
+    NODE_ENV: 'development',
+    DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    LOG_LEVEL: 'error',
+    H5_DIR: join(ROOT, 'apps', 'miniapp', 'dist', 'h5'),
+  };
+  spawnSync(process.execPath, [join(API_DIST, 'seed', 'seed.cli.js')], {
+    env: { ...process.env, ...env },
+    stdio: 'ignore',
+  });
   const api = startProcess(join(API_DIST, 'main.js'), { ...env, PORT: '3804' }, 'api-h5');
   await waitFor('http://127.0.0.1:3804/health/ready');
   // A few open tasks in the demo member's community, so the feed has something to show.
-  const login = await (await fetch('http://127.0.0.1:3804/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone: '13800000004', password: 'Demo@2026' }) })).json();
+  const login = await (
+    await fetch('http://127.0.0.1:3804/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ phone: '13800000004', password: 'Demo@2026' }),
+    })
+  ).json();
   const [community] = login.user.roles.filter((r) => r.role === 'community_admin').map((r) => r.scopeNodeId);
   for (let i = 0; i < 5; i++) {
     const start = new Date(Date.now() + (i + 1) * 24 * 3600_000);
     await fetch('http://127.0.0.1:3804/api/tasks', {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${login.accessToken}` },
-      body: JSON.stringify({ communityId: community, kind: 'micro', target: 'individuals', title: `楼道清理${i + 1}`, description: '清理楼道杂物', capacity: 3, startAt: start.toISOString(), endAt: new Date(start.getTime() + 7200_000).toISOString(), place: '桃园小区', publish: true }),
+      body: JSON.stringify({
+        communityId: community,
+        kind: 'micro',
+        target: 'individuals',
+        title: `楼道清理${i + 1}`,
+        description: '清理楼道杂物',
+        capacity: 3,
+        startAt: start.toISOString(),
+        endAt: new Date(start.getTime() + 7200_000).toISOString(),
+        place: '桃园小区',
+        publish: true,
+      }),
     });
   }
   const { benchFirstScreen } = await import(join(ROOT, 'apps', 'miniapp', 'scripts', 'bench-first-screen.mjs'));
   const firstScreen = await benchFirstScreen({ baseUrl: 'http://127.0.0.1:3804', runs: 5 });
   // Baseline in the same run: the bare H5 page (index.html and its scripts) with no login and no API call.
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
   const blank = [];
   for (let i = 0; i < 5; i++) {
     const ctx = await browser.newContext({ viewport: { width: 375, height: 812 } });
@@ -281,7 +432,12 @@ async function h5Suite() {
 
 function markdown() {
   const s = results.suites.serviceLoop;
-  const lines = [`# Benchmark results`, '', `Run ${results.startedAt} on ${results.machine.cpus} cores / ${results.machine.memoryGb} GB.`, ''];
+  const lines = [
+    `# Benchmark results`,
+    '',
+    `Run ${results.startedAt} on ${results.machine.cpus} cores / ${results.machine.memoryGb} GB.`,
+    '',
+  ];
   if (s) {
     lines.push(
       `## Service loop (${s.database}; ${s.scale.members} members, ${s.scale.communities} communities, ${s.scale.tasks} tasks, ${s.scale.claims} claims)`,
@@ -291,7 +447,11 @@ function markdown() {
       '| | rps | p50 ms | p99 ms | non-2xx |',
       '|---|---:|---:|---:|---:|',
       `| baseline: Fastify + mysql2 running the API's feed statement (\`feedSql\`), no auth, no DTOs | ${s.feed.baseline.rps} | ${s.feed.baseline.p50Ms} | ${s.feed.baseline.p99Ms} | ${s.feed.baseline.non2xx} |`,
-      ...(s.feed.simple ? [`| for reference: the same server running the simplest query (one community's open tasks) | ${s.feed.simple.rps} | ${s.feed.simple.p50Ms} | ${s.feed.simple.p99Ms} | ${s.feed.simple.non2xx} |`] : []),
+      ...(s.feed.simple
+        ? [
+            `| for reference: the same server running the simplest query (one community's open tasks) | ${s.feed.simple.rps} | ${s.feed.simple.p50Ms} | ${s.feed.simple.p99Ms} | ${s.feed.simple.non2xx} |`,
+          ]
+        : []),
       `| API \`GET /api/tasks/feed\` (auth, roles from the database, DTOs, own claims, cache revalidated) | ${s.feed.api.rps} | ${s.feed.api.p50Ms} | ${s.feed.api.p99Ms} | ${s.feed.api.non2xx} |`,
       `| **ratio API / baseline** | **${s.feed.rpsRatio}** | | | |`,
       ...(s.feed.rpsRatioToSimple ? [`| ratio API / simplest query | ${s.feed.rpsRatioToSimple} | | | |`] : []),
@@ -300,7 +460,10 @@ function markdown() {
       '',
       '| run | claimed | waitlisted | 5xx | counter | rows | correct | wall ms | p50 ms | p99 ms |',
       '|---:|---:|---:|---:|---:|---:|:---:|---:|---:|---:|',
-      ...s.claimBursts.map((b, i) => `| ${i + 1} | ${b.claimed} | ${b.waitlisted} | ${b.fivexx} | ${b.counter} | ${b.rows} | ${b.correct ? '✓' : '✗'} | ${b.wallMs} | ${b.p50Ms} | ${b.p99Ms} |`),
+      ...s.claimBursts.map(
+        (b, i) =>
+          `| ${i + 1} | ${b.claimed} | ${b.waitlisted} | ${b.fivexx} | ${b.counter} | ${b.rows} | ${b.correct ? '✓' : '✗'} | ${b.wallMs} | ${b.p50Ms} | ${b.p99Ms} |`,
+      ),
       '',
       `Targets: feed ≥ 50% of baseline rps: ${s.targets.feedRpsAtLeastHalfOfBaseline ? 'met' : 'NOT met'}; feed p99 < 100 ms: ${s.targets.feedP99Under100Ms ? 'met' : 'NOT met'}; claim burst correct every time: ${s.targets.claimBurstCorrectEveryTime ? 'met' : 'NOT met'}.`,
       '',
@@ -317,7 +480,10 @@ function markdown() {
       '',
       '| policy | precision@5 | nDCG@10 | services | members serving | Gini |',
       '|---|---:|---:|---:|---:|---:|',
-      ...['ours', 'newestFirst', 'nearestFirst'].map((p) => `| ${p} | ${q[p].precisionAt5} | ${q[p].ndcgAt10} | ${g[p].services} | ${g[p].membersServing} | ${g[p].gini} |`),
+      ...['ours', 'newestFirst', 'nearestFirst'].map(
+        (p) =>
+          `| ${p} | ${q[p].precisionAt5} | ${q[p].ndcgAt10} | ${g[p].services} | ${g[p].membersServing} | ${g[p].gini} |`,
+      ),
       '',
       `precision@5 ours / newest-first = **${mt.offline.ratios.precisionAt5OursOverNewest}** (target ≥ 1.5: ${mt.offline.targets.precisionAt5AtLeast1_5xNewest ? 'met' : 'NOT met'}); Gini lower than newest-first: ${mt.offline.targets.giniLowerThanNewest ? 'met' : 'NOT met'}.`,
       '',
@@ -335,7 +501,10 @@ function markdown() {
       '| build | size | budget | share of budget |',
       '|---|---:|---:|---:|',
       `| weapp main package | ${kb(mp.sizes.weapp.mainBytes)} | ${kb(mp.sizes.limits.weappMain)} | ${round(mp.sizes.weapp.mainBytes / mp.sizes.limits.weappMain, 2)} |`,
-      ...mp.sizes.weapp.subPackages.map((sp) => `| weapp sub-package ${sp.root} | ${kb(sp.bytes)} | ${kb(sp.limit)} | ${round(sp.bytes / sp.limit, 2)} |`),
+      ...mp.sizes.weapp.subPackages.map(
+        (sp) =>
+          `| weapp sub-package ${sp.root} | ${kb(sp.bytes)} | ${kb(sp.limit)} | ${round(sp.bytes / sp.limit, 2)} |`,
+      ),
       `| H5 first-load JS (gzip) | ${kb(mp.sizes.h5.firstLoadGzipBytes)} | ${kb(mp.sizes.limits.h5FirstLoadJsGzip)} | ${round(mp.sizes.h5.firstLoadGzipBytes / mp.sizes.limits.h5FirstLoadJsGzip, 2)} |`,
       '',
       `H5 first screen (loopback, Chromium, 375 px, ${fs.runs} runs, ${fs.feedItems} tasks in the feed): task feed visible after **${fs.cold.feedVisibleMs.median} ms** cold (min ${fs.cold.feedVisibleMs.min}, max ${fs.cold.feedVisibleMs.max}; ${kb(fs.cold.transferredBytes.median)} transferred) and **${fs.warm.feedVisibleMs.median} ms** warm; baseline in the same run: the bare login page loads in ${mp.baselineLoginPageLoadMs} ms (ratio cold/baseline ${round(fs.cold.feedVisibleMs.median / mp.baselineLoginPageLoadMs, 1)}×).`,
@@ -351,7 +520,9 @@ const only = process.argv.slice(2);
 // Running some suites keeps the other suites' last figures in the results file.
 if (only.length) {
   try {
-    const previous = JSON.parse((await import('node:fs')).readFileSync(join(ROOT, 'bench', 'results', 'latest.json'), 'utf8'));
+    const previous = JSON.parse(
+      (await import('node:fs')).readFileSync(join(ROOT, 'bench', 'results', 'latest.json'), 'utf8'),
+    );
     results.suites = { ...previous.suites };
   } catch {
     /* first run */

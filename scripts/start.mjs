@@ -26,6 +26,10 @@ if (!useMysql || process.env.SEED_DEMO === 'true') {
 
 const port = process.env.PORT ?? '3000';
 console.log(`双报到 is starting: open http://localhost:${port}/ (API docs: http://localhost:${port}/api/docs)`);
-const api = spawn(process.execPath, [join(root, 'apps', 'api', 'dist', 'main.js')], { cwd: root, stdio: 'inherit', env: process.env });
+const api = spawn(process.execPath, [join(root, 'apps', 'api', 'dist', 'main.js')], {
+  cwd: root,
+  stdio: 'inherit',
+  env: process.env,
+});
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => api.kill(sig));
 api.on('exit', (code) => process.exit(code ?? 0));

@@ -36,14 +36,7 @@ function loadGraph() {
   if (file) return JSON.parse(readFileSync(file, 'utf8'));
   const out = execFileSync(
     process.execPath,
-    [
-      depcruiseBin(),
-      'src',
-      '--config',
-      '.dependency-cruiser.cjs',
-      '--output-type',
-      'json',
-    ],
+    [depcruiseBin(), 'src', '--config', '.dependency-cruiser.cjs', '--output-type', 'json'],
     { cwd: apiDir, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' },
   );
   return JSON.parse(out);
@@ -63,18 +56,31 @@ export function locate(path) {
 
 function stronglyConnected(nodes, edges) {
   let index = 0;
-  const idx = new Map(), low = new Map(), onStack = new Set(), stack = [], result = [];
+  const idx = new Map(),
+    low = new Map(),
+    onStack = new Set(),
+    stack = [],
+    result = [];
   const visit = (v) => {
-    idx.set(v, index); low.set(v, index); index++;
-    stack.push(v); onStack.add(v);
+    idx.set(v, index);
+    low.set(v, index);
+    index++;
+    stack.push(v);
+    onStack.add(v);
     for (const w of edges.get(v) ?? []) {
-      if (!idx.has(w)) { visit(w); low.set(v, Math.min(low.get(v), low.get(w))); }
-      else if (onStack.has(w)) low.set(v, Math.min(low.get(v), idx.get(w)));
+      if (!idx.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v), low.get(w)));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v), idx.get(w)));
     }
     if (low.get(v) === idx.get(v)) {
       const scc = [];
       let w;
-      do { w = stack.pop(); onStack.delete(w); scc.push(w); } while (w !== v);
+      do {
+        w = stack.pop();
+        onStack.delete(w);
+        scc.push(w);
+      } while (w !== v);
       if (scc.length > 1) result.push(scc.sort());
     }
   };

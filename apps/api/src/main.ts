@@ -18,7 +18,9 @@ async function main(): Promise<void> {
   await app.listen(config.port, '0.0.0.0');
   installGracefulShutdown(app, config);
   const url = await app.getUrl();
-  console.log(JSON.stringify({ level: 30, msg: `API listening on ${url}`, database: config.databaseUrl ? 'mysql' : 'sqlite' }));
+  console.log(
+    JSON.stringify({ level: 30, msg: `API listening on ${url}`, database: config.databaseUrl ? 'mysql' : 'sqlite' }),
+  );
 }
 
 void main();

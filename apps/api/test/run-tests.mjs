@@ -19,7 +19,13 @@ for (const run of runs) {
   console.log(`\n=== API tests on ${run.name} ===`);
   const res = spawnSync(
     process.execPath,
-    [join(apiRoot, '..', '..', 'node_modules', 'jest', 'bin', 'jest.js'), '--ci', '--json', `--outputFile=${join(resultsDir, `${run.name}.json`)}`, ...process.argv.slice(2)],
+    [
+      join(apiRoot, '..', '..', 'node_modules', 'jest', 'bin', 'jest.js'),
+      '--ci',
+      '--json',
+      `--outputFile=${join(resultsDir, `${run.name}.json`)}`,
+      ...process.argv.slice(2),
+    ],
     { cwd: apiRoot, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test', ...run.env } },
   );
   if (res.status !== 0) failed = true;

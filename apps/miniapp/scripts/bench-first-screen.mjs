@@ -105,14 +105,32 @@ export async function benchFirstScreen(opts = {}) {
   const session = await loginSession(baseUrl, phone, password);
   const browser = await chromium.launch({
     executablePath: opts.chromiumPath ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const cold = [];
   const warm = [];
   try {
     for (let i = 0; i < runs; i++) {
-      const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
-      await context.addInitScript((s) => localStorage.setItem('sbd.session', JSON.stringify({ data: JSON.stringify(s) })), session);
+      const context = await browser.newContext({
+        viewport: { width: 375, height: 812 },
+        deviceScaleFactor: 2,
+        isMobile: true,
+        hasTouch: true,
+        locale: 'zh-CN',
+      });
+      await context.addInitScript(
+        (s) => localStorage.setItem('sbd.session', JSON.stringify({ data: JSON.stringify(s) })),
+        session,
+      );
       await context.addInitScript(probe, [ITEM, EMPTY_TEXT]);
       const page = await context.newPage();
       if (cpuThrottle > 1) {
@@ -121,7 +139,9 @@ export async function benchFirstScreen(opts = {}) {
       }
       cold.push(await measure(page, `${baseUrl}${FEED_PATH}`));
       warm.push(await measure(page, `${baseUrl}${FEED_PATH}`));
-      log(`run ${i + 1}/${runs}: cold ${Math.round(cold[i].feedVisibleMs)} ms, warm ${Math.round(warm[i].feedVisibleMs)} ms, ${cold[i].items} item(s)`);
+      log(
+        `run ${i + 1}/${runs}: cold ${Math.round(cold[i].feedVisibleMs)} ms, warm ${Math.round(warm[i].feedVisibleMs)} ms, ${cold[i].items} item(s)`,
+      );
       await context.close();
     }
   } finally {

@@ -20,7 +20,8 @@ const srcDir = path.join(appDir, 'src');
 function pageFiles() {
   const out = [];
   for (const top of fs.readdirSync(srcDir)) {
-    const pagesDir = top === 'pages' ? path.join(srcDir, 'pages') : /^package/.test(top) ? path.join(srcDir, top, 'pages') : null;
+    const pagesDir =
+      top === 'pages' ? path.join(srcDir, 'pages') : /^package/.test(top) ? path.join(srcDir, top, 'pages') : null;
     if (!pagesDir || !fs.existsSync(pagesDir)) continue;
     for (const page of fs.readdirSync(pagesDir)) {
       const file = path.join(pagesDir, page, 'index.tsx');
@@ -53,7 +54,9 @@ function functionsOf(file) {
   return found;
 }
 
-const all = pageFiles().flatMap((file) => functionsOf(file).map(([name, n]) => ({ file: path.relative(appDir, file), name, lines: n })));
+const all = pageFiles().flatMap((file) =>
+  functionsOf(file).map(([name, n]) => ({ file: path.relative(appDir, file), name, lines: n })),
+);
 all.sort((a, b) => b.lines - a.lines);
 const topArg = process.argv.indexOf('--top');
 const top = topArg > 0 ? Number(process.argv[topArg + 1] ?? 10) : 1;

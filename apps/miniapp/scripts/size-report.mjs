@@ -83,7 +83,11 @@ const h5FirstLoadRaw = firstLoad.reduce((s, f) => s + f.bytes, 0);
 const allH5Js = walk(h5Dir).filter((f) => f.path.endsWith('.js'));
 const largestAsync = allH5Js
   .filter((f) => !firstLoad.some((x) => join(h5Dir, x.src.replace(/^\/+/, '')) === f.path))
-  .map((f) => ({ file: relative(h5Dir, f.path), bytes: f.size, gzip: gzipSync(readFileSync(f.path), { level: 9 }).length }))
+  .map((f) => ({
+    file: relative(h5Dir, f.path),
+    bytes: f.size,
+    gzip: gzipSync(readFileSync(f.path), { level: 9 }).length,
+  }))
   .sort((a, b) => b.gzip - a.gzip)
   .slice(0, 3);
 
@@ -102,7 +106,9 @@ for (const c of checks) {
 }
 console.log('-'.repeat(72));
 console.log(`info  weapp total (all packages)             ${fmt(weappTotal).padStart(10)}`);
-console.log(`info  H5 first-load JS raw                   ${fmt(h5FirstLoadRaw).padStart(10)}  (${firstLoad.map((f) => f.src).join(', ')})`);
+console.log(
+  `info  H5 first-load JS raw                   ${fmt(h5FirstLoadRaw).padStart(10)}  (${firstLoad.map((f) => f.src).join(', ')})`,
+);
 for (const a of largestAsync) {
   console.log(`info  H5 lazy chunk ${a.file.padEnd(26)} ${fmt(a.gzip).padStart(10)} gzip`);
 }
@@ -112,7 +118,12 @@ const report = {
   generatedAt: new Date().toISOString(),
   limits: LIMITS,
   weapp: { mainBytes, subPackages, totalBytes: weappTotal },
-  h5: { firstLoad, firstLoadGzipBytes: h5FirstLoadGzip, firstLoadRawBytes: h5FirstLoadRaw, largestLazyChunks: largestAsync },
+  h5: {
+    firstLoad,
+    firstLoadGzipBytes: h5FirstLoadGzip,
+    firstLoadRawBytes: h5FirstLoadRaw,
+    largestLazyChunks: largestAsync,
+  },
   ok: failed.length === 0,
 };
 

@@ -42,7 +42,9 @@ describe('app.config.ts and PAGES', () => {
 
 describe('pageUrl', () => {
   it('adds the query, encoded, leaving out empty values', () => {
-    expect(pageUrl(PAGES.register, { community: 'A1 B', x: undefined, y: '' })).toBe('/packageMember/pages/register/index?community=A1%20B');
+    expect(pageUrl(PAGES.register, { community: 'A1 B', x: undefined, y: '' })).toBe(
+      '/packageMember/pages/register/index?community=A1%20B',
+    );
     expect(pageUrl(PAGES.task, { id: 7 })).toBe('/packageMember/pages/task/index?id=7');
     expect(pageUrl(PAGES.home)).toBe('/pages/index/index');
   });

@@ -4,21 +4,137 @@
  * the routes Nest registers are exactly these (both ways).
  */
 import { route } from './platform/route';
-import type { ConsentRequest, LoginRequest, LoginResponse, MeDto, PrivacyNoticeDto, RefreshRequest, SignupAcceptedResponse, SignupRequest, TokenPair, WechatLoginRequest } from './identity/auth';
-import type { ApproveRegistrationRequest, BranchMemberDto, CardVerificationDto, ECardDto, RegistrationDto, RegistrationExportQuery, RegistrationListQuery, RejectRegistrationRequest, SubmitRegistrationRequest, UpdateProfileRequest } from './identity/registration';
-import type { CreatePairingItemRequest, CreatePairingRequest, PairingDto, PairingItemDto, PairingItemListQuery, UpdatePairingItemRequest } from './identity/units';
-import type { BackfillRequest, BackfillResultDto, CheckInRequest, CheckOutRequest, CheckinCodeDto, ClaimDto, ClaimListQuery, ConfirmClaimRequest, CreateClaimRequest, MarkNoShowRequest, RateServiceRequest, RejectClaimRequest, VerifyClaimRequest, WithdrawClaimRequest } from './loop/claims';
-import type { CallupDto, CallupScopeQuery, CreateCallupRequest, FormCallupGroupsRequest, RespondCallupRequest } from './loop/emergency';
-import type { AcceptNeedRequest, CreateNeedRequest, FulfilNeedRequest, MergeNeedRequest, MyNeedListQuery, NeedDto, NeedDuplicateCheckRequest, NeedDuplicateSuggestionDto, NeedExportQuery, NeedListQuery, NeedPeriodQuery, NeedSummaryDto, PlusOneResultDto, RateNeedRequest, RejectNeedRequest, ReleaseNeedRequest, WithdrawNeedRequest } from './loop/needs';
-import type { AdjustPointsRequest, PointsBalanceDto, PointsLedgerEntryDto, PointsRankingEntryDto, PointsRankingQuery, ServiceHoursDto } from './loop/points';
-import type { CancelTaskRequest, CreateTaskRequest, MemberFeedQuery, TaskDto, TaskExportQuery, TaskListQuery } from './loop/tasks';
+import type {
+  ConsentRequest,
+  LoginRequest,
+  LoginResponse,
+  MeDto,
+  PrivacyNoticeDto,
+  RefreshRequest,
+  SignupAcceptedResponse,
+  SignupRequest,
+  TokenPair,
+  WechatLoginRequest,
+} from './identity/auth';
+import type {
+  ApproveRegistrationRequest,
+  BranchMemberDto,
+  CardVerificationDto,
+  ECardDto,
+  RegistrationDto,
+  RegistrationExportQuery,
+  RegistrationListQuery,
+  RejectRegistrationRequest,
+  SubmitRegistrationRequest,
+  UpdateProfileRequest,
+} from './identity/registration';
+import type {
+  CreatePairingItemRequest,
+  CreatePairingRequest,
+  PairingDto,
+  PairingItemDto,
+  PairingItemListQuery,
+  UpdatePairingItemRequest,
+} from './identity/units';
+import type {
+  BackfillRequest,
+  BackfillResultDto,
+  CheckInRequest,
+  CheckOutRequest,
+  CheckinCodeDto,
+  ClaimDto,
+  ClaimListQuery,
+  ConfirmClaimRequest,
+  CreateClaimRequest,
+  MarkNoShowRequest,
+  RateServiceRequest,
+  RejectClaimRequest,
+  VerifyClaimRequest,
+  WithdrawClaimRequest,
+} from './loop/claims';
+import type {
+  CallupDto,
+  CallupScopeQuery,
+  CreateCallupRequest,
+  FormCallupGroupsRequest,
+  RespondCallupRequest,
+} from './loop/emergency';
+import type {
+  AcceptNeedRequest,
+  CreateNeedRequest,
+  FulfilNeedRequest,
+  MergeNeedRequest,
+  MyNeedListQuery,
+  NeedDto,
+  NeedDuplicateCheckRequest,
+  NeedDuplicateSuggestionDto,
+  NeedExportQuery,
+  NeedListQuery,
+  NeedPeriodQuery,
+  NeedSummaryDto,
+  PlusOneResultDto,
+  RateNeedRequest,
+  RejectNeedRequest,
+  ReleaseNeedRequest,
+  WithdrawNeedRequest,
+} from './loop/needs';
+import type {
+  AdjustPointsRequest,
+  PointsBalanceDto,
+  PointsLedgerEntryDto,
+  PointsRankingEntryDto,
+  PointsRankingQuery,
+  ServiceHoursDto,
+} from './loop/points';
+import type {
+  CancelTaskRequest,
+  CreateTaskRequest,
+  MemberFeedQuery,
+  TaskDto,
+  TaskExportQuery,
+  TaskListQuery,
+} from './loop/tasks';
 import type { UploadResultDto } from './loop/uploads';
-import type { InboxQuery, InboxSummaryDto, MarkNotificationsReadRequest, NotificationDto } from './messaging/notifications';
-import type { CommunityPublicDto, CreateOrgNodeRequest, CreatePositionRequest, OrgChildrenQuery, OrgNodeDto, PositionDto, UpdateOrgNodeRequest, UpdatePositionRequest } from './org/org';
-import type { CreateInvitesRequest, DateRangeQuery, InviteCandidateDto, ListLimitQuery, MatchWeights, RecommendationStatsDto, TaskInviteDto, TaskRecommendationDto, UpdateMatchWeightsRequest } from './outreach/matching';
+import type {
+  InboxQuery,
+  InboxSummaryDto,
+  MarkNotificationsReadRequest,
+  NotificationDto,
+} from './messaging/notifications';
+import type {
+  CommunityPublicDto,
+  CreateOrgNodeRequest,
+  CreatePositionRequest,
+  OrgChildrenQuery,
+  OrgNodeDto,
+  PositionDto,
+  UpdateOrgNodeRequest,
+  UpdatePositionRequest,
+} from './org/org';
+import type {
+  CreateInvitesRequest,
+  DateRangeQuery,
+  InviteCandidateDto,
+  ListLimitQuery,
+  MatchWeights,
+  RecommendationStatsDto,
+  TaskInviteDto,
+  TaskRecommendationDto,
+  UpdateMatchWeightsRequest,
+} from './outreach/matching';
 import type { NoteRequest, Page } from './platform/errors';
 import type { FileDownload, HealthDto, MultipartFileBody } from './platform/health';
-import type { AnnualReportDto, MemberRecordsExportQuery, MemberRecordsListQuery, MemberRecordsPage, ReportYearQuery, RosterEntryDto, RosterImportReport, RosterListQuery, RosterUploadQuery } from './reporting/rosters';
+import type {
+  AnnualReportDto,
+  MemberRecordsExportQuery,
+  MemberRecordsListQuery,
+  MemberRecordsPage,
+  ReportYearQuery,
+  RosterEntryDto,
+  RosterImportReport,
+  RosterListQuery,
+  RosterUploadQuery,
+} from './reporting/rosters';
 import type { NodeStatsQuery, RollupRebuildDto, StatsDto } from './reporting/stats';
 
 export const ROUTES = {
@@ -41,7 +157,10 @@ export const ROUTES = {
     updateMine: route<UpdateProfileRequest, never, RegistrationDto>()('PATCH', '/api/registrations/me'),
     card: route<never, never, ECardDto>()('GET', '/api/registrations/me/card'),
     verifyCard: route<never, never, CardVerificationDto>()('GET', '/api/cards/:cardNo'),
-    ofCommunity: route<never, RegistrationListQuery, Page<RegistrationDto>>()('GET', '/api/communities/:id/registrations'),
+    ofCommunity: route<never, RegistrationListQuery, Page<RegistrationDto>>()(
+      'GET',
+      '/api/communities/:id/registrations',
+    ),
     ofUnit: route<never, RegistrationListQuery, Page<RegistrationDto>>()('GET', '/api/units/:id/members'),
     ofBranch: route<never, never, BranchMemberDto[]>()('GET', '/api/branches/:id/members'),
     get: route<never, never, RegistrationDto>()('GET', '/api/registrations/:id'),
@@ -77,7 +196,10 @@ export const ROUTES = {
   },
   needs: {
     create: route<CreateNeedRequest, never, NeedDto>()('POST', '/api/needs'),
-    duplicates: route<NeedDuplicateCheckRequest, never, NeedDuplicateSuggestionDto[]>()('POST', '/api/needs/duplicates'),
+    duplicates: route<NeedDuplicateCheckRequest, never, NeedDuplicateSuggestionDto[]>()(
+      'POST',
+      '/api/needs/duplicates',
+    ),
     mine: route<never, MyNeedListQuery, Page<NeedDto>>()('GET', '/api/needs/mine'),
     get: route<never, never, NeedDto>()('GET', '/api/needs/:id'),
     release: route<ReleaseNeedRequest, never, NeedDto>()('POST', '/api/needs/:id/release'),
@@ -162,13 +284,28 @@ export const ROUTES = {
     upload: route<MultipartFileBody, RosterUploadQuery, RosterImportReport>()('POST', '/api/units/:id/roster'),
     list: route<never, RosterListQuery, Page<RosterEntryDto>>()('GET', '/api/units/:id/roster'),
     memberRecords: route<never, MemberRecordsListQuery, MemberRecordsPage>()('GET', '/api/units/:id/member-records'),
-    memberRecordsExport: route<never, MemberRecordsExportQuery, FileDownload>()('GET', '/api/units/:id/member-records/export.xlsx'),
-    annualReport: route<never, ReportYearQuery, AnnualReportDto>()('GET', '/api/units/:id/members/:userId/annual-report'),
-    annualReportXlsx: route<never, ReportYearQuery, FileDownload>()('GET', '/api/units/:id/members/:userId/annual-report.xlsx'),
-    annualReportHtml: route<never, ReportYearQuery, string>()('GET', '/api/units/:id/members/:userId/annual-report.html'),
+    memberRecordsExport: route<never, MemberRecordsExportQuery, FileDownload>()(
+      'GET',
+      '/api/units/:id/member-records/export.xlsx',
+    ),
+    annualReport: route<never, ReportYearQuery, AnnualReportDto>()(
+      'GET',
+      '/api/units/:id/members/:userId/annual-report',
+    ),
+    annualReportXlsx: route<never, ReportYearQuery, FileDownload>()(
+      'GET',
+      '/api/units/:id/members/:userId/annual-report.xlsx',
+    ),
+    annualReportHtml: route<never, ReportYearQuery, string>()(
+      'GET',
+      '/api/units/:id/members/:userId/annual-report.html',
+    ),
   },
   exports: {
-    registrations: route<never, RegistrationExportQuery, FileDownload>()('GET', '/api/communities/:id/registrations/export.xlsx'),
+    registrations: route<never, RegistrationExportQuery, FileDownload>()(
+      'GET',
+      '/api/communities/:id/registrations/export.xlsx',
+    ),
     needs: route<never, NeedExportQuery, FileDownload>()('GET', '/api/communities/:id/needs/export.xlsx'),
     tasks: route<never, TaskExportQuery, FileDownload>()('GET', '/api/communities/:id/tasks/export.xlsx'),
   },

@@ -12,7 +12,10 @@ describe('maskPhone', () => {
   });
   it('hides at least four characters of any value', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^\d{1,20}$/), (s) => (maskPhone(s).match(/\*/g) ?? []).length >= Math.min(4, s.length)),
+      fc.property(
+        fc.stringMatching(/^\d{1,20}$/),
+        (s) => (maskPhone(s).match(/\*/g) ?? []).length >= Math.min(4, s.length),
+      ),
     );
   });
   it('answers an empty string for no phone', () => {

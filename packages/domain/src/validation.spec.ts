@@ -18,7 +18,12 @@ describe('isCnIdNumber', () => {
     expect(isCnIdNumber('110105194902300020')).toBe(false);
   });
   it('rejects any string that is not 18 characters', () => {
-    fc.assert(fc.property(fc.string().filter((s) => s.length !== 18), (s) => !isCnIdNumber(s)));
+    fc.assert(
+      fc.property(
+        fc.string().filter((s) => s.length !== 18),
+        (s) => !isCnIdNumber(s),
+      ),
+    );
   });
 });
 
@@ -35,8 +40,6 @@ describe('passwordPolicyViolation', () => {
     expect(passwordPolicyViolation('ABCDEFGH')).toMatch(/至少三类/);
   });
   it('never accepts a password drawn from only two classes', () => {
-    fc.assert(
-      fc.property(fc.stringMatching(/^[a-z0-9]{8,30}$/), (pw) => passwordPolicyViolation(pw) !== null),
-    );
+    fc.assert(fc.property(fc.stringMatching(/^[a-z0-9]{8,30}$/), (pw) => passwordPolicyViolation(pw) !== null));
   });
 });

@@ -27,7 +27,11 @@ export function userReader(db: DataSource | EntityManager): ReadRepository<UserV
 }
 
 /** User ids of the community's approved members who hold any of the positions. */
-export async function positionHolderIds(db: DataSource | EntityManager, communityId: number, positionIds: number[]): Promise<number[]> {
+export async function positionHolderIds(
+  db: DataSource | EntityManager,
+  communityId: number,
+  positionIds: number[],
+): Promise<number[]> {
   if (!positionIds.length) return [];
   const rows = await db
     .getRepository(RegistrationEntity)
@@ -42,9 +46,15 @@ export async function positionHolderIds(db: DataSource | EntityManager, communit
 
 /** Approved members whose community lies under the node, or whose grid or branch is the node. */
 export async function approvedMembersUnder(db: DataSource | EntityManager, node: NodeRef): Promise<RegistrationView[]> {
-  const qb = db.getRepository(RegistrationEntity).createQueryBuilder('r').where('r.status = :s', { s: RegistrationStatus.Approved });
+  const qb = db
+    .getRepository(RegistrationEntity)
+    .createQueryBuilder('r')
+    .where('r.status = :s', { s: RegistrationStatus.Approved });
   if (node.type === OrgNodeType.Grid) qb.andWhere('r.grid_id = :id', { id: node.id });
   else if (node.type === OrgNodeType.FunctionalBranch) qb.andWhere('r.branch_id = :id', { id: node.id });
-  else qb.innerJoin(ORG_TABLES.nodes, 'c', 'c.id = r.community_id').andWhere('c.path LIKE :path', { path: `${node.path}%` });
+  else
+    qb.innerJoin(ORG_TABLES.nodes, 'c', 'c.id = r.community_id').andWhere('c.path LIKE :path', {
+      path: `${node.path}%`,
+    });
   return qb.getMany();
 }

@@ -32,9 +32,17 @@ export class CommunityQrService {
       return await this.wechat.getUnlimitedQrCode({ scene: code, page: REGISTER_PAGE_PATH, checkPath: false });
     } catch (err) {
       if (err instanceof WechatApiError && !err.unavailable) {
-        throw new AppError(HttpStatus.BAD_GATEWAY, ErrorCode.UpstreamRejected, `微信小程序码生成失败（${err.errcode}）`);
+        throw new AppError(
+          HttpStatus.BAD_GATEWAY,
+          ErrorCode.UpstreamRejected,
+          `微信小程序码生成失败（${err.errcode}）`,
+        );
       }
-      throw new AppError(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.UpstreamUnavailable, '微信服务暂时不可用，请稍后再试');
+      throw new AppError(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        ErrorCode.UpstreamUnavailable,
+        '微信服务暂时不可用，请稍后再试',
+      );
     }
   }
 }

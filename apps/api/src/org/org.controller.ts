@@ -38,13 +38,21 @@ export class OrgController {
 
   @Patch('org/nodes/:id')
   @ApiOperation({ summary: 'Rename or relocate an org node' })
-  update(@CurrentUser() p: Principal, @Param('id', id) nodeId: number, @Body() dto: UpdateOrgNodeDto): Promise<OrgNodeDto> {
+  update(
+    @CurrentUser() p: Principal,
+    @Param('id', id) nodeId: number,
+    @Body() dto: UpdateOrgNodeDto,
+  ): Promise<OrgNodeDto> {
     return this.org.updateNode(p, nodeId, dto);
   }
 
   @Get('org/nodes/:id/children')
   @ApiOperation({ summary: 'Children of a node, or all descendants of one type' })
-  children(@CurrentUser() p: Principal, @Param('id', id) nodeId: number, @Query() q: ListChildrenQuery): Promise<OrgNodeDto[]> {
+  children(
+    @CurrentUser() p: Principal,
+    @Param('id', id) nodeId: number,
+    @Query() q: ListChildrenQuery,
+  ): Promise<OrgNodeDto[]> {
     return this.org.children(p, nodeId, q.type);
   }
 
@@ -69,13 +77,21 @@ export class OrgController {
 
   @Post('communities/:id/positions')
   @ApiOperation({ summary: 'Add a position to the catalogue (community admin)' })
-  createPosition(@CurrentUser() p: Principal, @Param('id', id) communityId: number, @Body() dto: CreatePositionDto): Promise<PositionDto> {
+  createPosition(
+    @CurrentUser() p: Principal,
+    @Param('id', id) communityId: number,
+    @Body() dto: CreatePositionDto,
+  ): Promise<PositionDto> {
     return this.org.createPosition(p, communityId, dto);
   }
 
   @Patch('positions/:id')
   @ApiOperation({ summary: 'Edit or deactivate a position (community admin)' })
-  updatePosition(@CurrentUser() p: Principal, @Param('id', id) positionId: number, @Body() dto: UpdatePositionDto): Promise<PositionDto> {
+  updatePosition(
+    @CurrentUser() p: Principal,
+    @Param('id', id) positionId: number,
+    @Body() dto: UpdatePositionDto,
+  ): Promise<PositionDto> {
     return this.org.updatePosition(p, positionId, dto);
   }
 
@@ -99,7 +115,11 @@ export class OrgController {
   @Get('communities/:id/wxacode')
   @ApiProduces('image/png')
   @ApiOperation({ summary: 'WeChat mini-program code (getwxacodeunlimit) with the community code as scene' })
-  async wxacode(@CurrentUser() p: Principal, @Param('id', id) communityId: number, @Res() res: Response): Promise<void> {
+  async wxacode(
+    @CurrentUser() p: Principal,
+    @Param('id', id) communityId: number,
+    @Res() res: Response,
+  ): Promise<void> {
     // Produce the image before touching the response, so an error still answers JSON.
     const image = await this.qr.wxacode(p, communityId);
     res.type('image/png').send(image);

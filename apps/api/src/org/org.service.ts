@@ -89,11 +89,12 @@ export class OrgService {
 
   async updateNode(p: Principal, id: number, dto: UpdateOrgNodeDto): Promise<OrgNodeDto> {
     const node = await this.scope.node(id);
-    const managers = COMMUNITY_PARTS.includes(node.type as OrgNodeType) || node.type === OrgNodeType.Community
-      ? [Role.CommunityAdmin, ...ORG_MANAGERS]
-      : node.type === OrgNodeType.WorkUnit || node.type === OrgNodeType.UnitPartyOrg
-        ? [Role.UnitAdmin, ...ORG_MANAGERS]
-        : ORG_MANAGERS;
+    const managers =
+      COMMUNITY_PARTS.includes(node.type as OrgNodeType) || node.type === OrgNodeType.Community
+        ? [Role.CommunityAdmin, ...ORG_MANAGERS]
+        : node.type === OrgNodeType.WorkUnit || node.type === OrgNodeType.UnitPartyOrg
+          ? [Role.UnitAdmin, ...ORG_MANAGERS]
+          : ORG_MANAGERS;
     if (!this.scope.covers(p, node.path, managers)) throw forbidden('无权修改该组织');
     await this.db.getRepository(OrgNodeEntity).update({ id }, { ...dto, updatedAt: new Date() });
     return toOrgNodeDto(await this.db.getRepository(OrgNodeEntity).findOneByOrFail({ id }));
@@ -113,7 +114,9 @@ export class OrgService {
   async myRoots(p: Principal): Promise<OrgNodeDto[]> {
     const staff = p.roles.filter((r) => r.role !== Role.Resident && r.role !== Role.Member);
     if (staff.some((r) => r.scopeNodeId === null)) {
-      return (await this.db.getRepository(OrgNodeEntity).find({ where: { depth: 0 }, order: { id: 'ASC' } })).map(toOrgNodeDto);
+      return (await this.db.getRepository(OrgNodeEntity).find({ where: { depth: 0 }, order: { id: 'ASC' } })).map(
+        toOrgNodeDto,
+      );
     }
     const ids = [...new Set(staff.map((r) => r.scopeNodeId as number))];
     if (!ids.length) return [];
@@ -135,7 +138,9 @@ export class OrgService {
     const ancestorIds = community.path.split('/').filter(Boolean).map(Number);
     const [ancestors, positions, buildings] = await Promise.all([
       repo.findBy({ id: In(ancestorIds) }),
-      this.db.getRepository(PositionEntity).find({ where: { communityId: community.id, active: true }, order: { sortOrder: 'ASC', id: 'ASC' } }),
+      this.db
+        .getRepository(PositionEntity)
+        .find({ where: { communityId: community.id, active: true }, order: { sortOrder: 'ASC', id: 'ASC' } }),
       repo.find({ where: { path: Like(`${community.path}%`), type: OrgNodeType.Building }, order: { id: 'ASC' } }),
     ]);
     const district = ancestors.find((a) => a.type === OrgNodeType.District);
@@ -153,7 +158,11 @@ export class OrgService {
       positions: positions.map(toPositionDto),
       buildings: buildings.map((b) => {
         const parent = b.parentId ? byId.get(b.parentId) : undefined;
-        return { id: b.id, name: b.name, gridId: b.parentId && parent?.type !== OrgNodeType.Community ? b.parentId : null };
+        return {
+          id: b.id,
+          name: b.name,
+          gridId: b.parentId && parent?.type !== OrgNodeType.Community ? b.parentId : null,
+        };
       }),
       workUnits: units.map((u) => ({ id: u.id, name: u.name })),
     };

@@ -77,11 +77,20 @@ async function buildDemoCity(ds: DataSource, cipher: FieldCipher, hasher: Passwo
   const passwordHash = await hasher.hash(DEMO_PASSWORD);
   await ds.transaction(async (m) => {
     const node = (type: OrgNodeType, name: string, parentId: number | null, extra: Partial<OrgNodeEntity> = {}) =>
-      insertOrgNode(m, { type, name, parentId, code: extra.code ?? null, address: extra.address ?? null, latitude: extra.latitude ?? null, longitude: extra.longitude ?? null });
+      insertOrgNode(m, {
+        type,
+        name,
+        parentId,
+        code: extra.code ?? null,
+        address: extra.address ?? null,
+        latitude: extra.latitude ?? null,
+        longitude: extra.longitude ?? null,
+      });
 
     const district = await node(OrgNodeType.District, '崇川区', null, { code: 'D-CHONGCHUAN' });
     const ids: Record<string, number> = { 崇川区: district.id };
-    for (const street of ['和平桥街道', '城东街道']) ids[street] = (await node(OrgNodeType.Street, street, district.id)).id;
+    for (const street of ['和平桥街道', '城东街道'])
+      ids[street] = (await node(OrgNodeType.Street, street, district.id)).id;
 
     for (const c of COMMUNITIES) {
       const community = await node(OrgNodeType.Community, c.name, ids[c.street], {
@@ -99,7 +108,11 @@ async function buildDemoCity(ds: DataSource, cipher: FieldCipher, hasher: Passwo
         ids[`${c.name}:grid${gi}`] = grid.id;
         await node(OrgNodeType.PartyGroup, `${gridName}党小组`, grid.id);
         for (const b of [1, 2]) {
-          const building = await node(OrgNodeType.Building, `${c.name.replace('社区', '')}小区${gi * 2 + b}号楼`, grid.id);
+          const building = await node(
+            OrgNodeType.Building,
+            `${c.name.replace('社区', '')}小区${gi * 2 + b}号楼`,
+            grid.id,
+          );
           ids[`${c.name}:building${gi * 2 + b}`] = building.id;
         }
       }
@@ -241,7 +254,9 @@ async function register(
     updatedAt: r.now,
   });
   const registrationId = Number(identifiers[0].id);
-  await m.getRepository(RegistrationPositionEntity).insert(r.positionIds.map((positionId) => ({ registrationId, positionId })));
+  await m
+    .getRepository(RegistrationPositionEntity)
+    .insert(r.positionIds.map((positionId) => ({ registrationId, positionId })));
 }
 
 function roleLabel(role: Role): string {

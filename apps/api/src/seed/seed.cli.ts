@@ -18,7 +18,11 @@ async function main(): Promise<void> {
   const ds = await new DataSource(buildDataSourceOptions(config, ENTITIES)).initialize();
   try {
     await runMigrations(ds);
-    const city = await seedDemoCity(ds, new FieldCipher(config.fieldEncryptionKey), new PasswordHasher(config.bcryptRounds));
+    const city = await seedDemoCity(
+      ds,
+      new FieldCipher(config.fieldEncryptionKey),
+      new PasswordHasher(config.bcryptRounds),
+    );
     console.log(city.created ? 'Demo city created.' : 'Demo city already present.');
     console.log(formatDemoAccounts(city));
   } finally {

@@ -40,16 +40,28 @@ describe('accounts and login', () => {
       ['two classes', 'abcdefgh1', '密码需包含大写字母、小写字母、数字、符号中的至少三类'],
     ])('refuses a %s password with a field message', async (_, password, message) => {
       const before = await t.counts();
-      const res = await t.http().post('/api/auth/signup').send({ phone: nextPhone(), password, name: '张三' }).expect(400);
+      const res = await t
+        .http()
+        .post('/api/auth/signup')
+        .send({ phone: nextPhone(), password, name: '张三' })
+        .expect(400);
       expect(res.body).toMatchObject({ code: ErrorCode.ValidationFailed, details: [{ field: 'password', message }] });
       expect(await t.counts()).toEqual(before);
     });
 
     it('answers a registered phone exactly as a new one (no enumeration) and changes nothing', async () => {
       const phone = nextPhone();
-      const first = await t.http().post('/api/auth/signup').send({ phone, password: 'Str0ng!pass', name: '甲' }).expect(202);
+      const first = await t
+        .http()
+        .post('/api/auth/signup')
+        .send({ phone, password: 'Str0ng!pass', name: '甲' })
+        .expect(202);
       const before = await t.counts();
-      const again = await t.http().post('/api/auth/signup').send({ phone, password: 'Other!pass2', name: '乙', communityCode: city.a.code }).expect(202);
+      const again = await t
+        .http()
+        .post('/api/auth/signup')
+        .send({ phone, password: 'Other!pass2', name: '乙', communityCode: city.a.code })
+        .expect(202);
       expect(again.body).toEqual(first.body);
       expect(await t.counts()).toEqual(before);
       // The owner's password and name stand; the second one does not log in.
@@ -73,7 +85,9 @@ describe('accounts and login', () => {
     it('creates one account from ten simultaneous sign-ups with the same phone, answering all alike', async () => {
       const phone = nextPhone();
       const results = await Promise.all(
-        Array.from({ length: 10 }, () => t.http().post('/api/auth/signup').send({ phone, password: 'Str0ng!pass', name: '并发' })),
+        Array.from({ length: 10 }, () =>
+          t.http().post('/api/auth/signup').send({ phone, password: 'Str0ng!pass', name: '并发' }),
+        ),
       );
       expect(results.map((r) => r.status)).toEqual(Array(10).fill(202));
       const hash = new FieldCipher(t.config.fieldEncryptionKey).hash(phone);
@@ -84,8 +98,16 @@ describe('accounts and login', () => {
   describe('password login and lockout', () => {
     it('answers 401 with the same message for a wrong password and an unknown phone', async () => {
       const u = await createUser(t);
-      const wrong = await t.http().post('/api/auth/login').send({ phone: u.phone, password: 'Wrong!pass1' }).expect(401);
-      const unknown = await t.http().post('/api/auth/login').send({ phone: nextPhone(), password: 'Wrong!pass1' }).expect(401);
+      const wrong = await t
+        .http()
+        .post('/api/auth/login')
+        .send({ phone: u.phone, password: 'Wrong!pass1' })
+        .expect(401);
+      const unknown = await t
+        .http()
+        .post('/api/auth/login')
+        .send({ phone: nextPhone(), password: 'Wrong!pass1' })
+        .expect(401);
       expect(wrong.body.message).toBe('手机号或密码错误');
       expect(unknown.body.message).toBe(wrong.body.message);
     });
@@ -93,9 +115,10 @@ describe('accounts and login', () => {
     /** The (phone, source) pair's failure row; supertest's requests all come from 127.0.0.1. */
     const pairRow = async (phone: string): Promise<{ failure_count: number; locked_until: unknown } | undefined> =>
       (
-        await t.ds.query("SELECT failure_count, locked_until FROM login_failures WHERE account_hash = ? AND source <> '*'", [
-          new FieldCipher(t.config.fieldEncryptionKey).hash(phone),
-        ])
+        await t.ds.query(
+          "SELECT failure_count, locked_until FROM login_failures WHERE account_hash = ? AND source <> '*'",
+          [new FieldCipher(t.config.fieldEncryptionKey).hash(phone)],
+        )
       )[0];
 
     it(`locks the account from this IP for 15 minutes after ${LOGIN_MAX_FAILURES} failures, even for the right password`, async () => {
@@ -103,7 +126,11 @@ describe('accounts and login', () => {
       for (let i = 0; i < LOGIN_MAX_FAILURES - 1; i++) {
         await t.http().post('/api/auth/login').send({ phone: u.phone, password: 'Wrong!pass1' }).expect(401);
       }
-      const fifth = await t.http().post('/api/auth/login').send({ phone: u.phone, password: 'Wrong!pass1' }).expect(423);
+      const fifth = await t
+        .http()
+        .post('/api/auth/login')
+        .send({ phone: u.phone, password: 'Wrong!pass1' })
+        .expect(423);
       expect(fifth.body.code).toBe(ErrorCode.AccountLocked);
       expect(fifth.body.message).toMatch(/已锁定，请15分钟后再试/);
       await t.http().post('/api/auth/login').send({ phone: u.phone, password: PASSWORD }).expect(423);
@@ -176,7 +203,11 @@ describe('accounts and login', () => {
       expect(first.body.user.hasWechat).toBe(true);
       expect(JSON.stringify(first.body)).not.toContain('SECRET-SESSION-KEY');
       const call = t.wechat.requestsTo('/sns/jscode2session')[0];
-      expect(call.query).toMatchObject({ appid: t.config.wechat.appId, js_code: 'code-1', grant_type: 'authorization_code' });
+      expect(call.query).toMatchObject({
+        appid: t.config.wechat.appId,
+        js_code: 'code-1',
+        grant_type: 'authorization_code',
+      });
     });
 
     it('answers 400 for an invalid code (40029)', async () => {

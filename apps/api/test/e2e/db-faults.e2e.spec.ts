@@ -24,7 +24,14 @@ describe('database faults in one request', () => {
   it('a statement that waits past the query timeout answers 503 and leaves the app usable', async () => {
     const city = await buildCity(t);
     const admin = await createUser(t, { roles: [{ role: Role.CommunityAdmin, scopeNodeId: city.a.id }] });
-    const task = (await t.http().post('/api/tasks').set(admin.auth).send(aTask(city.a, { capacity: 5 })).expect(201)).body;
+    const task = (
+      await t
+        .http()
+        .post('/api/tasks')
+        .set(admin.auth)
+        .send(aTask(city.a, { capacity: 5 }))
+        .expect(201)
+    ).body;
     const [first, second] = await createApprovedMembers(t, city.a, 2);
 
     let releaseLock: () => Promise<void>;

@@ -21,7 +21,8 @@ import { testDialect } from '../support/test-db';
  */
 const runsHere = process.env.TEST_DATABASE_URL ? testDialect() === 'mysql' : true;
 const available = ownMariadbAvailable();
-if (runsHere && !available) console.warn('db-stall: skipped, /usr/sbin/mariadbd (and mariadb-install-db) are not installed');
+if (runsHere && !available)
+  console.warn('db-stall: skipped, /usr/sbin/mariadbd (and mariadb-install-db) are not installed');
 
 const FREEZE_MS = 8_000;
 
@@ -67,7 +68,13 @@ interface Result {
     t = { ds, config, app: { get: () => jwt }, http: () => request(api.url) } as unknown as TestApp;
     const city = await buildCity(t);
     const admin = await createUser(t, { roles: [{ role: Role.CommunityAdmin, scopeNodeId: city.a.id }] });
-    taskId = (await request(api.url).post('/api/tasks').set(admin.auth).send(aTask(city.a, { capacity: 500 })).expect(201)).body.id;
+    taskId = (
+      await request(api.url)
+        .post('/api/tasks')
+        .set(admin.auth)
+        .send(aTask(city.a, { capacity: 500 }))
+        .expect(201)
+    ).body.id;
     [quitter, ...members] = await createApprovedMembers(t, city.a, 31);
   }, 180_000);
 
@@ -90,7 +97,10 @@ interface Result {
       try {
         const res =
           kind === 'read'
-            ? await fetch(`${api.url}/api/tasks/feed?limit=20`, { headers: m.auth, signal: AbortSignal.timeout(20_000) })
+            ? await fetch(`${api.url}/api/tasks/feed?limit=20`, {
+                headers: m.auth,
+                signal: AbortSignal.timeout(20_000),
+              })
             : await fetch(`${api.url}/api/claims`, {
                 method: 'POST',
                 headers: { ...m.auth, 'content-type': 'application/json' },
@@ -98,7 +108,15 @@ interface Result {
                 signal: AbortSignal.timeout(20_000),
               });
         const body = (await res.json().catch(() => null)) as { code?: string } | null;
-        results.push({ kind, start, end: Date.now(), status: res.status, code: body?.code, body, retryAfter: res.headers.get('retry-after') });
+        results.push({
+          kind,
+          start,
+          end: Date.now(),
+          status: res.status,
+          code: body?.code,
+          body,
+          retryAfter: res.headers.get('retry-after'),
+        });
       } catch (err) {
         results.push({ kind, start, end: Date.now(), status: 0, code: (err as Error).name });
       }

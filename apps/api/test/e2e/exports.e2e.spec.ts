@@ -1,7 +1,15 @@
 import { ROSTER_COLUMNS, Role, type MemberRecordsPage } from '@sbd/contracts';
 import ExcelJS from 'exceljs';
 import { toDbDate } from '../../src/platform/database/sql';
-import { buildCity, aTask, createApprovedMembers, createUser, nextPhone, type City, type TestUser } from '../support/factories';
+import {
+  buildCity,
+  aTask,
+  createApprovedMembers,
+  createUser,
+  nextPhone,
+  type City,
+  type TestUser,
+} from '../support/factories';
 import { binaryParser, createTestApp, type TestApp } from '../support/test-app';
 
 /** Rows of the first sheet of an .xlsx body: the header row and the data rows, as plain values. */
@@ -28,13 +36,21 @@ describe('exports: exactly the rows the list shows for the same filter', () => {
     const out: unknown[] = [];
     let cursor: string | null = null;
     do {
-      const res: { body: { items: unknown[]; nextCursor: string | null } } = await t.http().get(`${path}?limit=7${query ? `&${query}` : ''}${cursor ? `&cursor=${cursor}` : ''}`).set(u.auth).expect(200);
+      const res: { body: { items: unknown[]; nextCursor: string | null } } = await t
+        .http()
+        .get(`${path}?limit=7${query ? `&${query}` : ''}${cursor ? `&cursor=${cursor}` : ''}`)
+        .set(u.auth)
+        .expect(200);
       out.push(...(res.body.items as Record<string, unknown>[]).map((x) => x[key]));
       cursor = res.body.nextCursor;
     } while (cursor);
     return out;
   }
-  async function exportIds(u: TestUser, path: string, query: string): Promise<{ header: unknown[]; ids: unknown[]; rows: unknown[][] }> {
+  async function exportIds(
+    u: TestUser,
+    path: string,
+    query: string,
+  ): Promise<{ header: unknown[]; ids: unknown[]; rows: unknown[][] }> {
     const res = await download(u, `${path}${query ? `?${query}` : ''}`).expect(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const { header, rows } = await sheet(res.body as Buffer);
@@ -53,7 +69,10 @@ describe('exports: exactly the rows the list shows for the same filter', () => {
     await createApprovedMembers(t, city.b, 3);
     for (const [i, u] of members.entries()) {
       if (i % 4 === 1) await t.ds.query("UPDATE registrations SET status = 'pending' WHERE user_id = ?", [u.id]);
-      if (i % 6 === 2) await t.ds.query("UPDATE registrations SET status = 'rejected', reject_reason = '信息不全' WHERE user_id = ?", [u.id]);
+      if (i % 6 === 2)
+        await t.ds.query("UPDATE registrations SET status = 'rejected', reject_reason = '信息不全' WHERE user_id = ?", [
+          u.id,
+        ]);
     }
 
     const statuses = ['submitted', 'accepted', 'fulfilled', 'rejected', 'submitted'];
@@ -64,13 +83,34 @@ describe('exports: exactly the rows the list shows for the same filter', () => {
         `INSERT INTO needs (community_id, building_id, created_by_id, proxy, proxy_name, proxy_phone_enc, title, description, category, photos, status, moderation,
                             plus_count, reopen_count, created_at, updated_at)
          VALUES (?, ?, ?, 1, ?, NULL, ?, '描述', ?, '[]', ?, 'passed', 0, 0, ?, ?)`,
-        [i % 5 === 4 ? city.b.id : city.a.id, i % 3 === 0 ? city.a.buildingId : null, adminA.id, `居民${i}`, `需求${i}`, categories[i % 4], statuses[i % 5], now, now],
+        [
+          i % 5 === 4 ? city.b.id : city.a.id,
+          i % 3 === 0 ? city.a.buildingId : null,
+          adminA.id,
+          `居民${i}`,
+          `需求${i}`,
+          categories[i % 4],
+          statuses[i % 5],
+          now,
+          now,
+        ],
       );
     }
 
     for (let i = 0; i < 15; i++) {
-      const res = await t.http().post('/api/tasks').set(adminA.auth).send(aTask(city.a, { title: `任务${i}`, publish: i % 3 !== 0 })).expect(201);
-      if (i % 5 === 1) await t.http().post(`/api/tasks/${res.body.id}/cancel`).set(adminA.auth).send({ reason: '天气原因' }).expect(200);
+      const res = await t
+        .http()
+        .post('/api/tasks')
+        .set(adminA.auth)
+        .send(aTask(city.a, { title: `任务${i}`, publish: i % 3 !== 0 }))
+        .expect(201);
+      if (i % 5 === 1)
+        await t
+          .http()
+          .post(`/api/tasks/${res.body.id}/cancel`)
+          .set(adminA.auth)
+          .send({ reason: '天气原因' })
+          .expect(200);
     }
     await t.http().post('/api/tasks').set(adminB.auth).send(aTask(city.b)).expect(201);
   });
@@ -86,7 +126,14 @@ describe('exports: exactly the rows the list shows for the same filter', () => {
     expect(exported.rows.every((r) => /^1\d{2}\*{4}\d{4}$/.test(String(r[2])))).toBe(true);
   });
 
-  it.each(['', 'status=submitted', 'category=repair', 'buildingId=(building of A)', 'status=submitted&category=repair', 'status=rated'])('needs (%s)', async (raw) => {
+  it.each([
+    '',
+    'status=submitted',
+    'category=repair',
+    'buildingId=(building of A)',
+    'status=submitted&category=repair',
+    'status=rated',
+  ])('needs (%s)', async (raw) => {
     const query = raw.replace('(building of A)', String(city.a.buildingId));
     const path = `/api/communities/${city.a.id}/needs`;
     const list = await listIds(adminA, path, query);
@@ -108,7 +155,10 @@ describe('exports: exactly the rows the list shows for the same filter', () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('名册');
     ws.addRow([...ROSTER_COLUMNS]);
-    const regs: { name: string; phone_enc: string; user_id: unknown }[] = await t.ds.query('SELECT name, user_id, phone_enc FROM registrations WHERE work_unit_id = ? ORDER BY id LIMIT 10', [city.unitA]);
+    const regs: { name: string; phone_enc: string; user_id: unknown }[] = await t.ds.query(
+      'SELECT name, user_id, phone_enc FROM registrations WHERE work_unit_id = ? ORDER BY id LIMIT 10',
+      [city.unitA],
+    );
     const { FieldCipher } = await import('../../src/platform/crypto/field-cipher');
     const cipher = new FieldCipher(t.config.fieldEncryptionKey);
     for (const r of regs) ws.addRow([r.name, cipher.decrypt(r.phone_enc), '一支部', null]);
@@ -126,11 +176,18 @@ describe('exports: exactly the rows the list shows for the same filter', () => {
       const { header, rows } = await sheet(res.body as Buffer);
       expect(header[0]).toBe('姓名');
       // Keys are not in the file; names and masked phones identify the rows (the list has them in the same order).
-      const page = (await t.http().get(`${path}?limit=200${query ? `&${query}` : ''}`).set(unitAdmin.auth).expect(200)).body as MemberRecordsPage;
+      const page = (
+        await t
+          .http()
+          .get(`${path}?limit=200${query ? `&${query}` : ''}`)
+          .set(unitAdmin.auth)
+          .expect(200)
+      ).body as MemberRecordsPage;
       expect(page.items.map((r) => r.key)).toEqual(list);
       expect(rows.map((r) => [r[0], r[1]])).toEqual(page.items.map((r) => [r.name, r.phone]));
     }
-    const notRegistered = (await t.http().get(`${path}?flag=not_registered`).set(unitAdmin.auth).expect(200)).body as MemberRecordsPage;
+    const notRegistered = (await t.http().get(`${path}?flag=not_registered`).set(unitAdmin.auth).expect(200))
+      .body as MemberRecordsPage;
     expect(notRegistered.items.map((r) => r.name)).toContain('未报到甲');
   });
 
@@ -146,7 +203,11 @@ describe('exports: exactly the rows the list shows for the same filter', () => {
   });
 
   it('refuses filters the list refuses, and pagination parameters', async () => {
-    const bad = await t.http().get(`/api/communities/${city.a.id}/registrations/export.xlsx?status=nope`).set(adminA.auth).expect(400);
+    const bad = await t
+      .http()
+      .get(`/api/communities/${city.a.id}/registrations/export.xlsx?status=nope`)
+      .set(adminA.auth)
+      .expect(400);
     expect(bad.body.code).toBe('VALIDATION_FAILED');
     await t.http().get(`/api/communities/${city.a.id}/needs/export.xlsx?limit=5`).set(adminA.auth).expect(400);
     await t.http().get(`/api/communities/${city.a.gridId}/needs/export.xlsx`).set(adminA.auth).expect(400);

@@ -2,18 +2,34 @@ import { ClaimStatus, Role, TaskKind, type ClaimDto, type Page, type TaskDto } f
 import { toDbDate } from '../../src/platform/database/sql';
 import { insertOrgNode } from '../../src/org/org-tree';
 import { feedSql, type FeedFilters } from '../../src/loop/tasks/feed-page';
-import { buildCity, aTask, createApprovedMembers, createUser, type City, type CommunityFixture, type TestUser } from '../support/factories';
+import {
+  buildCity,
+  aTask,
+  createApprovedMembers,
+  createUser,
+  type City,
+  type CommunityFixture,
+  type TestUser,
+} from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 type Http = TestApp['http'];
 
 /** Every page of a member's feed for these filters: the items and the cursors in between. */
-async function walk(http: Http, member: TestUser, filters: Record<string, string | number>, limit: number): Promise<{ items: TaskDto[]; cursors: string[] }> {
+async function walk(
+  http: Http,
+  member: TestUser,
+  filters: Record<string, string | number>,
+  limit: number,
+): Promise<{ items: TaskDto[]; cursors: string[] }> {
   const items: TaskDto[] = [];
   const cursors: string[] = [];
   let cursor: string | null = null;
   for (let guard = 0; guard < 200; guard++) {
-    const query = new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, String(v)])), limit: String(limit) });
+    const query = new URLSearchParams({
+      ...Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, String(v)])),
+      limit: String(limit),
+    });
     if (cursor) query.set('cursor', cursor);
     const page = (await http().get(`/api/tasks/feed?${query}`).set(member.auth).expect(200)).body as Page<TaskDto>;
     items.push(...page.items);
@@ -39,7 +55,17 @@ describe('the member feed: cached per street, never out of date', () => {
     t = await createTestApp();
     city = await buildCity(t);
     adminA = await createUser(t, { roles: [{ role: Role.CommunityAdmin, scopeNodeId: city.a.id }] });
-    const neighbourId = await t.ds.transaction(async (m) => (await insertOrgNode(m, { type: 'community' as never, name: '邻社区', parentId: city.streetA, code: `NB${Date.now() % 100000}` })).id);
+    const neighbourId = await t.ds.transaction(
+      async (m) =>
+        (
+          await insertOrgNode(m, {
+            type: 'community' as never,
+            name: '邻社区',
+            parentId: city.streetA,
+            code: `NB${Date.now() % 100000}`,
+          })
+        ).id,
+    );
     neighbour = { ...city.a, id: neighbourId, positionIds: [] };
     adminNeighbour = await createUser(t, { roles: [{ role: Role.CommunityAdmin, scopeNodeId: neighbourId }] });
     other = (await t.sibling()).http;
@@ -47,11 +73,16 @@ describe('the member feed: cached per street, never out of date', () => {
   });
   afterAll(() => t.close());
 
-  const publish = async (admin: TestUser, community: CommunityFixture, overrides: Record<string, unknown> = {}): Promise<TaskDto> =>
+  const publish = async (
+    admin: TestUser,
+    community: CommunityFixture,
+    overrides: Record<string, unknown> = {},
+  ): Promise<TaskDto> =>
     (await t.http().post('/api/tasks').set(admin.auth).send(aTask(community, overrides)).expect(201)).body;
   const feedOf = async (http: Http, member: TestUser): Promise<TaskDto[]> =>
     ((await http().get('/api/tasks/feed?limit=50').set(member.auth).expect(200)).body as Page<TaskDto>).items;
-  const inFeed = async (http: Http, member: TestUser, taskId: number): Promise<TaskDto | undefined> => (await feedOf(http, member)).find((x) => x.id === taskId);
+  const inFeed = async (http: Http, member: TestUser, taskId: number): Promise<TaskDto | undefined> =>
+    (await feedOf(http, member)).find((x) => x.id === taskId);
 
   it('gives the same pages, cursors and items as the SQL definition, for every filter and page size', async () => {
     // A street of two communities: tasks of every kind, shared start times, positions, drafts,
@@ -62,7 +93,8 @@ describe('the member feed: cached per street, never out of date', () => {
     for (let i = 0; i < 28; i++) {
       const ours = i % 3 !== 0;
       const start = new Date(base + ((i * 7) % 6) * 3600_000);
-      const positions = ours && i % 4 === 1 ? { positionIds: city.a.positionIds.slice(0, 1 + (i % city.a.positionIds.length)) } : {};
+      const positions =
+        ours && i % 4 === 1 ? { positionIds: city.a.positionIds.slice(0, 1 + (i % city.a.positionIds.length)) } : {};
       made.push(
         await publish(ours ? adminA : adminNeighbour, ours ? city.a : neighbour, {
           title: `任务${i}`,
@@ -98,7 +130,11 @@ describe('the member feed: cached per street, never out of date', () => {
       { positionId: city.a.positionIds[0] },
       { from: new Date(base + 2 * 3600_000).toISOString() },
       { to: new Date(base + 3 * 3600_000).toISOString() },
-      { from: new Date(base + 3600_000).toISOString(), to: new Date(base + 5 * 3600_000).toISOString(), kind: TaskKind.Project },
+      {
+        from: new Date(base + 3600_000).toISOString(),
+        to: new Date(base + 5 * 3600_000).toISOString(),
+        kind: TaskKind.Project,
+      },
     ];
     let compared = 0;
     for (const who of [member, neighbourMember]) {
@@ -126,15 +162,21 @@ describe('the member feed: cached per street, never out of date', () => {
 
   it('shows every change at once, made through whichever API process', async () => {
     const start = new Date(Date.now() + 3 * 24 * 3600_000);
-    const task = await publish(adminA, city.a, { capacity: 1, startAt: start.toISOString(), endAt: new Date(start.getTime() + 3600_000).toISOString() });
+    const task = await publish(adminA, city.a, {
+      capacity: 1,
+      startAt: start.toISOString(),
+      endAt: new Date(start.getTime() + 3600_000).toISOString(),
+    });
     const [viewer, holder, waiter] = await createApprovedMembers(t, city.a, 3);
     // Both processes have the street cached.
     expect(await inFeed(other, viewer, task.id)).toMatchObject({ claimedCount: 0, waitlistCount: 0, myClaim: null });
     expect(await inFeed(t.http, viewer, task.id)).toMatchObject({ claimedCount: 0 });
 
-    const held = (await t.http().post('/api/claims').set(holder.auth).send({ taskId: task.id }).expect(201)).body as ClaimDto;
+    const held = (await t.http().post('/api/claims').set(holder.auth).send({ taskId: task.id }).expect(201))
+      .body as ClaimDto;
     expect(await inFeed(other, viewer, task.id)).toMatchObject({ claimedCount: 1, waitlistCount: 0 });
-    const waiting = (await t.http().post('/api/claims').set(waiter.auth).send({ taskId: task.id }).expect(201)).body as ClaimDto;
+    const waiting = (await t.http().post('/api/claims').set(waiter.auth).send({ taskId: task.id }).expect(201))
+      .body as ClaimDto;
     expect(await inFeed(other, viewer, task.id)).toMatchObject({ claimedCount: 1, waitlistCount: 1 });
     // The member's own claim in the feed is the claim as its own page shows it.
     const ownView = (await t.http().get(`/api/claims/${waiting.id}`).set(waiter.auth).expect(200)).body as ClaimDto;

@@ -28,19 +28,44 @@ interface Reply {
   retried: boolean;
 }
 
-const RETRYABLE = (err: NodeJS.ErrnoException) => err.code === 'ECONNRESET' || err.code === 'EPIPE' || /socket hang up/.test(err.message);
+const RETRYABLE = (err: NodeJS.ErrnoException) =>
+  err.code === 'ECONNRESET' || err.code === 'EPIPE' || /socket hang up/.test(err.message);
 
 /** One HTTP request on a keep-alive agent, retried once when the server closed an idle socket. */
-function send(agent: Agent, url: string, method: string, path: string, headers: Record<string, string>, body?: unknown, retried = false): Promise<Reply> {
+function send(
+  agent: Agent,
+  url: string,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: unknown,
+  retried = false,
+): Promise<Reply> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       `${url}${path}`,
-      { agent, method, headers: { ...headers, ...(payload ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) } : {}) } },
+      {
+        agent,
+        method,
+        headers: {
+          ...headers,
+          ...(payload
+            ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) }
+            : {}),
+        },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString(), retried }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString(),
+            retried,
+          }),
+        );
         res.on('error', reject);
       },
     );
@@ -87,18 +112,39 @@ describe('SIGTERM with requests in flight', () => {
     const t = testContext(env, ds, api.url);
     const city = await buildCity(t);
     const admin = await createUser(t, { roles: [{ role: Role.CommunityAdmin, scopeNodeId: city.a.id }] });
-    const task = (await request(api.url).post('/api/tasks').set(admin.auth).send(aTask(city.a, { capacity: 1000 })).expect(201)).body;
+    const task = (
+      await request(api.url)
+        .post('/api/tasks')
+        .set(admin.auth)
+        .send(aTask(city.a, { capacity: 1000 }))
+        .expect(201)
+    ).body;
     const members = await createApprovedMembers(t, city.a, 150);
 
     const agent = new Agent({ keepAlive: true, maxSockets: 300 });
     // Open keep-alive sockets first, so some sit idle when the signal comes.
-    await Promise.all(members.slice(0, 64).map((m) => send(agent, api.url, 'GET', '/api/tasks/feed?limit=20', { authorization: m.auth.Authorization })));
+    await Promise.all(
+      members
+        .slice(0, 64)
+        .map((m) => send(agent, api.url, 'GET', '/api/tasks/feed?limit=20', { authorization: m.auth.Authorization })),
+    );
 
     const fire = (from: number, n: number) =>
-      members.slice(from, from + n).flatMap((m) => [
-        send(agent, api.url, 'GET', '/api/tasks/feed?limit=20', { authorization: m.auth.Authorization }).catch((e: Error) => e),
-        send(agent, api.url, 'POST', '/api/claims', { authorization: m.auth.Authorization }, { taskId: task.id }).catch((e: Error) => e),
-      ]);
+      members
+        .slice(from, from + n)
+        .flatMap((m) => [
+          send(agent, api.url, 'GET', '/api/tasks/feed?limit=20', { authorization: m.auth.Authorization }).catch(
+            (e: Error) => e,
+          ),
+          send(
+            agent,
+            api.url,
+            'POST',
+            '/api/claims',
+            { authorization: m.auth.Authorization },
+            { taskId: task.id },
+          ).catch((e: Error) => e),
+        ]);
     const ready: { at: number; status: number }[] = [];
     let exited = false;
     const probe = (async () => {
@@ -183,7 +229,10 @@ describe('SIGTERM with requests in flight', () => {
       SCHEDULER_ENABLED: 'true',
       SHUTDOWN_DRAIN_MS: '1000',
     };
-    procs = [await startApiProcess({ ...env, WORKER_ID: 'proc-0' }), await startApiProcess({ ...env, WORKER_ID: 'proc-1' })];
+    procs = [
+      await startApiProcess({ ...env, WORKER_ID: 'proc-0' }),
+      await startApiProcess({ ...env, WORKER_ID: 'proc-1' }),
+    ];
     ds = await new DataSource(buildDataSourceOptions(validateConfig(env), ENTITIES)).initialize();
     const t = testContext(env, ds, procs[0].url);
     const city = await buildCity(t);
@@ -209,14 +258,20 @@ describe('SIGTERM with requests in flight', () => {
     let pending = members.length;
     while (pending > 0 && Date.now() < signalledAt + 40_000) {
       await new Promise((r) => setTimeout(r, 250));
-      const [row] = await ds.query("SELECT COUNT(*) AS n FROM notifications WHERE dedupe_key LIKE 'sigterm:%' AND status <> 'sent'");
+      const [row] = await ds.query(
+        "SELECT COUNT(*) AS n FROM notifications WHERE dedupe_key LIKE 'sigterm:%' AND status <> 'sent'",
+      );
       pending = Number(row.n);
     }
     const allSentMs = Date.now() - signalledAt;
     const code = await exit;
     const sentTo = wechat.sentMessages.map((s) => s.touser).filter((o) => o.startsWith('openid-'));
-    const rows: { attempts: number; locked_by: string | null }[] = await ds.query("SELECT attempts, locked_by FROM notifications WHERE dedupe_key LIKE 'sigterm:%'");
-    console.log(`dispatch-sigterm figures: ${JSON.stringify({ notices: members.length, sends: sentTo.length, distinct: new Set(sentTo).size, allSentMsAfterSignal: allSentMs, exitCode: code })}`);
+    const rows: { attempts: number; locked_by: string | null }[] = await ds.query(
+      "SELECT attempts, locked_by FROM notifications WHERE dedupe_key LIKE 'sigterm:%'",
+    );
+    console.log(
+      `dispatch-sigterm figures: ${JSON.stringify({ notices: members.length, sends: sentTo.length, distinct: new Set(sentTo).size, allSentMsAfterSignal: allSentMs, exitCode: code })}`,
+    );
     expect(pending).toBe(0);
     expect(sentTo).toHaveLength(members.length);
     expect(new Set(sentTo).size).toBe(members.length);

@@ -33,7 +33,12 @@ import { createTestApp, type TestApp } from '../support/test-app';
     expect(Number(res.headers['content-length'])).toBeLessThan(Buffer.byteLength(bundle) / 5);
     expect(res.text).toBe(bundle); // supertest unzips
     // A repeat visit revalidates with the ETag and gets no body.
-    await t.http().get('/js/app.1a2b3c4d.js').set('Accept-Encoding', 'gzip').set('If-None-Match', res.headers['etag']).expect(304);
+    await t
+      .http()
+      .get('/js/app.1a2b3c4d.js')
+      .set('Accept-Encoding', 'gzip')
+      .set('If-None-Match', res.headers['etag'])
+      .expect(304);
   });
 
   it('sends the plain file to a client that does not accept gzip', async () => {
@@ -54,7 +59,12 @@ import { createTestApp, type TestApp } from '../support/test-app';
   it('serves other files as they are, and leaves the API alone', async () => {
     const png = await t.http().get('/logo.png').set('Accept-Encoding', 'gzip').expect(200);
     expect(png.headers['content-encoding']).toBeUndefined();
-    const api = await t.http().get('/api/tasks/feed').set('Accept', 'text/html').set('Accept-Encoding', 'gzip').expect(401);
+    const api = await t
+      .http()
+      .get('/api/tasks/feed')
+      .set('Accept', 'text/html')
+      .set('Accept-Encoding', 'gzip')
+      .expect(401);
     expect(api.headers['vary'] ?? '').not.toContain('Accept-Encoding');
     expect(api.body.code).toBeDefined();
     await t.http().get('/health/live').set('Accept-Encoding', 'gzip').expect(200, { status: 'ok' });

@@ -26,7 +26,11 @@ describe('health checks and API documentation', () => {
   describe('OpenAPI', () => {
     it('serves an OpenAPI 3 document listing the API’s paths', async () => {
       const res = await t.http().get('/api/docs-json').expect(200).expect('Content-Type', /json/);
-      const doc = res.body as { openapi: string; info: { title: string }; paths: Record<string, Record<string, unknown>> };
+      const doc = res.body as {
+        openapi: string;
+        info: { title: string };
+        paths: Record<string, Record<string, unknown>>;
+      };
       expect(doc.openapi).toMatch(/^3\./);
       expect(doc.info.title).toBe('双报到 API');
       expect(Object.keys(doc.paths)).toEqual(

@@ -28,13 +28,17 @@ interface WriteRoute {
 
 /** Every route Nest registered on Express, with its method. */
 function writeRoutes(t: TestApp): WriteRoute[] {
-  const server = t.app.getHttpAdapter().getInstance() as { router?: { stack: unknown[] }; _router?: { stack: unknown[] } };
+  const server = t.app.getHttpAdapter().getInstance() as {
+    router?: { stack: unknown[] };
+    _router?: { stack: unknown[] };
+  };
   const stack = (server.router ?? server._router)?.stack ?? [];
   const out: WriteRoute[] = [];
   for (const layer of stack as { route?: { path: string; methods: Record<string, boolean> } }[]) {
     if (!layer.route) continue;
     for (const m of Object.keys(layer.route.methods)) {
-      if (m === 'post' || m === 'put' || m === 'patch' || m === 'delete') out.push({ method: m, path: layer.route.path });
+      if (m === 'post' || m === 'put' || m === 'patch' || m === 'delete')
+        out.push({ method: m, path: layer.route.path });
     }
   }
   return out;
@@ -51,7 +55,11 @@ const BOUNDED: [string, string, string][] = [
   ['depth 40 (objects)', 'application/json', repeat('{"a":', '}', 40)],
   ['depth 1,400 (objects)', 'application/json', repeat('{"a":', '}', 1400)],
   ['depth 600 (mixed, in a field)', 'application/json', `{"name":${repeat('[{"a":', '}]', 300)}}`],
-  ['depth 100 (strings with brackets do not count, these do)', 'application/json', `{"s":"[[[[","t":${repeat('[', ']', 100)}}`],
+  [
+    'depth 100 (strings with brackets do not count, these do)',
+    'application/json',
+    `{"s":"[[[[","t":${repeat('[', ']', 100)}}`,
+  ],
   ['2,001 keys', 'application/json', keys(2001)],
   ['10,000 keys', 'application/json', keys(10_000)],
   ['60,000 keys', 'application/json', keys(60_000)],
@@ -60,7 +68,11 @@ const BOUNDED: [string, string, string][] = [
   ['JSON as text/plain', 'text/plain', '{"name":"x"}'],
   ['a form', 'application/x-www-form-urlencoded', 'name=x&a[b][c]=1'],
   ['XML', 'application/xml', '<a>1</a>'],
-  ['multipart', 'multipart/form-data; boundary=B', '--B\r\nContent-Disposition: form-data; name="name"\r\n\r\nx\r\n--B--\r\n'],
+  [
+    'multipart',
+    'multipart/form-data; boundary=B',
+    '--B\r\nContent-Disposition: form-data; name="name"\r\n\r\nx\r\n--B--\r\n',
+  ],
   ['octet-stream', 'application/octet-stream', '\u0000\u0001'],
   ['a JSON vendor type', 'application/merge-patch+json', '{"name":"x"}'],
   ['JSON in latin1', 'application/json; charset=latin1', '{"name":"x"}'],
@@ -99,7 +111,10 @@ describe('hostile bodies on every write route', () => {
     routes = writeRoutes(t).filter((r) => r.path.startsWith('/api/'));
   });
   afterAll(async () => {
-    if (process.env.SHOW_TIMINGS) console.log(`sweep: ${routes.length} write routes, ${tally.bodies} bodies, ${tally.refused} refused, ${tally.accepted} accepted`);
+    if (process.env.SHOW_TIMINGS)
+      console.log(
+        `sweep: ${routes.length} write routes, ${tally.bodies} bodies, ${tally.refused} refused, ${tally.accepted} accepted`,
+      );
     await t.close();
   });
 
@@ -110,7 +125,12 @@ describe('hostile bodies on every write route', () => {
 
   it('finds the write routes from the running app', () => {
     expect(routes.length).toBeGreaterThanOrEqual(40);
-    expect(routes).toEqual(expect.arrayContaining([{ method: 'post', path: '/api/auth/login' }, { method: 'patch', path: '/api/positions/:id' }]));
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        { method: 'post', path: '/api/auth/login' },
+        { method: 'patch', path: '/api/positions/:id' },
+      ]),
+    );
   });
 
   it('refuses every out-of-bounds or non-JSON body on every write route, in the error shape, and writes nothing', async () => {
@@ -130,7 +150,8 @@ describe('hostile bodies on every write route', () => {
         tally.refused++;
       }
     }
-    if (process.env.SHOW_TIMINGS) console.log(`bounded sweep: ${bodies} bodies in ${Math.round(performance.now() - started)} ms`);
+    if (process.env.SHOW_TIMINGS)
+      console.log(`bounded sweep: ${bodies} bodies in ${Math.round(performance.now() - started)} ms`);
     expect(await snapshotRows(t)).toEqual(before);
     // The caller is still there: nothing above reached a handler that deletes.
     await t.http().get('/api/me').set(platform.auth).expect(200);
@@ -150,7 +171,9 @@ describe('hostile bodies on every write route', () => {
           try {
             expectErrorShape(res);
           } catch (err) {
-            throw new Error(`${route.method.toUpperCase()} ${route.path} with ${body.slice(0, 200)}: ${(err as Error).message}`);
+            throw new Error(
+              `${route.method.toUpperCase()} ${route.path} with ${body.slice(0, 200)}: ${(err as Error).message}`,
+            );
           }
           tally.refused++;
         }),

@@ -24,7 +24,7 @@ async function startApi(logLevel: string): Promise<Running> {
     env: {
       ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'DATABASE_URL')),
       NODE_ENV: 'development',
-        SHUTDOWN_DRAIN_MS: '0',
+      SHUTDOWN_DRAIN_MS: '0',
       PORT: String(port),
       DATA_DIR: dir,
       SQLITE_PATH: join(dir, 'db.sqlite'),

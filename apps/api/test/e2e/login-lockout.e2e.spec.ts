@@ -12,7 +12,11 @@ describe('login lockout a stranger cannot use as a weapon', () => {
 
   beforeAll(async () => {
     // Lower account-wide threshold than production's 50 an hour, to keep the test short.
-    t = await createTestApp({ LOGIN_ACCOUNT_MAX_FAILURES: '8', LOGIN_ACCOUNT_WINDOW_MINUTES: '60', LOGIN_ACCOUNT_LOCK_MINUTES: '60' });
+    t = await createTestApp({
+      LOGIN_ACCOUNT_MAX_FAILURES: '8',
+      LOGIN_ACCOUNT_WINDOW_MINUTES: '60',
+      LOGIN_ACCOUNT_LOCK_MINUTES: '60',
+    });
   });
   afterAll(() => t.close());
 
@@ -23,7 +27,10 @@ describe('login lockout a stranger cannot use as a weapon', () => {
     const u = await createUser(t);
     for (let i = 0; i < 4; i++) await login(u.phone, 'Wrong!pass1', '203.0.113.10').expect(401);
     const fifth = await login(u.phone, 'Wrong!pass1', '203.0.113.10').expect(423);
-    expect(fifth.body).toEqual({ code: ErrorCode.AccountLocked, message: '密码连续错误5次，账号已锁定，请15分钟后再试' });
+    expect(fifth.body).toEqual({
+      code: ErrorCode.AccountLocked,
+      message: '密码连续错误5次，账号已锁定，请15分钟后再试',
+    });
     // Even the right password from A is refused…
     await login(u.phone, PASSWORD, '203.0.113.10').expect(423);
     // …but the owner, elsewhere, is not affected.
@@ -50,12 +57,17 @@ describe('login lockout a stranger cannot use as a weapon', () => {
     // 8 failures from 8 addresses: no pair reaches 5, the account reaches 8.
     for (let i = 1; i <= 7; i++) await login(u.phone, 'Wrong!pass1', `192.0.2.${i}`).expect(401);
     const eighth = await login(u.phone, 'Wrong!pass1', '192.0.2.8').expect(423);
-    expect(eighth.body).toEqual({ code: ErrorCode.AccountLocked, message: '该账号登录失败次数过多，已暂时锁定，请60分钟后再试' });
+    expect(eighth.body).toEqual({
+      code: ErrorCode.AccountLocked,
+      message: '该账号登录失败次数过多，已暂时锁定，请60分钟后再试',
+    });
     // Locked for everyone, the owner with the right password included.
     const owner = await login(u.phone, PASSWORD, '198.51.100.99').expect(423);
     expect(owner.body.message).toMatch(/已暂时锁定/);
 
-    const notices = await t.ds.getRepository(NotificationEntity).findBy({ userId: u.id, kind: NotificationKind.AccountLocked });
+    const notices = await t.ds
+      .getRepository(NotificationEntity)
+      .findBy({ userId: u.id, kind: NotificationKind.AccountLocked });
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatchObject({ title: '账号安全提醒', status: 'pending' });
     expect(notices[0].body).toMatch(/^您的账号在60分钟内登录失败已达8次，为保护账号安全，已暂时锁定60分钟/);
@@ -94,8 +106,13 @@ describe('login lockout a stranger cannot use as a weapon', () => {
       );
     }
     expect(await t.app.get(LoginLockout).purge()).toBeGreaterThanOrEqual(2);
-    const left = await t.ds.query("SELECT account_hash FROM login_failures WHERE account_hash LIKE 'purge-%' ORDER BY account_hash");
-    expect(left.map((r: { account_hash: string }) => r.account_hash)).toEqual(['purge-old-still-locked', 'purge-recent']);
+    const left = await t.ds.query(
+      "SELECT account_hash FROM login_failures WHERE account_hash LIKE 'purge-%' ORDER BY account_hash",
+    );
+    expect(left.map((r: { account_hash: string }) => r.account_hash)).toEqual([
+      'purge-old-still-locked',
+      'purge-recent',
+    ]);
   });
 });
 
@@ -115,7 +132,12 @@ describe('login timing for unknown phones', () => {
       for (let i = 0; i < 7; i++) {
         const start = process.hrtime.bigint();
         // A fresh source each time, so no pair lock (which answers without bcrypt) gets in the way.
-        await t.http().post('/api/auth/login').set('X-Forwarded-For', `10.${net}.0.${i + 1}`).send({ phone: phone(), password: 'Wrong!pass1' }).expect(401);
+        await t
+          .http()
+          .post('/api/auth/login')
+          .set('X-Forwarded-For', `10.${net}.0.${i + 1}`)
+          .send({ phone: phone(), password: 'Wrong!pass1' })
+          .expect(401);
         ms.push(Number(process.hrtime.bigint() - start) / 1e6);
       }
       return ms.sort((a, b) => a - b)[3];

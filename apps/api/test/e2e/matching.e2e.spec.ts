@@ -1,4 +1,11 @@
-import { InviteStatus, NotificationKind, Role, type InviteCandidateDto, type TaskDto, type TaskRecommendationDto } from '@sbd/contracts';
+import {
+  InviteStatus,
+  NotificationKind,
+  Role,
+  type InviteCandidateDto,
+  type TaskDto,
+  type TaskRecommendationDto,
+} from '@sbd/contracts';
 import { NotificationEntity } from '../../src/messaging/notifications/entities/notification.entity';
 import { ImpressionsService } from '../../src/loop/tasks/impressions.service';
 import { buildCity, aTask, createApprovedMembers, createUser, type City, type TestUser } from '../support/factories';
@@ -31,7 +38,13 @@ describe('matching 群众所需 ↔ 党员所能', () => {
         .http()
         .post('/api/tasks')
         .set(admin.auth)
-        .send(aTask(city.a, { startAt: start.toISOString(), endAt: new Date(start.getTime() + 2 * 3600_000).toISOString(), ...rest }))
+        .send(
+          aTask(city.a, {
+            startAt: start.toISOString(),
+            endAt: new Date(start.getTime() + 2 * 3600_000).toISOString(),
+            ...rest,
+          }),
+        )
         .expect(201)
     ).body;
   };
@@ -77,7 +90,9 @@ describe('matching 群众所需 ↔ 党员所能', () => {
     await t.http().post('/api/claims').set(m1.auth).send({ taskId: task.id }).expect(201);
     expect((await recommend(m2)).map((r) => r.task.id)).not.toContain(task.id);
     // And offered again once the slot is freed.
-    const claim = (await t.http().get('/api/claims/mine').set(m1.auth)).body.items.find((c: { taskId: number }) => c.taskId === task.id);
+    const claim = (await t.http().get('/api/claims/mine').set(m1.auth)).body.items.find(
+      (c: { taskId: number }) => c.taskId === task.id,
+    );
     await t.ds.query('UPDATE tasks SET withdraw_cutoff_minutes = 0 WHERE id = ?', [task.id]);
     await t.http().post(`/api/claims/${claim.id}/withdraw`).set(m1.auth).expect(200);
     expect((await recommend(m2)).map((r) => r.task.id)).toContain(task.id);
@@ -95,10 +110,13 @@ describe('matching 群众所需 ↔ 党员所能', () => {
 
   it('gives reasons about free time, in Chinese', async () => {
     const [m] = await createApprovedMembers(t, city.a, 1);
-    await t.ds.query('UPDATE registrations SET free_time = ? WHERE user_id = ?', [JSON.stringify([{ weekday: 6, period: 'morning' }]), m.id]);
+    await t.ds.query('UPDATE registrations SET free_time = ? WHERE user_id = ?', [
+      JSON.stringify([{ weekday: 6, period: 'morning' }]),
+      m.id,
+    ]);
     const saturday = (() => {
       let d = day(1, 9);
-      while (((d.getUTCDay() + (d.getUTCHours() + 8 >= 24 ? 1 : 0)) % 7) !== 6) d = new Date(d.getTime() + 24 * 3600_000);
+      while ((d.getUTCDay() + (d.getUTCHours() + 8 >= 24 ? 1 : 0)) % 7 !== 6) d = new Date(d.getTime() + 24 * 3600_000);
       return d;
     })();
     const task = await publish({ title: '周六上午的活动', start: saturday });
@@ -108,13 +126,18 @@ describe('matching 群众所需 ↔ 党员所能', () => {
 
   it('staff see members to invite, excluding those who cannot take the task; invites notify and accept on claim', async () => {
     const [free, busy, lawyer] = await createApprovedMembers(t, city.a, 3);
-    await t.ds.query('INSERT INTO registration_positions (registration_id, position_id) SELECT id, ? FROM registrations WHERE user_id = ?', [legal(), lawyer.id]);
+    await t.ds.query(
+      'INSERT INTO registration_positions (registration_id, position_id) SELECT id, ? FROM registrations WHERE user_id = ?',
+      [legal(), lawyer.id],
+    );
     const [outsider] = await createApprovedMembers(t, city.b, 1);
     const blocker = await publish({ title: '占用时段', start: day(6, 9) });
     await t.http().post('/api/claims').set(busy.auth).send({ taskId: blocker.id }).expect(201);
     const task = await publish({ title: '需要法律援助', positionIds: [legal()], start: day(6, 10) });
 
-    const candidates = (await t.http().get(`/api/tasks/${task.id}/invite-candidates?limit=50`).set(admin.auth).expect(200)).body as InviteCandidateDto[];
+    const candidates = (
+      await t.http().get(`/api/tasks/${task.id}/invite-candidates?limit=50`).set(admin.auth).expect(200)
+    ).body as InviteCandidateDto[];
     const ids = candidates.map((c) => c.userId);
     expect(ids).toContain(free.id);
     expect(ids).not.toContain(busy.id);
@@ -122,12 +145,31 @@ describe('matching 群众所需 ↔ 党员所能', () => {
     // Position holders first (another holder from an earlier test ties with ours).
     const holders = candidates.filter((c) => c.reasons[0] === '该党员有法律援助岗').map((c) => c.userId);
     expect(holders).toContain(lawyer.id);
-    expect(candidates.slice(0, holders.length).map((c) => c.userId).sort()).toEqual([...holders].sort());
+    expect(
+      candidates
+        .slice(0, holders.length)
+        .map((c) => c.userId)
+        .sort(),
+    ).toEqual([...holders].sort());
 
-    await t.http().post(`/api/tasks/${task.id}/invites`).set(admin.auth).send({ userIds: [busy.id] }).expect(400);
-    const invites = (await t.http().post(`/api/tasks/${task.id}/invites`).set(admin.auth).send({ userIds: [lawyer.id, free.id] }).expect(201)).body;
+    await t
+      .http()
+      .post(`/api/tasks/${task.id}/invites`)
+      .set(admin.auth)
+      .send({ userIds: [busy.id] })
+      .expect(400);
+    const invites = (
+      await t
+        .http()
+        .post(`/api/tasks/${task.id}/invites`)
+        .set(admin.auth)
+        .send({ userIds: [lawyer.id, free.id] })
+        .expect(201)
+    ).body;
     expect(invites.map((i: { status: string }) => i.status)).toEqual([InviteStatus.Pending, InviteStatus.Pending]);
-    const told = await t.ds.getRepository(NotificationEntity).findOneByOrFail({ userId: lawyer.id, dedupeKey: `invite:${task.id}:${lawyer.id}` });
+    const told = await t.ds
+      .getRepository(NotificationEntity)
+      .findOneByOrFail({ userId: lawyer.id, dedupeKey: `invite:${task.id}:${lawyer.id}` });
     expect(told.kind).toBe(NotificationKind.TaskPublished);
 
     await t.http().post('/api/claims').set(lawyer.auth).send({ taskId: task.id }).expect(201);
@@ -144,11 +186,26 @@ describe('matching 群众所需 ↔ 党员所能', () => {
   });
 
   it('weights are per community and a weight of 0 removes a factor', async () => {
-    const res = await t.http().put(`/api/communities/${city.a.id}/matching-weights`).set(admin.auth).send({ weights: { position: 5, urgency: 0 } }).expect(200);
+    const res = await t
+      .http()
+      .put(`/api/communities/${city.a.id}/matching-weights`)
+      .set(admin.auth)
+      .send({ weights: { position: 5, urgency: 0 } })
+      .expect(200);
     expect(res.body).toMatchObject({ position: 5, urgency: 0, skill: 1.5 });
-    await t.http().put(`/api/communities/${city.a.id}/matching-weights`).set(admin.auth).send({ weights: { position: -1 } }).expect(400);
+    await t
+      .http()
+      .put(`/api/communities/${city.a.id}/matching-weights`)
+      .set(admin.auth)
+      .send({ weights: { position: -1 } })
+      .expect(400);
     const adminB = await createUser(t, { roles: [{ role: Role.CommunityAdmin, scopeNodeId: city.b.id }] });
-    await t.http().put(`/api/communities/${city.a.id}/matching-weights`).set(adminB.auth).send({ weights: { position: 1 } }).expect(403);
+    await t
+      .http()
+      .put(`/api/communities/${city.a.id}/matching-weights`)
+      .set(adminB.auth)
+      .send({ weights: { position: 1 } })
+      .expect(403);
   });
 
   it('measures acceptance of recommended tasks against the plain feed, and time to full', async () => {
@@ -157,7 +214,8 @@ describe('matching 群众所需 ↔ 党员所能', () => {
     await recommend(m1); // m1 sees it recommended
     await t.http().get('/api/tasks/feed').set(m2.auth).expect(200); // m2 sees it in the feed
     await t.http().post('/api/claims').set(m1.auth).send({ taskId: task.id }).expect(201);
-    const stats = (await t.http().get(`/api/communities/${city.a.id}/recommendation-stats`).set(admin.auth).expect(200)).body;
+    const stats = (await t.http().get(`/api/communities/${city.a.id}/recommendation-stats`).set(admin.auth).expect(200))
+      .body;
     expect(stats.recommended.claims).toBeGreaterThanOrEqual(1);
     expect(stats.recommended.impressions).toBeGreaterThanOrEqual(stats.recommended.claims);
     expect(stats.feed.impressions).toBeGreaterThanOrEqual(1);

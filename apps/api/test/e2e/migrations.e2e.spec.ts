@@ -71,13 +71,22 @@ describe(`migrations on ${testDialect()}`, () => {
 
     const city = await buildCity(t);
     const admin = await createUser(t, { roles: [{ role: Role.CommunityAdmin, scopeNodeId: city.a.id }] });
-    const res = await t.http().get(`/api/org/nodes/${city.a.id}/children?type=${OrgNodeType.Building}`).set(admin.auth).expect(200);
+    const res = await t
+      .http()
+      .get(`/api/org/nodes/${city.a.id}/children?type=${OrgNodeType.Building}`)
+      .set(admin.auth)
+      .expect(200);
     expect(res.body.map((n: { id: number }) => n.id)).toEqual([city.a.buildingId]);
     await t.http().get(`/api/communities/by-code/${city.a.code}`).expect(200);
     await t.http().get('/health/ready').expect(200);
   });
 
-  (testDialect() === 'sqlite' ? it : it.skip)('refuses, on SQLite, a transaction started outside the gate', async () => {
-    await expect(t.ds.createQueryRunner().startTransaction()).rejects.toThrow(/On SQLite, start transactions with DataSource.transaction/);
-  });
+  (testDialect() === 'sqlite' ? it : it.skip)(
+    'refuses, on SQLite, a transaction started outside the gate',
+    async () => {
+      await expect(t.ds.createQueryRunner().startTransaction()).rejects.toThrow(
+        /On SQLite, start transactions with DataSource.transaction/,
+      );
+    },
+  );
 });

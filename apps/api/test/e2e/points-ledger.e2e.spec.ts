@@ -39,14 +39,19 @@ describe('points ledger: balances and rankings always agree with the ledger', ()
           const valid = o.delta !== 0 && Math.abs(o.delta) <= 1000 && o.note.trim() !== '';
           expect(res.status).toBe(valid ? 201 : 400);
         }
-        const ranking = (await t.http().get(`/api/points/ranking?scope=member&communityId=${city.a.id}`).set(admin.auth).expect(200)).body as {
+        const ranking = (
+          await t.http().get(`/api/points/ranking?scope=member&communityId=${city.a.id}`).set(admin.auth).expect(200)
+        ).body as {
           id: number;
           points: number;
           rank: number;
         }[];
         for (const m of members) {
           const balance = (await t.http().get(`/api/members/${m.id}/points`).set(admin.auth).expect(200)).body;
-          const [row] = await t.ds.query('SELECT COALESCE(SUM(delta), 0) AS s FROM points_ledger WHERE member_user_id = ?', [m.id]);
+          const [row] = await t.ds.query(
+            'SELECT COALESCE(SUM(delta), 0) AS s FROM points_ledger WHERE member_user_id = ?',
+            [m.id],
+          );
           expect(balance.balance).toBe(Number(row.s));
           const ranked = ranking.find((r) => r.id === m.id);
           if (ranked) expect(ranked.points).toBe(balance.balance);

@@ -1,7 +1,16 @@
 import { ErrorCode, Role, type ClaimDto, type TaskDto } from '@sbd/contracts';
 import { randomBytes } from 'node:crypto';
 import { WechatFakeServer } from '../fakes/wechat-fake-server';
-import { buildCity, aTask, createApprovedMembers, createUser, nextPhone, PASSWORD, type City, type TestUser } from '../support/factories';
+import {
+  buildCity,
+  aTask,
+  createApprovedMembers,
+  createUser,
+  nextPhone,
+  PASSWORD,
+  type City,
+  type TestUser,
+} from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 const PNG = WechatFakeServer.PNG;
@@ -21,7 +30,10 @@ const LIMITS = {
 };
 
 /** Counts the requests `send(i)` answers before the first 429 (at most `max`), and returns that 429. */
-async function untilLimited(send: (i: number) => Promise<{ status: number; body: unknown; headers: Record<string, string> }>, max = 50) {
+async function untilLimited(
+  send: (i: number) => Promise<{ status: number; body: unknown; headers: Record<string, string> }>,
+  max = 50,
+) {
   for (let i = 0; i < max; i++) {
     const res = await send(i);
     if (res.status === 429) return { allowed: i, res };
@@ -35,7 +47,8 @@ const ip = () => `203.0.113.${1 + Math.floor(Math.random() * 250)}`;
 /** The Redis runs need a Redis (127.0.0.1:6379 unless TEST_REDIS_URL says otherwise; TEST_REDIS_URL=off skips them). */
 const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const stores: [string, Record<string, string>][] = [['memory', {}]];
-if (redisUrl !== 'off') stores.push(['redis', { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: `sbd-test-${randomBytes(6).toString('hex')}:` }]);
+if (redisUrl !== 'off')
+  stores.push(['redis', { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: `sbd-test-${randomBytes(6).toString('hex')}:` }]);
 
 describe.each(stores)('rate limits (%s store)', (store, storeEnv) => {
   let t: TestApp;
@@ -52,7 +65,11 @@ describe.each(stores)('rate limits (%s store)', (store, storeEnv) => {
   it('login: the 9th attempt from one IP (any phones) gets 429 with Retry-After and the one error body', async () => {
     const from = ip();
     const { allowed, res } = await untilLimited(() =>
-      t.http().post('/api/auth/login').set('X-Forwarded-For', from).send({ phone: nextPhone(), password: 'wrong-password' }),
+      t
+        .http()
+        .post('/api/auth/login')
+        .set('X-Forwarded-For', from)
+        .send({ phone: nextPhone(), password: 'wrong-password' }),
     );
     expect(allowed).toBe(8);
     expect(res.body).toEqual(TOO_MANY);
@@ -60,13 +77,22 @@ describe.each(stores)('rate limits (%s store)', (store, storeEnv) => {
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(60);
     // Another IP is not affected.
-    await t.http().post('/api/auth/login').set('X-Forwarded-For', ip()).send({ phone: nextPhone(), password: 'wrong-password' }).expect(401);
+    await t
+      .http()
+      .post('/api/auth/login')
+      .set('X-Forwarded-For', ip())
+      .send({ phone: nextPhone(), password: 'wrong-password' })
+      .expect(401);
   });
 
   it('login: one phone from many IPs is limited per account (7th attempt)', async () => {
     const phone = nextPhone();
     const { allowed } = await untilLimited((i) =>
-      t.http().post('/api/auth/login').set('X-Forwarded-For', `198.51.100.${i + 1}`).send({ phone, password: 'wrong-password' }),
+      t
+        .http()
+        .post('/api/auth/login')
+        .set('X-Forwarded-For', `198.51.100.${i + 1}`)
+        .send({ phone, password: 'wrong-password' }),
     );
     expect(allowed).toBe(6);
   });
@@ -74,12 +100,20 @@ describe.each(stores)('rate limits (%s store)', (store, storeEnv) => {
   it('sign-up: per IP (4th) and per phone (3rd)', async () => {
     const from = ip();
     const perIp = await untilLimited(() =>
-      t.http().post('/api/auth/signup').set('X-Forwarded-For', from).send({ phone: nextPhone(), password: PASSWORD, name: '张三' }),
+      t
+        .http()
+        .post('/api/auth/signup')
+        .set('X-Forwarded-For', from)
+        .send({ phone: nextPhone(), password: PASSWORD, name: '张三' }),
     );
     expect(perIp.allowed).toBe(3);
     const phone = nextPhone();
     const perPhone = await untilLimited((i) =>
-      t.http().post('/api/auth/signup').set('X-Forwarded-For', `192.0.2.${i + 1}`).send({ phone, password: PASSWORD, name: '张三' }),
+      t
+        .http()
+        .post('/api/auth/signup')
+        .set('X-Forwarded-For', `192.0.2.${i + 1}`)
+        .send({ phone, password: PASSWORD, name: '张三' }),
     );
     expect(perPhone.allowed).toBe(2);
   });
@@ -95,12 +129,21 @@ describe.each(stores)('rate limits (%s store)', (store, storeEnv) => {
 
   it('uploads: a daily quota in bytes (2 photos fit), and 4 uploads per account per window', async () => {
     const uploader = await createUser(t, { roles: [{ role: Role.Resident, scopeNodeId: city.a.id }] });
-    const up = () => t.http().post('/api/uploads').set(uploader.auth).attach('file', PNG, { filename: 'a.png', contentType: 'image/png' });
+    const up = () =>
+      t
+        .http()
+        .post('/api/uploads')
+        .set(uploader.auth)
+        .attach('file', PNG, { filename: 'a.png', contentType: 'image/png' });
     await up().expect(201);
     await up().expect(201);
     for (let i = 0; i < 2; i++) {
       const over = await up().expect(429);
-      expect(over.body).toEqual({ code: ErrorCode.TooManyRequests, message: expect.stringMatching(/^今日上传的图片已达上限/), details: [] });
+      expect(over.body).toEqual({
+        code: ErrorCode.TooManyRequests,
+        message: expect.stringMatching(/^今日上传的图片已达上限/),
+        details: [],
+      });
       const retryAfter = Number(over.headers['retry-after']);
       expect(retryAfter).toBeGreaterThan(0);
       expect(retryAfter).toBeLessThanOrEqual(24 * 3600);
@@ -114,24 +157,33 @@ describe.each(stores)('rate limits (%s store)', (store, storeEnv) => {
     const task = (await t.http().post('/api/tasks').set(admin.auth).send(aTask(city.a)).expect(201)).body as TaskDto;
     const [m, other] = await createApprovedMembers(t, city.a, 2);
     const cm = (await t.http().post('/api/claims').set(m.auth).send({ taskId: task.id }).expect(201)).body as ClaimDto;
-    const co = (await t.http().post('/api/claims').set(other.auth).send({ taskId: task.id }).expect(201)).body as ClaimDto;
-    const { allowed, res } = await untilLimited(() => t.http().post(`/api/claims/${cm.id}/check-in`).set(m.auth).send({ code: '000000' }));
+    const co = (await t.http().post('/api/claims').set(other.auth).send({ taskId: task.id }).expect(201))
+      .body as ClaimDto;
+    const { allowed, res } = await untilLimited(() =>
+      t.http().post(`/api/claims/${cm.id}/check-in`).set(m.auth).send({ code: '000000' }),
+    );
     expect(allowed).toBe(3);
     expect(res.body).toEqual(TOO_MANY);
     const theirs = await t.http().post(`/api/claims/${co.id}/check-in`).set(other.auth).send({ code: '000000' });
     expect(theirs.status).not.toBe(429);
   });
 
-  it(store === 'redis' ? 'two API instances share the counters' : 'two API instances each count for themselves', async () => {
-    const sibling = await t.sibling();
-    const phone = nextPhone();
-    const apps = [t.http, sibling.http];
-    const { allowed } = await untilLimited((i) =>
-      apps[i % 2]().post('/api/auth/login').set('X-Forwarded-For', `198.18.0.${i + 1}`).send({ phone, password: 'wrong-password' }),
-    );
-    // LOGIN_ACCOUNT is 6/60: shared, the 7th request overall is refused; in memory, each process allows 6.
-    expect(allowed).toBe(store === 'redis' ? 6 : 12);
-  });
+  it(
+    store === 'redis' ? 'two API instances share the counters' : 'two API instances each count for themselves',
+    async () => {
+      const sibling = await t.sibling();
+      const phone = nextPhone();
+      const apps = [t.http, sibling.http];
+      const { allowed } = await untilLimited((i) =>
+        apps[i % 2]()
+          .post('/api/auth/login')
+          .set('X-Forwarded-For', `198.18.0.${i + 1}`)
+          .send({ phone, password: 'wrong-password' }),
+      );
+      // LOGIN_ACCOUNT is 6/60: shared, the 7th request overall is refused; in memory, each process allows 6.
+      expect(allowed).toBe(store === 'redis' ? 6 : 12);
+    },
+  );
 });
 
 describe('rate limits when Redis is unreachable', () => {
@@ -140,7 +192,12 @@ describe('rate limits when Redis is unreachable', () => {
     const t = await createTestApp({ ...LIMITS, REDIS_URL: 'redis://127.0.0.1:1', REDIS_KEY_PREFIX: 'sbd-test-down:' });
     try {
       for (let i = 0; i < 10; i++) {
-        await t.http().post('/api/auth/login').set('X-Forwarded-For', '203.0.113.200').send({ phone: nextPhone(), password: 'wrong-password' }).expect(401);
+        await t
+          .http()
+          .post('/api/auth/login')
+          .set('X-Forwarded-For', '203.0.113.200')
+          .send({ phone: nextPhone(), password: 'wrong-password' })
+          .expect(401);
       }
     } finally {
       await t.close();

@@ -16,13 +16,24 @@ describe('registration (报到) from QR code to e-card', () => {
   beforeAll(async () => {
     t = await createTestApp();
     city = await buildCity(t);
-    adminA = await createUser(t, { name: '甲社区书记', roles: [{ role: Role.CommunityAdmin, scopeNodeId: city.a.id }] });
-    adminB = await createUser(t, { name: '乙社区书记', roles: [{ role: Role.CommunityAdmin, scopeNodeId: city.b.id }] });
+    adminA = await createUser(t, {
+      name: '甲社区书记',
+      roles: [{ role: Role.CommunityAdmin, scopeNodeId: city.a.id }],
+    });
+    adminB = await createUser(t, {
+      name: '乙社区书记',
+      roles: [{ role: Role.CommunityAdmin, scopeNodeId: city.b.id }],
+    });
   });
   afterAll(() => t.close());
 
   async function submit(member: TestUser, overrides = {}): Promise<RegistrationDto> {
-    const res = await t.http().post('/api/registrations').set(member.auth).send(aRegistration(city.a, overrides)).expect(201);
+    const res = await t
+      .http()
+      .post('/api/registrations')
+      .set(member.auth)
+      .send(aRegistration(city.a, overrides))
+      .expect(201);
     return res.body as RegistrationDto;
   }
 
@@ -30,9 +41,16 @@ describe('registration (报到) from QR code to e-card', () => {
     const registerUrl = () => `https://sbd.example.test/${REGISTER_PAGE_PATH}?community=${city.a.code}`;
 
     it('is a PNG and an SVG encoding the H5 registration URL with the community code', async () => {
-      const png = await t.http().get(`/api/communities/${city.a.id}/qrcode.png`).set(adminA.auth).buffer(true).expect(200);
+      const png = await t
+        .http()
+        .get(`/api/communities/${city.a.id}/qrcode.png`)
+        .set(adminA.auth)
+        .buffer(true)
+        .expect(200);
       expect(png.headers['content-type']).toBe('image/png');
-      expect((png.body as Buffer).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+      expect((png.body as Buffer).subarray(0, 8)).toEqual(
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      );
       const svg = await t.http().get(`/api/communities/${city.a.id}/qrcode.svg`).set(adminA.auth).expect(200);
       expect(svg.headers['content-type']).toMatch(/^image\/svg\+xml/);
       // The same URL rendered the same way gives the same symbol: the code encodes exactly this URL.
@@ -76,7 +94,12 @@ describe('registration (报到) from QR code to e-card', () => {
   describe('submitting', () => {
     it('records every field, stores phone and ID number encrypted, and shows the owner their own numbers', async () => {
       const member = await createUser(t);
-      const reg = await submit(member, { phone: '13912340001', idNumber: '11010519491231002X', workUnitId: city.unitA, workUnitName: undefined });
+      const reg = await submit(member, {
+        phone: '13912340001',
+        idNumber: '11010519491231002X',
+        workUnitId: city.unitA,
+        workUnitName: undefined,
+      });
       expect(reg).toMatchObject({
         status: RegistrationStatus.Pending,
         communityId: city.a.id,
@@ -111,7 +134,12 @@ describe('registration (报到) from QR code to e-card', () => {
     it('requires consent to the current privacy notice', async () => {
       const member = await createUser(t);
       const before = await t.counts();
-      const res = await t.http().post('/api/registrations').set(member.auth).send(aRegistration(city.a, { consentVersion: '2019-01' })).expect(400);
+      const res = await t
+        .http()
+        .post('/api/registrations')
+        .set(member.auth)
+        .send(aRegistration(city.a, { consentVersion: '2019-01' }))
+        .expect(400);
       expect(res.body.details[0].field).toBe('consentVersion');
       expect(await t.counts()).toEqual(before);
     });
@@ -124,7 +152,12 @@ describe('registration (报到) from QR code to e-card', () => {
     ])('refuses a bad %s with a Chinese field message and writes nothing', async (field, overrides, message) => {
       const member = await createUser(t);
       const before = await t.counts();
-      const res = await t.http().post('/api/registrations').set(member.auth).send(aRegistration(city.a, overrides)).expect(400);
+      const res = await t
+        .http()
+        .post('/api/registrations')
+        .set(member.auth)
+        .send(aRegistration(city.a, overrides))
+        .expect(400);
       expect(res.body.code).toBe(ErrorCode.ValidationFailed);
       expect(res.body.details).toContainEqual({ field, message });
       expect(await t.counts()).toEqual(before);
@@ -132,16 +165,28 @@ describe('registration (报到) from QR code to e-card', () => {
 
     it('refuses a building or position of another community', async () => {
       const member = await createUser(t);
-      const b1 = await t.http().post('/api/registrations').set(member.auth).send(aRegistration(city.a, { buildingId: city.b.buildingId })).expect(400);
+      const b1 = await t
+        .http()
+        .post('/api/registrations')
+        .set(member.auth)
+        .send(aRegistration(city.a, { buildingId: city.b.buildingId }))
+        .expect(400);
       expect(b1.body.details).toEqual([{ field: 'buildingId', message: '所选小区/楼栋不属于该社区' }]);
-      const b2 = await t.http().post('/api/registrations').set(member.auth).send(aRegistration(city.a, { positionIds: [city.b.positionIds[0]] })).expect(400);
+      const b2 = await t
+        .http()
+        .post('/api/registrations')
+        .set(member.auth)
+        .send(aRegistration(city.a, { positionIds: [city.b.positionIds[0]] }))
+        .expect(400);
       expect(b2.body.details[0].field).toBe('positionIds');
     });
 
     it('accepts one registration per member, even when submitted twice at once', async () => {
       const member = await createUser(t);
       const body = aRegistration(city.a);
-      const results = await Promise.all([1, 2, 3].map(() => t.http().post('/api/registrations').set(member.auth).send(body)));
+      const results = await Promise.all(
+        [1, 2, 3].map(() => t.http().post('/api/registrations').set(member.auth).send(body)),
+      );
       expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
       expect(await t.ds.getRepository(RegistrationEntity).countBy({ userId: member.id })).toBe(1);
     });
@@ -152,7 +197,11 @@ describe('registration (报到) from QR code to e-card', () => {
       const members = await Promise.all([1, 2, 3].map(() => createUser(t)));
       const ids: number[] = [];
       for (const m of members) ids.push((await submit(m)).id);
-      const page1 = await t.http().get(`/api/communities/${city.a.id}/registrations?status=pending&limit=2`).set(adminA.auth).expect(200);
+      const page1 = await t
+        .http()
+        .get(`/api/communities/${city.a.id}/registrations?status=pending&limit=2`)
+        .set(adminA.auth)
+        .expect(200);
       expect(page1.body.items).toHaveLength(2);
       expect(page1.body.items[0].id).toBeGreaterThan(page1.body.items[1].id);
       expect(page1.body.items.every((r: RegistrationDto) => MASKED.test(r.phone))).toBe(true);
@@ -175,7 +224,12 @@ describe('registration (报到) from QR code to e-card', () => {
         .set(adminA.auth)
         .send({ branchId: city.a.branchId, groupId: city.a.groupId, gridId: city.a.gridId })
         .expect(200);
-      expect(res.body).toMatchObject({ status: RegistrationStatus.Approved, branchName: '甲社区功能型党支部', groupName: '甲社区党小组', gridName: '甲社区一网格' });
+      expect(res.body).toMatchObject({
+        status: RegistrationStatus.Approved,
+        branchName: '甲社区功能型党支部',
+        groupName: '甲社区党小组',
+        gridName: '甲社区一网格',
+      });
       expect(res.body.phone).toMatch(MASKED);
 
       const card = await t.http().get('/api/registrations/me/card').set(member.auth).expect(200);
@@ -192,11 +246,21 @@ describe('registration (报到) from QR code to e-card', () => {
       const member = await createUser(t);
       const reg = await submit(member);
       await t.http().post(`/api/registrations/${reg.id}/reject`).set(adminA.auth).send({ reason: '  ' }).expect(400);
-      await t.http().post(`/api/registrations/${reg.id}/reject`).set(adminA.auth).send({ reason: '居住地址不在本社区' }).expect(200);
+      await t
+        .http()
+        .post(`/api/registrations/${reg.id}/reject`)
+        .set(adminA.auth)
+        .send({ reason: '居住地址不在本社区' })
+        .expect(200);
       const mine = await t.http().get('/api/registrations/me').set(member.auth).expect(200);
       expect(mine.body).toMatchObject({ status: RegistrationStatus.Rejected, rejectReason: '居住地址不在本社区' });
       await t.http().get('/api/registrations/me/card').set(member.auth).expect(409);
-      const again = await t.http().post('/api/registrations').set(member.auth).send(aRegistration(city.a, { residenceDetail: '5单元102室' })).expect(201);
+      const again = await t
+        .http()
+        .post('/api/registrations')
+        .set(member.auth)
+        .send(aRegistration(city.a, { residenceDetail: '5单元102室' }))
+        .expect(201);
       expect(again.body).toMatchObject({ id: reg.id, status: RegistrationStatus.Pending, rejectReason: null });
     });
 
@@ -221,7 +285,12 @@ describe('registration (报到) from QR code to e-card', () => {
     it('refuses a branch of another community', async () => {
       const member = await createUser(t);
       const reg = await submit(member);
-      const res = await t.http().post(`/api/registrations/${reg.id}/approve`).set(adminA.auth).send({ branchId: city.b.branchId }).expect(400);
+      const res = await t
+        .http()
+        .post(`/api/registrations/${reg.id}/approve`)
+        .set(adminA.auth)
+        .send({ branchId: city.b.branchId })
+        .expect(400);
       expect(res.body.details).toEqual([{ field: 'branchId', message: '所选功能型党支部不属于该社区' }]);
       const row = await t.ds.getRepository(RegistrationEntity).findOneByOrFail({ id: reg.id });
       expect(row.status).toBe(RegistrationStatus.Pending);
@@ -241,7 +310,12 @@ describe('registration (报到) from QR code to e-card', () => {
       await t.http().get(`/api/communities/${city.a.id}/registrations`).set(adminB.auth).expect(403);
       await t.http().get(`/api/registrations/${pending.id}`).set(adminB.auth).expect(403);
       await t.http().post(`/api/registrations/${pending.id}/approve`).set(adminB.auth).send({}).expect(403);
-      await t.http().post(`/api/registrations/${pending.id}/reject`).set(adminB.auth).send({ reason: '不是本社区' }).expect(403);
+      await t
+        .http()
+        .post(`/api/registrations/${pending.id}/reject`)
+        .set(adminB.auth)
+        .send({ reason: '不是本社区' })
+        .expect(403);
     });
 
     it('should not let a member approve anything, not even their own registration', async () => {
@@ -273,7 +347,11 @@ describe('registration (报到) from QR code to e-card', () => {
     });
 
     it('masks every phone number in every staff response', async () => {
-      const list = await t.http().get(`/api/communities/${city.a.id}/registrations?limit=100`).set(adminA.auth).expect(200);
+      const list = await t
+        .http()
+        .get(`/api/communities/${city.a.id}/registrations?limit=100`)
+        .set(adminA.auth)
+        .expect(200);
       expect(list.body.items.length).toBeGreaterThan(3);
       expect(JSON.stringify(list.body)).not.toMatch(/1[3-9]\d{9}/);
     });
@@ -283,7 +361,12 @@ describe('registration (报到) from QR code to e-card', () => {
     it('lists the approved members of the branch, phones masked, and nobody else’s', async () => {
       const member = await createUser(t, { name: '支部党员' });
       const reg = await submit(member, { name: '支部党员' });
-      await t.http().post(`/api/registrations/${reg.id}/approve`).set(adminA.auth).send({ branchId: city.a.branchId }).expect(200);
+      await t
+        .http()
+        .post(`/api/registrations/${reg.id}/approve`)
+        .set(adminA.auth)
+        .send({ branchId: city.a.branchId })
+        .expect(200);
       const secretary = await createUser(t, { roles: [{ role: Role.BranchSecretary, scopeNodeId: city.a.branchId }] });
       const res = await t.http().get(`/api/branches/${city.a.branchId}/members`).set(secretary.auth).expect(200);
       const row = res.body.find((m: { userId: number }) => m.userId === member.id);
@@ -302,13 +385,25 @@ describe('registration (报到) from QR code to e-card', () => {
         .http()
         .patch('/api/registrations/me')
         .set(member.auth)
-        .send({ skills: ['  书法 ', '书法', '维修'], freeTime: [{ weekday: 6, period: 'afternoon' }], positionIds: [city.a.positionIds[7]] })
+        .send({
+          skills: ['  书法 ', '书法', '维修'],
+          freeTime: [{ weekday: 6, period: 'afternoon' }],
+          positionIds: [city.a.positionIds[7]],
+        })
         .expect(200);
       expect(res.body.skills).toEqual(['书法', '维修']);
       expect(res.body.freeTime).toEqual([{ weekday: 6, period: 'afternoon' }]);
       expect(res.body.positions.map((p: { name: string }) => p.name)).toEqual(['医疗健康']);
-      const bad = await t.http().patch('/api/registrations/me').set(member.auth).send({ freeTime: [{ weekday: 8, period: 'noon' }] }).expect(400);
-      expect(bad.body.details.map((d: { field: string }) => d.field)).toEqual(['freeTime.0.weekday', 'freeTime.0.period']);
+      const bad = await t
+        .http()
+        .patch('/api/registrations/me')
+        .set(member.auth)
+        .send({ freeTime: [{ weekday: 8, period: 'noon' }] })
+        .expect(400);
+      expect(bad.body.details.map((d: { field: string }) => d.field)).toEqual([
+        'freeTime.0.weekday',
+        'freeTime.0.period',
+      ]);
     });
 
     it('deleting the account anonymises the registration but keeps it for statistics', async () => {

@@ -36,7 +36,10 @@ function expectSecurityHeaders(res: Response): void {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'sbd-h5-csp-'));
     mkdirSync(join(dir, 'js'));
-    writeFileSync(join(dir, 'index.html'), `<!doctype html><html><head><script>${INLINE}</script><script defer src="/js/app.1a2b3c4d.js"></script></head><body><div id="app"></div></body></html>`);
+    writeFileSync(
+      join(dir, 'index.html'),
+      `<!doctype html><html><head><script>${INLINE}</script><script defer src="/js/app.1a2b3c4d.js"></script></head><body><div id="app"></div></body></html>`,
+    );
     writeFileSync(join(dir, 'js', 'app.1a2b3c4d.js'), 'console.log(1)');
     t = await createTestApp({ H5_DIR: dir });
   });
@@ -74,7 +77,9 @@ function expectSecurityHeaders(res: Response): void {
 
   it('serves the API docs page whose scripts are all files (no inline script to hash)', async () => {
     const res = await t.http().get('/api/docs/').expect(200);
-    const inline = [...res.text.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)].filter((m) => m[1].trim());
+    const inline = [...res.text.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)].filter((m) =>
+      m[1].trim(),
+    );
     expect(inline).toEqual([]);
   });
 

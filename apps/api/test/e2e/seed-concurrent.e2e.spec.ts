@@ -33,7 +33,8 @@ import { createScratchDatabase, testDialect, type ScratchDatabase } from '../sup
       FIELD_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
       H5_DIR: '/nonexistent',
     });
-    for (let i = 0; i < 2; i++) sources.push(await new DataSource(buildDataSourceOptions(config, ENTITIES)).initialize());
+    for (let i = 0; i < 2; i++)
+      sources.push(await new DataSource(buildDataSourceOptions(config, ENTITIES)).initialize());
     const seed = async (ds: DataSource) => {
       await runMigrations(ds);
       return seedDemoCity(ds, new FieldCipher(config.fieldEncryptionKey), new PasswordHasher(config.bcryptRounds));

@@ -13,7 +13,8 @@ describe('sessions: logout and revocation end the access token at once', () => {
   afterAll(() => t.close());
 
   const me = (token: string) => t.http().get('/api/me').set('Authorization', `Bearer ${token}`);
-  const login = async (phone: string) => (await t.http().post('/api/auth/login').send({ phone, password: PASSWORD }).expect(200)).body as LoginResponse;
+  const login = async (phone: string) =>
+    (await t.http().post('/api/auth/login').send({ phone, password: PASSWORD }).expect(200)).body as LoginResponse;
 
   it('the access token names its session', async () => {
     const u = await createUser(t);

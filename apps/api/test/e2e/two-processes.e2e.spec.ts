@@ -54,7 +54,10 @@ const MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
     const ports = [0, 1].map(() => 20000 + Math.floor(Math.random() * 20000));
     // Both start at once: the migrations must run exactly once (named lock).
     procs = ports.map((port, i) =>
-      spawn(process.execPath, [MAIN], { env: { ...process.env, ...env, PORT: String(port), WORKER_ID: `proc-${i}` }, stdio: ['ignore', 'ignore', 'inherit'] }),
+      spawn(process.execPath, [MAIN], {
+        env: { ...process.env, ...env, PORT: String(port), WORKER_ID: `proc-${i}` },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      }),
     );
     urls = ports.map((p) => `http://127.0.0.1:${p}`);
     for (const url of urls) await waitReady(url);
@@ -81,41 +84,78 @@ const MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
   it('200 claims on a 10-slot task split across both processes: exactly 10 claimed, counters equal rows', async () => {
     const city = await buildCity(t);
     const admin = await createUser(t, { roles: [{ role: Role.CommunityAdmin, scopeNodeId: city.a.id }] });
-    const task = (await request(urls[1]).post('/api/tasks').set(admin.auth).send(aTask(city.a, { capacity: 10 })).expect(201)).body;
+    const task = (
+      await request(urls[1])
+        .post('/api/tasks')
+        .set(admin.auth)
+        .send(aTask(city.a, { capacity: 10 }))
+        .expect(201)
+    ).body;
     const members = await createApprovedMembers(t, city.a, 200);
     const results = await Promise.all(
-      members.map((m, i) => request(urls[i % 2]).post('/api/claims').set(m.auth).send({ taskId: task.id })),
+      members.map((m, i) =>
+        request(urls[i % 2])
+          .post('/api/claims')
+          .set(m.auth)
+          .send({ taskId: task.id }),
+      ),
     );
     expect(results.filter((r) => r.status >= 500)).toEqual([]);
     expect(results.filter((r) => r.body.status === ClaimStatus.Claimed)).toHaveLength(10);
     expect(results.filter((r) => r.body.status === ClaimStatus.Waitlisted)).toHaveLength(190);
     const [counter] = await ds.query('SELECT claimed_count AS n FROM tasks WHERE id = ?', [task.id]);
-    const [rows] = await ds.query("SELECT COUNT(*) AS n FROM claims WHERE task_id = ? AND status = 'claimed'", [task.id]);
+    const [rows] = await ds.query("SELECT COUNT(*) AS n FROM claims WHERE task_id = ? AND status = 'claimed'", [
+      task.id,
+    ]);
     expect(Number(counter.n)).toBe(10);
     expect(Number(rows.n)).toBe(10);
 
     // The same member through both processes at once: one claim.
     const repeat = members[0];
-    const again = await Promise.all(Array.from({ length: 20 }, (_, i) => request(urls[i % 2]).post('/api/claims').set(repeat.auth).send({ taskId: task.id })));
+    const again = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        request(urls[i % 2])
+          .post('/api/claims')
+          .set(repeat.auth)
+          .send({ taskId: task.id }),
+      ),
+    );
     expect(new Set(again.map((r) => r.body.id)).size).toBe(1);
   }, 120_000);
 
   it('each process caches the feed, and a change made through the other shows at once', async () => {
     const city = await buildCity(t);
     const admin = await createUser(t, { roles: [{ role: Role.CommunityAdmin, scopeNodeId: city.a.id }] });
-    const task = (await request(urls[0]).post('/api/tasks').set(admin.auth).send(aTask(city.a, { capacity: 1 })).expect(201)).body;
+    const task = (
+      await request(urls[0])
+        .post('/api/tasks')
+        .set(admin.auth)
+        .send(aTask(city.a, { capacity: 1 }))
+        .expect(201)
+    ).body;
     const [viewer, holder, waiter] = await createApprovedMembers(t, city.a, 3);
     const seen = async (url: string, who = viewer) =>
-      ((await request(url).get('/api/tasks/feed?limit=50').set(who.auth).expect(200)).body.items as { id: number; claimedCount: number; waitlistCount: number; myClaim: unknown }[]).find(
-        (x) => x.id === task.id,
-      );
+      (
+        (await request(url).get('/api/tasks/feed?limit=50').set(who.auth).expect(200)).body.items as {
+          id: number;
+          claimedCount: number;
+          waitlistCount: number;
+          myClaim: unknown;
+        }[]
+      ).find((x) => x.id === task.id);
     for (const url of urls) expect(await seen(url)).toMatchObject({ claimedCount: 0, waitlistCount: 0 });
     await request(urls[1]).post('/api/claims').set(holder.auth).send({ taskId: task.id }).expect(201);
     expect(await seen(urls[0])).toMatchObject({ claimedCount: 1, waitlistCount: 0 });
     await request(urls[0]).post('/api/claims').set(waiter.auth).send({ taskId: task.id }).expect(201);
     expect(await seen(urls[1])).toMatchObject({ claimedCount: 1, waitlistCount: 1 });
-    expect(await seen(urls[1], waiter)).toMatchObject({ myClaim: { status: ClaimStatus.Waitlisted, waitlistPosition: 1 } });
-    await request(urls[1]).post(`/api/tasks/${task.id}/cancel`).set(admin.auth).send({ reason: '场地取消' }).expect(200);
+    expect(await seen(urls[1], waiter)).toMatchObject({
+      myClaim: { status: ClaimStatus.Waitlisted, waitlistPosition: 1 },
+    });
+    await request(urls[1])
+      .post(`/api/tasks/${task.id}/cancel`)
+      .set(admin.auth)
+      .send({ reason: '场地取消' })
+      .expect(200);
     for (const url of urls) expect(await seen(url)).toBeUndefined();
   });
 
@@ -142,11 +182,15 @@ const MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
     let pending = members.length;
     while (pending > 0 && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 500));
-      const [row] = await ds.query("SELECT COUNT(*) AS n FROM notifications WHERE dedupe_key LIKE 'two-proc:%' AND status <> 'sent'");
+      const [row] = await ds.query(
+        "SELECT COUNT(*) AS n FROM notifications WHERE dedupe_key LIKE 'two-proc:%' AND status <> 'sent'",
+      );
       pending = Number(row.n);
     }
     expect(pending).toBe(0);
-    const rows: { attempts: number; locked_by: string | null }[] = await ds.query("SELECT attempts, locked_by FROM notifications WHERE dedupe_key LIKE 'two-proc:%'");
+    const rows: { attempts: number; locked_by: string | null }[] = await ds.query(
+      "SELECT attempts, locked_by FROM notifications WHERE dedupe_key LIKE 'two-proc:%'",
+    );
     expect(rows.every((r) => Number(r.attempts) === 1)).toBe(true);
     const sentTo = wechat.sentMessages.map((s) => s.touser).filter((o) => o.startsWith('openid-'));
     expect(sentTo).toHaveLength(members.length);

@@ -44,7 +44,9 @@ describe('work units pairing with communities (结对共建) and their three lis
 
   describe('pairing', () => {
     it('lets the unit admin of unitA pair with community a', async () => {
-      const res = await pair(unitAdminA, city.unitA, { communityId: city.a.id, note: ' 2026年度共建协议 ' }).expect(201);
+      const res = await pair(unitAdminA, city.unitA, { communityId: city.a.id, note: ' 2026年度共建协议 ' }).expect(
+        201,
+      );
       pairing = res.body as PairingDto;
       expect(pairing).toEqual({
         id: expect.any(Number),
@@ -104,7 +106,11 @@ describe('work units pairing with communities (结对共建) and their three lis
 
   describe('the three lists', () => {
     it('lets the community admin add to the needs list, and refuses the unit admin', async () => {
-      const res = await addItem(adminA, pairing.id, { listType: PairingListType.Needs, title: ' 楼道照明维修 ', description: '3号楼' }).expect(201);
+      const res = await addItem(adminA, pairing.id, {
+        listType: PairingListType.Needs,
+        title: ' 楼道照明维修 ',
+        description: '3号楼',
+      }).expect(201);
       expect(res.body).toEqual({
         id: expect.any(Number),
         pairingId: pairing.id,
@@ -117,17 +123,30 @@ describe('work units pairing with communities (结对共建) and their three lis
       });
 
       const before = await t.counts();
-      const denied = await addItem(unitAdminA, pairing.id, { listType: PairingListType.Needs, title: '单位写需求' }).expect(403);
+      const denied = await addItem(unitAdminA, pairing.id, {
+        listType: PairingListType.Needs,
+        title: '单位写需求',
+      }).expect(403);
       expect(denied.body).toEqual({ code: ErrorCode.Forbidden, message: '需求清单由社区管理员维护', details: [] });
       expect(await t.counts()).toEqual(before);
     });
 
     it('lets the unit admin add to the resources list, and refuses the community admin', async () => {
-      const res = await addItem(unitAdminA, pairing.id, { listType: PairingListType.Resources, title: '法律顾问每月坐班一次' }).expect(201);
-      expect(res.body).toMatchObject({ listType: PairingListType.Resources, description: null, createdByUserId: unitAdminA.id });
+      const res = await addItem(unitAdminA, pairing.id, {
+        listType: PairingListType.Resources,
+        title: '法律顾问每月坐班一次',
+      }).expect(201);
+      expect(res.body).toMatchObject({
+        listType: PairingListType.Resources,
+        description: null,
+        createdByUserId: unitAdminA.id,
+      });
 
       const before = await t.counts();
-      const denied = await addItem(adminA, pairing.id, { listType: PairingListType.Resources, title: '社区写资源' }).expect(403);
+      const denied = await addItem(adminA, pairing.id, {
+        listType: PairingListType.Resources,
+        title: '社区写资源',
+      }).expect(403);
       expect(denied.body).toEqual({ code: ErrorCode.Forbidden, message: '资源清单由单位管理员维护', details: [] });
       expect(await t.counts()).toEqual(before);
     });
@@ -152,7 +171,11 @@ describe('work units pairing with communities (结对共建) and their three lis
         [PairingListType.Projects, '共建口袋公园'],
         [PairingListType.Projects, '重阳节敬老活动'],
       ]);
-      const projects = await t.http().get(`/api/pairings/${pairing.id}/items?listType=projects`).set(adminA.auth).expect(200);
+      const projects = await t
+        .http()
+        .get(`/api/pairings/${pairing.id}/items?listType=projects`)
+        .set(adminA.auth)
+        .expect(200);
       expect((projects.body as PairingItemDto[]).map((i) => i.title)).toEqual(['共建口袋公园', '重阳节敬老活动']);
       await t.http().get(`/api/pairings/${pairing.id}/items?listType=wishes`).set(adminA.auth).expect(400);
     });
@@ -171,14 +194,33 @@ describe('work units pairing with communities (结对共建) and their three lis
     });
 
     it('lets the owner of a list mark an item done, and refuses the other side', async () => {
-      const item = (await addItem(adminA, pairing.id, { listType: PairingListType.Needs, title: '清理楼道杂物' }).expect(201)).body as PairingItemDto;
+      const item = (
+        await addItem(adminA, pairing.id, { listType: PairingListType.Needs, title: '清理楼道杂物' }).expect(201)
+      ).body as PairingItemDto;
 
-      const denied = await t.http().patch(`/api/pairing-items/${item.id}`).set(unitAdminA.auth).send({ status: PairingItemStatus.Done }).expect(403);
+      const denied = await t
+        .http()
+        .patch(`/api/pairing-items/${item.id}`)
+        .set(unitAdminA.auth)
+        .send({ status: PairingItemStatus.Done })
+        .expect(403);
       expect(denied.body).toEqual({ code: ErrorCode.Forbidden, message: '需求清单由社区管理员维护', details: [] });
-      await t.http().patch(`/api/pairing-items/${item.id}`).set(adminB.auth).send({ status: PairingItemStatus.Done }).expect(403);
-      expect((await t.ds.getRepository(PairingItemEntity).findOneByOrFail({ id: item.id })).status).toBe(PairingItemStatus.Open);
+      await t
+        .http()
+        .patch(`/api/pairing-items/${item.id}`)
+        .set(adminB.auth)
+        .send({ status: PairingItemStatus.Done })
+        .expect(403);
+      expect((await t.ds.getRepository(PairingItemEntity).findOneByOrFail({ id: item.id })).status).toBe(
+        PairingItemStatus.Open,
+      );
 
-      const doing = await t.http().patch(`/api/pairing-items/${item.id}`).set(adminA.auth).send({ status: PairingItemStatus.InProgress }).expect(200);
+      const doing = await t
+        .http()
+        .patch(`/api/pairing-items/${item.id}`)
+        .set(adminA.auth)
+        .send({ status: PairingItemStatus.InProgress })
+        .expect(200);
       expect(doing.body).toMatchObject({ id: item.id, status: PairingItemStatus.InProgress });
       const done = await t
         .http()
@@ -187,20 +229,47 @@ describe('work units pairing with communities (结对共建) and their three lis
         .send({ status: PairingItemStatus.Done, description: '已清理完毕' })
         .expect(200);
       expect(done.body).toEqual({ ...item, status: PairingItemStatus.Done, description: '已清理完毕' });
-      expect((await t.ds.getRepository(PairingItemEntity).findOneByOrFail({ id: item.id })).status).toBe(PairingItemStatus.Done);
+      expect((await t.ds.getRepository(PairingItemEntity).findOneByOrFail({ id: item.id })).status).toBe(
+        PairingItemStatus.Done,
+      );
     });
 
     it('refuses a status that does not exist', async () => {
-      const item = (await addItem(unitAdminA, pairing.id, { listType: PairingListType.Resources, title: '志愿者20名' }).expect(201)).body as PairingItemDto;
-      const res = await t.http().patch(`/api/pairing-items/${item.id}`).set(unitAdminA.auth).send({ status: 'closed' }).expect(400);
-      expect(res.body).toMatchObject({ code: ErrorCode.ValidationFailed, details: [{ field: 'status', message: '状态的取值不在允许范围内' }] });
-      await t.http().patch('/api/pairing-items/999999').set(unitAdminA.auth).send({ status: PairingItemStatus.Done }).expect(404);
+      const item = (
+        await addItem(unitAdminA, pairing.id, { listType: PairingListType.Resources, title: '志愿者20名' }).expect(201)
+      ).body as PairingItemDto;
+      const res = await t
+        .http()
+        .patch(`/api/pairing-items/${item.id}`)
+        .set(unitAdminA.auth)
+        .send({ status: 'closed' })
+        .expect(400);
+      expect(res.body).toMatchObject({
+        code: ErrorCode.ValidationFailed,
+        details: [{ field: 'status', message: '状态的取值不在允许范围内' }],
+      });
+      await t
+        .http()
+        .patch('/api/pairing-items/999999')
+        .set(unitAdminA.auth)
+        .send({ status: PairingItemStatus.Done })
+        .expect(404);
     });
 
     it('refuses a null title or status, and lets null clear the description', async () => {
-      const item = (await addItem(unitAdminA, pairing.id, { listType: PairingListType.Resources, title: '会议室', description: '周末开放' }).expect(201))
-        .body as PairingItemDto;
-      const res = await t.http().patch(`/api/pairing-items/${item.id}`).set(unitAdminA.auth).send({ title: null, status: null }).expect(400);
+      const item = (
+        await addItem(unitAdminA, pairing.id, {
+          listType: PairingListType.Resources,
+          title: '会议室',
+          description: '周末开放',
+        }).expect(201)
+      ).body as PairingItemDto;
+      const res = await t
+        .http()
+        .patch(`/api/pairing-items/${item.id}`)
+        .set(unitAdminA.auth)
+        .send({ title: null, status: null })
+        .expect(400);
       expect(res.body.details).toEqual(
         expect.arrayContaining([
           { field: 'title', message: '标题必须是文本' },
@@ -208,10 +277,23 @@ describe('work units pairing with communities (结对共建) and their three lis
         ]),
       );
       await t.http().patch(`/api/pairing-items/${item.id}`).set(unitAdminA.auth).send({ status: null }).expect(400);
-      expect(await t.ds.getRepository(PairingItemEntity).findOneByOrFail({ id: item.id })).toMatchObject({ title: '会议室', status: PairingItemStatus.Open });
+      expect(await t.ds.getRepository(PairingItemEntity).findOneByOrFail({ id: item.id })).toMatchObject({
+        title: '会议室',
+        status: PairingItemStatus.Open,
+      });
 
-      const cleared = await t.http().patch(`/api/pairing-items/${item.id}`).set(unitAdminA.auth).send({ description: null }).expect(200);
-      expect(cleared.body).toMatchObject({ id: item.id, title: '会议室', description: null, status: PairingItemStatus.Open });
+      const cleared = await t
+        .http()
+        .patch(`/api/pairing-items/${item.id}`)
+        .set(unitAdminA.auth)
+        .send({ description: null })
+        .expect(200);
+      expect(cleared.body).toMatchObject({
+        id: item.id,
+        title: '会议室',
+        description: null,
+        status: PairingItemStatus.Open,
+      });
     });
   });
 

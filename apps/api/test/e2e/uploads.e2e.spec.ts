@@ -6,7 +6,12 @@ import { createTestApp, type TestApp } from '../support/test-app';
 
 const MB = 1024 * 1024;
 const PNG = WechatFakeServer.PNG;
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0', 'latin1'), Buffer.alloc(64, 7), Buffer.from([0xff, 0xd9])]);
+const JPEG = Buffer.concat([
+  Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]),
+  Buffer.from('JFIF\0', 'latin1'),
+  Buffer.alloc(64, 7),
+  Buffer.from([0xff, 0xd9]),
+]);
 const WEBP = (() => {
   const payload = Buffer.concat([Buffer.from('WEBPVP8 ', 'latin1'), Buffer.alloc(40, 1)]);
   const size = Buffer.alloc(4);
@@ -40,15 +45,25 @@ describe('uploads (photos of needs)', () => {
   ])('stores a %s and serves it back with its type and a private cache header', async (_name, file, mime) => {
     // The declared type does not matter: the bytes decide.
     const res = await upload(file, 'x.bin', 'application/octet-stream').expect(201);
-    expect(res.body).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), url: `/api/uploads/${res.body.id}`, mime, size: file.length });
+    expect(res.body).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      url: `/api/uploads/${res.body.id}`,
+      mime,
+      size: file.length,
+    });
     const row = await t.ds.getRepository(UploadEntity).findOneByOrFail({ id: res.body.id });
     expect(row).toMatchObject({ ownerUserId: user.id, mime, size: file.length });
     // Served to anyone (image tags send no token).
-    const got = await t.http().get(res.body.url).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const got = await t
+      .http()
+      .get(res.body.url)
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     expect(got.headers['content-type']).toBe(mime);
     expect(got.headers['cache-control']).toBe('private, max-age=86400');
     expect(got.headers['x-content-type-options']).toBe('nosniff');
@@ -64,14 +79,23 @@ describe('uploads (photos of needs)', () => {
     const before = await t.counts();
     const res = await upload(pngOfSize(5 * MB + 1));
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ code: ErrorCode.ValidationFailed, message: TOO_LARGE, details: [{ field: 'file', message: TOO_LARGE }] });
+    expect(res.body).toEqual({
+      code: ErrorCode.ValidationFailed,
+      message: TOO_LARGE,
+      details: [{ field: 'file', message: TOO_LARGE }],
+    });
     expect(await t.counts()).toEqual(before);
   });
 
   it.each([
     ['text dressed as a PNG', Buffer.from('hello, this is not an image at all'), 'evil.png', 'image/png'],
     ['a GIF', Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1'), 'a.gif', 'image/gif'],
-    ['an SVG', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), 'a.svg', 'image/svg+xml'],
+    [
+      'an SVG',
+      Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+      'a.svg',
+      'image/svg+xml',
+    ],
     ['a truncated PNG signature', PNG.subarray(0, 5), 'a.png', 'image/png'],
   ])('refuses %s by its bytes and writes nothing', async (_name, file, filename, type) => {
     const before = await t.counts();
@@ -103,7 +127,11 @@ describe('uploads (photos of needs)', () => {
   });
 
   it('requires a login to upload', async () => {
-    await t.http().post('/api/uploads').attach('file', PNG, { filename: 'a.png', contentType: 'image/png' }).expect(401);
+    await t
+      .http()
+      .post('/api/uploads')
+      .attach('file', PNG, { filename: 'a.png', contentType: 'image/png' })
+      .expect(401);
   });
 
   it('answers 404 for an unknown or malformed id', async () => {

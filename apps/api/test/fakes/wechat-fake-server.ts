@@ -97,7 +97,6 @@ export class WechatFakeServer {
   tokenRejections: Array<Armed & { errcode: 40001 | 42001 }> = [];
   private readonly timers = new Set<NodeJS.Timeout>();
 
-
   /** Listens on 127.0.0.1 with an ephemeral port; resolves to e.g. `http://127.0.0.1:41234`. */
   async start(): Promise<string> {
     if (this.server) return this.baseUrl;

@@ -21,8 +21,13 @@ export interface ApiProcess {
 export async function startApiProcess(env: Record<string, string>): Promise<ApiProcess> {
   if (!existsSync(API_MAIN)) throw new Error(`build the API first (npx nx run @sbd/api:build): ${API_MAIN} is missing`);
   const port = await freePort();
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['DATABASE_URL', 'SQLITE_PATH'].includes(k)));
-  const proc = spawn(process.execPath, [API_MAIN], { env: { ...base, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const base = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !['DATABASE_URL', 'SQLITE_PATH'].includes(k)),
+  );
+  const proc = spawn(process.execPath, [API_MAIN], {
+    env: { ...base, ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const out: string[] = [];
   proc.stdout!.on('data', (d: Buffer) => out.push(d.toString()));
   const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));

@@ -66,7 +66,9 @@ export async function buildCity(t: TestApp): Promise<City> {
       const building = await node(OrgNodeType.Building, `${name}1号楼`, grid.id);
       const branch = await node(OrgNodeType.FunctionalBranch, `${name}功能型党支部`, c.id);
       const group = await node(OrgNodeType.PartyGroup, `${name}党小组`, grid.id);
-      const positions = await m.getRepository(PositionEntity).find({ where: { communityId: c.id }, order: { id: 'ASC' } });
+      const positions = await m
+        .getRepository(PositionEntity)
+        .find({ where: { communityId: c.id }, order: { id: 'ASC' } });
       return {
         id: c.id,
         code: c.code as string,
@@ -81,7 +83,15 @@ export async function buildCity(t: TestApp): Promise<City> {
     const b = await community('乙社区', streetB.id);
     const unitA = await node(OrgNodeType.WorkUnit, '甲单位', district.id);
     const unitB = await node(OrgNodeType.WorkUnit, '乙单位', district.id);
-    return { districtId: district.id, streetA: streetA.id, streetB: streetB.id, a, b, unitA: unitA.id, unitB: unitB.id };
+    return {
+      districtId: district.id,
+      streetA: streetA.id,
+      streetB: streetB.id,
+      a,
+      b,
+      unitA: unitA.id,
+      unitB: unitB.id,
+    };
   });
 }
 
@@ -123,11 +133,20 @@ export async function createUser(
   });
   const id = Number(identifiers[0].id);
   for (const r of opts.roles ?? []) {
-    await t.ds.getRepository(UserRoleEntity).insert({ userId: id, role: r.role, scopeNodeId: r.scopeNodeId, createdAt: now });
+    await t.ds
+      .getRepository(UserRoleEntity)
+      .insert({ userId: id, role: r.role, scopeNodeId: r.scopeNodeId, createdAt: now });
   }
   const res = await t.http().post('/api/auth/login').send({ phone, password: PASSWORD }).expect(200);
   const login = res.body as LoginResponse;
-  return { id, phone, token: login.accessToken, refreshToken: login.refreshToken, login, auth: { Authorization: `Bearer ${login.accessToken}` } };
+  return {
+    id,
+    phone,
+    token: login.accessToken,
+    refreshToken: login.refreshToken,
+    login,
+    auth: { Authorization: `Bearer ${login.accessToken}` },
+  };
 }
 
 /** A complete, valid registration body for a community; override any field. */
@@ -184,7 +203,9 @@ export async function createApprovedMembers(
       updatedAt: now,
     });
     const id = Number(identifiers[0].id);
-    await t.ds.getRepository(UserRoleEntity).insert({ userId: id, role: Role.Member, scopeNodeId: community.id, createdAt: now });
+    await t.ds
+      .getRepository(UserRoleEntity)
+      .insert({ userId: id, role: Role.Member, scopeNodeId: community.id, createdAt: now });
     const reg = await t.ds.getRepository(RegistrationEntity).insert({
       userId: id,
       communityId: community.id,
@@ -216,7 +237,9 @@ export async function createApprovedMembers(
     });
     if (opts.positionIds?.length) {
       const registrationId = Number(reg.identifiers[0].id);
-      await t.ds.getRepository(RegistrationPositionEntity).insert(opts.positionIds.map((positionId) => ({ registrationId, positionId })));
+      await t.ds
+        .getRepository(RegistrationPositionEntity)
+        .insert(opts.positionIds.map((positionId) => ({ registrationId, positionId })));
     }
     // A session of its own (a refresh-token family), as the guard checks it on every request.
     const sid = randomUUID();
@@ -230,7 +253,14 @@ export async function createApprovedMembers(
       createdAt: now,
     });
     const token = await jwt.signAsync({ sub: id, typ: 'access', sid });
-    out.push({ id, phone, token, refreshToken: '', login: undefined as unknown as LoginResponse, auth: { Authorization: `Bearer ${token}` } });
+    out.push({
+      id,
+      phone,
+      token,
+      refreshToken: '',
+      login: undefined as unknown as LoginResponse,
+      auth: { Authorization: `Bearer ${token}` },
+    });
   }
   return out;
 }
@@ -278,13 +308,26 @@ export function aNeed(community: CommunityFixture, overrides: Partial<CreateNeed
 }
 
 /** A valid call-up (应急集结) of the whole community. */
-export function aCallup(community: CommunityFixture, overrides: Partial<CreateCallupRequest> = {}): CreateCallupRequest {
-  return { scopeNodeId: community.id, title: '暴雨防汛应急集结', description: '地下车库进水', place: '甲社区党群服务中心', ...overrides };
+export function aCallup(
+  community: CommunityFixture,
+  overrides: Partial<CreateCallupRequest> = {},
+): CreateCallupRequest {
+  return {
+    scopeNodeId: community.id,
+    title: '暴雨防汛应急集结',
+    description: '地下车库进水',
+    place: '甲社区党群服务中心',
+    ...overrides,
+  };
 }
 
 /** Gives a user an openid, as a WeChat login would: their text then goes through msgSecCheck. */
 let openidSeq = 0;
-export async function linkWechat(t: Pick<TestApp, 'ds'>, user: TestUser, openid = `openid-${process.pid}-${++openidSeq}`): Promise<void> {
+export async function linkWechat(
+  t: Pick<TestApp, 'ds'>,
+  user: TestUser,
+  openid = `openid-${process.pid}-${++openidSeq}`,
+): Promise<void> {
   await t.ds.query('UPDATE users SET openid = ? WHERE id = ?', [openid, user.id]);
 }
 
@@ -294,7 +337,11 @@ export async function createResident(
   communityId: number,
   opts: { wechat?: boolean; name?: string; role?: Role; phone?: string } = {},
 ): Promise<TestUser> {
-  const user = await createUser(t, { name: opts.name ?? '居民', phone: opts.phone, roles: [{ role: opts.role ?? Role.Resident, scopeNodeId: communityId }] });
+  const user = await createUser(t, {
+    name: opts.name ?? '居民',
+    phone: opts.phone,
+    roles: [{ role: opts.role ?? Role.Resident, scopeNodeId: communityId }],
+  });
   if (opts.wechat !== false) await linkWechat(t, user);
   return user;
 }

@@ -44,13 +44,24 @@ export async function createFoundationWorld(): Promise<FoundationWorld> {
   };
   const toApprove = await submit();
   const toReject = await submit();
-  const pairingId = (await t.http().post(`/api/units/${city.unitA}/pairings`).set(unitAdminA.auth).send({ communityId: city.a.id }).expect(201)).body.id;
+  const pairingId = (
+    await t
+      .http()
+      .post(`/api/units/${city.unitA}/pairings`)
+      .set(unitAdminA.auth)
+      .send({ communityId: city.a.id })
+      .expect(201)
+  ).body.id;
   const itemId = (
-    await t.http().post(`/api/pairings/${pairingId}/items`).set(adminA.auth).send({ listType: PairingListType.Projects, title: '共建口袋公园' }).expect(201)
+    await t
+      .http()
+      .post(`/api/pairings/${pairingId}/items`)
+      .set(adminA.auth)
+      .send({ listType: PairingListType.Projects, title: '共建口袋公园' })
+      .expect(201)
   ).body.id;
   return { t, city, platform, adminA, unitAdminA, plain, registered, session, toApprove, toReject, pairingId, itemId };
 }
 
 /** Runs per family of malformed bodies on the foundation's routes (FC_RUNS overrides), and of huge bodies. */
 export const FOUNDATION_RUNS = { runs: Number(process.env.FC_RUNS ?? 30), hugeRuns: 4 };
-

@@ -3,7 +3,12 @@ import type { TestUser } from './factories';
 import type { TestApp } from './test-app';
 
 /** A route with a body it accepts, so that only the id in the path can be wrong. */
-export type IdRoute = [name: string, method: 'post' | 'patch', path: (id: string) => string, body: () => Record<string, unknown>];
+export type IdRoute = [
+  name: string,
+  method: 'post' | 'patch',
+  path: (id: string) => string,
+  body: () => Record<string, unknown>,
+];
 
 /** Each route answers 400 编号必须是正整数 for an id that is not a number, and writes nothing. */
 export function itRefusesNonNumericIds(app: () => TestApp, caller: () => TestUser, routes: IdRoute[]): void {

@@ -5,7 +5,17 @@
  * bring a fresh task, claim or need to a state through the API, as a user would.
  */
 import { NeedStatus, Role, type ClaimDto, type CreateTaskRequest, type NeedDto, type TaskDto } from '@sbd/contracts';
-import { aNeed, aTask, AT_THE_TASK, buildCity, createApprovedMembers, createResident, createUser, type City, type TestUser } from './factories';
+import {
+  aNeed,
+  aTask,
+  AT_THE_TASK,
+  buildCity,
+  createApprovedMembers,
+  createResident,
+  createUser,
+  type City,
+  type TestUser,
+} from './factories';
 import { must } from './malformed-routes';
 import { createTestApp, type TestApp } from './test-app';
 
@@ -37,14 +47,24 @@ export interface LoopWorld {
 export async function createLoopWorld(): Promise<LoopWorld> {
   const t = await createTestApp();
   const city = await buildCity(t);
-  const admin = await createUser(t, { name: '甲社区书记', roles: [{ role: Role.CommunityAdmin, scopeNodeId: city.a.id }] });
+  const admin = await createUser(t, {
+    name: '甲社区书记',
+    roles: [{ role: Role.CommunityAdmin, scopeNodeId: city.a.id }],
+  });
   const [memberA] = await createApprovedMembers(t, city.a, 1);
   const residentOfA = (opts: { wechat: boolean }) => createResident(t, city.a.id, opts);
   const resident = await residentOfA({ wechat: true });
   const h5Resident = await residentOfA({ wechat: false });
 
   async function taskIn(state: TaskState, overrides: Partial<CreateTaskRequest> = {}): Promise<TaskDto> {
-    const res = await must(t.http().post('/api/tasks').set(admin.auth).send(aTask(city.a, { publish: state !== 'draft', ...overrides })), 201);
+    const res = await must(
+      t
+        .http()
+        .post('/api/tasks')
+        .set(admin.auth)
+        .send(aTask(city.a, { publish: state !== 'draft', ...overrides })),
+      201,
+    );
     let tk = res.body as TaskDto;
     const step = async (action: string) => {
       tk = (await must(t.http().post(`/api/tasks/${tk.id}/${action}`).set(admin.auth), 200)).body as TaskDto;
@@ -70,7 +90,8 @@ export async function createLoopWorld(): Promise<LoopWorld> {
   async function needIn(state: NeedState): Promise<NeedDto> {
     const owner = state === 'held' ? h5Resident : resident;
     let n = (await must(t.http().post('/api/needs').set(owner.auth).send(aNeed(city.a)), 201)).body as NeedDto;
-    if (n.status !== (state === 'held' ? NeedStatus.Held : NeedStatus.Submitted)) throw new Error(`need posted as ${n.status}`);
+    if (n.status !== (state === 'held' ? NeedStatus.Held : NeedStatus.Submitted))
+      throw new Error(`need posted as ${n.status}`);
     if (state === 'accepted' || state === 'fulfilled') {
       n = (await must(t.http().post(`/api/needs/${n.id}/accept`).set(admin.auth), 200)).body as NeedDto;
     }

@@ -60,7 +60,12 @@ afterAll(() => {
   if (file && bodiesSent) appendFileSync(file, `${basename(expect.getState().testPath ?? 'unknown')} ${bodiesSent}\n`);
 });
 
-export function sendBody(t: TestApp, route: MalformedRoute, body: string, contentType = 'application/json'): Promise<Response> {
+export function sendBody(
+  t: TestApp,
+  route: MalformedRoute,
+  body: string,
+  contentType = 'application/json',
+): Promise<Response> {
   const user = route.user();
   const req = t.http()[route.method](routePath(route)).set('Content-Type', contentType);
   if (user) req.set(user.auth);
@@ -83,7 +88,12 @@ export async function documentedWrites(t: TestApp, tags: string[]): Promise<stri
 type Family = keyof ReturnType<typeof malformedBodies>;
 
 /** Every generated body refused, nothing written, nothing sent to WeChat; then the valid body accepted. */
-export async function checkRoute(suite: MalformedSuite, route: MalformedRoute, families: Family[], opts: { endOnFailure?: boolean } = {}): Promise<void> {
+export async function checkRoute(
+  suite: MalformedSuite,
+  route: MalformedRoute,
+  families: Family[],
+  opts: { endOnFailure?: boolean } = {},
+): Promise<void> {
   const t = suite.app();
   await route.before?.();
   const countsBefore = await t.counts();
@@ -95,7 +105,10 @@ export async function checkRoute(suite: MalformedSuite, route: MalformedRoute, f
     expectRefused(await sendBody(t, route, body), body);
   };
   for (const kind of families) {
-    await fc.assert(fc.asyncProperty(b[kind], check), { numRuns: kind === 'huge' ? suite.hugeRuns : suite.runs, endOnFailure: opts.endOnFailure });
+    await fc.assert(fc.asyncProperty(b[kind], check), {
+      numRuns: kind === 'huge' ? suite.hugeRuns : suite.runs,
+      endOnFailure: opts.endOnFailure,
+    });
   }
   expect(await t.counts()).toEqual(countsBefore);
   expect(await snapshotRows(t)).toEqual(rowsBefore);
@@ -105,9 +118,16 @@ export async function checkRoute(suite: MalformedSuite, route: MalformedRoute, f
 }
 
 /** The same route, the same caller, a valid body: accepted, so the refusals before it were the bodies'. */
-async function expectValidAccepted(t: TestApp, route: MalformedRoute, body = JSON.stringify(route.valid())): Promise<void> {
+async function expectValidAccepted(
+  t: TestApp,
+  route: MalformedRoute,
+  body = JSON.stringify(route.valid()),
+): Promise<void> {
   const ok = await sendBody(t, route, body);
-  expect({ status: ok.status, body: ok.status >= 400 ? ok.body : undefined }).toEqual({ status: route.validStatus, body: undefined });
+  expect({ status: ok.status, body: ok.status >= 400 ? ok.body : undefined }).toEqual({
+    status: route.validStatus,
+    body: undefined,
+  });
 }
 
 /** Text that is not JSON, or JSON that is neither an object nor an array. */
@@ -130,7 +150,9 @@ const notJson = fc.oneof(
  */
 export function describeMalformedRoutes(suite: MalformedSuite, routes: MalformedRoute[]): void {
   it(`should list every POST, PATCH and PUT route of ${suite.tags.join(', ')} in the malformed-body table`, async () => {
-    expect(await documentedWrites(suite.app(), suite.tags)).toEqual(routes.map((r) => routeName(r).replace(/:id/g, '{id}')).sort());
+    expect(await documentedWrites(suite.app(), suite.tags)).toEqual(
+      routes.map((r) => routeName(r).replace(/:id/g, '{id}')).sort(),
+    );
   });
 
   const withBody = routes.filter((r) => !r.noBody);
@@ -159,7 +181,8 @@ export function describeMalformedRoutes(suite: MalformedSuite, routes: Malformed
             bodiesSent += 1;
             const res = await sendBody(t, route, body);
             expectRefused(res, body);
-            if (res.body.code !== ErrorCode.MalformedBody) throw new Error(`expected MALFORMED_BODY, got ${JSON.stringify(res.body)}`);
+            if (res.body.code !== ErrorCode.MalformedBody)
+              throw new Error(`expected MALFORMED_BODY, got ${JSON.stringify(res.body)}`);
           }),
           { numRuns: suite.runs },
         );
@@ -182,19 +205,30 @@ export function describeIdsInPath(suite: Pick<MalformedSuite, 'app'>, routes: Ma
   const withId = routes.filter((r) => r.path.includes(':id'));
   if (!withId.length) return;
   describe('ids in the path', () => {
-    it.each(withId.map((r) => [routeName(r), r] as const))('%s answers 400 编号必须是正整数 for an id that is not a positive integer', async (_, route) => {
-      const t = suite.app();
-      const before = await t.counts();
-      for (const id of ['abc', '1.5', '0', '-1', '0x10', '1e3', '12abc']) {
-        const res = await t.http()[route.method](routePath(route, id)).set(route.user()?.auth ?? {}).send({});
-        expect({ id, status: res.status, body: res.body }).toEqual({
-          id,
-          status: 400,
-          body: { code: ErrorCode.ValidationFailed, message: '编号必须是正整数', details: [{ field: 'id', message: '编号必须是正整数' }] },
-        });
-      }
-      expect(await t.counts()).toEqual(before);
-    });
+    it.each(withId.map((r) => [routeName(r), r] as const))(
+      '%s answers 400 编号必须是正整数 for an id that is not a positive integer',
+      async (_, route) => {
+        const t = suite.app();
+        const before = await t.counts();
+        for (const id of ['abc', '1.5', '0', '-1', '0x10', '1e3', '12abc']) {
+          const res = await t
+            .http()
+            [route.method](routePath(route, id))
+            .set(route.user()?.auth ?? {})
+            .send({});
+          expect({ id, status: res.status, body: res.body }).toEqual({
+            id,
+            status: 400,
+            body: {
+              code: ErrorCode.ValidationFailed,
+              message: '编号必须是正整数',
+              details: [{ field: 'id', message: '编号必须是正整数' }],
+            },
+          });
+        }
+        expect(await t.counts()).toEqual(before);
+      },
+    );
   });
 }
 

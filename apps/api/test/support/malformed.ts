@@ -33,8 +33,21 @@ export const deepJunk = fc.letrec((tie) => ({
   ),
 })).node;
 
-export const notAString = fc.oneof(fc.integer(), finiteDouble, fc.boolean(), smallArray, smallObject, deepJunk.filter((v) => typeof v !== 'string' && v !== null));
-export const notAnInteger = fc.oneof(anyText, finiteDouble.filter((n) => !Number.isInteger(n)), fc.boolean(), smallArray, smallObject);
+export const notAString = fc.oneof(
+  fc.integer(),
+  finiteDouble,
+  fc.boolean(),
+  smallArray,
+  smallObject,
+  deepJunk.filter((v) => typeof v !== 'string' && v !== null),
+);
+export const notAnInteger = fc.oneof(
+  anyText,
+  finiteDouble.filter((n) => !Number.isInteger(n)),
+  fc.boolean(),
+  smallArray,
+  smallObject,
+);
 export const notANumber = fc.oneof(anyText, fc.boolean(), smallArray, smallObject);
 export const notABoolean = fc.oneof(anyText, fc.integer(), finiteDouble, smallArray, smallObject);
 export const notAnArray = fc.oneof(anyText, fc.integer(), fc.boolean(), smallObject);
@@ -118,12 +131,19 @@ export const TRICKY_DATES = [
   '明天上午',
 ];
 export const badDateTime = (opts: NullOk = {}) =>
-  fc.oneof(notAString, fc.constantFrom(...TRICKY_DATES), anyText.filter((s) => !isDateTime(s)), ...nullIf(opts.nullOk));
+  fc.oneof(
+    notAString,
+    fc.constantFrom(...TRICKY_DATES),
+    anyText.filter((s) => !isDateTime(s)),
+    ...nullIf(opts.nullOk),
+  );
 /** A list of ids `{ IsArray, ArrayMinSize?, ArrayMaxSize, ArrayUnique, IsInt each }`. */
 export const badIds = (maxSize: number, opts: NullOk & { minSize?: number } = {}) =>
   fc.oneof(
     notAnArray,
-    fc.tuple(fc.array(fc.integer({ min: 1, max: 1000 }), { maxLength: 3 }), notAnInteger).map(([ok, bad]) => [...ok, bad]),
+    fc
+      .tuple(fc.array(fc.integer({ min: 1, max: 1000 }), { maxLength: 3 }), notAnInteger)
+      .map(([ok, bad]) => [...ok, bad]),
     fc.integer({ min: 1, max: 1000 }).map((n) => [n, n]),
     fc.uniqueArray(fc.integer({ min: 1, max: 10_000_000 }), { minLength: maxSize + 1, maxLength: maxSize + 5 }),
     ...(opts.minSize ? [fc.constant([])] : []),
@@ -135,7 +155,10 @@ export const badStrings = (maxSize: number, maxLength: number, opts: NullOk = {}
     notAnArray,
     fc.array(fc.string({ maxLength }), { minLength: maxSize + 1, maxLength: maxSize + 5 }),
     fc
-      .tuple(fc.array(fc.string({ maxLength }), { maxLength: 3 }), fc.oneof(notAString, fc.constant(null), tooLong(maxLength)))
+      .tuple(
+        fc.array(fc.string({ maxLength }), { maxLength: 3 }),
+        fc.oneof(notAString, fc.constant(null), tooLong(maxLength)),
+      )
       .map(([ok, bad]) => [...ok, bad]),
     ...nullIf(opts.nullOk),
   );
@@ -144,13 +167,23 @@ export const badStrings = (maxSize: number, maxLength: number, opts: NullOk = {}
  * array (empty or of valid objects: ValidateNested alone lets those through), one field broken,
  * a required field missing, or an unknown key.
  */
-export const badNested = (valid: Record<string, unknown>, bad: Record<string, fc.Arbitrary<unknown>>, opts: NullOk & { required?: string[] } = {}) =>
+export const badNested = (
+  valid: Record<string, unknown>,
+  bad: Record<string, fc.Arbitrary<unknown>>,
+  opts: NullOk & { required?: string[] } = {},
+) =>
   fc.oneof(
     notAnObject,
     fc.constant([]),
     fc.constant([valid]),
     fc.constantFrom(...Object.keys(bad)).chain((k) => bad[k].map((v) => ({ ...valid, [k]: v }))),
-    ...(opts.required?.length ? [fc.constantFrom(...opts.required).map((k) => Object.fromEntries(Object.entries(valid).filter(([key]) => key !== k)))] : []),
+    ...(opts.required?.length
+      ? [
+          fc
+            .constantFrom(...opts.required)
+            .map((k) => Object.fromEntries(Object.entries(valid).filter(([key]) => key !== k))),
+        ]
+      : []),
     fc.constant({ ...valid, [POISON]: 1 }),
     ...nullIf(opts.nullOk),
   );
@@ -179,8 +212,13 @@ export async function snapshotRows(t: TestApp): Promise<Record<string, string[]>
 export function expectRefused(res: Response, body: string): void {
   const why = `${res.status} ${JSON.stringify(res.body)} for ${body.length > 300 ? `${body.slice(0, 300)}… (${body.length} chars)` : body}`;
   if (res.status !== 400) throw new Error(`expected 400, got ${why}`);
-  const { code, message, details } = res.body as { code: unknown; message: unknown; details?: { field: string; message: string }[] };
-  if (code !== ErrorCode.ValidationFailed && code !== ErrorCode.MalformedBody) throw new Error(`unexpected code: ${why}`);
+  const { code, message, details } = res.body as {
+    code: unknown;
+    message: unknown;
+    details?: { field: string; message: string }[];
+  };
+  if (code !== ErrorCode.ValidationFailed && code !== ErrorCode.MalformedBody)
+    throw new Error(`unexpected code: ${why}`);
   if (typeof message !== 'string' || !CHINESE.test(message)) throw new Error(`message is not Chinese: ${why}`);
   for (const d of details ?? []) {
     if (typeof d.field !== 'string' || typeof d.message !== 'string' || !CHINESE.test(d.message)) {
@@ -189,7 +227,8 @@ export function expectRefused(res: Response, body: string): void {
   }
 }
 
-export const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+export const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
 const isUnknownKey = (route: BodySpec, k: string) => !(k in route.bad) && !STRIPPED.has(k);
 /** An object is certainly invalid once it has a key the DTO does not know; otherwise it gets one. */
 function poisoned(route: BodySpec, v: unknown): unknown {
@@ -235,9 +274,17 @@ export function malformedBodies(route: BodySpec) {
     wrongTypes: keys.length
       ? fc
           .tuple(
-            fc.record(Object.fromEntries(keys.map((k) => [k, fc.oneof(anyText, fc.integer(), fc.constant(null), smallArray, smallObject, fc.boolean())])), {
-              requiredKeys: [],
-            }),
+            fc.record(
+              Object.fromEntries(
+                keys.map((k) => [
+                  k,
+                  fc.oneof(anyText, fc.integer(), fc.constant(null), smallArray, smallObject, fc.boolean()),
+                ]),
+              ),
+              {
+                requiredKeys: [],
+              },
+            ),
             oneBadField,
           )
           .map(([rest, [k, v]]) => JSON.stringify({ ...rest, [k]: v }))
@@ -249,7 +296,11 @@ export function malformedBodies(route: BodySpec) {
     ),
     /** A valid body with one field replaced by a string of 20k–250k characters (under the 1 MB limit). */
     huge: fc
-      .tuple(fc.constantFrom(...(keys.length ? keys : [POISON])), fc.integer({ min: 20_000, max: 250_000 }), fc.constantFrom('x', '长', 'a\u0000'))
+      .tuple(
+        fc.constantFrom(...(keys.length ? keys : [POISON])),
+        fc.integer({ min: 20_000, max: 250_000 }),
+        fc.constantFrom('x', '长', 'a\u0000'),
+      )
       .map(([k, n, unit]) => JSON.stringify({ ...route.valid(), [k]: unit.repeat(Math.ceil(n / unit.length)) })),
   };
 }

@@ -53,9 +53,13 @@ export async function startOwnMariadb(): Promise<OwnMariadb> {
   const datadir = join(dir, 'data');
   const installer = INSTALLERS.find((p) => existsSync(p))!;
   const user = process.getuid?.() === 0 ? ['--user=root'] : [];
-  const install = spawnSync(installer, ['--no-defaults', `--datadir=${datadir}`, '--auth-root-authentication-method=normal', '--skip-test-db', ...user], {
-    encoding: 'utf8',
-  });
+  const install = spawnSync(
+    installer,
+    ['--no-defaults', `--datadir=${datadir}`, '--auth-root-authentication-method=normal', '--skip-test-db', ...user],
+    {
+      encoding: 'utf8',
+    },
+  );
   if (install.status !== 0) throw new Error(`${installer} failed: ${install.stderr || install.stdout}`);
   const port = await freePort();
   const proc = spawn(
@@ -86,7 +90,8 @@ export async function startOwnMariadb(): Promise<OwnMariadb> {
       await c.end();
       break;
     } catch (err) {
-      if (proc.exitCode !== null || Date.now() > deadline) throw new Error(`own mariadbd did not start: ${(err as Error).message}\n${stderr}`);
+      if (proc.exitCode !== null || Date.now() > deadline)
+        throw new Error(`own mariadbd did not start: ${(err as Error).message}\n${stderr}`);
       await new Promise((r) => setTimeout(r, 200));
     }
   }

@@ -21,7 +21,9 @@ export interface TestApp {
    * Another instance of the API on the same database with the same secrets, as a second API
    * process would be (its own caches, its own HTTP server); closed with this one.
    */
-  sibling: (env?: Record<string, string>) => Promise<{ app: NestExpressApplication; http: () => ReturnType<typeof request> }>;
+  sibling: (
+    env?: Record<string, string>,
+  ) => Promise<{ app: NestExpressApplication; http: () => ReturnType<typeof request> }>;
   close: () => Promise<void>;
 }
 

@@ -18,7 +18,9 @@ export function assertTestDatabaseUrl(url: string | undefined): URL {
   const parsed = new URL(url);
   const name = parsed.pathname.replace(/^\//, '');
   if (parsed.protocol !== 'mysql:' || !/test/i.test(name)) {
-    throw new Error(`Refusing to run tests against "${name}": TEST_DATABASE_URL must name a database containing "test"`);
+    throw new Error(
+      `Refusing to run tests against "${name}": TEST_DATABASE_URL must name a database containing "test"`,
+    );
   }
   return parsed;
 }

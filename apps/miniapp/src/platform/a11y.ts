@@ -33,7 +33,9 @@ export function a11y(label?: string, opts: A11yOptions = {}): Record<string, str
 }
 
 /** Enter/Space activate a focused H5 element with a button-like role. */
-export function keyActivate(handler: () => void): { onKeyDown?: (e: { key?: string; preventDefault?: () => void }) => void } {
+export function keyActivate(handler: () => void): {
+  onKeyDown?: (e: { key?: string; preventDefault?: () => void }) => void;
+} {
   if (!isH5()) return {};
   return {
     onKeyDown: (e) => {

@@ -20,7 +20,11 @@ afterEach(() => {
 
 describe('file downloads with the token', () => {
   it('reads the file name of Content-Disposition, the UTF-8 one first', () => {
-    expect(filenameFromDisposition(`attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent('报到记录.xlsx')}`)).toBe('报到记录.xlsx');
+    expect(
+      filenameFromDisposition(
+        `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent('报到记录.xlsx')}`,
+      ),
+    ).toBe('报到记录.xlsx');
     expect(filenameFromDisposition('attachment; filename="muster-5.xlsx"')).toBe('muster-5.xlsx');
     expect(filenameFromDisposition(null)).toBeNull();
     expect(filenameFromDisposition('inline')).toBeNull();
@@ -35,8 +39,15 @@ describe('file downloads with the token', () => {
 
   it('H5: a 401 refreshes the token once and retries; an error body is toasted in Chinese', async () => {
     let n = 0;
-    const calls = fakeFetch(() => (++n === 1 ? { status: 401, body: {} } : { status: 409, body: { code: 'CONFLICT', message: '召集已结束', details: [] } }));
-    (Taro.request as jest.Mock).mockResolvedValueOnce({ statusCode: 200, data: { accessToken: 'B', refreshToken: 'R2', expiresIn: 900, refreshExpiresIn: 86400 } });
+    const calls = fakeFetch(() =>
+      ++n === 1
+        ? { status: 401, body: {} }
+        : { status: 409, body: { code: 'CONFLICT', message: '召集已结束', details: [] } },
+    );
+    (Taro.request as jest.Mock).mockResolvedValueOnce({
+      statusCode: 200,
+      data: { accessToken: 'B', refreshToken: 'R2', expiresIn: 900, refreshExpiresIn: 86400 },
+    });
     expect(await downloadXlsx({ path: '/api/x.xlsx', filename: 'x.xlsx' })).toBe(false);
     expect(calls.map((c) => c.headers.Authorization)).toEqual(['Bearer A', 'Bearer B']);
     expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '召集已结束' }));
@@ -44,7 +55,10 @@ describe('file downloads with the token', () => {
 
   it('H5: when the session cannot be renewed it ends, and the user goes to log in', async () => {
     fakeFetch(() => ({ status: 401, body: {} }));
-    (Taro.request as jest.Mock).mockResolvedValueOnce({ statusCode: 401, data: { code: 'UNAUTHENTICATED', message: 'x' } });
+    (Taro.request as jest.Mock).mockResolvedValueOnce({
+      statusCode: 401,
+      data: { code: 'UNAUTHENTICATED', message: 'x' },
+    });
     expect(await downloadXlsx({ path: '/api/x.xlsx', filename: 'x.xlsx' })).toBe(false);
     expect(getSession()).toBeNull();
     expect(Taro.reLaunch).toHaveBeenCalled();

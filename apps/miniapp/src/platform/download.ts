@@ -1,6 +1,16 @@
 import Taro from '@tarojs/taro';
 import { isH5 } from './env';
-import { ApiError, buildUrl, endSession, httpError, isApiError, refreshTokens, showErrorToast, transportError, type QueryValue } from './request';
+import {
+  ApiError,
+  buildUrl,
+  endSession,
+  httpError,
+  isApiError,
+  refreshTokens,
+  showErrorToast,
+  transportError,
+  type QueryValue,
+} from './request';
 import { getSession } from './session';
 
 /**
@@ -61,7 +71,9 @@ function fail(e: unknown): ApiError {
 
 async function h5Fetch(req: FileRequest, accept: string): Promise<{ status: number; res: Response }> {
   try {
-    const res = await fetch(buildUrl(req.path, req.query), { headers: { Accept: `${accept}, application/json`, ...authHeader() } });
+    const res = await fetch(buildUrl(req.path, req.query), {
+      headers: { Accept: `${accept}, application/json`, ...authHeader() },
+    });
     return { status: res.status, res };
   } catch (e) {
     throw transportError(e);
@@ -107,7 +119,11 @@ function readErrorBody(tempFilePath: string): unknown {
 async function weappDownload(req: FileRequest): Promise<string> {
   const send = async () => {
     try {
-      const r = await Taro.downloadFile({ url: buildUrl(req.path, req.query), header: authHeader(), timeout: DOWNLOAD_TIMEOUT_MS });
+      const r = await Taro.downloadFile({
+        url: buildUrl(req.path, req.query),
+        header: authHeader(),
+        timeout: DOWNLOAD_TIMEOUT_MS,
+      });
       return { status: r.statusCode, tempFilePath: r.tempFilePath };
     } catch (e) {
       throw transportError(e);

@@ -4,7 +4,13 @@ import Taro from '@tarojs/taro';
 export function confirmModal(title: string, content: string, confirmText = '确定', danger = false): Promise<boolean> {
   try {
     return Promise.resolve(
-      Taro.showModal({ title, content, confirmText, cancelText: '取消', ...(danger ? { confirmColor: '#b3261e' } : {}) }),
+      Taro.showModal({
+        title,
+        content,
+        confirmText,
+        cancelText: '取消',
+        ...(danger ? { confirmColor: '#b3261e' } : {}),
+      }),
     )
       .then((r) => !!r?.confirm)
       .catch(() => false);

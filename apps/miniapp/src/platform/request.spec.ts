@@ -64,8 +64,14 @@ describe('request layer', () => {
   it('call: method, path and query from the route table', async () => {
     loginAs('A1', 'R1');
     request$.mockResolvedValueOnce(reply(200, { items: [], nextCursor: null }));
-    await call(ROUTES.registrations.ofCommunity, { params: { id: 7 }, query: { status: RegistrationStatus.Pending, limit: 20 } });
-    expect(calls()[0]).toMatchObject({ url: `/api/communities/7/registrations?status=${RegistrationStatus.Pending}&limit=20`, method: 'GET' });
+    await call(ROUTES.registrations.ofCommunity, {
+      params: { id: 7 },
+      query: { status: RegistrationStatus.Pending, limit: 20 },
+    });
+    expect(calls()[0]).toMatchObject({
+      url: `/api/communities/7/registrations?status=${RegistrationStatus.Pending}&limit=20`,
+      method: 'GET',
+    });
     expect(calls()[0].data).toBeUndefined();
   });
 
@@ -85,7 +91,9 @@ describe('request layer', () => {
       if (opts.url === '/api/auth/refresh') {
         return reply(200, { accessToken: 'new', refreshToken: 'R2', expiresIn: 900, refreshExpiresIn: 86400 });
       }
-      return opts.header.Authorization === 'Bearer new' ? reply(200, { id: 1 }) : reply(401, { code: 'UNAUTHENTICATED', message: '未登录' });
+      return opts.header.Authorization === 'Bearer new'
+        ? reply(200, { id: 1 })
+        : reply(401, { code: 'UNAUTHENTICATED', message: '未登录' });
     });
     await expect(api.get('/api/me')).resolves.toEqual({ id: 1 });
     expect(calls().map((c) => c.url)).toEqual(['/api/me', '/api/auth/refresh', '/api/me']);
@@ -100,7 +108,8 @@ describe('request layer', () => {
     request$.mockImplementation((opts: Call) => {
       if (opts.url === '/api/auth/refresh') {
         return new Promise((resolve) => {
-          releaseRefresh = () => resolve(reply(200, { accessToken: 'new', refreshToken: 'R2', expiresIn: 900, refreshExpiresIn: 86400 }));
+          releaseRefresh = () =>
+            resolve(reply(200, { accessToken: 'new', refreshToken: 'R2', expiresIn: 900, refreshExpiresIn: 86400 }));
         });
       }
       return Promise.resolve(opts.header.Authorization === 'Bearer new' ? reply(200, { url: opts.url }) : reply(401));
@@ -117,7 +126,8 @@ describe('request layer', () => {
   it('a 401 that arrives after another request refreshed retries without a second refresh', async () => {
     loginAs('old', 'R1');
     request$.mockImplementation(async (opts: Call) => {
-      if (opts.url === '/api/auth/refresh') return reply(200, { accessToken: 'new', refreshToken: 'R2', expiresIn: 900, refreshExpiresIn: 86400 });
+      if (opts.url === '/api/auth/refresh')
+        return reply(200, { accessToken: 'new', refreshToken: 'R2', expiresIn: 900, refreshExpiresIn: 86400 });
       if (opts.url === '/api/slow') {
         // Let the other request complete its refresh first, then answer 401 to the old token.
         await tick();
@@ -191,9 +201,9 @@ describe('error messages', () => {
         details: [{ field: 'phone', message: '手机号格式不正确' }],
       }),
     ).toBe('手机号格式不正确');
-    expect(messageFromResponse(423, { code: 'ACCOUNT_LOCKED', message: '账号已锁定，请15分钟后再试', details: [] })).toBe(
-      '账号已锁定，请15分钟后再试',
-    );
+    expect(
+      messageFromResponse(423, { code: 'ACCOUNT_LOCKED', message: '账号已锁定，请15分钟后再试', details: [] }),
+    ).toBe('账号已锁定，请15分钟后再试');
     expect(messageFromResponse(500, null)).toBe('服务暂时不可用，请稍后再试');
     expect(messageFromResponse(403, '')).toBe('没有权限执行此操作');
     expect(messageFromResponse(418, undefined)).toBe('请求失败（418）');
@@ -201,7 +211,11 @@ describe('error messages', () => {
 
   it('throws an ApiError with code and field details, and toasts the Chinese message', async () => {
     request$.mockResolvedValueOnce(
-      reply(400, { code: 'VALIDATION_FAILED', message: '请求参数有误', details: [{ field: 'phone', message: '手机号格式不正确' }] }),
+      reply(400, {
+        code: 'VALIDATION_FAILED',
+        message: '请求参数有误',
+        details: [{ field: 'phone', message: '手机号格式不正确' }],
+      }),
     );
     const r = await attempt(request('/api/registrations', { method: 'POST', data: {} }));
     expect(r.ok).toBe(false);

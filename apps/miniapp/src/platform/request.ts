@@ -55,7 +55,9 @@ export class ApiError extends Error {
 }
 
 export function isApiError(e: unknown): e is ApiError {
-  return e instanceof ApiError || (typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'ApiError');
+  return (
+    e instanceof ApiError || (typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'ApiError')
+  );
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -128,7 +130,9 @@ function decodeJson(buf: ArrayBuffer): Partial<ErrorBody> | null {
 /** Chinese message for a failed response: details[0].message, then message, then by status. */
 export function messageFromResponse(status: number, data: unknown): string {
   const body = asErrorBody(data);
-  const detail = Array.isArray(body?.details) ? body?.details.find((d) => d && typeof d.message === 'string') : undefined;
+  const detail = Array.isArray(body?.details)
+    ? body?.details.find((d) => d && typeof d.message === 'string')
+    : undefined;
   if (detail?.message) return detail.message;
   if (typeof body?.message === 'string' && body.message.trim()) return body.message;
   return statusMessage(status);
@@ -300,7 +304,8 @@ export async function attempt<T>(promise: Promise<T>): Promise<Result<T>> {
 }
 
 export const api = {
-  get: <T>(path: string, opts: Omit<RequestOptions, 'method' | 'data'> = {}) => request<T>(path, { ...opts, method: 'GET' }),
+  get: <T>(path: string, opts: Omit<RequestOptions, 'method' | 'data'> = {}) =>
+    request<T>(path, { ...opts, method: 'GET' }),
   post: <T>(path: string, data?: unknown, opts: Omit<RequestOptions, 'method' | 'data'> = {}) =>
     request<T>(path, { ...opts, method: 'POST', data: data ?? {} }),
   patch: <T>(path: string, data: unknown, opts: Omit<RequestOptions, 'method' | 'data'> = {}) =>
@@ -326,7 +331,9 @@ type QueryPart<R> = [QueryOf<R>] extends [never]
   : Empty extends QueryOf<R>
     ? { query?: QueryOf<R> }
     : { query: QueryOf<R> };
-type ParamsPart<R extends AnyRoute> = [PathParamNames<R['path']>] extends [never] ? { params?: never } : { params: ParamsOf<R> };
+type ParamsPart<R extends AnyRoute> = [PathParamNames<R['path']>] extends [never]
+  ? { params?: never }
+  : { params: ParamsOf<R> };
 
 /** What a call of route `R` takes: its body, query and path parameters, typed by the route table. */
 export type CallInit<R extends AnyRoute> = BodyPart<R> & QueryPart<R> & ParamsPart<R> & CallOptions;

@@ -113,7 +113,9 @@ export function communityAdminScope(session: Session | null): { communityId: num
   const active = activeAssignment(session);
   const candidates = [active, ...(session?.user?.roles ?? [])];
   const found = candidates.find((r) => r && r.role === Role.CommunityAdmin && r.scopeNodeId != null);
-  return found && found.scopeNodeId != null ? { communityId: found.scopeNodeId, communityName: found.scopeName ?? '本社区' } : null;
+  return found && found.scopeNodeId != null
+    ? { communityId: found.scopeNodeId, communityName: found.scopeName ?? '本社区' }
+    : null;
 }
 
 /**
@@ -121,17 +123,25 @@ export function communityAdminScope(session: Session | null): { communityId: num
  * member or community admin role, else their first such role. `asStaff` means they post as the
  * community's staff (代点单 for a resident who is not online).
  */
-export function needCommunity(session: Session | null): { communityId: number; communityName: string; asStaff: boolean } | null {
+export function needCommunity(
+  session: Session | null,
+): { communityId: number; communityName: string; asStaff: boolean } | null {
   const active = activeAssignment(session);
   const kinds = [Role.Resident, Role.Member, Role.CommunityAdmin];
   const candidates = [active, ...(session?.user?.roles ?? [])];
   const found = candidates.find((r) => r && kinds.includes(r.role) && r.scopeNodeId != null);
   if (!found || found.scopeNodeId == null) return null;
-  return { communityId: found.scopeNodeId, communityName: found.scopeName ?? '本社区', asStaff: found.role === Role.CommunityAdmin };
+  return {
+    communityId: found.scopeNodeId,
+    communityName: found.scopeName ?? '本社区',
+    asStaff: found.role === Role.CommunityAdmin,
+  };
 }
 
 /** The functional branch a branch secretary leads (支部书记), if any. */
 export function branchScope(session: Session | null): { branchId: number; branchName: string } | null {
   const found = session?.user?.roles.find((r) => r.role === Role.BranchSecretary && r.scopeNodeId != null);
-  return found && found.scopeNodeId != null ? { branchId: found.scopeNodeId, branchName: found.scopeName ?? '本支部' } : null;
+  return found && found.scopeNodeId != null
+    ? { branchId: found.scopeNodeId, branchName: found.scopeName ?? '本支部' }
+    : null;
 }

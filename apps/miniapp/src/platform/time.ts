@@ -27,7 +27,9 @@ export function formatRange(startIso: string, endIso: string): string {
   const e = parse(endIso);
   if (!s || !e) return '';
   const sameDay = s.getFullYear() === e.getFullYear() && s.getMonth() === e.getMonth() && s.getDate() === e.getDate();
-  return sameDay ? `${formatDayTime(startIso)}–${pad(e.getHours())}:${pad(e.getMinutes())}` : `${formatDayTime(startIso)} 至 ${formatDayTime(endIso)}`;
+  return sameDay
+    ? `${formatDayTime(startIso)}–${pad(e.getHours())}:${pad(e.getMinutes())}`
+    : `${formatDayTime(startIso)} 至 ${formatDayTime(endIso)}`;
 }
 
 /** "2025-03-08" in local time (Picker mode=date value). */

@@ -37,7 +37,13 @@ export function Btn({
   };
   return (
     <View
-      className={cx('btn', inactive ? 'btn-disabled' : `btn-${variant}`, block && !inline && 'btn-block', inline && 'btn-inline', className)}
+      className={cx(
+        'btn',
+        inactive ? 'btn-disabled' : `btn-${variant}`,
+        block && !inline && 'btn-block',
+        inline && 'btn-inline',
+        className,
+      )}
       hoverClass={inactive ? 'none' : 'btn-pressed'}
       onClick={handle}
       {...a11y(label, { role: 'button', disabled: inactive })}
@@ -51,7 +57,7 @@ export function Btn({
 /** A text link-style action (still ≥ 44 pt tall). */
 export function LinkAction({ children, onClick, label }: { children: ReactNode; onClick: () => void; label?: string }) {
   return (
-    <View className='link' onClick={onClick} {...a11y(label, { role: 'link' })} {...keyActivate(onClick)}>
+    <View className="link" onClick={onClick} {...a11y(label, { role: 'link' })} {...keyActivate(onClick)}>
       <Text>{children}</Text>
     </View>
   );

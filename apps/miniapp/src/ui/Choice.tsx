@@ -17,7 +17,7 @@ interface RadioChipsProps<V extends string | number> {
 /** Single choice as chips (category, kind, duration…); the chosen one reads "✓ …". */
 export function RadioChips<V extends string | number>({ label, options, value, onChange }: RadioChipsProps<V>) {
   return (
-    <View className='chips' {...a11y(label)}>
+    <View className="chips" {...a11y(label)}>
       {options.map((o) => {
         const on = o.value === value;
         const pick = () => onChange(o.value);
@@ -40,7 +40,7 @@ export function RadioChips<V extends string | number>({ label, options, value, o
 /** Tabs across the page (status filters); the current one is bold, underlined and says so. */
 export function Segmented<V extends string | number>({ label, options, value, onChange }: RadioChipsProps<V>) {
   return (
-    <View className='seg' {...a11y(label)}>
+    <View className="seg" {...a11y(label)}>
       {options.map((o) => {
         const on = o.value === value;
         const pick = () => onChange(o.value);

@@ -15,14 +15,14 @@ interface FieldProps {
 export function Field({ label, required, error, hint, children }: FieldProps) {
   return (
     <View className={cx('field', error && 'field-invalid')}>
-      <Text className='field-label'>
+      <Text className="field-label">
         {label}
-        {required ? <Text className='field-required'>（必填）</Text> : null}
+        {required ? <Text className="field-required">（必填）</Text> : null}
       </Text>
       {children}
-      {hint && !error ? <Text className='field-hint'>{hint}</Text> : null}
+      {hint && !error ? <Text className="field-hint">{hint}</Text> : null}
       {error ? (
-        <Text className='field-error' {...a11y(undefined, { role: 'alert' })}>
+        <Text className="field-error" {...a11y(undefined, { role: 'alert' })}>
           {`！${error}`}
         </Text>
       ) : null}
@@ -66,12 +66,12 @@ export function TextField({
   return (
     <Field label={label} required={required} error={error} hint={hint}>
       <Input
-        className='input'
+        className="input"
         value={value}
         type={inputType(kind)}
         password={kind === 'password'}
         placeholder={placeholder}
-        placeholderClass='input-placeholder'
+        placeholderClass="input-placeholder"
         maxlength={maxLength}
         disabled={disabled}
         onInput={(e) => onChange(e.detail.value)}
@@ -92,14 +92,23 @@ interface TextAreaFieldProps {
   hint?: string;
 }
 
-export function TextAreaField({ label, value, onChange, placeholder, maxLength = 200, required, error, hint }: TextAreaFieldProps) {
+export function TextAreaField({
+  label,
+  value,
+  onChange,
+  placeholder,
+  maxLength = 200,
+  required,
+  error,
+  hint,
+}: TextAreaFieldProps) {
   return (
     <Field label={label} required={required} error={error} hint={hint ?? `${value.length}/${maxLength}`}>
       <Textarea
-        className='textarea'
+        className="textarea"
         value={value}
         placeholder={placeholder}
-        placeholderClass='input-placeholder'
+        placeholderClass="input-placeholder"
         maxlength={maxLength}
         autoHeight
         onInput={(e) => onChange(e.detail.value)}
@@ -144,7 +153,7 @@ export function SelectField<V extends string | number>({
   return (
     <Field label={label} required={required} error={error} hint={hint}>
       <Picker
-        mode='selector'
+        mode="selector"
         range={options.map((o) => o.label)}
         value={Math.max(index, 0)}
         disabled={disabled || empty}
@@ -153,9 +162,14 @@ export function SelectField<V extends string | number>({
           if (picked) onChange(picked.value);
         }}
       >
-        <View className='select' {...a11y(`${label}：${current ? current.label : '未选择'}`, { role: 'button', disabled: disabled || empty })}>
-          <Text className={current ? '' : 'select-placeholder'}>{current ? current.label : empty ? '暂无可选项' : placeholder}</Text>
-          <Text className='t-muted' {...a11y(undefined, { hidden: true })}>
+        <View
+          className="select"
+          {...a11y(`${label}：${current ? current.label : '未选择'}`, { role: 'button', disabled: disabled || empty })}
+        >
+          <Text className={current ? '' : 'select-placeholder'}>
+            {current ? current.label : empty ? '暂无可选项' : placeholder}
+          </Text>
+          <Text className="t-muted" {...a11y(undefined, { hidden: true })}>
             ▾
           </Text>
         </View>
@@ -179,13 +193,24 @@ interface PickerFieldProps {
 }
 
 /** The native date / time picker showing the chosen value in words. */
-export function PickerField({ label, mode, value, onChange, start, end, placeholder = '请选择', required, error, hint }: PickerFieldProps) {
+export function PickerField({
+  label,
+  mode,
+  value,
+  onChange,
+  start,
+  end,
+  placeholder = '请选择',
+  required,
+  error,
+  hint,
+}: PickerFieldProps) {
   return (
     <Field label={label} required={required} error={error} hint={hint}>
       <Picker mode={mode} value={value} start={start} end={end} onChange={(e) => onChange(String(e.detail.value))}>
-        <View className='select' {...a11y(`${label}：${value || '未选择'}`, { role: 'button' })}>
+        <View className="select" {...a11y(`${label}：${value || '未选择'}`, { role: 'button' })}>
           <Text className={value ? '' : 'select-placeholder'}>{value || placeholder}</Text>
-          <Text className='t-muted' {...a11y(undefined, { hidden: true })}>
+          <Text className="t-muted" {...a11y(undefined, { hidden: true })}>
             ▾
           </Text>
         </View>

@@ -7,8 +7,8 @@ import { goHome, goLogin } from '@/platform/nav';
 export function Gate({ title, loggedIn, need }: { title: string; loggedIn: boolean; need: string }) {
   return (
     <Page title={title}>
-      <View className='card'>
-        <Text className='block mb-32'>{loggedIn ? need : '请先登录。'}</Text>
+      <View className="card">
+        <Text className="block mb-32">{loggedIn ? need : '请先登录。'}</Text>
         {loggedIn ? <Btn onClick={goHome}>返回首页</Btn> : <Btn onClick={() => goLogin()}>去登录</Btn>}
       </View>
     </Page>

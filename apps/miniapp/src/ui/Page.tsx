@@ -17,7 +17,7 @@ export function Page({ title, className, children }: PageProps) {
   return (
     <View className={cx('sbd-page', elderly.enabled && 'sbd-elderly', className)} style={style}>
       {title ? (
-        <Text className='page-title' {...a11y(undefined, { role: 'heading' })}>
+        <Text className="page-title" {...a11y(undefined, { role: 'heading' })}>
           {title}
         </Text>
       ) : null}

@@ -17,15 +17,17 @@ export function PagedList<T>({ list, empty, render, errorView }: PagedListProps<
   return (
     <View>
       {list.state === 'loading' ? <Loading /> : null}
-      {list.state === 'error' ? (errorView ?? <ErrorState message={list.error} onRetry={() => void list.reload()} />) : null}
+      {list.state === 'error'
+        ? (errorView ?? <ErrorState message={list.error} onRetry={() => void list.reload()} />)
+        : null}
       {list.state === 'ready' && list.items.length === 0 ? <Empty text={empty} /> : null}
       {list.items.map(render)}
       {list.state === 'ready' && list.hasMore ? (
-        <Btn variant='plain' onClick={() => void list.loadMore()} loading={list.loadingMore} loadingText='加载中…'>
+        <Btn variant="plain" onClick={() => void list.loadMore()} loading={list.loadingMore} loadingText="加载中…">
           加载更多
         </Btn>
       ) : null}
-      {list.state === 'ready' && list.items.length > 0 && !list.hasMore ? <Empty text='已经到底了' /> : null}
+      {list.state === 'ready' && list.items.length > 0 && !list.hasMore ? <Empty text="已经到底了" /> : null}
     </View>
   );
 }

@@ -17,21 +17,32 @@ export function PhotoStrip({ photos }: { photos: string[] }) {
   if (!photos.length) return null;
   const close = () => setShown(null);
   return (
-    <View className='photos'>
+    <View className="photos">
       {photos.map((p, i) => {
         const open = () => {
           if (!previewImages(photos.map(photoSrc), photoSrc(p))) setShown(p);
         };
         return (
-          <View key={p} className='photo' onClick={open} {...a11y(`照片${i + 1}，点按查看大图`, { role: 'button' })} {...keyActivate(open)}>
-            <Image className='photo-img' src={photoSrc(p)} mode='aspectFill' />
+          <View
+            key={p}
+            className="photo"
+            onClick={open}
+            {...a11y(`照片${i + 1}，点按查看大图`, { role: 'button' })}
+            {...keyActivate(open)}
+          >
+            <Image className="photo-img" src={photoSrc(p)} mode="aspectFill" />
           </View>
         );
       })}
       {shown ? (
-        <View className='photo-viewer' onClick={close} {...a11y('大图，点按关闭', { role: 'button' })} {...keyActivate(close)}>
-          <Image className='photo-viewer-img' src={photoSrc(shown)} mode='widthFix' />
-          <Text className='photo-viewer-close'>点按任意处关闭</Text>
+        <View
+          className="photo-viewer"
+          onClick={close}
+          {...a11y('大图，点按关闭', { role: 'button' })}
+          {...keyActivate(close)}
+        >
+          <Image className="photo-viewer-img" src={photoSrc(shown)} mode="widthFix" />
+          <Text className="photo-viewer-close">点按任意处关闭</Text>
         </View>
       ) : null}
     </View>
@@ -68,22 +79,32 @@ export function PhotoPicker({ value, onChange, max }: PhotoPickerProps) {
     setBusy(false);
   };
   return (
-    <View className='photos'>
+    <View className="photos">
       {value.map((p, i) => {
         const remove = () => onChange(value.filter((x) => x !== p));
         return (
-          <View key={p} className='photo'>
-            <Image className='photo-img' src={photoSrc(p)} mode='aspectFill' {...a11y(`照片${i + 1}`)} />
-            <View className='photo-del' onClick={remove} {...a11y(`删除照片${i + 1}`, { role: 'button' })} {...keyActivate(remove)}>
+          <View key={p} className="photo">
+            <Image className="photo-img" src={photoSrc(p)} mode="aspectFill" {...a11y(`照片${i + 1}`)} />
+            <View
+              className="photo-del"
+              onClick={remove}
+              {...a11y(`删除照片${i + 1}`, { role: 'button' })}
+              {...keyActivate(remove)}
+            >
               <Text>删除</Text>
             </View>
           </View>
         );
       })}
       {value.length < max ? (
-        <View className='photo photo-add' onClick={() => void add()} {...a11y(busy ? '正在上传照片' : '添加照片', { role: 'button', disabled: busy })} {...keyActivate(() => void add())}>
-          <Text className='photo-add-icon'>{busy ? '…' : '＋'}</Text>
-          <Text className='photo-add-text'>{busy ? '上传中' : '添加照片'}</Text>
+        <View
+          className="photo photo-add"
+          onClick={() => void add()}
+          {...a11y(busy ? '正在上传照片' : '添加照片', { role: 'button', disabled: busy })}
+          {...keyActivate(() => void add())}
+        >
+          <Text className="photo-add-icon">{busy ? '…' : '＋'}</Text>
+          <Text className="photo-add-text">{busy ? '上传中' : '添加照片'}</Text>
         </View>
       ) : null}
     </View>

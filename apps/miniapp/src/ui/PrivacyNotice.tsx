@@ -15,18 +15,16 @@ interface PrivacyNoticeProps {
 export function PrivacyNotice({ notice, error, onRetry }: PrivacyNoticeProps) {
   const [open, setOpen] = useState(false);
   if (error) return <ErrorState message={error} onRetry={onRetry} />;
-  if (!notice) return <Text className='t-s t-muted'>隐私政策加载中…</Text>;
+  if (!notice) return <Text className="t-s t-muted">隐私政策加载中…</Text>;
   return (
-    <View className='privacy'>
+    <View className="privacy">
       <LinkAction onClick={() => setOpen(!open)} label={open ? '收起隐私政策' : `查看${notice.title}`}>
         {open ? '收起隐私政策' : `查看《${notice.title}》`}
       </LinkAction>
       {open ? (
-        <View className='privacy-body'>
-          <Text className='t-s block'>
-            {notice.body}
-          </Text>
-          <Text className='t-xs t-muted block mt-16'>{`版本：${notice.version}`}</Text>
+        <View className="privacy-body">
+          <Text className="t-s block">{notice.body}</Text>
+          <Text className="t-xs t-muted block mt-16">{`版本：${notice.version}`}</Text>
         </View>
       ) : null}
     </View>

@@ -21,7 +21,7 @@ export function Stars({ label, value, onChange }: StarsProps) {
   const scores = Array.from({ length: RATING_MAX - RATING_MIN + 1 }, (_, i) => RATING_MIN + i);
   return (
     <View>
-      <View className='stars' {...a11y(label)}>
+      <View className="stars" {...a11y(label)}>
         {scores.map((s) => {
           const on = value !== null && s <= value;
           const pick = () => onChange(s);
@@ -33,13 +33,13 @@ export function Stars({ label, value, onChange }: StarsProps) {
               {...a11y(`${s}分，${SCORE_WORDS[s]}`, { role: 'radio', checked: value === s })}
               {...keyActivate(pick)}
             >
-              <Text className='star-icon'>{on ? '★' : '☆'}</Text>
-              <Text className='star-num'>{`${s}分`}</Text>
+              <Text className="star-icon">{on ? '★' : '☆'}</Text>
+              <Text className="star-num">{`${s}分`}</Text>
             </View>
           );
         })}
       </View>
-      <Text className='t-s t-muted block mt-16'>
+      <Text className="t-s t-muted block mt-16">
         {value ? `已选：${value}分（${SCORE_WORDS[value]}）` : '请点选分数'}
       </Text>
     </View>

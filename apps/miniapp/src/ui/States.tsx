@@ -7,7 +7,7 @@ import { Page } from './Page';
 
 export function Loading({ text = '加载中…' }: { text?: string }) {
   return (
-    <View className='empty' {...a11y(undefined, { role: 'status', live: 'polite' })}>
+    <View className="empty" {...a11y(undefined, { role: 'status', live: 'polite' })}>
       <Text>{text}</Text>
     </View>
   );
@@ -15,11 +15,11 @@ export function Loading({ text = '加载中…' }: { text?: string }) {
 
 export function ErrorState({ message, onRetry }: { message: string; onRetry?: () => void }) {
   return (
-    <View className='notice notice-error' {...a11y(undefined, { role: 'alert' })}>
-      <Text className='block'>{message}</Text>
+    <View className="notice notice-error" {...a11y(undefined, { role: 'alert' })}>
+      <Text className="block">{message}</Text>
       {onRetry ? (
-        <View className='mt-24'>
-          <Btn variant='plain' onClick={onRetry}>
+        <View className="mt-24">
+          <Btn variant="plain" onClick={onRetry}>
             重试
           </Btn>
         </View>
@@ -30,7 +30,7 @@ export function ErrorState({ message, onRetry }: { message: string; onRetry?: ()
 
 export function Empty({ text }: { text: string }) {
   return (
-    <View className='empty'>
+    <View className="empty">
       <Text>{text}</Text>
     </View>
   );
@@ -40,7 +40,19 @@ export function Empty({ text }: { text: string }) {
  * The whole page of one thing (a task, a need) while it loads or after it failed to load, with a
  * retry and, below it, `children` (a way back).
  */
-export function NotLoadedPage({ title, state, error, onRetry, children }: { title: string; state: LoadState; error: string; onRetry: () => void; children?: ReactNode }) {
+export function NotLoadedPage({
+  title,
+  state,
+  error,
+  onRetry,
+  children,
+}: {
+  title: string;
+  state: LoadState;
+  error: string;
+  onRetry: () => void;
+  children?: ReactNode;
+}) {
   return (
     <Page title={title}>
       {state === 'loading' ? (

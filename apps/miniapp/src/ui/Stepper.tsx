@@ -15,12 +15,22 @@ export function Stepper({ label, value, min, max, onChange, unit = '' }: Stepper
   const dec = () => value > min && onChange(value - 1);
   const inc = () => value < max && onChange(value + 1);
   return (
-    <View className='stepper' {...a11y(`${label}：${value}${unit}`)}>
-      <View className={cx('stepper-btn', value <= min && 'off')} onClick={dec} {...a11y(`减少${label}`, { role: 'button', disabled: value <= min })} {...keyActivate(dec)}>
+    <View className="stepper" {...a11y(`${label}：${value}${unit}`)}>
+      <View
+        className={cx('stepper-btn', value <= min && 'off')}
+        onClick={dec}
+        {...a11y(`减少${label}`, { role: 'button', disabled: value <= min })}
+        {...keyActivate(dec)}
+      >
         <Text>−</Text>
       </View>
-      <Text className='stepper-value'>{`${value}${unit}`}</Text>
-      <View className={cx('stepper-btn', value >= max && 'off')} onClick={inc} {...a11y(`增加${label}`, { role: 'button', disabled: value >= max })} {...keyActivate(inc)}>
+      <Text className="stepper-value">{`${value}${unit}`}</Text>
+      <View
+        className={cx('stepper-btn', value >= max && 'off')}
+        onClick={inc}
+        {...a11y(`增加${label}`, { role: 'button', disabled: value >= max })}
+        {...keyActivate(inc)}
+      >
         <Text>+</Text>
       </View>
     </View>

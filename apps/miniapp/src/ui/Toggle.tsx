@@ -13,16 +13,10 @@ interface SwitchRowProps {
 export function SwitchRow({ label, description, checked, onChange }: SwitchRowProps) {
   const toggle = () => onChange(!checked);
   return (
-    <View className='toggle' onClick={toggle} {...a11y(label, { role: 'switch', checked })} {...keyActivate(toggle)}>
-      <View className='flex-1 pr-24'>
-        <Text className='t-bold block'>
-          {label}
-        </Text>
-        {description ? (
-          <Text className='t-s t-muted block'>
-            {description}
-          </Text>
-        ) : null}
+    <View className="toggle" onClick={toggle} {...a11y(label, { role: 'switch', checked })} {...keyActivate(toggle)}>
+      <View className="flex-1 pr-24">
+        <Text className="t-bold block">{label}</Text>
+        {description ? <Text className="t-s t-muted block">{description}</Text> : null}
       </View>
       <View className={cx('toggle-switch', checked && 'on')}>
         <Text>{checked ? '已开启' : '已关闭'}</Text>
@@ -42,11 +36,11 @@ interface CheckboxProps {
 export function Checkbox({ checked, onChange, label, children }: CheckboxProps) {
   const toggle = () => onChange(!checked);
   return (
-    <View className='check' onClick={toggle} {...a11y(label, { role: 'checkbox', checked })} {...keyActivate(toggle)}>
+    <View className="check" onClick={toggle} {...a11y(label, { role: 'checkbox', checked })} {...keyActivate(toggle)}>
       <View className={cx('check-box', checked && 'on')}>
         <Text>{checked ? '✓' : ''}</Text>
       </View>
-      <View className='flex-1'>{children}</View>
+      <View className="flex-1">{children}</View>
     </View>
   );
 }
@@ -62,7 +56,7 @@ interface ChipSelectProps<V extends string | number> {
 /** Multi-select chips; chosen ones are marked with "✓" as well as colour. */
 export function ChipSelect<V extends string | number>({ label, options, selected, onChange, max }: ChipSelectProps<V>) {
   return (
-    <View className='chips' {...a11y(label)}>
+    <View className="chips" {...a11y(label)}>
       {options.map((o) => {
         const on = selected.includes(o.value);
         const toggle = () => {

@@ -13,7 +13,12 @@ export interface ApiCall {
   query: URLSearchParams;
 }
 
-export type Handler = (method: string, path: string, body: unknown, query: URLSearchParams) => [number, unknown] | undefined;
+export type Handler = (
+  method: string,
+  path: string,
+  body: unknown,
+  query: URLSearchParams,
+) => [number, unknown] | undefined;
 
 export function fakeApi(handler: Handler): ApiCall[] {
   const calls: ApiCall[] = [];
@@ -28,7 +33,11 @@ export function fakeApi(handler: Handler): ApiCall[] {
   return calls;
 }
 
-export function loginAs(roles: { role: Role; scopeNodeId: number | null; scopeName?: string | null }[], name = '王芳', id = 1): void {
+export function loginAs(
+  roles: { role: Role; scopeNodeId: number | null; scopeName?: string | null }[],
+  name = '王芳',
+  id = 1,
+): void {
   const res: LoginResponse = {
     accessToken: 'A',
     refreshToken: 'R',

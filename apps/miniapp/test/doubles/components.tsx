@@ -6,7 +6,15 @@ import type { ReactNode } from 'react';
 
 type AnyProps = Record<string, unknown> & { children?: ReactNode; className?: string };
 
-const TARO_ONLY = ['hoverClass', 'placeholderClass', 'maxlength', 'autoHeight', 'showMenuByLongpress', 'mode', 'password'];
+const TARO_ONLY = [
+  'hoverClass',
+  'placeholderClass',
+  'maxlength',
+  'autoHeight',
+  'showMenuByLongpress',
+  'mode',
+  'password',
+];
 
 function domProps(props: AnyProps): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -27,7 +35,7 @@ export function Text(props: AnyProps) {
 }
 
 export function Image(props: AnyProps) {
-  return <img alt='' {...domProps(props)} />;
+  return <img alt="" {...domProps(props)} />;
 }
 
 interface InputLikeProps extends AnyProps {
@@ -52,7 +60,13 @@ export function Input({ onInput, onConfirm, value, ...rest }: InputLikeProps) {
 }
 
 export function Textarea({ onInput, value, ...rest }: InputLikeProps) {
-  return <textarea {...domProps(rest)} value={value ?? ''} onChange={(e) => onInput?.({ detail: { value: e.target.value } })} />;
+  return (
+    <textarea
+      {...domProps(rest)}
+      value={value ?? ''}
+      onChange={(e) => onInput?.({ detail: { value: e.target.value } })}
+    />
+  );
 }
 
 interface PickerProps extends AnyProps {
@@ -68,7 +82,12 @@ export function Picker({ range = [], value, disabled, onChange, children, mode }
     return (
       <div>
         {children}
-        <input data-testid='picker' disabled={disabled} value={String(value ?? '')} onChange={(e) => onChange?.({ detail: { value: e.target.value } })} />
+        <input
+          data-testid="picker"
+          disabled={disabled}
+          value={String(value ?? '')}
+          onChange={(e) => onChange?.({ detail: { value: e.target.value } })}
+        />
       </div>
     );
   }
@@ -76,7 +95,7 @@ export function Picker({ range = [], value, disabled, onChange, children, mode }
     <div>
       {children}
       <select
-        data-testid='picker'
+        data-testid="picker"
         disabled={disabled}
         value={String(value ?? 0)}
         onChange={(e) => onChange?.({ detail: { value: e.target.value } })}

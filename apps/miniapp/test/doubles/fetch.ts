@@ -22,23 +22,32 @@ export interface FakeAnswer {
 
 export function fakeFetch(handler: (call: FetchCall) => FakeAnswer | undefined): FetchCall[] {
   const calls: FetchCall[] = [];
-  const fn = jest.fn(async (url: string, init: { method?: string; headers?: Record<string, string>; body?: unknown } = {}) => {
-    const u = new URL(url, 'http://h5.local');
-    const call: FetchCall = { url, path: u.pathname, query: u.searchParams, method: init.method ?? 'GET', headers: init.headers ?? {}, body: init.body };
-    calls.push(call);
-    const a = handler(call) ?? { status: 404, body: { code: 'NOT_FOUND', message: '不存在', details: [] } };
-    const headers = new Map(Object.entries(a.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
-    return {
-      ok: a.status >= 200 && a.status < 300,
-      status: a.status,
-      headers: { get: (k: string) => headers.get(k.toLowerCase()) ?? null },
-      json: async () => {
-        if (a.body === undefined) throw new SyntaxError('no JSON');
-        return a.body;
-      },
-      blob: async () => a.blob ?? new Blob([JSON.stringify(a.body ?? '')]),
-    };
-  });
+  const fn = jest.fn(
+    async (url: string, init: { method?: string; headers?: Record<string, string>; body?: unknown } = {}) => {
+      const u = new URL(url, 'http://h5.local');
+      const call: FetchCall = {
+        url,
+        path: u.pathname,
+        query: u.searchParams,
+        method: init.method ?? 'GET',
+        headers: init.headers ?? {},
+        body: init.body,
+      };
+      calls.push(call);
+      const a = handler(call) ?? { status: 404, body: { code: 'NOT_FOUND', message: '不存在', details: [] } };
+      const headers = new Map(Object.entries(a.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+      return {
+        ok: a.status >= 200 && a.status < 300,
+        status: a.status,
+        headers: { get: (k: string) => headers.get(k.toLowerCase()) ?? null },
+        json: async () => {
+          if (a.body === undefined) throw new SyntaxError('no JSON');
+          return a.body;
+        },
+        blob: async () => a.blob ?? new Blob([JSON.stringify(a.body ?? '')]),
+      };
+    },
+  );
   (globalThis as unknown as { fetch: unknown }).fetch = fn;
   return calls;
 }

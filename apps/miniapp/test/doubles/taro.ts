@@ -42,7 +42,11 @@ function createDouble() {
       void opts;
       return { errMsg: 'ok' };
     }),
-    getFileSystemManager: jest.fn(() => ({ writeFile: jest.fn(), writeFileSync: jest.fn(), readFileSync: jest.fn((): string => '') })),
+    getFileSystemManager: jest.fn(() => ({
+      writeFile: jest.fn(),
+      writeFileSync: jest.fn(),
+      readFileSync: jest.fn((): string => ''),
+    })),
     downloadFile: jest.fn(async (opts: unknown) => {
       void opts;
       return { statusCode: 200, tempFilePath: 'wxfile://tmp/download.xlsx', filePath: '', errMsg: 'downloadFile:ok' };
@@ -53,7 +57,10 @@ function createDouble() {
     }),
     chooseMessageFile: jest.fn(async (opts: unknown) => {
       void opts;
-      return { tempFiles: [] as { path: string; name: string; size: number; type: string; time: number }[], errMsg: 'chooseMessageFile:ok' };
+      return {
+        tempFiles: [] as { path: string; name: string; size: number; type: string; time: number }[],
+        errMsg: 'chooseMessageFile:ok',
+      };
     }),
     getAppBaseInfo: jest.fn((): { fontSizeScaleFactor?: number } => ({ fontSizeScaleFactor: 1 })),
     chooseImage: jest.fn(async (opts: unknown) => {
@@ -156,7 +163,25 @@ export const __taro = {
     state.path = '/pages/index/index';
     state.params = {};
     state.pages = 1;
-    for (const fn of [request, login, showToast, showModal, navigateTo, redirectTo, reLaunch, navigateBack, getAppBaseInfo, chooseImage, uploadFile, getLocation, scanCode, downloadFile, openDocument, chooseMessageFile, getFileSystemManager]) {
+    for (const fn of [
+      request,
+      login,
+      showToast,
+      showModal,
+      navigateTo,
+      redirectTo,
+      reLaunch,
+      navigateBack,
+      getAppBaseInfo,
+      chooseImage,
+      uploadFile,
+      getLocation,
+      scanCode,
+      downloadFile,
+      openDocument,
+      chooseMessageFile,
+      getFileSystemManager,
+    ]) {
       fn.mockClear();
     }
     request.mockReset();

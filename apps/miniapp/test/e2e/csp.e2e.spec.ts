@@ -16,7 +16,8 @@ describe('the H5 app and the API docs under the Content-Security-Policy', () => 
 
   const watch = async (page: Page): Promise<void> => {
     page.on('console', (m) => {
-      if (/Content.Security.Policy|Refused to (load|execute|apply|connect|frame)/i.test(m.text())) violations.push(`console: ${m.text()}`);
+      if (/Content.Security.Policy|Refused to (load|execute|apply|connect|frame)/i.test(m.text()))
+        violations.push(`console: ${m.text()}`);
     });
     page.on('pageerror', (e) => {
       if (/Content.Security.Policy/i.test(e.message)) violations.push(`pageerror: ${e.message}`);

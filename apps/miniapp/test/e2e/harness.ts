@@ -26,7 +26,8 @@ export function assertBuilt(): void {
   const missing: string[] = [];
   if (!existsSync(API_MAIN)) missing.push(`${API_MAIN} (build the API: cd ${REPO_ROOT} && npx nx run @sbd/api:build)`);
   if (!existsSync(API_SEED)) missing.push(`${API_SEED} (part of the API build)`);
-  if (!existsSync(join(H5_DIR, 'index.html'))) missing.push(`${join(H5_DIR, 'index.html')} (build the H5 app: cd ${APP_DIR} && npm run build:h5)`);
+  if (!existsSync(join(H5_DIR, 'index.html')))
+    missing.push(`${join(H5_DIR, 'index.html')} (build the H5 app: cd ${APP_DIR} && npm run build:h5)`);
   if (!existsSync(CHROMIUM)) missing.push(`${CHROMIUM} (install Chromium or set CHROMIUM_PATH)`);
   if (missing.length) throw new Error(`e2e prerequisites missing:\n  ${missing.join('\n  ')}`);
 }
@@ -55,7 +56,8 @@ export interface RunningApi {
 /** The API's environment: SQLite in a fresh temp DATA_DIR, development mode, this H5 build. */
 function apiEnv(port: number, dataDir: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of ['DATABASE_URL', 'SQLITE_PATH', 'JWT_SECRET', 'FIELD_ENCRYPTION_KEY', 'PUBLIC_BASE_URL', 'WORKER_ID']) delete env[k];
+  for (const k of ['DATABASE_URL', 'SQLITE_PATH', 'JWT_SECRET', 'FIELD_ENCRYPTION_KEY', 'PUBLIC_BASE_URL', 'WORKER_ID'])
+    delete env[k];
   return {
     ...env,
     NODE_ENV: 'development',
@@ -129,13 +131,29 @@ export async function startApi(): Promise<RunningApi> {
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { baseUrl, dataDir, sqlitePath: join(dataDir, 'shuangbaodao.sqlite'), process: child, output: () => out, stop };
+  return {
+    baseUrl,
+    dataDir,
+    sqlitePath: join(dataDir, 'shuangbaodao.sqlite'),
+    process: child,
+    output: () => out,
+    stop,
+  };
 }
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -151,7 +169,9 @@ export async function phone(browser: Browser, opts: { elderly?: boolean } = {}):
   });
   if (opts.elderly) {
     // Taro H5 storage keeps { data } around each value.
-    await context.addInitScript(() => localStorage.setItem('sbd.elderly', JSON.stringify({ data: JSON.stringify({ enabled: true }) })));
+    await context.addInitScript(() =>
+      localStorage.setItem('sbd.elderly', JSON.stringify({ data: JSON.stringify({ enabled: true }) })),
+    );
   }
   return context;
 }
@@ -171,7 +191,9 @@ export async function shot(page: Page, name: string, opts: { full?: boolean } = 
     const size = page.viewportSize() ?? { width: 375, height: 812 };
     // Taro H5 keeps earlier pages of the stack in the DOM: measure the one on screen, from its top.
     const height = await page.evaluate(() => {
-      const shown = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter((el) => getComputedStyle(el).display !== 'none');
+      const shown = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter(
+        (el) => getComputedStyle(el).display !== 'none',
+      );
       const current = shown[shown.length - 1];
       if (current) current.scrollTop = 0;
       const el = current?.querySelector('.sbd-page');
@@ -211,15 +233,21 @@ export async function accessibilityProblems(page: Page, elderly: boolean): Promi
   return page.evaluate((elder) => {
     const minTap = elder ? 60 : 44;
     const out: string[] = [];
-    const shown = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter((el) => getComputedStyle(el).display !== 'none');
+    const shown = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter(
+      (el) => getComputedStyle(el).display !== 'none',
+    );
     const root = shown[shown.length - 1]?.querySelector('.sbd-page') ?? document.querySelector('.sbd-page');
     if (!root) return ['no .sbd-page on screen'];
-    const controls = root.querySelectorAll('[role=button],[role=switch],[role=checkbox],[role=radio],[role=link],input,textarea');
+    const controls = root.querySelectorAll(
+      '[role=button],[role=switch],[role=checkbox],[role=radio],[role=link],input,textarea',
+    );
     for (const el of Array.from(controls)) {
       const r = el.getBoundingClientRect();
       if (r.width === 0 || r.height === 0) continue;
       if (r.height < minTap - 0.5 || r.width < minTap - 0.5) {
-        out.push(`tap target ${Math.round(r.width)}×${Math.round(r.height)} < ${minTap}: ${(el.getAttribute('aria-label') || el.textContent || el.tagName).slice(0, 30)}`);
+        out.push(
+          `tap target ${Math.round(r.width)}×${Math.round(r.height)} < ${minTap}: ${(el.getAttribute('aria-label') || el.textContent || el.tagName).slice(0, 30)}`,
+        );
       }
     }
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -229,9 +257,11 @@ export async function accessibilityProblems(page: Page, elderly: boolean): Promi
       if (!text || !parent) continue;
       const style = getComputedStyle(parent);
       if (style.display === 'none' || style.visibility === 'hidden') continue;
-      if (elder && parseFloat(style.fontSize) < 18 - 0.01) out.push(`text ${style.fontSize} < 18px: ${text.slice(0, 30)}`);
+      if (elder && parseFloat(style.fontSize) < 18 - 0.01)
+        out.push(`text ${style.fontSize} < 18px: ${text.slice(0, 30)}`);
       const r = parent.getBoundingClientRect();
-      if (r.width > 0 && r.right > window.innerWidth + 1) out.push(`overflows the screen (${Math.round(r.right)} px): ${text.slice(0, 30)}`);
+      if (r.width > 0 && r.right > window.innerWidth + 1)
+        out.push(`overflows the screen (${Math.round(r.right)} px): ${text.slice(0, 30)}`);
     }
     return out;
   }, elderly);

@@ -47,7 +47,10 @@ import {
 
 // better-sqlite3 is installed for the API; no type package in the workspace.
 interface SqliteDb {
-  prepare(sql: string): { run(...params: unknown[]): { changes: number }; get(...params: unknown[]): Record<string, unknown> | undefined };
+  prepare(sql: string): {
+    run(...params: unknown[]): { changes: number };
+    get(...params: unknown[]): Record<string, unknown> | undefined;
+  };
   pragma(s: string): unknown;
   close(): void;
 }
@@ -151,7 +154,10 @@ describe('service loop in the browser (H5, 375 px)', () => {
     await resident.getByRole('button', { name: /^我要点单/ }).click();
     await resident.getByRole('radio', { name: '维修服务' }).click();
     await resident.getByLabel('需求标题').fill(NEED_TITLE);
-    await resident.getByLabel('具体情况').locator('textarea').fill('3号楼2单元3楼的楼道灯坏了一个星期，晚上上下楼看不见，老人容易摔倒。');
+    await resident
+      .getByLabel('具体情况')
+      .locator('textarea')
+      .fill('3号楼2单元3楼的楼道灯坏了一个星期，晚上上下楼看不见，老人容易摔倒。');
     await resident.getByLabel('具体位置').fill('3号楼2单元3楼楼道');
     const chooser = resident.waitForEvent('filechooser');
     await resident.getByRole('button', { name: '添加照片' }).click();
@@ -238,12 +244,18 @@ describe('service loop in the browser (H5, 375 px)', () => {
     const db = new Database(api.sqlitePath);
     try {
       db.pragma('busy_timeout = 5000');
-      const claim = db.prepare('SELECT id, checked_in_at FROM claims WHERE task_id = ?').get(taskId) as { id: number; checked_in_at: string };
+      const claim = db.prepare('SELECT id, checked_in_at FROM claims WHERE task_id = ?').get(taskId) as {
+        id: number;
+        checked_in_at: string;
+      };
       const task = db.prepare('SELECT starts_at FROM tasks WHERE id = ?').get(taskId) as { starts_at: string };
       const start = toDbDate(new Date(fromDbDate(task.starts_at).getTime() - 90 * 60_000));
       const checkedIn = toDbDate(new Date(Date.now() - 65 * 60_000));
       expect(db.prepare('UPDATE tasks SET starts_at = ? WHERE id = ?').run(start, taskId).changes).toBe(1);
-      expect(db.prepare('UPDATE claims SET starts_at = ?, checked_in_at = ? WHERE id = ?').run(start, checkedIn, claim.id).changes).toBe(1);
+      expect(
+        db.prepare('UPDATE claims SET starts_at = ?, checked_in_at = ? WHERE id = ?').run(start, checkedIn, claim.id)
+          .changes,
+      ).toBe(1);
     } finally {
       db.close();
     }
@@ -398,114 +410,131 @@ describe('service loop in the browser (H5, 375 px)', () => {
     await shot(admin, 'admin-dashboard-year', { full: true });
   });
 
-  step('单位: the unit admin uploads a roster with errors, imports the valid rows, reads member records and an annual report', async () => {
-    unitAdmin = await newPhone('unit admin');
-    await login(unitAdmin, api.baseUrl, UNIT_ADMIN);
-    await shot(unitAdmin, 'unit-home', { full: true });
+  step(
+    '单位: the unit admin uploads a roster with errors, imports the valid rows, reads member records and an annual report',
+    async () => {
+      unitAdmin = await newPhone('unit admin');
+      await login(unitAdmin, api.baseUrl, UNIT_ADMIN);
+      await shot(unitAdmin, 'unit-home', { full: true });
 
-    // Roster: two valid rows (the member, registered; someone not registered) and two with errors.
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('名册');
-    ws.addRow(['姓名', '手机号', '党支部', '职务']);
-    ws.addRow([MEMBER_NAME, MEMBER, '第一党支部', '科员']);
-    ws.addRow(['李四', '1380000', '第一党支部', '科员']);
-    ws.addRow(['', '13900000001', '第二党支部', '']);
-    ws.addRow(['王五', '13900000002', '第二党支部', '副科长']);
-    const roster = Buffer.from(await wb.xlsx.writeBuffer());
+      // Roster: two valid rows (the member, registered; someone not registered) and two with errors.
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('名册');
+      ws.addRow(['姓名', '手机号', '党支部', '职务']);
+      ws.addRow([MEMBER_NAME, MEMBER, '第一党支部', '科员']);
+      ws.addRow(['李四', '1380000', '第一党支部', '科员']);
+      ws.addRow(['', '13900000001', '第二党支部', '']);
+      ws.addRow(['王五', '13900000002', '第二党支部', '副科长']);
+      const roster = Buffer.from(await wb.xlsx.writeBuffer());
 
-    await unitAdmin.getByRole('button', { name: /^单位名册/ }).click();
-    await unitAdmin.getByRole('button', { name: '下载名册模板' }).waitFor();
-    const template = unitAdmin.waitForEvent('download');
-    await unitAdmin.getByRole('button', { name: '下载名册模板' }).click();
-    expect(readFileSync((await (await template).path()) as string).subarray(0, 2).toString('latin1')).toBe('PK');
+      await unitAdmin.getByRole('button', { name: /^单位名册/ }).click();
+      await unitAdmin.getByRole('button', { name: '下载名册模板' }).waitFor();
+      const template = unitAdmin.waitForEvent('download');
+      await unitAdmin.getByRole('button', { name: '下载名册模板' }).click();
+      expect(
+        readFileSync((await (await template).path()) as string)
+          .subarray(0, 2)
+          .toString('latin1'),
+      ).toBe('PK');
 
-    const chooser = unitAdmin.waitForEvent('filechooser');
-    await unitAdmin.getByRole('button', { name: '选择名册文件并上传' }).click();
-    await (await chooser).setFiles({ name: '税务局名册.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: roster });
-    await unitAdmin.getByText('名册共4行：有效2行，有错误的2行（共2处错误）').waitFor();
-    await unitAdmin.locator('.st-error', { hasText: /^第3行「手机号」：/ }).waitFor();
-    await unitAdmin.locator('.st-error', { hasText: /^第4行「姓名」：/ }).waitFor();
-    await shot(unitAdmin, 'unit-roster-refused', { full: true });
-    await unitAdmin.getByRole('button', { name: '只导入有效行（2行）' }).click();
-    await confirmModal(unitAdmin);
-    await unitAdmin.getByText('✓ 导入成功').waitFor();
-    await unitAdmin.getByText('已导入2人，名册共4行，跳过有错误的2行，其中1人已在社区报到').waitFor();
-    await shot(unitAdmin, 'unit-roster-imported', { full: true });
+      const chooser = unitAdmin.waitForEvent('filechooser');
+      await unitAdmin.getByRole('button', { name: '选择名册文件并上传' }).click();
+      await (
+        await chooser
+      ).setFiles({
+        name: '税务局名册.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: roster,
+      });
+      await unitAdmin.getByText('名册共4行：有效2行，有错误的2行（共2处错误）').waitFor();
+      await unitAdmin.locator('.st-error', { hasText: /^第3行「手机号」：/ }).waitFor();
+      await unitAdmin.locator('.st-error', { hasText: /^第4行「姓名」：/ }).waitFor();
+      await shot(unitAdmin, 'unit-roster-refused', { full: true });
+      await unitAdmin.getByRole('button', { name: '只导入有效行（2行）' }).click();
+      await confirmModal(unitAdmin);
+      await unitAdmin.getByText('✓ 导入成功').waitFor();
+      await unitAdmin.getByText('已导入2人，名册共4行，跳过有错误的2行，其中1人已在社区报到').waitFor();
+      await shot(unitAdmin, 'unit-roster-imported', { full: true });
 
-    await unitAdmin.getByRole('button', { name: '查看党员报回记录' }).click();
-    await unitAdmin.waitForURL(/\/packageStats\/pages\/records\/index/);
-    const memberItem = unitAdmin.locator('.item', { hasText: MEMBER_NAME });
-    await memberItem.getByText('服务：1次').waitFor();
-    await memberItem.getByText('核验时长：1小时').waitFor();
-    await unitAdmin.locator('.item', { hasText: '王五' }).getByText('✕ 未报到').waitFor();
-    await shot(unitAdmin, 'unit-member-records', { full: true });
-    await unitAdmin.getByRole('radio', { name: '未报到' }).click();
-    await memberItem.waitFor({ state: 'detached' });
-    await unitAdmin.locator('.item', { hasText: '王五' }).waitFor();
-    await shot(unitAdmin, 'unit-member-records-not-registered', { full: true });
-    await unitAdmin.getByRole('radio', { name: '全部' }).click();
+      await unitAdmin.getByRole('button', { name: '查看党员报回记录' }).click();
+      await unitAdmin.waitForURL(/\/packageStats\/pages\/records\/index/);
+      const memberItem = unitAdmin.locator('.item', { hasText: MEMBER_NAME });
+      await memberItem.getByText('服务：1次').waitFor();
+      await memberItem.getByText('核验时长：1小时').waitFor();
+      await unitAdmin.locator('.item', { hasText: '王五' }).getByText('✕ 未报到').waitFor();
+      await shot(unitAdmin, 'unit-member-records', { full: true });
+      await unitAdmin.getByRole('radio', { name: '未报到' }).click();
+      await memberItem.waitFor({ state: 'detached' });
+      await unitAdmin.locator('.item', { hasText: '王五' }).waitFor();
+      await shot(unitAdmin, 'unit-member-records-not-registered', { full: true });
+      await unitAdmin.getByRole('radio', { name: '全部' }).click();
 
-    await unitAdmin.getByRole('button', { name: `${MEMBER_NAME}的年度报告` }).click();
-    await unitAdmin.getByText(`${MEMBER_NAME} · ${new Date().getFullYear()}年度报告`).waitFor();
-    await unitAdmin.getByText('服务记录（1次）').waitFor();
-    await unitAdmin.getByText(NEED_TITLE).waitFor();
-    await shot(unitAdmin, 'unit-annual-report', { full: true });
-    const popup = unitAdmin.waitForEvent('popup');
-    await unitAdmin.getByRole('button', { name: '打开打印版' }).click();
-    const printable = await popup;
-    await printable.getByText(MEMBER_NAME).first().waitFor();
-    await shot(printable, 'unit-annual-report-printable');
-    await printable.close();
+      await unitAdmin.getByRole('button', { name: `${MEMBER_NAME}的年度报告` }).click();
+      await unitAdmin.getByText(`${MEMBER_NAME} · ${new Date().getFullYear()}年度报告`).waitFor();
+      await unitAdmin.getByText('服务记录（1次）').waitFor();
+      await unitAdmin.getByText(NEED_TITLE).waitFor();
+      await shot(unitAdmin, 'unit-annual-report', { full: true });
+      const popup = unitAdmin.waitForEvent('popup');
+      await unitAdmin.getByRole('button', { name: '打开打印版' }).click();
+      const printable = await popup;
+      await printable.getByText(MEMBER_NAME).first().waitFor();
+      await shot(printable, 'unit-annual-report-printable');
+      await printable.close();
 
-    // The unit's dashboard: 报到率 from the roster just imported (1 of 2 registered).
-    await unitAdmin.goto(`${api.baseUrl}/packageStats/pages/dashboard/index`);
-    await unitAdmin.getByLabel('报到率：50%，名册2人，已报到1人').waitFor();
-    await shot(unitAdmin, 'unit-dashboard', { full: true });
-  });
+      // The unit's dashboard: 报到率 from the roster just imported (1 of 2 registered).
+      await unitAdmin.goto(`${api.baseUrl}/packageStats/pages/dashboard/index`);
+      await unitAdmin.getByLabel('报到率：50%，名册2人，已报到1人').waitFor();
+      await shot(unitAdmin, 'unit-dashboard', { full: true });
+    },
+  );
 
-  step('长辈版: the new pages keep ≥ 18 px text, ≥ 60 px tap targets and fit 375 px', async () => {
-    const checks: [string, string, string][] = [
-      [RESIDENT, '/packageResident/pages/post/index', 'elderly-post-need'],
-      [RESIDENT, `/packageResident/pages/need/index?id=${needId}`, 'elderly-need'],
-      [MEMBER, '/packageMember/pages/tasks/index', 'elderly-feed'],
-      [MEMBER, `/packageMember/pages/task/index?id=${taskId}`, 'elderly-task'],
-      [MEMBER, '/packageMember/pages/claims/index', 'elderly-claims'],
-      [MEMBER, '/packageMember/pages/points/index', 'elderly-points'],
-      [ADMIN, '/packageAdmin/pages/needs/index', 'elderly-triage'],
-      [ADMIN, `/packageAdmin/pages/task/index?id=${taskId}`, 'elderly-admin-task'],
-      [ADMIN, '/pages/index/index', 'elderly-admin-home'],
-      [RESIDENT, '/packageResident/pages/needs/index', 'elderly-my-needs'],
-      [RESIDENT, '/pages/inbox/index', 'elderly-inbox'],
-      [MEMBER, '/packageMember/pages/hours/index', 'elderly-hours'],
-      [MEMBER, '/packageMember/pages/callup/index', 'elderly-member-callup'],
-      [ADMIN, '/packageAdmin/pages/tasks/index', 'elderly-admin-tasks'],
-      [ADMIN, '/packageAdmin/pages/publish/index', 'elderly-publish'],
-      [ADMIN, '/packageResident/pages/post/index', 'elderly-proxy-need'],
-      [ADMIN, '/packageAdmin/pages/callup/index', 'elderly-admin-callup'],
-      [ADMIN, `/packageAdmin/pages/checkin-code/index?id=${task2Id}`, 'elderly-checkin-code'],
-      [ADMIN, '/packageStats/pages/dashboard/index', 'elderly-dashboard'],
-      [UNIT_ADMIN, '/packageStats/pages/records/index', 'elderly-member-records'],
-      [UNIT_ADMIN, '/packageStats/pages/roster/index', 'elderly-roster'],
-      [UNIT_ADMIN, '/packageStats/pages/dashboard/index', 'elderly-unit-dashboard'],
-    ];
-    const problems: string[] = [];
-    const pages = new Map<string, Page>();
-    for (const [who, path, name] of checks) {
-      let page = pages.get(who);
-      if (!page) {
-        page = await newPhone(`elderly ${who}`, true);
-        await login(page, api.baseUrl, who);
-        pages.set(who, page);
+  step(
+    '长辈版: the new pages keep ≥ 18 px text, ≥ 60 px tap targets and fit 375 px',
+    async () => {
+      const checks: [string, string, string][] = [
+        [RESIDENT, '/packageResident/pages/post/index', 'elderly-post-need'],
+        [RESIDENT, `/packageResident/pages/need/index?id=${needId}`, 'elderly-need'],
+        [MEMBER, '/packageMember/pages/tasks/index', 'elderly-feed'],
+        [MEMBER, `/packageMember/pages/task/index?id=${taskId}`, 'elderly-task'],
+        [MEMBER, '/packageMember/pages/claims/index', 'elderly-claims'],
+        [MEMBER, '/packageMember/pages/points/index', 'elderly-points'],
+        [ADMIN, '/packageAdmin/pages/needs/index', 'elderly-triage'],
+        [ADMIN, `/packageAdmin/pages/task/index?id=${taskId}`, 'elderly-admin-task'],
+        [ADMIN, '/pages/index/index', 'elderly-admin-home'],
+        [RESIDENT, '/packageResident/pages/needs/index', 'elderly-my-needs'],
+        [RESIDENT, '/pages/inbox/index', 'elderly-inbox'],
+        [MEMBER, '/packageMember/pages/hours/index', 'elderly-hours'],
+        [MEMBER, '/packageMember/pages/callup/index', 'elderly-member-callup'],
+        [ADMIN, '/packageAdmin/pages/tasks/index', 'elderly-admin-tasks'],
+        [ADMIN, '/packageAdmin/pages/publish/index', 'elderly-publish'],
+        [ADMIN, '/packageResident/pages/post/index', 'elderly-proxy-need'],
+        [ADMIN, '/packageAdmin/pages/callup/index', 'elderly-admin-callup'],
+        [ADMIN, `/packageAdmin/pages/checkin-code/index?id=${task2Id}`, 'elderly-checkin-code'],
+        [ADMIN, '/packageStats/pages/dashboard/index', 'elderly-dashboard'],
+        [UNIT_ADMIN, '/packageStats/pages/records/index', 'elderly-member-records'],
+        [UNIT_ADMIN, '/packageStats/pages/roster/index', 'elderly-roster'],
+        [UNIT_ADMIN, '/packageStats/pages/dashboard/index', 'elderly-unit-dashboard'],
+      ];
+      const problems: string[] = [];
+      const pages = new Map<string, Page>();
+      for (const [who, path, name] of checks) {
+        let page = pages.get(who);
+        if (!page) {
+          page = await newPhone(`elderly ${who}`, true);
+          await login(page, api.baseUrl, who);
+          pages.set(who, page);
+        }
+        await page.goto(`${api.baseUrl}${path}`);
+        await page.locator('.sbd-page.sbd-elderly').waitFor();
+        await page.waitForLoadState('networkidle');
+        await page.waitForTimeout(300);
+        for (const p of await accessibilityProblems(page, true)) problems.push(`${name}: ${p}`);
+        await shot(page, name, { full: true });
       }
-      await page.goto(`${api.baseUrl}${path}`);
-      await page.locator('.sbd-page.sbd-elderly').waitFor();
-      await page.waitForLoadState('networkidle');
-      await page.waitForTimeout(300);
-      for (const p of await accessibilityProblems(page, true)) problems.push(`${name}: ${p}`);
-      await shot(page, name, { full: true });
-    }
-    expect(problems).toEqual([]);
-  }, 240_000);
+      expect(problems).toEqual([]);
+    },
+    240_000,
+  );
 
   step('no page threw an uncaught error', async () => {
     expect(pageErrors).toEqual([]);

@@ -18,10 +18,19 @@ const root = join(appDir, 'dist', 'h5');
 const outDir = join(appDir, 'test', 'e2e', 'screenshots');
 const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.svg': 'image/svg+xml' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
 
 const FIXTURES = {
-  '/api/privacy-notice': { status: 200, body: { version: '2025-01', title: '双报到隐私政策', body: '我们仅为安排社区服务使用您的信息……' } },
+  '/api/privacy-notice': {
+    status: 200,
+    body: { version: '2025-01', title: '双报到隐私政策', body: '我们仅为安排社区服务使用您的信息……' },
+  },
   '/api/communities/by-code/XF01': {
     status: 200,
     body: {
@@ -84,7 +93,16 @@ const FIXTURES = {
           lastServiceAt: null,
           flags: ['not_registered'],
         }),
-        memberRecord({ key: 'e3', userId: 4, name: '李红', satisfaction: 0.5, ratings: 4, satisfiedRatings: 2, noShows: 2, flags: ['low_satisfaction', 'negative_list'] }),
+        memberRecord({
+          key: 'e3',
+          userId: 4,
+          name: '李红',
+          satisfaction: 0.5,
+          ratings: 4,
+          satisfiedRatings: 2,
+          noShows: 2,
+          flags: ['low_satisfaction', 'negative_list'],
+        }),
       ],
     },
   },
@@ -96,8 +114,28 @@ const FIXTURES = {
       unitName: '市税务局',
       record: memberRecord({ honours: true }),
       services: [
-        { claimId: 31, taskId: 21, taskTitle: '楼道灯维修', communityName: '幸福社区', startsAt: '2026-11-20T02:00:00.000Z', verifiedAt: '2026-11-20T06:00:00.000Z', hours: 2, score: 5, comment: '很及时' },
-        { claimId: 32, taskId: 22, taskTitle: '社区政策宣讲', communityName: '幸福社区', startsAt: '2026-10-08T01:00:00.000Z', verifiedAt: '2026-10-08T05:00:00.000Z', hours: 3, score: null, comment: null },
+        {
+          claimId: 31,
+          taskId: 21,
+          taskTitle: '楼道灯维修',
+          communityName: '幸福社区',
+          startsAt: '2026-11-20T02:00:00.000Z',
+          verifiedAt: '2026-11-20T06:00:00.000Z',
+          hours: 2,
+          score: 5,
+          comment: '很及时',
+        },
+        {
+          claimId: 32,
+          taskId: 22,
+          taskTitle: '社区政策宣讲',
+          communityName: '幸福社区',
+          startsAt: '2026-10-08T01:00:00.000Z',
+          verifiedAt: '2026-10-08T05:00:00.000Z',
+          hours: 3,
+          score: null,
+          comment: null,
+        },
       ],
       backfills: [{ hours: 2, reason: '线下防汛值守', createdAt: '2026-07-02T02:00:00.000Z' }],
       pointsThisYear: 80,
@@ -108,7 +146,16 @@ const FIXTURES = {
 };
 
 function communityStats() {
-  const week = (bucket, services, hours, ratings, satisfied) => ({ bucket, from: bucket, to: bucket, services, hours, ratings, satisfiedRatings: satisfied, satisfaction: ratings ? satisfied / ratings : null });
+  const week = (bucket, services, hours, ratings, satisfied) => ({
+    bucket,
+    from: bucket,
+    to: bucket,
+    services,
+    hours,
+    ratings,
+    satisfiedRatings: satisfied,
+    satisfaction: ratings ? satisfied / ratings : null,
+  });
   return {
     nodeId: 7,
     nodeType: 'community',
@@ -129,14 +176,31 @@ function communityStats() {
     satisfaction: { total: 20, satisfied: 18, rate: 0.9 },
     residentSatisfaction: { total: 8, satisfied: 8, rate: 1 },
     communitySatisfaction: { total: 12, satisfied: 10, rate: 10 / 12 },
-    needs: { accepted: 10, fulfilled: 7, closureRate: 0.7, hoursToAccept: { median: 3.5, mean: 5 }, hoursToFulfil: { median: 50, mean: 60 } },
-    tasks: { total: 9, byKind: { micro: 6, activity: 2, emergency: 1 }, byStatus: { published: 3, completed: 5, cancelled: 1 } },
+    needs: {
+      accepted: 10,
+      fulfilled: 7,
+      closureRate: 0.7,
+      hoursToAccept: { median: 3.5, mean: 5 },
+      hoursToFulfil: { median: 50, mean: 60 },
+    },
+    tasks: {
+      total: 9,
+      byKind: { micro: 6, activity: 2, emergency: 1 },
+      byStatus: { published: 3, completed: 5, cancelled: 1 },
+    },
     topMembers: [
       { userId: 3, name: '张建国', services: 5, hours: 10 },
       { userId: 4, name: '李红', services: 3, hours: 6.5 },
       { userId: 5, name: '欧阳晓明', services: 2, hours: 4 },
     ],
-    series: [week('2026-10-26', 0, 0, 0, 0), week('2026-11-02', 4, 8, 4, 4), week('2026-11-09', 6, 12.5, 6, 5), week('2026-11-16', 8, 16, 10, 9), week('2026-11-23', 0, 0, 0, 0), week('2026-11-30', 0, 0, 0, 0)],
+    series: [
+      week('2026-10-26', 0, 0, 0, 0),
+      week('2026-11-02', 4, 8, 4, 4),
+      week('2026-11-09', 6, 12.5, 6, 5),
+      week('2026-11-16', 8, 16, 10, 9),
+      week('2026-11-23', 0, 0, 0, 0),
+      week('2026-11-30', 0, 0, 0, 0),
+    ],
   };
 }
 
@@ -177,14 +241,36 @@ const FAKE_SESSION = {
   refreshToken: 'screenshot',
   accessExpiresAt: Date.now() + 3600_000,
   refreshExpiresAt: Date.now() + 86400_000,
-  user: { id: 1, name: '李四', phone: '13912345678', hasWechat: false, roles: [{ role: 'resident', scopeNodeId: 7, scopeName: '幸福社区' }], consentVersion: null, consentAt: null },
+  user: {
+    id: 1,
+    name: '李四',
+    phone: '13912345678',
+    hasWechat: false,
+    roles: [{ role: 'resident', scopeNodeId: 7, scopeName: '幸福社区' }],
+    consentVersion: null,
+    consentAt: null,
+  },
   activeRole: null,
 };
 
 /** Sessions of the staff whose pages are shot (`session: 'admin' | 'unit'`). */
 const STAFF_SESSIONS = {
-  admin: { ...FAKE_SESSION, user: { ...FAKE_SESSION.user, name: '陈芳', roles: [{ role: 'community_admin', scopeNodeId: 7, scopeName: '幸福社区' }] } },
-  unit: { ...FAKE_SESSION, user: { ...FAKE_SESSION.user, name: '刘洋', roles: [{ role: 'unit_admin', scopeNodeId: 9, scopeName: '市税务局' }] } },
+  admin: {
+    ...FAKE_SESSION,
+    user: {
+      ...FAKE_SESSION.user,
+      name: '陈芳',
+      roles: [{ role: 'community_admin', scopeNodeId: 7, scopeName: '幸福社区' }],
+    },
+  },
+  unit: {
+    ...FAKE_SESSION,
+    user: {
+      ...FAKE_SESSION.user,
+      name: '刘洋',
+      roles: [{ role: 'unit_admin', scopeNodeId: 9, scopeName: '市税务局' }],
+    },
+  },
 };
 
 function serve(req, res) {
@@ -213,15 +299,44 @@ const shots = [
   { name: 'register-code', path: '/packageMember/pages/register/index' },
   // Taro H5 scrolls inside its page container, so long pages get a tall viewport instead of fullPage.
   { name: 'register-form', path: '/packageMember/pages/register/index?community=XF01', session: true, height: 2900 },
-  { name: 'register-form-elderly', path: '/packageMember/pages/register/index?community=XF01', session: true, elderly: true, height: 3900 },
+  {
+    name: 'register-form-elderly',
+    path: '/packageMember/pages/register/index?community=XF01',
+    session: true,
+    elderly: true,
+    height: 3900,
+  },
   { name: 'me-elderly', path: '/pages/me/index', elderly: true },
   { name: 'stats-community', path: '/packageStats/pages/dashboard/index', session: 'admin', height: 3600 },
-  { name: 'stats-community-elderly', path: '/packageStats/pages/dashboard/index', session: 'admin', elderly: true, height: 5600 },
-  { name: 'stats-custom', path: '/packageStats/pages/dashboard/index', session: 'admin', click: '自定义', role: 'radio' },
+  {
+    name: 'stats-community-elderly',
+    path: '/packageStats/pages/dashboard/index',
+    session: 'admin',
+    elderly: true,
+    height: 5600,
+  },
+  {
+    name: 'stats-custom',
+    path: '/packageStats/pages/dashboard/index',
+    session: 'admin',
+    click: '自定义',
+    role: 'radio',
+  },
   { name: 'stats-unit', path: '/packageStats/pages/dashboard/index', session: 'unit', height: 2400 },
   { name: 'stats-records', path: '/packageStats/pages/records/index?unitId=9', session: 'unit', height: 1900 },
-  { name: 'stats-records-elderly', path: '/packageStats/pages/records/index?unitId=9', session: 'unit', elderly: true, height: 3200 },
-  { name: 'stats-report', path: '/packageStats/pages/report/index?unitId=9&userId=3&year=2026', session: 'unit', height: 2200 },
+  {
+    name: 'stats-records-elderly',
+    path: '/packageStats/pages/records/index?unitId=9',
+    session: 'unit',
+    elderly: true,
+    height: 3200,
+  },
+  {
+    name: 'stats-report',
+    path: '/packageStats/pages/report/index?unitId=9&userId=3&year=2026',
+    session: 'unit',
+    height: 2200,
+  },
   { name: 'stats-roster', path: '/packageStats/pages/roster/index?unitId=9', session: 'unit' },
   { name: 'home-unit-admin', path: '/pages/index/index', session: 'unit' },
 ];
@@ -237,26 +352,49 @@ await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({
   executablePath,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 const errors = [];
 try {
   for (const shot of shots) {
-    const context = await browser.newContext({ viewport: { width: 375, height: shot.height ?? 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    const context = await browser.newContext({
+      viewport: { width: 375, height: shot.height ?? 812 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      locale: 'zh-CN',
+    });
     if (shot.elderly) {
       // Taro H5 storage keeps { data } around each value.
-      await context.addInitScript(() => localStorage.setItem('sbd.elderly', JSON.stringify({ data: JSON.stringify({ enabled: true }) })));
+      await context.addInitScript(() =>
+        localStorage.setItem('sbd.elderly', JSON.stringify({ data: JSON.stringify({ enabled: true }) })),
+      );
     }
     if (shot.session) {
       const session = typeof shot.session === 'string' ? STAFF_SESSIONS[shot.session] : FAKE_SESSION;
-      await context.addInitScript((value) => localStorage.setItem('sbd.session', JSON.stringify({ data: JSON.stringify(value) })), session);
+      await context.addInitScript(
+        (value) => localStorage.setItem('sbd.session', JSON.stringify({ data: JSON.stringify(value) })),
+        session,
+      );
     }
     const page = await context.newPage();
     page.on('pageerror', (e) => errors.push(`${shot.name}: ${e.message}`));
     await page.goto(`${base}${shot.path}`, { waitUntil: 'networkidle' });
     await page.waitForSelector('.sbd-page', { timeout: 10_000 });
     if (shot.click) {
-      await page.getByRole(shot.role ?? 'button', { name: shot.click, exact: true }).first().click();
+      await page
+        .getByRole(shot.role ?? 'button', { name: shot.click, exact: true })
+        .first()
+        .click();
       await page.waitForTimeout(400);
     }
     await page.waitForTimeout(300);
@@ -264,12 +402,16 @@ try {
     const problems = await page.evaluate((elderly) => {
       const minTap = elderly ? 60 : 44;
       const out = [];
-      const controls = document.querySelectorAll('[role=button],[role=switch],[role=checkbox],[role=radio],[role=link],input,textarea');
+      const controls = document.querySelectorAll(
+        '[role=button],[role=switch],[role=checkbox],[role=radio],[role=link],input,textarea',
+      );
       for (const el of controls) {
         const r = el.getBoundingClientRect();
         if (r.width === 0 || r.height === 0) continue;
         if (r.height < minTap - 0.5 || r.width < minTap - 0.5) {
-          out.push(`tap target ${Math.round(r.width)}×${Math.round(r.height)} < ${minTap}: ${(el.getAttribute('aria-label') || el.textContent || el.tagName).slice(0, 30)}`);
+          out.push(
+            `tap target ${Math.round(r.width)}×${Math.round(r.height)} < ${minTap}: ${(el.getAttribute('aria-label') || el.textContent || el.tagName).slice(0, 30)}`,
+          );
         }
       }
       if (elderly) {

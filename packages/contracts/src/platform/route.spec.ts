@@ -8,7 +8,9 @@ const expectType = <T extends true>(_proof?: T): void => undefined;
 describe('route table helpers', () => {
   it('fill path parameters, URI-encoded', () => {
     expect(pathOf(ROUTES.claims.forTask, { id: 7 })).toBe('/api/tasks/7/claims');
-    expect(pathOf(ROUTES.rosters.annualReportXlsx, { id: 3, userId: 42 })).toBe('/api/units/3/members/42/annual-report.xlsx');
+    expect(pathOf(ROUTES.rosters.annualReportXlsx, { id: 3, userId: 42 })).toBe(
+      '/api/units/3/members/42/annual-report.xlsx',
+    );
     expect(pathOf(ROUTES.registrations.verifyCard, { cardNo: 'A B/1' })).toBe('/api/cards/A%20B%2F1');
     expect(pathOf(ROUTES.needs.create)).toBe('/api/needs');
   });

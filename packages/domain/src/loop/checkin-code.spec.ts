@@ -28,7 +28,9 @@ describe('sha256 (FIPS 180-4 examples)', () => {
   ])('sha256(%j)', (input, hex) => expect(toHex(sha256(ascii(input)))).toBe(hex));
 
   it('hashes a million "a"', () => {
-    expect(toHex(sha256(fill(0x61, 1_000_000)))).toBe('cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0');
+    expect(toHex(sha256(fill(0x61, 1_000_000)))).toBe(
+      'cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0',
+    );
   });
 
   it('agrees with node:crypto around the padding boundaries and on random input', () => {
@@ -37,7 +39,10 @@ describe('sha256 (FIPS 180-4 examples)', () => {
       expect(toHex(sha256(data))).toBe(createHash('sha256').update(data).digest('hex'));
     }
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 300 }), (data) => toHex(sha256(data)) === createHash('sha256').update(data).digest('hex')),
+      fc.property(
+        fc.uint8Array({ maxLength: 300 }),
+        (data) => toHex(sha256(data)) === createHash('sha256').update(data).digest('hex'),
+      ),
     );
   });
 });
@@ -45,7 +50,12 @@ describe('sha256 (FIPS 180-4 examples)', () => {
 describe('hmacSha256 (RFC 4231 test cases)', () => {
   it.each([
     ['1', fill(0x0b, 20), ascii('Hi There'), 'b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7'],
-    ['2', ascii('Jefe'), ascii('what do ya want for nothing?'), '5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843'],
+    [
+      '2',
+      ascii('Jefe'),
+      ascii('what do ya want for nothing?'),
+      '5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843',
+    ],
     ['3', fill(0xaa, 20), fill(0xdd, 50), '773ea91e36800e46854db8ebd09181a72959098b3ef8c122d9635514ced565fe'],
     [
       '4',
@@ -70,13 +80,17 @@ describe('hmacSha256 (RFC 4231 test cases)', () => {
   ])('test case %s', (_n, key, data, hex) => expect(toHex(hmacSha256(key, data))).toBe(hex));
 
   it('test case 5 (output truncated to 128 bits)', () => {
-    expect(toHex(hmacSha256(fill(0x0c, 20), ascii('Test With Truncation'))).slice(0, 32)).toBe('a3b6167473100ee06e0c796c2955552b');
+    expect(toHex(hmacSha256(fill(0x0c, 20), ascii('Test With Truncation'))).slice(0, 32)).toBe(
+      'a3b6167473100ee06e0c796c2955552b',
+    );
   });
 
   it('agrees with node:crypto for random keys and messages', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 200 }), fc.uint8Array({ maxLength: 200 }), (key, msg) =>
-        toHex(hmacSha256(key, msg)) === createHmac('sha256', key).update(msg).digest('hex'),
+      fc.property(
+        fc.uint8Array({ maxLength: 200 }),
+        fc.uint8Array({ maxLength: 200 }),
+        (key, msg) => toHex(hmacSha256(key, msg)) === createHmac('sha256', key).update(msg).digest('hex'),
       ),
     );
   });
@@ -85,7 +99,12 @@ describe('hmacSha256 (RFC 4231 test cases)', () => {
 describe('utf8Bytes', () => {
   it('encodes like Node for any string, including Chinese and astral characters', () => {
     expect(toHex(utf8Bytes('签到𠮷'))).toBe('e7adbee588b0f0a0aeb7');
-    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => toHex(utf8Bytes(s)) === Buffer.from(s, 'utf8').toString('hex')));
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme' }),
+        (s) => toHex(utf8Bytes(s)) === Buffer.from(s, 'utf8').toString('hex'),
+      ),
+    );
   });
   it('replaces lone surrogates with U+FFFD', () => {
     expect(toHex(utf8Bytes('a\ud800b'))).toBe('61efbfbd62');
@@ -142,8 +161,10 @@ describe('checkinCode', () => {
       return new Uint8Array(createHmac('sha256', key).update(msg).digest());
     };
     fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 40 }), fc.integer({ min: 0, max: 4_102_444_800_000 }), (s, now) =>
-        checkinCode(s, now, 30, native) === checkinCode(s, now),
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 40 }),
+        fc.integer({ min: 0, max: 4_102_444_800_000 }),
+        (s, now) => checkinCode(s, now, 30, native) === checkinCode(s, now),
       ),
       { numRuns: 200 },
     );

@@ -46,7 +46,7 @@ const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
 /** SHA-256 (FIPS 180-4) of bytes → 32 bytes. */
 export function sha256(data: Uint8Array): Uint8Array {
   const bitLength = data.length * 8;
-  const padded = new Uint8Array((((data.length + 9 + 63) >> 6) << 6));
+  const padded = new Uint8Array(((data.length + 9 + 63) >> 6) << 6);
   padded.set(data);
   padded[data.length] = 0x80;
   // 64-bit big-endian length (messages here are far below 2^53 bits).
@@ -152,8 +152,7 @@ export function hotp(secret: string | Uint8Array, counter: number, digits = 6, h
   }
   const mac = hmac(keyBytes(secret), msg);
   const offset = mac[mac.length - 1] & 0x0f;
-  const bin =
-    ((mac[offset] & 0x7f) * 0x1000000) + (mac[offset + 1] << 16) + (mac[offset + 2] << 8) + mac[offset + 3];
+  const bin = (mac[offset] & 0x7f) * 0x1000000 + (mac[offset + 1] << 16) + (mac[offset + 2] << 8) + mac[offset + 3];
   return String(bin % 10 ** digits).padStart(digits, '0');
 }
 

@@ -14,7 +14,8 @@ const task: ClaimableTask = {
   positionIds: [],
 };
 const member: ClaimingMember = { approved: true, communityId: 10, streetId: 1, positionIds: [] };
-const code = (t: ClaimableTask, m: ClaimingMember | null, opts = {}) => whyMemberCannotClaim(t, m, now, opts)?.code ?? null;
+const code = (t: ClaimableTask, m: ClaimingMember | null, opts = {}) =>
+  whyMemberCannotClaim(t, m, now, opts)?.code ?? null;
 
 describe('whyMemberCannotClaim', () => {
   it('lets an approved member of the community claim an open task', () => {
@@ -32,7 +33,10 @@ describe('whyMemberCannotClaim', () => {
 
   it('closes at the deadline (exclusive)', () => {
     expect(code({ ...task, claimDeadline: now + 1 }, member)).toBeNull();
-    expect(whyMemberCannotClaim({ ...task, claimDeadline: now }, member, now)).toEqual({ code: ClaimRefusal.DeadlinePassed, message: '报名已截止' });
+    expect(whyMemberCannotClaim({ ...task, claimDeadline: now }, member, now)).toEqual({
+      code: ClaimRefusal.DeadlinePassed,
+      message: '报名已截止',
+    });
   });
 
   it('sends members of a task for branches to their secretary, who may claim it', () => {
@@ -51,7 +55,9 @@ describe('whyMemberCannotClaim', () => {
   it('keeps members to their community and its street', () => {
     expect(code(task, { ...member, communityId: 11 })).toBeNull();
     expect(code(task, { ...member, communityId: 11, streetId: 2 })).toBe(ClaimRefusal.OutOfArea);
-    expect(code({ ...task, streetId: null }, { ...member, communityId: 11, streetId: null })).toBe(ClaimRefusal.OutOfArea);
+    expect(code({ ...task, streetId: null }, { ...member, communityId: 11, streetId: null })).toBe(
+      ClaimRefusal.OutOfArea,
+    );
     expect(code({ ...task, streetId: null }, { ...member, streetId: null })).toBeNull();
   });
 
@@ -73,7 +79,13 @@ describe('whyMemberCannotClaim', () => {
   });
 
   it('reads a TaskDto: claims close at the start', () => {
-    const dto = { status: TaskStatus.Published, target: TaskTarget.Individuals, startAt: new Date(now + H).toISOString(), communityId: 10, positions: [{ id: 3, name: '楼栋长' }] };
+    const dto = {
+      status: TaskStatus.Published,
+      target: TaskTarget.Individuals,
+      startAt: new Date(now + H).toISOString(),
+      communityId: 10,
+      positions: [{ id: 3, name: '楼栋长' }],
+    };
     expect(claimableTaskOf(dto)).toEqual({ ...task, claimDeadline: now + H, streetId: null, positionIds: [3] });
     expect(whyMemberCannotClaim(claimableTaskOf(dto), null, now + H)?.code).toBe(ClaimRefusal.DeadlinePassed);
   });
@@ -100,7 +112,12 @@ describe('whyMemberCannotClaim', () => {
         const withMember = whyMemberCannotClaim(t, m, now, { byBranchSecretary });
         if (alone) expect(withMember).toEqual(alone);
         // A member of the task's own community, approved and holding its positions, is never refused on their account.
-        const insider = { approved: true, communityId: t.communityId, streetId: t.streetId, positionIds: t.positionIds };
+        const insider = {
+          approved: true,
+          communityId: t.communityId,
+          streetId: t.streetId,
+          positionIds: t.positionIds,
+        };
         expect(whyMemberCannotClaim(t, insider, now, { byBranchSecretary })).toEqual(alone);
       }),
     );

@@ -1,4 +1,11 @@
-import { CLAIM_REFUSAL_LABELS, ClaimRefusal, TaskTarget, type ClaimRefusalReason, type TaskDto, type TaskStatus } from '@sbd/contracts';
+import {
+  CLAIM_REFUSAL_LABELS,
+  ClaimRefusal,
+  TaskTarget,
+  type ClaimRefusalReason,
+  type TaskDto,
+  type TaskStatus,
+} from '@sbd/contracts';
 import { whyCannotClaimTask } from './task-machine';
 import { chinaHourMinute, toMs, type Instant } from './time';
 
@@ -81,7 +88,9 @@ export function whyMemberCannotClaim(
  * sets its claim deadline to the start); TaskDto carries neither the street nor the priority
  * window, so the area and priority checks are the API's (pass `member` null with it).
  */
-export function claimableTaskOf(task: Pick<TaskDto, 'status' | 'target' | 'startAt' | 'communityId' | 'positions'>): ClaimableTask {
+export function claimableTaskOf(
+  task: Pick<TaskDto, 'status' | 'target' | 'startAt' | 'communityId' | 'positions'>,
+): ClaimableTask {
   return {
     status: task.status,
     target: task.target,

@@ -62,10 +62,11 @@ export function isHoldExpired(expiresAt: Instant | null | undefined, now: Instan
  * one and the member asked for it, else nowhere (null: the task is full). The API must take
  * this decision under a lock or a conditional update so capacity holds under concurrency.
  */
-export function placeClaim(input: { capacity: number; taken: number; waitlist: boolean }):
-  | ClaimStatus.Claimed
-  | ClaimStatus.Waitlisted
-  | null {
+export function placeClaim(input: {
+  capacity: number;
+  taken: number;
+  waitlist: boolean;
+}): ClaimStatus.Claimed | ClaimStatus.Waitlisted | null {
   if (input.taken < input.capacity) return ClaimStatus.Claimed;
   return input.waitlist ? ClaimStatus.Waitlisted : null;
 }

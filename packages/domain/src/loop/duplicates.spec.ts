@@ -52,7 +52,9 @@ describe('similarity', () => {
     fc.assert(
       fc.property(zh, zh, (a, b) => {
         const s = similarity(a, b);
-        return s === similarity(b, a) && s >= 0 && s <= 1 && (normalizeForSimilarity(a) === '' || similarity(a, a) === 1);
+        return (
+          s === similarity(b, a) && s >= 0 && s <= 1 && (normalizeForSimilarity(a) === '' || similarity(a, a) === 1)
+        );
       }),
     );
   });
@@ -78,7 +80,13 @@ describe('isLikelyDuplicate', () => {
   });
 
   it('does not match a different problem', () => {
-    expect(isLikelyDuplicate({ ...candidate, title: '楼道灯坏了' }, { ...existing, title: '下水道堵了', description: null }, opts)).toBe(false);
+    expect(
+      isLikelyDuplicate(
+        { ...candidate, title: '楼道灯坏了' },
+        { ...existing, title: '下水道堵了', description: null },
+        opts,
+      ),
+    ).toBe(false);
   });
 
   it('requires the same community and category', () => {
@@ -98,7 +106,9 @@ describe('isLikelyDuplicate', () => {
   it('looks back 14 days by default, or as many as asked', () => {
     expect(isLikelyDuplicate(candidate, { ...existing, createdAt: now - 14 * DAY }, opts)).toBe(true);
     expect(isLikelyDuplicate(candidate, { ...existing, createdAt: new Date(now - 14 * DAY - 1) }, opts)).toBe(false);
-    expect(isLikelyDuplicate(candidate, { ...existing, createdAt: now - 20 * DAY }, { now, withinDays: 30 })).toBe(true);
+    expect(isLikelyDuplicate(candidate, { ...existing, createdAt: now - 20 * DAY }, { now, withinDays: 30 })).toBe(
+      true,
+    );
   });
 
   it('only matches needs still open (submitted, accepted) when their status is known', () => {

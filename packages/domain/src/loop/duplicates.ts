@@ -100,12 +100,20 @@ export function needSimilarity(a: DuplicateCandidate, b: DuplicateCandidate): nu
  * is not ruled out by place); posted within the last N days; open (when its status is known);
  * and similarity ≥ threshold.
  */
-export function isLikelyDuplicate(candidate: DuplicateCandidate, existing: ExistingNeed, opts: DuplicateOptions): boolean {
+export function isLikelyDuplicate(
+  candidate: DuplicateCandidate,
+  existing: ExistingNeed,
+  opts: DuplicateOptions,
+): boolean {
   return duplicateScore(candidate, existing, opts) !== null;
 }
 
 /** The similarity when `existing` is a likely duplicate of `candidate`, otherwise null. */
-export function duplicateScore(candidate: DuplicateCandidate, existing: ExistingNeed, opts: DuplicateOptions): number | null {
+export function duplicateScore(
+  candidate: DuplicateCandidate,
+  existing: ExistingNeed,
+  opts: DuplicateOptions,
+): number | null {
   if (candidate.id !== undefined && candidate.id === existing.id) return null;
   if (candidate.communityId !== existing.communityId || candidate.category !== existing.category) return null;
   if (existing.status !== undefined && !OPEN_NEED_STATUSES.includes(existing.status)) return null;

@@ -10,7 +10,8 @@ export const EARTH_RADIUS_M = 6_371_000;
 const rad = (deg: number) => (deg * Math.PI) / 180;
 
 function check(p: GeoPoint, what: string): void {
-  if (!Number.isFinite(p.latitude) || p.latitude < -90 || p.latitude > 90) throw new RangeError(`invalid ${what} latitude`);
+  if (!Number.isFinite(p.latitude) || p.latitude < -90 || p.latitude > 90)
+    throw new RangeError(`invalid ${what} latitude`);
   if (!Number.isFinite(p.longitude) || p.longitude < -180 || p.longitude > 180) {
     throw new RangeError(`invalid ${what} longitude`);
   }

@@ -25,7 +25,9 @@ describe('creditedHours', () => {
     ['checked in 10 min before, 29:59 inside → 0', start - 10 * M, start + 29 * M + 59 * S, 0],
   ])('%s', (_name, checkIn, checkOut, hours) => {
     expect(creditedHours(w, checkIn, checkOut)).toBe(hours);
-    expect(creditedHours({ start: new Date(start), end: new Date(end) }, new Date(checkIn), new Date(checkOut))).toBe(hours);
+    expect(creditedHours({ start: new Date(start), end: new Date(end) }, new Date(checkIn), new Date(checkOut))).toBe(
+      hours,
+    );
   });
 
   it('refuses invalid dates', () => {
@@ -51,7 +53,9 @@ describe('creditedHours', () => {
   it('is monotone in check-out and antitone in check-in', () => {
     fc.assert(
       fc.property(times, times, fc.nat(10 * 60 * M), (a, b, d) => {
-        return creditedHours(w, a, b) <= creditedHours(w, a, b + d) && creditedHours(w, a + d, b) <= creditedHours(w, a, b);
+        return (
+          creditedHours(w, a, b) <= creditedHours(w, a, b + d) && creditedHours(w, a + d, b) <= creditedHours(w, a, b)
+        );
       }),
     );
   });

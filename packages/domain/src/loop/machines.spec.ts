@@ -135,7 +135,10 @@ function suite<S extends string, A extends string>(
 
 suite('needMachine', needMachine, NEED_STATUS_LABELS, NEED_ACTION_LABELS, NEED_TABLE, { allowed: 11, forbidden: 53 });
 suite('taskMachine', taskMachine, TASK_STATUS_LABELS, TASK_ACTION_LABELS, TASK_TABLE, { allowed: 7, forbidden: 23 });
-suite('claimMachine', claimMachine, CLAIM_STATUS_LABELS, CLAIM_ACTION_LABELS, CLAIM_TABLE, { allowed: 13, forbidden: 77 });
+suite('claimMachine', claimMachine, CLAIM_STATUS_LABELS, CLAIM_ACTION_LABELS, CLAIM_TABLE, {
+  allowed: 13,
+  forbidden: 77,
+});
 
 describe('Chinese refusals', () => {
   it.each([
@@ -155,7 +158,9 @@ describe('Chinese refusals', () => {
   ])('%s', (actual, expected) => expect(actual).toBe(expected));
 
   it('throws the message from next()', () => {
-    expect(() => needMachine.next(NS.Withdrawn, NA.Accept)).toThrow(new IllegalTransitionError('需求已撤回，不能受理', '需求', 'withdrawn', 'accept'));
+    expect(() => needMachine.next(NS.Withdrawn, NA.Accept)).toThrow(
+      new IllegalTransitionError('需求已撤回，不能受理', '需求', 'withdrawn', 'accept'),
+    );
   });
 });
 

@@ -44,12 +44,7 @@ export const needMachine = defineMachine<NeedStatus, NeedAction>({
 });
 
 /** Needs others may see (held ones wait for content review). */
-export const PUBLIC_NEED_STATUSES: readonly NeedStatus[] = [
-  S.Submitted,
-  S.Accepted,
-  S.Fulfilled,
-  S.Rated,
-];
+export const PUBLIC_NEED_STATUSES: readonly NeedStatus[] = [S.Submitted, S.Accepted, S.Fulfilled, S.Rated];
 
 /** Needs still being dealt with: candidates for "同一件事 +1" and for linking to a task. */
 export const OPEN_NEED_STATUSES: readonly NeedStatus[] = [S.Submitted, S.Accepted];

@@ -48,11 +48,17 @@ describe('pointsForVerifiedService', () => {
 
   it('always lies between the minimum and the maximum for credited time', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 48 }), fc.nat(50), fc.nat(20), fc.nat(200), (halves, perHour, minimum, extra) => {
-        const r = { perHour, minimum, max: minimum + extra };
-        const pts = pointsForVerifiedService(halves / 2, r);
-        return Number.isInteger(pts) && pts >= r.minimum && pts <= r.max;
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 48 }),
+        fc.nat(50),
+        fc.nat(20),
+        fc.nat(200),
+        (halves, perHour, minimum, extra) => {
+          const r = { perHour, minimum, max: minimum + extra };
+          const pts = pointsForVerifiedService(halves / 2, r);
+          return Number.isInteger(pts) && pts >= r.minimum && pts <= r.max;
+        },
+      ),
     );
   });
 });
@@ -101,7 +107,14 @@ describe('balances and rankings', () => {
   it('derives the balance as the sum of the entries', () => {
     expect(balanceOf(ledger)).toBe(90);
     expect(balanceOf([])).toBe(0);
-    expect(balancesBy(ledger, (x) => x.userId)).toEqual(new Map([[1, 20], [2, 20], [3, 30], [4, 20]]));
+    expect(balancesBy(ledger, (x) => x.userId)).toEqual(
+      new Map([
+        [1, 20],
+        [2, 20],
+        [3, 30],
+        [4, 20],
+      ]),
+    );
   });
 
   it('ranks members with shared ranks for ties (1, 2, 2, 2)', () => {
@@ -134,7 +147,15 @@ describe('balances and rankings', () => {
   });
 
   it('orders string keys too', () => {
-    expect(rankBalances([{ k: 'b', delta: 1 }, { k: 'a', delta: 1 }], (x) => x.k).map((r) => r.key)).toEqual(['a', 'b']);
+    expect(
+      rankBalances(
+        [
+          { k: 'b', delta: 1 },
+          { k: 'a', delta: 1 },
+        ],
+        (x) => x.k,
+      ).map((r) => r.key),
+    ).toEqual(['a', 'b']);
   });
 });
 
@@ -151,12 +172,17 @@ describe('ledger property', () => {
     fc.record({ kind: fc.constant('verified' as const), who, halves: fc.nat(24) }),
     fc.record({ kind: fc.constant('rating' as const), who, score: fc.integer({ min: 1, max: 5 }) }),
     fc.record({ kind: fc.constant('no_show' as const), who }),
-    fc.record({ kind: fc.constant('manual' as const), who, delta: fc.integer({ min: -1000, max: 1000 }).filter((d) => d !== 0) }),
+    fc.record({
+      kind: fc.constant('manual' as const),
+      who,
+      delta: fc.integer({ min: -1000, max: 1000 }).filter((d) => d !== 0),
+    }),
   );
 
   const consistentRanks = <K>(rows: RankingRow<K>[]) =>
     rows.every(
-      (r, i) => (i === 0 || rows[i - 1].points >= r.points) && r.rank === 1 + rows.filter((o) => o.points > r.points).length,
+      (r, i) =>
+        (i === 0 || rows[i - 1].points >= r.points) && r.rank === 1 + rows.filter((o) => o.points > r.points).length,
     );
 
   it('keeps balances equal to the sum of entries and rankings equal to balances', () => {
@@ -204,7 +230,9 @@ describe('ledger property', () => {
         expect(asMap(communities)).toEqual(byCommunity);
         expect(asMap(units)).toEqual(byUnit);
         expect(balanceOf(communities.map((r) => ({ delta: r.points })))).toBe(total);
-        expect(balanceOf(units.map((r) => ({ delta: r.points })))).toBe(balanceOf(ledger.filter((x) => x.unitId !== null)));
+        expect(balanceOf(units.map((r) => ({ delta: r.points })))).toBe(
+          balanceOf(ledger.filter((x) => x.unitId !== null)),
+        );
         for (const c of COMMUNITIES) {
           const inC = rankMembers(ledger, { communityId: c });
           expect(balanceOf(inC.map((r) => ({ delta: r.points })))).toBe(byCommunity.get(c) ?? 0);

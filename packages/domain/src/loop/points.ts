@@ -60,7 +60,10 @@ export function balanceOf(entries: readonly { delta: number }[]): number {
 }
 
 /** Balance per key (entries whose key is null are left out). */
-export function balancesBy<E extends { delta: number }, K>(entries: readonly E[], keyOf: (e: E) => K | null): Map<K, number> {
+export function balancesBy<E extends { delta: number }, K>(
+  entries: readonly E[],
+  keyOf: (e: E) => K | null,
+): Map<K, number> {
   const out = new Map<K, number>();
   for (const e of entries) {
     const k = keyOf(e);

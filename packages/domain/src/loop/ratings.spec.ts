@@ -14,7 +14,9 @@ describe('satisfactionRate', () => {
 
   it('is null when there are no ratings', () => expect(satisfactionRate([])).toBeNull());
 
-  it.each([0, 6, 4.5, NaN])('refuses the score %s', (bad) => expect(() => satisfactionRate([5, bad])).toThrow(RangeError));
+  it.each([0, 6, 4.5, NaN])('refuses the score %s', (bad) =>
+    expect(() => satisfactionRate([5, bad])).toThrow(RangeError),
+  );
 
   it('equals the count of scores ≥ 4 over the count', () => {
     fc.assert(

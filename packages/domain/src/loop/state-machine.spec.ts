@@ -11,7 +11,11 @@ const lamp = () =>
     actionLabels: { press: '按开关', smash: '砸' },
     statePhrases: { broken: '已经坏了' },
     transitions: [
-      { action: 'press', from: ['off', 'dim', 'bright'], to: (s) => (s === 'off' ? 'dim' : s === 'dim' ? 'bright' : 'off') },
+      {
+        action: 'press',
+        from: ['off', 'dim', 'bright'],
+        to: (s) => (s === 'off' ? 'dim' : s === 'dim' ? 'bright' : 'off'),
+      },
       { action: 'smash', from: ['off', 'dim', 'bright'], to: 'broken' },
     ],
   });
@@ -99,15 +103,15 @@ describe('defineMachine', () => {
       states: { off: 'a', dim: 'b', bright: 'c', broken: 'd' },
       actionLabels: { press: 'p', smash: 's' },
     };
-    expect(() => defineMachine<Light, Press>({ ...base, transitions: [{ action: 'press', from: ['gone' as Light], to: 'dim' }] })).toThrow(
-      'unlabelled state gone',
-    );
-    expect(() => defineMachine<Light, Press>({ ...base, transitions: [{ action: 'press', from: ['off'], to: 'gone' as Light }] })).toThrow(
-      'unlabelled state gone',
-    );
-    expect(() => defineMachine<Light, Press>({ ...base, transitions: [{ action: 'kick' as Press, from: ['off'], to: 'dim' }] })).toThrow(
-      'unlabelled action kick',
-    );
+    expect(() =>
+      defineMachine<Light, Press>({ ...base, transitions: [{ action: 'press', from: ['gone' as Light], to: 'dim' }] }),
+    ).toThrow('unlabelled state gone');
+    expect(() =>
+      defineMachine<Light, Press>({ ...base, transitions: [{ action: 'press', from: ['off'], to: 'gone' as Light }] }),
+    ).toThrow('unlabelled state gone');
+    expect(() =>
+      defineMachine<Light, Press>({ ...base, transitions: [{ action: 'kick' as Press, from: ['off'], to: 'dim' }] }),
+    ).toThrow('unlabelled action kick');
   });
 
   it('rejects a function target that leads to an unknown state', () => {

@@ -160,7 +160,9 @@ describe('scoreMatch', () => {
       fc.property(arbMember, arbTask, (mo, to) => {
         const a = scoreMatch(member(mo), task(to), { now: NOW });
         const b = scoreMatch(member(mo), task(to), { now: NOW });
-        return a.score === b.score && a.score >= 0 && a.score <= 1 && JSON.stringify(a.reasons) === JSON.stringify(b.reasons);
+        return (
+          a.score === b.score && a.score >= 0 && a.score <= 1 && JSON.stringify(a.reasons) === JSON.stringify(b.reasons)
+        );
       }),
     );
   });
@@ -168,7 +170,10 @@ describe('scoreMatch', () => {
   it('follows per-community weights: a weight of 0 removes a factor', () => {
     const m = member({ positionIds: [7] });
     const t = task({ positionIds: [7] });
-    const only = scoreMatch(m, t, { now: NOW, weights: { position: 1, skill: 0, distance: 0, time: 0, fairness: 0, rating: 0, urgency: 0 } });
+    const only = scoreMatch(m, t, {
+      now: NOW,
+      weights: { position: 1, skill: 0, distance: 0, time: 0, fairness: 0, rating: 0, urgency: 0 },
+    });
     expect(only.score).toBe(1);
     expect(only.factors[MatchFactor.Position]).toBe(1);
   });
@@ -183,13 +188,24 @@ describe('createTaskScorer', () => {
       taskSkills: fc.array(fc.constantFrom('法律', '电工', '摄影'), { maxLength: 2 }),
       recent: fc.integer({ min: 0, max: 20 }),
       startsAt: fc.integer({ min: NOW, max: NOW + 30 * 24 * 3600_000 }),
-      free: fc.array(fc.record({ weekday: fc.integer({ min: 1, max: 7 }), period: fc.constantFrom(DayPeriod.Morning, DayPeriod.Afternoon, DayPeriod.Evening) }), { maxLength: 5 }),
+      free: fc.array(
+        fc.record({
+          weekday: fc.integer({ min: 1, max: 7 }),
+          period: fc.constantFrom(DayPeriod.Morning, DayPeriod.Afternoon, DayPeriod.Evening),
+        }),
+        { maxLength: 5 },
+      ),
       kind: fc.constantFrom(...Object.values(TaskKind)),
       weight: fc.integer({ min: 0, max: 10 }),
     });
     fc.assert(
       fc.property(arb, (a) => {
-        const m = member({ positionIds: a.positionIds, skills: a.skills, recentServices: a.recent, freeTime: a.free as never });
+        const m = member({
+          positionIds: a.positionIds,
+          skills: a.skills,
+          recentServices: a.recent,
+          freeTime: a.free as never,
+        });
         const t = task({ positionIds: a.taskPositions, skills: a.taskSkills, startsAt: a.startsAt, kind: a.kind });
         const weights = { position: a.weight };
         return createTaskScorer(m, { now: NOW, weights })(t) === scoreMatch(m, t, { now: NOW, weights }).score;

@@ -136,7 +136,9 @@ export function urgencyFactor(t: TaskFeatures, now: Date | number): number {
 export function scoreMatch(
   m: MemberFeatures,
   t: TaskFeatures,
-  opts: { now: Date | number; weights?: Partial<MatchWeights>; audience?: 'member' | 'staff'; reasons?: boolean } = { now: Date.now() },
+  opts: { now: Date | number; weights?: Partial<MatchWeights>; audience?: 'member' | 'staff'; reasons?: boolean } = {
+    now: Date.now(),
+  },
 ): MatchResult {
   const w: MatchWeights = { ...DEFAULT_MATCH_WEIGHTS, ...(opts.weights ?? {}) };
   const dist = distanceFactor(m, t);
@@ -150,7 +152,8 @@ export function scoreMatch(
     [MatchFactor.Urgency]: urgencyFactor(t, opts.now),
   };
   const totalWeight = Object.values(w).reduce((a, b) => a + Math.max(0, b), 0) || 1;
-  const score = (Object.keys(factors) as MatchFactor[]).reduce((acc, f) => acc + Math.max(0, w[f]) * factors[f], 0) / totalWeight;
+  const score =
+    (Object.keys(factors) as MatchFactor[]).reduce((acc, f) => acc + Math.max(0, w[f]) * factors[f], 0) / totalWeight;
   return {
     score: Math.round(score * 1e6) / 1e6,
     factors,
@@ -192,7 +195,8 @@ function reasonsFor(
   }
   if (f.rating >= 0.7) out.push({ weight: 3, text: `${you}在此类服务中评价很好` });
   if (audience === 'staff' && f.fairness >= 0.5) out.push({ weight: 2, text: '近30天服务较少' });
-  if (t.kind !== TaskKind.Emergency && f.urgency >= 0.6 && t.oldestNeedAt) out.push({ weight: 8, text: '居民已等待较久' });
+  if (t.kind !== TaskKind.Emergency && f.urgency >= 0.6 && t.oldestNeedAt)
+    out.push({ weight: 8, text: '居民已等待较久' });
   return out.sort((a, b) => b.weight - a.weight).map((r) => r.text);
 }
 
@@ -200,7 +204,10 @@ function reasonsFor(
  * The same score as `scoreMatch`, with everything about the member and the weights worked out
  * once: ranking thousands of tasks for one member stays a few milliseconds.
  */
-export function createTaskScorer(m: MemberFeatures, opts: { now: Date | number; weights?: Partial<MatchWeights> }): (t: TaskFeatures) => number {
+export function createTaskScorer(
+  m: MemberFeatures,
+  opts: { now: Date | number; weights?: Partial<MatchWeights> },
+): (t: TaskFeatures) => number {
   const w: MatchWeights = { ...DEFAULT_MATCH_WEIGHTS, ...(opts.weights ?? {}) };
   const pos = (f: MatchFactor) => Math.max(0, w[f]);
   const total = (Object.keys(w) as MatchFactor[]).reduce((a, f) => a + pos(f), 0) || 1;
@@ -232,7 +239,14 @@ export function createTaskScorer(m: MemberFeatures, opts: { now: Date | number; 
       const slot = slotOf(t.startsAt);
       time = free.has(`${slot.weekday}:${slot.period}`) ? 1 : 0;
     }
-    const score = wp * position + ws * skill + wd * distance + wt * time + fairness + wr * ratingFactor(m, t) + wu * urgencyFactor(t, now);
+    const score =
+      wp * position +
+      ws * skill +
+      wd * distance +
+      wt * time +
+      fairness +
+      wr * ratingFactor(m, t) +
+      wu * urgencyFactor(t, now);
     return Math.round(score * 1e6) / 1e6;
   };
 }
@@ -260,7 +274,10 @@ export function rankMembersForTask<M extends MemberFeatures>(
 ): (MatchResult & { member: M })[] {
   return members
     .map((member) => ({ member, ...scoreMatch(member, t, { ...opts, audience: 'staff', reasons: false }) }))
-    .sort((a, b) => b.score - a.score || a.member.recentServices - b.member.recentServices || a.member.userId - b.member.userId)
+    .sort(
+      (a, b) =>
+        b.score - a.score || a.member.recentServices - b.member.recentServices || a.member.userId - b.member.userId,
+    )
     .slice(0, opts.limit ?? members.length)
     .map((r) => ({ ...r, reasons: scoreMatch(r.member, t, { ...opts, audience: 'staff' }).reasons }));
 }

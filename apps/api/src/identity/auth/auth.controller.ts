@@ -18,7 +18,9 @@ export class AuthController {
   @Post('signup')
   @RateLimit({ SIGNUP_IP: 'ip', SIGNUP_ACCOUNT: 'phone' })
   @HttpCode(202)
-  @ApiOperation({ summary: 'Create an account with phone and password (H5); answers the same for a registered phone, then log in' })
+  @ApiOperation({
+    summary: 'Create an account with phone and password (H5); answers the same for a registered phone, then log in',
+  })
   signup(@Body() dto: SignupDto): Promise<SignupAcceptedResponse> {
     return this.auth.signup(dto);
   }
@@ -26,7 +28,9 @@ export class AuthController {
   @Post('login')
   @RateLimit({ LOGIN_IP: 'ip', LOGIN_ACCOUNT: 'phone' })
   @HttpCode(200)
-  @ApiOperation({ summary: 'Phone + password; 5 failures lock this phone from this IP, 50 an hour from anywhere lock the account' })
+  @ApiOperation({
+    summary: 'Phone + password; 5 failures lock this phone from this IP, 50 an hour from anywhere lock the account',
+  })
   @ApiResponse({ status: 423, description: 'Account locked' })
   login(@Body() dto: LoginDto, @Ip() ip: string): Promise<LoginResponse> {
     return this.auth.login(dto.phone, dto.password, ip);

@@ -50,37 +50,47 @@ export class AuthService {
    * Creates the account, or does nothing if the phone is already registered, and answers the same
    * in both cases (no account enumeration; the password is hashed either way, for similar timing).
    */
-  async signup(input: { phone: string; password: string; name: string; communityCode?: string }): Promise<SignupAcceptedResponse> {
+  async signup(input: {
+    phone: string;
+    password: string;
+    name: string;
+    communityCode?: string;
+  }): Promise<SignupAcceptedResponse> {
     const phoneHash = this.cipher.hash(input.phone);
     const passwordHash = await this.hasher.hash(input.password);
     const accepted: SignupAcceptedResponse = { message: SIGNUP_ACCEPTED_MESSAGE };
-    await this.db.transaction(async (m) => {
-      // Checked first, so a wrong code answers the same for new and registered phones.
-      let communityId: number | null = null;
-      if (input.communityCode) {
-        const community = await orgNodeReader(m)
-          .findOneBy({ code: input.communityCode.toUpperCase(), type: OrgNodeType.Community });
-        if (!community) throw badRequest('社区不存在，请重新扫描社区二维码', 'communityCode');
-        communityId = community.id;
-      }
-      if (await m.getRepository(UserEntity).existsBy({ phoneHash })) return;
-      const now = new Date();
-      const { identifiers } = await m.getRepository(UserEntity).insert({
-        name: input.name.trim(),
-        phoneEnc: this.cipher.encrypt(input.phone),
-        phoneHash,
-        passwordHash,
-        failedLoginCount: 0,
-        createdAt: now,
-        updatedAt: now,
+    await this.db
+      .transaction(async (m) => {
+        // Checked first, so a wrong code answers the same for new and registered phones.
+        let communityId: number | null = null;
+        if (input.communityCode) {
+          const community = await orgNodeReader(m).findOneBy({
+            code: input.communityCode.toUpperCase(),
+            type: OrgNodeType.Community,
+          });
+          if (!community) throw badRequest('社区不存在，请重新扫描社区二维码', 'communityCode');
+          communityId = community.id;
+        }
+        if (await m.getRepository(UserEntity).existsBy({ phoneHash })) return;
+        const now = new Date();
+        const { identifiers } = await m.getRepository(UserEntity).insert({
+          name: input.name.trim(),
+          phoneEnc: this.cipher.encrypt(input.phone),
+          phoneHash,
+          passwordHash,
+          failedLoginCount: 0,
+          createdAt: now,
+          updatedAt: now,
+        });
+        const id = Number(identifiers[0].id);
+        if (communityId) await this.grantRole(m, id, Role.Resident, communityId);
+      })
+      .catch((err) => {
+        // The same phone signed up at the same moment: the unique index kept one; answer alike.
+        if ((err as { code?: string }).code === 'ER_DUP_ENTRY' || String((err as Error).message).includes('UNIQUE'))
+          return;
+        throw err;
       });
-      const id = Number(identifiers[0].id);
-      if (communityId) await this.grantRole(m, id, Role.Resident, communityId);
-    }).catch((err) => {
-      // The same phone signed up at the same moment: the unique index kept one; answer alike.
-      if ((err as { code?: string }).code === 'ER_DUP_ENTRY' || String((err as Error).message).includes('UNIQUE')) return;
-      throw err;
-    });
     return accepted;
   }
 
@@ -132,15 +142,22 @@ export class AuthService {
     if (err instanceof WechatApiError) {
       this.logger.warn(`jscode2session failed: ${err.errcode} ${err.errmsg}`);
       if (err.errcode === WechatErrcode.InvalidCode || err.errcode === WechatErrcode.CodeUsed) {
-        return new AppError(HttpStatus.BAD_REQUEST, ErrorCode.UpstreamRejected, '微信登录凭证无效或已过期，请重新进入小程序', [
-          { field: 'code', message: '微信登录凭证无效或已过期' },
-        ]);
+        return new AppError(
+          HttpStatus.BAD_REQUEST,
+          ErrorCode.UpstreamRejected,
+          '微信登录凭证无效或已过期，请重新进入小程序',
+          [{ field: 'code', message: '微信登录凭证无效或已过期' }],
+        );
       }
       if (err.errcode === WechatErrcode.RateLimited) {
         return new AppError(HttpStatus.TOO_MANY_REQUESTS, ErrorCode.RateLimited, '微信登录过于频繁，请稍后再试');
       }
       if (err.unavailable) {
-        return new AppError(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.UpstreamUnavailable, '微信服务暂时不可用，请稍后再试');
+        return new AppError(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          ErrorCode.UpstreamUnavailable,
+          '微信服务暂时不可用，请稍后再试',
+        );
       }
     }
     return new AppError(HttpStatus.BAD_GATEWAY, ErrorCode.UpstreamUnavailable, '微信登录失败，请稍后再试');
@@ -190,7 +207,11 @@ export class AuthService {
     return { ...tokens, user: this.users.toMe(user, principal ?? { roles: [] }) };
   }
 
-  private async issue(m: EntityManager, userId: number, familyId: string): Promise<{ tokens: TokenPair; refreshId: number }> {
+  private async issue(
+    m: EntityManager,
+    userId: number,
+    familyId: string,
+  ): Promise<{ tokens: TokenPair; refreshId: number }> {
     const payload: AccessTokenPayload = { sub: userId, typ: 'access', sid: familyId };
     const accessToken = await this.jwt.signAsync(payload, { expiresIn: this.config.accessTokenTtlSeconds });
     const refreshToken = randomBytes(32).toString('base64url');

@@ -53,7 +53,12 @@ export class LoginLockout {
   }
 
   /** Counts a failure; answers the lock it caused or that applies (null: not locked). */
-  async recordFailure(accountHash: string, source: string, userId: number | null, now = new Date()): Promise<Lock | null> {
+  async recordFailure(
+    accountHash: string,
+    source: string,
+    userId: number | null,
+    now = new Date(),
+  ): Promise<Lock | null> {
     await this.bump(accountHash, source, now, null, this.cfg.pairMaxFailures, this.cfg.pairLockMinutes);
     const lockedNow = await this.bump(
       accountHash,
@@ -72,10 +77,11 @@ export class LoginLockout {
   /** Drops rows whose count started over a day ago and whose lock (if any) has passed. */
   async purge(now = new Date()): Promise<number> {
     const dayAgo = toDbDate(new Date(now.getTime() - 24 * 3600_000));
-    return execute(this.db, 'DELETE FROM login_failures WHERE window_started_at < ? AND (locked_until IS NULL OR locked_until < ?)', [
-      dayAgo,
-      toDbDate(now),
-    ]);
+    return execute(
+      this.db,
+      'DELETE FROM login_failures WHERE window_started_at < ? AND (locked_until IS NULL OR locked_until < ?)',
+      [dayAgo, toDbDate(now)],
+    );
   }
 
   /** A successful login from this source clears that source's count (not the all-sources one). */
@@ -110,10 +116,11 @@ export class LoginLockout {
           AND ((locked_until IS NOT NULL AND locked_until <= ?)${windowStart ? ' OR (locked_until IS NULL AND window_started_at <= ?)' : ''})`,
       windowStart ? [ts, accountHash, source, ts, windowStart] : [ts, accountHash, source, ts],
     );
-    await execute(this.db, 'UPDATE login_failures SET failure_count = failure_count + 1 WHERE account_hash = ? AND source = ?', [
-      accountHash,
-      source,
-    ]);
+    await execute(
+      this.db,
+      'UPDATE login_failures SET failure_count = failure_count + 1 WHERE account_hash = ? AND source = ?',
+      [accountHash, source],
+    );
     const until = toDbDate(new Date(now.getTime() + lockMinutes * 60_000));
     const locked = await execute(
       this.db,

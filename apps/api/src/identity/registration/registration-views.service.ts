@@ -98,7 +98,11 @@ export class RegistrationViewsService {
   ): Promise<Page<RegistrationDto>> {
     const limit = q.limit ?? 20;
     const rows = await this.db.getRepository(RegistrationEntity).find({
-      where: { ...where, ...(q.status ? { status: q.status } : {}), ...(q.cursor ? { id: LessThan(Number(q.cursor)) } : {}) },
+      where: {
+        ...where,
+        ...(q.status ? { status: q.status } : {}),
+        ...(q.cursor ? { id: LessThan(Number(q.cursor)) } : {}),
+      },
       order: { id: 'DESC' },
       take: limit + 1,
     });
@@ -107,13 +111,23 @@ export class RegistrationViewsService {
   }
 
   async branchMembers(p: Principal, branchId: number): Promise<BranchMemberDto[]> {
-    const node = await this.scope.assertNode(p, branchId, [Role.BranchSecretary, ...COMMUNITY_READERS], '只有该支部的书记可以查看支部党员');
+    const node = await this.scope.assertNode(
+      p,
+      branchId,
+      [Role.BranchSecretary, ...COMMUNITY_READERS],
+      '只有该支部的书记可以查看支部党员',
+    );
     if (node.type !== OrgNodeType.FunctionalBranch) throw badRequest('请选择功能型党支部', 'branchId');
     const regs = await this.db
       .getRepository(RegistrationEntity)
       .find({ where: { branchId, status: RegistrationStatus.Approved }, order: { id: 'ASC' }, take: 500 });
     const dtos = await this.toDtos(regs, 'staff');
-    return dtos.map((d) => ({ userId: d.userId, name: d.name, phone: d.phone, positions: d.positions.map((x) => x.name) }));
+    return dtos.map((d) => ({
+      userId: d.userId,
+      name: d.name,
+      phone: d.phone,
+      positions: d.positions.map((x) => x.name),
+    }));
   }
 
   async get(p: Principal, id: number): Promise<RegistrationDto> {

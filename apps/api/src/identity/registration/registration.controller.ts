@@ -25,7 +25,11 @@ export class RegistrationController {
 
   @Post('registrations')
   @ApiOperation({ summary: 'Register (报到) with the community of the scanned QR code' })
-  submit(@CurrentUser() p: Principal, @Body() dto: SubmitRegistrationDto, @Req() req: Request): Promise<RegistrationDto> {
+  submit(
+    @CurrentUser() p: Principal,
+    @Body() dto: SubmitRegistrationDto,
+    @Req() req: Request,
+  ): Promise<RegistrationDto> {
     return this.registrations.submit(p, dto, req.ip ?? null);
   }
 
@@ -57,13 +61,21 @@ export class RegistrationController {
 
   @Get('communities/:id/registrations')
   @ApiOperation({ summary: 'A community’s registrations, newest first (keyset pagination)' })
-  list(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Query() q: ListRegistrationsQuery): Promise<Page<RegistrationDto>> {
+  list(
+    @CurrentUser() p: Principal,
+    @Param('id', IdParam) id: number,
+    @Query() q: ListRegistrationsQuery,
+  ): Promise<Page<RegistrationDto>> {
     return this.views.listForCommunity(p, id, q);
   }
 
   @Get('units/:id/members')
   @ApiOperation({ summary: 'Registrations that name this work unit (报回单位)' })
-  unitMembers(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Query() q: ListRegistrationsQuery): Promise<Page<RegistrationDto>> {
+  unitMembers(
+    @CurrentUser() p: Principal,
+    @Param('id', IdParam) id: number,
+    @Query() q: ListRegistrationsQuery,
+  ): Promise<Page<RegistrationDto>> {
     return this.views.listForUnit(p, id, q);
   }
 
@@ -82,14 +94,22 @@ export class RegistrationController {
   @Post('registrations/:id/approve')
   @HttpCode(200)
   @ApiOperation({ summary: 'Approve and assign branch, group and grid (community admin)' })
-  approve(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Body() dto: ApproveRegistrationDto): Promise<RegistrationDto> {
+  approve(
+    @CurrentUser() p: Principal,
+    @Param('id', IdParam) id: number,
+    @Body() dto: ApproveRegistrationDto,
+  ): Promise<RegistrationDto> {
     return this.registrations.approve(p, id, dto);
   }
 
   @Post('registrations/:id/reject')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reject with a reason (community admin)' })
-  reject(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Body() dto: RejectRegistrationDto): Promise<RegistrationDto> {
+  reject(
+    @CurrentUser() p: Principal,
+    @Param('id', IdParam) id: number,
+    @Body() dto: RejectRegistrationDto,
+  ): Promise<RegistrationDto> {
     return this.registrations.reject(p, id, dto.reason);
   }
 }

@@ -46,7 +46,10 @@ export class RegistrationService {
     const id = await transaction(this.db, async (m) => {
       // One submission per member at a time: concurrent repeats wait here, then see the first.
       await lockRow(m, 'users', p.userId);
-      const community = await orgNodeReader(m).findOneBy({ code: dto.communityCode.toUpperCase(), type: OrgNodeType.Community });
+      const community = await orgNodeReader(m).findOneBy({
+        code: dto.communityCode.toUpperCase(),
+        type: OrgNodeType.Community,
+      });
       if (!community) throw badRequest('社区不存在，请重新扫描社区二维码', 'communityCode');
       const fields = await this.checkResidence(m, community, dto.buildingId, dto.positionIds);
       let workUnitName = dto.workUnitName?.trim() ?? '';
@@ -60,7 +63,9 @@ export class RegistrationService {
       const existing = await repo.findOneBy({ userId: p.userId });
       if (existing && existing.status !== RegistrationStatus.Rejected) {
         throw conflict(
-          existing.status === RegistrationStatus.Approved ? '您已完成报到，如需修改请编辑个人资料' : '您的报到正在审核中，请耐心等待',
+          existing.status === RegistrationStatus.Approved
+            ? '您已完成报到，如需修改请编辑个人资料'
+            : '您的报到正在审核中，请耐心等待',
         );
       }
       const values = {
@@ -121,7 +126,9 @@ export class RegistrationService {
         ip: ip?.slice(0, 64) ?? null,
         userAgent: null,
       });
-      await m.getRepository(UserEntity).update({ id: p.userId }, { consentVersion: dto.consentVersion, consentAt: now, updatedAt: now });
+      await m
+        .getRepository(UserEntity)
+        .update({ id: p.userId }, { consentVersion: dto.consentVersion, consentAt: now, updatedAt: now });
       return regId;
     }).catch((err: unknown) => {
       const e = err as { code?: string; message?: string };
@@ -143,7 +150,8 @@ export class RegistrationService {
     let gridId: number | null = null;
     if (buildingId !== undefined) {
       const building = await orgNodeReader(m).findOneBy({ id: buildingId, type: OrgNodeType.Building });
-      if (!building || !building.path.startsWith(community.path)) throw badRequest('所选小区/楼栋不属于该社区', 'buildingId');
+      if (!building || !building.path.startsWith(community.path))
+        throw badRequest('所选小区/楼栋不属于该社区', 'buildingId');
       if (building.parentId && building.parentId !== community.id) gridId = building.parentId;
     }
     if (positionIds?.length) {
@@ -156,7 +164,9 @@ export class RegistrationService {
   private async replacePositions(m: EntityManager, registrationId: number, positionIds: number[]): Promise<void> {
     await m.getRepository(RegistrationPositionEntity).delete({ registrationId });
     if (positionIds.length) {
-      await m.getRepository(RegistrationPositionEntity).insert(positionIds.map((positionId) => ({ registrationId, positionId })));
+      await m
+        .getRepository(RegistrationPositionEntity)
+        .insert(positionIds.map((positionId) => ({ registrationId, positionId })));
     }
   }
 

@@ -18,7 +18,11 @@ export class UnitsController {
 
   @Post('units/:id/pairings')
   @ApiOperation({ summary: 'The unit registers with a community it pairs with (结对共建)' })
-  pair(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Body() dto: CreatePairingDto): Promise<PairingDto> {
+  pair(
+    @CurrentUser() p: Principal,
+    @Param('id', IdParam) id: number,
+    @Body() dto: CreatePairingDto,
+  ): Promise<PairingDto> {
     return this.units.createPairing(p, id, dto);
   }
 
@@ -36,19 +40,31 @@ export class UnitsController {
 
   @Get('pairings/:id/items')
   @ApiOperation({ summary: 'The three lists of a pairing (需求清单、资源清单、项目清单)' })
-  items(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Query() q: ListItemsQuery): Promise<PairingItemDto[]> {
+  items(
+    @CurrentUser() p: Principal,
+    @Param('id', IdParam) id: number,
+    @Query() q: ListItemsQuery,
+  ): Promise<PairingItemDto[]> {
     return this.units.items(p, id, q.listType);
   }
 
   @Post('pairings/:id/items')
   @ApiOperation({ summary: 'Add to a list: needs by the community, resources by the unit, projects by either' })
-  addItem(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Body() dto: CreatePairingItemDto): Promise<PairingItemDto> {
+  addItem(
+    @CurrentUser() p: Principal,
+    @Param('id', IdParam) id: number,
+    @Body() dto: CreatePairingItemDto,
+  ): Promise<PairingItemDto> {
     return this.units.createItem(p, id, dto);
   }
 
   @Patch('pairing-items/:id')
   @ApiOperation({ summary: 'Edit a list entry or mark it done' })
-  updateItem(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Body() dto: UpdatePairingItemDto): Promise<PairingItemDto> {
+  updateItem(
+    @CurrentUser() p: Principal,
+    @Param('id', IdParam) id: number,
+    @Body() dto: UpdatePairingItemDto,
+  ): Promise<PairingItemDto> {
     return this.units.updateItem(p, id, dto);
   }
 }

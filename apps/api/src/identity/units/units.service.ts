@@ -51,12 +51,16 @@ export class UnitsService {
 
   async listForUnit(p: Principal, unitId: number): Promise<PairingDto[]> {
     await this.scope.assertNode(p, unitId, UNIT_READERS);
-    return this.toDtos(await this.db.getRepository(UnitPairingEntity).find({ where: { unitId }, order: { id: 'ASC' } }));
+    return this.toDtos(
+      await this.db.getRepository(UnitPairingEntity).find({ where: { unitId }, order: { id: 'ASC' } }),
+    );
   }
 
   async listForCommunity(p: Principal, communityId: number): Promise<PairingDto[]> {
     await this.scope.assertNode(p, communityId, COMMUNITY_READERS);
-    return this.toDtos(await this.db.getRepository(UnitPairingEntity).find({ where: { communityId }, order: { id: 'ASC' } }));
+    return this.toDtos(
+      await this.db.getRepository(UnitPairingEntity).find({ where: { communityId }, order: { id: 'ASC' } }),
+    );
   }
 
   async items(p: Principal, pairingId: number, listType?: PairingListType): Promise<PairingItemDto[]> {
@@ -103,16 +107,26 @@ export class UnitsService {
   }
 
   private async canRead(p: Principal, pairing: UnitPairingEntity): Promise<boolean> {
-    const [unit, community] = await Promise.all([this.scope.node(pairing.unitId), this.scope.node(pairing.communityId)]);
+    const [unit, community] = await Promise.all([
+      this.scope.node(pairing.unitId),
+      this.scope.node(pairing.communityId),
+    ]);
     return this.scope.covers(p, unit.path, UNIT_READERS) || this.scope.covers(p, community.path, COMMUNITY_READERS);
   }
 
   private async assertCanWrite(p: Principal, pairing: UnitPairingEntity, listType: PairingListType): Promise<void> {
-    const [unit, community] = await Promise.all([this.scope.node(pairing.unitId), this.scope.node(pairing.communityId)]);
+    const [unit, community] = await Promise.all([
+      this.scope.node(pairing.unitId),
+      this.scope.node(pairing.communityId),
+    ]);
     const asUnit = this.scope.covers(p, unit.path, [Role.UnitAdmin]);
     const asCommunity = this.scope.covers(p, community.path, [Role.CommunityAdmin]);
     const allowed =
-      listType === PairingListType.Needs ? asCommunity : listType === PairingListType.Resources ? asUnit : asUnit || asCommunity;
+      listType === PairingListType.Needs
+        ? asCommunity
+        : listType === PairingListType.Resources
+          ? asUnit
+          : asUnit || asCommunity;
     if (!allowed) {
       throw forbidden(
         listType === PairingListType.Needs

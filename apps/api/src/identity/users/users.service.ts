@@ -48,7 +48,9 @@ export class UsersService {
         ip: ip?.slice(0, 64) ?? null,
         userAgent: userAgent?.slice(0, 255) ?? null,
       });
-      await m.getRepository(UserEntity).update({ id: principal.userId }, { consentVersion: version, consentAt: now, updatedAt: now });
+      await m
+        .getRepository(UserEntity)
+        .update({ id: principal.userId }, { consentVersion: version, consentAt: now, updatedAt: now });
     });
     return this.me(principal);
   }

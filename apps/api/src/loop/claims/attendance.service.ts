@@ -1,6 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { PAGES, ClaimAction, ClaimStatus, NotificationKind, PointsReason, RegistrationStatus, Role, TaskAction, type ClaimDto } from '@sbd/contracts';
+import {
+  PAGES,
+  ClaimAction,
+  ClaimStatus,
+  NotificationKind,
+  PointsReason,
+  RegistrationStatus,
+  Role,
+  TaskAction,
+  type ClaimDto,
+} from '@sbd/contracts';
 import {
   bonusForRating,
   checkInOpen,
@@ -66,12 +76,22 @@ export class AttendanceService {
   }
 
   /** Check-in/out by the rotating code or by location inside the task's radius; only for oneself. */
-  private async attend(p: Principal, claimId: number, dto: CheckInDto, action: ClaimAction.CheckIn | ClaimAction.CheckOut): Promise<ClaimDto> {
+  private async attend(
+    p: Principal,
+    claimId: number,
+    dto: CheckInDto,
+    action: ClaimAction.CheckIn | ClaimAction.CheckOut,
+  ): Promise<ClaimDto> {
     const claim = await this.views.load(claimId);
     const verb = action === ClaimAction.CheckIn ? '签到' : '签退';
     if (claim.memberUserId !== p.userId) throw forbidden(`不能替他人${verb}`);
     const to = machine(claim.status, action);
-    const task = await this.db.getRepository(TaskEntity).createQueryBuilder('t').addSelect('t.checkinSecret').where('t.id = :id', { id: claim.taskId }).getOneOrFail();
+    const task = await this.db
+      .getRepository(TaskEntity)
+      .createQueryBuilder('t')
+      .addSelect('t.checkinSecret')
+      .where('t.id = :id', { id: claim.taskId })
+      .getOneOrFail();
     const now = new Date();
     const window = { start: task.startsAt, end: task.endsAt };
     if (action === ClaimAction.CheckIn && !checkInOpen(now, window)) {
@@ -79,12 +99,18 @@ export class AttendanceService {
     }
     let method: string;
     if (dto.code) {
-      if (!verifyCheckinCode(task.checkinSecret, dto.code, now.getTime())) throw badRequest(`${verb}码错误或已过期，请看现场最新的${verb}码`, 'code');
+      if (!verifyCheckinCode(task.checkinSecret, dto.code, now.getTime()))
+        throw badRequest(`${verb}码错误或已过期，请看现场最新的${verb}码`, 'code');
       method = 'code';
     } else if (dto.latitude !== undefined && dto.longitude !== undefined) {
-      if (task.latitude === null || task.longitude === null) throw badRequest(`该任务不支持定位${verb}，请输入${verb}码`, 'code');
-      const d = distanceMeters({ latitude: dto.latitude, longitude: dto.longitude }, { latitude: task.latitude, longitude: task.longitude });
-      if (d > task.checkinRadiusM) throw badRequest(`您不在${verb}范围内（距离约${Math.round(d)}米，需在${task.checkinRadiusM}米内）`, 'latitude');
+      if (task.latitude === null || task.longitude === null)
+        throw badRequest(`该任务不支持定位${verb}，请输入${verb}码`, 'code');
+      const d = distanceMeters(
+        { latitude: dto.latitude, longitude: dto.longitude },
+        { latitude: task.latitude, longitude: task.longitude },
+      );
+      if (d > task.checkinRadiusM)
+        throw badRequest(`您不在${verb}范围内（距离约${Math.round(d)}米，需在${task.checkinRadiusM}米内）`, 'latitude');
       method = 'location';
     } else {
       throw badRequest(`请输入${verb}码或开启定位`, 'code');
@@ -123,17 +149,18 @@ export class AttendanceService {
     const to = machine(claim.status, ClaimAction.Verify);
     const now = new Date();
     await transaction(this.db, async (m) => {
-      const changed = await execute(m, 'UPDATE claims SET status = ?, verified_by_id = ?, verified_at = ?, updated_at = ? WHERE id = ? AND status = ?', [
-        to,
-        p.userId,
-        toDbDate(now),
-        toDbDate(now),
-        claim.id,
-        claim.status,
-      ]);
+      const changed = await execute(
+        m,
+        'UPDATE claims SET status = ?, verified_by_id = ?, verified_at = ?, updated_at = ? WHERE id = ? AND status = ?',
+        [to, p.userId, toDbDate(now), toDbDate(now), claim.id, claim.status],
+      );
       if (changed !== 1) throw illegalTransition('报名状态已变化，请刷新后重试');
       const reg = await registrationReader(m).findOneByOrFail({ id: claim.registrationId });
-      const earned = pointsForVerifiedService(claim.creditHalfHours / 2, { perHour: task.pointsPerHour, minimum: task.pointsMinimum, max: task.pointsMax });
+      const earned = pointsForVerifiedService(claim.creditHalfHours / 2, {
+        perHour: task.pointsPerHour,
+        minimum: task.pointsMinimum,
+        max: task.pointsMax,
+      });
       await this.points.append(m, {
         memberUserId: claim.memberUserId,
         communityId: task.communityId,
@@ -256,7 +283,9 @@ export class AttendanceService {
   /** When a task completes: who never checked in is a no-show; the waitlist is released. */
   async markNoShowsForTask(m: EntityManager, taskId: number, byUserId: number): Promise<void> {
     const task = await m.getRepository(TaskEntity).findOneByOrFail({ id: taskId });
-    const open = await m.getRepository(ClaimEntity).findBy({ taskId, status: In([ClaimStatus.Claimed, ClaimStatus.Waitlisted]) });
+    const open = await m
+      .getRepository(ClaimEntity)
+      .findBy({ taskId, status: In([ClaimStatus.Claimed, ClaimStatus.Waitlisted]) });
     for (const claim of open) {
       if (claim.status === ClaimStatus.Claimed) await this.noShow(m, claim, task, byUserId);
       else await this.claims.leave(m, claim, ClaimStatus.Expired, { promote: false });
@@ -286,7 +315,11 @@ export class AttendanceService {
     return { id: Number(identifiers[0].id), hours: dto.hours };
   }
 
-  private async reviewable(p: Principal, claimId: number, selfWhat: string): Promise<{ claim: ClaimEntity; task: TaskEntity }> {
+  private async reviewable(
+    p: Principal,
+    claimId: number,
+    selfWhat: string,
+  ): Promise<{ claim: ClaimEntity; task: TaskEntity }> {
     const claim = await this.views.load(claimId);
     const task = await this.db.getRepository(TaskEntity).findOneByOrFail({ id: claim.taskId });
     await this.scope.assertNode(p, task.communityId, [Role.CommunityAdmin], '只有本社区的管理员可以处理');

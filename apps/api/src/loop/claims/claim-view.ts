@@ -24,7 +24,12 @@ const STAFF_ACTIONS = [ClaimAction.Verify, ClaimAction.Reject, ClaimAction.MarkN
  * The one place a claim becomes a DTO. `own`: the viewer is the member; `staff`: the viewer
  * administers the task's community (and is not the member: nobody verifies their own hours).
  */
-export function toClaimDto(c: ClaimEntity, t: ClaimTaskView, x: ClaimExtras, viewer: { own: boolean; staff: boolean }): ClaimDto {
+export function toClaimDto(
+  c: ClaimEntity,
+  t: ClaimTaskView,
+  x: ClaimExtras,
+  viewer: { own: boolean; staff: boolean },
+): ClaimDto {
   return {
     id: c.id,
     taskId: c.taskId,
@@ -42,7 +47,9 @@ export function toClaimDto(c: ClaimEntity, t: ClaimTaskView, x: ClaimExtras, vie
     status: c.status,
     waitlistPosition: c.status === ClaimStatus.Waitlisted ? x.waitlistPosition : null,
     holdExpiresAt: c.holdExpiresAt?.toISOString() ?? null,
-    withdrawDeadline: new Date(withdrawDeadline({ startAt: t.startsAt, withdrawCutoffMinutes: t.withdrawCutoffMinutes })).toISOString(),
+    withdrawDeadline: new Date(
+      withdrawDeadline({ startAt: t.startsAt, withdrawCutoffMinutes: t.withdrawCutoffMinutes }),
+    ).toISOString(),
     claimedAt: c.claimedAt.toISOString(),
     checkInAt: c.checkedInAt?.toISOString() ?? null,
     checkOutAt: c.checkedOutAt?.toISOString() ?? null,
@@ -51,12 +58,19 @@ export function toClaimDto(c: ClaimEntity, t: ClaimTaskView, x: ClaimExtras, vie
     verifiedAt: c.verifiedAt?.toISOString() ?? null,
     rejectReason: c.rejectReason,
     serviceRating: x.rating
-      ? { score: x.rating.score, comment: x.rating.comment, ratedByUserId: x.rating.raterUserId, ratedAt: x.rating.createdAt.toISOString() }
+      ? {
+          score: x.rating.score,
+          comment: x.rating.comment,
+          ratedByUserId: x.rating.raterUserId,
+          ratedAt: x.rating.createdAt.toISOString(),
+        }
       : null,
     pointsAwarded: x.points,
     allowedActions: claimMachine
       .allowedActions(c.status)
-      .filter((a) => (viewer.own && MEMBER_ACTIONS.includes(a)) || (viewer.staff && !viewer.own && STAFF_ACTIONS.includes(a))),
+      .filter(
+        (a) => (viewer.own && MEMBER_ACTIONS.includes(a)) || (viewer.staff && !viewer.own && STAFF_ACTIONS.includes(a)),
+      ),
   };
 }
 

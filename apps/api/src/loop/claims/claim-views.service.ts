@@ -34,15 +34,26 @@ export class ClaimViewsService {
     return this.page(p, { taskId }, q);
   }
 
-  private async page(p: Principal, where: { memberUserId?: number; taskId?: number }, q: ListClaimsQuery): Promise<Page<ClaimDto>> {
+  private async page(
+    p: Principal,
+    where: { memberUserId?: number; taskId?: number },
+    q: ListClaimsQuery,
+  ): Promise<Page<ClaimDto>> {
     const limit = q.limit ?? 20;
-    const qb = this.db.getRepository(ClaimEntity).createQueryBuilder('c').orderBy('c.id', 'DESC').take(limit + 1);
+    const qb = this.db
+      .getRepository(ClaimEntity)
+      .createQueryBuilder('c')
+      .orderBy('c.id', 'DESC')
+      .take(limit + 1);
     if (where.memberUserId) qb.andWhere('c.member_user_id = :u', { u: where.memberUserId });
     if (where.taskId) qb.andWhere('c.task_id = :t', { t: where.taskId });
     if (q.status) qb.andWhere('c.status = :s', { s: q.status });
     if (q.cursor) qb.andWhere('c.id < :cursor', { cursor: Number(q.cursor) });
     const rows = await qb.getMany();
-    return { items: await this.toDtos(rows.slice(0, limit), p), nextCursor: rows.length > limit ? String(rows[limit - 1].id) : null };
+    return {
+      items: await this.toDtos(rows.slice(0, limit), p),
+      nextCursor: rows.length > limit ? String(rows[limit - 1].id) : null,
+    };
   }
 
   async get(p: Principal, claimId: number): Promise<ClaimDto> {
@@ -66,7 +77,9 @@ export class ClaimViewsService {
     const ids = claims.map((c) => c.id);
     const [tasks, rows] = await Promise.all([
       this.db.getRepository(TaskEntity).findBy({ id: In([...new Set(claims.map((c) => c.taskId))]) }),
-      this.db.query(`${CLAIM_VIEW_SELECT} WHERE c.id IN (${ids.map(() => '?').join(',')})`, ids) as Promise<Record<string, unknown>[]>,
+      this.db.query(`${CLAIM_VIEW_SELECT} WHERE c.id IN (${ids.map(() => '?').join(',')})`, ids) as Promise<
+        Record<string, unknown>[]
+      >,
     ]);
     const taskOf = new Map(tasks.map((t) => [t.id, t]));
     const extrasOf = new Map(rows.map(claimFromRow).flatMap((x) => (x ? [[x.claim.id, x.extras] as const] : [])));
@@ -77,7 +90,10 @@ export class ClaimViewsService {
     }
     return claims.map((c) => {
       const t = taskOf.get(c.taskId)!;
-      return toClaimDto(c, t, extrasOf.get(c.id)!, { own: c.memberUserId === p.userId, staff: staffCommunities.has(t.communityId) });
+      return toClaimDto(c, t, extrasOf.get(c.id)!, {
+        own: c.memberUserId === p.userId,
+        staff: staffCommunities.has(t.communityId),
+      });
     });
   }
 
@@ -88,10 +104,10 @@ export class ClaimViewsService {
   async ownOnTasks(userId: number, tasks: (ClaimTaskView & { id: number })[]): Promise<Map<number, ClaimDto>> {
     if (!tasks.length) return new Map();
     const byId = new Map(tasks.map((t) => [t.id, t]));
-    const rows = (await this.db.query(`${CLAIM_VIEW_SELECT} WHERE c.member_user_id = ? AND c.task_id IN (${tasks.map(() => '?').join(',')})`, [
-      userId,
-      ...byId.keys(),
-    ])) as Record<string, unknown>[];
+    const rows = (await this.db.query(
+      `${CLAIM_VIEW_SELECT} WHERE c.member_user_id = ? AND c.task_id IN (${tasks.map(() => '?').join(',')})`,
+      [userId, ...byId.keys()],
+    )) as Record<string, unknown>[];
     return ownClaimDtos(rows, byId);
   }
 }

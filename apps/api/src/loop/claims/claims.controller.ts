@@ -10,7 +10,16 @@ import { NoteDto } from '../../platform/validation/note.dto';
 import { AttendanceService } from './attendance.service';
 import { ClaimViewsService } from './claim-views.service';
 import { ClaimsService } from './claims.service';
-import { BackfillDto, CheckInDto, CreateClaimDto, ListClaimsQuery, RateServiceDto, RejectClaimDto, VerifyClaimDto, WithdrawClaimDto } from './dto/claim.dtos';
+import {
+  BackfillDto,
+  CheckInDto,
+  CreateClaimDto,
+  ListClaimsQuery,
+  RateServiceDto,
+  RejectClaimDto,
+  VerifyClaimDto,
+  WithdrawClaimDto,
+} from './dto/claim.dtos';
 
 @ApiTags('claims')
 @ApiBearerAuth()
@@ -26,7 +35,11 @@ export class ClaimsController {
   @ApiOperation({ summary: '接单: claim a slot (or join the waitlist); a branch secretary claims for branch members' })
   @ApiResponse({ status: 201, description: 'Created' })
   @ApiResponse({ status: 200, description: 'The same claim already existed (idempotent)' })
-  async claim(@CurrentUser() p: Principal, @Body() dto: CreateClaimDto, @Res({ passthrough: true }) res: Response): Promise<ClaimDto | ClaimDto[]> {
+  async claim(
+    @CurrentUser() p: Principal,
+    @Body() dto: CreateClaimDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ClaimDto | ClaimDto[]> {
     const results = await this.claims.claim(p, dto);
     res.status(results.some((r) => r.created) ? HttpStatus.CREATED : HttpStatus.OK);
     return dto.memberUserIds ? results.map((r) => r.claim) : results[0].claim;
@@ -40,7 +53,11 @@ export class ClaimsController {
 
   @Get('tasks/:id/claims')
   @ApiOperation({ summary: 'Claims of a task (staff)' })
-  forTask(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Query() q: ListClaimsQuery): Promise<Page<ClaimDto>> {
+  forTask(
+    @CurrentUser() p: Principal,
+    @Param('id', IdParam) id: number,
+    @Query() q: ListClaimsQuery,
+  ): Promise<Page<ClaimDto>> {
     return this.views.forTask(p, id, q);
   }
 
@@ -53,7 +70,11 @@ export class ClaimsController {
   @Post('claims/:id/withdraw')
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw before the cut-off; the slot goes to the waitlist' })
-  withdraw(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Body() _body: WithdrawClaimDto): Promise<ClaimDto> {
+  withdraw(
+    @CurrentUser() p: Principal,
+    @Param('id', IdParam) id: number,
+    @Body() _body: WithdrawClaimDto,
+  ): Promise<ClaimDto> {
     return this.claims.withdraw(p, id);
   }
 
@@ -83,14 +104,22 @@ export class ClaimsController {
   @Post('claims/:id/verify')
   @HttpCode(200)
   @ApiOperation({ summary: 'Verify the hours (community admin, never one’s own); optionally rate the service' })
-  verify(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Body() dto: VerifyClaimDto): Promise<ClaimDto> {
+  verify(
+    @CurrentUser() p: Principal,
+    @Param('id', IdParam) id: number,
+    @Body() dto: VerifyClaimDto,
+  ): Promise<ClaimDto> {
     return this.attendance.verify(p, id, dto);
   }
 
   @Post('claims/:id/reject')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reject the hours with a reason' })
-  reject(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Body() dto: RejectClaimDto): Promise<ClaimDto> {
+  reject(
+    @CurrentUser() p: Principal,
+    @Param('id', IdParam) id: number,
+    @Body() dto: RejectClaimDto,
+  ): Promise<ClaimDto> {
     return this.attendance.reject(p, id, dto.reason);
   }
 

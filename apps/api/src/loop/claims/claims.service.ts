@@ -16,11 +16,25 @@ import {
   type ClaimDto,
   type ClaimRefusalReason,
 } from '@sbd/contracts';
-import { claimMachine, whyCannotClaimTask, whyCannotWithdraw, whyMemberCannotClaim, type ClaimableTask, type ClaimingMember } from '@sbd/domain';
+import {
+  claimMachine,
+  whyCannotClaimTask,
+  whyCannotWithdraw,
+  whyMemberCannotClaim,
+  type ClaimableTask,
+  type ClaimingMember,
+} from '@sbd/domain';
 import { DataSource, In, LessThan, type EntityManager } from 'typeorm';
 import type { Principal } from '../../platform/auth/principal';
 import { ScopeService } from '../../platform/auth/scope.service';
-import { AppError, badRequest, conflict, forbidden, illegalTransition, notFound } from '../../platform/errors/app-errors';
+import {
+  AppError,
+  badRequest,
+  conflict,
+  forbidden,
+  illegalTransition,
+  notFound,
+} from '../../platform/errors/app-errors';
 import { execute, lockRow, toDbDate, transaction } from '../../platform/database/sql';
 import { automaticTransition } from '../../platform/database/automatic-transition';
 import { NotificationsService, type NewNotification } from '../../messaging';
@@ -94,20 +108,34 @@ export class ClaimsService {
     const facts = await this.claimFacts(task, own, now, false);
     refuseClaim(whyMemberCannotClaim(facts.task, facts.member, now));
     const reg = own!; // approved: the rule refused otherwise
-    const { id, created } = await transaction(this.db, (m) => this.claimOne(m, task, reg, p.userId, null, dto.joinWaitlist));
+    const { id, created } = await transaction(this.db, (m) =>
+      this.claimOne(m, task, reg, p.userId, null, dto.joinWaitlist),
+    );
     return [{ claim: await this.views.dto(p, id), created }];
   }
 
-  private async claimForBranch(p: Principal, task: TaskEntity, dto: CreateClaimDto, now: number): Promise<ClaimResult[]> {
-    if (dto.branchId === undefined || !dto.memberUserIds?.length) throw badRequest('请选择支部和要指派的党员', 'memberUserIds');
+  private async claimForBranch(
+    p: Principal,
+    task: TaskEntity,
+    dto: CreateClaimDto,
+    now: number,
+  ): Promise<ClaimResult[]> {
+    if (dto.branchId === undefined || !dto.memberUserIds?.length)
+      throw badRequest('请选择支部和要指派的党员', 'memberUserIds');
     await this.scope.assertNode(p, dto.branchId, [Role.BranchSecretary], '只有该支部的书记可以为支部报名');
     if (task.target === TaskTarget.Branches) {
-      const allowed: { branch_id: number }[] = await this.db.query('SELECT branch_id FROM task_branches WHERE task_id = ?', [task.id]);
+      const allowed: { branch_id: number }[] = await this.db.query(
+        'SELECT branch_id FROM task_branches WHERE task_id = ?',
+        [task.id],
+      );
       if (allowed.length && !allowed.some((b) => Number(b.branch_id) === dto.branchId)) {
         throw forbidden('该任务没有面向您的支部');
       }
     }
-    const regs = await registrationReader(this.db).findBy({ userId: In(dto.memberUserIds), status: RegistrationStatus.Approved });
+    const regs = await registrationReader(this.db).findBy({
+      userId: In(dto.memberUserIds),
+      status: RegistrationStatus.Approved,
+    });
     const byUser = new Map(regs.map((r) => [r.userId, r]));
     for (const userId of dto.memberUserIds) {
       const reg = byUser.get(userId);
@@ -117,9 +145,16 @@ export class ClaimsService {
     }
     const results: { id: number; created: boolean }[] = [];
     for (const userId of dto.memberUserIds) {
-      results.push(await transaction(this.db, (m) => this.claimOne(m, task, byUser.get(userId)!, p.userId, dto.branchId!, dto.joinWaitlist)));
+      results.push(
+        await transaction(this.db, (m) =>
+          this.claimOne(m, task, byUser.get(userId)!, p.userId, dto.branchId!, dto.joinWaitlist),
+        ),
+      );
     }
-    const dtos = await this.views.toDtos(await this.db.getRepository(ClaimEntity).findBy({ id: In(results.map((r) => r.id)) }), p);
+    const dtos = await this.views.toDtos(
+      await this.db.getRepository(ClaimEntity).findBy({ id: In(results.map((r) => r.id)) }),
+      p,
+    );
     return results.map((r) => ({ claim: dtos.find((d) => d.id === r.id)!, created: r.created }));
   }
 
@@ -145,8 +180,13 @@ export class ClaimsService {
       .innerJoin(TaskEntity, 't', 't.id = c.task_id')
       .select(['c.id AS id', 't.title AS title'])
       .where('c.member_user_id = :memberId AND c.task_id <> :taskId', { memberId, taskId: task.id })
-      .andWhere('c.status IN (:...statuses)', { statuses: [...HOLDING.filter((s) => s !== ClaimStatus.Verified), ClaimStatus.Waitlisted] })
-      .andWhere('c.starts_at < :end AND c.ends_at > :start', { end: toDbDate(task.endsAt), start: toDbDate(task.startsAt) })
+      .andWhere('c.status IN (:...statuses)', {
+        statuses: [...HOLDING.filter((s) => s !== ClaimStatus.Verified), ClaimStatus.Waitlisted],
+      })
+      .andWhere('c.starts_at < :end AND c.ends_at > :start', {
+        end: toDbDate(task.endsAt),
+        start: toDbDate(task.startsAt),
+      })
       .getRawOne<{ id: number; title: string }>();
     if (overlapping) {
       throw new AppError(HttpStatus.CONFLICT, ErrorCode.Conflict, `与已报名的任务「${overlapping.title}」时间冲突`);
@@ -210,14 +250,21 @@ export class ClaimsService {
 
   /** Records when a task first became full (for "time from publishing to full"). */
   private async markFilled(m: EntityManager, taskId: number, now: Date): Promise<void> {
-    await execute(m, 'UPDATE tasks SET filled_at = ? WHERE id = ? AND filled_at IS NULL AND claimed_count >= capacity', [toDbDate(now), taskId]);
+    await execute(
+      m,
+      'UPDATE tasks SET filled_at = ? WHERE id = ? AND filled_at IS NULL AND claimed_count >= capacity',
+      [toDbDate(now), taskId],
+    );
   }
 
   /** Reminders 24 h and 2 h before the service, delivered by the dispatcher when due. */
   private async enqueueReminders(m: EntityManager, claimId: number, task: TaskEntity, claimedAt: Date): Promise<void> {
     const claim = await m.getRepository(ClaimEntity).findOneByOrFail({ id: claimId });
     const items: NewNotification[] = [];
-    for (const [label, hours] of [['24h', 24], ['2h', 2]] as const) {
+    for (const [label, hours] of [
+      ['24h', 24],
+      ['2h', 2],
+    ] as const) {
       const at = new Date(task.startsAt.getTime() - hours * 3600_000);
       if (at.getTime() <= claimedAt.getTime()) continue;
       items.push({
@@ -240,7 +287,10 @@ export class ClaimsService {
   }
 
   async cancelReminders(m: EntityManager, claim: ClaimEntity): Promise<void> {
-    await this.notifications.cancelPending(m, ['24h', '2h'].map((l) => this.reminderKey(claim.id, l, claim.claimedAt)));
+    await this.notifications.cancelPending(
+      m,
+      ['24h', '2h'].map((l) => this.reminderKey(claim.id, l, claim.claimedAt)),
+    );
   }
 
   /**
@@ -255,7 +305,9 @@ export class ClaimsService {
     byBranchSecretary: boolean,
   ): Promise<{ task: ClaimableTask; member: ClaimingMember }> {
     const reserved = !byBranchSecretary && !!task.priorityUntil && task.priorityUntil.getTime() > now;
-    const required = reserved ? (await this.db.getRepository(TaskPositionEntity).findBy({ taskId: task.id })).map((r) => r.positionId) : [];
+    const required = reserved
+      ? (await this.db.getRepository(TaskPositionEntity).findBy({ taskId: task.id })).map((r) => r.positionId)
+      : [];
     const approved = reg?.status === RegistrationStatus.Approved;
     let streetId: number | null = null;
     if (reg && approved && reg.communityId !== task.communityId) {
@@ -263,7 +315,9 @@ export class ClaimsService {
     }
     const held =
       reg && approved && required.length
-        ? (await registrationPositionReader(this.db).findBy({ registrationId: reg.id, positionId: In(required) })).map((h) => h.positionId)
+        ? (await registrationPositionReader(this.db).findBy({ registrationId: reg.id, positionId: In(required) })).map(
+            (h) => h.positionId,
+          )
         : [];
     return {
       task: claimableTask(task, required),
@@ -276,7 +330,10 @@ export class ClaimsService {
     const claim = await this.views.load(claimId);
     if (claim.memberUserId !== p.userId && claim.claimedById !== p.userId) throw forbidden('只能退出自己的报名');
     const task = await this.db.getRepository(TaskEntity).findOneByOrFail({ id: claim.taskId });
-    const why = whyCannotWithdraw(claim.status, Date.now(), { startAt: task.startsAt, withdrawCutoffMinutes: task.withdrawCutoffMinutes });
+    const why = whyCannotWithdraw(claim.status, Date.now(), {
+      startAt: task.startsAt,
+      withdrawCutoffMinutes: task.withdrawCutoffMinutes,
+    });
     if (why) throw illegalTransition(why);
     await transaction(this.db, async (m) => {
       await this.leave(m, claim, ClaimStatus.Withdrawn, {});
@@ -313,10 +370,11 @@ export class ClaimsService {
     if (changed !== 1) throw illegalTransition('报名状态已变化，请刷新后重试');
     await this.cancelReminders(m, claim);
     if (HOLDING.includes(claim.status) && !HOLDING.includes(to)) {
-      await execute(m, 'UPDATE tasks SET claimed_count = claimed_count - 1, updated_at = ? WHERE id = ? AND claimed_count > 0', [
-        toDbDate(now),
-        claim.taskId,
-      ]);
+      await execute(
+        m,
+        'UPDATE tasks SET claimed_count = claimed_count - 1, updated_at = ? WHERE id = ? AND claimed_count > 0',
+        [toDbDate(now), claim.taskId],
+      );
       if (extra.promote !== false) await this.promoteWaitlist(m, claim.taskId, now);
     } else if (claim.status === ClaimStatus.Waitlisted) {
       // The task's waitlist count changed: its lists (the member feed's cache) must see it.
@@ -331,7 +389,9 @@ export class ClaimsService {
     if (!OPEN_TASK.includes(task.status) || task.startsAt.getTime() <= now.getTime()) return 0;
     let promoted = 0;
     for (;;) {
-      const next = await m.getRepository(ClaimEntity).findOne({ where: { taskId, status: ClaimStatus.Waitlisted }, order: { claimedAt: 'ASC', id: 'ASC' } });
+      const next = await m
+        .getRepository(ClaimEntity)
+        .findOne({ where: { taskId, status: ClaimStatus.Waitlisted }, order: { claimedAt: 'ASC', id: 'ASC' } });
       if (!next) break;
       const slot = await execute(
         m,
@@ -346,7 +406,10 @@ export class ClaimsService {
         [PROMOTE.to, toDbDate(hold), toDbDate(now), toDbDate(now), next.id, ...PROMOTE.from],
       );
       if (changed !== 1) {
-        await execute(m, 'UPDATE tasks SET claimed_count = claimed_count - 1, updated_at = ? WHERE id = ?', [toDbDate(now), taskId]);
+        await execute(m, 'UPDATE tasks SET claimed_count = claimed_count - 1, updated_at = ? WHERE id = ?', [
+          toDbDate(now),
+          taskId,
+        ]);
         continue;
       }
       promoted++;
@@ -371,12 +434,11 @@ export class ClaimsService {
     const claim = await this.views.load(claimId);
     if (claim.memberUserId !== p.userId) throw forbidden('只能确认自己的报名');
     if (claim.status !== ClaimStatus.Claimed || !claim.holdExpiresAt) throw illegalTransition('该报名无需确认');
-    const changed = await execute(this.db, 'UPDATE claims SET hold_expires_at = NULL, updated_at = ? WHERE id = ? AND status = ? AND hold_expires_at > ?', [
-      toDbDate(new Date()),
-      claimId,
-      ClaimStatus.Claimed,
-      toDbDate(new Date()),
-    ]);
+    const changed = await execute(
+      this.db,
+      'UPDATE claims SET hold_expires_at = NULL, updated_at = ? WHERE id = ? AND status = ? AND hold_expires_at > ?',
+      [toDbDate(new Date()), claimId, ClaimStatus.Claimed, toDbDate(new Date())],
+    );
     if (changed !== 1) throw illegalTransition('报名保留已过期');
     return this.views.dto(p, claimId);
   }
@@ -399,7 +461,11 @@ export class ClaimsService {
           );
           if (changed !== 1) return; // confirmed or handled by another process
           await this.cancelReminders(m, claim);
-          await execute(m, 'UPDATE tasks SET claimed_count = claimed_count - 1, updated_at = ? WHERE id = ? AND claimed_count > 0', [toDbDate(now), claim.taskId]);
+          await execute(
+            m,
+            'UPDATE tasks SET claimed_count = claimed_count - 1, updated_at = ? WHERE id = ? AND claimed_count > 0',
+            [toDbDate(now), claim.taskId],
+          );
           await this.notifications.enqueue(m, {
             userId: claim.memberUserId,
             kind: NotificationKind.ClaimExpired,
@@ -422,7 +488,9 @@ export class ClaimsService {
   /** When a task is cancelled: every claim still waiting to serve is cancelled and told why. */
   async cancelAllForTask(m: EntityManager, taskId: number, reason: string): Promise<void> {
     const task = await m.getRepository(TaskEntity).findOneByOrFail({ id: taskId });
-    const open = await m.getRepository(ClaimEntity).findBy({ taskId, status: In([ClaimStatus.Claimed, ClaimStatus.Waitlisted]) });
+    const open = await m
+      .getRepository(ClaimEntity)
+      .findBy({ taskId, status: In([ClaimStatus.Claimed, ClaimStatus.Waitlisted]) });
     for (const claim of open) {
       await this.leave(m, claim, ClaimStatus.Cancelled, { promote: false });
       await this.notifications.enqueue(m, {
@@ -436,6 +504,4 @@ export class ClaimsService {
       });
     }
   }
-
-
 }

@@ -42,14 +42,22 @@ export class EmergencyController {
   @Post(':id/respond')
   @HttpCode(200)
   @ApiOperation({ summary: 'Answer available / unavailable' })
-  respond(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Body() dto: RespondCallupDto): Promise<CallupDto> {
+  respond(
+    @CurrentUser() p: Principal,
+    @Param('id', IdParam) id: number,
+    @Body() dto: RespondCallupDto,
+  ): Promise<CallupDto> {
     return this.emergency.respond(p, id, dto);
   }
 
   @Post(':id/groups')
   @HttpCode(200)
   @ApiOperation({ summary: 'Group the available responders' })
-  groups(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Body() dto: FormGroupsDto): Promise<CallupDto> {
+  groups(
+    @CurrentUser() p: Principal,
+    @Param('id', IdParam) id: number,
+    @Body() dto: FormGroupsDto,
+  ): Promise<CallupDto> {
     return this.emergency.formGroups(p, id, dto.groupSize);
   }
 

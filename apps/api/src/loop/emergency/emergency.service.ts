@@ -96,9 +96,17 @@ export class EmergencyService {
     if (!(await this.inScope(callup, p.userId))) throw forbidden('您不在本次召集的范围内');
     await transaction(this.db, async (m) => {
       const repo = m.getRepository(EmergencyResponseEntity);
-      const values = { answer: dto.response, etaMinutes: dto.etaMinutes ?? null, note: dto.note?.trim() || null, respondedAt: new Date() };
+      const values = {
+        answer: dto.response,
+        etaMinutes: dto.etaMinutes ?? null,
+        note: dto.note?.trim() || null,
+        respondedAt: new Date(),
+      };
       if (await repo.existsBy({ callupId: id, memberUserId: p.userId })) {
-        await repo.update({ callupId: id, memberUserId: p.userId }, { ...values, ...(dto.response === CallupResponse.Unavailable ? { groupNo: null } : {}) });
+        await repo.update(
+          { callupId: id, memberUserId: p.userId },
+          { ...values, ...(dto.response === CallupResponse.Unavailable ? { groupNo: null } : {}) },
+        );
       } else {
         await repo.insert({ callupId: id, memberUserId: p.userId, groupNo: null, ...values });
       }
@@ -117,7 +125,9 @@ export class EmergencyService {
       });
       await m.getRepository(EmergencyResponseEntity).update({ callupId: id }, { groupNo: null });
       for (const [i, r] of responders.entries()) {
-        await m.getRepository(EmergencyResponseEntity).update({ callupId: id, memberUserId: r.memberUserId }, { groupNo: Math.floor(i / groupSize) + 1 });
+        await m
+          .getRepository(EmergencyResponseEntity)
+          .update({ callupId: id, memberUserId: r.memberUserId }, { groupNo: Math.floor(i / groupSize) + 1 });
       }
       await m.getRepository(EmergencyCallupEntity).update({ id }, { groupSize });
     });
@@ -127,7 +137,11 @@ export class EmergencyService {
   async close(p: Principal, id: number): Promise<CallupDto> {
     const callup = await this.load(id);
     await this.scope.assertNode(p, callup.scopeNodeId, CALLERS, '只有发起范围内的管理员可以结束召集');
-    const changed = await execute(this.db, 'UPDATE emergency_callups SET closed_at = ? WHERE id = ? AND closed_at IS NULL', [toDbDate(new Date()), id]);
+    const changed = await execute(
+      this.db,
+      'UPDATE emergency_callups SET closed_at = ? WHERE id = ? AND closed_at IS NULL',
+      [toDbDate(new Date()), id],
+    );
     if (changed !== 1) throw illegalTransition('召集已结束');
     return this.get(p, id);
   }
@@ -163,7 +177,9 @@ export class EmergencyService {
     const community = await this.scope.node(reg.communityId);
     const ancestorIds = community.path.split('/').filter(Boolean).map(Number);
     const scopes = [...ancestorIds, reg.gridId, reg.branchId].filter((x): x is number => !!x);
-    const rows = await this.db.getRepository(EmergencyCallupEntity).find({ where: { scopeNodeId: In(scopes) }, order: { id: 'DESC' }, take: 20 });
+    const rows = await this.db
+      .getRepository(EmergencyCallupEntity)
+      .find({ where: { scopeNodeId: In(scopes) }, order: { id: 'DESC' }, take: 20 });
     const out: CallupDto[] = [];
     for (const c of rows) out.push(await this.toDto(c, await this.scope.node(c.scopeNodeId), p, false));
     return out;
@@ -187,7 +203,15 @@ export class EmergencyService {
       { header: '编组', key: 'groupName', width: 10 },
     ];
     for (const r of rows) {
-      ws.addRow({ ...r, response: r.response === CallupResponse.Available ? '能到' : r.response === CallupResponse.Unavailable ? '不能到' : '未回复' });
+      ws.addRow({
+        ...r,
+        response:
+          r.response === CallupResponse.Available
+            ? '能到'
+            : r.response === CallupResponse.Unavailable
+              ? '不能到'
+              : '未回复',
+      });
     }
     ws.getRow(1).font = { bold: true };
     const buffer = Buffer.from(await wb.xlsx.writeBuffer());
@@ -217,7 +241,11 @@ export class EmergencyService {
           groupName: resp?.groupNo ? `第${resp.groupNo}组` : null,
         };
       })
-      .sort((a, b) => (a.groupName ?? '~').localeCompare(b.groupName ?? '~') || (a.respondedAt ?? '~').localeCompare(b.respondedAt ?? '~'));
+      .sort(
+        (a, b) =>
+          (a.groupName ?? '~').localeCompare(b.groupName ?? '~') ||
+          (a.respondedAt ?? '~').localeCompare(b.respondedAt ?? '~'),
+      );
   }
 
   private async load(id: number): Promise<EmergencyCallupEntity> {
@@ -231,14 +259,25 @@ export class EmergencyService {
     const mine = responses.find((r) => r.memberUserId === p.userId);
     let groups: CallupGroupDto[] = [];
     if (staff && c.groupSize > 0) {
-      const grouped = responses.filter((r) => r.groupNo).sort((a, b) => a.groupNo! - b.groupNo! || a.respondedAt.getTime() - b.respondedAt.getTime());
+      const grouped = responses
+        .filter((r) => r.groupNo)
+        .sort((a, b) => a.groupNo! - b.groupNo! || a.respondedAt.getTime() - b.respondedAt.getTime());
       const regs = await registrationReader(this.db).findBy({ userId: In(grouped.map((r) => r.memberUserId)) });
       const regOf = new Map(regs.map((r) => [r.userId, r]));
       const byGroup = new Map<number, CallupGroupDto>();
       for (const r of grouped) {
-        const g = byGroup.get(r.groupNo!) ?? { index: r.groupNo!, name: `第${r.groupNo}组`, leaderUserId: r.memberUserId, members: [] };
+        const g = byGroup.get(r.groupNo!) ?? {
+          index: r.groupNo!,
+          name: `第${r.groupNo}组`,
+          leaderUserId: r.memberUserId,
+          members: [],
+        };
         const reg = regOf.get(r.memberUserId);
-        g.members.push({ userId: r.memberUserId, name: reg?.name ?? '', phone: reg ? maskPhone(this.cipher.decrypt(reg.phoneEnc)) : '' });
+        g.members.push({
+          userId: r.memberUserId,
+          name: reg?.name ?? '',
+          phone: reg ? maskPhone(this.cipher.decrypt(reg.phoneEnc)) : '',
+        });
         byGroup.set(r.groupNo!, g);
       }
       groups = [...byGroup.values()];

@@ -57,7 +57,12 @@ export class ContentCheckService {
   private async ask(openid: string, parts: TextPart[]): Promise<'pass' | 'review' | 'risky'> {
     const [first, ...rest] = parts;
     const res = rest.length
-      ? await this.wechat.msgSecCheck({ openid, scene: SCENE_FORUM, title: first.text, content: rest.map((x) => x.text).join('\n') })
+      ? await this.wechat.msgSecCheck({
+          openid,
+          scene: SCENE_FORUM,
+          title: first.text,
+          content: rest.map((x) => x.text).join('\n'),
+        })
       : await this.wechat.msgSecCheck({ openid, scene: SCENE_FORUM, content: first.text });
     return res.suggest;
   }

@@ -8,7 +8,13 @@ export const NEED_PAGE_PATH = 'packageResident/pages/need/index';
 export const POSTERS = [Role.Resident, Role.Member];
 /** Triage (下单) decisions: the community's own staff only. */
 export const TRIAGERS = [Role.CommunityAdmin];
-export const STAFF_ACTIONS: readonly NeedAction[] = [NeedAction.Release, NeedAction.Accept, NeedAction.Reject, NeedAction.Merge, NeedAction.Fulfil];
+export const STAFF_ACTIONS: readonly NeedAction[] = [
+  NeedAction.Release,
+  NeedAction.Accept,
+  NeedAction.Reject,
+  NeedAction.Merge,
+  NeedAction.Fulfil,
+];
 
 /** The resident who posted the need, or the staff member who posted it for them (代点单). */
 export function isNeedOwner(p: Principal, need: NeedEntity): boolean {

@@ -27,7 +27,14 @@ export function periodRange(period: SummaryPeriod, date: string): { from: Date; 
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const utcMidnight = Date.UTC(y, mo - 1, d);
   const check = new Date(utcMidnight);
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || y < 2000 || y > 2999) return null;
+  if (
+    check.getUTCFullYear() !== y ||
+    check.getUTCMonth() !== mo - 1 ||
+    check.getUTCDate() !== d ||
+    y < 2000 ||
+    y > 2999
+  )
+    return null;
   const startOfDay = utcMidnight - CST_OFFSET_MS;
   switch (period) {
     case 'day':
@@ -38,6 +45,9 @@ export function periodRange(period: SummaryPeriod, date: string): { from: Date; 
       return { from: new Date(monday), to: new Date(monday + 7 * DAY_MS) };
     }
     case 'month':
-      return { from: new Date(Date.UTC(y, mo - 1, 1) - CST_OFFSET_MS), to: new Date(Date.UTC(y, mo, 1) - CST_OFFSET_MS) };
+      return {
+        from: new Date(Date.UTC(y, mo - 1, 1) - CST_OFFSET_MS),
+        to: new Date(Date.UTC(y, mo, 1) - CST_OFFSET_MS),
+      };
   }
 }

@@ -47,7 +47,9 @@ export class NeedTransitionsService {
     if (changed !== 1) {
       const rows: { status: NeedStatus }[] = await m.query('SELECT status FROM needs WHERE id = ?', [need.id]);
       const current = rows[0]?.status;
-      throw illegalTransition((current && current !== need.status && needMachine.whyNot(current, action)) || '需求状态已变化，请刷新后重试');
+      throw illegalTransition(
+        (current && current !== need.status && needMachine.whyNot(current, action)) || '需求状态已变化，请刷新后重试',
+      );
     }
     return to;
   }
@@ -62,7 +64,10 @@ export class NeedTransitionsService {
     now: Date,
   ): Promise<void> {
     if (need.residentUserId === null) return; // 代点单: the resident is not online
-    await this.notifications.enqueue(m, aboutNeed(need, need.residentUserId, { kind, title, body }, `need:${need.id}:${event}:${now.getTime()}`));
+    await this.notifications.enqueue(
+      m,
+      aboutNeed(need, need.residentUserId, { kind, title, body }, `need:${need.id}:${event}:${now.getTime()}`),
+    );
   }
 
   async notifyFulfilled(m: EntityManager, need: NeedEntity, now: Date, taskId?: number): Promise<void> {
@@ -93,13 +98,23 @@ export class NeedTransitionsService {
       [Role.CommunityAdmin, need.communityId],
     );
     const items = admins.map((a) =>
-      aboutNeed(need, Number(a.user_id), { kind, title, body }, `need:${need.id}:${event}:${now.getTime()}:u${Number(a.user_id)}`),
+      aboutNeed(
+        need,
+        Number(a.user_id),
+        { kind, title, body },
+        `need:${need.id}:${event}:${now.getTime()}:u${Number(a.user_id)}`,
+      ),
     );
     await this.notifications.enqueue(m, items);
   }
 }
 
 /** A notification about a need, opening the need's page. */
-function aboutNeed(need: NeedEntity, userId: number, text: { kind: NotificationKind; title: string; body: string }, dedupeKey: string): NewNotification {
+function aboutNeed(
+  need: NeedEntity,
+  userId: number,
+  text: { kind: NotificationKind; title: string; body: string },
+  dedupeKey: string,
+): NewNotification {
   return { userId, ...text, path: `${NEED_PAGE_PATH}?id=${need.id}`, entityType: 'need', entityId: need.id, dedupeKey };
 }

@@ -50,7 +50,10 @@ export class NeedViewsService {
   async listForCommunity(p: Principal, communityId: number, q: CommunityNeedsQuery): Promise<Page<NeedDto>> {
     const node = await this.scope.assertNode(p, communityId, COMMUNITY_READERS, '无权查看该社区的需求');
     if (node.type !== OrgNodeType.Community) throw badRequest('请选择社区', 'communityId');
-    const qb = this.db.getRepository(NeedEntity).createQueryBuilder('n').where('n.community_id = :c', { c: communityId });
+    const qb = this.db
+      .getRepository(NeedEntity)
+      .createQueryBuilder('n')
+      .where('n.community_id = :c', { c: communityId });
     if (q.status) qb.andWhere('n.status = :status', { status: q.status });
     if (q.category) qb.andWhere('n.category = :category', { category: q.category });
     if (q.buildingId) qb.andWhere('n.building_id = :b', { b: q.buildingId });
@@ -65,7 +68,10 @@ export class NeedViewsService {
   ): Promise<Page<NeedDto>> {
     const limit = q.limit ?? 20;
     if (q.cursor) qb.andWhere('n.id < :cursor', { cursor: Number(q.cursor) });
-    const rows = await qb.orderBy('n.id', 'DESC').take(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('n.id', 'DESC')
+      .take(limit + 1)
+      .getMany();
     const items = await this.toDtos(p, rows.slice(0, limit));
     return { items, nextCursor: rows.length > limit ? String(rows[limit - 1].id) : null };
   }
@@ -110,7 +116,13 @@ export class NeedViewsService {
       const path = community?.path ?? '/';
       const owner = isNeedOwner(p, n);
       const admin = this.scope.covers(p, path, TRIAGERS);
-      const viewer: Viewer = owner ? 'owner' : admin ? 'admin' : this.scope.covers(p, path, COMMUNITY_READERS) ? 'overseer' : 'other';
+      const viewer: Viewer = owner
+        ? 'owner'
+        : admin
+          ? 'admin'
+          : this.scope.covers(p, path, COMMUNITY_READERS)
+            ? 'overseer'
+            : 'other';
       const taskIds = links.filter((l) => l.needId === n.id).map((l) => l.taskId);
       const mine = ratings.filter((r) => r.needId === n.id);
       const last = mine.at(-1);
@@ -123,7 +135,8 @@ export class NeedViewsService {
       const roleActions = new Set<NeedAction>();
       if (admin) STAFF_ACTIONS.forEach((a) => roleActions.add(a));
       if (owner) roleActions.add(NeedAction.Withdraw);
-      const canRate = n.residentUserId === p.userId && latestTask !== undefined && !mine.some((r) => r.taskId === latestTask);
+      const canRate =
+        n.residentUserId === p.userId && latestTask !== undefined && !mine.some((r) => r.taskId === latestTask);
       if (canRate) [NeedAction.Rate, NeedAction.Reopen].forEach((a) => roleActions.add(a));
 
       const rating: NeedRatingDto | null = last

@@ -82,7 +82,11 @@ export class NeedsController {
   @Post('needs/:id/withdraw')
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw my need (its poster, or the staff who posted it for a resident)' })
-  withdraw(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Body() dto: WithdrawNeedDto): Promise<NeedDto> {
+  withdraw(
+    @CurrentUser() p: Principal,
+    @Param('id', IdParam) id: number,
+    @Body() dto: WithdrawNeedDto,
+  ): Promise<NeedDto> {
     return this.needs.withdraw(p, id, dto.reason);
   }
 
@@ -103,19 +107,31 @@ export class NeedsController {
   @Post('needs/:id/plus-one')
   @HttpCode(200)
   @ApiOperation({ summary: '"同一件事 +1": back an open need of my community (once per person)' })
-  plusOne(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Body() _body: NoteDto): Promise<PlusOneResultDto> {
+  plusOne(
+    @CurrentUser() p: Principal,
+    @Param('id', IdParam) id: number,
+    @Body() _body: NoteDto,
+  ): Promise<PlusOneResultDto> {
     return this.needs.plusOne(p, id);
   }
 
   @Get('communities/:id/needs')
   @ApiOperation({ summary: 'A community’s needs for its staff, newest first (keyset pagination)' })
-  list(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Query() q: CommunityNeedsQuery): Promise<Page<NeedDto>> {
+  list(
+    @CurrentUser() p: Principal,
+    @Param('id', IdParam) id: number,
+    @Query() q: CommunityNeedsQuery,
+  ): Promise<Page<NeedDto>> {
     return this.views.listForCommunity(p, id, q);
   }
 
   @Get('communities/:id/needs/summary')
   @ApiOperation({ summary: '日汇总、周研判、月总结: counts by category and status, needs not accepted within 48 h' })
-  summary(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Query() q: NeedSummaryQuery): Promise<NeedSummaryDto> {
+  summary(
+    @CurrentUser() p: Principal,
+    @Param('id', IdParam) id: number,
+    @Query() q: NeedSummaryQuery,
+  ): Promise<NeedSummaryDto> {
     return this.triage.summary(p, id, q);
   }
 }

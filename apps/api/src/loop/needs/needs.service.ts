@@ -151,7 +151,13 @@ export class NeedsService {
       .take(DUPLICATE_CANDIDATES)
       .getMany();
     const found = findLikelyDuplicates(
-      { communityId: community.id, category: dto.category, buildingId: dto.buildingId ?? null, title: dto.title, description: dto.description },
+      {
+        communityId: community.id,
+        category: dto.category,
+        buildingId: dto.buildingId ?? null,
+        title: dto.title,
+        description: dto.description,
+      },
       rows,
       { now, nearbyBuildingIds: nearby },
     ).slice(0, DUPLICATE_SUGGESTIONS);
@@ -173,8 +179,10 @@ export class NeedsService {
     const need = await this.views.load(id);
     const community = await this.scope.node(need.communityId);
     if (!this.scope.covers(p, community.path, POSTERS)) throw forbidden('只有本社区的居民可以 +1');
-    if (need.residentUserId === p.userId || need.createdById === p.userId) throw conflict('这是您自己提交的需求，无需 +1');
-    if (!OPEN_NEED_STATUSES.includes(need.status)) throw illegalTransition(`需求${NEED_STATUS_LABELS[need.status]}，不能 +1`);
+    if (need.residentUserId === p.userId || need.createdById === p.userId)
+      throw conflict('这是您自己提交的需求，无需 +1');
+    if (!OPEN_NEED_STATUSES.includes(need.status))
+      throw illegalTransition(`需求${NEED_STATUS_LABELS[need.status]}，不能 +1`);
     const added = await transaction(this.db, async (m) => {
       await lockRow(m, 'needs', id);
       if (await m.getRepository(NeedPlusOneEntity).existsBy({ needId: id, userId: p.userId })) return false;
@@ -207,7 +215,15 @@ export class NeedsService {
       if (need.status === NeedStatus.Accepted) {
         // Staff were already working on it: tell them.
         const why = reason?.trim() ? `，原因：${reason.trim()}` : '';
-        await this.transitions.notifyStaff(m, need, NotificationKind.NeedWithdrawn, '需求已撤回', `已受理的需求「${need.title}」被撤回${why}`, 'withdrawn', now);
+        await this.transitions.notifyStaff(
+          m,
+          need,
+          NotificationKind.NeedWithdrawn,
+          '需求已撤回',
+          `已受理的需求「${need.title}」被撤回${why}`,
+          'withdrawn',
+          now,
+        );
       }
     });
     return this.views.toDto(p, await this.views.load(id));
@@ -222,7 +238,9 @@ export class NeedsService {
     if (need.residentUserId === null || need.residentUserId !== p.userId) throw forbidden('只能评价自己提出的需求');
     const action = dto.resolved ? NeedAction.Rate : NeedAction.Reopen;
     this.transitions.next(need.status, action);
-    const [latest] = await this.db.getRepository(TaskNeedEntity).find({ where: { needId: id }, order: { taskId: 'DESC' }, take: 1 });
+    const [latest] = await this.db
+      .getRepository(TaskNeedEntity)
+      .find({ where: { needId: id }, order: { taskId: 'DESC' }, take: 1 });
     if (!latest) throw illegalTransition('该需求还没有关联的服务任务，暂不能评价');
     const taskId = latest.taskId;
     if (await this.db.getRepository(RatingEntity).existsBy({ kind: 'resident', needId: id, taskId })) {
@@ -238,7 +256,14 @@ export class NeedsService {
       if (dto.resolved) {
         await this.transitions.apply(m, need, action, ['rated_at = ?'], [toDbDate(now)], now);
       } else {
-        await this.transitions.apply(m, need, action, ['reopen_count = reopen_count + 1', 'fulfilled_at = NULL'], [], now);
+        await this.transitions.apply(
+          m,
+          need,
+          action,
+          ['reopen_count = reopen_count + 1', 'fulfilled_at = NULL'],
+          [],
+          now,
+        );
         const reopens = need.reopenCount + 1;
         await this.transitions.notifyStaff(
           m,
@@ -277,7 +302,8 @@ export class NeedsService {
 
   private async building(community: OrgNodeView, buildingId: number): Promise<OrgNodeView> {
     const building = await orgNodeReader(this.db).findOneBy({ id: buildingId, type: OrgNodeType.Building });
-    if (!building || !building.path.startsWith(community.path)) throw badRequest('所选小区/楼栋不属于该社区', 'buildingId');
+    if (!building || !building.path.startsWith(community.path))
+      throw badRequest('所选小区/楼栋不属于该社区', 'buildingId');
     return building;
   }
 
@@ -297,7 +323,9 @@ export class NeedsService {
   private async checkPhotos(p: Principal, photos: string[]): Promise<void> {
     if (!photos.length) return;
     const ids = photos.map((u) => u.slice(u.lastIndexOf('/') + 1));
-    const rows = await this.db.getRepository(UploadEntity).find({ select: { id: true, ownerUserId: true }, where: { id: In(ids) } });
+    const rows = await this.db
+      .getRepository(UploadEntity)
+      .find({ select: { id: true, ownerUserId: true }, where: { id: In(ids) } });
     if (rows.length !== new Set(ids).size || rows.some((r) => r.ownerUserId !== p.userId)) {
       throw badRequest('照片不存在或不是您本人上传的，请重新上传', 'photos');
     }
@@ -306,6 +334,7 @@ export class NeedsService {
 
 function isUniqueViolation(err: unknown): boolean {
   if (!(err instanceof QueryFailedError)) return false;
-  const code = (err as QueryFailedError & { code?: string }).code ?? (err.driverError as { code?: string } | undefined)?.code;
+  const code =
+    (err as QueryFailedError & { code?: string }).code ?? (err.driverError as { code?: string } | undefined)?.code;
   return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }

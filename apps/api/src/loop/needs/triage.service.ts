@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { NEED_STATUS_LABELS, NeedAction, NeedCategory, NeedStatus, NotificationKind, OrgNodeType, type NeedDto } from '@sbd/contracts';
+import {
+  NEED_STATUS_LABELS,
+  NeedAction,
+  NeedCategory,
+  NeedStatus,
+  NotificationKind,
+  OrgNodeType,
+  type NeedDto,
+} from '@sbd/contracts';
 import { needMachine, OPEN_NEED_STATUSES } from '@sbd/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../../platform/auth/principal';
@@ -60,7 +68,10 @@ export class TriageService {
         [communityId, ...waiting, cutoff],
       ),
     ]);
-    const byCategory = Object.fromEntries(Object.values(NeedCategory).map((c) => [c, 0])) as Record<NeedCategory, number>;
+    const byCategory = Object.fromEntries(Object.values(NeedCategory).map((c) => [c, 0])) as Record<
+      NeedCategory,
+      number
+    >;
     const byStatus = Object.fromEntries(Object.values(NeedStatus).map((s) => [s, 0])) as Record<NeedStatus, number>;
     let total = 0;
     for (const r of byCategoryRows as { k: NeedCategory; n: unknown }[]) {
@@ -68,7 +79,14 @@ export class TriageService {
       total += Number(r.n);
     }
     for (const r of byStatusRows as { k: NeedStatus; n: unknown }[]) byStatus[r.k] = Number(r.n);
-    type OverdueRow = { id: unknown; title: string; category: NeedCategory; status: NeedStatus; building_id: unknown; created_at: unknown };
+    type OverdueRow = {
+      id: unknown;
+      title: string;
+      category: NeedCategory;
+      status: NeedStatus;
+      building_id: unknown;
+      created_at: unknown;
+    };
     return {
       communityId,
       period: q.period,
@@ -106,7 +124,15 @@ export class TriageService {
     await transaction(this.db, async (m) => {
       const now = new Date();
       await this.transitions.apply(m, need, NeedAction.Accept, ['accepted_at = ?'], [toDbDate(now)], now);
-      await this.transitions.notifyResident(m, need, NotificationKind.NeedAccepted, '需求已受理', `您的需求「${need.title}」已被社区受理，我们会尽快安排服务。`, 'accepted', now);
+      await this.transitions.notifyResident(
+        m,
+        need,
+        NotificationKind.NeedAccepted,
+        '需求已受理',
+        `您的需求「${need.title}」已被社区受理，我们会尽快安排服务。`,
+        'accepted',
+        now,
+      );
     });
     return this.views.toDto(p, await this.views.load(id));
   }
@@ -117,7 +143,15 @@ export class TriageService {
     await transaction(this.db, async (m) => {
       const now = new Date();
       await this.transitions.apply(m, need, NeedAction.Reject, ['reject_reason = ?'], [why], now);
-      await this.transitions.notifyResident(m, need, NotificationKind.NeedRejected, '需求未受理', `您的需求「${need.title}」未被受理：${why}`, 'rejected', now);
+      await this.transitions.notifyResident(
+        m,
+        need,
+        NotificationKind.NeedRejected,
+        '需求未受理',
+        `您的需求「${need.title}」未被受理：${why}`,
+        'rejected',
+        now,
+      );
     });
     return this.views.toDto(p, await this.views.load(id));
   }
@@ -131,7 +165,8 @@ export class TriageService {
     const need = await this.forStaff(p, id, NeedAction.Merge);
     if (dto.targetNeedId === id) throw badRequest('不能合并到需求自身', 'targetNeedId');
     const target = await this.db.getRepository(NeedEntity).findOneBy({ id: dto.targetNeedId });
-    if (!target || target.communityId !== need.communityId) throw badRequest('要合并到的需求不存在或不属于本社区', 'targetNeedId');
+    if (!target || target.communityId !== need.communityId)
+      throw badRequest('要合并到的需求不存在或不属于本社区', 'targetNeedId');
     if (!OPEN_NEED_STATUSES.includes(target.status)) {
       throw illegalTransition(`目标需求${NEED_STATUS_LABELS[target.status]}，不能合并到该需求`);
     }
@@ -142,11 +177,15 @@ export class TriageService {
       await this.transitions.apply(m, need, NeedAction.Merge, ['merged_into_id = ?'], [target.id], now);
       const backers = (await m.getRepository(NeedPlusOneEntity).findBy({ needId: id })).map((x) => x.userId);
       if (need.residentUserId !== null) backers.push(need.residentUserId);
-      const already = new Set((await m.getRepository(NeedPlusOneEntity).findBy({ needId: target.id })).map((x) => x.userId));
+      const already = new Set(
+        (await m.getRepository(NeedPlusOneEntity).findBy({ needId: target.id })).map((x) => x.userId),
+      );
       if (target.residentUserId !== null) already.add(target.residentUserId);
       const moved = [...new Set(backers)].filter((u) => !already.has(u));
       if (moved.length) {
-        await m.getRepository(NeedPlusOneEntity).insert(moved.map((userId) => ({ needId: target.id, userId, createdAt: now })));
+        await m
+          .getRepository(NeedPlusOneEntity)
+          .insert(moved.map((userId) => ({ needId: target.id, userId, createdAt: now })));
       }
       // A need posted for an offline resident (代点单) counts that resident once more.
       const increment = moved.length + (need.proxy ? 1 : 0);

@@ -1,6 +1,12 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Page, PointsBalanceDto, PointsLedgerEntryDto, PointsRankingEntryDto, ServiceHoursDto } from '@sbd/contracts';
+import type {
+  Page,
+  PointsBalanceDto,
+  PointsLedgerEntryDto,
+  PointsRankingEntryDto,
+  ServiceHoursDto,
+} from '@sbd/contracts';
 import { CurrentUser } from '../../platform/auth/decorators';
 import type { Principal } from '../../platform/auth/principal';
 import { IdParam } from '../../platform/validation/id-param';
@@ -46,7 +52,9 @@ export class PointsController {
   }
 
   @Get('points/ranking')
-  @ApiOperation({ summary: 'Rankings derived from the ledger: members of a community or unit; communities or units under a node' })
+  @ApiOperation({
+    summary: 'Rankings derived from the ledger: members of a community or unit; communities or units under a node',
+  })
   ranking(@CurrentUser() p: Principal, @Query() q: RankingQuery): Promise<PointsRankingEntryDto[]> {
     return this.points.ranking(p, q);
   }

@@ -67,8 +67,8 @@ export class PointsService {
         createdAt: new Date(),
       } as QueryDeepPartialEntity<PointsEntryEntity>)
       .orIgnore()
-        // An ignored duplicate has no generated id to read back.
-        .updateEntity(false)
+      // An ignored duplicate has no generated id to read back.
+      .updateEntity(false)
       .execute();
   }
 
@@ -90,7 +90,9 @@ export class PointsService {
         note: dto.note.trim(),
         createdById: p.userId,
       });
-      const last = await m.getRepository(PointsEntryEntity).findOne({ where: { memberUserId: dto.userId }, order: { id: 'DESC' } });
+      const last = await m
+        .getRepository(PointsEntryEntity)
+        .findOne({ where: { memberUserId: dto.userId }, order: { id: 'DESC' } });
       await this.notifications.enqueue(m, {
         userId: dto.userId,
         kind: NotificationKind.PointsChanged,
@@ -127,7 +129,10 @@ export class PointsService {
       .take(limit + 1);
     if (cursor) qb.andWhere('e.id < :cursor', { cursor: Number(cursor) });
     const rows = await qb.getMany();
-    return { items: await this.toDtos(rows.slice(0, limit)), nextCursor: rows.length > limit ? String(rows[limit - 1].id) : null };
+    return {
+      items: await this.toDtos(rows.slice(0, limit)),
+      nextCursor: rows.length > limit ? String(rows[limit - 1].id) : null,
+    };
   }
 
   /** Verified credit hours and back-filled hours, kept apart (DOMAIN §6). */
@@ -137,20 +142,32 @@ export class PointsService {
       `SELECT COALESCE(SUM(credit_half_hours), 0) AS half, COUNT(*) AS n FROM claims WHERE member_user_id = ? AND status = 'verified'`,
       [userId],
     );
-    const [backfilled] = await this.db.query('SELECT COALESCE(SUM(half_hours), 0) AS half FROM backfills WHERE member_user_id = ?', [userId]);
-    return { userId, verifiedHours: Number(verified.half) / 2, backfilledHours: Number(backfilled.half) / 2, services: Number(verified.n) };
+    const [backfilled] = await this.db.query(
+      'SELECT COALESCE(SUM(half_hours), 0) AS half FROM backfills WHERE member_user_id = ?',
+      [userId],
+    );
+    return {
+      userId,
+      verifiedHours: Number(verified.half) / 2,
+      backfilledHours: Number(backfilled.half) / 2,
+      services: Number(verified.n),
+    };
   }
 
   /**
    * Rankings from the ledger: members of a community or unit, or communities of a street/district,
    * or units of a district. Competition ranking: ties share a rank.
    */
-  async ranking(p: Principal, q: { scope: RankingScope; communityId?: number; unitId?: number; limit?: number }): Promise<PointsRankingEntryDto[]> {
+  async ranking(
+    p: Principal,
+    q: { scope: RankingScope; communityId?: number; unitId?: number; limit?: number },
+  ): Promise<PointsRankingEntryDto[]> {
     const limit = q.limit ?? 20;
     let rows: { id: number; name: string; points: number }[];
     if (q.scope === RankingScope.Member) {
       if (q.communityId) await this.scope.assertNode(p, q.communityId, [...COMMUNITY_READERS, Role.Member]);
-      else if (q.unitId) await this.scope.assertNode(p, q.unitId, [Role.UnitAdmin, Role.DistrictAdmin, Role.PlatformAdmin]);
+      else if (q.unitId)
+        await this.scope.assertNode(p, q.unitId, [Role.UnitAdmin, Role.DistrictAdmin, Role.PlatformAdmin]);
       else throw badRequest('请指定社区或单位', 'communityId');
       const col = q.communityId ? 'community_id' : 'unit_id';
       rows = await this.db.query(
@@ -165,7 +182,12 @@ export class PointsService {
     } else {
       const rootId = q.communityId ?? q.unitId;
       if (!rootId) throw badRequest('请指定统计范围', 'communityId');
-      const root = await this.scope.assertNode(p, rootId, [Role.StreetAdmin, Role.DistrictAdmin, Role.PlatformAdmin, Role.CommunityAdmin]);
+      const root = await this.scope.assertNode(p, rootId, [
+        Role.StreetAdmin,
+        Role.DistrictAdmin,
+        Role.PlatformAdmin,
+        Role.CommunityAdmin,
+      ]);
       const col = q.scope === RankingScope.Community ? 'community_id' : 'unit_id';
       const type = q.scope === RankingScope.Community ? OrgNodeType.Community : OrgNodeType.WorkUnit;
       rows = await this.db.query(
@@ -207,7 +229,13 @@ export class PointsService {
     const users = await userReader(this.db).findBy({ id: In([...new Set(rows.map((r) => r.memberUserId))]) });
     const names = new Map(users.map((u) => [u.id, u.name]));
     const claimTasks: { id: number; task_id: number }[] = rows.some((r) => r.claimId)
-      ? await this.db.query(`SELECT id, task_id FROM claims WHERE id IN (${rows.filter((r) => r.claimId).map(() => '?').join(',')})`, rows.filter((r) => r.claimId).map((r) => r.claimId))
+      ? await this.db.query(
+          `SELECT id, task_id FROM claims WHERE id IN (${rows
+            .filter((r) => r.claimId)
+            .map(() => '?')
+            .join(',')})`,
+          rows.filter((r) => r.claimId).map((r) => r.claimId),
+        )
       : [];
     const taskOf = new Map(claimTasks.map((c) => [Number(c.id), Number(c.task_id)]));
     return rows.map((r) => ({

@@ -44,7 +44,9 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
     this.notifications.stopClaiming();
     await Promise.allSettled([...this.running.values()]);
     if (this.config.schedulerEnabled) {
-      await this.notifications.releaseHeld().catch((err: Error) => this.logger.error(`releasing notifications failed: ${err.message}`));
+      await this.notifications
+        .releaseHeld()
+        .catch((err: Error) => this.logger.error(`releasing notifications failed: ${err.message}`));
     }
   }
 

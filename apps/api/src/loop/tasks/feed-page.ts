@@ -29,7 +29,9 @@ export interface FeedFilters {
 
 /** The scope a home's feed reads: a column of `tasks` and its value. */
 export function feedScope(home: FeedHome): { column: 'street_id' | 'community_id'; id: number } {
-  return home.streetId !== null ? { column: 'street_id', id: home.streetId } : { column: 'community_id', id: home.communityId };
+  return home.streetId !== null
+    ? { column: 'street_id', id: home.streetId }
+    : { column: 'community_id', id: home.communityId };
 }
 
 interface Cursor {
@@ -101,7 +103,13 @@ export interface FeedCandidate {
  * The same page as `feedSql`, chosen from a scope's open tasks sorted by (start, id): at most
  * `limit + 1` candidates, in feed order. Filters as in SQL: `from`/`to` compare the start time.
  */
-export function selectFeedPage<T extends FeedCandidate>(sorted: readonly T[], home: FeedHome, q: FeedFilters, now: Date, limit: number): T[] {
+export function selectFeedPage<T extends FeedCandidate>(
+  sorted: readonly T[],
+  home: FeedHome,
+  q: FeedFilters,
+  now: Date,
+  limit: number,
+): T[] {
   const nowMs = now.getTime();
   const fromMs = q.from ? new Date(q.from).getTime() : null;
   const toMs = q.to ? new Date(q.to).getTime() : null;
@@ -112,7 +120,12 @@ export function selectFeedPage<T extends FeedCandidate>(sorted: readonly T[], ho
     for (const t of sorted) {
       if ((t.communityId === home.communityId ? 0 : 1) !== segment) continue;
       if (t.endsMs <= nowMs) continue;
-      if (cursor && segment === cursor.segment && (t.startsMs < cursor.startMs || (t.startsMs === cursor.startMs && t.id <= cursor.id))) continue;
+      if (
+        cursor &&
+        segment === cursor.segment &&
+        (t.startsMs < cursor.startMs || (t.startsMs === cursor.startMs && t.id <= cursor.id))
+      )
+        continue;
       if (q.kind && t.kind !== q.kind) continue;
       if (fromMs !== null && t.startsMs < fromMs) continue;
       if (toMs !== null && t.startsMs >= toMs) continue;

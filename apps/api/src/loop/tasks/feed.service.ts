@@ -8,7 +8,15 @@ import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { fromDbDate, toDbDate } from '../../platform/database/sql';
 import type { TaskFeedQuery } from './dto/list-tasks.query';
 import type { TaskEntity } from './entities/task.entity';
-import { FEED_OPEN_SQL, feedCursor, feedScope, feedSql, selectFeedPage, type FeedCandidate, type FeedHome } from './feed-page';
+import {
+  FEED_OPEN_SQL,
+  feedCursor,
+  feedScope,
+  feedSql,
+  selectFeedPage,
+  type FeedCandidate,
+  type FeedHome,
+} from './feed-page';
 import { ImpressionsService } from './impressions.service';
 import { SizedLru } from './sized-lru';
 import { TaskHooks } from './task-hooks';
@@ -59,7 +67,9 @@ const MAX_CACHED_TASKS = 50_000;
  */
 @Injectable()
 export class FeedService {
-  private readonly entries = new SizedLru<Entry>(MAX_ENTRIES, MAX_CACHED_TASKS, (e) => (e.tasks === 'tooLarge' ? 0 : e.tasks.length));
+  private readonly entries = new SizedLru<Entry>(MAX_ENTRIES, MAX_CACHED_TASKS, (e) =>
+    e.tasks === 'tooLarge' ? 0 : e.tasks.length,
+  );
   private readonly loading = new Map<string, { version: number; promise: Promise<Entry> }>();
 
   constructor(
@@ -113,12 +123,23 @@ export class FeedService {
   }
 
   /** The page straight from SQL, for scopes too large to cache. */
-  private async sqlPage(home: FeedHome, q: TaskFeedQuery, now: Date, limit: number): Promise<{ page: PageItem[]; more: boolean }> {
+  private async sqlPage(
+    home: FeedHome,
+    q: TaskFeedQuery,
+    now: Date,
+    limit: number,
+  ): Promise<{ page: PageItem[]; more: boolean }> {
     const { sql, params } = feedSql(home, q, now, limit);
     const rows = (await this.db.query(sql, params)) as Record<string, unknown>[];
     const tasks = rows.slice(0, limit).map(rowToTask);
-    const shared = await this.views.sharedDtos(tasks, new Map(rows.map((r) => [Number(r.community_id), String(r.community_name)])));
-    return { page: tasks.map((task, i) => ({ task, dto: asViewedWithoutClaim(shared[i]) })), more: rows.length > limit };
+    const shared = await this.views.sharedDtos(
+      tasks,
+      new Map(rows.map((r) => [Number(r.community_id), String(r.community_name)])),
+    );
+    return {
+      page: tasks.map((task, i) => ({ task, dto: asViewedWithoutClaim(shared[i]) })),
+      more: rows.length > limit,
+    };
   }
 
   /** The scope's entry at this version: reused, joined while loading, or loaded. */
@@ -152,7 +173,10 @@ export class FeedService {
     )) as Record<string, unknown>[];
     if (rows.length > cap) return { version, expiresAt, tasks: 'tooLarge' };
     const tasks = rows.map(rowToTask);
-    const shared = await this.views.sharedDtos(tasks, new Map(rows.map((r) => [Number(r.community_id), String(r.community_name)])));
+    const shared = await this.views.sharedDtos(
+      tasks,
+      new Map(rows.map((r) => [Number(r.community_id), String(r.community_name)])),
+    );
     return {
       version,
       expiresAt,

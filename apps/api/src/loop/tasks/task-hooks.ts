@@ -28,7 +28,11 @@ export interface TaskClaimsReader {
 }
 
 /** Runs inside the transaction that moves a task; `actorUserId` is the admin who did it. */
-export type TaskListener = (m: EntityManager, taskId: number, event: { actorUserId: number; reason?: string }) => Promise<void>;
+export type TaskListener = (
+  m: EntityManager,
+  taskId: number,
+  event: { actorUserId: number; reason?: string },
+) => Promise<void>;
 
 /**
  * The task lifecycle's extension points (dependency inversion): modules above tasks (claims)

@@ -25,9 +25,17 @@ export class TaskViewsService {
    * community names not given): the shared parts, and the viewer's own claims. `staff`: the viewer
    * manages these tasks and sees the actions they may take.
    */
-  async toDtos(tasks: TaskEntity[], p: Principal, staff: boolean, communityNames?: Map<number, string>): Promise<TaskDto[]> {
+  async toDtos(
+    tasks: TaskEntity[],
+    p: Principal,
+    staff: boolean,
+    communityNames?: Map<number, string>,
+  ): Promise<TaskDto[]> {
     if (!tasks.length) return [];
-    const [shared, mine] = await Promise.all([this.sharedDtos(tasks, communityNames), this.hooks.claims.ownOnTasks(p.userId, tasks)]);
+    const [shared, mine] = await Promise.all([
+      this.sharedDtos(tasks, communityNames),
+      this.hooks.claims.ownOnTasks(p.userId, tasks),
+    ]);
     return shared.map((d, i) => ({
       ...d,
       myClaim: mine.get(d.id) ?? null,
@@ -59,7 +67,10 @@ export class TaskViewsService {
     ]);
     const names = new Map(communityNames ?? []);
     for (const c of communities) names.set(c.id, c.name);
-    const byTask = new Map<number, { p: { id: number; name: string }[]; b: { id: number; name: string }[]; n: number[]; w: number }>();
+    const byTask = new Map<
+      number,
+      { p: { id: number; name: string }[]; b: { id: number; name: string }[]; n: number[]; w: number }
+    >();
     for (const id of ids) byTask.set(id, { p: [], b: [], n: [], w: 0 });
     for (const r of rows) {
       const x = byTask.get(Number(r.task_id));

@@ -34,7 +34,11 @@ export class TasksController {
 
   @Get('communities/:id/tasks')
   @ApiOperation({ summary: 'A community’s tasks (staff), newest first' })
-  list(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Query() q: ListTasksQuery): Promise<Page<TaskDto>> {
+  list(
+    @CurrentUser() p: Principal,
+    @Param('id', IdParam) id: number,
+    @Query() q: ListTasksQuery,
+  ): Promise<Page<TaskDto>> {
     return this.tasks.listForCommunity(p, id, q);
   }
 

@@ -57,7 +57,12 @@ export class TasksService {
 
   /** 下单: a community admin publishes a task (or saves a draft) from zero or more accepted needs. */
   async create(p: Principal, dto: CreateTaskDto): Promise<TaskDto> {
-    const node = await this.scope.assertNode(p, dto.communityId, [Role.CommunityAdmin], '只有本社区的管理员可以发布任务');
+    const node = await this.scope.assertNode(
+      p,
+      dto.communityId,
+      [Role.CommunityAdmin],
+      '只有本社区的管理员可以发布任务',
+    );
     if (node.type !== OrgNodeType.Community) throw badRequest('请选择社区', 'communityId');
     const startAt = new Date(dto.startAt);
     const endAt = new Date(dto.endAt);
@@ -140,7 +145,8 @@ export class TasksService {
       if (needs.length !== dto.needIds.length || needs.some((n) => n.communityId !== community.id)) {
         throw badRequest('所选需求不属于该社区', 'needIds');
       }
-      if (needs.some((n) => n.status !== NeedStatus.Accepted)) throw badRequest('只能为已受理的需求发布任务', 'needIds');
+      if (needs.some((n) => n.status !== NeedStatus.Accepted))
+        throw badRequest('只能为已受理的需求发布任务', 'needIds');
     }
   }
 
@@ -163,7 +169,11 @@ export class TasksService {
     const notify: NewNotification[] = [];
     if (positions.length) {
       priorityUntil = new Date(Math.min(now.getTime() + POSITION_PRIORITY_MINUTES * 60_000, task.startsAt.getTime()));
-      const holders = await positionHolderIds(m, task.communityId, positions.map((x) => x.positionId));
+      const holders = await positionHolderIds(
+        m,
+        task.communityId,
+        positions.map((x) => x.positionId),
+      );
       for (const h of holders) {
         notify.push({
           userId: h,
@@ -261,12 +271,20 @@ export class TasksService {
     if (q.status) qb.andWhere('t.status = :status', { status: q.status });
     if (q.cursor) qb.andWhere('t.id < :cursor', { cursor: Number(q.cursor) });
     const rows = await qb.getMany();
-    return { items: await this.views.toDtos(rows.slice(0, limit), p, true), nextCursor: rows.length > limit ? String(rows[limit - 1].id) : null };
+    return {
+      items: await this.views.toDtos(rows.slice(0, limit), p, true),
+      nextCursor: rows.length > limit ? String(rows[limit - 1].id) : null,
+    };
   }
 
   /** The rotating check-in code for the organiser's screen (changes every 30 s). */
   async checkinCode(p: Principal, id: number): Promise<CheckinCodeDto> {
-    const task = await this.db.getRepository(TaskEntity).createQueryBuilder('t').addSelect('t.checkinSecret').where('t.id = :id', { id }).getOne();
+    const task = await this.db
+      .getRepository(TaskEntity)
+      .createQueryBuilder('t')
+      .addSelect('t.checkinSecret')
+      .where('t.id = :id', { id })
+      .getOne();
     if (!task) throw notFound('任务不存在');
     await this.scope.assertNode(p, task.communityId, [Role.CommunityAdmin], '只有本社区的管理员可以查看签到码');
     if (!OPEN_STATUSES.includes(task.status)) throw illegalTransition('任务未在报名或进行中，不能签到');

@@ -34,7 +34,10 @@ export class UploadQuota {
     );
     if (Number(row?.total ?? 0) + bytes > quota) {
       const retryAfter = Math.ceil((start.getTime() + DAY_MS - now.getTime()) / 1000);
-      throw new TooManyRequestsError(retryAfter, `今日上传的图片已达上限（${Math.floor(quota / 1024 / 1024)} MB），请明天再试`);
+      throw new TooManyRequestsError(
+        retryAfter,
+        `今日上传的图片已达上限（${Math.floor(quota / 1024 / 1024)} MB），请明天再试`,
+      );
     }
   }
 }

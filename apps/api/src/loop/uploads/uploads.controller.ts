@@ -1,4 +1,14 @@
-import { Controller, Get, Header, Param, Post, StreamableFile, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Header,
+  Param,
+  Post,
+  StreamableFile,
+  UploadedFile,
+  UseFilters,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { memoryStorage } from 'multer';
@@ -18,9 +28,16 @@ export class UploadsController {
   @Post()
   @RateLimit({ UPLOAD_IP: 'ip', UPLOAD_ACCOUNT: 'user' })
   @UseFilters(UploadErrorsFilter)
-  @UseInterceptors(FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, parts: 20 } }))
+  @UseInterceptors(
+    FileInterceptor('file', {
+      storage: memoryStorage(),
+      limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, parts: 20 },
+    }),
+  )
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiBody({
+    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
+  })
   @ApiOperation({ summary: 'Upload a photo (JPG, PNG or WEBP, ≤ 5 MB); its url goes into a need’s photos' })
   upload(@CurrentUser() p: Principal, @UploadedFile() file: Express.Multer.File | undefined): Promise<UploadResultDto> {
     return this.uploads.store(p, file);

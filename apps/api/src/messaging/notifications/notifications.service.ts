@@ -54,7 +54,7 @@ export class NotificationsService {
         .createQueryBuilder()
         .insert()
         .into(NotificationEntity)
-.values(
+        .values(
           list.slice(i, i + 200).map((n): Partial<NotificationEntity> => ({
             userId: n.userId,
             kind: n.kind,
@@ -84,10 +84,15 @@ export class NotificationsService {
   /** Drops reminders that no longer apply (the claim was withdrawn, the task cancelled). */
   async cancelPending(m: EntityManager, dedupeKeys: string[]): Promise<void> {
     if (!dedupeKeys.length) return;
-    await m.getRepository(NotificationEntity).update({ dedupeKey: In(dedupeKeys), status: 'pending' }, { status: 'cancelled' });
+    await m
+      .getRepository(NotificationEntity)
+      .update({ dedupeKey: In(dedupeKeys), status: 'pending' }, { status: 'cancelled' });
   }
 
-  async inbox(userId: number, q: { unreadOnly?: boolean; cursor?: string; limit?: number }): Promise<Page<NotificationDto>> {
+  async inbox(
+    userId: number,
+    q: { unreadOnly?: boolean; cursor?: string; limit?: number },
+  ): Promise<Page<NotificationDto>> {
     const limit = q.limit ?? 20;
     const now = new Date();
     const qb = this.db
@@ -131,7 +136,10 @@ export class NotificationsService {
    * Delivers due notifications. Each row is claimed with a conditional UPDATE before it is sent;
    * a process that dies mid-send leaves a lock that expires, and the row is tried again.
    */
-  async dispatchDue(now = new Date(), batch = 50): Promise<{ sent: number; inbox: number; retried: number; failed: number }> {
+  async dispatchDue(
+    now = new Date(),
+    batch = 50,
+  ): Promise<{ sent: number; inbox: number; retried: number; failed: number }> {
     const stats = { sent: 0, inbox: 0, retried: 0, failed: 0 };
     const candidates = await this.db.getRepository(NotificationEntity).find({
       select: { id: true },
@@ -157,24 +165,30 @@ export class NotificationsService {
       const repo = this.db.getRepository(NotificationEntity);
       if (outcome.status === 'retry' && n.attempts < MAX_ATTEMPTS) {
         const backoff = 30_000 * 2 ** (n.attempts - 1);
-        await repo.update({ id, lockedBy: this.config.workerId }, {
-          status: 'pending',
-          lockedBy: null,
-          lockedUntil: null,
-          notBefore: new Date(now.getTime() + backoff),
-          lastError: outcome.error?.slice(0, 200) ?? null,
-        });
+        await repo.update(
+          { id, lockedBy: this.config.workerId },
+          {
+            status: 'pending',
+            lockedBy: null,
+            lockedUntil: null,
+            notBefore: new Date(now.getTime() + backoff),
+            lastError: outcome.error?.slice(0, 200) ?? null,
+          },
+        );
         stats.retried++;
       } else {
         const status = outcome.status === 'retry' ? 'failed' : outcome.status;
-        await repo.update({ id, lockedBy: this.config.workerId }, {
-          status,
-          channel: status === 'sent' ? 'wechat' : 'inbox',
-          lockedBy: null,
-          lockedUntil: null,
-          sentAt: status === 'failed' ? null : now,
-          lastError: outcome.error?.slice(0, 200) ?? null,
-        });
+        await repo.update(
+          { id, lockedBy: this.config.workerId },
+          {
+            status,
+            channel: status === 'sent' ? 'wechat' : 'inbox',
+            lockedBy: null,
+            lockedUntil: null,
+            sentAt: status === 'failed' ? null : now,
+            lastError: outcome.error?.slice(0, 200) ?? null,
+          },
+        );
         stats[status === 'sent' ? 'sent' : status === 'inbox' ? 'inbox' : 'failed']++;
       }
     }

@@ -101,7 +101,10 @@ export class MatchFeaturesService {
     const scopeId = 'streetId' in scope ? scope.streetId : scope.communityId;
     const key = `${'streetId' in scope ? 's' : 'c'}:${scopeId}`;
     const open = "t.status IN ('published', 'in_progress') AND t.target = 'individuals'";
-    const [v] = (await this.db.query(`SELECT COUNT(*) AS n, MAX(t.updated_at) AS u FROM tasks t WHERE ${open} AND ${scopeSql}`, [scopeId])) as Row[];
+    const [v] = (await this.db.query(
+      `SELECT COUNT(*) AS n, MAX(t.updated_at) AS u FROM tasks t WHERE ${open} AND ${scopeSql}`,
+      [scopeId],
+    )) as Row[];
     const version = `${v?.n}:${fromDbDate(v?.u)?.getTime() ?? 0}`;
     const hit = this.openTasks.get(key);
     if (hit && hit.version === version) return hit.tasks;
@@ -184,7 +187,15 @@ export class MatchFeaturesService {
           AND NOT EXISTS (SELECT 1 FROM claims x WHERE x.task_id = ? AND x.member_user_id = r.user_id AND x.status NOT IN ('withdrawn', 'expired', 'cancelled'))
           AND NOT EXISTS (SELECT 1 FROM claims x WHERE x.member_user_id = r.user_id AND x.status IN ${ACTIVE_CLAIMS} AND x.starts_at < ? AND x.ends_at > ?)
           ${task.target === 'branches' ? 'AND EXISTS (SELECT 1 FROM task_branches tb WHERE tb.task_id = ? AND tb.branch_id = r.branch_id)' : ''}`,
-      [RegistrationStatus.Approved, task.communityId, task.streetId ?? -1, task.id, toDbDate(task.endsAt), toDbDate(task.startsAt), ...(task.target === 'branches' ? [task.id] : [])],
+      [
+        RegistrationStatus.Approved,
+        task.communityId,
+        task.streetId ?? -1,
+        task.id,
+        toDbDate(task.endsAt),
+        toDbDate(task.startsAt),
+        ...(task.target === 'branches' ? [task.id] : []),
+      ],
     )) as Row[];
     return rows.map((r) => Number(r.user_id));
   }

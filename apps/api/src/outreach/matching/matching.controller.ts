@@ -1,6 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { InviteCandidateDto, MatchWeights, RecommendationStatsDto, TaskInviteDto, TaskRecommendationDto } from '@sbd/contracts';
+import type {
+  InviteCandidateDto,
+  MatchWeights,
+  RecommendationStatsDto,
+  TaskInviteDto,
+  TaskRecommendationDto,
+} from '@sbd/contracts';
 import { CurrentUser } from '../../platform/auth/decorators';
 import type { Principal } from '../../platform/auth/principal';
 import { IdParam } from '../../platform/validation/id-param';
@@ -26,13 +32,21 @@ export class MatchingController {
 
   @Get('tasks/:id/invite-candidates')
   @ApiOperation({ summary: 'Members to invite to a task, by the same score (community admin)' })
-  candidates(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Query() q: LimitQuery): Promise<InviteCandidateDto[]> {
+  candidates(
+    @CurrentUser() p: Principal,
+    @Param('id', IdParam) id: number,
+    @Query() q: LimitQuery,
+  ): Promise<InviteCandidateDto[]> {
     return this.matching.inviteCandidates(p, id, q.limit);
   }
 
   @Post('tasks/:id/invites')
   @ApiOperation({ summary: 'Invite members (they are notified); claiming the task accepts' })
-  invite(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Body() dto: CreateInvitesDto): Promise<TaskInviteDto[]> {
+  invite(
+    @CurrentUser() p: Principal,
+    @Param('id', IdParam) id: number,
+    @Body() dto: CreateInvitesDto,
+  ): Promise<TaskInviteDto[]> {
     return this.matching.invite(p, id, dto.userIds);
   }
 
@@ -45,7 +59,11 @@ export class MatchingController {
   @Post('invites/:id/decline')
   @HttpCode(200)
   @ApiOperation({ summary: 'The member declines an invitation' })
-  decline(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Body() _body: NoteDto): Promise<TaskInviteDto> {
+  decline(
+    @CurrentUser() p: Principal,
+    @Param('id', IdParam) id: number,
+    @Body() _body: NoteDto,
+  ): Promise<TaskInviteDto> {
     return this.matching.decline(p, id);
   }
 
@@ -57,16 +75,25 @@ export class MatchingController {
 
   @Put('communities/:id/matching-weights')
   @ApiOperation({ summary: 'Change the community’s weights (community admin)' })
-  setWeights(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Body() dto: UpdateMatchWeightsDto): Promise<MatchWeights> {
+  setWeights(
+    @CurrentUser() p: Principal,
+    @Param('id', IdParam) id: number,
+    @Body() dto: UpdateMatchWeightsDto,
+  ): Promise<MatchWeights> {
     return this.matching.setWeights(p, id, dto.weights);
   }
 
   @Get('communities/:id/recommendation-stats')
   @ApiOperation({
     summary: 'Acceptance of recommended tasks vs the plain feed, and time from publishing to full',
-    description: 'Acceptance rate = distinct member × task pairs shown from that source and claimed within 7 days ÷ pairs shown.',
+    description:
+      'Acceptance rate = distinct member × task pairs shown from that source and claimed within 7 days ÷ pairs shown.',
   })
-  stats(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Query() q: PeriodQuery): Promise<RecommendationStatsDto> {
+  stats(
+    @CurrentUser() p: Principal,
+    @Param('id', IdParam) id: number,
+    @Query() q: PeriodQuery,
+  ): Promise<RecommendationStatsDto> {
     return this.matching.stats(p, id, q.from, q.to);
   }
 }

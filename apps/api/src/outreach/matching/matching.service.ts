@@ -53,13 +53,20 @@ export class MatchingService {
     const member = (await this.features.memberFeatures([p.userId]))[0];
     if (!member) throw forbidden('报到审核通过后才能获得推荐');
     const now = Date.now();
-    const [candidates, weights] = await Promise.all([this.features.candidateTasks(member, now), this.weights(member.communityId)]);
+    const [candidates, weights] = await Promise.all([
+      this.features.candidateTasks(member, now),
+      this.weights(member.communityId),
+    ]);
     const ranked = rankTasksForMember(member, candidates, { now, weights, limit });
     if (!ranked.length) return [];
     const entities = await taskReader(this.db).findBy({ id: In(ranked.map((r) => r.task.id)) });
     const dtos = await this.taskViews.toDtos(entities, p, false);
     const byId = new Map(dtos.map((d) => [d.id, d]));
-    this.impressions.record(p.userId, 'recommend', ranked.map((r, i) => ({ taskId: r.task.id, communityId: r.task.communityId, rank: i + 1, score: r.score })));
+    this.impressions.record(
+      p.userId,
+      'recommend',
+      ranked.map((r, i) => ({ taskId: r.task.id, communityId: r.task.communityId, rank: i + 1, score: r.score })),
+    );
     return ranked.map((r) => ({ task: byId.get(r.task.id)!, score: r.score, reasons: r.reasons, factors: r.factors }));
   }
 
@@ -69,8 +76,14 @@ export class MatchingService {
     const features = await this.features.taskFeatures([task.id]);
     const userIds = await this.features.eligibleMembers(task);
     const members = await this.features.memberFeatures(userIds);
-    const ranked = rankMembersForTask(features[0], members, { now: Date.now(), weights: await this.weights(task.communityId), limit });
-    const invites = await this.db.getRepository(TaskInviteEntity).findBy({ taskId, userId: In(ranked.map((r) => r.member.userId)) });
+    const ranked = rankMembersForTask(features[0], members, {
+      now: Date.now(),
+      weights: await this.weights(task.communityId),
+      limit,
+    });
+    const invites = await this.db
+      .getRepository(TaskInviteEntity)
+      .findBy({ taskId, userId: In(ranked.map((r) => r.member.userId)) });
     const names = await this.names(ranked.map((r) => r.member.userId));
     const inviteDtos = await this.inviteDtos(invites);
     return ranked.map((r) => ({
@@ -90,15 +103,30 @@ export class MatchingService {
     if (refused.length) throw badRequest('所选党员中有人不能参加该任务（已报名、时间冲突或不在本街道）', 'userIds');
     const members = await this.features.memberFeatures(userIds);
     const [features] = await this.features.taskFeatures([taskId]);
-    const scored = rankMembersForTask(features, members, { now: Date.now(), weights: await this.weights(task.communityId) });
+    const scored = rankMembersForTask(features, members, {
+      now: Date.now(),
+      weights: await this.weights(task.communityId),
+    });
     await transaction(this.db, async (m) => {
       const now = new Date();
-      const existing = new Set((await m.getRepository(TaskInviteEntity).findBy({ taskId, userId: In(userIds) })).map((i) => i.userId));
+      const existing = new Set(
+        (await m.getRepository(TaskInviteEntity).findBy({ taskId, userId: In(userIds) })).map((i) => i.userId),
+      );
       const fresh = scored.filter((s) => !existing.has(s.member.userId));
       if (fresh.length) {
-        await m.getRepository(TaskInviteEntity).insert(
-          fresh.map((s) => ({ taskId, userId: s.member.userId, invitedById: p.userId, status: InviteStatus.Pending, score: s.score, createdAt: now, updatedAt: now })),
-        );
+        await m
+          .getRepository(TaskInviteEntity)
+          .insert(
+            fresh.map((s) => ({
+              taskId,
+              userId: s.member.userId,
+              invitedById: p.userId,
+              status: InviteStatus.Pending,
+              score: s.score,
+              createdAt: now,
+              updatedAt: now,
+            })),
+          );
         await this.notifications.enqueue(
           m,
           fresh.map((s) => ({
@@ -120,7 +148,9 @@ export class MatchingService {
   /** Invitations of a task; an invite is accepted once the member holds a claim on the task. */
   async invites(p: Principal, taskId: number): Promise<TaskInviteDto[]> {
     await this.staffTask(p, taskId);
-    return this.inviteDtos(await this.db.getRepository(TaskInviteEntity).find({ where: { taskId }, order: { id: 'ASC' } }));
+    return this.inviteDtos(
+      await this.db.getRepository(TaskInviteEntity).find({ where: { taskId }, order: { id: 'ASC' } }),
+    );
   }
 
   async decline(p: Principal, inviteId: number): Promise<TaskInviteDto> {
@@ -128,7 +158,9 @@ export class MatchingService {
     if (!invite) throw notFound('邀请不存在');
     if (invite.userId !== p.userId) throw forbidden('只能回复给自己的邀请');
     if (invite.status !== InviteStatus.Pending) throw illegalTransition('该邀请已回复');
-    await this.db.getRepository(TaskInviteEntity).update({ id: inviteId, status: InviteStatus.Pending }, { status: InviteStatus.Declined, updatedAt: new Date() });
+    await this.db
+      .getRepository(TaskInviteEntity)
+      .update({ id: inviteId, status: InviteStatus.Pending }, { status: InviteStatus.Declined, updatedAt: new Date() });
     return (await this.inviteDtos([{ ...invite, status: InviteStatus.Declined }]))[0];
   }
 
@@ -138,7 +170,12 @@ export class MatchingService {
   }
 
   async setWeights(p: Principal, communityId: number, weights: Partial<MatchWeights>): Promise<MatchWeights> {
-    const node = await this.scope.assertNode(p, communityId, [Role.CommunityAdmin], '只有本社区的管理员可以调整推荐权重');
+    const node = await this.scope.assertNode(
+      p,
+      communityId,
+      [Role.CommunityAdmin],
+      '只有本社区的管理员可以调整推荐权重',
+    );
     if (node.type !== OrgNodeType.Community) throw badRequest('请选择社区', 'communityId');
     // DTO instances carry absent fields as undefined: only the given ones change.
     const given = Object.fromEntries(Object.entries(weights).filter(([, v]) => v !== undefined && v !== null));
@@ -146,7 +183,8 @@ export class MatchingService {
     if (Object.values(merged).every((v) => v === 0)) throw badRequest('至少要有一项权重大于0', 'weights');
     const repo = this.db.getRepository(MatchWeightsEntity);
     const now = new Date();
-    if (await repo.existsBy({ communityId })) await repo.update({ communityId }, { weights: merged, updatedById: p.userId, updatedAt: now });
+    if (await repo.existsBy({ communityId }))
+      await repo.update({ communityId }, { weights: merged, updatedById: p.userId, updatedAt: now });
     else await repo.insert({ communityId, weights: merged, updatedById: p.userId, updatedAt: now });
     return merged;
   }
@@ -177,7 +215,11 @@ export class MatchingService {
         const claimed = fromDbDate(r.claimed_at);
         return claimed !== null && claimed.getTime() - first.getTime() <= ATTRIBUTION_DAYS * DAY;
       }).length;
-      return { impressions: mine.length, claims, acceptanceRate: mine.length ? Math.round((claims / mine.length) * 10000) / 10000 : null };
+      return {
+        impressions: mine.length,
+        claims,
+        acceptanceRate: mine.length ? Math.round((claims / mine.length) * 10000) / 10000 : null,
+      };
     };
     const filled = (await this.db.query(
       `SELECT t.published_at, t.filled_at FROM tasks t JOIN org_nodes n ON n.id = t.community_id
@@ -187,7 +229,11 @@ export class MatchingService {
     const hours = filled
       .map((r) => (fromDbDate(r.filled_at)!.getTime() - fromDbDate(r.published_at)!.getTime()) / 3600_000)
       .sort((a, b) => a - b);
-    const median = hours.length ? (hours.length % 2 ? hours[(hours.length - 1) / 2] : (hours[hours.length / 2 - 1] + hours[hours.length / 2]) / 2) : null;
+    const median = hours.length
+      ? hours.length % 2
+        ? hours[(hours.length - 1) / 2]
+        : (hours[hours.length / 2 - 1] + hours[hours.length / 2]) / 2
+      : null;
     return {
       from: start.toISOString(),
       to: end.toISOString(),
@@ -219,7 +265,10 @@ export class MatchingService {
 
   private async names(userIds: number[]): Promise<Map<number, string>> {
     if (!userIds.length) return new Map();
-    const rows = (await this.db.query(`SELECT user_id, name FROM registrations WHERE user_id IN (${userIds.map(() => '?').join(',')})`, userIds)) as Row[];
+    const rows = (await this.db.query(
+      `SELECT user_id, name FROM registrations WHERE user_id IN (${userIds.map(() => '?').join(',')})`,
+      userIds,
+    )) as Row[];
     return new Map(rows.map((r) => [Number(r.user_id), String(r.name)]));
   }
 
@@ -242,4 +291,3 @@ export class MatchingService {
     }));
   }
 }
-

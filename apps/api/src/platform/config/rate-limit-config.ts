@@ -87,7 +87,11 @@ export function readAbuseConfig(
   const rateLimits = {} as Record<RateLimitName, RateLimitRule>;
   for (const name of Object.keys(RATE_LIMIT_DEFAULTS) as RateLimitName[]) {
     const raw = env[`RATE_LIMIT_${name}`];
-    rateLimits[name] = raw?.trim() ? parseRateLimit(name, raw, fail) : test ? TEST_RULE : parseRateLimit(name, RATE_LIMIT_DEFAULTS[name], fail);
+    rateLimits[name] = raw?.trim()
+      ? parseRateLimit(name, raw, fail)
+      : test
+        ? TEST_RULE
+        : parseRateLimit(name, RATE_LIMIT_DEFAULTS[name], fail);
   }
   return {
     redisUrl,

@@ -30,18 +30,26 @@ describe('validateConfig', () => {
     expect(validateConfig(production).databaseUrl).toBe(production.DATABASE_URL);
   });
 
-  it.each(['DATABASE_URL', 'JWT_SECRET', 'FIELD_ENCRYPTION_KEY', 'WECHAT_APP_ID', 'WECHAT_APP_SECRET', 'PUBLIC_BASE_URL'])(
-    'refuses to start in production without %s, naming it',
-    (name) => {
-      const env: Record<string, string | undefined> = { ...production, [name]: undefined };
-      expect(() => validateConfig(env)).toThrow(new ConfigError(`${name} is required when NODE_ENV=production`));
-    },
-  );
+  it.each([
+    'DATABASE_URL',
+    'JWT_SECRET',
+    'FIELD_ENCRYPTION_KEY',
+    'WECHAT_APP_ID',
+    'WECHAT_APP_SECRET',
+    'PUBLIC_BASE_URL',
+  ])('refuses to start in production without %s, naming it', (name) => {
+    const env: Record<string, string | undefined> = { ...production, [name]: undefined };
+    expect(() => validateConfig(env)).toThrow(new ConfigError(`${name} is required when NODE_ENV=production`));
+  });
 
   it('names the variable that is malformed', () => {
     expect(() => validateConfig({ ...production, PORT: 'eighty' })).toThrow(/PORT must be an integer/);
-    expect(() => validateConfig({ ...production, FIELD_ENCRYPTION_KEY: 'short' })).toThrow(/FIELD_ENCRYPTION_KEY must be 32 bytes/);
-    expect(() => validateConfig({ ...production, DATABASE_URL: 'postgres://x' })).toThrow(/DATABASE_URL must start with mysql/);
+    expect(() => validateConfig({ ...production, FIELD_ENCRYPTION_KEY: 'short' })).toThrow(
+      /FIELD_ENCRYPTION_KEY must be 32 bytes/,
+    );
+    expect(() => validateConfig({ ...production, DATABASE_URL: 'postgres://x' })).toThrow(
+      /DATABASE_URL must start with mysql/,
+    );
     expect(() => validateConfig({ ...production, JWT_SECRET: 'short' })).toThrow(/JWT_SECRET must be at least 32/);
   });
 });

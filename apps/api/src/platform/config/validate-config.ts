@@ -54,7 +54,12 @@ function templateIds(raw: string | undefined): Record<string, string> {
   if (!raw?.trim()) return {};
   try {
     const parsed = JSON.parse(raw) as unknown;
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed) && Object.values(parsed).every((v) => typeof v === 'string')) {
+    if (
+      parsed &&
+      typeof parsed === 'object' &&
+      !Array.isArray(parsed) &&
+      Object.values(parsed).every((v) => typeof v === 'string')
+    ) {
       return parsed as Record<string, string>;
     }
   } catch {
@@ -93,7 +98,8 @@ export function validateConfig(env: Env = process.env): AppConfig {
     required('WECHAT_APP_SECRET');
     required('PUBLIC_BASE_URL');
   } else {
-    const dev = env.JWT_SECRET && env.FIELD_ENCRYPTION_KEY ? null : loadOrCreateDevSecrets(join(dataDir, 'dev-secrets.json'));
+    const dev =
+      env.JWT_SECRET && env.FIELD_ENCRYPTION_KEY ? null : loadOrCreateDevSecrets(join(dataDir, 'dev-secrets.json'));
     jwtSecret = env.JWT_SECRET?.trim() || dev!.jwtSecret;
     keyRaw = env.FIELD_ENCRYPTION_KEY?.trim() || dev!.fieldEncryptionKey;
   }

@@ -4,7 +4,9 @@ import { FieldCipher } from './field-cipher';
 
 @Global()
 @Module({
-  providers: [{ provide: FieldCipher, inject: [APP_CONFIG], useFactory: (c: AppConfig) => new FieldCipher(c.fieldEncryptionKey) }],
+  providers: [
+    { provide: FieldCipher, inject: [APP_CONFIG], useFactory: (c: AppConfig) => new FieldCipher(c.fieldEncryptionKey) },
+  ],
   exports: [FieldCipher],
 })
 export class CryptoModule {}

@@ -9,7 +9,10 @@ describe('automaticTransition', () => {
       from: [TaskStatus.Published],
       statusIn: 'status IN (?)',
     });
-    expect(automaticTransition(needMachine, NeedAction.Fulfil)).toMatchObject({ to: NeedStatus.Fulfilled, from: [NeedStatus.Accepted] });
+    expect(automaticTransition(needMachine, NeedAction.Fulfil)).toMatchObject({
+      to: NeedStatus.Fulfilled,
+      from: [NeedStatus.Accepted],
+    });
     expect(automaticTransition(claimMachine, ClaimAction.Expire)).toMatchObject({
       to: ClaimStatus.Expired,
       from: expect.arrayContaining([ClaimStatus.Claimed, ClaimStatus.Waitlisted]),
@@ -18,7 +21,9 @@ describe('automaticTransition', () => {
   });
 
   it('narrows to the states given, refusing one the machine does not allow', () => {
-    expect(automaticTransition(claimMachine, ClaimAction.Expire, [ClaimStatus.Claimed]).from).toEqual([ClaimStatus.Claimed]);
+    expect(automaticTransition(claimMachine, ClaimAction.Expire, [ClaimStatus.Claimed]).from).toEqual([
+      ClaimStatus.Claimed,
+    ]);
     expect(() => automaticTransition(claimMachine, ClaimAction.Expire, [ClaimStatus.Verified])).toThrow('报名');
   });
 });

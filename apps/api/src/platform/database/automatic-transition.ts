@@ -25,6 +25,7 @@ export function automaticTransition<S extends string, A extends string>(
   const from = only ?? machine.states.filter((s) => machine.can(s, action));
   if (!from.length) throw new Error(`${machine.name}: no state allows ${action}`);
   const targets = new Set(from.map((s) => machine.next(s, action)));
-  if (targets.size !== 1) throw new Error(`${machine.name}: ${action} leads to several states (${[...targets].join(', ')})`);
+  if (targets.size !== 1)
+    throw new Error(`${machine.name}: ${action} leads to several states (${[...targets].join(', ')})`);
   return { to: [...targets][0], from, statusIn: `status IN (${from.map(() => '?').join(', ')})` };
 }

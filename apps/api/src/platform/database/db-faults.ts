@@ -88,10 +88,12 @@ export interface DatabaseFault {
 export function databaseFault(err: unknown): DatabaseFault | null {
   if (!err || typeof err !== 'object') return null;
   const e = err as { code?: unknown; message?: unknown; driverError?: { code?: unknown; message?: unknown } };
-  const code = typeof e.code === 'string' ? e.code : typeof e.driverError?.code === 'string' ? e.driverError.code : undefined;
+  const code =
+    typeof e.code === 'string' ? e.code : typeof e.driverError?.code === 'string' ? e.driverError.code : undefined;
   const message = String(e.driverError?.message ?? e.message ?? '');
   if (code && UNAVAILABLE_CODES.has(code)) return { kind: code, message, clientGone: code === DbFaultCode.ClientGone };
-  if (UNAVAILABLE_MESSAGES.some((re) => re.test(message))) return { kind: code ?? 'CONNECTION_CLOSED', message, clientGone: false };
+  if (UNAVAILABLE_MESSAGES.some((re) => re.test(message)))
+    return { kind: code ?? 'CONNECTION_CLOSED', message, clientGone: false };
   return null;
 }
 
@@ -119,7 +121,9 @@ export class FaultLog {
     setTimeout(() => {
       this.open.delete(kind);
       if (entry.suppressed > 0) {
-        this.logger.warn(`${kind}: ${entry.suppressed} more in the last ${Math.round(this.intervalMs / 1000)} s, not logged one by one`);
+        this.logger.warn(
+          `${kind}: ${entry.suppressed} more in the last ${Math.round(this.intervalMs / 1000)} s, not logged one by one`,
+        );
       }
     }, this.intervalMs).unref();
   }
@@ -127,12 +131,19 @@ export class FaultLog {
 
 export const databaseFaultLog = new FaultLog(new Logger('Database'));
 
-export const databaseUnavailableBody = (): ErrorBody => ({ code: ErrorCode.DatabaseUnavailable, message: DATABASE_UNAVAILABLE_MESSAGE, details: [] });
+export const databaseUnavailableBody = (): ErrorBody => ({
+  code: ErrorCode.DatabaseUnavailable,
+  message: DATABASE_UNAVAILABLE_MESSAGE,
+  details: [],
+});
 
 /** The exception filter's answer to a database fault: 503, Retry-After, one log line per kind. */
 export function replyDatabaseUnavailable(req: Request, res: Response, fault: DatabaseFault): void {
   if (!fault.clientGone) {
-    databaseFaultLog.report(fault.kind, `${req.method} ${req.originalUrl ?? req.url}: database unavailable (${fault.kind}): ${fault.message}`);
+    databaseFaultLog.report(
+      fault.kind,
+      `${req.method} ${req.originalUrl ?? req.url}: database unavailable (${fault.kind}): ${fault.message}`,
+    );
   }
   if (res.headersSent || res.destroyed) return;
   res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
@@ -207,7 +218,12 @@ function wrapConnection(conn: MysqlConnectionLike, t: DbTimeouts, live: Liveness
       }
       done = true;
       conn.destroy();
-      cb(new DatabaseDeadlineError(DbFaultCode.QueryTimeout, `no answer to a statement within ${waited} ms (the database answered nothing for ${quietFor} ms)`));
+      cb(
+        new DatabaseDeadlineError(
+          DbFaultCode.QueryTimeout,
+          `no answer to a statement within ${waited} ms (the database answered nothing for ${quietFor} ms)`,
+        ),
+      );
     };
     let timer = setTimeout(check, t.queryTimeoutMs);
     args[cbIndex] = (err: Error | null, ...rest: unknown[]) => {

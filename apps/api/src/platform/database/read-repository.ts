@@ -7,6 +7,9 @@ export type ReadRepository<T extends ObjectLiteral> = Pick<
 >;
 
 /** A read-only view of an entity's repository, typed over a read model (`Readonly<Entity>`). */
-export function readRepository<T extends ObjectLiteral>(db: DataSource | EntityManager, target: EntityTarget<T>): ReadRepository<Readonly<T>> {
+export function readRepository<T extends ObjectLiteral>(
+  db: DataSource | EntityManager,
+  target: EntityTarget<T>,
+): ReadRepository<Readonly<T>> {
   return db.getRepository(target) as unknown as ReadRepository<Readonly<T>>;
 }

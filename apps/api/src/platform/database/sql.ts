@@ -22,7 +22,10 @@ export function fromDbDate(v: unknown): Date | null {
  */
 export async function execute(target: DataSource | EntityManager, sql: string, params: unknown[]): Promise<number> {
   const own = target instanceof DataSource || !target.queryRunner;
-  const runner = target instanceof DataSource ? target.createQueryRunner() : (target.queryRunner ?? target.connection.createQueryRunner());
+  const runner =
+    target instanceof DataSource
+      ? target.createQueryRunner()
+      : (target.queryRunner ?? target.connection.createQueryRunner());
   try {
     const result = await runner.query(sql, params, true);
     return result.affected ?? 0;
@@ -35,7 +38,11 @@ export async function execute(target: DataSource | EntityManager, sql: string, p
  * Serialises writers of one entity: on MySQL an exclusive row lock held until the transaction
  * ends; on SQLite the gate already runs one transaction at a time.
  */
-export async function lockRow(m: EntityManager, table: 'users' | 'tasks' | 'registrations' | 'needs', id: number): Promise<void> {
+export async function lockRow(
+  m: EntityManager,
+  table: 'users' | 'tasks' | 'registrations' | 'needs',
+  id: number,
+): Promise<void> {
   if (m.connection.options.type === 'mysql') {
     await m.query(`SELECT id FROM ${table} WHERE id = ? FOR UPDATE`, [id]);
   }
@@ -49,7 +56,9 @@ export async function transaction<T>(ds: DataSource, fn: (m: EntityManager) => P
     try {
       return await ds.transaction(fn);
     } catch (err) {
-      const code = (err as { code?: string; driverError?: { code?: string } }).code ?? (err as { driverError?: { code?: string } }).driverError?.code;
+      const code =
+        (err as { code?: string; driverError?: { code?: string } }).code ??
+        (err as { driverError?: { code?: string } }).driverError?.code;
       if (!code || !RETRYABLE.has(code) || attempt >= 4) throw err;
       await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * attempt));
     }

@@ -42,11 +42,16 @@ export function installSqliteGate(ds: DataSource): void {
   gates.set(ds, gate);
   const runner: QueryRunner = ds.createQueryRunner();
   const query = runner.query.bind(runner);
-  runner.query = ((...args: Parameters<QueryRunner['query']>) => gate.run(() => query(...args))) as QueryRunner['query'];
+  runner.query = ((...args: Parameters<QueryRunner['query']>) =>
+    gate.run(() => query(...args))) as QueryRunner['query'];
   const start = runner.startTransaction.bind(runner);
   runner.startTransaction = (...args: Parameters<QueryRunner['startTransaction']>) => {
     if (!gate.held()) {
-      return Promise.reject(new Error('On SQLite, start transactions with DataSource.transaction (save() opens its own: use insert/update)'));
+      return Promise.reject(
+        new Error(
+          'On SQLite, start transactions with DataSource.transaction (save() opens its own: use insert/update)',
+        ),
+      );
     }
     return start(...args);
   };

@@ -15,7 +15,9 @@ function respond(exception: unknown): { status: number; body: unknown } {
       out.body = body;
     },
   };
-  const host = { switchToHttp: () => ({ getResponse: () => res, getRequest: () => ({ method: 'POST', url: '/x' }) }) } as unknown as ArgumentsHost;
+  const host = {
+    switchToHttp: () => ({ getResponse: () => res, getRequest: () => ({ method: 'POST', url: '/x' }) }),
+  } as unknown as ArgumentsHost;
   new AllExceptionsFilter().catch(exception, host);
   return out;
 }
@@ -28,6 +30,9 @@ describe('AllExceptionsFilter', () => {
     } catch (err) {
       thrown = err;
     }
-    expect(respond(thrown)).toEqual({ status: 409, body: { code: ErrorCode.IllegalTransition, message: '任务已结项，不能取消' } });
+    expect(respond(thrown)).toEqual({
+      status: 409,
+      body: { code: ErrorCode.IllegalTransition, message: '任务已结项，不能取消' },
+    });
   });
 });

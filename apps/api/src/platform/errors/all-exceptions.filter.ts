@@ -29,7 +29,9 @@ const shaped = (body: ErrorBody): ErrorBody => ({ ...body, details: Array.isArra
 
 function isUniqueViolation(err: QueryFailedError): boolean {
   const e = err as QueryFailedError & { code?: string; errno?: number };
-  return e.code === 'ER_DUP_ENTRY' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+  return (
+    e.code === 'ER_DUP_ENTRY' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  );
 }
 
 /** Turns every error into `{ code, message, details }`; only true bugs become 500s. */
@@ -45,9 +47,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (fault) return replyDatabaseUnavailable(req, res, fault);
     const { status, body } = this.toBody(exception);
     if (status >= 500) {
-      this.logger.error(`${req.method} ${req.originalUrl ?? req.url}: ${exception instanceof Error ? exception.stack : String(exception)}`);
+      this.logger.error(
+        `${req.method} ${req.originalUrl ?? req.url}: ${exception instanceof Error ? exception.stack : String(exception)}`,
+      );
       // Tests run with silent logs: a 500 there is a bug, so show it.
-      if (process.env.NODE_ENV === 'test') console.error(exception instanceof Error ? `${exception.message}\n${exception.stack}` : exception);
+      if (process.env.NODE_ENV === 'test')
+        console.error(exception instanceof Error ? `${exception.message}\n${exception.stack}` : exception);
     }
     if (res.headersSent) return;
     res.status(status).json(shaped(body));
@@ -65,7 +70,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
       if (status === 400 && typeof raw === 'string' && /JSON/i.test(raw)) {
         return { status, body: { code: ErrorCode.MalformedBody, message: '请求内容不是合法的 JSON' } };
       }
-      const fallback = STATUS_DEFAULTS[status] ?? (status < 500 ? CLIENT_ERROR : { code: ErrorCode.Internal, message: '服务器开小差了，请稍后再试' });
+      const fallback =
+        STATUS_DEFAULTS[status] ??
+        (status < 500 ? CLIENT_ERROR : { code: ErrorCode.Internal, message: '服务器开小差了，请稍后再试' });
       return { status, body: { code: fallback.code, message: fallback.message } };
     }
     // A state change the domain's machines refuse, thrown straight from a service: the message is Chinese.
@@ -85,13 +92,22 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const d = STATUS_DEFAULTS[parserStatus] ?? { code: ErrorCode.MalformedBody, message: '请求内容无法解析' };
       return { status: parserStatus, body: { code: d.code, message: d.message } };
     }
-    if (exception instanceof QueryFailedError && (exception as QueryFailedError & { code?: string }).code === 'ER_DATA_TOO_LONG') {
+    if (
+      exception instanceof QueryFailedError &&
+      (exception as QueryFailedError & { code?: string }).code === 'ER_DATA_TOO_LONG'
+    ) {
       // Text the validators counted as short enough (they ignore variation selectors) but the column does not.
-      return { status: HttpStatus.BAD_REQUEST, body: { code: ErrorCode.ValidationFailed, message: '内容过长，请删减后再提交' } };
+      return {
+        status: HttpStatus.BAD_REQUEST,
+        body: { code: ErrorCode.ValidationFailed, message: '内容过长，请删减后再提交' },
+      };
     }
     if (exception instanceof UpdateValuesMissingError) {
       // A safety net: the JSON body interceptor refuses empty PATCH bodies before they get here.
-      return { status: HttpStatus.BAD_REQUEST, body: { code: ErrorCode.ValidationFailed, message: '请至少修改一项内容' } };
+      return {
+        status: HttpStatus.BAD_REQUEST,
+        body: { code: ErrorCode.ValidationFailed, message: '请至少修改一项内容' },
+      };
     }
     if (exception instanceof QueryFailedError && isUniqueViolation(exception)) {
       return { status: HttpStatus.CONFLICT, body: { code: ErrorCode.Conflict, message: '记录已存在，请勿重复提交' } };

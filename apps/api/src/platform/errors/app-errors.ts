@@ -10,15 +10,11 @@ export class AppError extends HttpException {
 }
 
 export const badRequest = (message: string, field?: string) =>
-  new AppError(
-    HttpStatus.BAD_REQUEST,
-    ErrorCode.ValidationFailed,
-    message,
-    field ? [{ field, message }] : undefined,
-  );
+  new AppError(HttpStatus.BAD_REQUEST, ErrorCode.ValidationFailed, message, field ? [{ field, message }] : undefined);
 export const unauthenticated = (message = '请先登录') =>
   new AppError(HttpStatus.UNAUTHORIZED, ErrorCode.Unauthenticated, message);
-export const forbidden = (message = '没有权限执行此操作') => new AppError(HttpStatus.FORBIDDEN, ErrorCode.Forbidden, message);
+export const forbidden = (message = '没有权限执行此操作') =>
+  new AppError(HttpStatus.FORBIDDEN, ErrorCode.Forbidden, message);
 export const notFound = (message = '记录不存在') => new AppError(HttpStatus.NOT_FOUND, ErrorCode.NotFound, message);
 export const conflict = (message: string) => new AppError(HttpStatus.CONFLICT, ErrorCode.Conflict, message);
 export const illegalTransition = (message: string) =>

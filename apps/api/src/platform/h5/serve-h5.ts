@@ -58,7 +58,12 @@ export function serveH5(app: INestApplication, dir: string): void {
     const path = req.path === '/' ? '/index.html' : req.path;
     if (!sendGzipped(req, res, path, path)) next();
   });
-  server.use(express.static(dir, { index: 'index.html', setHeaders: (res, file) => res.setHeader('Cache-Control', cacheControlFor(file)) }));
+  server.use(
+    express.static(dir, {
+      index: 'index.html',
+      setHeaders: (res, file) => res.setHeader('Cache-Control', cacheControlFor(file)),
+    }),
+  );
   server.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/health') || !req.accepts('html')) {
       return next();

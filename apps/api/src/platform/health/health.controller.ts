@@ -36,7 +36,10 @@ export class HealthController {
     }
     this.ping ??= this.db
       .query('SELECT 1')
-      .then(() => true, () => false)
+      .then(
+        () => true,
+        () => false,
+      )
       .finally(() => (this.ping = null));
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), READY_PING_MS)));

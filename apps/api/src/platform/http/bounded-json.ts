@@ -19,7 +19,11 @@ const CLOSE_BRACE = 0x7d;
 const CLOSE_BRACKET = 0x5d;
 
 /** Why a JSON text is refused before it is parsed, or null when its shape is within the limits. */
-export function jsonShapeViolation(buf: Uint8Array, maxDepth = JSON_MAX_DEPTH, maxKeys = JSON_MAX_KEYS): AppError | null {
+export function jsonShapeViolation(
+  buf: Uint8Array,
+  maxDepth = JSON_MAX_DEPTH,
+  maxKeys = JSON_MAX_KEYS,
+): AppError | null {
   // One pass over the bytes, no recursion: structural characters are ASCII and never occur
   // inside a multi-byte UTF-8 sequence, and a colon outside a string separates a key from its value.
   let depth = 0;
@@ -50,9 +54,18 @@ const tooManyKeys = (max: number) =>
  * long before validation walks it. JSON is UTF-8 (RFC 8259); other charsets are refused.
  * The thrown AppError carries its status, which body-parser keeps, and reaches the exception filter.
  */
-export function verifyJsonShape(_req: IncomingMessage, _res: ServerResponse, buf: Buffer, encoding: string | null): void {
+export function verifyJsonShape(
+  _req: IncomingMessage,
+  _res: ServerResponse,
+  buf: Buffer,
+  encoding: string | null,
+): void {
   if (encoding && encoding.toLowerCase() !== 'utf-8' && encoding.toLowerCase() !== 'utf8') {
-    throw new AppError(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorCode.UnsupportedMediaType, '请求内容必须是 UTF-8 编码的 JSON');
+    throw new AppError(
+      HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+      ErrorCode.UnsupportedMediaType,
+      '请求内容必须是 UTF-8 编码的 JSON',
+    );
   }
   const violation = jsonShapeViolation(buf);
   if (violation) throw violation;

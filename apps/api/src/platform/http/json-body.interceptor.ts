@@ -9,14 +9,18 @@ import { AppError } from '../errors/app-errors';
 /** Keys the validation pipe strips before validating (prototype pollution guard). */
 const STRIPPED = new Set(['__proto__', 'constructor', 'prototype']);
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
 
 const hasBody = (req: Request): boolean =>
   req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
 
 /** The kinds of parameters a handler takes (@Body, @UploadedFile…), from Nest's route metadata. */
 function paramTypes(ctx: ExecutionContext): Set<number> {
-  const meta = (Reflect.getMetadata(ROUTE_ARGS_METADATA, ctx.getClass(), ctx.getHandler().name) ?? {}) as Record<string, unknown>;
+  const meta = (Reflect.getMetadata(ROUTE_ARGS_METADATA, ctx.getClass(), ctx.getHandler().name) ?? {}) as Record<
+    string,
+    unknown
+  >;
   return new Set(Object.keys(meta).map((k) => Number(k.split(':')[0])));
 }
 
@@ -38,10 +42,19 @@ export class JsonBodyInterceptor implements NestInterceptor {
     const takesFile = types.has(RouteParamtypes.FILE) || types.has(RouteParamtypes.FILES);
     if (takesFile) return next.handle();
     if (hasBody(req) && !req.is('application/json')) {
-      throw new AppError(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorCode.UnsupportedMediaType, '请求内容必须是 JSON（Content-Type: application/json）');
+      throw new AppError(
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        ErrorCode.UnsupportedMediaType,
+        '请求内容必须是 JSON（Content-Type: application/json）',
+      );
     }
     const body: unknown = req.body;
-    if (req.method !== 'DELETE' && !types.has(RouteParamtypes.BODY) && hasBody(req) && !(isPlainObject(body) && Object.keys(body).length === 0)) {
+    if (
+      req.method !== 'DELETE' &&
+      !types.has(RouteParamtypes.BODY) &&
+      hasBody(req) &&
+      !(isPlainObject(body) && Object.keys(body).length === 0)
+    ) {
       throw new AppError(HttpStatus.BAD_REQUEST, ErrorCode.ValidationFailed, '该操作不需要请求内容', []);
     }
     if (req.method === 'PATCH' && types.has(RouteParamtypes.BODY)) {

@@ -24,7 +24,8 @@ export function installRequestLifecycle(app: NestExpressApplication): void {
   });
 }
 
-const log = (msg: string, extra: Record<string, unknown> = {}) => console.log(JSON.stringify({ level: 30, msg, ...extra }));
+const log = (msg: string, extra: Record<string, unknown> = {}) =>
+  console.log(JSON.stringify({ level: 30, msg, ...extra }));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** The listener closes once no request has arrived for this long after the drain. */
 const QUIET_MS = 300;
@@ -50,10 +51,13 @@ export function installGracefulShutdown(app: NestExpressApplication, config: App
     stopping = true;
     const startedAt = Date.now();
     log(`${signal}: draining for ${config.shutdownDrainMs} ms`, { inFlight: lifecycle.requestsInFlight });
-    setTimeout(() => {
-      log('shutdown did not finish in time: exiting');
-      process.exit(1);
-    }, config.shutdownDrainMs + inFlightGraceMs + 15_000).unref();
+    setTimeout(
+      () => {
+        log('shutdown did not finish in time: exiting');
+        process.exit(1);
+      },
+      config.shutdownDrainMs + inFlightGraceMs + 15_000,
+    ).unref();
 
     const hooks = lifecycle.beginDrain();
     await sleep(config.shutdownDrainMs);

@@ -14,10 +14,21 @@ describe('rate-limit configuration', () => {
     expect(dev.rateLimits.LOGIN_IP).toEqual({ limit: 30, windowSeconds: 60 });
     expect(dev.rateLimits.CHECKIN_MEMBER_TASK).toEqual({ limit: 10, windowSeconds: 600 });
     expect(dev.uploadDailyQuotaBytes).toBe(50 * 1024 * 1024);
-    expect(dev.lockout).toEqual({ pairMaxFailures: 5, pairLockMinutes: 15, accountMaxFailures: 50, accountWindowMinutes: 60, accountLockMinutes: 60 });
+    expect(dev.lockout).toEqual({
+      pairMaxFailures: 5,
+      pairLockMinutes: 15,
+      accountMaxFailures: 50,
+      accountWindowMinutes: 60,
+      accountLockMinutes: 60,
+    });
     expect(dev.redisUrl).toBeNull();
 
-    const test = validateConfig({ ...base, NODE_ENV: 'test', RATE_LIMIT_NEED_ACCOUNT: '3/3600', RATE_LIMIT_UPLOAD_IP: 'off' }).abuse;
+    const test = validateConfig({
+      ...base,
+      NODE_ENV: 'test',
+      RATE_LIMIT_NEED_ACCOUNT: '3/3600',
+      RATE_LIMIT_UPLOAD_IP: 'off',
+    }).abuse;
     expect(test.rateLimits.LOGIN_IP.limit).toBeGreaterThanOrEqual(1_000_000);
     expect(test.rateLimits.NEED_ACCOUNT).toEqual({ limit: 3, windowSeconds: 3600 });
     expect(test.rateLimits.UPLOAD_IP.limit).toBe(0);

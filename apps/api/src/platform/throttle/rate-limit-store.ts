@@ -64,10 +64,18 @@ type RedisWithHit = Redis & { sbdHit(key: string, cost: number, windowMs: number
 export class RedisRateLimitStore implements RateLimitStore {
   private readonly redis: RedisWithHit;
 
-  constructor(url: string, private readonly prefix: string) {
+  constructor(
+    url: string,
+    private readonly prefix: string,
+  ) {
     // No offline queue: while Redis is away a hit fails at once (and the limiter lets the request through).
     // A short disconnectTimeout: closing while Redis is away would otherwise keep a 2 s timer alive.
-    this.redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000, disconnectTimeout: 200 }) as RedisWithHit;
+    this.redis = new Redis(url, {
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: false,
+      connectTimeout: 2000,
+      disconnectTimeout: 200,
+    }) as RedisWithHit;
     this.redis.defineCommand('sbdHit', { numberOfKeys: 1, lua: HIT_SCRIPT });
     this.redis.on('error', () => undefined);
   }

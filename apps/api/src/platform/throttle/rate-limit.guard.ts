@@ -26,7 +26,9 @@ export const RateLimit = (limits: Partial<Record<RateLimitName, RateLimitKey>>) 
   applyDecorators(
     SetMetadata(RATE_LIMITS, limits),
     UseGuards(RateLimitGuard),
-    ApiTooManyRequestsResponse({ description: `TOO_MANY_REQUESTS (limits: ${Object.keys(limits).join(', ')}); Retry-After says when to try again` }),
+    ApiTooManyRequestsResponse({
+      description: `TOO_MANY_REQUESTS (limits: ${Object.keys(limits).join(', ')}); Retry-After says when to try again`,
+    }),
   );
 
 @Injectable()
@@ -39,7 +41,8 @@ export class RateLimitGuard implements CanActivate {
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
-    const limits = this.reflector.get<Partial<Record<RateLimitName, RateLimitKey>>>(RATE_LIMITS, ctx.getHandler()) ?? {};
+    const limits =
+      this.reflector.get<Partial<Record<RateLimitName, RateLimitKey>>>(RATE_LIMITS, ctx.getHandler()) ?? {};
     const req = ctx.switchToHttp().getRequest<Request & { principal?: Principal }>();
     const checks: RateLimitCheck[] = [];
     for (const [name, by] of Object.entries(limits) as [RateLimitName, RateLimitKey][]) {

@@ -17,7 +17,9 @@ import { RetryAfterInterceptor } from './retry-after.interceptor';
         if (!c.abuse.redisUrl) return new MemoryRateLimitStore();
         const store = new RedisRateLimitStore(c.abuse.redisUrl, c.abuse.redisKeyPrefix);
         // Start even if Redis is down (limits are then not enforced, and the log says so).
-        await store.ready().catch((err: Error) => new Logger('RateLimiter').error(`Redis not reachable at start-up: ${err.message}`));
+        await store
+          .ready()
+          .catch((err: Error) => new Logger('RateLimiter').error(`Redis not reachable at start-up: ${err.message}`));
         return store;
       },
     },

@@ -4,7 +4,75 @@
  * (that is how CreateCallupRequest.createTask and four list queries drifted). Checked by the
  * type checker; the test body only keeps jest content.
  */
-import type { AcceptNeedRequest, AdjustPointsRequest, ApproveRegistrationRequest, BackfillRequest, CallupScopeQuery, CancelTaskRequest, CheckInRequest, ClaimListQuery, ConsentRequest, CreateCallupRequest, CreateClaimRequest, CreateInvitesRequest, CreateNeedRequest, CreateOrgNodeRequest, CreatePairingItemRequest, CreatePairingRequest, CreatePositionRequest, CreateTaskRequest, DateRangeQuery, FormCallupGroupsRequest, FreeTimeSlot, FulfilNeedRequest, InboxQuery, ListLimitQuery, LoginRequest, MarkNotificationsReadRequest, MatchWeights, MemberFeedQuery, MemberRecordsExportQuery, MemberRecordsListQuery, MergeNeedRequest, MyNeedListQuery, NeedDuplicateCheckRequest, NeedExportQuery, NeedListQuery, NeedPeriodQuery, NodeStatsQuery, OrgChildrenQuery, PairingItemListQuery, PointsRankingQuery, PointsRule, RateNeedRequest, RateServiceRequest, RefreshRequest, RegistrationExportQuery, RegistrationListQuery, RejectClaimRequest, RejectNeedRequest, RejectRegistrationRequest, ReleaseNeedRequest, ReportYearQuery, RespondCallupRequest, RosterListQuery, RosterUploadQuery, SignupRequest, SubmitRegistrationRequest, TaskExportQuery, TaskListQuery, UpdateMatchWeightsRequest, UpdateOrgNodeRequest, UpdatePairingItemRequest, UpdatePositionRequest, UpdateProfileRequest, VerifyClaimRequest, WechatLoginRequest, WithdrawClaimRequest, WithdrawNeedRequest } from '@sbd/contracts';
+import type {
+  AcceptNeedRequest,
+  AdjustPointsRequest,
+  ApproveRegistrationRequest,
+  BackfillRequest,
+  CallupScopeQuery,
+  CancelTaskRequest,
+  CheckInRequest,
+  ClaimListQuery,
+  ConsentRequest,
+  CreateCallupRequest,
+  CreateClaimRequest,
+  CreateInvitesRequest,
+  CreateNeedRequest,
+  CreateOrgNodeRequest,
+  CreatePairingItemRequest,
+  CreatePairingRequest,
+  CreatePositionRequest,
+  CreateTaskRequest,
+  DateRangeQuery,
+  FormCallupGroupsRequest,
+  FreeTimeSlot,
+  FulfilNeedRequest,
+  InboxQuery,
+  ListLimitQuery,
+  LoginRequest,
+  MarkNotificationsReadRequest,
+  MatchWeights,
+  MemberFeedQuery,
+  MemberRecordsExportQuery,
+  MemberRecordsListQuery,
+  MergeNeedRequest,
+  MyNeedListQuery,
+  NeedDuplicateCheckRequest,
+  NeedExportQuery,
+  NeedListQuery,
+  NeedPeriodQuery,
+  NodeStatsQuery,
+  OrgChildrenQuery,
+  PairingItemListQuery,
+  PointsRankingQuery,
+  PointsRule,
+  RateNeedRequest,
+  RateServiceRequest,
+  RefreshRequest,
+  RegistrationExportQuery,
+  RegistrationListQuery,
+  RejectClaimRequest,
+  RejectNeedRequest,
+  RejectRegistrationRequest,
+  ReleaseNeedRequest,
+  ReportYearQuery,
+  RespondCallupRequest,
+  RosterListQuery,
+  RosterUploadQuery,
+  SignupRequest,
+  SubmitRegistrationRequest,
+  TaskExportQuery,
+  TaskListQuery,
+  UpdateMatchWeightsRequest,
+  UpdateOrgNodeRequest,
+  UpdatePairingItemRequest,
+  UpdatePositionRequest,
+  UpdateProfileRequest,
+  VerifyClaimRequest,
+  WechatLoginRequest,
+  WithdrawClaimRequest,
+  WithdrawNeedRequest,
+} from '@sbd/contracts';
 import type { LoginDto } from '../../identity/auth/dto/login.dto';
 import type { RefreshDto } from '../../identity/auth/dto/refresh.dto';
 import type { SignupDto } from '../../identity/auth/dto/signup.dto';
@@ -19,12 +87,32 @@ import type { CreatePairingDto } from '../../identity/units/dto/create-pairing.d
 import type { ListItemsQuery } from '../../identity/units/dto/list-items.query';
 import type { UpdatePairingItemDto } from '../../identity/units/dto/update-pairing-item.dto';
 import type { ConsentDto } from '../../identity/users/dto/consent.dto';
-import type { BackfillDto, CheckInDto, CreateClaimDto, ListClaimsQuery, RateServiceDto, RejectClaimDto, VerifyClaimDto, WithdrawClaimDto } from '../../loop/claims/dto/claim.dtos';
-import type { CallupListQuery, CreateCallupDto, FormGroupsDto, RespondCallupDto } from '../../loop/emergency/dto/emergency.dtos';
+import type {
+  BackfillDto,
+  CheckInDto,
+  CreateClaimDto,
+  ListClaimsQuery,
+  RateServiceDto,
+  RejectClaimDto,
+  VerifyClaimDto,
+  WithdrawClaimDto,
+} from '../../loop/claims/dto/claim.dtos';
+import type {
+  CallupListQuery,
+  CreateCallupDto,
+  FormGroupsDto,
+  RespondCallupDto,
+} from '../../loop/emergency/dto/emergency.dtos';
 import type { CreateNeedDto } from '../../loop/needs/dto/create-need.dto';
 import type { DuplicateCheckDto } from '../../loop/needs/dto/duplicate-check.dto';
 import type { CommunityNeedsQuery, MyNeedsQuery, NeedSummaryQuery } from '../../loop/needs/dto/list-needs.query';
-import type { MergeNeedDto, NeedNoteDto, RateNeedDto, RejectNeedDto, WithdrawNeedDto } from '../../loop/needs/dto/need-actions.dto';
+import type {
+  MergeNeedDto,
+  NeedNoteDto,
+  RateNeedDto,
+  RejectNeedDto,
+  WithdrawNeedDto,
+} from '../../loop/needs/dto/need-actions.dto';
 import type { AdjustPointsDto } from '../../loop/points/dto/adjust-points.dto';
 import type { RankingQuery } from '../../loop/points/dto/ranking.query';
 import type { CancelTaskDto } from '../../loop/tasks/dto/cancel-task.dto';
@@ -37,9 +125,25 @@ import type { CreatePositionDto } from '../../org/dto/create-position.dto';
 import type { ListChildrenQuery } from '../../org/dto/list-children.query';
 import type { UpdateOrgNodeDto } from '../../org/dto/update-org-node.dto';
 import type { UpdatePositionDto } from '../../org/dto/update-position.dto';
-import type { CreateInvitesDto, LimitQuery, MatchWeightsDto, PeriodQuery, UpdateMatchWeightsDto } from '../../outreach/matching/dto/matching.dtos';
-import type { ExportNeedsQuery, ExportRegistrationsQuery, ExportTasksQuery } from '../../reporting/exports/dto/export.queries';
-import type { AnnualReportQuery, ListRosterQuery, MemberRecordsFilterQuery, MemberRecordsQuery, UploadRosterQuery } from '../../reporting/rosters/dto/roster.dtos';
+import type {
+  CreateInvitesDto,
+  LimitQuery,
+  MatchWeightsDto,
+  PeriodQuery,
+  UpdateMatchWeightsDto,
+} from '../../outreach/matching/dto/matching.dtos';
+import type {
+  ExportNeedsQuery,
+  ExportRegistrationsQuery,
+  ExportTasksQuery,
+} from '../../reporting/exports/dto/export.queries';
+import type {
+  AnnualReportQuery,
+  ListRosterQuery,
+  MemberRecordsFilterQuery,
+  MemberRecordsQuery,
+  UploadRosterQuery,
+} from '../../reporting/rosters/dto/roster.dtos';
 import type { StatsQuery } from '../../reporting/stats/dto/stats.query';
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -1,7 +1,14 @@
 import { FIELD_LABELS } from '@sbd/contracts';
 import { isCnIdNumber, isCnMobile, passwordPolicyViolation } from '@sbd/domain';
 import { applyDecorators } from '@nestjs/common';
-import { IsLatitude, IsLongitude, IsNumber, registerDecorator, ValidateIf, type ValidationOptions } from 'class-validator';
+import {
+  IsLatitude,
+  IsLongitude,
+  IsNumber,
+  registerDecorator,
+  ValidateIf,
+  type ValidationOptions,
+} from 'class-validator';
 
 export function IsCnMobile(options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>
@@ -63,7 +70,9 @@ export function IsOptionalNotNull(): PropertyDecorator {
 }
 
 /** A latitude: a number in [-90, 90]. */
-export const Latitude = (): PropertyDecorator => applyDecorators(IsNumber({}, { message: '纬度必须是数字' }), IsLatitude());
+export const Latitude = (): PropertyDecorator =>
+  applyDecorators(IsNumber({}, { message: '纬度必须是数字' }), IsLatitude());
 
 /** A longitude: a number in [-180, 180]. */
-export const Longitude = (): PropertyDecorator => applyDecorators(IsNumber({}, { message: '经度必须是数字' }), IsLongitude());
+export const Longitude = (): PropertyDecorator =>
+  applyDecorators(IsNumber({}, { message: '经度必须是数字' }), IsLongitude());

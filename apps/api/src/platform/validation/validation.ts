@@ -5,7 +5,7 @@ import { AppError } from '../errors/app-errors';
 
 const label = (path: string): string => {
   const last = path.split('.').pop() ?? path;
-  const key = /^\d+$/.test(last) ? path.split('.').slice(-2, -1)[0] ?? last : last;
+  const key = /^\d+$/.test(last) ? (path.split('.').slice(-2, -1)[0] ?? last) : last;
   return FIELD_LABELS[key] ?? key;
 };
 
@@ -60,8 +60,14 @@ export function toFieldErrors(errors: ValidationError[], parent = ''): FieldErro
       const isCustom = !template || /[\u4e00-\u9fa5]/.test(defaultMessage);
       const args = constraintArgs(err.target, err.property, name);
       // Without the decorator's arguments (e.g. the body is not an object), say it plainly.
-      const needsArgs = ['min', 'max', 'minLength', 'maxLength', 'length', 'arrayMinSize', 'arrayMaxSize'].includes(name);
-      const message = isCustom ? defaultMessage : needsArgs && !args.length ? `${label(path)}格式不正确` : template(label(path), args);
+      const needsArgs = ['min', 'max', 'minLength', 'maxLength', 'length', 'arrayMinSize', 'arrayMaxSize'].includes(
+        name,
+      );
+      const message = isCustom
+        ? defaultMessage
+        : needsArgs && !args.length
+          ? `${label(path)}格式不正确`
+          : template(label(path), args);
       out.push({ field: path, message });
     }
     if (err.children?.length) out.push(...toFieldErrors(err.children, path));
@@ -82,12 +88,14 @@ class AppValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if ((metadata.type === 'body' || metadata.type === 'query') && typeof metadata.metatype === 'function') {
       const details = arrayOverruns(metadata.metatype, value);
-      if (details.length) throw new AppError(HttpStatus.BAD_REQUEST, ErrorCode.ValidationFailed, details[0].message, details);
+      if (details.length)
+        throw new AppError(HttpStatus.BAD_REQUEST, ErrorCode.ValidationFailed, details[0].message, details);
     }
     const result = await super.transform(value, metadata);
     if ((metadata.type === 'body' || metadata.type === 'query') && result && typeof result === 'object') {
       const details = codePointOverruns(result as object);
-      if (details.length) throw new AppError(HttpStatus.BAD_REQUEST, ErrorCode.ValidationFailed, details[0].message, details);
+      if (details.length)
+        throw new AppError(HttpStatus.BAD_REQUEST, ErrorCode.ValidationFailed, details[0].message, details);
     }
     return result;
   }
@@ -133,7 +141,16 @@ function arrayOverruns(metatype: NonNullable<ArgumentMetadata['metatype']>, valu
     const v = (value as Record<string, unknown>)[m.propertyName];
     if (Array.isArray(v) && v.length > max && Object.prototype.hasOwnProperty.call(value, m.propertyName)) {
       // The decorator's own message when it has one (e.g. "最多上传3张照片"), as the validator would say.
-      const own = typeof m.message === 'function' ? m.message({ value: v, constraints: m.constraints, targetName: metatype.name, object: value, property: m.propertyName }) : m.message;
+      const own =
+        typeof m.message === 'function'
+          ? m.message({
+              value: v,
+              constraints: m.constraints,
+              targetName: metatype.name,
+              object: value,
+              property: m.propertyName,
+            })
+          : m.message;
       out.push({ field: m.propertyName, message: own || `${label(m.propertyName)}最多${max}项` });
     }
   }
@@ -151,9 +168,18 @@ export function boundDetails(details: FieldError[]): FieldError[] {
   const known = details.filter((d) => !d.message.startsWith('不支持的字段'));
   const listed = unknown.slice(0, MAX_UNKNOWN_LISTED);
   if (unknown.length > listed.length) {
-    listed.push({ field: unknown[listed.length].field.slice(0, 64), message: `还有${unknown.length - listed.length}个不支持的字段` });
+    listed.push({
+      field: unknown[listed.length].field.slice(0, 64),
+      message: `还有${unknown.length - listed.length}个不支持的字段`,
+    });
   }
-  return [...known, ...listed.map((d) => ({ field: d.field.slice(0, 64), message: d.message.length > 80 ? `${d.message.slice(0, 78)}…」` : d.message }))].slice(0, MAX_DETAILS);
+  return [
+    ...known,
+    ...listed.map((d) => ({
+      field: d.field.slice(0, 64),
+      message: d.message.length > 80 ? `${d.message.slice(0, 78)}…」` : d.message,
+    })),
+  ].slice(0, MAX_DETAILS);
 }
 
 export function buildValidationPipe(): ValidationPipe {

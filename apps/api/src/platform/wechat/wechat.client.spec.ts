@@ -62,7 +62,11 @@ describe('WechatClient against the WeChat fake', () => {
 
     it('gives a null unionid when WeChat sends none', async () => {
       fake.codes.set('code-ok', { openid: 'o-bob', sessionKey: 'a2V5' });
-      await expect(client.code2Session('code-ok')).resolves.toEqual({ openid: 'o-bob', unionid: null, sessionKey: 'a2V5' });
+      await expect(client.code2Session('code-ok')).resolves.toEqual({
+        openid: 'o-bob',
+        unionid: null,
+        sessionKey: 'a2V5',
+      });
     });
 
     it('surfaces 40029 for an unknown code', async () => {
@@ -186,12 +190,15 @@ describe('WechatClient against the WeChat fake', () => {
 
       const [newToken] = fake.validTokens();
       expect(newToken).not.toBe(oldToken);
-      expect(fake.requestsTo('/wxa/getwxacodeunlimit').map((r) => r.query.access_token)).toEqual([oldToken, oldToken, newToken]);
-      // An expired token is replaced by normal mode: no forced refresh, which would cut off other processes.
-      expect(fake.requestsTo('/cgi-bin/stable_token').map((r) => (r.body as { force_refresh: boolean }).force_refresh)).toEqual([
-        false,
-        false,
+      expect(fake.requestsTo('/wxa/getwxacodeunlimit').map((r) => r.query.access_token)).toEqual([
+        oldToken,
+        oldToken,
+        newToken,
       ]);
+      // An expired token is replaced by normal mode: no forced refresh, which would cut off other processes.
+      expect(
+        fake.requestsTo('/cgi-bin/stable_token').map((r) => (r.body as { force_refresh: boolean }).force_refresh),
+      ).toEqual([false, false]);
     });
 
     it('on 40001 with a token stable_token still hands out, force-refreshes and retries once', async () => {
@@ -203,12 +210,14 @@ describe('WechatClient against the WeChat fake', () => {
 
       const [newToken] = fake.validTokens();
       expect(newToken).not.toBe(oldToken);
-      expect(fake.requestsTo('/cgi-bin/stable_token').map((r) => (r.body as { force_refresh: boolean }).force_refresh)).toEqual([
-        false,
-        false,
-        true,
+      expect(
+        fake.requestsTo('/cgi-bin/stable_token').map((r) => (r.body as { force_refresh: boolean }).force_refresh),
+      ).toEqual([false, false, true]);
+      expect(fake.requestsTo('/wxa/getwxacodeunlimit').map((r) => r.query.access_token)).toEqual([
+        oldToken,
+        oldToken,
+        newToken,
       ]);
-      expect(fake.requestsTo('/wxa/getwxacodeunlimit').map((r) => r.query.access_token)).toEqual([oldToken, oldToken, newToken]);
     });
 
     it("picks up another process's forced refresh without invalidating that process's token", async () => {
@@ -281,9 +290,9 @@ describe('WechatClient against the WeChat fake', () => {
     it('surfaces 41030 for an unreleased page when check_path is true', async () => {
       const err = await caught(client.getUnlimitedQrCode({ scene: 'a=1', page: 'pages/new/new', checkPath: true }));
       expect(err.errcode).toBe(41030);
-      await expect(client.getUnlimitedQrCode({ scene: 'a=1', page: 'pages/new/new', checkPath: false })).resolves.toBeInstanceOf(
-        Buffer,
-      );
+      await expect(
+        client.getUnlimitedQrCode({ scene: 'a=1', page: 'pages/new/new', checkPath: false }),
+      ).resolves.toBeInstanceOf(Buffer);
     });
   });
 
@@ -307,17 +316,21 @@ describe('WechatClient against the WeChat fake', () => {
     });
 
     it('flags review words as review', async () => {
-      await expect(client.msgSecCheck({ content: 'a borderline-word here', openid: 'o-alice', scene: 3 })).resolves.toEqual({
+      await expect(
+        client.msgSecCheck({ content: 'a borderline-word here', openid: 'o-alice', scene: 3 }),
+      ).resolves.toEqual({
         suggest: 'review',
         label: 20012,
       });
     });
 
     it('flags risky words as risky, in the title as well', async () => {
-      await expect(client.msgSecCheck({ content: 'x forbidden-word y', openid: 'o-alice', scene: 1 })).resolves.toEqual({
-        suggest: 'risky',
-        label: 20001,
-      });
+      await expect(client.msgSecCheck({ content: 'x forbidden-word y', openid: 'o-alice', scene: 1 })).resolves.toEqual(
+        {
+          suggest: 'risky',
+          label: 20001,
+        },
+      );
       await expect(
         client.msgSecCheck({ content: 'clean', title: 'forbidden-word', openid: 'o-alice', scene: 2 }),
       ).resolves.toEqual({ suggest: 'risky', label: 20001 });

@@ -58,7 +58,9 @@ export class WechatClient {
       js_code: code,
       grant_type: 'authorization_code',
     });
-    const json = await this.withBusyRetry('jscode2session', () => this.getJson(`/sns/jscode2session?${qs}`, 'jscode2session'));
+    const json = await this.withBusyRetry('jscode2session', () =>
+      this.getJson(`/sns/jscode2session?${qs}`, 'jscode2session'),
+    );
     if (typeof json.openid !== 'string' || typeof json.session_key !== 'string') {
       throw new WechatApiError(WECHAT_UNREACHABLE, 'malformed jscode2session response', 'jscode2session');
     }
@@ -108,17 +110,21 @@ export class WechatClient {
   /** wxacode.getUnlimited: the mini-program code image (PNG) for a scene. */
   async getUnlimitedQrCode(opts: UnlimitedQrCodeOptions): Promise<Buffer> {
     return this.withToken('getwxacodeunlimit', async (token) => {
-      const res = await this.request(`/wxa/getwxacodeunlimit?access_token=${encodeURIComponent(token)}`, 'getwxacodeunlimit', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          scene: opts.scene,
-          page: opts.page,
-          width: opts.width ?? 430,
-          check_path: opts.checkPath ?? false,
-          env_version: opts.envVersion ?? 'release',
-        }),
-      });
+      const res = await this.request(
+        `/wxa/getwxacodeunlimit?access_token=${encodeURIComponent(token)}`,
+        'getwxacodeunlimit',
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            scene: opts.scene,
+            page: opts.page,
+            width: opts.width ?? 430,
+            check_path: opts.checkPath ?? false,
+            env_version: opts.envVersion ?? 'release',
+          }),
+        },
+      );
       // Success is the raw image (reportedly sent as image/jpeg); failure is JSON.
       if (res.contentType.includes('application/json') || res.body.subarray(0, 1).toString() === '{') {
         this.check(this.parse(res, 'getwxacodeunlimit'), 'getwxacodeunlimit');
@@ -134,13 +140,17 @@ export class WechatClient {
     label: number;
   }> {
     return this.withToken('msg_sec_check', async (token) => {
-      const json = await this.postJson(`/wxa/msg_sec_check?access_token=${encodeURIComponent(token)}`, 'msg_sec_check', {
-        version: 2,
-        openid: input.openid,
-        scene: input.scene,
-        content: input.content,
-        title: input.title,
-      });
+      const json = await this.postJson(
+        `/wxa/msg_sec_check?access_token=${encodeURIComponent(token)}`,
+        'msg_sec_check',
+        {
+          version: 2,
+          openid: input.openid,
+          scene: input.scene,
+          content: input.content,
+          title: input.title,
+        },
+      );
       const result = json.result as { suggest?: string; label?: number } | undefined;
       const suggest = result?.suggest;
       if (suggest !== 'pass' && suggest !== 'review' && suggest !== 'risky') {
@@ -245,7 +255,10 @@ export class WechatClient {
   /** One HTTP exchange, body included: the timeout covers reading the body as well. */
   private async request(path: string, endpoint: string, init: RequestInit): Promise<RawResponse> {
     try {
-      const res = await fetch(`${this.cfg.apiBaseUrl}${path}`, { ...init, signal: AbortSignal.timeout(this.cfg.timeoutMs) });
+      const res = await fetch(`${this.cfg.apiBaseUrl}${path}`, {
+        ...init,
+        signal: AbortSignal.timeout(this.cfg.timeoutMs),
+      });
       if (res.status >= 500) {
         await res.body?.cancel().catch(() => undefined);
         throw new WechatApiError(WECHAT_UNREACHABLE, `HTTP ${res.status}`, endpoint);

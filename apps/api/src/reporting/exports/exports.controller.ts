@@ -8,7 +8,8 @@ import { ExportNeedsQuery, ExportRegistrationsQuery, ExportTasksQuery } from './
 import { ExportsService } from './exports.service';
 import { sendXlsx, XLSX_MIME } from '../shared/xlsx';
 
-const SAME_ROWS = 'Exactly the rows the list endpoint returns for the same filter (all pages, newest first); phones masked; at most 50,000 rows.';
+const SAME_ROWS =
+  'Exactly the rows the list endpoint returns for the same filter (all pages, newest first); phones masked; at most 50,000 rows.';
 
 @ApiTags('exports')
 @ApiBearerAuth()
@@ -19,21 +20,39 @@ export class ExportsController {
   @Get('registrations/export.xlsx')
   @ApiProduces(XLSX_MIME)
   @ApiOperation({ summary: 'A community’s registrations as Excel (filter: status)', description: SAME_ROWS })
-  async registrations(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Query() q: ExportRegistrationsQuery, @Res() res: Response): Promise<void> {
+  async registrations(
+    @CurrentUser() p: Principal,
+    @Param('id', IdParam) id: number,
+    @Query() q: ExportRegistrationsQuery,
+    @Res() res: Response,
+  ): Promise<void> {
     sendXlsx(res, await this.exports.registrations(p, id, q), '报到记录.xlsx', `registrations-${id}.xlsx`);
   }
 
   @Get('needs/export.xlsx')
   @ApiProduces(XLSX_MIME)
-  @ApiOperation({ summary: 'A community’s needs as Excel (filters: status, category, buildingId)', description: SAME_ROWS })
-  async needs(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Query() q: ExportNeedsQuery, @Res() res: Response): Promise<void> {
+  @ApiOperation({
+    summary: 'A community’s needs as Excel (filters: status, category, buildingId)',
+    description: SAME_ROWS,
+  })
+  async needs(
+    @CurrentUser() p: Principal,
+    @Param('id', IdParam) id: number,
+    @Query() q: ExportNeedsQuery,
+    @Res() res: Response,
+  ): Promise<void> {
     sendXlsx(res, await this.exports.needs(p, id, q), '居民点单.xlsx', `needs-${id}.xlsx`);
   }
 
   @Get('tasks/export.xlsx')
   @ApiProduces(XLSX_MIME)
   @ApiOperation({ summary: 'A community’s tasks as Excel (filter: status)', description: SAME_ROWS })
-  async tasks(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Query() q: ExportTasksQuery, @Res() res: Response): Promise<void> {
+  async tasks(
+    @CurrentUser() p: Principal,
+    @Param('id', IdParam) id: number,
+    @Query() q: ExportTasksQuery,
+    @Res() res: Response,
+  ): Promise<void> {
     sendXlsx(res, await this.exports.tasks(p, id, q), '服务任务.xlsx', `tasks-${id}.xlsx`);
   }
 }

@@ -71,7 +71,8 @@ export class ExportsService {
     const wanted = [...new Set(ids.filter((x) => x !== null && x !== undefined).map(Number))];
     const out = new Map<number, string>();
     await inSlices(wanted, 1000, async (slice) => {
-      for (const n of await this.db.query(`SELECT id, name FROM org_nodes WHERE id IN ${idList(slice)}`)) out.set(Number(n.id), n.name);
+      for (const n of await this.db.query(`SELECT id, name FROM org_nodes WHERE id IN ${idList(slice)}`))
+        out.set(Number(n.id), n.name);
     });
     return out;
   }
@@ -86,7 +87,9 @@ export class ExportsService {
       params.push(q.status);
     }
     const rows = await this.select('FROM registrations', where, params);
-    const names = await this.nodeNames(rows.flatMap((r) => [r.community_id, r.building_id, r.branch_id, r.group_id, r.grid_id]));
+    const names = await this.nodeNames(
+      rows.flatMap((r) => [r.community_id, r.building_id, r.branch_id, r.group_id, r.grid_id]),
+    );
     const positions = new Map<number, string[]>();
     await inSlices(
       rows.map((r) => Number(r.id)),
@@ -96,7 +99,8 @@ export class ExportsService {
           `SELECT rp.registration_id, p.name FROM registration_positions rp JOIN positions p ON p.id = rp.position_id
             WHERE rp.registration_id IN ${idList(slice)} ORDER BY rp.registration_id, p.id`,
         );
-        for (const l of links) positions.set(Number(l.registration_id), [...(positions.get(Number(l.registration_id)) ?? []), l.name]);
+        for (const l of links)
+          positions.set(Number(l.registration_id), [...(positions.get(Number(l.registration_id)) ?? []), l.name]);
       },
     );
     const node = (v: unknown) => (v === null || v === undefined ? '' : (names.get(Number(v)) ?? ''));
@@ -130,7 +134,11 @@ export class ExportsService {
   }
 
   /** GET /communities/:id/needs, as Excel (same filters: status, category, buildingId). */
-  async needs(p: Principal, communityId: number, q: { status?: string; category?: string; buildingId?: number }): Promise<Buffer> {
+  async needs(
+    p: Principal,
+    communityId: number,
+    q: { status?: string; category?: string; buildingId?: number },
+  ): Promise<Buffer> {
     await this.community(p, communityId, '无权查看该社区的需求');
     const where = ['community_id = ?'];
     const params: unknown[] = [communityId];
@@ -150,7 +158,14 @@ export class ExportsService {
     const names = await this.nodeNames(rows.map((r) => r.building_id));
     const residents = new Map<number, { name: string; phoneEnc: string | null }>();
     await inSlices(
-      [...new Set(rows.map((r) => r.resident_user_id).filter((x) => x !== null).map(Number))],
+      [
+        ...new Set(
+          rows
+            .map((r) => r.resident_user_id)
+            .filter((x) => x !== null)
+            .map(Number),
+        ),
+      ],
       1000,
       async (slice) => {
         for (const u of await this.db.query(`SELECT id, name, phone_enc FROM users WHERE id IN ${idList(slice)}`)) {
@@ -163,7 +178,9 @@ export class ExportsService {
       rows.map((r) => Number(r.id)),
       1000,
       async (slice) => {
-        for (const g of await this.db.query(`SELECT need_id, score FROM ratings WHERE kind = 'resident' AND need_id IN ${idList(slice)} ORDER BY id ASC`)) {
+        for (const g of await this.db.query(
+          `SELECT need_id, score FROM ratings WHERE kind = 'resident' AND need_id IN ${idList(slice)} ORDER BY id ASC`,
+        )) {
           scores.set(Number(g.need_id), Number(g.score));
         }
       },
@@ -171,7 +188,9 @@ export class ExportsService {
     const requester = (r: Row) => {
       const resident = r.resident_user_id === null ? undefined : residents.get(Number(r.resident_user_id));
       const name = Number(r.proxy) ? text(r.proxy_name) : (resident?.name ?? '');
-      const phoneEnc = (r.contact_phone_enc as string | null) ?? (Number(r.proxy) ? (r.proxy_phone_enc as string | null) : (resident?.phoneEnc ?? null));
+      const phoneEnc =
+        (r.contact_phone_enc as string | null) ??
+        (Number(r.proxy) ? (r.proxy_phone_enc as string | null) : (resident?.phoneEnc ?? null));
       return { name, phone: phoneEnc ? maskPhone(this.cipher.decrypt(phoneEnc)) : '' };
     };
     const wb = newWorkbook();
@@ -184,7 +203,11 @@ export class ExportsService {
         { header: '类别', value: (r) => NEED_CATEGORY_LABELS[r.category as NeedCategory] ?? text(r.category) },
         { header: '状态', value: (r) => NEED_STATUS_LABELS[r.status as NeedStatus] ?? text(r.status) },
         { header: '描述', width: 40, value: (r) => text(r.description) },
-        { header: '小区/楼栋', width: 16, value: (r) => (r.building_id === null ? '' : (names.get(Number(r.building_id)) ?? '')) },
+        {
+          header: '小区/楼栋',
+          width: 16,
+          value: (r) => (r.building_id === null ? '' : (names.get(Number(r.building_id)) ?? '')),
+        },
         { header: '地点', width: 20, value: (r) => text(r.place) },
         { header: '提出人', value: (r) => requester(r).name },
         { header: '联系电话', width: 14, value: (r) => requester(r).phone },

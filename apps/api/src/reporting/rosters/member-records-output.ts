@@ -1,4 +1,10 @@
-import { MEMBER_FLAG_LABELS, REGISTRATION_STATUS_LABELS, type AnnualReportDto, type MemberRecordDto, type RegistrationStatus } from '@sbd/contracts';
+import {
+  MEMBER_FLAG_LABELS,
+  REGISTRATION_STATUS_LABELS,
+  type AnnualReportDto,
+  type MemberRecordDto,
+  type RegistrationStatus,
+} from '@sbd/contracts';
 import { addSheet, newWorkbook, shanghaiTime, toBuffer } from '../shared/xlsx';
 
 const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
@@ -60,7 +66,15 @@ export async function annualReportWorkbook(r: AnnualReportDto): Promise<Buffer> 
     ['推荐规则', r.honoursRule],
     ['生成时间', shanghaiTime(r.generatedAt)],
   ];
-  addSheet(wb, '年度报告', [{ header: '项目', width: 18, value: (x: [string, string | number]) => x[0] }, { header: '内容', width: 70, value: (x) => x[1] }], rows);
+  addSheet(
+    wb,
+    '年度报告',
+    [
+      { header: '项目', width: 18, value: (x: [string, string | number]) => x[0] },
+      { header: '内容', width: 70, value: (x) => x[1] },
+    ],
+    rows,
+  );
   addSheet(
     wb,
     '服务记录',
@@ -89,7 +103,10 @@ export async function annualReportWorkbook(r: AnnualReportDto): Promise<Buffer> 
 }
 
 const esc = (s: unknown) =>
-  String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  String(s ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 
 /** A printable page (A4, Chinese) for 民主评议. Every value is HTML-escaped. */
 export function annualReportHtml(r: AnnualReportDto): string {

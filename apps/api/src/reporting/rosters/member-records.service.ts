@@ -64,7 +64,16 @@ interface Figures {
   lastServiceAt: Date | null;
 }
 
-const noFigures = (): Figures => ({ services: 0, halfHours: 0, backfillHalfHours: 0, ratings: 0, satisfied: 0, noShows: 0, points: 0, lastServiceAt: null });
+const noFigures = (): Figures => ({
+  services: 0,
+  halfHours: 0,
+  backfillHalfHours: 0,
+  ratings: 0,
+  satisfied: 0,
+  noShows: 0,
+  points: 0,
+  lastServiceAt: null,
+});
 
 export interface RecordsQuery {
   flag?: MemberRecordFilter;
@@ -103,11 +112,17 @@ export class MemberRecordsService {
   }
 
   /** Every record the same filter lists, in the same order (the export). */
-  async filtered(p: Principal, unitId: number, q: RecordsQuery): Promise<{ unit: NodeRef; records: MemberRecordDto[]; year: number }> {
+  async filtered(
+    p: Principal,
+    unitId: number,
+    q: RecordsQuery,
+  ): Promise<{ unit: NodeRef; records: MemberRecordDto[]; year: number }> {
     const unit = await this.rosters.unit(p, unitId, UNIT_READERS);
     const year = q.year ?? Math.floor(dayKeyOf(new Date()) / 10_000);
     const all = await this.records(unitId, year);
-    const records = q.flag ? all.filter((r) => (q.flag === 'honours' ? r.honours : r.flags.includes(q.flag as MemberFlag))) : all;
+    const records = q.flag
+      ? all.filter((r) => (q.flag === 'honours' ? r.honours : r.flags.includes(q.flag as MemberFlag)))
+      : all;
     return { unit, records, year };
   }
 
@@ -127,7 +142,8 @@ export class MemberRecordsService {
       partyBranch: (r.party_branch as string | null) ?? null,
       position: (r.position as string | null) ?? null,
     }));
-    const regCols = 'r.id, r.user_id, r.community_id, r.status, r.name, r.phone_enc, r.phone_hash, r.unit_confirmed, r.approved_at, r.work_unit_id';
+    const regCols =
+      'r.id, r.user_id, r.community_id, r.status, r.name, r.phone_enc, r.phone_hash, r.unit_confirmed, r.approved_at, r.work_unit_id';
     const [naming, matching] = await Promise.all([
       this.db.query(`SELECT ${regCols} FROM registrations r WHERE r.work_unit_id = ? ORDER BY r.id ASC`, [unitId]),
       this.db.query(
@@ -171,10 +187,13 @@ export class MemberRecordsService {
 
     const userIds = [...new Set(wanted.map((x) => x.reg?.userId).filter((u): u is number => u !== undefined))];
     const figures = await this.figures(userIds, year);
-    const communityIds = [...new Set(wanted.map((x) => x.reg?.communityId).filter((c): c is number => c !== undefined))];
+    const communityIds = [
+      ...new Set(wanted.map((x) => x.reg?.communityId).filter((c): c is number => c !== undefined)),
+    ];
     const names = new Map<number, string>();
     await inSlices(communityIds, 500, async (slice) => {
-      for (const n of await this.db.query(`SELECT id, name FROM org_nodes WHERE id IN ${idList(slice)}`)) names.set(Number(n.id), n.name);
+      for (const n of await this.db.query(`SELECT id, name FROM org_nodes WHERE id IN ${idList(slice)}`))
+        names.set(Number(n.id), n.name);
     });
 
     const now = Date.now();
@@ -185,13 +204,22 @@ export class MemberRecordsService {
       const satisfaction = ratio(f.satisfied, f.ratings);
       const flags: MemberFlag[] = [];
       if (entry && !approved) flags.push(MemberFlag.NotRegistered);
-      if (approved && reg.approvedAt && reg.approvedAt.getTime() <= quietSince && (!f.lastServiceAt || f.lastServiceAt.getTime() < quietSince)) {
+      if (
+        approved &&
+        reg.approvedAt &&
+        reg.approvedAt.getTime() <= quietSince &&
+        (!f.lastServiceAt || f.lastServiceAt.getTime() < quietSince)
+      ) {
         flags.push(MemberFlag.NoServiceIn90Days);
       }
       if (f.ratings > 0 && f.satisfied / f.ratings < LOW_SATISFACTION_THRESHOLD) flags.push(MemberFlag.LowSatisfaction);
       if (f.noShows >= NEGATIVE_LIST_MIN_NO_SHOWS) flags.push(MemberFlag.NegativeList);
       const honours =
-        approved && !flags.length && f.halfHours / 2 >= HONOURS_MIN_HOURS && f.ratings >= HONOURS_MIN_RATINGS && f.satisfied / f.ratings >= HONOURS_MIN_SATISFACTION;
+        approved &&
+        !flags.length &&
+        f.halfHours / 2 >= HONOURS_MIN_HOURS &&
+        f.ratings >= HONOURS_MIN_RATINGS &&
+        f.satisfied / f.ratings >= HONOURS_MIN_SATISFACTION;
       const phoneEnc = entry?.phoneEnc ?? reg?.phoneEnc;
       return {
         key,
@@ -242,7 +270,9 @@ export class MemberRecordsService {
             WHERE member_user_id IN ${ids} AND status = 'verified' AND verified_at >= ? AND verified_at < ? GROUP BY member_user_id`,
           range,
         ),
-        this.db.query(`SELECT member_user_id AS u, MAX(verified_at) AS at FROM claims WHERE member_user_id IN ${ids} AND status = 'verified' GROUP BY member_user_id`),
+        this.db.query(
+          `SELECT member_user_id AS u, MAX(verified_at) AS at FROM claims WHERE member_user_id IN ${ids} AND status = 'verified' GROUP BY member_user_id`,
+        ),
         this.db.query(
           `SELECT member_user_id AS u, COALESCE(SUM(half_hours), 0) AS half FROM backfills
             WHERE member_user_id IN ${ids} AND created_at >= ? AND created_at < ? GROUP BY member_user_id`,
@@ -258,7 +288,9 @@ export class MemberRecordsService {
             WHERE member_user_id IN ${ids} AND status = 'no_show' AND starts_at >= ? AND starts_at < ? GROUP BY member_user_id`,
           range,
         ),
-        this.db.query(`SELECT member_user_id AS u, COALESCE(SUM(delta), 0) AS n FROM points_ledger WHERE member_user_id IN ${ids} GROUP BY member_user_id`),
+        this.db.query(
+          `SELECT member_user_id AS u, COALESCE(SUM(delta), 0) AS n FROM points_ledger WHERE member_user_id IN ${ids} GROUP BY member_user_id`,
+        ),
       ])) as Record<string, unknown>[][];
       for (const r of claims) Object.assign(at(r.u), { services: num(r.n), halfHours: num(r.half) });
       for (const r of last) at(r.u).lastServiceAt = fromDbDate(r.at);
@@ -288,11 +320,14 @@ export class MemberRecordsService {
           ORDER BY c.verified_at ASC, c.id ASC`,
         [userId, ...range],
       ),
-      this.db.query('SELECT half_hours, reason, created_at FROM backfills WHERE member_user_id = ? AND created_at >= ? AND created_at < ? ORDER BY id ASC', [
-        userId,
-        ...range,
-      ]),
-      this.db.query('SELECT COALESCE(SUM(delta), 0) AS n FROM points_ledger WHERE member_user_id = ? AND created_at >= ? AND created_at < ?', [userId, ...range]),
+      this.db.query(
+        'SELECT half_hours, reason, created_at FROM backfills WHERE member_user_id = ? AND created_at >= ? AND created_at < ? ORDER BY id ASC',
+        [userId, ...range],
+      ),
+      this.db.query(
+        'SELECT COALESCE(SUM(delta), 0) AS n FROM points_ledger WHERE member_user_id = ? AND created_at >= ? AND created_at < ?',
+        [userId, ...range],
+      ),
     ])) as Record<string, unknown>[][];
     return {
       year: y,
@@ -310,7 +345,11 @@ export class MemberRecordsService {
         score: s.score === null || s.score === undefined ? null : Number(s.score),
         comment: (s.comment as string | null) ?? null,
       })),
-      backfills: backfills.map((b) => ({ hours: num(b.half_hours) / 2, reason: String(b.reason), createdAt: (fromDbDate(b.created_at) as Date).toISOString() })),
+      backfills: backfills.map((b) => ({
+        hours: num(b.half_hours) / 2,
+        reason: String(b.reason),
+        createdAt: (fromDbDate(b.created_at) as Date).toISOString(),
+      })),
       pointsThisYear: num(points[0]?.n),
       generatedAt: new Date().toISOString(),
       honoursRule: HONOURS_RULE,

@@ -25,8 +25,19 @@ export class RosterUploadErrorsFilter implements ExceptionFilter {
         : /unexpected (file )?field|too many files/i.test(raw)
           ? '请通过 file 字段上传一个名册文件'
           : '上传内容无法解析，请重新选择名册文件';
-    const report: RosterImportReport = { imported: 0, total: 0, valid: 0, errors: [{ row: 0, column: '', message }], matched: 0 };
-    const body: RosterRefusal = { code: ErrorCode.ValidationFailed as RosterRefusal['code'], message, details: [{ field: 'file', message }], report };
+    const report: RosterImportReport = {
+      imported: 0,
+      total: 0,
+      valid: 0,
+      errors: [{ row: 0, column: '', message }],
+      matched: 0,
+    };
+    const body: RosterRefusal = {
+      code: ErrorCode.ValidationFailed as RosterRefusal['code'],
+      message,
+      details: [{ field: 'file', message }],
+      report,
+    };
     res.status(400).setHeader('Connection', 'close');
     res.json(body);
   }

@@ -45,7 +45,11 @@ export function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
-    if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text).join('').trim();
+    if ('richText' in value && Array.isArray(value.richText))
+      return value.richText
+        .map((r) => r.text)
+        .join('')
+        .trim();
     if ('text' in value && typeof value.text === 'string') return value.text.trim();
     if ('result' in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
     if ('error' in value) return '';
@@ -82,7 +86,11 @@ export async function parseRoster(buffer: Buffer): Promise<ParsedRoster | { unre
     const text = cellText(cell.value);
     if (!text) return;
     if (!(ROSTER_COLUMNS as readonly string[]).includes(text)) {
-      errors.push({ row: 1, column: text, message: `不认识的列「${text}」，名册只能包含：${ROSTER_COLUMNS.join('、')}` });
+      errors.push({
+        row: 1,
+        column: text,
+        message: `不认识的列「${text}」，名册只能包含：${ROSTER_COLUMNS.join('、')}`,
+      });
     } else if (columnOf.has(text as RosterColumn)) {
       errors.push({ row: 1, column: text, message: `「${text}」列重复` });
     } else {
@@ -114,7 +122,11 @@ export async function parseRoster(buffer: Buffer): Promise<ParsedRoster | { unre
     });
   });
   if (tooMany) {
-    return fatal({ row: 0, column: '', message: `名册最多${ROSTER_MAX_ROWS}行，本文件超过了这个数量，请分批整理后上传` });
+    return fatal({
+      row: 0,
+      column: '',
+      message: `名册最多${ROSTER_MAX_ROWS}行，本文件超过了这个数量，请分批整理后上传`,
+    });
   }
   if (!rows.length) return fatal({ row: 2, column: '', message: ROSTER_EMPTY });
 
@@ -141,8 +153,10 @@ export async function parseRoster(buffer: Buffer): Promise<ParsedRoster | { unre
         }
       }
     }
-    if (r.partyBranch && chars(r.partyBranch) > ROSTER_BRANCH_MAX) report(r.row, '党支部', `党支部不能超过${ROSTER_BRANCH_MAX}个字符`);
-    if (r.position && chars(r.position) > ROSTER_POSITION_MAX) report(r.row, '职务', `职务不能超过${ROSTER_POSITION_MAX}个字符`);
+    if (r.partyBranch && chars(r.partyBranch) > ROSTER_BRANCH_MAX)
+      report(r.row, '党支部', `党支部不能超过${ROSTER_BRANCH_MAX}个字符`);
+    if (r.position && chars(r.position) > ROSTER_POSITION_MAX)
+      report(r.row, '职务', `职务不能超过${ROSTER_POSITION_MAX}个字符`);
   }
   const order = new Map(ROSTER_COLUMNS.map((c, i) => [c as string, i]));
   errors.sort((a, b) => a.row - b.row || (order.get(a.column) ?? 9) - (order.get(b.column) ?? 9));

@@ -1,7 +1,28 @@
-import { Controller, Get, Header, HttpCode, Param, Post, Query, Res, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Res,
+  UploadedFile,
+  UseFilters,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { HONOURS_RULE, ROSTER_MAX_BYTES, Role, type AnnualReportDto, type MemberRecordsPage, type Page, type RosterEntryDto, type RosterImportReport } from '@sbd/contracts';
+import {
+  HONOURS_RULE,
+  ROSTER_MAX_BYTES,
+  Role,
+  type AnnualReportDto,
+  type MemberRecordsPage,
+  type Page,
+  type RosterEntryDto,
+  type RosterImportReport,
+} from '@sbd/contracts';
 import type { Response } from 'express';
 import { memoryStorage } from 'multer';
 import { CurrentUser, Roles } from '../../platform/auth/decorators';
@@ -9,7 +30,13 @@ import type { Principal } from '../../platform/auth/principal';
 import { IdParam } from '../../platform/validation/id-param';
 import { sendXlsx, XLSX_MIME } from '../shared/xlsx';
 import { UNIT_READERS } from '../stats/stats.service';
-import { AnnualReportQuery, ListRosterQuery, MemberRecordsFilterQuery, MemberRecordsQuery, UploadRosterQuery } from './dto/roster.dtos';
+import {
+  AnnualReportQuery,
+  ListRosterQuery,
+  MemberRecordsFilterQuery,
+  MemberRecordsQuery,
+  UploadRosterQuery,
+} from './dto/roster.dtos';
 import { annualReportHtml, annualReportWorkbook, memberRecordsWorkbook } from './member-records-output';
 import { MemberRecordsService } from './member-records.service';
 import { RosterUploadErrorsFilter } from './roster-errors.filter';
@@ -42,9 +69,16 @@ export class RostersController {
   @HttpCode(200)
   @Roles(Role.UnitAdmin)
   @UseFilters(RosterUploadErrorsFilter)
-  @UseInterceptors(FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: ROSTER_MAX_BYTES, files: 1, fields: 5, parts: 10 } }))
+  @UseInterceptors(
+    FileInterceptor('file', {
+      storage: memoryStorage(),
+      limits: { fileSize: ROSTER_MAX_BYTES, files: 1, fields: 5, parts: 10 },
+    }),
+  )
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiBody({
+    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
+  })
   @ApiOperation({
     summary: 'Upload the unit roster (.xlsx, ≤ 5 MB, ≤ 20,000 rows); replaces the previous roster',
     description:
@@ -62,26 +96,50 @@ export class RostersController {
   }
 
   @Get('roster')
-  @ApiOperation({ summary: 'The unit roster in file order (keyset pagination), phones masked, with each entry’s matched registration' })
-  list(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Query() q: ListRosterQuery): Promise<Page<RosterEntryDto>> {
+  @ApiOperation({
+    summary: 'The unit roster in file order (keyset pagination), phones masked, with each entry’s matched registration',
+  })
+  list(
+    @CurrentUser() p: Principal,
+    @Param('id', IdParam) id: number,
+    @Query() q: ListRosterQuery,
+  ): Promise<Page<RosterEntryDto>> {
     return this.rosters.list(p, id, q);
   }
 
   @Get('member-records')
   @ApiOperation({
-    summary: '报回单位: one row per roster entry or registration naming the unit, with the year’s services, hours, satisfaction, points and flags',
+    summary:
+      '报回单位: one row per roster entry or registration naming the unit, with the year’s services, hours, satisfaction, points and flags',
     description: FLAGS_DOC,
   })
-  memberRecords(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Query() q: MemberRecordsQuery): Promise<MemberRecordsPage> {
+  memberRecords(
+    @CurrentUser() p: Principal,
+    @Param('id', IdParam) id: number,
+    @Query() q: MemberRecordsQuery,
+  ): Promise<MemberRecordsPage> {
     return this.records.page(p, id, q);
   }
 
   @Get('member-records/export.xlsx')
   @ApiProduces(XLSX_MIME)
-  @ApiOperation({ summary: 'The member records as Excel: exactly the rows the same filter lists', description: FLAGS_DOC })
-  async exportRecords(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Query() q: MemberRecordsFilterQuery, @Res() res: Response): Promise<void> {
+  @ApiOperation({
+    summary: 'The member records as Excel: exactly the rows the same filter lists',
+    description: FLAGS_DOC,
+  })
+  async exportRecords(
+    @CurrentUser() p: Principal,
+    @Param('id', IdParam) id: number,
+    @Query() q: MemberRecordsFilterQuery,
+    @Res() res: Response,
+  ): Promise<void> {
     const { unit, records, year } = await this.records.filtered(p, id, q);
-    sendXlsx(res, await memberRecordsWorkbook(unit.name, records), `${unit.name}党员报回记录${year}.xlsx`, `member-records-${id}-${year}.xlsx`);
+    sendXlsx(
+      res,
+      await memberRecordsWorkbook(unit.name, records),
+      `${unit.name}党员报回记录${year}.xlsx`,
+      `member-records-${id}-${year}.xlsx`,
+    );
   }
 
   @Get('members/:userId/annual-report')
@@ -106,7 +164,12 @@ export class RostersController {
     @Res() res: Response,
   ): Promise<void> {
     const report = await this.records.annualReport(p, id, userId, q.year);
-    sendXlsx(res, await annualReportWorkbook(report), `${report.record.name}${report.year}年度报告.xlsx`, `annual-report-${userId}-${report.year}.xlsx`);
+    sendXlsx(
+      res,
+      await annualReportWorkbook(report),
+      `${report.record.name}${report.year}年度报告.xlsx`,
+      `annual-report-${userId}-${report.year}.xlsx`,
+    );
   }
 
   @Get('members/:userId/annual-report.html')

@@ -4,5 +4,9 @@ import { RostersController } from './rosters.controller';
 import { RostersService } from './rosters.service';
 
 /** 报回单位: unit rosters (名册), the unit's member records with flags and honours, annual reports. */
-@Module({ controllers: [RostersController], providers: [RostersService, MemberRecordsService], exports: [RostersService, MemberRecordsService] })
+@Module({
+  controllers: [RostersController],
+  providers: [RostersService, MemberRecordsService],
+  exports: [RostersService, MemberRecordsService],
+})
 export class RostersModule {}

@@ -74,32 +74,67 @@ export class RostersService {
     return rosterTemplate(unit.name);
   }
 
-  async upload(p: Principal, unitId: number, file: { buffer?: Buffer } | undefined, confirmValidOnly: boolean): Promise<RosterImportReport> {
+  async upload(
+    p: Principal,
+    unitId: number,
+    file: { buffer?: Buffer } | undefined,
+    confirmValidOnly: boolean,
+  ): Promise<RosterImportReport> {
     await this.unit(p, unitId, [Role.UnitAdmin], '只有本单位的管理员可以上传名册');
     const empty: RosterImportReport = { imported: 0, total: 0, valid: 0, errors: [], matched: 0 };
-    if (!file?.buffer?.length) throw refusal({ ...empty, errors: [{ row: 0, column: '', message: ROSTER_NO_FILE }] }, ROSTER_NO_FILE);
+    if (!file?.buffer?.length)
+      throw refusal({ ...empty, errors: [{ row: 0, column: '', message: ROSTER_NO_FILE }] }, ROSTER_NO_FILE);
     const parsed = await parseRoster(file.buffer);
-    if ('unreadable' in parsed) throw refusal({ ...empty, errors: [{ row: 0, column: '', message: parsed.unreadable }] }, parsed.unreadable);
-    const report: RosterImportReport = { imported: 0, total: parsed.total, valid: parsed.valid.length, errors: parsed.errors, matched: 0 };
+    if ('unreadable' in parsed)
+      throw refusal({ ...empty, errors: [{ row: 0, column: '', message: parsed.unreadable }] }, parsed.unreadable);
+    const report: RosterImportReport = {
+      imported: 0,
+      total: parsed.total,
+      valid: parsed.valid.length,
+      errors: parsed.errors,
+      matched: 0,
+    };
     if (parsed.fatal || !parsed.valid.length || (parsed.errors.length && !confirmValidOnly)) throw refusal(report);
     const { imported, matched } = await this.replace(p, unitId, parsed.valid);
     return { ...report, imported, matched };
   }
 
   /** Replaces the unit's roster with `rows`, matches them, and marks confirmations; all or nothing. */
-  private async replace(p: Principal, unitId: number, rows: RosterRow[]): Promise<{ imported: number; matched: number }> {
+  private async replace(
+    p: Principal,
+    unitId: number,
+    rows: RosterRow[],
+  ): Promise<{ imported: number; matched: number }> {
     const now = new Date();
     const ts = toDbDate(now);
-    const values = rows.map((r) => [unitId, r.row, r.name, this.cipher.encrypt(r.phone), this.cipher.hash(r.phone), r.partyBranch, r.position, ts]);
+    const values = rows.map((r) => [
+      unitId,
+      r.row,
+      r.name,
+      this.cipher.encrypt(r.phone),
+      this.cipher.hash(r.phone),
+      r.partyBranch,
+      r.position,
+      ts,
+    ]);
     return transaction(this.db, async (m) => {
       const before = new Set((await this.matches(m, unitId)).map((r) => r.id));
       await m.query('DELETE FROM unit_roster_entries WHERE unit_id = ?', [unitId]);
-      await insertRows(m, 'unit_roster_entries', ['unit_id', 'row_no', 'name', 'phone_enc', 'phone_hash', 'party_branch', 'position', 'created_at'], values, BATCH);
+      await insertRows(
+        m,
+        'unit_roster_entries',
+        ['unit_id', 'row_no', 'name', 'phone_enc', 'phone_hash', 'party_branch', 'position', 'created_at'],
+        values,
+        BATCH,
+      );
       const after = await this.matches(m, unitId);
       const afterIds = [...new Set(after.map((r) => r.id))];
       const kept = new Set(afterIds);
       await inSlices(afterIds, BATCH, async (slice) => {
-        await m.query(`UPDATE registrations SET unit_confirmed = 1, updated_at = ? WHERE id IN ${idList(slice)} AND unit_confirmed = 0`, [ts]);
+        await m.query(
+          `UPDATE registrations SET unit_confirmed = 1, updated_at = ? WHERE id IN ${idList(slice)} AND unit_confirmed = 0`,
+          [ts],
+        );
       });
       // Registrations this unit confirmed before and no roster lists any more lose the confirmation.
       const dropped = [...before].filter((id) => !kept.has(id));
@@ -112,7 +147,12 @@ export class RostersService {
         );
       });
       await m.query('DELETE FROM unit_rosters WHERE unit_id = ?', [unitId]);
-      await m.query('INSERT INTO unit_rosters (unit_id, entries, uploaded_by_id, updated_at) VALUES (?, ?, ?, ?)', [unitId, rows.length, p.userId, ts]);
+      await m.query('INSERT INTO unit_rosters (unit_id, entries, uploaded_by_id, updated_at) VALUES (?, ?, ?, ?)', [
+        unitId,
+        rows.length,
+        p.userId,
+        ts,
+      ]);
       const [row] = await m.query(
         `SELECT COUNT(*) AS n FROM unit_roster_entries e
           WHERE e.unit_id = ? AND EXISTS (SELECT 1 FROM registrations r WHERE r.phone_hash = e.phone_hash AND r.name = e.name)`,
@@ -129,7 +169,13 @@ export class RostersService {
         WHERE EXISTS (SELECT 1 FROM unit_roster_entries e WHERE e.unit_id = ? AND e.phone_hash = r.phone_hash AND e.name = r.name)`,
       [unitId],
     );
-    return rows.map((r) => ({ id: Number(r.id), userId: Number(r.user_id), status: r.status, phoneHash: r.phone_hash, name: r.name }));
+    return rows.map((r) => ({
+      id: Number(r.id),
+      userId: Number(r.user_id),
+      status: r.status,
+      phoneHash: r.phone_hash,
+      name: r.name,
+    }));
   }
 
   /** The unit's roster in file order (keyset on id), phones masked, with each entry's matched registration. */
@@ -150,7 +196,11 @@ export class RostersService {
       : [];
     return {
       items: page.map((r) => {
-        const match = bestMatch(regs.filter((g) => g.phone_hash === r.phone_hash && g.name === r.name).map((g) => ({ id: Number(g.id), status: g.status })));
+        const match = bestMatch(
+          regs
+            .filter((g) => g.phone_hash === r.phone_hash && g.name === r.name)
+            .map((g) => ({ id: Number(g.id), status: g.status })),
+        );
         return {
           id: Number(r.id),
           unitId: Number(r.unit_id),
@@ -172,5 +222,7 @@ export class RostersService {
 /** Of several registrations matching one entry: the approved one, else the newest. */
 export function bestMatch<T extends { id: number; status: string }>(candidates: T[]): T | null {
   if (!candidates.length) return null;
-  return [...candidates].sort((a, b) => Number(b.status === 'approved') - Number(a.status === 'approved') || b.id - a.id)[0];
+  return [...candidates].sort(
+    (a, b) => Number(b.status === 'approved') - Number(a.status === 'approved') || b.id - a.id,
+  )[0];
 }

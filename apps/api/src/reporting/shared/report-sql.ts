@@ -32,7 +32,13 @@ export function idList(ids: readonly number[]): string {
 export const insertIgnore = (dialect: Dialect) => (dialect === 'mysql' ? 'INSERT IGNORE' : 'INSERT OR IGNORE');
 
 /** Multi-row INSERT in chunks (SQLite allows 32,766 parameters per statement). */
-export async function insertRows(x: Executor, table: string, columns: string[], rows: unknown[][], chunk = 500): Promise<void> {
+export async function insertRows(
+  x: Executor,
+  table: string,
+  columns: string[],
+  rows: unknown[][],
+  chunk = 500,
+): Promise<void> {
   for (let i = 0; i < rows.length; i += chunk) {
     const part = rows.slice(i, i + chunk);
     const one = `(${columns.map(() => '?').join(', ')})`;

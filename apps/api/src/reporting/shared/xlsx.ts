@@ -10,9 +10,18 @@ export interface SheetColumn<T> {
 }
 
 /** Adds a sheet with a bold header row and one row per item, columns in order. */
-export function addSheet<T>(wb: ExcelJS.Workbook, name: string, columns: SheetColumn<T>[], rows: Iterable<T>): ExcelJS.Worksheet {
+export function addSheet<T>(
+  wb: ExcelJS.Workbook,
+  name: string,
+  columns: SheetColumn<T>[],
+  rows: Iterable<T>,
+): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name);
-  ws.columns = columns.map((c, i) => ({ header: c.header, key: `c${i}`, width: c.width ?? Math.max(10, c.header.length * 2 + 2) }));
+  ws.columns = columns.map((c, i) => ({
+    header: c.header,
+    key: `c${i}`,
+    width: c.width ?? Math.max(10, c.header.length * 2 + 2),
+  }));
   for (const row of rows) ws.addRow(columns.map((c) => c.value(row) ?? ''));
   ws.getRow(1).font = { bold: true };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
@@ -34,7 +43,10 @@ export function newWorkbook(): ExcelJS.Workbook {
 export function sendXlsx(res: Response, buffer: Buffer, filename: string, asciiName = 'export.xlsx'): void {
   res
     .type(XLSX_MIME)
-    .setHeader('Content-Disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(filename)}`)
+    .setHeader(
+      'Content-Disposition',
+      `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+    )
     .setHeader('Cache-Control', 'no-store')
     .send(buffer);
 }

@@ -33,7 +33,9 @@ export function dayKeyOf(at: Date): number {
 
 /** The instant a Shanghai day starts. */
 export function dayStart(dayKey: number): Date {
-  return new Date(Date.UTC(Math.floor(dayKey / 10_000), (Math.floor(dayKey / 100) % 100) - 1, dayKey % 100) - CST_OFFSET_MS);
+  return new Date(
+    Date.UTC(Math.floor(dayKey / 10_000), (Math.floor(dayKey / 100) % 100) - 1, dayKey % 100) - CST_OFFSET_MS,
+  );
 }
 
 export function addDays(dayKey: number, days: number): number {
@@ -52,12 +54,22 @@ function parseDay(value: string, field: 'from' | 'to'): number {
   if (!m) throw bad();
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const check = new Date(Date.UTC(y, mo - 1, d));
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || y < 2000 || y > 2999) throw bad();
+  if (
+    check.getUTCFullYear() !== y ||
+    check.getUTCMonth() !== mo - 1 ||
+    check.getUTCDate() !== d ||
+    y < 2000 ||
+    y > 2999
+  )
+    throw bad();
   return y * 10_000 + mo * 100 + d;
 }
 
 /** `from` and `to` are Shanghai calendar days, both included; by default the current calendar year. */
-export function parsePeriod(q: { from?: string; to?: string; granularity?: StatsGranularity }, now = new Date()): StatsPeriod {
+export function parsePeriod(
+  q: { from?: string; to?: string; granularity?: StatsGranularity },
+  now = new Date(),
+): StatsPeriod {
   const year = Math.floor(dayKeyOf(now) / 10_000);
   const fromDay = q.from ? parseDay(q.from, 'from') : year * 10_000 + 101;
   const lastDay = q.to ? parseDay(q.to, 'to') : (q.from ? Math.floor(fromDay / 10_000) : year) * 10_000 + 1231;

@@ -155,7 +155,12 @@ export function assembleStats(node: NodeRef, period: StatsPeriod, parts: StatsPa
     communitySatisfaction: ratingFigures(communityRatings, communitySatisfied),
     needs,
     tasks,
-    topMembers: parts.top.map((t) => ({ userId: t.userId, name: t.name, services: t.services, hours: hours(t.halfHours) })),
+    topMembers: parts.top.map((t) => ({
+      userId: t.userId,
+      name: t.name,
+      services: t.services,
+      hours: hours(t.halfHours),
+    })),
     series,
   };
 }

@@ -66,7 +66,10 @@ export const emptyDay = (day: number): DayFigures => ({
 
 export function needDurations(r: Pick<NeedRow, 'createdAt' | 'acceptedAt' | 'fulfilledAt'>): NeedDurations {
   const secs = (a: Date, b: Date) => Math.max(0, Math.floor((b.getTime() - a.getTime()) / 1000));
-  return { acceptSeconds: secs(r.createdAt, r.acceptedAt), fulfilSeconds: r.fulfilledAt ? secs(r.acceptedAt, r.fulfilledAt) : null };
+  return {
+    acceptSeconds: secs(r.createdAt, r.acceptedAt),
+    fulfilSeconds: r.fulfilledAt ? secs(r.acceptedAt, r.fulfilledAt) : null,
+  };
 }
 
 const APPROVED = "r.status = 'approved'";
@@ -151,7 +154,13 @@ export const StatsQueries = {
 
   /** Needs of the communities accepted in [from, to). */
   async needRows(x: Executor, communityIds: number[], from: Date, to: Date): Promise<NeedRow[]> {
-    const rows: { id: unknown; community_id: unknown; created_at: unknown; accepted_at: unknown; fulfilled_at: unknown }[] = await x.query(
+    const rows: {
+      id: unknown;
+      community_id: unknown;
+      created_at: unknown;
+      accepted_at: unknown;
+      fulfilled_at: unknown;
+    }[] = await x.query(
       `SELECT n.id, n.community_id, n.created_at, n.accepted_at, n.fulfilled_at FROM needs n
         WHERE n.community_id IN ${idList(communityIds)} AND n.accepted_at >= ? AND n.accepted_at < ?`,
       [toDbDate(from), toDbDate(to)],
@@ -161,7 +170,9 @@ export const StatsQueries = {
 
   /** Approved registrations in scope: the 服务率 denominator. */
   async registered(x: Executor, scope: StatsScope): Promise<number> {
-    const [row] = await x.query(`SELECT COUNT(*) AS n FROM registrations r WHERE ${APPROVED} AND ${memberScope(scope)}`);
+    const [row] = await x.query(
+      `SELECT COUNT(*) AS n FROM registrations r WHERE ${APPROVED} AND ${memberScope(scope)}`,
+    );
     return num(row?.n);
   },
 
@@ -187,7 +198,12 @@ export const StatsQueries = {
         LIMIT ${Number(limit)}`,
       [toDbDate(from), toDbDate(to)],
     );
-    return rows.map((r) => ({ userId: Number(r.user_id), name: r.name, services: num(r.services), halfHours: num(r.half) }));
+    return rows.map((r) => ({
+      userId: Number(r.user_id),
+      name: r.name,
+      services: num(r.services),
+      halfHours: num(r.half),
+    }));
   },
 
   /**
@@ -208,21 +224,33 @@ export const StatsQueries = {
 
   /** Ids of the communities under a path (the node itself when it is one). */
   async communitiesUnder(x: Executor, path: string): Promise<number[]> {
-    const rows: { id: unknown }[] = await x.query("SELECT id FROM org_nodes WHERE type = 'community' AND path LIKE ?", [`${path}%`]);
+    const rows: { id: unknown }[] = await x.query("SELECT id FROM org_nodes WHERE type = 'community' AND path LIKE ?", [
+      `${path}%`,
+    ]);
     return rows.map((r) => Number(r.id));
   },
 
   async unitsUnder(x: Executor, path: string): Promise<number[]> {
-    const rows: { id: unknown }[] = await x.query("SELECT id FROM org_nodes WHERE type = 'work_unit' AND path LIKE ?", [`${path}%`]);
+    const rows: { id: unknown }[] = await x.query("SELECT id FROM org_nodes WHERE type = 'work_unit' AND path LIKE ?", [
+      `${path}%`,
+    ]);
     return rows.map((r) => Number(r.id));
   },
 };
 
 function memberScope(scope: StatsScope): string {
-  return scope.kind === 'territory' ? `r.community_id IN ${idList(scope.communityIds)}` : `r.work_unit_id = ${Number(scope.unitId)}`;
+  return scope.kind === 'territory'
+    ? `r.community_id IN ${idList(scope.communityIds)}`
+    : `r.work_unit_id = ${Number(scope.unitId)}`;
 }
 
-export function toNeedRow(r: { id: unknown; community_id: unknown; created_at: unknown; accepted_at: unknown; fulfilled_at: unknown }): NeedRow {
+export function toNeedRow(r: {
+  id: unknown;
+  community_id: unknown;
+  created_at: unknown;
+  accepted_at: unknown;
+  fulfilled_at: unknown;
+}): NeedRow {
   return {
     id: Number(r.id),
     communityId: Number(r.community_id),

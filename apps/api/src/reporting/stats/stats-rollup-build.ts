@@ -81,8 +81,17 @@ async function recomputeDays(m: EntityManager, districtId: number, days: Iterabl
   const scope = await districtScope(m, districtId);
   for (const [first, last] of runsOf(days)) {
     const figures = await StatsQueries.dayFigures(m, scope, dayStart(first), dayStart(addDays(last, 1)));
-    await m.query('DELETE FROM stats_district_days WHERE district_id = ? AND day >= ? AND day <= ?', [districtId, first, last]);
-    await insertRows(m, 'stats_district_days', DAY_COLUMNS, figures.map((d) => dayRow(districtId, d)));
+    await m.query('DELETE FROM stats_district_days WHERE district_id = ? AND day >= ? AND day <= ?', [
+      districtId,
+      first,
+      last,
+    ]);
+    await insertRows(
+      m,
+      'stats_district_days',
+      DAY_COLUMNS,
+      figures.map((d) => dayRow(districtId, d)),
+    );
   }
 }
 
@@ -90,7 +99,11 @@ async function recomputeTaskDays(m: EntityManager, districtId: number, days: Ite
   const scope = await districtScope(m, districtId);
   for (const [first, last] of runsOf(days)) {
     const rows = await StatsQueries.taskDays(m, scope.communityIds, dayStart(first), dayStart(addDays(last, 1)));
-    await m.query('DELETE FROM stats_district_task_days WHERE district_id = ? AND day >= ? AND day <= ?', [districtId, first, last]);
+    await m.query('DELETE FROM stats_district_task_days WHERE district_id = ? AND day >= ? AND day <= ?', [
+      districtId,
+      first,
+      last,
+    ]);
     await insertRows(
       m,
       'stats_district_task_days',
@@ -102,14 +115,18 @@ async function recomputeTaskDays(m: EntityManager, districtId: number, days: Ite
 
 async function recomputeNeeds(m: EntityManager, needIds: number[]): Promise<void> {
   await inSlices(needIds, 500, async (slice) => {
-    const rows = await m.query(`SELECT id, community_id, created_at, accepted_at, fulfilled_at FROM needs WHERE id IN ${idList(slice)}`);
+    const rows = await m.query(
+      `SELECT id, community_id, created_at, accepted_at, fulfilled_at FROM needs WHERE id IN ${idList(slice)}`,
+    );
     await m.query(`DELETE FROM stats_need_facts WHERE need_id IN ${idList(slice)}`);
     await insertNeedFacts(m, rows);
   });
 }
 
 async function insertNeedFacts(m: EntityManager, rows: Record<string, unknown>[]): Promise<void> {
-  const accepted = rows.filter((r) => r.accepted_at !== null && r.accepted_at !== undefined).map((r) => toNeedRow(r as Parameters<typeof toNeedRow>[0]));
+  const accepted = rows
+    .filter((r) => r.accepted_at !== null && r.accepted_at !== undefined)
+    .map((r) => toNeedRow(r as Parameters<typeof toNeedRow>[0]));
   const districtOf = await districtsOf(m, [...new Set(accepted.map((n) => n.communityId))]);
   await insertRows(
     m,
@@ -140,7 +157,9 @@ async function recomputeMembers(m: EntityManager, userIds: number[] | 'all'): Pr
   };
   const run = async (filter: (column: string) => string) => {
     const [regs, years, oldMembers, oldYears] = (await Promise.all([
-      m.query(`SELECT user_id, community_id, work_unit_id, status, phone_hash, name FROM registrations WHERE ${filter('user_id')}`),
+      m.query(
+        `SELECT user_id, community_id, work_unit_id, status, phone_hash, name FROM registrations WHERE ${filter('user_id')}`,
+      ),
       m.query(
         `SELECT member_user_id AS user_id, ${yearOf} AS y, COUNT(*) AS n, COALESCE(SUM(credit_half_hours), 0) AS half
            FROM claims WHERE status = 'verified' AND verified_at IS NOT NULL AND ${filter('member_user_id')}
@@ -164,7 +183,15 @@ async function recomputeMembers(m: EntityManager, userIds: number[] | 'all'): Pr
         const approved = r.status === 'approved';
         member.set(Number(r.user_id), { district, approved });
         if (approved) count(district, 0, 1);
-        return [Number(r.user_id), district, Number(r.community_id), r.work_unit_id === null ? null : Number(r.work_unit_id), approved ? 1 : 0, r.phone_hash, r.name];
+        return [
+          Number(r.user_id),
+          district,
+          Number(r.community_id),
+          r.work_unit_id === null ? null : Number(r.work_unit_id),
+          approved ? 1 : 0,
+          r.phone_hash,
+          r.name,
+        ];
       }),
     );
     await insertRows(
@@ -198,7 +225,9 @@ async function recomputeMembers(m: EntityManager, userIds: number[] | 'all'): Pr
 async function recomputeUnits(m: EntityManager, unitIds: number[] | 'all'): Promise<void> {
   const ids =
     unitIds === 'all'
-      ? ((await m.query('SELECT DISTINCT unit_id FROM unit_roster_entries')) as { unit_id: unknown }[]).map((r) => Number(r.unit_id))
+      ? ((await m.query('SELECT DISTINCT unit_id FROM unit_roster_entries')) as { unit_id: unknown }[]).map((r) =>
+          Number(r.unit_id),
+        )
       : unitIds;
   await inSlices(ids, 500, async (slice) => {
     const counts = await StatsQueries.rosterCounts(m, slice);
@@ -225,7 +254,9 @@ export async function rebuildAll(m: EntityManager): Promise<void> {
   ]) {
     await m.query(`DELETE FROM ${table}`);
   }
-  const districts: { id: unknown; path: string }[] = await m.query("SELECT id, path FROM org_nodes WHERE type = 'district'");
+  const districts: { id: unknown; path: string }[] = await m.query(
+    "SELECT id, path FROM org_nodes WHERE type = 'district'",
+  );
   for (const district of districts) {
     const id = Number(district.id);
     const scope = { kind: 'territory' as const, communityIds: await StatsQueries.communitiesUnder(m, district.path) };
@@ -233,10 +264,25 @@ export async function rebuildAll(m: EntityManager): Promise<void> {
       StatsQueries.dayFigures(m, scope, ALL_FROM, ALL_TO),
       StatsQueries.taskDays(m, scope.communityIds, ALL_FROM, ALL_TO),
     ]);
-    await insertRows(m, 'stats_district_days', DAY_COLUMNS, days.map((d) => dayRow(id, d)));
-    await insertRows(m, 'stats_district_task_days', ['district_id', 'day', 'kind', 'status', 'n'], tasks.map((r) => [id, r.day, r.kind, r.status, r.n]));
+    await insertRows(
+      m,
+      'stats_district_days',
+      DAY_COLUMNS,
+      days.map((d) => dayRow(id, d)),
+    );
+    await insertRows(
+      m,
+      'stats_district_task_days',
+      ['district_id', 'day', 'kind', 'status', 'n'],
+      tasks.map((r) => [id, r.day, r.kind, r.status, r.n]),
+    );
   }
-  await insertNeedFacts(m, await m.query('SELECT id, community_id, created_at, accepted_at, fulfilled_at FROM needs WHERE accepted_at IS NOT NULL'));
+  await insertNeedFacts(
+    m,
+    await m.query(
+      'SELECT id, community_id, created_at, accepted_at, fulfilled_at FROM needs WHERE accepted_at IS NOT NULL',
+    ),
+  );
   await recomputeMembers(m, 'all');
   await recomputeUnits(m, 'all');
 }

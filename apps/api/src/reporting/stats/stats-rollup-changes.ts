@@ -48,25 +48,43 @@ export async function candidates(x: Executor, watermark: Date): Promise<Candidat
          FROM claims c JOIN tasks t ON t.id = c.task_id WHERE c.updated_at >= ? ${cap}`,
       [s],
     ),
-    x.query(`SELECT g.id, g.created_at, t.community_id FROM ratings g JOIN tasks t ON t.id = g.task_id WHERE g.created_at >= ? ${cap}`, [s]),
+    x.query(
+      `SELECT g.id, g.created_at, t.community_id FROM ratings g JOIN tasks t ON t.id = g.task_id WHERE g.created_at >= ? ${cap}`,
+      [s],
+    ),
     x.query(`SELECT id, created_at, community_id FROM backfills WHERE created_at >= ? ${cap}`, [s]),
-    x.query(`SELECT id, created_at, community_id, kind, status, updated_at FROM tasks WHERE updated_at >= ? ${cap}`, [s]),
+    x.query(`SELECT id, created_at, community_id, kind, status, updated_at FROM tasks WHERE updated_at >= ? ${cap}`, [
+      s,
+    ]),
     x.query(`SELECT id, accepted_at, fulfilled_at, updated_at FROM needs WHERE updated_at >= ? ${cap}`, [s]),
-    x.query(`SELECT id, user_id, status, community_id, work_unit_id, phone_hash, name, updated_at FROM registrations WHERE updated_at >= ? ${cap}`, [s]),
+    x.query(
+      `SELECT id, user_id, status, community_id, work_unit_id, phone_hash, name, updated_at FROM registrations WHERE updated_at >= ? ${cap}`,
+      [s],
+    ),
     x.query(`SELECT unit_id, entries, updated_at FROM unit_rosters WHERE updated_at >= ? ${cap}`, [s]),
   ])) as Record<string, unknown>[][];
-  if ([claims, ratings, backfills, tasks, needs, regs, rosters].some((rows) => rows.length > REBUILD_ABOVE)) return 'too-many';
+  if ([claims, ratings, backfills, tasks, needs, regs, rosters].some((rows) => rows.length > REBUILD_ABOVE))
+    return 'too-many';
   const iso = (v: unknown) => fromDbDate(v)?.toISOString() ?? '';
   const sig = (...parts: unknown[]) => parts.map((p) => (p === null || p === undefined ? '' : String(p))).join('|');
   const out: Candidate[] = [];
   const add = (source: Source, id: unknown, signature: string, stamp: unknown, row: Record<string, unknown>) =>
     out.push({ source, id: Number(id), signature: signature.slice(0, 255), stamp: fromDbDate(stamp) as Date, row });
-  for (const r of claims) add('claim', r.id, sig(r.status, iso(r.verified_at), r.credit_half_hours, iso(r.updated_at)), r.updated_at, r);
+  for (const r of claims)
+    add('claim', r.id, sig(r.status, iso(r.verified_at), r.credit_half_hours, iso(r.updated_at)), r.updated_at, r);
   for (const r of ratings) add('rating', r.id, iso(r.created_at), r.created_at, r);
   for (const r of backfills) add('backfill', r.id, iso(r.created_at), r.created_at, r);
   for (const r of tasks) add('task', r.id, sig(r.kind, r.status, iso(r.updated_at)), r.updated_at, r);
-  for (const r of needs) add('need', r.id, sig(iso(r.accepted_at), iso(r.fulfilled_at), iso(r.updated_at)), r.updated_at, r);
-  for (const r of regs) add('registration', r.id, sig(r.status, r.community_id, r.work_unit_id, r.phone_hash, r.name, iso(r.updated_at)), r.updated_at, r);
+  for (const r of needs)
+    add('need', r.id, sig(iso(r.accepted_at), iso(r.fulfilled_at), iso(r.updated_at)), r.updated_at, r);
+  for (const r of regs)
+    add(
+      'registration',
+      r.id,
+      sig(r.status, r.community_id, r.work_unit_id, r.phone_hash, r.name, iso(r.updated_at)),
+      r.updated_at,
+      r,
+    );
   for (const r of rosters) add('roster', r.unit_id, sig(r.entries, iso(r.updated_at)), r.updated_at, r);
   return out;
 }
@@ -94,14 +112,23 @@ export async function markSeen(m: EntityManager, applied: Candidate[]): Promise<
   for (const source of new Set(applied.map((c) => c.source))) {
     const mine = applied.filter((c) => c.source === source);
     await inSlices(mine, 500, async (slice) => {
-      await m.query(`DELETE FROM stats_seen WHERE source = ? AND row_id IN ${idList(slice.map((c) => c.id))}`, [source]);
-      await insertRows(m, 'stats_seen', ['source', 'row_id', 'signature', 'stamp'], slice.map((c) => [source, c.id, c.signature, toDbDate(c.stamp)]));
+      await m.query(`DELETE FROM stats_seen WHERE source = ? AND row_id IN ${idList(slice.map((c) => c.id))}`, [
+        source,
+      ]);
+      await insertRows(
+        m,
+        'stats_seen',
+        ['source', 'row_id', 'signature', 'stamp'],
+        slice.map((c) => [source, c.id, c.signature, toDbDate(c.stamp)]),
+      );
     });
   }
 }
 
 export async function dirtyOf(m: EntityManager, changed: Candidate[]): Promise<Dirty> {
-  const communityIds = [...new Set(changed.filter((c) => c.row.community_id !== undefined).map((c) => Number(c.row.community_id)))];
+  const communityIds = [
+    ...new Set(changed.filter((c) => c.row.community_id !== undefined).map((c) => Number(c.row.community_id))),
+  ];
   const districtOf = await districtsOf(m, communityIds);
   const dirty: Dirty = { days: new Map(), taskDays: new Map(), users: new Set(), needs: new Set(), units: new Set() };
   const mark = (map: Map<number, Set<number>>, communityId: unknown, at: unknown) => {
@@ -128,7 +155,9 @@ export async function dirtyOf(m: EntityManager, changed: Candidate[]): Promise<D
 export async function districtsOf(x: Executor, nodeIds: number[]): Promise<Map<number, number>> {
   const out = new Map<number, number>();
   await inSlices(nodeIds, 1000, async (slice) => {
-    const rows: { id: unknown; path: string }[] = await x.query(`SELECT id, path FROM org_nodes WHERE id IN ${idList(slice)}`);
+    const rows: { id: unknown; path: string }[] = await x.query(
+      `SELECT id, path FROM org_nodes WHERE id IN ${idList(slice)}`,
+    );
     for (const r of rows) {
       const root = rootOf(r.path);
       if (root) out.set(Number(r.id), root);

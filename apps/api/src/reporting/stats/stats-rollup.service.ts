@@ -36,17 +36,27 @@ export class StatsRollupService {
     await this.refresh();
     const id = district.id;
     const [dayRows, taskRows, needRows, counters, roster] = await Promise.all([
-      this.db.query('SELECT * FROM stats_district_days WHERE district_id = ? AND day >= ? AND day <= ?', [id, period.fromDay, period.lastDay]),
-      this.db.query('SELECT day, kind, status, n FROM stats_district_task_days WHERE district_id = ? AND day >= ? AND day <= ?', [
+      this.db.query('SELECT * FROM stats_district_days WHERE district_id = ? AND day >= ? AND day <= ?', [
         id,
         period.fromDay,
         period.lastDay,
       ]),
+      this.db.query(
+        'SELECT day, kind, status, n FROM stats_district_task_days WHERE district_id = ? AND day >= ? AND day <= ?',
+        [id, period.fromDay, period.lastDay],
+      ),
       this.needAggregates(id, period),
-      this.db.query('SELECT year, members FROM stats_district_counters WHERE district_id = ? AND year IN (0, ?)', [id, period.calendarYear ?? 0]),
-      this.db.query('SELECT COALESCE(SUM(entries), 0) AS entries, COALESCE(SUM(registered), 0) AS registered FROM stats_unit_roster WHERE district_id = ?', [id]),
+      this.db.query('SELECT year, members FROM stats_district_counters WHERE district_id = ? AND year IN (0, ?)', [
+        id,
+        period.calendarYear ?? 0,
+      ]),
+      this.db.query(
+        'SELECT COALESCE(SUM(entries), 0) AS entries, COALESCE(SUM(registered), 0) AS registered FROM stats_unit_roster WHERE district_id = ?',
+        [id],
+      ),
     ]);
-    const counter = (year: number) => num((counters as { year: unknown; members: unknown }[]).find((c) => Number(c.year) === year)?.members);
+    const counter = (year: number) =>
+      num((counters as { year: unknown; members: unknown }[]).find((c) => Number(c.year) === year)?.members);
     let serving: number;
     let top: TopMemberRow[];
     if (period.calendarYear !== null) {
@@ -54,7 +64,10 @@ export class StatsRollupService {
       top = await this.topOfYear(id, period.calendarYear);
     } else {
       // Distinct members over an arbitrary period cannot be summed from days: read the sources.
-      const scope = { kind: 'territory' as const, communityIds: await StatsQueries.communitiesUnder(this.db, district.path) };
+      const scope = {
+        kind: 'territory' as const,
+        communityIds: await StatsQueries.communitiesUnder(this.db, district.path),
+      };
       [serving, top] = await Promise.all([
         StatsQueries.serving(this.db, scope, period.from, period.to),
         StatsQueries.topMembers(this.db, scope, period.from, period.to, TOP_MEMBERS_LIMIT),
@@ -104,8 +117,18 @@ export class StatsRollupService {
       return rows.reduce((a, r) => a + num(r.v), 0) / rows.length;
     };
     const [accepted, fulfilled] = [num(agg?.n), num(agg?.f)];
-    const [acceptMedian, fulfilMedian] = await Promise.all([median('accept_seconds', accepted), median('fulfil_seconds', fulfilled)]);
-    return { accepted, fulfilled, acceptSeconds: num(agg?.sa), fulfilSeconds: num(agg?.sf), acceptMedian, fulfilMedian };
+    const [acceptMedian, fulfilMedian] = await Promise.all([
+      median('accept_seconds', accepted),
+      median('fulfil_seconds', fulfilled),
+    ]);
+    return {
+      accepted,
+      fulfilled,
+      acceptSeconds: num(agg?.sa),
+      fulfilSeconds: num(agg?.sf),
+      acceptMedian,
+      fulfilMedian,
+    };
   }
 
   private async topOfYear(districtId: number, year: number): Promise<TopMemberRow[]> {
@@ -121,7 +144,12 @@ export class StatsRollupService {
       `SELECT user_id, name FROM registrations WHERE user_id IN ${idList(rows.map((r) => Number(r.user_id)))}`,
     );
     const nameOf = new Map(names.map((n) => [Number(n.user_id), n.name]));
-    return rows.map((r) => ({ userId: Number(r.user_id), name: nameOf.get(Number(r.user_id)) ?? '', services: num(r.services), halfHours: num(r.half_hours) }));
+    return rows.map((r) => ({
+      userId: Number(r.user_id),
+      name: nameOf.get(Number(r.user_id)) ?? '',
+      services: num(r.services),
+      halfHours: num(r.half_hours),
+    }));
   }
 
   /**
@@ -140,7 +168,9 @@ export class StatsRollupService {
       const lock = `SELECT watermark, built_at FROM stats_refresh_state WHERE id = 1${dialectOf(m) === 'mysql' ? ' FOR UPDATE' : ''}`;
       let [state] = await m.query(lock);
       if (!state) {
-        await m.query(`${insertIgnore(dialectOf(m))} INTO stats_refresh_state (id, watermark, built_at) VALUES (1, NULL, NULL)`);
+        await m.query(
+          `${insertIgnore(dialectOf(m))} INTO stats_refresh_state (id, watermark, built_at) VALUES (1, NULL, NULL)`,
+        );
         [state] = await m.query(lock);
       }
       // Taken before anything is read: whatever commits later is found by the next refresh.
@@ -161,7 +191,9 @@ export class StatsRollupService {
         await applyDirty(m, await dirtyOf(m, fresh));
         await markSeen(m, fresh);
       }
-      await m.query('DELETE FROM stats_seen WHERE stamp < ?', [toDbDate(new Date(startedAt.getTime() - REFRESH_MARGIN_MS))]);
+      await m.query('DELETE FROM stats_seen WHERE stamp < ?', [
+        toDbDate(new Date(startedAt.getTime() - REFRESH_MARGIN_MS)),
+      ]);
       await m.query('UPDATE stats_refresh_state SET watermark = ?, built_at = ? WHERE id = 1', [
         toDbDate(startedAt),
         rebuilt ? toDbDate(new Date()) : toDbDate(fromDbDate(state.built_at) as Date),

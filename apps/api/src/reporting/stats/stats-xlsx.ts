@@ -1,4 +1,12 @@
-import { ORG_NODE_TYPE_LABELS, TASK_KIND_LABELS, TASK_STATUS_LABELS, type OrgNodeType, type StatsDto, type TaskKind, type TaskStatus } from '@sbd/contracts';
+import {
+  ORG_NODE_TYPE_LABELS,
+  TASK_KIND_LABELS,
+  TASK_STATUS_LABELS,
+  type OrgNodeType,
+  type StatsDto,
+  type TaskKind,
+  type TaskStatus,
+} from '@sbd/contracts';
 import { addSheet, newWorkbook, shanghaiTime, toBuffer } from '../shared/xlsx';
 import { METRIC_DEFINITIONS } from './stats-definitions';
 
@@ -12,7 +20,11 @@ export async function statsWorkbook(s: StatsDto): Promise<Buffer> {
   const overview: [string, string | number, string][] = [
     ['统计对象', `${s.nodeName}（${ORG_NODE_TYPE_LABELS[s.nodeType as OrgNodeType] ?? s.nodeType}）`, ''],
     ['统计周期', `${shanghaiTime(s.from).slice(0, 10)} 至 ${lastDay}`, '北京时间，含首尾两天'],
-    ['报到率', s.registrationRate === null ? (s.registrationRateNote ?? '—') : pct(s.registrationRate), METRIC_DEFINITIONS.registrationRate],
+    [
+      '报到率',
+      s.registrationRate === null ? (s.registrationRateNote ?? '—') : pct(s.registrationRate),
+      METRIC_DEFINITIONS.registrationRate,
+    ],
     ['名册人数', val(s.rosterEntries), ''],
     ['名册中已报到人数', val(s.rosterRegistered), ''],
     ['已报到党员', s.registeredMembers, ''],
@@ -23,8 +35,16 @@ export async function statsWorkbook(s: StatsDto): Promise<Buffer> {
     ['补录时长（小时）', s.backfilledHours, '补录时长单独统计，不计入服务时长'],
     ['满意率', pct(s.satisfaction.rate), METRIC_DEFINITIONS.satisfaction],
     ['评价数', s.satisfaction.total, ''],
-    ['居民评价满意率', pct(s.residentSatisfaction.rate), `${s.residentSatisfaction.satisfied}/${s.residentSatisfaction.total}`],
-    ['社区评价满意率', pct(s.communitySatisfaction.rate), `${s.communitySatisfaction.satisfied}/${s.communitySatisfaction.total}`],
+    [
+      '居民评价满意率',
+      pct(s.residentSatisfaction.rate),
+      `${s.residentSatisfaction.satisfied}/${s.residentSatisfaction.total}`,
+    ],
+    [
+      '社区评价满意率',
+      pct(s.communitySatisfaction.rate),
+      `${s.communitySatisfaction.satisfied}/${s.communitySatisfaction.total}`,
+    ],
   ];
   if (s.needs) {
     overview.push(
@@ -52,7 +72,11 @@ export async function statsWorkbook(s: StatsDto): Promise<Buffer> {
     wb,
     '趋势',
     [
-      { header: s.granularity === 'week' ? '周（周一）' : '月份', width: 14, value: (r: StatsDto['series'][number]) => r.bucket },
+      {
+        header: s.granularity === 'week' ? '周（周一）' : '月份',
+        width: 14,
+        value: (r: StatsDto['series'][number]) => r.bucket,
+      },
       { header: '服务次数', value: (r) => r.services },
       { header: '服务时长（小时）', width: 18, value: (r) => r.hours },
       { header: '评价数', value: (r) => r.ratings },
@@ -72,8 +96,16 @@ export async function statsWorkbook(s: StatsDto): Promise<Buffer> {
         { header: '数量', value: (r) => r[2] },
       ],
       [
-        ...Object.entries(tasks.byKind).map(([k, n]): [string, string, number] => ['类型', TASK_KIND_LABELS[k as TaskKind] ?? k, n]),
-        ...Object.entries(tasks.byStatus).map(([k, n]): [string, string, number] => ['状态', TASK_STATUS_LABELS[k as TaskStatus] ?? k, n]),
+        ...Object.entries(tasks.byKind).map(([k, n]): [string, string, number] => [
+          '类型',
+          TASK_KIND_LABELS[k as TaskKind] ?? k,
+          n,
+        ]),
+        ...Object.entries(tasks.byStatus).map(([k, n]): [string, string, number] => [
+          '状态',
+          TASK_STATUS_LABELS[k as TaskStatus] ?? k,
+          n,
+        ]),
       ],
     );
   }

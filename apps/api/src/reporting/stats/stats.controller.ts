@@ -24,15 +24,26 @@ export class StatsController {
   ) {}
 
   @Get('nodes/:id')
-  @ApiOperation({ summary: '统计: 报到率, 服务率, hours, 满意率, need closure, tasks, top members and series of an org node', description: STATS_DOC })
+  @ApiOperation({
+    summary: '统计: 报到率, 服务率, hours, 满意率, need closure, tasks, top members and series of an org node',
+    description: STATS_DOC,
+  })
   get(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Query() q: StatsQuery): Promise<StatsDto> {
     return this.stats.stats(p, id, q);
   }
 
   @Get('nodes/:id/export.xlsx')
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  @ApiOperation({ summary: 'The statistics report (统计报表) of an org node and period as Excel', description: STATS_DOC })
-  async export(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Query() q: StatsQuery, @Res() res: Response): Promise<void> {
+  @ApiOperation({
+    summary: 'The statistics report (统计报表) of an org node and period as Excel',
+    description: STATS_DOC,
+  })
+  async export(
+    @CurrentUser() p: Principal,
+    @Param('id', IdParam) id: number,
+    @Query() q: StatsQuery,
+    @Res() res: Response,
+  ): Promise<void> {
     const { buffer, filename } = await this.stats.workbook(p, id, q);
     sendXlsx(res, buffer, filename, filename);
   }
@@ -42,7 +53,8 @@ export class StatsController {
   @Roles(Role.PlatformAdmin)
   @ApiOperation({
     summary: 'Rebuild the district roll-ups from the source tables (platform admin)',
-    description: 'Needed only after the service-loop tables were edited outside the app (imports, back-dated corrections): the app’s own writes are picked up on every read.',
+    description:
+      'Needed only after the service-loop tables were edited outside the app (imports, back-dated corrections): the app’s own writes are picked up on every read.',
   })
   async rebuild(): Promise<{ rebuiltAt: string }> {
     await this.rollups.invalidate();

@@ -4,5 +4,9 @@ import { StatsController } from './stats.controller';
 import { StatsService } from './stats.service';
 
 /** The numbers (DOMAIN §7) for any org node and period, with district roll-ups for the city dashboard. */
-@Module({ controllers: [StatsController], providers: [StatsService, StatsRollupService], exports: [StatsService, StatsRollupService] })
+@Module({
+  controllers: [StatsController],
+  providers: [StatsService, StatsRollupService],
+  exports: [StatsService, StatsRollupService],
+})
 export class StatsModule {}

@@ -42,7 +42,8 @@ export class StatsService {
    */
   async authorize(p: Principal, nodeId: number): Promise<NodeRef> {
     const node = await this.scope.node(nodeId);
-    if (!this.scope.covers(p, node.path, [...COMMUNITY_READERS, ...UNIT_READERS])) throw forbidden('无权查看该组织的统计');
+    if (!this.scope.covers(p, node.path, [...COMMUNITY_READERS, ...UNIT_READERS]))
+      throw forbidden('无权查看该组织的统计');
     if (node.type === OrgNodeType.WorkUnit) {
       if (!this.scope.covers(p, node.path, UNIT_READERS)) throw forbidden('无权查看该单位的统计');
     } else if (TERRITORIES.includes(node.type)) {
@@ -72,9 +73,18 @@ export class StatsService {
         StatsQueries.topMembers(x, scope, from, to, TOP_MEMBERS_LIMIT),
         StatsQueries.rosterCounts(x, [node.id]),
       ]);
-      return { days, taskDays: null, needs: null, registered, serving, top, roster: roster.get(node.id) ?? { entries: 0, registered: 0 } };
+      return {
+        days,
+        taskDays: null,
+        needs: null,
+        registered,
+        serving,
+        top,
+        roster: roster.get(node.id) ?? { entries: 0, registered: 0 },
+      };
     }
-    const communityIds = node.type === OrgNodeType.Community ? [node.id] : await StatsQueries.communitiesUnder(x, node.path);
+    const communityIds =
+      node.type === OrgNodeType.Community ? [node.id] : await StatsQueries.communitiesUnder(x, node.path);
     const scope: StatsScope = { kind: 'territory', communityIds };
     const [days, taskDays, needRows, registered, serving, top, roster] = await Promise.all([
       StatsQueries.dayFigures(x, scope, from, to),

@@ -14,5 +14,8 @@ describe('should refuse malformed bodies when signing up, logging in and consent
   });
   afterAll(() => w.t.close());
 
-  describeMalformedRoutes({ app: () => w.t, tags: ['auth', 'me'], ...FOUNDATION_RUNS }, authMalformedRoutes(() => w));
+  describeMalformedRoutes(
+    { app: () => w.t, tags: ['auth', 'me'], ...FOUNDATION_RUNS },
+    authMalformedRoutes(() => w),
+  );
 });

@@ -69,7 +69,14 @@ export function authMalformedRoutes(w: () => FoundationWorld): MalformedRoute[] 
       method: 'post',
       path: '/api/me/consent',
       user: () => w().plain,
-      bad: { version: fc.oneof(notAString, fc.constant(null), tooLong(20), fc.string({ maxLength: 20 }).filter((s) => s !== PRIVACY_NOTICE.version)) },
+      bad: {
+        version: fc.oneof(
+          notAString,
+          fc.constant(null),
+          tooLong(20),
+          fc.string({ maxLength: 20 }).filter((s) => s !== PRIVACY_NOTICE.version),
+        ),
+      },
       valid: () => ({ version: PRIVACY_NOTICE.version }),
       validStatus: 200,
     },

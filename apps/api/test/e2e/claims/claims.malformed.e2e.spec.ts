@@ -18,16 +18,29 @@ describe('should refuse malformed bodies when members claim, check in and are ve
   afterAll(() => w.t.close());
 
   const routes = claimsMalformedRoutes(() => w);
-  describeMalformedRoutes(loopSuite(() => w, ['claims']), routes);
+  describeMalformedRoutes(
+    loopSuite(() => w, ['claims']),
+    routes,
+  );
   describeIdsInPath({ app: () => w.t }, routes);
 
   /** Bugs the properties found, kept as regression tests. */
   describe('regressions found by the properties', () => {
-    const backfill = (taskId: number) => ({ userId: w.memberA.id, communityId: w.city.a.id, taskId, hours: 1, reason: '线下服务' });
+    const backfill = (taskId: number) => ({
+      userId: w.memberA.id,
+      communityId: w.city.a.id,
+      taskId,
+      hours: 1,
+      reason: '线下服务',
+    });
 
     it('POST /api/backfills refuses a taskId beyond INT with 400 (was a 500 on MySQL, stored on SQLite)', async () => {
       const before = await w.t.counts();
-      const res = await w.t.http().post('/api/backfills').set(w.admin.auth).send(backfill(2 ** 31));
+      const res = await w.t
+        .http()
+        .post('/api/backfills')
+        .set(w.admin.auth)
+        .send(backfill(2 ** 31));
       expect(res.status).toBe(400);
       expect(res.body.details).toEqual([{ field: 'taskId', message: 'taskId不能大于2147483647' }]);
       expect(await w.t.counts()).toEqual(before);
@@ -46,9 +59,15 @@ describe('should refuse malformed bodies when members claim, check in and are ve
 
     it('POST /api/claims/:id/check-in refuses null coordinates with 400 (was a 500: invalid first latitude)', async () => {
       const { claim: c, member } = await w.claimIn('claimed');
-      const res = await w.t.http().post(`/api/claims/${c.id}/check-in`).set(member.auth).send({ latitude: null, longitude: null });
+      const res = await w.t
+        .http()
+        .post(`/api/claims/${c.id}/check-in`)
+        .set(member.auth)
+        .send({ latitude: null, longitude: null });
       expect(res.status).toBe(400);
-      expect(res.body.details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['latitude', 'longitude']));
+      expect(res.body.details.map((d: { field: string }) => d.field)).toEqual(
+        expect.arrayContaining(['latitude', 'longitude']),
+      );
       await must(w.t.http().post(`/api/claims/${c.id}/check-in`).set(member.auth).send(AT_THE_TASK), 200);
     });
 

@@ -65,7 +65,8 @@ export function claimsMalformedRoutes(w: () => LoopWorld): MalformedRoute[] {
         const { t, city } = w();
         const tk = await w().taskIn('published', startingIn(5 * 3600_000));
         [claimant] = await createApprovedMembers(t, city.a, 1);
-        claim = (await must(t.http().post('/api/claims').set(claimant.auth).send({ taskId: tk.id }), 201)).body as ClaimDto;
+        claim = (await must(t.http().post('/api/claims').set(claimant.auth).send({ taskId: tk.id }), 201))
+          .body as ClaimDto;
       },
       noBody: true,
     },
@@ -82,8 +83,10 @@ export function claimsMalformedRoutes(w: () => LoopWorld): MalformedRoute[] {
         const { t, city } = w();
         const tk = await w().taskIn('published', { capacity: 1, ...startingIn(5 * 3600_000) });
         const [first, second] = await createApprovedMembers(t, city.a, 2);
-        const c1 = (await must(t.http().post('/api/claims').set(first.auth).send({ taskId: tk.id }), 201)).body as ClaimDto;
-        const c2 = (await must(t.http().post('/api/claims').set(second.auth).send({ taskId: tk.id }), 201)).body as ClaimDto;
+        const c1 = (await must(t.http().post('/api/claims').set(first.auth).send({ taskId: tk.id }), 201))
+          .body as ClaimDto;
+        const c2 = (await must(t.http().post('/api/claims').set(second.auth).send({ taskId: tk.id }), 201))
+          .body as ClaimDto;
         await must(t.http().post(`/api/claims/${c1.id}/withdraw`).set(first.auth), 200);
         claim = c2;
         claimant = second;

@@ -15,7 +15,8 @@ describe('should refuse malformed call-ups, answers and groupings', () => {
   let callup: CallupDto;
   beforeAll(async () => {
     w = await createLoopWorld();
-    callup = (await must(w.t.http().post('/api/callups').set(w.admin.auth).send(aCallup(w.city.a)), 201)).body as CallupDto;
+    callup = (await must(w.t.http().post('/api/callups').set(w.admin.auth).send(aCallup(w.city.a)), 201))
+      .body as CallupDto;
   });
   afterAll(() => w.t.close());
 
@@ -23,7 +24,10 @@ describe('should refuse malformed call-ups, answers and groupings', () => {
     () => w,
     () => callup,
   );
-  describeMalformedRoutes(loopSuite(() => w, ['emergency']), routes);
+  describeMalformedRoutes(
+    loopSuite(() => w, ['emergency']),
+    routes,
+  );
   describeIdsInPath({ app: () => w.t }, routes);
 
   /** Bugs the properties found, kept as regression tests. */

@@ -2,7 +2,16 @@
 import { CallupResponse, type CallupDto } from '@sbd/contracts';
 import { aCallup, AT_THE_TASK } from '../../support/factories';
 import type { LoopWorld } from '../../support/loop-world';
-import { badDateTime, badEnum, badId, badInt, badLatitude, badLongitude, badNote, badText } from '../../support/malformed';
+import {
+  badDateTime,
+  badEnum,
+  badId,
+  badInt,
+  badLatitude,
+  badLongitude,
+  badNote,
+  badText,
+} from '../../support/malformed';
 import { must, type MalformedRoute } from '../../support/malformed-routes';
 
 /** `callup()` is an open call-up of A, made before the routes run (so it reaches memberA). */
@@ -38,7 +47,11 @@ export function emergencyMalformedRoutes(w: () => LoopWorld, callup: () => Callu
       path: '/api/callups/:id/respond',
       id: () => callup().id,
       user: () => w().memberA,
-      bad: { response: badEnum(Object.values(CallupResponse)), etaMinutes: badInt(0, 24 * 60, { nullOk: true }), note: badNote(200) },
+      bad: {
+        response: badEnum(Object.values(CallupResponse)),
+        etaMinutes: badInt(0, 24 * 60, { nullOk: true }),
+        note: badNote(200),
+      },
       valid: () => ({ response: CallupResponse.Available, etaMinutes: 15, note: '马上到' }),
       validStatus: 200,
     },

@@ -13,7 +13,9 @@ export function inboxMalformedRoutes(w: () => LoopWorld): MalformedRoute[] {
       bad: {
         ids: fc.oneof(
           notAnArray,
-          fc.tuple(fc.array(fc.integer({ min: 1, max: 1000 }), { maxLength: 3 }), notAnInteger).map(([ok, bad]) => [...ok, bad]),
+          fc
+            .tuple(fc.array(fc.integer({ min: 1, max: 1000 }), { maxLength: 3 }), notAnInteger)
+            .map(([ok, bad]) => [...ok, bad]),
           fc.array(fc.integer({ min: 1, max: 10_000_000 }), { minLength: 201, maxLength: 205 }),
         ),
         all: badBoolean({ nullOk: true }),

@@ -38,7 +38,14 @@ export function matchingMalformedRoutes(w: () => LoopWorld): MalformedRoute[] {
         const { t, city, admin } = w();
         const tk = await w().taskIn('published', startingIn(3 * DAY));
         [invitee] = await createApprovedMembers(t, city.a, 1);
-        const res = await must(t.http().post(`/api/tasks/${tk.id}/invites`).set(admin.auth).send({ userIds: [invitee.id] }), 201);
+        const res = await must(
+          t
+            .http()
+            .post(`/api/tasks/${tk.id}/invites`)
+            .set(admin.auth)
+            .send({ userIds: [invitee.id] }),
+          201,
+        );
         inviteId = (res.body as { id: number }[])[0].id;
       },
       noBody: true,
@@ -55,7 +62,10 @@ export function matchingMalformedRoutes(w: () => LoopWorld): MalformedRoute[] {
           fc.constant([]),
           fc.constant([{ position: 1 }]),
           fc
-            .tuple(fc.constantFrom('position', 'skill', 'distance', 'time', 'fairness', 'rating', 'urgency'), badNumber(0, 10))
+            .tuple(
+              fc.constantFrom('position', 'skill', 'distance', 'time', 'fairness', 'rating', 'urgency'),
+              badNumber(0, 10),
+            )
             .map(([k, v]) => ({ position: 3, [k]: v })),
           fc.constant({ position: 3, [POISON]: 1 }),
         ),

@@ -25,7 +25,22 @@ describe('should not let anyone outside a need’s community, or without the rol
   let linkTask: NeedsWorld['linkTask'];
 
   beforeAll(async () => {
-    ({ t, city, adminA, adminB, streetAdminA, streetAdminB, alice, bob, memberA, residentB, body, post, act, linkTask } = await createNeedsWorld());
+    ({
+      t,
+      city,
+      adminA,
+      adminB,
+      streetAdminA,
+      streetAdminB,
+      alice,
+      bob,
+      memberA,
+      residentB,
+      body,
+      post,
+      act,
+      linkTask,
+    } = await createNeedsWorld());
   });
   afterAll(() => t.close());
 

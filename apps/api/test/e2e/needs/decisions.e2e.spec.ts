@@ -100,7 +100,11 @@ describe('should take the staff’s decisions on a need, and let the resident ra
         expect(res.body.status).toBe(needMachine.next(state, action));
       } else {
         expect(res.status).toBe(409);
-        expect(res.body).toEqual({ code: ErrorCode.IllegalTransition, message: needMachine.whyNot(state, action), details: [] });
+        expect(res.body).toEqual({
+          code: ErrorCode.IllegalTransition,
+          message: needMachine.whyNot(state, action),
+          details: [],
+        });
         expect((await t.ds.getRepository(NeedEntity).findOneByOrFail({ id: need.id })).status).toBe(state);
       }
     });
@@ -125,7 +129,13 @@ describe('should take the staff’s decisions on a need, and let the resident ra
       const residentView = await t.http().get(`/api/needs/${fulfilled.need.id}`).set(alice.auth).expect(200);
       expect(residentView.body.allowedActions).toEqual([NeedAction.Rate, NeedAction.Reopen]);
       const kinds = (await t.ds.getRepository(NotificationEntity).findBy({ userId: alice.id })).map((n) => n.kind);
-      expect(kinds).toEqual(expect.arrayContaining([NotificationKind.NeedAccepted, NotificationKind.NeedRejected, NotificationKind.NeedFulfilled]));
+      expect(kinds).toEqual(
+        expect.arrayContaining([
+          NotificationKind.NeedAccepted,
+          NotificationKind.NeedRejected,
+          NotificationKind.NeedFulfilled,
+        ]),
+      );
       const note = (await notificationsOf(alice.id, NotificationKind.NeedRejected)).at(-1)!;
       expect(note.body).toContain('不属于社区服务范围');
       expect(note.payload).toMatchObject({ entityType: 'need', entityId: rejected.need.id });
@@ -150,7 +160,10 @@ describe('should take the staff’s decisions on a need, and let the resident ra
 
     it('lets only one of two simultaneous decisions win', async () => {
       const { need } = await needIn(NeedStatus.Submitted);
-      const [a, b] = await Promise.all([act(adminA, need.id, 'accept'), act(adminA, need.id, 'reject', { reason: '重复' })]);
+      const [a, b] = await Promise.all([
+        act(adminA, need.id, 'accept'),
+        act(adminA, need.id, 'reject', { reason: '重复' }),
+      ]);
       expect([a.status, b.status].sort()).toEqual([200, 409]);
       const loser = a.status === 409 ? a : b;
       expect(loser.body.code).toBe(ErrorCode.IllegalTransition);
@@ -172,7 +185,9 @@ describe('should take the staff’s decisions on a need, and let the resident ra
       const missing = await act(alice, need.id, 'rate', { score: 3 }).expect(400);
       expect(missing.body.details).toEqual([{ field: 'resolved', message: '请选择问题是否已解决' }]);
 
-      const reopened = await act(alice, need.id, 'rate', { score: 2, comment: '灯还是不亮', resolved: false }).expect(200);
+      const reopened = await act(alice, need.id, 'rate', { score: 2, comment: '灯还是不亮', resolved: false }).expect(
+        200,
+      );
       expect(reopened.body).toMatchObject({
         status: NeedStatus.Accepted,
         reopenCount: 1,
@@ -192,7 +207,11 @@ describe('should take the staff’s decisions on a need, and let the resident ra
       // A new task served it: that one can be rated.
       const task2 = await linkTask(need.id);
       const rated = await act(alice, need.id, 'rate', { score: 5, comment: '这次修好了', resolved: true }).expect(200);
-      expect(rated.body).toMatchObject({ status: NeedStatus.Rated, rating: { score: 5, resolved: true }, taskIds: [task1, task2] });
+      expect(rated.body).toMatchObject({
+        status: NeedStatus.Rated,
+        rating: { score: 5, resolved: true },
+        taskIds: [task1, task2],
+      });
       expect(rated.body.ratedAt).not.toBeNull();
       const ratings = await t.ds.getRepository(RatingEntity).find({ where: { needId: need.id }, order: { id: 'ASC' } });
       expect(ratings.map((r) => [r.kind, r.taskId, r.score, !!r.resolved, r.raterUserId])).toEqual([
@@ -206,7 +225,11 @@ describe('should take the staff’s decisions on a need, and let the resident ra
       await act(adminA, need.id, 'accept').expect(200);
       await act(adminA, need.id, 'fulfil').expect(200);
       const res = await act(alice, need.id, 'rate', { score: 4, resolved: true }).expect(409);
-      expect(res.body).toEqual({ code: ErrorCode.IllegalTransition, message: '该需求还没有关联的服务任务，暂不能评价', details: [] });
+      expect(res.body).toEqual({
+        code: ErrorCode.IllegalTransition,
+        message: '该需求还没有关联的服务任务，暂不能评价',
+        details: [],
+      });
     });
 
     it('refuses a risky comment', async () => {

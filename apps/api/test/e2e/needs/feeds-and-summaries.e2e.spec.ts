@@ -29,9 +29,20 @@ describe('should list needs to their posters and staff, and sum them up by day, 
       city3 = await buildCity(t);
       admin3 = await createUser(t, { roles: [{ role: Role.CommunityAdmin, scopeNodeId: city3.a.id }] });
       poster = await resident(city3.a.id);
-      const categories = [NeedCategory.Repair, NeedCategory.Elderly, NeedCategory.Repair, NeedCategory.Policy, NeedCategory.Repair];
+      const categories = [
+        NeedCategory.Repair,
+        NeedCategory.Elderly,
+        NeedCategory.Repair,
+        NeedCategory.Policy,
+        NeedCategory.Repair,
+      ];
       for (const [i, category] of categories.entries()) {
-        const n = await post(poster, { communityId: city3.a.id, buildingId: i % 2 ? undefined : city3.a.buildingId, category, title: `需求${i}` });
+        const n = await post(poster, {
+          communityId: city3.a.id,
+          buildingId: i % 2 ? undefined : city3.a.buildingId,
+          category,
+          title: `需求${i}`,
+        });
         ids.push(n.id);
       }
       await act(admin3, ids[0], 'accept').expect(200);
@@ -57,19 +68,35 @@ describe('should list needs to their posters and staff, and sum them up by day, 
       const all = await t.http().get(`/api/communities/${city3.a.id}/needs?limit=3`).set(admin3.auth).expect(200);
       expect(all.body.items.map((n: NeedDto) => n.id)).toEqual([ids[4], ids[3], ids[2]]);
       expect(all.body.nextCursor).toBe(String(ids[2]));
-      const rest = await t.http().get(`/api/communities/${city3.a.id}/needs?limit=3&cursor=${all.body.nextCursor}`).set(admin3.auth).expect(200);
+      const rest = await t
+        .http()
+        .get(`/api/communities/${city3.a.id}/needs?limit=3&cursor=${all.body.nextCursor}`)
+        .set(admin3.auth)
+        .expect(200);
       expect(rest.body).toMatchObject({ nextCursor: null });
       expect(rest.body.items.map((n: NeedDto) => n.id)).toEqual([ids[1], ids[0]]);
-      const repairs = await t.http().get(`/api/communities/${city3.a.id}/needs?category=repair&status=submitted`).set(admin3.auth).expect(200);
+      const repairs = await t
+        .http()
+        .get(`/api/communities/${city3.a.id}/needs?category=repair&status=submitted`)
+        .set(admin3.auth)
+        .expect(200);
       expect(repairs.body.items.map((n: NeedDto) => n.id)).toEqual([ids[4], ids[2]]);
-      const building = await t.http().get(`/api/communities/${city3.a.id}/needs?buildingId=${city3.a.buildingId}`).set(admin3.auth).expect(200);
+      const building = await t
+        .http()
+        .get(`/api/communities/${city3.a.id}/needs?buildingId=${city3.a.buildingId}`)
+        .set(admin3.auth)
+        .expect(200);
       expect(building.body.items.map((n: NeedDto) => n.id)).toEqual([ids[4], ids[2], ids[0]]);
       const street = await t.http().get(`/api/communities/${city3.a.id}/needs`).set(streetAdminA.auth).expect(403);
       expect(street.body.code).toBe(ErrorCode.Forbidden);
     });
 
     it('refuses bad filters with Chinese messages', async () => {
-      const res = await t.http().get(`/api/communities/${city3.a.id}/needs?status=done&cursor=x&limit=0`).set(admin3.auth).expect(400);
+      const res = await t
+        .http()
+        .get(`/api/communities/${city3.a.id}/needs?status=done&cursor=x&limit=0`)
+        .set(admin3.auth)
+        .expect(400);
       expect(res.body.details).toEqual(
         expect.arrayContaining([
           { field: 'status', message: '需求状态的取值不在允许范围内' },
@@ -91,7 +118,12 @@ describe('should list needs to their posters and staff, and sum them up by day, 
       admin4 = await createUser(t, { roles: [{ role: Role.CommunityAdmin, scopeNodeId: city4.a.id }] });
       const poster = await resident(city4.a.id);
       const make = async (category: NeedCategory, createdAt: string, action?: string) => {
-        const n = await post(poster, { communityId: city4.a.id, buildingId: city4.a.buildingId, category, title: `${category}${createdAt}` });
+        const n = await post(poster, {
+          communityId: city4.a.id,
+          buildingId: city4.a.buildingId,
+          category,
+          title: `${category}${createdAt}`,
+        });
         if (action === 'accept') await act(admin4, n.id, 'accept').expect(200);
         if (action === 'reject') await act(admin4, n.id, 'reject', { reason: '不受理' }).expect(200);
         await t.ds.query('UPDATE needs SET created_at = ? WHERE id = ?', [at(createdAt), n.id]);

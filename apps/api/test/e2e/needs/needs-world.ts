@@ -31,12 +31,20 @@ export interface NeedsWorld {
   memberA: TestUser;
   residentB: TestUser;
   /** A user with one role in a community (a resident by default), on WeChat unless `wechat: false`. */
-  resident: (communityId: number, opts?: { wechat?: boolean; name?: string; role?: Role; phone?: string }) => Promise<TestUser>;
+  resident: (
+    communityId: number,
+    opts?: { wechat?: boolean; name?: string; role?: Role; phone?: string },
+  ) => Promise<TestUser>;
   /** A valid need of A's first building. */
   body: (overrides?: Partial<CreateNeedRequest>) => CreateNeedRequest;
   /** Posts a need (点单), failing the test unless it answers `status`. */
   post: (user: TestUser, overrides?: Partial<CreateNeedRequest>, status?: number) => Promise<NeedDto>;
-  act: (user: TestUser, id: number, action: string, payload?: object) => ReturnType<ReturnType<TestApp['http']>['post']>;
+  act: (
+    user: TestUser,
+    id: number,
+    action: string,
+    payload?: object,
+  ) => ReturnType<ReturnType<TestApp['http']>['post']>;
   /** A task row (whatever the tasks schema holds today) linked to the need, as the tasks module would. */
   linkTask: (needId: number, communityId?: number) => Promise<number>;
   notificationsOf: (userId: number, kind: NotificationKind) => Promise<NotificationEntity[]>;
@@ -48,8 +56,14 @@ export async function createNeedsWorld(): Promise<NeedsWorld> {
   t.wechat.riskyWords.set(RISKY, MsgSecLabel.Illegal);
   t.wechat.reviewWords.set(REVIEW, MsgSecLabel.Ad);
   const resident: NeedsWorld['resident'] = (communityId, opts = {}) => createResident(t, communityId, opts);
-  const adminA = await createUser(t, { name: '甲社区书记', roles: [{ role: Role.CommunityAdmin, scopeNodeId: city.a.id }] });
-  const adminB = await createUser(t, { name: '乙社区书记', roles: [{ role: Role.CommunityAdmin, scopeNodeId: city.b.id }] });
+  const adminA = await createUser(t, {
+    name: '甲社区书记',
+    roles: [{ role: Role.CommunityAdmin, scopeNodeId: city.a.id }],
+  });
+  const adminB = await createUser(t, {
+    name: '乙社区书记',
+    roles: [{ role: Role.CommunityAdmin, scopeNodeId: city.b.id }],
+  });
   const streetAdminA = await createUser(t, { roles: [{ role: Role.StreetAdmin, scopeNodeId: city.streetA }] });
   const streetAdminB = await createUser(t, { roles: [{ role: Role.StreetAdmin, scopeNodeId: city.streetB }] });
   const alice = await resident(city.a.id, { name: '张秀兰', phone: '13911112222' });
@@ -66,7 +80,8 @@ export async function createNeedsWorld(): Promise<NeedsWorld> {
     return res.body as NeedDto;
   };
 
-  const act: NeedsWorld['act'] = (user, id, action, payload = {}) => t.http().post(`/api/needs/${id}/${action}`).set(user.auth).send(payload);
+  const act: NeedsWorld['act'] = (user, id, action, payload = {}) =>
+    t.http().post(`/api/needs/${id}/${action}`).set(user.auth).send(payload);
 
   const linkTask: NeedsWorld['linkTask'] = async (needId, communityId = city.a.id) => {
     const runner = t.ds.createQueryRunner();
@@ -91,16 +106,44 @@ export async function createNeedsWorld(): Promise<NeedsWorld> {
     };
     const cols = table!.columns.filter((c) => !c.isGenerated && !c.isNullable && c.default === undefined);
     const values = cols.map((c) =>
-      c.name in known ? known[c.name] : /date|time/i.test(c.type) ? now : /int|double|float|decimal|bool/i.test(c.type) ? 1 : 'x',
+      c.name in known
+        ? known[c.name]
+        : /date|time/i.test(c.type)
+          ? now
+          : /int|double|float|decimal|bool/i.test(c.type)
+            ? 1
+            : 'x',
     );
-    await t.ds.query(`INSERT INTO tasks (${cols.map((c) => c.name).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`, values);
+    await t.ds.query(
+      `INSERT INTO tasks (${cols.map((c) => c.name).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
+      values,
+    );
     const [row] = await t.ds.query('SELECT MAX(id) AS id FROM tasks');
     const taskId = Number(row.id);
     await t.ds.query('INSERT INTO task_needs (task_id, need_id) VALUES (?, ?)', [taskId, needId]);
     return taskId;
   };
 
-  const notificationsOf: NeedsWorld['notificationsOf'] = (userId, kind) => t.ds.getRepository(NotificationEntity).findBy({ userId, kind });
+  const notificationsOf: NeedsWorld['notificationsOf'] = (userId, kind) =>
+    t.ds.getRepository(NotificationEntity).findBy({ userId, kind });
 
-  return { t, city, adminA, adminB, streetAdminA, streetAdminB, alice, bob, hana, memberA, residentB, resident, body, post, act, linkTask, notificationsOf };
+  return {
+    t,
+    city,
+    adminA,
+    adminB,
+    streetAdminA,
+    streetAdminB,
+    alice,
+    bob,
+    hana,
+    memberA,
+    residentB,
+    resident,
+    body,
+    post,
+    act,
+    linkTask,
+    notificationsOf,
+  };
 }

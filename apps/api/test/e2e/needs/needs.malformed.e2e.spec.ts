@@ -17,7 +17,10 @@ describe('should refuse malformed needs, and malformed decisions on them', () =>
   afterAll(() => w.t.close());
 
   const routes = needsMalformedRoutes(() => w);
-  describeMalformedRoutes(loopSuite(() => w, ['needs']), routes);
+  describeMalformedRoutes(
+    loopSuite(() => w, ['needs']),
+    routes,
+  );
   describeIdsInPath({ app: () => w.t }, routes);
 
   /** Bugs the properties found, kept as regression tests. */

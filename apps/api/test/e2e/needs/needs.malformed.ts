@@ -3,7 +3,22 @@ import { NeedCategory, type NeedDto } from '@sbd/contracts';
 import fc from 'fast-check';
 import { aNeed, type TestUser } from '../../support/factories';
 import type { LoopWorld, NeedState } from '../../support/loop-world';
-import { badBoolean, badDateTime, badEnum, badId, badInt, badLatitude, badLongitude, badNested, badNote, badPhone, badText, nonMatching, notAString, notAnArray } from '../../support/malformed';
+import {
+  badBoolean,
+  badDateTime,
+  badEnum,
+  badId,
+  badInt,
+  badLatitude,
+  badLongitude,
+  badNested,
+  badNote,
+  badPhone,
+  badText,
+  nonMatching,
+  notAString,
+  notAnArray,
+} from '../../support/malformed';
 import type { MalformedRoute } from '../../support/malformed-routes';
 
 const noteOnly = { note: badNote(200) };
@@ -33,17 +48,31 @@ export function needsMalformedRoutes(w: () => LoopWorld): MalformedRoute[] {
         expectedAt: badDateTime({ nullOk: true }),
         photos: fc.oneof(
           notAnArray,
-          fc.array(fc.uuid().map((u) => `/api/uploads/${u}`), { minLength: 4, maxLength: 6 }),
+          fc.array(
+            fc.uuid().map((u) => `/api/uploads/${u}`),
+            { minLength: 4, maxLength: 6 },
+          ),
           fc.uuid().map((u) => [`/api/uploads/${u}`, `/api/uploads/${u}`]),
           fc.tuple(fc.oneof(notAString, nonMatching(/^\/api\/uploads\/[0-9a-f-]{36}$/))).map(([bad]) => [bad]),
         ),
         contactPhone: badPhone({ nullOk: true }),
-        onBehalfOf: badNested({ name: '王秀英', phone: '13955556666' }, { name: badText(50, { notBlank: true }), phone: badPhone({ nullOk: true }) }, {
-          nullOk: true,
-          required: ['name'],
-        }),
+        onBehalfOf: badNested(
+          { name: '王秀英', phone: '13955556666' },
+          { name: badText(50, { notBlank: true }), phone: badPhone({ nullOk: true }) },
+          {
+            nullOk: true,
+            required: ['name'],
+          },
+        ),
       },
-      valid: () => ({ ...aNeed(w().city.a, { expectedAt: '2030-05-01T09:00:00.000Z', contactPhone: '13900001111', latitude: 31.98, longitude: 120.89 }) }),
+      valid: () => ({
+        ...aNeed(w().city.a, {
+          expectedAt: '2030-05-01T09:00:00.000Z',
+          contactPhone: '13900001111',
+          latitude: 31.98,
+          longitude: 120.89,
+        }),
+      }),
       validStatus: 201,
     },
     {
@@ -57,7 +86,12 @@ export function needsMalformedRoutes(w: () => LoopWorld): MalformedRoute[] {
         description: badNote(500),
         buildingId: badId({ nullOk: true }),
       },
-      valid: () => ({ communityId: w().city.a.id, category: NeedCategory.Repair, title: '三号楼的楼道灯坏了', buildingId: w().city.a.buildingId }),
+      valid: () => ({
+        communityId: w().city.a.id,
+        category: NeedCategory.Repair,
+        title: '三号楼的楼道灯坏了',
+        buildingId: w().city.a.buildingId,
+      }),
       validStatus: 200,
     },
     {

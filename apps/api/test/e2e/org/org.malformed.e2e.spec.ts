@@ -15,10 +15,17 @@ describe('should refuse malformed bodies on org nodes and positions', () => {
   });
   afterAll(() => w.t.close());
 
-  describeMalformedRoutes({ app: () => w.t, tags: ['org'], ...FOUNDATION_RUNS }, orgMalformedRoutes(() => w));
+  describeMalformedRoutes(
+    { app: () => w.t, tags: ['org'], ...FOUNDATION_RUNS },
+    orgMalformedRoutes(() => w),
+  );
 
   describe('ids in the path', () => {
-    itRefusesNonNumericIds(() => w.t, () => w.platform, orgIdRoutes);
+    itRefusesNonNumericIds(
+      () => w.t,
+      () => w.platform,
+      orgIdRoutes,
+    );
   });
 
   /** Bugs the properties found once, kept as regression tests. */

@@ -3,7 +3,18 @@ import { OrgNodeType } from '@sbd/contracts';
 import fc from 'fast-check';
 import type { FoundationWorld } from '../../support/foundation-world';
 import type { IdRoute } from '../../support/ids-in-path';
-import { badEnum, badId, badLatitude, badLongitude, badText, nonMatching, notABoolean, notAString, notAnInteger, tooLong } from '../../support/malformed';
+import {
+  badEnum,
+  badId,
+  badLatitude,
+  badLongitude,
+  badText,
+  nonMatching,
+  notABoolean,
+  notAString,
+  notAnInteger,
+  tooLong,
+} from '../../support/malformed';
 import type { MalformedRoute } from '../../support/malformed-routes';
 
 export function orgMalformedRoutes(w: () => FoundationWorld): MalformedRoute[] {
@@ -21,7 +32,13 @@ export function orgMalformedRoutes(w: () => FoundationWorld): MalformedRoute[] {
         latitude: badLatitude({ nullOk: true }),
         longitude: badLongitude({ nullOk: true }),
       },
-      valid: () => ({ type: OrgNodeType.Building, name: '探针楼', parentId: w().city.a.gridId, latitude: 31.98, longitude: 120.89 }),
+      valid: () => ({
+        type: OrgNodeType.Building,
+        name: '探针楼',
+        parentId: w().city.a.gridId,
+        latitude: 31.98,
+        longitude: 120.89,
+      }),
       validStatus: 201,
     },
     {
@@ -71,6 +88,11 @@ export function orgMalformedRoutes(w: () => FoundationWorld): MalformedRoute[] {
 
 export const orgIdRoutes: IdRoute[] = [
   ['PATCH /api/org/nodes/:id', 'patch', (id) => `/api/org/nodes/${id}`, () => ({ name: '名称' })],
-  ['POST /api/communities/:id/positions', 'post', (id) => `/api/communities/${id}/positions`, () => ({ code: 'by-id', name: '名称' })],
+  [
+    'POST /api/communities/:id/positions',
+    'post',
+    (id) => `/api/communities/${id}/positions`,
+    () => ({ code: 'by-id', name: '名称' }),
+  ],
   ['PATCH /api/positions/:id', 'patch', (id) => `/api/positions/${id}`, () => ({ name: '名称' })],
 ];

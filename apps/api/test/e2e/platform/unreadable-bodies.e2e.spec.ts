@@ -16,7 +16,17 @@ describe('should answer bodies the parser cannot read, and ids beyond any row, i
   it('answers malformed JSON with 400 MALFORMED_BODY', async () => {
     const { t, city, adminA } = w;
     const before = await t.counts();
-    for (const text of ['{bad', '{"phone": "13900000000",}', "{'phone': 1}", '{"a":1}}', '[1, 2', '\u0000', 'null', '"just a string"', '42']) {
+    for (const text of [
+      '{bad',
+      '{"phone": "13900000000",}',
+      "{'phone': 1}",
+      '{"a":1}}',
+      '[1, 2',
+      '\u0000',
+      'null',
+      '"just a string"',
+      '42',
+    ]) {
       const res = await t.http().post('/api/auth/login').set('Content-Type', 'application/json').send(text).expect(400);
       expect(res.body).toEqual({ code: ErrorCode.MalformedBody, message: '请求内容不是合法的 JSON', details: [] });
     }
@@ -48,14 +58,24 @@ describe('should answer bodies the parser cannot read, and ids beyond any row, i
   });
 
   it('answers a JSON body in an unsupported charset with 415 and a Chinese message', async () => {
-    const res = await w.t.http().post('/api/auth/login').set('Content-Type', 'application/json; charset=latin1').send('{}').expect(415);
+    const res = await w.t
+      .http()
+      .post('/api/auth/login')
+      .set('Content-Type', 'application/json; charset=latin1')
+      .send('{}')
+      .expect(415);
     expect(res.body.code).toBe(ErrorCode.UnsupportedMediaType);
     expect(res.body.message).toMatch(CHINESE);
   });
 
   it('answers a numeric id beyond any row with 404, not a server error', async () => {
     const { t, adminA } = w;
-    const res = await t.http().patch('/api/positions/99999999999999999999').set(adminA.auth).send({ name: '名称' }).expect(404);
+    const res = await t
+      .http()
+      .patch('/api/positions/99999999999999999999')
+      .set(adminA.auth)
+      .send({ name: '名称' })
+      .expect(404);
     expect(res.body).toEqual({ code: ErrorCode.NotFound, message: '岗位不存在', details: [] });
     await t.http().patch('/api/pairing-items/2147483648').set(adminA.auth).send({ title: '标题' }).expect(404);
     await t.http().post('/api/registrations/9007199254740993/approve').set(adminA.auth).send({}).expect(404);

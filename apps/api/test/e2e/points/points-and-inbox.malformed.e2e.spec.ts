@@ -16,10 +16,16 @@ describe('should refuse malformed points adjustments and inbox updates', () => {
   afterAll(() => w.t.close());
 
   describe('points', () => {
-    describeMalformedRoutes(loopSuite(() => w, ['points']), pointsMalformedRoutes(() => w));
+    describeMalformedRoutes(
+      loopSuite(() => w, ['points']),
+      pointsMalformedRoutes(() => w),
+    );
   });
 
   describe('inbox', () => {
-    describeMalformedRoutes(loopSuite(() => w, ['inbox']), inboxMalformedRoutes(() => w));
+    describeMalformedRoutes(
+      loopSuite(() => w, ['inbox']),
+      inboxMalformedRoutes(() => w),
+    );
   });
 });

@@ -13,7 +13,13 @@ export function pointsMalformedRoutes(w: () => LoopWorld): MalformedRoute[] {
       bad: {
         userId: badId(),
         communityId: badId(),
-        delta: fc.oneof(notAnInteger, fc.constant(0), fc.integer({ max: -1001 }), fc.integer({ min: 1001 }), fc.constant(null)),
+        delta: fc.oneof(
+          notAnInteger,
+          fc.constant(0),
+          fc.integer({ max: -1001 }),
+          fc.integer({ min: 1001 }),
+          fc.constant(null),
+        ),
         note: badText(200, { notBlank: true }),
       },
       valid: () => ({ userId: w().memberA.id, communityId: w().city.a.id, delta: 5, note: '协助组织重阳节活动' }),

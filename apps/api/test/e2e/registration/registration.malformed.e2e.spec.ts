@@ -18,16 +18,27 @@ describe('should refuse malformed registrations, amendments and decisions', () =
   });
   afterAll(() => w.t.close());
 
-  describeMalformedRoutes({ app: () => w.t, tags: ['registration'], ...FOUNDATION_RUNS }, registrationMalformedRoutes(() => w));
+  describeMalformedRoutes(
+    { app: () => w.t, tags: ['registration'], ...FOUNDATION_RUNS },
+    registrationMalformedRoutes(() => w),
+  );
 
   describe('ids in the path', () => {
-    itRefusesNonNumericIds(() => w.t, () => w.platform, registrationIdRoutes);
+    itRefusesNonNumericIds(
+      () => w.t,
+      () => w.platform,
+      registrationIdRoutes,
+    );
   });
 
   /** Bugs the properties found once, kept as regression tests. */
   describe('regressions found by the properties', () => {
     it('PATCH /api/registrations/me refuses residenceDetail: null with 400 (was a 500: null.trim())', async () => {
-      const res = await w.t.http().patch('/api/registrations/me').set(w.registered.auth).send({ residenceDetail: null });
+      const res = await w.t
+        .http()
+        .patch('/api/registrations/me')
+        .set(w.registered.auth)
+        .send({ residenceDetail: null });
       expect(res.status).toBe(400);
     });
 

@@ -6,10 +6,25 @@ import { PRIVACY_NOTICE } from '../../../src/identity/users/privacy-notice';
 import { aRegistration } from '../../support/factories';
 import type { FoundationWorld } from '../../support/foundation-world';
 import type { IdRoute } from '../../support/ids-in-path';
-import { POISON, anyText, badEnum, badId, badPhone, badText, nonMatching, notAString, notAnArray, notAnInteger, tooLong } from '../../support/malformed';
+import {
+  POISON,
+  anyText,
+  badEnum,
+  badId,
+  badPhone,
+  badText,
+  nonMatching,
+  notAString,
+  notAnArray,
+  notAnInteger,
+  tooLong,
+} from '../../support/malformed';
 import type { MalformedRoute } from '../../support/malformed-routes';
 
-const validSlot = fc.record({ weekday: fc.constantFrom(...[1, 2, 3, 4, 5, 6, 7]), period: fc.constantFrom(...Object.values(DayPeriod)) });
+const validSlot = fc.record({
+  weekday: fc.constantFrom(...[1, 2, 3, 4, 5, 6, 7]),
+  period: fc.constantFrom(...Object.values(DayPeriod)),
+});
 const badSlot = fc.oneof(
   // Not the enum's member names ('Mon'…): class-validator's IsEnum accepts them (see the regression test).
   fc.record({ weekday: badEnum([...Object.values(Weekday)]), period: fc.constantFrom(...Object.values(DayPeriod)) }),
@@ -26,7 +41,12 @@ const badSkills = (opts: { nullOk?: boolean } = {}) =>
   fc.oneof(
     notAnArray,
     fc.array(fc.string({ maxLength: 20 }), { minLength: 11, maxLength: 15 }),
-    fc.tuple(fc.array(fc.string({ maxLength: 20 }), { maxLength: 5 }), fc.oneof(notAString, fc.constant(null), tooLong(20))).map(([ok, bad]) => [...ok, bad]),
+    fc
+      .tuple(
+        fc.array(fc.string({ maxLength: 20 }), { maxLength: 5 }),
+        fc.oneof(notAString, fc.constant(null), tooLong(20)),
+      )
+      .map(([ok, bad]) => [...ok, bad]),
     ...(opts.nullOk ? [] : [fc.constant(null)]),
   );
 const badFreeTime = (opts: { nullOk?: boolean } = {}) =>
@@ -39,7 +59,9 @@ const badFreeTime = (opts: { nullOk?: boolean } = {}) =>
 const badPositionIds = (opts: { nullOk?: boolean } = {}) =>
   fc.oneof(
     notAnArray,
-    fc.tuple(fc.array(fc.integer({ min: 1, max: 1000 }), { maxLength: 3 }), notAnInteger).map(([ok, bad]) => [...ok, bad]),
+    fc
+      .tuple(fc.array(fc.integer({ min: 1, max: 1000 }), { maxLength: 3 }), notAnInteger)
+      .map(([ok, bad]) => [...ok, bad]),
     fc.integer({ min: 1, max: 1000 }).map((n) => [n, n]),
     fc.uniqueArray(fc.integer({ min: 1, max: 100000 }), { minLength: 9, maxLength: 12 }),
     ...(opts.nullOk ? [] : [fc.constant(null)]),
@@ -55,7 +77,11 @@ export function registrationMalformedRoutes(w: () => FoundationWorld): Malformed
         communityCode: fc.oneof(notAString, fc.constant(null), nonMatching(/^[A-Za-z0-9_-]{1,32}$/)),
         name: badText(50, { notBlank: true }),
         phone: badPhone(),
-        idNumber: fc.oneof(notAString, anyText, fc.stringMatching(/^\d{17}[\dX]$/).filter((s) => !isCnIdNumber(s))),
+        idNumber: fc.oneof(
+          notAString,
+          anyText,
+          fc.stringMatching(/^\d{17}[\dX]$/).filter((s) => !isCnIdNumber(s)),
+        ),
         workUnitId: badId(),
         workUnitName: badText(100, { notBlank: true }),
         unitPartyOrgName: badText(100, { notBlank: true }),
@@ -64,7 +90,12 @@ export function registrationMalformedRoutes(w: () => FoundationWorld): Malformed
         skills: badSkills(),
         freeTime: badFreeTime(),
         positionIds: badPositionIds(),
-        consentVersion: fc.oneof(notAString, fc.constant(null), tooLong(20), fc.string({ maxLength: 20 }).filter((s) => s !== PRIVACY_NOTICE.version)),
+        consentVersion: fc.oneof(
+          notAString,
+          fc.constant(null),
+          tooLong(20),
+          fc.string({ maxLength: 20 }).filter((s) => s !== PRIVACY_NOTICE.version),
+        ),
       },
       valid: () => ({ ...aRegistration(w().city.a), phone: '13900001111' }),
       validStatus: 201,
@@ -81,7 +112,11 @@ export function registrationMalformedRoutes(w: () => FoundationWorld): Malformed
         // null is refused in its own regression test (it answered 500), not here.
         residenceDetail: badText(200, { notBlank: true, nullOk: true }),
       },
-      valid: () => ({ skills: ['摄影'], freeTime: [{ weekday: Weekday.Sat, period: DayPeriod.Morning }], residenceDetail: '2单元301室' }),
+      valid: () => ({
+        skills: ['摄影'],
+        freeTime: [{ weekday: Weekday.Sat, period: DayPeriod.Morning }],
+        residenceDetail: '2单元301室',
+      }),
       validStatus: 200,
     },
     {

@@ -42,10 +42,22 @@ describe('should show a unit its members’ records, flags and honours (报回�
           ['从未报到', never, '二支部', null],
         ]),
       ).expect(200);
-      await t.ds.query('UPDATE registrations SET approved_at = ? WHERE work_unit_id = ?', [cst('2025-01-01 09:00'), city.unitA]);
+      await t.ds.query('UPDATE registrations SET approved_at = ? WHERE work_unit_id = ?', [
+        cst('2025-01-01 09:00'),
+        city.unitA,
+      ]);
       const tasks: number[] = [];
       for (let i = 0; i < 7; i++) {
-        tasks.push((await t.http().post('/api/tasks').set(communityAdmin.auth).send(aTask(city.a, { capacity: 50, title: `服务${i}` })).expect(201)).body.id);
+        tasks.push(
+          (
+            await t
+              .http()
+              .post('/api/tasks')
+              .set(communityAdmin.auth)
+              .send(aTask(city.a, { capacity: 50, title: `服务${i}` }))
+              .expect(201)
+          ).body.id,
+        );
       }
       let k = 0;
       const claim = async (u: TestUser, status: string, at: string, half: number, score?: number) => {
@@ -57,7 +69,10 @@ describe('should show a unit its members’ records, flags and honours (报回�
           [taskId, u.id, reg.id, u.id, status, at, at, half, status === 'verified' ? at : null, at, at],
         );
         if (score !== undefined) {
-          const [c] = await t.ds.query('SELECT id FROM claims WHERE task_id = ? AND member_user_id = ?', [taskId, u.id]);
+          const [c] = await t.ds.query('SELECT id FROM claims WHERE task_id = ? AND member_user_id = ?', [
+            taskId,
+            u.id,
+          ]);
           await t.ds.query(
             "INSERT INTO ratings (kind, task_id, claim_id, member_user_id, rater_user_id, score, resolved, created_at) VALUES ('community', ?, ?, ?, ?, ?, 1, ?)",
             [taskId, c.id, u.id, communityAdmin.id, score, at],
@@ -82,14 +97,15 @@ describe('should show a unit its members’ records, flags and honours (报回�
         "INSERT INTO points_ledger (member_user_id, community_id, unit_id, delta, reason, created_at) VALUES (?, ?, ?, 30, 'service_verified', ?)",
         [members[0].id, city.a.id, city.unitA, cst('2025-03-01 12:00')],
       );
-      await t.ds.query('INSERT INTO backfills (member_user_id, community_id, half_hours, reason, created_by_id, created_at) VALUES (?, ?, 3, ?, ?, ?)', [
-        members[0].id,
-        city.a.id,
-        '线下服务补录',
-        communityAdmin.id,
-        cst('2025-02-01 10:00'),
-      ]);
-      const res = await t.http().get(`/api/units/${city.unitA}/member-records?year=${year}&limit=200`).set(unitAdmin.auth).expect(200);
+      await t.ds.query(
+        'INSERT INTO backfills (member_user_id, community_id, half_hours, reason, created_by_id, created_at) VALUES (?, ?, 3, ?, ?, ?)',
+        [members[0].id, city.a.id, '线下服务补录', communityAdmin.id, cst('2025-02-01 10:00')],
+      );
+      const res = await t
+        .http()
+        .get(`/api/units/${city.unitA}/member-records?year=${year}&limit=200`)
+        .set(unitAdmin.auth)
+        .expect(200);
       records = (res.body as MemberRecordsPage).items;
     });
 
@@ -130,21 +146,45 @@ describe('should show a unit its members’ records, flags and honours (报回�
         [nameOf(4)]: [MemberFlag.NoServiceIn90Days, MemberFlag.LowSatisfaction],
       });
       expect(records.filter((r) => r.honours).map((r) => r.name)).toEqual([nameOf(1)]);
-      expect(records.find((r) => r.name === nameOf(4))).toMatchObject({ ratings: 3, satisfiedRatings: 1, satisfaction: 0.3333 });
+      expect(records.find((r) => r.name === nameOf(4))).toMatchObject({
+        ratings: 3,
+        satisfiedRatings: 1,
+        satisfaction: 0.3333,
+      });
       expect(records.find((r) => r.name === nameOf(3))?.noShows).toBe(2);
     });
 
     it('filters by flag and by honours, and paginates with a cursor', async () => {
-      const list = async (q: string) => ((await t.http().get(`/api/units/${city.unitA}/member-records?year=${year}&${q}`).set(unitAdmin.auth).expect(200)).body as MemberRecordsPage).items.map((r) => r.name);
+      const list = async (q: string) =>
+        (
+          (
+            await t
+              .http()
+              .get(`/api/units/${city.unitA}/member-records?year=${year}&${q}`)
+              .set(unitAdmin.auth)
+              .expect(200)
+          ).body as MemberRecordsPage
+        ).items.map((r) => r.name);
       expect(await list('flag=not_registered')).toEqual([nameOf(5), '从未报到']);
       expect(await list('flag=no_service_90_days')).toEqual([nameOf(3), nameOf(4)]);
       expect(await list('flag=low_satisfaction')).toEqual([nameOf(4)]);
       expect(await list('flag=negative_list')).toEqual([nameOf(3)]);
       expect(await list('flag=honours')).toEqual([nameOf(1)]);
-      const first = (await t.http().get(`/api/units/${city.unitA}/member-records?year=${year}&limit=4`).set(unitAdmin.auth).expect(200)).body as MemberRecordsPage;
+      const first = (
+        await t
+          .http()
+          .get(`/api/units/${city.unitA}/member-records?year=${year}&limit=4`)
+          .set(unitAdmin.auth)
+          .expect(200)
+      ).body as MemberRecordsPage;
       expect(first.items).toHaveLength(4);
-      const second = (await t.http().get(`/api/units/${city.unitA}/member-records?year=${year}&limit=4&cursor=${first.nextCursor}`).set(unitAdmin.auth).expect(200))
-        .body as MemberRecordsPage;
+      const second = (
+        await t
+          .http()
+          .get(`/api/units/${city.unitA}/member-records?year=${year}&limit=4&cursor=${first.nextCursor}`)
+          .set(unitAdmin.auth)
+          .expect(200)
+      ).body as MemberRecordsPage;
       expect([...first.items, ...second.items].map((r) => r.key)).toEqual(records.map((r) => r.key));
       expect(second.nextCursor).toBeNull();
       await t.http().get(`/api/units/${city.unitA}/member-records?flag=bogus`).set(unitAdmin.auth).expect(400);
@@ -154,31 +194,61 @@ describe('should show a unit its members’ records, flags and honours (报回�
       await t.http().get(`/api/units/${city.unitA}/member-records`).set(unitAdminB.auth).expect(403);
       await t.http().get(`/api/units/${city.unitA}/member-records`).set(communityAdmin.auth).expect(403);
       await t.http().get(`/api/units/${city.unitA}/member-records`).set(members[0].auth).expect(403);
-      await t.http().get(`/api/units/${city.unitA}/members/${members[0].id}/annual-report`).set(unitAdminB.auth).expect(403);
+      await t
+        .http()
+        .get(`/api/units/${city.unitA}/members/${members[0].id}/annual-report`)
+        .set(unitAdminB.auth)
+        .expect(403);
       // A member of unit A is no business of unit B's records either.
-      const b = (await t.http().get(`/api/units/${city.unitB}/member-records`).set(unitAdminB.auth).expect(200)).body as MemberRecordsPage;
+      const b = (await t.http().get(`/api/units/${city.unitB}/member-records`).set(unitAdminB.auth).expect(200))
+        .body as MemberRecordsPage;
       expect(b.items.map((r) => r.userId)).not.toContain(members[1].id);
-      await t.http().get(`/api/units/${city.unitB}/members/${members[3].id}/annual-report`).set(unitAdminB.auth).expect(404);
+      await t
+        .http()
+        .get(`/api/units/${city.unitB}/members/${members[3].id}/annual-report`)
+        .set(unitAdminB.auth)
+        .expect(404);
     });
 
     it('writes the annual report for 民主评议 as JSON, Excel and a printable page', async () => {
-      const json = (await t.http().get(`/api/units/${city.unitA}/members/${members[0].id}/annual-report?year=${year}`).set(unitAdmin.auth).expect(200)).body as AnnualReportDto;
+      const json = (
+        await t
+          .http()
+          .get(`/api/units/${city.unitA}/members/${members[0].id}/annual-report?year=${year}`)
+          .set(unitAdmin.auth)
+          .expect(200)
+      ).body as AnnualReportDto;
       expect(json.record).toMatchObject({ name: nameOf(1), verifiedHours: 21, honours: true });
       expect(json.services.map((s) => [s.hours, s.score])).toEqual([
         [10, 5],
         [10, 5],
         [1, 5],
       ]);
-      expect(json).toMatchObject({ year, unitName: '甲单位', pointsThisYear: 30, backfills: [{ hours: 1.5, reason: '线下服务补录' }] });
+      expect(json).toMatchObject({
+        year,
+        unitName: '甲单位',
+        pointsThisYear: 30,
+        backfills: [{ hours: 1.5, reason: '线下服务补录' }],
+      });
 
-      const file = await t.http().get(`/api/units/${city.unitA}/members/${members[0].id}/annual-report.xlsx?year=${year}`).set(unitAdmin.auth).buffer(true).parse(binaryParser).expect(200);
+      const file = await t
+        .http()
+        .get(`/api/units/${city.unitA}/members/${members[0].id}/annual-report.xlsx?year=${year}`)
+        .set(unitAdmin.auth)
+        .buffer(true)
+        .parse(binaryParser)
+        .expect(200);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(file.body as unknown as ArrayBuffer);
       expect(wb.worksheets.map((w) => w.name)).toEqual(['年度报告', '服务记录', '补录']);
       expect(wb.getWorksheet('服务记录')!.actualRowCount).toBe(1 + 3);
 
       await t.ds.query('UPDATE registrations SET name = ? WHERE user_id = ?', ['<script>x</script>', members[3].id]);
-      const page = await t.http().get(`/api/units/${city.unitA}/members/${members[3].id}/annual-report.html?year=${year}`).set(unitAdmin.auth).expect(200);
+      const page = await t
+        .http()
+        .get(`/api/units/${city.unitA}/members/${members[3].id}/annual-report.html?year=${year}`)
+        .set(unitAdmin.auth)
+        .expect(200);
       expect(page.headers['content-type']).toContain('text/html');
       expect(page.text).toContain('@media print');
       expect(page.text).toContain('年度在职党员社区服务报告');
@@ -187,7 +257,11 @@ describe('should show a unit its members’ records, flags and honours (报回�
       await t.ds.query('UPDATE registrations SET name = ? WHERE user_id = ?', [nameOf(4), members[3].id]);
 
       const outsider = await createUser(t);
-      await t.http().get(`/api/units/${city.unitA}/members/${outsider.id}/annual-report`).set(unitAdmin.auth).expect(404);
+      await t
+        .http()
+        .get(`/api/units/${city.unitA}/members/${outsider.id}/annual-report`)
+        .set(unitAdmin.auth)
+        .expect(404);
     });
   });
 });

@@ -28,27 +28,39 @@ export async function createRosterWorld() {
       .http()
       .post(`/api/units/${opts.unitId ?? city.unitA}/roster${opts.confirm ? '?confirmValidOnly=true' : ''}`)
       .set((opts.as ?? unitAdmin).auth)
-      .attach('file', file, { filename: opts.filename ?? 'roster.xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+      .attach('file', file, {
+        filename: opts.filename ?? 'roster.xlsx',
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      });
   const rosterOf = async (unitId = city.unitA, as = unitAdmin): Promise<RosterEntryDto[]> => {
     const out: RosterEntryDto[] = [];
     let cursor: string | null = null;
     do {
-      const res: { body: { items: RosterEntryDto[]; nextCursor: string | null } } = await t.http().get(`/api/units/${unitId}/roster?limit=200${cursor ? `&cursor=${cursor}` : ''}`).set(as.auth).expect(200);
+      const res: { body: { items: RosterEntryDto[]; nextCursor: string | null } } = await t
+        .http()
+        .get(`/api/units/${unitId}/roster?limit=200${cursor ? `&cursor=${cursor}` : ''}`)
+        .set(as.auth)
+        .expect(200);
       out.push(...res.body.items);
       cursor = res.body.nextCursor;
     } while (cursor);
     return out;
   };
-  const confirmed = async (u: TestUser) => !!(await t.ds.getRepository(RegistrationEntity).findOneByOrFail({ userId: u.id })).unitConfirmed;
+  const confirmed = async (u: TestUser) =>
+    !!(await t.ds.getRepository(RegistrationEntity).findOneByOrFail({ userId: u.id })).unitConfirmed;
   const nameOf = (i: number) => `成员${i}`;
 
   const t: TestApp = await createTestApp();
   const city: City = await buildCity(t);
   const unitAdmin: TestUser = await createUser(t, { roles: [{ role: Role.UnitAdmin, scopeNodeId: city.unitA }] });
   const unitAdminB: TestUser = await createUser(t, { roles: [{ role: Role.UnitAdmin, scopeNodeId: city.unitB }] });
-  const districtAdmin: TestUser = await createUser(t, { roles: [{ role: Role.DistrictAdmin, scopeNodeId: city.districtId }] });
+  const districtAdmin: TestUser = await createUser(t, {
+    roles: [{ role: Role.DistrictAdmin, scopeNodeId: city.districtId }],
+  });
   const streetAdmin: TestUser = await createUser(t, { roles: [{ role: Role.StreetAdmin, scopeNodeId: city.streetA }] });
-  const communityAdmin: TestUser = await createUser(t, { roles: [{ role: Role.CommunityAdmin, scopeNodeId: city.a.id }] });
+  const communityAdmin: TestUser = await createUser(t, {
+    roles: [{ role: Role.CommunityAdmin, scopeNodeId: city.a.id }],
+  });
   /** Approved members of unit A (community A) and one pending registration naming unit A. */
   const members: TestUser[] = await createApprovedMembers(t, city.a, 4, { unitId: city.unitA });
   const [pending] = await createApprovedMembers(t, city.a, 1, { unitId: city.unitA });
@@ -57,7 +69,21 @@ export async function createRosterWorld() {
   }
   await t.ds.query("UPDATE registrations SET status = 'pending', approved_at = NULL WHERE user_id = ?", [pending.id]);
 
-  return { t, city, unitAdmin, unitAdminB, districtAdmin, streetAdmin, communityAdmin, members, pending, upload, rosterOf, confirmed, nameOf };
+  return {
+    t,
+    city,
+    unitAdmin,
+    unitAdminB,
+    districtAdmin,
+    streetAdmin,
+    communityAdmin,
+    members,
+    pending,
+    upload,
+    rosterOf,
+    confirmed,
+    nameOf,
+  };
 }
 
 export type RosterWorld = Awaited<ReturnType<typeof createRosterWorld>>;

@@ -24,13 +24,33 @@ describe('should let a unit admin upload its 党员名册 and match it to regist
   let nameOf: RosterWorld['nameOf'];
 
   beforeAll(async () => {
-    ({ t, city, unitAdmin, unitAdminB, districtAdmin, streetAdmin, communityAdmin, members, pending, upload, rosterOf, confirmed, nameOf } = await createRosterWorld());
+    ({
+      t,
+      city,
+      unitAdmin,
+      unitAdminB,
+      districtAdmin,
+      streetAdmin,
+      communityAdmin,
+      members,
+      pending,
+      upload,
+      rosterOf,
+      confirmed,
+      nameOf,
+    } = await createRosterWorld());
   });
   afterAll(() => t.close());
 
   describe('the template', () => {
     it('has exactly the four Chinese columns, for the unit’s readers only', async () => {
-      const res = await t.http().get(`/api/units/${city.unitA}/roster/template.xlsx`).set(unitAdmin.auth).buffer(true).parse(binaryParser).expect(200);
+      const res = await t
+        .http()
+        .get(`/api/units/${city.unitA}/roster/template.xlsx`)
+        .set(unitAdmin.auth)
+        .buffer(true)
+        .parse(binaryParser)
+        .expect(200);
       expect(res.headers['content-type']).toContain('spreadsheetml');
       expect(res.headers['content-disposition']).toContain("filename*=UTF-8''");
       const wb = new ExcelJS.Workbook();
@@ -55,7 +75,13 @@ describe('should let a unit admin upload its 党员名册 and match it to regist
         ['未报到的人', nextPhone(), '机关第二党支部', '科员'],
       ]);
       const res = await upload(file).expect(200);
-      expect(res.body).toEqual({ imported: 5, total: 5, valid: 5, errors: [], matched: 3 } satisfies RosterImportReport);
+      expect(res.body).toEqual({
+        imported: 5,
+        total: 5,
+        valid: 5,
+        errors: [],
+        matched: 3,
+      } satisfies RosterImportReport);
       expect(await confirmed(members[0])).toBe(true);
       expect(await confirmed(members[1])).toBe(true);
       expect(await confirmed(members[2])).toBe(false);
@@ -71,7 +97,10 @@ describe('should let a unit admin upload its 党员名册 and match it to regist
       expect(roster[0].phone).toMatch(/^1\d{2}\*{4}\d{4}$/);
       expect(roster[0]).toMatchObject({ partyBranch: '机关第一党支部', position: '科长' });
       // Phones are stored encrypted, with the keyed hash for matching.
-      const [row] = await t.ds.query('SELECT phone_enc, phone_hash FROM unit_roster_entries WHERE unit_id = ? ORDER BY id LIMIT 1', [city.unitA]);
+      const [row] = await t.ds.query(
+        'SELECT phone_enc, phone_hash FROM unit_roster_entries WHERE unit_id = ? ORDER BY id LIMIT 1',
+        [city.unitA],
+      );
       expect(row.phone_enc).toMatch(/^v1:/);
       expect(row.phone_enc).not.toContain(members[0].phone);
     });
@@ -88,15 +117,23 @@ describe('should let a unit admin upload its 党员名册 and match it to regist
         { row: 1, column: '党支部', message: '缺少「党支部」列，请使用名册模板' },
         { row: 1, column: '职务', message: '缺少「职务」列，请使用名册模板' },
       ]);
-      expect(res.body.details[0]).toEqual({ field: '第1行「电话」', message: '不认识的列「电话」，名册只能包含：姓名、手机号、党支部、职务' });
+      expect(res.body.details[0]).toEqual({
+        field: '第1行「电话」',
+        message: '不认识的列「电话」，名册只能包含：姓名、手机号、党支部、职务',
+      });
       // Even when asked to import the valid rows: a broken header has none.
-      await upload(await xlsx(['姓名', '电话', '支部'], [[nameOf(1), members[0].phone, 'x']]), { confirm: true }).expect(400);
+      await upload(await xlsx(['姓名', '电话', '支部'], [[nameOf(1), members[0].phone, 'x']]), {
+        confirm: true,
+      }).expect(400);
       expect(await t.counts()).toEqual(before);
       expect(await rosterOf()).toHaveLength(5);
     });
 
     it('accepts the columns in any order', async () => {
-      const res = await upload(await xlsx(['职务', '党支部', '手机号', '姓名'], [['科长', '一支部', members[0].phone, nameOf(1)]]), { unitId: city.unitB, as: unitAdminB }).expect(200);
+      const res = await upload(
+        await xlsx(['职务', '党支部', '手机号', '姓名'], [['科长', '一支部', members[0].phone, nameOf(1)]]),
+        { unitId: city.unitB, as: unitAdminB },
+      ).expect(200);
       expect(res.body).toMatchObject({ imported: 1, matched: 1 });
       const [e] = await rosterOf(city.unitB, unitAdminB);
       expect(e).toMatchObject({ name: nameOf(1), partyBranch: '一支部', position: '科长' });
@@ -149,7 +186,11 @@ describe('should let a unit admin upload its 党员名册 and match it to regist
         [await xlsx(HEADER, []), '名册中没有数据，请从模板第2行起每行填写一名党员', 2],
         [await xlsx([], []), '名册中没有数据，请从模板第2行起每行填写一名党员', 1],
         [Buffer.from('姓名,手机号\n张三,13800000000\n'), '只支持 .xlsx 格式的 Excel 文件，请下载名册模板填写后上传', 0],
-        [Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 1)]), '文件无法读取，请确认是 .xlsx 格式的名册模板', 0],
+        [
+          Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 1)]),
+          '文件无法读取，请确认是 .xlsx 格式的名册模板',
+          0,
+        ],
       ];
       for (const [file, message, row] of cases) {
         const res = await upload(file).expect(400);
@@ -162,13 +203,20 @@ describe('should let a unit admin upload its 党员名册 and match it to regist
     });
 
     it('refuses a file over 5 MB in Chinese', async () => {
-      const res = await upload(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(5 * 1024 * 1024, 1)]));
+      const res = await upload(
+        Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(5 * 1024 * 1024, 1)]),
+      );
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ code: ErrorCode.ValidationFailed, message: '名册文件不能超过5MB' });
     });
 
     it('imports 10,000 rows in one go, refuses them all for one bad row, and never half-imports', async () => {
-      const rows: Cell[][] = Array.from({ length: 10_000 }, (_, i) => [`党员${i}`, `137${String(i).padStart(8, '0')}`, `第${(i % 20) + 1}党支部`, i % 7 ? '党员' : '支部书记']);
+      const rows: Cell[][] = Array.from({ length: 10_000 }, (_, i) => [
+        `党员${i}`,
+        `137${String(i).padStart(8, '0')}`,
+        `第${(i % 20) + 1}党支部`,
+        i % 7 ? '党员' : '支部书记',
+      ]);
       // The real members are on it too.
       rows[42] = [nameOf(1), members[0].phone, '机关第一党支部', '科长'];
       rows[4242] = [nameOf(3), members[2].phone, '机关第一党支部', null];
@@ -184,14 +232,26 @@ describe('should let a unit admin upload its 党员名册 and match it to regist
       broken[9_998] = ['坏行', '1234', null, null];
       const before = await t.counts();
       const bad = await upload(await xlsx(HEADER, broken)).expect(400);
-      expect(bad.body.report).toMatchObject({ total: 10_000, valid: 9_999, imported: 0, errors: [{ row: 10_000, column: '手机号', message: '手机号「1234」不是有效的11位手机号' }] });
+      expect(bad.body.report).toMatchObject({
+        total: 10_000,
+        valid: 9_999,
+        imported: 0,
+        errors: [{ row: 10_000, column: '手机号', message: '手机号「1234」不是有效的11位手机号' }],
+      });
       expect(await t.counts()).toEqual(before);
     });
 
     it('refuses more than 20,000 rows', async () => {
-      const rows: Cell[][] = Array.from({ length: 20_001 }, (_, i) => [`党员${i}`, `136${String(i).padStart(8, '0')}`, null, null]);
+      const rows: Cell[][] = Array.from({ length: 20_001 }, (_, i) => [
+        `党员${i}`,
+        `136${String(i).padStart(8, '0')}`,
+        null,
+        null,
+      ]);
       const res = await upload(await xlsx(HEADER, rows)).expect(400);
-      expect(res.body.report.errors).toEqual([{ row: 0, column: '', message: '名册最多20000行，本文件超过了这个数量，请分批整理后上传' }]);
+      expect(res.body.report.errors).toEqual([
+        { row: 0, column: '', message: '名册最多20000行，本文件超过了这个数量，请分批整理后上传' },
+      ]);
     });
 
     it('lets only the unit’s own admin upload', async () => {

@@ -42,7 +42,13 @@ describe('should count 报到率, 服务率, hours, 满意率 and needs as DOMAI
         satisfaction: { total: 5, satisfied: 4, rate: 0.8 },
         residentSatisfaction: { total: 1, satisfied: 1, rate: 1 },
         communitySatisfaction: { total: 4, satisfied: 3, rate: 0.75 },
-        needs: { accepted: 3, fulfilled: 2, closureRate: 0.6667, hoursToAccept: { median: 4, mean: 4 }, hoursToFulfil: { median: 15, mean: 15 } },
+        needs: {
+          accepted: 3,
+          fulfilled: 2,
+          closureRate: 0.6667,
+          hoursToAccept: { median: 4, mean: 4 },
+          hoursToFulfil: { median: 15, mean: 15 },
+        },
       });
       expect(s.tasks).toEqual({
         total: 2,
@@ -62,9 +68,21 @@ describe('should count 报到率, 服务率, hours, 满意率 and needs as DOMAI
       const ca = await stats(streetA, city.a.id);
       expect({ ...a, nodeId: 0, nodeType: '', nodeName: '' }).toEqual({ ...ca, nodeId: 0, nodeType: '', nodeName: '' });
       const b = await stats(district, city.b.id);
-      expect(b).toMatchObject({ registeredMembers: 3, servingMembers: 1, serviceRate: 0.3333, services: 2, verifiedHours: 5, backfilledHours: 1 });
+      expect(b).toMatchObject({
+        registeredMembers: 3,
+        servingMembers: 1,
+        serviceRate: 0.3333,
+        services: 2,
+        verifiedHours: 5,
+        backfilledHours: 1,
+      });
       expect(b.satisfaction).toEqual({ total: 2, satisfied: 1, rate: 0.5 });
-      expect(b.needs).toMatchObject({ accepted: 0, fulfilled: 0, closureRate: null, hoursToAccept: { median: null, mean: null } });
+      expect(b.needs).toMatchObject({
+        accepted: 0,
+        fulfilled: 0,
+        closureRate: null,
+        hoursToAccept: { median: null, mean: null },
+      });
     });
 
     it('district: 报到率 over every unit roster (5 of 7), 服务率 4/8, everything summed', async () => {
@@ -110,8 +128,12 @@ describe('should count 报到率, 服务率, hours, 满意率 and needs as DOMAI
     it('monthly and weekly series (Asia/Shanghai) add up to the totals', async () => {
       const s = await stats(district, city.districtId, `${Y2025}&granularity=month`);
       expect(s.series).toHaveLength(12);
-      expect(s.series.map((x) => x.bucket)).toEqual(Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`));
-      const byMonth = Object.fromEntries(s.series.map((x) => [x.bucket, [x.services, x.hours, x.ratings, x.satisfiedRatings]]));
+      expect(s.series.map((x) => x.bucket)).toEqual(
+        Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`),
+      );
+      const byMonth = Object.fromEntries(
+        s.series.map((x) => [x.bucket, [x.services, x.hours, x.ratings, x.satisfiedRatings]]),
+      );
       expect(byMonth['2025-03']).toEqual([2, 3, 2, 2]);
       expect(byMonth['2025-04']).toEqual([0, 0, 1, 1]);
       expect(byMonth['2025-06']).toEqual([1, 18, 1, 1]);
@@ -119,7 +141,11 @@ describe('should count 报到率, 服务率, hours, 满意率 and needs as DOMAI
       expect(s.series.reduce((a, x) => a + x.services, 0)).toBe(s.services);
       expect(s.series.reduce((a, x) => a + x.hours, 0)).toBe(s.verifiedHours);
       const w = await stats(district, city.districtId, `${Y2025}&granularity=week`);
-      expect(w.series[0]).toMatchObject({ bucket: '2024-12-30', from: '2024-12-31T16:00:00.000Z', to: '2025-01-05T16:00:00.000Z' });
+      expect(w.series[0]).toMatchObject({
+        bucket: '2024-12-30',
+        from: '2024-12-31T16:00:00.000Z',
+        to: '2025-01-05T16:00:00.000Z',
+      });
       expect(w.series.at(-1)?.bucket).toBe('2025-12-29');
       // 2025-03-10 and 2025-03-12 (CST) fall in the week of Monday 10 March.
       expect(w.series.find((x) => x.bucket === '2025-03-10')).toMatchObject({ services: 2, hours: 3 });
@@ -155,10 +181,18 @@ describe('should count 报到率, 服务率, hours, 满意率 and needs as DOMAI
     });
 
     it('refuses other node types and bad periods with Chinese messages', async () => {
-      expect((await get(district, `/api/stats/nodes/${city.a.gridId}`).expect(400)).body.message).toBe('只能统计社区、街道、区或单位');
-      expect((await get(district, `/api/stats/nodes/${city.a.id}?from=2025-02-30`).expect(400)).body.message).toBe('开始日期格式应为 YYYY-MM-DD');
-      expect((await get(district, `/api/stats/nodes/${city.a.id}?from=2025-05-01&to=2025-04-01`).expect(400)).body.message).toBe('结束日期不能早于开始日期');
-      expect((await get(district, `/api/stats/nodes/${city.a.id}?granularity=day`).expect(400)).body.message).toBe('统计粒度只能是 week 或 month');
+      expect((await get(district, `/api/stats/nodes/${city.a.gridId}`).expect(400)).body.message).toBe(
+        '只能统计社区、街道、区或单位',
+      );
+      expect((await get(district, `/api/stats/nodes/${city.a.id}?from=2025-02-30`).expect(400)).body.message).toBe(
+        '开始日期格式应为 YYYY-MM-DD',
+      );
+      expect(
+        (await get(district, `/api/stats/nodes/${city.a.id}?from=2025-05-01&to=2025-04-01`).expect(400)).body.message,
+      ).toBe('结束日期不能早于开始日期');
+      expect((await get(district, `/api/stats/nodes/${city.a.id}?granularity=day`).expect(400)).body.message).toBe(
+        '统计粒度只能是 week 或 month',
+      );
       await get(district, '/api/stats/nodes/999999').expect(404);
     });
   });
@@ -166,7 +200,10 @@ describe('should count 报到率, 服务率, hours, 满意率 and needs as DOMAI
   describe('the statistics report', () => {
     it('exports the same figures as Excel', async () => {
       const s = await stats(district, city.districtId);
-      const res = await get(district, `/api/stats/nodes/${city.districtId}/export.xlsx?${Y2025}`).buffer(true).parse(binaryParser).expect(200);
+      const res = await get(district, `/api/stats/nodes/${city.districtId}/export.xlsx?${Y2025}`)
+        .buffer(true)
+        .parse(binaryParser)
+        .expect(200);
       expect(res.headers['content-type']).toContain('spreadsheetml');
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(res.body as unknown as ArrayBuffer);
@@ -181,7 +218,8 @@ describe('should count 报到率, 服务率, hours, 满意率 and needs as DOMAI
     it('documents every definition in the API docs', async () => {
       const doc = (await t.http().get('/api/docs-json').expect(200)).body;
       const description: string = doc.paths['/api/stats/nodes/{id}'].get.description;
-      for (const term of ['报到率', '服务率', '服务时长', '满意率', '点单办结率', '服务之星', '报到率按单位和区统计']) expect(description).toContain(term);
+      for (const term of ['报到率', '服务率', '服务时长', '满意率', '点单办结率', '服务之星', '报到率按单位和区统计'])
+        expect(description).toContain(term);
     });
   });
 });

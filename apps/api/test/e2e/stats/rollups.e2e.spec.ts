@@ -61,16 +61,23 @@ describe('should keep the district roll-ups equal to the figures computed from t
       const [fresh] = await createApprovedMembers(t, city.a, 1, { unitId: city.unitA });
       const c = await claim(fresh, tasks.T4, 'verified', now, 6);
       await rating('community', tasks.T4, 5, now, { claimId: c, memberId: fresh.id });
-      await t.ds.query('INSERT INTO backfills (member_user_id, community_id, half_hours, reason, created_by_id, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
-        fresh.id,
+      await t.ds.query(
+        'INSERT INTO backfills (member_user_id, community_id, half_hours, reason, created_by_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+        [fresh.id, city.a.id, 1, '补录', adminA.id, now],
+      );
+      await need(
         city.a.id,
+        'accepted',
+        toDbDate(new Date(Date.now() + 8 * 3_600_000 - 3 * 3_600_000)).slice(0, 16),
         1,
-        '补录',
-        adminA.id,
-        now,
-      ]);
-      await need(city.a.id, 'accepted', toDbDate(new Date(Date.now() + 8 * 3_600_000 - 3 * 3_600_000)).slice(0, 16), 1, null);
-      await t.http().post('/api/tasks').set(adminA.auth).send(aTask(city.a, { kind: TaskKind.Emergency })).expect(201);
+        null,
+      );
+      await t
+        .http()
+        .post('/api/tasks')
+        .set(adminA.auth)
+        .send(aTask(city.a, { kind: TaskKind.Emergency }))
+        .expect(201);
       // The pending registration is approved through the API: 报到率 and 服务率 denominators move.
       const [p] = await t.ds.query('SELECT id FROM registrations WHERE user_id = ?', [m.p.id]);
       await t.http().post(`/api/registrations/${p.id}/approve`).set(adminA.auth).send({}).expect(200);
@@ -79,7 +86,12 @@ describe('should keep the district roll-ups equal to the figures computed from t
       const wb = new ExcelJS.Workbook();
       const ws = wb.addWorksheet('名册');
       ws.addRow(['姓名', '手机号', '党支部', '职务']);
-      for (const [k, name] of [['m6', '李一'], ['m7', '李二'], ['m8', '李三']]) ws.addRow([name, m[k].phone, '一支部', null]);
+      for (const [k, name] of [
+        ['m6', '李一'],
+        ['m7', '李二'],
+        ['m8', '李三'],
+      ])
+        ws.addRow([name, m[k].phone, '一支部', null]);
       ws.addRow(['王六', nextPhone(), '一支部', null]);
       await t
         .http()
@@ -96,7 +108,10 @@ describe('should keep the district roll-ups equal to the figures computed from t
     });
 
     it('reads without writing when nothing changed, and applies each change once', async () => {
-      const mark = async () => fromDbDate((await t.ds.query('SELECT watermark FROM stats_refresh_state WHERE id = 1'))[0].watermark)?.getTime();
+      const mark = async () =>
+        fromDbDate(
+          (await t.ds.query('SELECT watermark FROM stats_refresh_state WHERE id = 1'))[0].watermark,
+        )?.getTime();
       await stats(district, city.districtId, '');
       const before = await mark();
       await stats(district, city.districtId, '');
@@ -126,8 +141,8 @@ describe('should keep the district roll-ups equal to the figures computed from t
   describe('the district roll-ups under random changes', () => {
     /** Deterministic pseudo-random numbers. */
     let seed = 20251122;
-    const rand = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+    const rand = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
     const randomDay = () => toDbDate(new Date(Date.UTC(2025, 0, 1) + Math.floor(rand() * 600 * 86_400_000)));
 
     it('stays equal to the raw figures after every round of writes (claims, ratings, back-fills, needs, tasks, approvals)', async () => {
@@ -140,7 +155,18 @@ describe('should keep the district roll-ups equal to the figures computed from t
       ];
       const taskIds: number[] = [];
       for (let i = 0; i < 8; i++) {
-        taskIds.push(((await t.http().post('/api/tasks').set(cadmin.auth).send(aTask(c2.a, { kind: pick([TaskKind.Micro, TaskKind.Project, TaskKind.Activity]) })).expect(201)).body as TaskDto).id);
+        taskIds.push(
+          (
+            (
+              await t
+                .http()
+                .post('/api/tasks')
+                .set(cadmin.auth)
+                .send(aTask(c2.a, { kind: pick([TaskKind.Micro, TaskKind.Project, TaskKind.Activity]) }))
+                .expect(201)
+            ).body as TaskDto
+          ).id,
+        );
       }
       const raw = async (q: Record<string, string>) => {
         const node = await t.app.get(ScopeService).node(c2.districtId);
@@ -161,32 +187,73 @@ describe('should keep the district roll-ups equal to the figures computed from t
           await t.ds.query(
             `INSERT INTO claims (task_id, member_user_id, registration_id, claimed_by_id, status, starts_at, ends_at, credit_half_hours, verified_at, claimed_at, updated_at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-            [task, u.id, reg.id, u.id, status, at, at, 1 + Math.floor(rand() * 8), status === 'verified' ? at : null, at, now],
+            [
+              task,
+              u.id,
+              reg.id,
+              u.id,
+              status,
+              at,
+              at,
+              1 + Math.floor(rand() * 8),
+              status === 'verified' ? at : null,
+              at,
+              now,
+            ],
           );
           if (status === 'verified' && rand() < 0.7) {
-            const [c] = await t.ds.query('SELECT id FROM claims WHERE task_id = ? AND member_user_id = ?', [task, u.id]);
+            const [c] = await t.ds.query('SELECT id FROM claims WHERE task_id = ? AND member_user_id = ?', [
+              task,
+              u.id,
+            ]);
             await rating('community', task, 1 + Math.floor(rand() * 5), now, { claimId: Number(c.id), memberId: u.id });
           }
         }
         // A claimed one gets verified today; a task changes state; a need moves on; a member is approved or rejected.
-        const [claimed] = await t.ds.query(`SELECT MIN(id) AS id FROM claims WHERE status = 'claimed' AND task_id IN (${taskIds.join(',')})`);
+        const [claimed] = await t.ds.query(
+          `SELECT MIN(id) AS id FROM claims WHERE status = 'claimed' AND task_id IN (${taskIds.join(',')})`,
+        );
         if (claimed?.id) {
-          await t.ds.query("UPDATE claims SET status = 'verified', verified_at = ?, credit_half_hours = 3, updated_at = ? WHERE id = ?", [now, now, claimed.id]);
+          await t.ds.query(
+            "UPDATE claims SET status = 'verified', verified_at = ?, credit_half_hours = 3, updated_at = ? WHERE id = ?",
+            [now, now, claimed.id],
+          );
         }
-        await t.ds.query(`UPDATE tasks SET status = ?, updated_at = ? WHERE id = ?`, [pick(['closed', 'cancelled', 'in_progress']), now, pick(taskIds)]);
-        await need(pick([c2.a.id, c2.b.id]), pick(['accepted', 'fulfilled']), randomDay().slice(0, 16), 1 + Math.floor(rand() * 30), rand() < 0.5 ? null : 5);
-        const [open] = await t.ds.query("SELECT id FROM needs WHERE community_id IN (?, ?) AND status = 'fulfilled' ORDER BY id LIMIT 1", [c2.a.id, c2.b.id]);
-        if (open) await t.ds.query("UPDATE needs SET status = 'accepted', fulfilled_at = NULL, updated_at = ? WHERE id = ?", [now, open.id]);
-        await t.ds.query('INSERT INTO backfills (member_user_id, community_id, half_hours, reason, created_by_id, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
-          pick(people).id,
-          pick([c2.a.id, c2.b.id]),
-          1 + Math.floor(rand() * 4),
-          '补录',
-          admin.id,
+        await t.ds.query(`UPDATE tasks SET status = ?, updated_at = ? WHERE id = ?`, [
+          pick(['closed', 'cancelled', 'in_progress']),
           now,
+          pick(taskIds),
         ]);
-        await t.ds.query('UPDATE registrations SET status = ?, updated_at = ? WHERE user_id = ?', [pick(['approved', 'pending', 'rejected']), now, pick(people).id]);
-        const queries: Record<string, string>[] = [{ from: '2025-01-01', to: '2025-12-31' }, { from: '2026-01-01', to: '2026-12-31', granularity: 'week' }, { from: '2025-05-17', to: '2026-08-09' }];
+        await need(
+          pick([c2.a.id, c2.b.id]),
+          pick(['accepted', 'fulfilled']),
+          randomDay().slice(0, 16),
+          1 + Math.floor(rand() * 30),
+          rand() < 0.5 ? null : 5,
+        );
+        const [open] = await t.ds.query(
+          "SELECT id FROM needs WHERE community_id IN (?, ?) AND status = 'fulfilled' ORDER BY id LIMIT 1",
+          [c2.a.id, c2.b.id],
+        );
+        if (open)
+          await t.ds.query("UPDATE needs SET status = 'accepted', fulfilled_at = NULL, updated_at = ? WHERE id = ?", [
+            now,
+            open.id,
+          ]);
+        await t.ds.query(
+          'INSERT INTO backfills (member_user_id, community_id, half_hours, reason, created_by_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+          [pick(people).id, pick([c2.a.id, c2.b.id]), 1 + Math.floor(rand() * 4), '补录', admin.id, now],
+        );
+        await t.ds.query('UPDATE registrations SET status = ?, updated_at = ? WHERE user_id = ?', [
+          pick(['approved', 'pending', 'rejected']),
+          now,
+          pick(people).id,
+        ]);
+        const queries: Record<string, string>[] = [
+          { from: '2025-01-01', to: '2025-12-31' },
+          { from: '2026-01-01', to: '2026-12-31', granularity: 'week' },
+          { from: '2025-05-17', to: '2026-08-09' },
+        ];
         for (const q of queries) {
           const fast = await stats(admin, c2.districtId, new URLSearchParams(q).toString());
           expect(fast).toEqual(await raw(q));
@@ -194,5 +261,4 @@ describe('should keep the district roll-ups equal to the figures computed from t
       }
     });
   });
-
 });

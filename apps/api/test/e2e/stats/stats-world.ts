@@ -6,7 +6,15 @@ import { Role, TaskKind, type StatsDto, type TaskDto } from '@sbd/contracts';
 import { FieldCipher } from '../../../src/platform/crypto/field-cipher';
 import { toDbDate } from '../../../src/platform/database/sql';
 import { StatsRollupService } from '../../../src/reporting/stats/stats-rollup.service';
-import { buildCity, aTask, createApprovedMembers, createUser, nextPhone, type City, type TestUser } from '../../support/factories';
+import {
+  buildCity,
+  aTask,
+  createApprovedMembers,
+  createUser,
+  nextPhone,
+  type City,
+  type TestUser,
+} from '../../support/factories';
 import { createTestApp, type TestApp } from '../../support/test-app';
 
 /** A Shanghai wall-clock time ("2025-03-10 10:00") as the UTC text the database stores. */
@@ -19,7 +27,8 @@ export async function createStatsWorld() {
   const m: Record<string, TestUser> = {};
 
   const get = (u: TestUser, path: string) => t.http().get(path).set(u.auth);
-  const stats = async (u: TestUser, nodeId: number, query = Y2025): Promise<StatsDto> => (await get(u, `/api/stats/nodes/${nodeId}?${query}`).expect(200)).body;
+  const stats = async (u: TestUser, nodeId: number, query = Y2025): Promise<StatsDto> =>
+    (await get(u, `/api/stats/nodes/${nodeId}?${query}`).expect(200)).body;
 
   async function claim(user: TestUser, taskId: number, status: string, at: string, half: number): Promise<number> {
     const [reg] = await t.ds.query('SELECT id FROM registrations WHERE user_id = ?', [user.id]);
@@ -28,18 +37,56 @@ export async function createStatsWorld() {
       `INSERT INTO claims (task_id, member_user_id, registration_id, claimed_by_id, status, starts_at, ends_at, checked_in_at, checked_out_at,
                            credit_half_hours, verified_by_id, verified_at, claimed_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [taskId, user.id, reg.id, user.id, status, at, at, verified ? at : null, verified ? at : null, half, verified ? adminA.id : null, verified ? at : null, at, hoursAgo(0)],
+      [
+        taskId,
+        user.id,
+        reg.id,
+        user.id,
+        status,
+        at,
+        at,
+        verified ? at : null,
+        verified ? at : null,
+        half,
+        verified ? adminA.id : null,
+        verified ? at : null,
+        at,
+        hoursAgo(0),
+      ],
     );
     const [row] = await t.ds.query('SELECT id FROM claims WHERE task_id = ? AND member_user_id = ?', [taskId, user.id]);
     return Number(row.id);
   }
-  async function rating(kind: 'community' | 'resident', taskId: number, score: number, at: string, extra: { claimId?: number; memberId?: number; needId?: number } = {}) {
+  async function rating(
+    kind: 'community' | 'resident',
+    taskId: number,
+    score: number,
+    at: string,
+    extra: { claimId?: number; memberId?: number; needId?: number } = {},
+  ) {
     await t.ds.query(
       'INSERT INTO ratings (kind, task_id, need_id, claim_id, member_user_id, rater_user_id, score, comment, resolved, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      [kind, taskId, extra.needId ?? null, extra.claimId ?? null, extra.memberId ?? null, adminA.id, score, null, 1, at],
+      [
+        kind,
+        taskId,
+        extra.needId ?? null,
+        extra.claimId ?? null,
+        extra.memberId ?? null,
+        adminA.id,
+        score,
+        null,
+        1,
+        at,
+      ],
     );
   }
-  async function need(communityId: number, status: string, created: string, acceptedAfterH: number | null, fulfilledAfterH: number | null): Promise<number> {
+  async function need(
+    communityId: number,
+    status: string,
+    created: string,
+    acceptedAfterH: number | null,
+    fulfilledAfterH: number | null,
+  ): Promise<number> {
     const c = Date.parse(`${created.replace(' ', 'T')}:00Z`) - 8 * 3_600_000;
     const accepted = acceptedAfterH === null ? null : c + acceptedAfterH * 3_600_000;
     const fulfilled = accepted === null || fulfilledAfterH === null ? null : accepted + fulfilledAfterH * 3_600_000;
@@ -57,7 +104,9 @@ export async function createStatsWorld() {
   const t: TestApp = await createTestApp();
   const cipher: FieldCipher = new FieldCipher(t.config.fieldEncryptionKey);
   const city: City = await buildCity(t);
-  const district: TestUser = await createUser(t, { roles: [{ role: Role.DistrictAdmin, scopeNodeId: city.districtId }] });
+  const district: TestUser = await createUser(t, {
+    roles: [{ role: Role.DistrictAdmin, scopeNodeId: city.districtId }],
+  });
   const streetA: TestUser = await createUser(t, { roles: [{ role: Role.StreetAdmin, scopeNodeId: city.streetA }] });
   const adminA: TestUser = await createUser(t, { roles: [{ role: Role.CommunityAdmin, scopeNodeId: city.a.id }] });
   const unitAdminA: TestUser = await createUser(t, { roles: [{ role: Role.UnitAdmin, scopeNodeId: city.unitA }] });
@@ -67,16 +116,31 @@ export async function createStatsWorld() {
   const [p] = await createApprovedMembers(t, city.a, 1, { unitId: city.unitA });
   const b = await createApprovedMembers(t, city.b, 3, { unitId: city.unitB });
   Object.assign(m, { m1: a[0], m2: a[1], m3: a[2], m4: a[3], m5, p, m6: b[0], m7: b[1], m8: b[2] });
-  const names: Record<string, string> = { m1: '张一', m2: '张二', m3: '张三', m4: '张四', m5: '张五', p: '张六', m6: '李一', m7: '李二', m8: '李三' };
+  const names: Record<string, string> = {
+    m1: '张一',
+    m2: '张二',
+    m3: '张三',
+    m4: '张四',
+    m5: '张五',
+    p: '张六',
+    m6: '李一',
+    m7: '李二',
+    m8: '李三',
+  };
   for (const [k, name] of Object.entries(names)) {
-    await t.ds.query('UPDATE registrations SET name = ?, approved_at = ? WHERE user_id = ?', [name, cst('2025-01-01 09:00'), m[k].id]);
+    await t.ds.query('UPDATE registrations SET name = ?, approved_at = ? WHERE user_id = ?', [
+      name,
+      cst('2025-01-01 09:00'),
+      m[k].id,
+    ]);
     await t.ds.query('UPDATE users SET name = ? WHERE id = ?', [name, m[k].id]);
   }
   await t.ds.query("UPDATE registrations SET status = 'pending', approved_at = NULL WHERE user_id = ?", [m.p.id]);
 
   const adminB = await createUser(t, { roles: [{ role: Role.CommunityAdmin, scopeNodeId: city.b.id }] });
   const publish = async (admin: TestUser, community: City['a'], kind: TaskKind) =>
-    ((await t.http().post('/api/tasks').set(admin.auth).send(aTask(community, { kind })).expect(201)).body as TaskDto).id;
+    ((await t.http().post('/api/tasks').set(admin.auth).send(aTask(community, { kind })).expect(201)).body as TaskDto)
+      .id;
   const tasks: Record<'T1' | 'T2' | 'T3' | 'T4', number> = {
     T1: await publish(adminA, city.a, TaskKind.Micro),
     T2: await publish(adminA, city.a, TaskKind.Project),
@@ -117,22 +181,14 @@ export async function createStatsWorld() {
   await need(city.a.id, 'fulfilled', '2024-12-30 08:00', 4, 150);
   await rating('resident', tasks.T2, 5, cst('2025-04-04 10:00'), { needId: n2 });
 
-  await t.ds.query('INSERT INTO backfills (member_user_id, community_id, half_hours, reason, created_by_id, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
-    m.m1.id,
-    city.a.id,
-    3,
-    '线下服务补录',
-    adminA.id,
-    cst('2025-02-01 10:00'),
-  ]);
-  await t.ds.query('INSERT INTO backfills (member_user_id, community_id, half_hours, reason, created_by_id, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
-    m.m6.id,
-    city.b.id,
-    2,
-    '线下服务补录',
-    adminA.id,
-    cst('2025-02-02 10:00'),
-  ]);
+  await t.ds.query(
+    'INSERT INTO backfills (member_user_id, community_id, half_hours, reason, created_by_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    [m.m1.id, city.a.id, 3, '线下服务补录', adminA.id, cst('2025-02-01 10:00')],
+  );
+  await t.ds.query(
+    'INSERT INTO backfills (member_user_id, community_id, half_hours, reason, created_by_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    [m.m6.id, city.b.id, 2, '线下服务补录', adminA.id, cst('2025-02-02 10:00')],
+  );
   for (const delta of [10, 5]) {
     await t.ds.query(
       "INSERT INTO points_ledger (member_user_id, community_id, unit_id, delta, reason, created_at) VALUES (?, ?, ?, ?, 'manual_adjustment', ?)",

@@ -23,7 +23,14 @@ describe('should page the member feed without gaps and keep simultaneous claims 
       // A second community in street A, with its own admin.
       const otherId = await t.ds.transaction(async (m) => {
         const { insertOrgNode } = await import('../../../src/org/org-tree');
-        return (await insertOrgNode(m, { type: 'community' as never, name: '丙社区', parentId: city.streetA, code: `FEED${Date.now() % 100000}` })).id;
+        return (
+          await insertOrgNode(m, {
+            type: 'community' as never,
+            name: '丙社区',
+            parentId: city.streetA,
+            code: `FEED${Date.now() % 100000}`,
+          })
+        ).id;
       });
       const otherAdmin = await createUser(t, { roles: [{ role: Role.CommunityAdmin, scopeNodeId: otherId }] });
       const base = Date.now() + 30 * 24 * 3600_000;
@@ -31,12 +38,29 @@ describe('should page the member feed without gaps and keep simultaneous claims 
       const street: number[] = [];
       for (let i = 0; i < 5; i++) {
         const start = new Date(base + i * 3600_000);
-        mine.push((await publish({ title: `本社区${i}`, startAt: start.toISOString(), endAt: new Date(start.getTime() + 1800_000).toISOString() })).id);
+        mine.push(
+          (
+            await publish({
+              title: `本社区${i}`,
+              startAt: start.toISOString(),
+              endAt: new Date(start.getTime() + 1800_000).toISOString(),
+            })
+          ).id,
+        );
         const res = await t
           .http()
           .post('/api/tasks')
           .set(otherAdmin.auth)
-          .send(aTask({ ...city.a, id: otherId }, { title: `街道${i}`, startAt: new Date(start.getTime() - 7 * 24 * 3600_000).toISOString(), endAt: new Date(start.getTime() - 7 * 24 * 3600_000 + 1800_000).toISOString() }))
+          .send(
+            aTask(
+              { ...city.a, id: otherId },
+              {
+                title: `街道${i}`,
+                startAt: new Date(start.getTime() - 7 * 24 * 3600_000).toISOString(),
+                endAt: new Date(start.getTime() - 7 * 24 * 3600_000 + 1800_000).toISOString(),
+              },
+            ),
+          )
           .expect(201);
         street.push(res.body.id);
       }
@@ -44,7 +68,11 @@ describe('should page the member feed without gaps and keep simultaneous claims 
       const seen: TaskDto[] = [];
       let cursor: string | null = null;
       do {
-        const res: { body: { items: TaskDto[]; nextCursor: string | null } } = await t.http().get(`/api/tasks/feed?limit=3${cursor ? `&cursor=${cursor}` : ''}`).set(m.auth).expect(200);
+        const res: { body: { items: TaskDto[]; nextCursor: string | null } } = await t
+          .http()
+          .get(`/api/tasks/feed?limit=3${cursor ? `&cursor=${cursor}` : ''}`)
+          .set(m.auth)
+          .expect(200);
         seen.push(...res.body.items);
         cursor = res.body.nextCursor;
       } while (cursor);
@@ -56,9 +84,13 @@ describe('should page the member feed without gaps and keep simultaneous claims 
       expect(theirs).toEqual(street);
       // Every task of the own community comes before any task of the rest of the street,
       // although the street's tasks start earlier.
-      expect(Math.max(...ours.map((id) => ids.indexOf(id)))).toBeLessThan(Math.min(...theirs.map((id) => ids.indexOf(id))));
+      expect(Math.max(...ours.map((id) => ids.indexOf(id)))).toBeLessThan(
+        Math.min(...theirs.map((id) => ids.indexOf(id))),
+      );
       const [bMember] = await createApprovedMembers(t, city.b, 1);
-      const bFeed = (await t.http().get('/api/tasks/feed?limit=50').set(bMember.auth).expect(200)).body.items.map((x: TaskDto) => x.id);
+      const bFeed = (await t.http().get('/api/tasks/feed?limit=50').set(bMember.auth).expect(200)).body.items.map(
+        (x: TaskDto) => x.id,
+      );
       expect(bFeed.some((id: number) => mine.includes(id) || street.includes(id))).toBe(false);
     });
 

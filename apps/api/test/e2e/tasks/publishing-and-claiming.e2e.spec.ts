@@ -2,7 +2,16 @@
  * Publishing a task and walking it through its states; claiming, the waitlist, overlaps, withdrawing and holds,
  * branch claims, 岗位式 offers, and who may claim at all.
  */
-import { ClaimStatus, ErrorCode, NotificationKind, Role, TaskStatus, TaskTarget, type ClaimDto, type TaskDto } from '@sbd/contracts';
+import {
+  ClaimStatus,
+  ErrorCode,
+  NotificationKind,
+  Role,
+  TaskStatus,
+  TaskTarget,
+  type ClaimDto,
+  type TaskDto,
+} from '@sbd/contracts';
 import { NotificationEntity } from '../../../src/messaging/notifications/entities/notification.entity';
 import { ClaimsService } from '../../../src/loop/claims/claims.service';
 import { aTask, createApprovedMembers, createUser } from '../../support/factories';
@@ -25,7 +34,12 @@ describe('should let a community publish tasks (下单) and its members claim th
   describe('publishing (下单)', () => {
     it('publishes a task with places, time window and points rule', async () => {
       const task = await publish({ capacity: 5, pointsRule: { perHour: 20, minimum: 5, max: 60 } });
-      expect(task).toMatchObject({ status: TaskStatus.Published, capacity: 5, claimedCount: 0, pointsRule: { perHour: 20, minimum: 5, max: 60 } });
+      expect(task).toMatchObject({
+        status: TaskStatus.Published,
+        capacity: 5,
+        claimedCount: 0,
+        pointsRule: { perHour: 20, minimum: 5, max: 60 },
+      });
       expect(task.allowedActions).toEqual(expect.arrayContaining(['start', 'cancel']));
     });
 
@@ -51,7 +65,14 @@ describe('should let a community publish tasks (下单) and its members claim th
     });
 
     it('walks a draft through every task state and refuses what the state forbids', async () => {
-      const draft = (await t.http().post('/api/tasks').set(adminA.auth).send(aTask(city.a, { publish: false })).expect(201)).body as TaskDto;
+      const draft = (
+        await t
+          .http()
+          .post('/api/tasks')
+          .set(adminA.auth)
+          .send(aTask(city.a, { publish: false }))
+          .expect(201)
+      ).body as TaskDto;
       expect(draft.status).toBe(TaskStatus.Draft);
       const bad = await t.http().post(`/api/tasks/${draft.id}/complete`).set(adminA.auth).expect(409);
       expect(bad.body).toEqual({ code: ErrorCode.IllegalTransition, message: '任务尚未发布，不能完成', details: [] });
@@ -91,9 +112,21 @@ describe('should let a community publish tasks (下单) and its members claim th
     it('refuses a claim whose time overlaps another claim, naming the other task', async () => {
       const [m] = await createApprovedMembers(t, city.a, 1);
       const start = Date.now() + 24 * 3600_000;
-      const a = await publish({ title: '周六上午义诊', startAt: new Date(start).toISOString(), endAt: new Date(start + 2 * 3600_000).toISOString() });
-      const b = await publish({ title: '周六上午巡逻', startAt: new Date(start + 3600_000).toISOString(), endAt: new Date(start + 3 * 3600_000).toISOString() });
-      const c = await publish({ title: '周六下午宣讲', startAt: new Date(start + 2 * 3600_000).toISOString(), endAt: new Date(start + 4 * 3600_000).toISOString() });
+      const a = await publish({
+        title: '周六上午义诊',
+        startAt: new Date(start).toISOString(),
+        endAt: new Date(start + 2 * 3600_000).toISOString(),
+      });
+      const b = await publish({
+        title: '周六上午巡逻',
+        startAt: new Date(start + 3600_000).toISOString(),
+        endAt: new Date(start + 3 * 3600_000).toISOString(),
+      });
+      const c = await publish({
+        title: '周六下午宣讲',
+        startAt: new Date(start + 2 * 3600_000).toISOString(),
+        endAt: new Date(start + 4 * 3600_000).toISOString(),
+      });
       await claim(m, a.id).expect(201);
       const res = await claim(m, b.id).expect(409);
       expect(res.body.message).toBe('与已报名的任务「周六上午义诊」时间冲突');
@@ -101,7 +134,11 @@ describe('should let a community publish tasks (下单) and its members claim th
     });
 
     it('withdrawing before the cut-off gives the slot to the first on the waitlist, who is told', async () => {
-      const task = await publish({ capacity: 1, startAt: new Date(Date.now() + 5 * 3600_000).toISOString(), endAt: new Date(Date.now() + 6 * 3600_000).toISOString() });
+      const task = await publish({
+        capacity: 1,
+        startAt: new Date(Date.now() + 5 * 3600_000).toISOString(),
+        endAt: new Date(Date.now() + 6 * 3600_000).toISOString(),
+      });
       const [m1, m2, m3] = await createApprovedMembers(t, city.a, 3);
       const c1 = (await claim(m1, task.id).expect(201)).body as ClaimDto;
       const c2 = (await claim(m2, task.id).expect(201)).body as ClaimDto;
@@ -111,16 +148,24 @@ describe('should let a community publish tasks (下单) and its members claim th
       const promoted = (await t.http().get(`/api/claims/${c2.id}`).set(m2.auth).expect(200)).body as ClaimDto;
       expect(promoted.status).toBe(ClaimStatus.Claimed);
       expect(promoted.holdExpiresAt).not.toBeNull();
-      const note = await t.ds.getRepository(NotificationEntity).findOneBy({ userId: m2.id, kind: NotificationKind.ClaimPromoted });
+      const note = await t.ds
+        .getRepository(NotificationEntity)
+        .findOneBy({ userId: m2.id, kind: NotificationKind.ClaimPromoted });
       expect(note?.body).toMatch(/候补转为报名/);
-      const staffNote = await t.ds.getRepository(NotificationEntity).findOneBy({ userId: adminA.id, kind: NotificationKind.ClaimWithdrawn });
+      const staffNote = await t.ds
+        .getRepository(NotificationEntity)
+        .findOneBy({ userId: adminA.id, kind: NotificationKind.ClaimWithdrawn });
       expect(staffNote).not.toBeNull();
       await countersMatchRows(task.id);
       await t.http().post(`/api/claims/${c2.id}/confirm`).set(m2.auth).expect(200);
     });
 
     it('a member who leaves the waitlist and joins again queues behind everyone already waiting', async () => {
-      const task = await publish({ capacity: 1, startAt: new Date(Date.now() + 5 * 3600_000).toISOString(), endAt: new Date(Date.now() + 6 * 3600_000).toISOString() });
+      const task = await publish({
+        capacity: 1,
+        startAt: new Date(Date.now() + 5 * 3600_000).toISOString(),
+        endAt: new Date(Date.now() + 6 * 3600_000).toISOString(),
+      });
       const [holder, early, late] = await createApprovedMembers(t, city.a, 3);
       const held = (await claim(holder, task.id).expect(201)).body as ClaimDto;
       const first = (await claim(early, task.id).expect(201)).body as ClaimDto;
@@ -130,15 +175,25 @@ describe('should let a community publish tasks (下单) and its members claim th
       const again = (await claim(early, task.id).expect(201)).body as ClaimDto;
       expect(again.id).toBe(first.id); // the claim row is reused...
       expect(again.waitlistPosition).toBe(2); // ...but the place in the queue is not
-      expect(((await t.http().get(`/api/claims/${second.id}`).set(late.auth).expect(200)).body as ClaimDto).waitlistPosition).toBe(1);
+      expect(
+        ((await t.http().get(`/api/claims/${second.id}`).set(late.auth).expect(200)).body as ClaimDto).waitlistPosition,
+      ).toBe(1);
       await t.http().post(`/api/claims/${held.id}/withdraw`).set(holder.auth).expect(200);
-      expect(((await t.http().get(`/api/claims/${second.id}`).set(late.auth).expect(200)).body as ClaimDto).status).toBe(ClaimStatus.Claimed);
-      expect(((await t.http().get(`/api/claims/${first.id}`).set(early.auth).expect(200)).body as ClaimDto).waitlistPosition).toBe(1);
+      expect(
+        ((await t.http().get(`/api/claims/${second.id}`).set(late.auth).expect(200)).body as ClaimDto).status,
+      ).toBe(ClaimStatus.Claimed);
+      expect(
+        ((await t.http().get(`/api/claims/${first.id}`).set(early.auth).expect(200)).body as ClaimDto).waitlistPosition,
+      ).toBe(1);
       await t.http().post(`/api/claims/${second.id}/confirm`).set(late.auth).expect(200);
     });
 
     it('an unconfirmed hold expires and the slot moves on down the waitlist', async () => {
-      const task = await publish({ capacity: 1, startAt: new Date(Date.now() + 5 * 3600_000).toISOString(), endAt: new Date(Date.now() + 6 * 3600_000).toISOString() });
+      const task = await publish({
+        capacity: 1,
+        startAt: new Date(Date.now() + 5 * 3600_000).toISOString(),
+        endAt: new Date(Date.now() + 6 * 3600_000).toISOString(),
+      });
       const [m1, m2, m3] = await createApprovedMembers(t, city.a, 3);
       const c1 = (await claim(m1, task.id).expect(201)).body as ClaimDto;
       const c2 = (await claim(m2, task.id).expect(201)).body as ClaimDto;
@@ -176,7 +231,9 @@ describe('should let a community publish tasks (下单) and its members claim th
         .send({ taskId: task.id, branchId: city.a.branchId, memberUserIds: members.map((m) => m.id) })
         .expect(201);
       expect(res.body.map((c: ClaimDto) => c.userId).sort()).toEqual(members.map((m) => m.id).sort());
-      expect(res.body.every((c: ClaimDto) => c.branchId === city.a.branchId && c.claimedByUserId === secretary.id)).toBe(true);
+      expect(
+        res.body.every((c: ClaimDto) => c.branchId === city.a.branchId && c.claimedByUserId === secretary.id),
+      ).toBe(true);
       await t
         .http()
         .post('/api/claims')
@@ -195,11 +252,17 @@ describe('should let a community publish tasks (下单) and its members claim th
       const legal = city.a.positionIds[1];
       const [holder] = await createApprovedMembers(t, city.a, 1, { positionIds: [legal] });
       const [other] = await createApprovedMembers(t, city.a, 1);
-      const task = await publish({ positionIds: [legal], startAt: new Date(Date.now() + 5 * 3600_000).toISOString(), endAt: new Date(Date.now() + 6 * 3600_000).toISOString() });
+      const task = await publish({
+        positionIds: [legal],
+        startAt: new Date(Date.now() + 5 * 3600_000).toISOString(),
+        endAt: new Date(Date.now() + 6 * 3600_000).toISOString(),
+      });
       const refused = await claim(other, task.id).expect(409);
       expect(refused.body.message).toMatch(/^该任务优先向相关岗位的党员开放，\d{2}:\d{2}后开放报名$/);
       await claim(holder, task.id).expect(201);
-      const told = await t.ds.getRepository(NotificationEntity).findOneBy({ userId: holder.id, kind: NotificationKind.TaskPublished });
+      const told = await t.ds
+        .getRepository(NotificationEntity)
+        .findOneBy({ userId: holder.id, kind: NotificationKind.TaskPublished });
       expect(told?.title).toBe('有与您岗位相关的新任务');
     });
 

@@ -19,18 +19,36 @@ export async function createServiceLoopWorld() {
     (await t.http().post('/api/tasks').set(adminA.auth).send(aTask(city.a, overrides)).expect(201)).body;
 
   const claim = (member: TestUser, taskId: number, extra: Record<string, unknown> = {}) =>
-    t.http().post('/api/claims').set(member.auth).send({ taskId, ...extra });
+    t
+      .http()
+      .post('/api/claims')
+      .set(member.auth)
+      .send({ taskId, ...extra });
 
   /** Moves a task (and its claims) so that it started `minutesAgo` minutes ago. */
   async function startedAgo(taskId: number, minutesAgo: number, lengthMinutes = 180): Promise<void> {
     const start = new Date(Date.now() - minutesAgo * 60_000);
     const end = new Date(start.getTime() + lengthMinutes * 60_000);
-    await t.ds.query('UPDATE tasks SET starts_at = ?, ends_at = ?, claim_deadline = ? WHERE id = ?', [toDbDate(start), toDbDate(end), toDbDate(end), taskId]);
-    await t.ds.query('UPDATE claims SET starts_at = ?, ends_at = ? WHERE task_id = ?', [toDbDate(start), toDbDate(end), taskId]);
+    await t.ds.query('UPDATE tasks SET starts_at = ?, ends_at = ?, claim_deadline = ? WHERE id = ?', [
+      toDbDate(start),
+      toDbDate(end),
+      toDbDate(end),
+      taskId,
+    ]);
+    await t.ds.query('UPDATE claims SET starts_at = ?, ends_at = ? WHERE task_id = ?', [
+      toDbDate(start),
+      toDbDate(end),
+      taskId,
+    ]);
   }
 
   async function secretOf(taskId: number): Promise<string> {
-    const row = await t.ds.getRepository(TaskEntity).createQueryBuilder('t').addSelect('t.checkinSecret').where('t.id = :id', { id: taskId }).getOneOrFail();
+    const row = await t.ds
+      .getRepository(TaskEntity)
+      .createQueryBuilder('t')
+      .addSelect('t.checkinSecret')
+      .where('t.id = :id', { id: taskId })
+      .getOneOrFail();
     return row.checkinSecret;
   }
 

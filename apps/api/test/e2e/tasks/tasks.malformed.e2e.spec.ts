@@ -18,7 +18,10 @@ describe('should refuse malformed bodies when publishing and running tasks', () 
   afterAll(() => w.t.close());
 
   const routes = tasksMalformedRoutes(() => w);
-  describeMalformedRoutes(loopSuite(() => w, ['tasks']), routes);
+  describeMalformedRoutes(
+    loopSuite(() => w, ['tasks']),
+    routes,
+  );
   describeIdsInPath({ app: () => w.t }, routes);
 
   /** Bugs the properties found, kept as regression tests. */
@@ -29,7 +32,11 @@ describe('should refuse malformed bodies when publishing and running tasks', () 
     ])('POST /api/tasks refuses pointsRule: %s with 400 (was a 500: NOT NULL points_per_hour)', async (_, value) => {
       const { t, admin, city } = w;
       const before = await t.counts();
-      const res = await t.http().post('/api/tasks').set(admin.auth).send({ ...aTask(city.a), pointsRule: value });
+      const res = await t
+        .http()
+        .post('/api/tasks')
+        .set(admin.auth)
+        .send({ ...aTask(city.a), pointsRule: value });
       expect(res.status).toBe(400);
       expect(res.body.details).toEqual([{ field: 'pointsRule', message: '积分规则格式不正确' }]);
       expect(await t.counts()).toEqual(before);
@@ -38,11 +45,22 @@ describe('should refuse malformed bodies when publishing and running tasks', () 
     it('POST /api/tasks refuses a points rule whose minimum is above its cap (was accepted; every verification then answered 500)', async () => {
       const { t, admin, city } = w;
       const before = await t.counts();
-      const res = await t.http().post('/api/tasks').set(admin.auth).send(aTask(city.a, { pointsRule: { perHour: 10, minimum: 100, max: 5 } }));
+      const res = await t
+        .http()
+        .post('/api/tasks')
+        .set(admin.auth)
+        .send(aTask(city.a, { pointsRule: { perHour: 10, minimum: 100, max: 5 } }));
       expect(res.status).toBe(400);
       expect(res.body.details).toEqual([{ field: 'pointsRule.minimum', message: '起步积分不能大于积分上限' }]);
       expect(await t.counts()).toEqual(before);
-      await must(t.http().post('/api/tasks').set(admin.auth).send(aTask(city.a, { pointsRule: { perHour: 10, minimum: 5, max: 5 } })), 201);
+      await must(
+        t
+          .http()
+          .post('/api/tasks')
+          .set(admin.auth)
+          .send(aTask(city.a, { pointsRule: { perHour: 10, minimum: 5, max: 5 } })),
+        201,
+      );
     });
 
     it.each([
@@ -54,7 +72,11 @@ describe('should refuse malformed bodies when publishing and running tasks', () 
     ])('POST /api/tasks refuses startAt %s — %s', async (startAt) => {
       const { t, admin, city } = w;
       const before = await t.counts();
-      const res = await t.http().post('/api/tasks').set(admin.auth).send(aTask(city.a, { startAt, publish: false }));
+      const res = await t
+        .http()
+        .post('/api/tasks')
+        .set(admin.auth)
+        .send(aTask(city.a, { startAt, publish: false }));
       expect(res.status).toBe(400);
       expect(res.body.details).toEqual([{ field: 'startAt', message: '开始时间必须是有效的日期时间' }]);
       expect(await t.counts()).toEqual(before);
@@ -77,7 +99,11 @@ describe('should refuse malformed bodies when publishing and running tasks', () 
      * VARCHAR(50) — a 500 on MySQL ("Data too long"), 100 characters stored on SQLite.
      */
     it('POST /api/tasks refuses a title of 50 characters each followed by U+FE0F (100 code points) with 400', async () => {
-      const res = await w.t.http().post('/api/tasks').set(w.admin.auth).send(aTask(w.city.a, { title: '灯\uFE0F'.repeat(50), publish: false }));
+      const res = await w.t
+        .http()
+        .post('/api/tasks')
+        .set(w.admin.auth)
+        .send(aTask(w.city.a, { title: '灯\uFE0F'.repeat(50), publish: false }));
       expect(res.status).toBe(400);
     });
 
@@ -87,7 +113,12 @@ describe('should refuse malformed bodies when publishing and running tasks', () 
      */
     it('an array body gets field messages without "undefined" in them', async () => {
       const tk = await w.taskIn('published');
-      const res = await w.t.http().post(`/api/tasks/${tk.id}/cancel`).set(w.admin.auth).set('Content-Type', 'application/json').send('[]');
+      const res = await w.t
+        .http()
+        .post(`/api/tasks/${tk.id}/cancel`)
+        .set(w.admin.auth)
+        .set('Content-Type', 'application/json')
+        .send('[]');
       expect(res.status).toBe(400);
       expect(JSON.stringify(res.body)).not.toContain('undefined');
     });

@@ -3,7 +3,19 @@ import { TaskKind, TaskTarget, type PointsRule, type TaskDto } from '@sbd/contra
 import fc from 'fast-check';
 import { aTask } from '../../support/factories';
 import type { LoopWorld } from '../../support/loop-world';
-import { badBoolean, badDateTime, badEnum, badId, badIds, badInt, badLatitude, badLongitude, badNested, badStrings, badText } from '../../support/malformed';
+import {
+  badBoolean,
+  badDateTime,
+  badEnum,
+  badId,
+  badIds,
+  badInt,
+  badLatitude,
+  badLongitude,
+  badNested,
+  badStrings,
+  badText,
+} from '../../support/malformed';
 import type { MalformedRoute } from '../../support/malformed-routes';
 
 export const POINTS_RULE: PointsRule = { perHour: 10, minimum: 5, max: 100 };
@@ -46,19 +58,32 @@ export function tasksMalformedRoutes(w: () => LoopWorld): MalformedRoute[] {
         positionIds: badIds(8, { nullOk: true }),
         skills: badStrings(10, 20, { nullOk: true }),
         pointsRule: fc.oneof(
-          badNested({ ...POINTS_RULE }, { perHour: badInt(0, 1000), minimum: badInt(0, 1000), max: badInt(0, 10000) }, {
-            nullOk: true,
-            required: ['perHour', 'minimum', 'max'],
-          }),
+          badNested(
+            { ...POINTS_RULE },
+            { perHour: badInt(0, 1000), minimum: badInt(0, 1000), max: badInt(0, 10000) },
+            {
+              nullOk: true,
+              required: ['perHour', 'minimum', 'max'],
+            },
+          ),
           // Each number in range, but a minimum above the cap.
-          fc.integer({ min: 0, max: 999 }).chain((max) => fc.integer({ min: max + 1, max: 1000 }).map((minimum) => ({ perHour: 10, minimum, max }))),
+          fc
+            .integer({ min: 0, max: 999 })
+            .chain((max) => fc.integer({ min: max + 1, max: 1000 }).map((minimum) => ({ perHour: 10, minimum, max }))),
         ),
         needIds: badIds(20, { nullOk: true }),
         branchIds: badIds(20, { nullOk: true }),
         withdrawCutoffMinutes: badInt(0, 7 * 24 * 60, { nullOk: true }),
         publish: badBoolean({ nullOk: true }),
       },
-      valid: () => ({ ...aTask(w().city.a, { pointsRule: POINTS_RULE, skills: ['电工'], checkinRadiusM: 300, withdrawCutoffMinutes: 60 }) }),
+      valid: () => ({
+        ...aTask(w().city.a, {
+          pointsRule: POINTS_RULE,
+          skills: ['电工'],
+          checkinRadiusM: 300,
+          withdrawCutoffMinutes: 60,
+        }),
+      }),
       validStatus: 201,
     },
     action('publish', 'draft'),

@@ -14,9 +14,16 @@ describe('should refuse malformed pairings and pairing items', () => {
   });
   afterAll(() => w.t.close());
 
-  describeMalformedRoutes({ app: () => w.t, tags: ['units'], ...FOUNDATION_RUNS }, unitsMalformedRoutes(() => w));
+  describeMalformedRoutes(
+    { app: () => w.t, tags: ['units'], ...FOUNDATION_RUNS },
+    unitsMalformedRoutes(() => w),
+  );
 
   describe('ids in the path', () => {
-    itRefusesNonNumericIds(() => w.t, () => w.platform, unitsIdRoutes(() => w));
+    itRefusesNonNumericIds(
+      () => w.t,
+      () => w.platform,
+      unitsIdRoutes(() => w),
+    );
   });
 });

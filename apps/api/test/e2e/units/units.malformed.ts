@@ -48,6 +48,11 @@ export function unitsMalformedRoutes(w: () => FoundationWorld): MalformedRoute[]
 
 export const unitsIdRoutes = (w: () => FoundationWorld): IdRoute[] => [
   ['POST /api/units/:id/pairings', 'post', (id) => `/api/units/${id}/pairings`, () => ({ communityId: w().city.b.id })],
-  ['POST /api/pairings/:id/items', 'post', (id) => `/api/pairings/${id}/items`, () => ({ listType: PairingListType.Projects, title: '标题' })],
+  [
+    'POST /api/pairings/:id/items',
+    'post',
+    (id) => `/api/pairings/${id}/items`,
+    () => ({ listType: PairingListType.Projects, title: '标题' }),
+  ],
   ['PATCH /api/pairing-items/:id', 'patch', (id) => `/api/pairing-items/${id}`, () => ({ title: '标题' })],
 ];

@@ -13,7 +13,9 @@ import { countBodySent, must } from '../../support/malformed-routes';
 const BOUNDARY = 'sbdMalformedBoundary7MA4YWxk';
 const part = (name: string, content: Buffer, filename?: string, type = 'image/png') =>
   Buffer.concat([
-    Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"${filename ? `; filename="${filename}"\r\nContent-Type: ${type}` : ''}\r\n\r\n`),
+    Buffer.from(
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"${filename ? `; filename="${filename}"\r\nContent-Type: ${type}` : ''}\r\n\r\n`,
+    ),
     content,
     Buffer.from('\r\n'),
   ]);
@@ -24,19 +26,28 @@ const bytes = fc.uint8Array({ maxLength: 200 }).map((a) => Buffer.from(a));
 /** [content type, body]: each certainly not one image in the `file` field. */
 const uploads: fc.Arbitrary<[string, Buffer]> = fc.oneof(
   // JSON, text, or nothing at all, instead of a form.
-  fc.anything({ maxDepth: 2 }).filter((v) => v !== undefined).map((v): [string, Buffer] => ['application/json', Buffer.from(JSON.stringify(v))]),
+  fc
+    .anything({ maxDepth: 2 })
+    .filter((v) => v !== undefined)
+    .map((v): [string, Buffer] => ['application/json', Buffer.from(JSON.stringify(v))]),
   anyText.map((s): [string, Buffer] => ['text/plain', Buffer.from(s)]),
   // Junk under a multipart type, with and without a boundary.
   bytes.map((b): [string, Buffer] => [multipart, b]),
   bytes.map((b): [string, Buffer] => ['multipart/form-data', b]),
   // Well-formed forms with the wrong content.
   bytes.map((b): [string, Buffer] => [multipart, form(part('file', b.subarray(0, 4), 'a.png'))]),
-  bytes.map((b): [string, Buffer] => [multipart, form(part('file', Buffer.concat([Buffer.from('not an image'), b]), 'a.png'))]),
+  bytes.map((b): [string, Buffer] => [
+    multipart,
+    form(part('file', Buffer.concat([Buffer.from('not an image'), b]), 'a.png')),
+  ]),
   fc.constant<[string, Buffer]>([multipart, form(part('file', Buffer.alloc(0), 'empty.png'))]),
   fc.constant<[string, Buffer]>([multipart, form(part('photo', PNG, 'a.png'))]),
   fc.constant<[string, Buffer]>([multipart, form(part('file', Buffer.from('just text')))]),
   fc.constant<[string, Buffer]>([multipart, form(part('file', PNG, 'a.png'), part('file', PNG, 'b.png'))]),
-  fc.constant<[string, Buffer]>([multipart, form(...Array.from({ length: 25 }, (_, i) => part(`f${i}`, Buffer.from('x'))))]),
+  fc.constant<[string, Buffer]>([
+    multipart,
+    form(...Array.from({ length: 25 }, (_, i) => part(`f${i}`, Buffer.from('x')))),
+  ]),
   fc.constant<[string, Buffer]>([multipart, form()]),
   // A good form cut short anywhere (busboy: unexpected end of form).
   fc.integer({ min: 0, max: 400 }).map((n): [string, Buffer] => {
@@ -61,11 +72,19 @@ describe('should refuse a malformed photo upload (POST /api/uploads, multipart)'
         const res = await t.http().post('/api/uploads').set(memberA.auth).set('Content-Type', type).send(body);
         const why = `${res.status} ${JSON.stringify(res.body)} for ${type} ${JSON.stringify(body.toString('latin1').slice(0, 200))}`;
         if (res.status !== 400) throw new Error(`expected 400, got ${why}`);
-        if (typeof res.body.message !== 'string' || !CHINESE.test(res.body.message)) throw new Error(`message is not Chinese: ${why}`);
+        if (typeof res.body.message !== 'string' || !CHINESE.test(res.body.message))
+          throw new Error(`message is not Chinese: ${why}`);
       }),
       { numRuns: LOOP_RUNS.runs * 3 },
     );
     expect(await snapshotRows(t)).toEqual(rowsBefore);
-    await must(t.http().post('/api/uploads').set(memberA.auth).attach('file', PNG, { filename: 'a.png', contentType: 'image/png' }), 201);
+    await must(
+      t
+        .http()
+        .post('/api/uploads')
+        .set(memberA.auth)
+        .attach('file', PNG, { filename: 'a.png', contentType: 'image/png' }),
+      201,
+    );
   });
 });

@@ -3,7 +3,12 @@ import { randomBytes } from 'node:crypto';
 import type { WechatFakeServer } from '../wechat-fake-server';
 import type { Reply } from './protocol';
 
-export function jscode2session(fake: WechatFakeServer, method: string | undefined, q: URLSearchParams, reply: Reply): void {
+export function jscode2session(
+  fake: WechatFakeServer,
+  method: string | undefined,
+  q: URLSearchParams,
+  reply: Reply,
+): void {
   if (method !== 'GET') return reply.error(43001, 'require GET method');
   const appid = q.get('appid');
   const secret = q.get('secret');

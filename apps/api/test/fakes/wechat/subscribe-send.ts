@@ -17,7 +17,11 @@ export function subscribeSend(fake: WechatFakeServer, body: unknown, reply: Repl
   const touser = body.touser;
   if (typeof touser !== 'string' || touser.length === 0) return reply.error(40003, 'invalid openid');
   const templateId = body.template_id;
-  if (typeof templateId !== 'string' || templateId.length === 0 || (fake.templates.size > 0 && !fake.templates.has(templateId))) {
+  if (
+    typeof templateId !== 'string' ||
+    templateId.length === 0 ||
+    (fake.templates.size > 0 && !fake.templates.has(templateId))
+  ) {
     return reply.error(40037, 'invalid template_id');
   }
   const data = body.data;

@@ -20,7 +20,8 @@ export function stableToken(fake: WechatFakeServer, method: string | undefined, 
   const now = Date.now();
   const current = fake.currentToken ? fake.tokens.get(fake.currentToken) : undefined;
   const currentValid = !!current && !current.revoked && current.expiresAt > now;
-  const unchanged = () => reply.json({ access_token: fake.currentToken, expires_in: Math.floor((current!.expiresAt - now) / 1000) });
+  const unchanged = () =>
+    reply.json({ access_token: fake.currentToken, expires_in: Math.floor((current!.expiresAt - now) / 1000) });
 
   if (body.force_refresh === true) {
     // Forced refreshes closer together than the minimum interval do not refresh.
@@ -42,7 +43,13 @@ export function issueToken(fake: WechatFakeServer, now: number, reply: Reply): v
   reply.json({ access_token: token, expires_in: fake.tokenTtlSeconds });
 }
 
-export function withToken(fake: WechatFakeServer, method: string | undefined, q: URLSearchParams, reply: Reply, next: () => void): void {
+export function withToken(
+  fake: WechatFakeServer,
+  method: string | undefined,
+  q: URLSearchParams,
+  reply: Reply,
+  next: () => void,
+): void {
   if (method !== 'POST') return reply.error(43002, 'require POST method');
   const token = q.get('access_token');
   if (!token) return reply.error(41001, 'access_token missing');

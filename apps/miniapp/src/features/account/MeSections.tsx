@@ -20,30 +20,30 @@ import './me.css';
 export function AccountCard({ user }: { user: MeDto | null }) {
   return (
     <>
-    {user ? (
-      <View className='card'>
-        <Text className='me-name'>{user.name}</Text>
-        <View className='kv'>
-          <Text className='kv-key'>手机号</Text>
-          <Text className='kv-value'>{user.phone ? maskPhone(user.phone) : '未绑定'}</Text>
+      {user ? (
+        <View className="card">
+          <Text className="me-name">{user.name}</Text>
+          <View className="kv">
+            <Text className="kv-key">手机号</Text>
+            <Text className="kv-value">{user.phone ? maskPhone(user.phone) : '未绑定'}</Text>
+          </View>
+          <View className="kv">
+            <Text className="kv-key">微信</Text>
+            <Text className="kv-value">{user.hasWechat ? '已绑定' : '未绑定'}</Text>
+          </View>
+          <View className="kv">
+            <Text className="kv-key">隐私政策</Text>
+            <Text className="kv-value">
+              {user.consentAt ? `已于 ${formatDate(user.consentAt)} 同意（${user.consentVersion ?? ''}）` : '尚未同意'}
+            </Text>
+          </View>
         </View>
-        <View className='kv'>
-          <Text className='kv-key'>微信</Text>
-          <Text className='kv-value'>{user.hasWechat ? '已绑定' : '未绑定'}</Text>
+      ) : (
+        <View className="card">
+          <Text className="block mb-32">您还没有登录。</Text>
+          <Btn onClick={() => openPage(PAGES.login)}>登录 / 注册</Btn>
         </View>
-        <View className='kv'>
-          <Text className='kv-key'>隐私政策</Text>
-          <Text className='kv-value'>
-            {user.consentAt ? `已于 ${formatDate(user.consentAt)} 同意（${user.consentVersion ?? ''}）` : '尚未同意'}
-          </Text>
-        </View>
-      </View>
-    ) : (
-      <View className='card'>
-        <Text className='block mb-32'>您还没有登录。</Text>
-        <Btn onClick={() => openPage(PAGES.login)}>登录 / 注册</Btn>
-      </View>
-    )}
+      )}
     </>
   );
 }
@@ -53,8 +53,8 @@ export function RoleSwitcher({ user, activeKey }: { user: MeDto; activeKey: stri
   if (user.roles.length === 0) return null;
   return (
     <View>
-      <Text className='section-title'>{user.roles.length > 1 ? '我的身份（点按切换）' : '我的身份'}</Text>
-      <View className='card'>
+      <Text className="section-title">{user.roles.length > 1 ? '我的身份（点按切换）' : '我的身份'}</Text>
+      <View className="card">
         {user.roles.map((r) => {
           const key = roleKey(r);
           const on = key === activeKey;
@@ -72,9 +72,9 @@ export function RoleSwitcher({ user, activeKey }: { user: MeDto; activeKey: stri
               {...a11y(`${text}${on ? '，当前身份' : ''}`, { role: 'radio', checked: on })}
               {...keyActivate(choose)}
             >
-              <Text className='role-mark'>{on ? '●' : '○'}</Text>
-              <Text className='role-text'>{text}</Text>
-              {on ? <Text className='badge badge-approved'>当前</Text> : null}
+              <Text className="role-mark">{on ? '●' : '○'}</Text>
+              <Text className="role-text">{text}</Text>
+              {on ? <Text className="badge badge-approved">当前</Text> : null}
             </View>
           );
         })}
@@ -88,23 +88,23 @@ export function ElderlySetting() {
   const elderly = useElderly();
   return (
     <>
-    <Text className='section-title'>设置</Text>
-    <View className='card'>
-      <SwitchRow
-        label='长辈版（大字模式）'
-        description='字更大、按钮更大、行距更宽'
-        checked={elderly.enabled}
-        onChange={(on) => {
-          setElderly(on);
-          toast(on ? '已切换到长辈版' : '已切换到标准版');
-        }}
-      />
-      {elderly.systemFontScale !== 1 ? (
-        <Text className='t-s t-muted block'>
-          {`已跟随微信字体大小（${Math.round(elderly.systemFontScale * 100)}%）`}
-        </Text>
-      ) : null}
-    </View>
+      <Text className="section-title">设置</Text>
+      <View className="card">
+        <SwitchRow
+          label="长辈版（大字模式）"
+          description="字更大、按钮更大、行距更宽"
+          checked={elderly.enabled}
+          onChange={(on) => {
+            setElderly(on);
+            toast(on ? '已切换到长辈版' : '已切换到标准版');
+          }}
+        />
+        {elderly.systemFontScale !== 1 ? (
+          <Text className="t-s t-muted block">
+            {`已跟随微信字体大小（${Math.round(elderly.systemFontScale * 100)}%）`}
+          </Text>
+        ) : null}
+      </View>
     </>
   );
 }
@@ -134,47 +134,46 @@ export function PrivacyAndAccount({ loggedIn }: { loggedIn: boolean }) {
   };
 
   const doDelete = async () => {
-    const ok = await confirmModal('注销账号', '注销后，您的账号和报到信息将被删除，且无法恢复。确定要注销吗？', '确定注销', true);
+    const ok = await confirmModal(
+      '注销账号',
+      '注销后，您的账号和报到信息将被删除，且无法恢复。确定要注销吗？',
+      '确定注销',
+      true,
+    );
     if (!ok) return;
     await action.run(() => deleteAccount(), { key: 'delete', success: '账号已注销', icon: 'none', onSuccess: goHome });
   };
 
   return (
     <>
-    <Text className='section-title'>隐私与账号</Text>
-    <View className='card'>
-      <LinkAction onClick={() => void toggleNotice()}>{noticeOpen ? '收起隐私政策' : '查看隐私政策'}</LinkAction>
-      {noticeOpen ? (
-        noticeError ? (
-          <ErrorState message={noticeError} />
-        ) : notice ? (
-          <View className='me-notice'>
-            <Text className='t-bold block'>
-              {notice.title}
-            </Text>
-            <Text className='t-s block mt-16'>
-              {notice.body}
-            </Text>
-            <Text className='t-xs t-muted block mt-16'>{`版本：${notice.version}`}</Text>
-          </View>
-        ) : (
-          <Text className='t-muted'>加载中…</Text>
-        )
-      ) : null}
-    </View>
+      <Text className="section-title">隐私与账号</Text>
+      <View className="card">
+        <LinkAction onClick={() => void toggleNotice()}>{noticeOpen ? '收起隐私政策' : '查看隐私政策'}</LinkAction>
+        {noticeOpen ? (
+          noticeError ? (
+            <ErrorState message={noticeError} />
+          ) : notice ? (
+            <View className="me-notice">
+              <Text className="t-bold block">{notice.title}</Text>
+              <Text className="t-s block mt-16">{notice.body}</Text>
+              <Text className="t-xs t-muted block mt-16">{`版本：${notice.version}`}</Text>
+            </View>
+          ) : (
+            <Text className="t-muted">加载中…</Text>
+          )
+        ) : null}
+      </View>
 
       {loggedIn ? (
-      <View>
-        <Btn variant='plain' onClick={() => void doLogout()} loading={busy === 'logout'} loadingText='正在退出…'>
-          退出登录
-        </Btn>
-        <Btn variant='danger' onClick={() => void doDelete()} loading={busy === 'delete'} loadingText='正在注销…'>
-          注销账号
-        </Btn>
-        <Text className='t-s t-muted block mt-24'>
-          注销后账号、报到信息将被删除，无法恢复。
-        </Text>
-      </View>
+        <View>
+          <Btn variant="plain" onClick={() => void doLogout()} loading={busy === 'logout'} loadingText="正在退出…">
+            退出登录
+          </Btn>
+          <Btn variant="danger" onClick={() => void doDelete()} loading={busy === 'delete'} loadingText="正在注销…">
+            注销账号
+          </Btn>
+          <Text className="t-s t-muted block mt-24">注销后账号、报到信息将被删除，无法恢复。</Text>
+        </View>
       ) : null}
     </>
   );

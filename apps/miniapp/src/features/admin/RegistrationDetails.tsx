@@ -6,9 +6,9 @@ import { StatusBadge } from '@/ui/StatusBadge';
 
 function Row({ k, v }: { k: string; v: string | null | undefined }) {
   return (
-    <View className='kv'>
-      <Text className='kv-key'>{k}</Text>
-      <Text className='kv-value'>{v || '—'}</Text>
+    <View className="kv">
+      <Text className="kv-key">{k}</Text>
+      <Text className="kv-value">{v || '—'}</Text>
     </View>
   );
 }
@@ -17,20 +17,20 @@ function Row({ k, v }: { k: string; v: string | null | undefined }) {
 export function RegistrationDetails({ reg }: { reg: RegistrationDto }) {
   const freeTime = reg.freeTime.map((s) => `${WEEKDAY_LABELS[s.weekday]}${DAY_PERIOD_LABELS[s.period]}`).join('、');
   return (
-    <View className='card'>
-      <View className='row-between'>
-        <Text className='t-xl t-bold'>{reg.name}</Text>
+    <View className="card">
+      <View className="row-between">
+        <Text className="t-xl t-bold">{reg.name}</Text>
         <StatusBadge status={reg.status} />
       </View>
-      <Row k='手机号' v={maskPhone(reg.phone)} />
-      <Row k='身份证号' v={reg.idNumber} />
-      <Row k='工作单位' v={reg.workUnitName} />
-      <Row k='单位党组织' v={reg.unitPartyOrgName} />
-      <Row k='居住地址' v={[reg.buildingName, reg.residenceDetail].filter(Boolean).join(' ')} />
-      <Row k='技能特长' v={reg.skills.join('、')} />
-      <Row k='空闲时间' v={freeTime} />
-      <Row k='意向岗位' v={reg.positions.map((p) => p.name).join('、')} />
-      <Row k='提交时间' v={formatDateTime(reg.submittedAt)} />
+      <Row k="手机号" v={maskPhone(reg.phone)} />
+      <Row k="身份证号" v={reg.idNumber} />
+      <Row k="工作单位" v={reg.workUnitName} />
+      <Row k="单位党组织" v={reg.unitPartyOrgName} />
+      <Row k="居住地址" v={[reg.buildingName, reg.residenceDetail].filter(Boolean).join(' ')} />
+      <Row k="技能特长" v={reg.skills.join('、')} />
+      <Row k="空闲时间" v={freeTime} />
+      <Row k="意向岗位" v={reg.positions.map((p) => p.name).join('、')} />
+      <Row k="提交时间" v={formatDateTime(reg.submittedAt)} />
     </View>
   );
 }

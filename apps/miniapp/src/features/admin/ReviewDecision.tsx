@@ -76,7 +76,8 @@ type OrgChoices = ReturnType<typeof useOrgChoices>;
 
 /** 通过并分配. */
 function ApproveForm({ reg, org }: { reg: RegistrationDto; org: OrgChoices }) {
-  const { branches, grids, groups, orgError, loadOrg, branchId, setBranchId, gridId, setGridId, groupId, setGroupId } = org;
+  const { branches, grids, groups, orgError, loadOrg, branchId, setBranchId, gridId, setGridId, groupId, setGroupId } =
+    org;
   const action = useAction();
 
   const approve = async () => {
@@ -90,18 +91,23 @@ function ApproveForm({ reg, org }: { reg: RegistrationDto; org: OrgChoices }) {
   };
 
   return (
-    <View className='card'>
+    <View className="card">
       {orgError ? <ErrorState message={orgError} onRetry={() => void loadOrg()} /> : null}
-      <SelectField label='功能型党支部' options={toOptions(branches, '暂不分配')} value={branchId} onChange={setBranchId} />
-      <SelectField label='网格' options={toOptions(grids, '暂不分配')} value={gridId} onChange={setGridId} />
       <SelectField
-        label='党小组'
+        label="功能型党支部"
+        options={toOptions(branches, '暂不分配')}
+        value={branchId}
+        onChange={setBranchId}
+      />
+      <SelectField label="网格" options={toOptions(grids, '暂不分配')} value={gridId} onChange={setGridId} />
+      <SelectField
+        label="党小组"
         options={toOptions(groups, '暂不分配')}
         value={groupId}
         onChange={setGroupId}
         hint={branchId || gridId ? undefined : '先选择党支部或网格'}
       />
-      <Btn onClick={() => void approve()} loading={!!action.busy} loadingText='正在提交…'>
+      <Btn onClick={() => void approve()} loading={!!action.busy} loadingText="正在提交…">
         通过报到
       </Btn>
     </View>
@@ -109,7 +115,15 @@ function ApproveForm({ reg, org }: { reg: RegistrationDto; org: OrgChoices }) {
 }
 
 /** 不通过, with the reason the applicant will read. */
-function RejectForm({ reg, reason, setReason }: { reg: RegistrationDto; reason: string; setReason: (v: string) => void }) {
+function RejectForm({
+  reg,
+  reason,
+  setReason,
+}: {
+  reg: RegistrationDto;
+  reason: string;
+  setReason: (v: string) => void;
+}) {
   const [reasonError, setReasonError] = useState<string | undefined>();
   const action = useAction();
 
@@ -117,7 +131,8 @@ function RejectForm({ reg, reason, setReason }: { reg: RegistrationDto; reason: 
     const err = rejectReasonError(reason);
     setReasonError(err);
     if (err) return;
-    if (!(await confirmModal('不通过', `确定不通过「${reg.name}」的报到申请吗？原因会告知申请人。`, '确定', true))) return;
+    if (!(await confirmModal('不通过', `确定不通过「${reg.name}」的报到申请吗？原因会告知申请人。`, '确定', true)))
+      return;
     await action.run(() => rejectRegistration(reg.id, { reason: reason.trim() }), {
       success: '已退回',
       onSuccess: goBack,
@@ -129,20 +144,20 @@ function RejectForm({ reg, reason, setReason }: { reg: RegistrationDto; reason: 
   };
 
   return (
-    <View className='card'>
+    <View className="card">
       <TextAreaField
-        label='不通过的原因'
+        label="不通过的原因"
         value={reason}
         onChange={(v) => {
           setReason(v);
           if (reasonError) setReasonError(rejectReasonError(v));
         }}
-        placeholder='如：住址不在本社区，请向居住地社区报到'
+        placeholder="如：住址不在本社区，请向居住地社区报到"
         maxLength={200}
         required
         error={reasonError}
       />
-      <Btn variant='danger' onClick={() => void reject()} loading={!!action.busy} loadingText='正在提交…'>
+      <Btn variant="danger" onClick={() => void reject()} loading={!!action.busy} loadingText="正在提交…">
         确认不通过
       </Btn>
     </View>
@@ -157,8 +172,8 @@ export function ReviewDecision({ reg, communityId }: { reg: RegistrationDto; com
   const [reason, setReason] = useState('');
   return (
     <>
-      <Text className='section-title'>审核结果</Text>
-      <View className='decision'>
+      <Text className="section-title">审核结果</Text>
+      <View className="decision">
         {CHOICES.map((c) => {
           const on = decision === c.key;
           const pick = () => setDecision(c.key);
@@ -175,7 +190,11 @@ export function ReviewDecision({ reg, communityId }: { reg: RegistrationDto; com
           );
         })}
       </View>
-      {decision === 'approve' ? <ApproveForm reg={reg} org={org} /> : <RejectForm reg={reg} reason={reason} setReason={setReason} />}
+      {decision === 'approve' ? (
+        <ApproveForm reg={reg} org={org} />
+      ) : (
+        <RejectForm reg={reg} reason={reason} setReason={setReason} />
+      )}
     </>
   );
 }

@@ -28,7 +28,10 @@ export function TaskActions({ task, onDone }: { task: TaskDto; onDone: () => Pro
 
   const run = async (t: (typeof TRANSITIONS)[number]) => {
     if (t.confirm && !(await confirmModal(t.label, t.confirm, t.label))) return;
-    const r = await action.run(() => transitionTask(task.id, t.transition), { key: t.action, success: `已${t.label.replace('任务', '')}` });
+    const r = await action.run(() => transitionTask(task.id, t.transition), {
+      key: t.action,
+      success: `已${t.label.replace('任务', '')}`,
+    });
     if (r?.ok) await onDone();
   };
   const cancel = async () => {
@@ -47,22 +50,28 @@ export function TaskActions({ task, onDone }: { task: TaskDto; onDone: () => Pro
 
   return (
     <>
-      <View className='btn-row-wrap'>
+      <View className="btn-row-wrap">
         {TRANSITIONS.filter((t) => task.allowedActions.includes(t.action)).map((t) => (
-          <Btn key={t.action} variant='secondary' onClick={() => void run(t)} loading={action.busy === t.action} loadingText='处理中…'>
+          <Btn
+            key={t.action}
+            variant="secondary"
+            onClick={() => void run(t)}
+            loading={action.busy === t.action}
+            loadingText="处理中…"
+          >
             {t.label}
           </Btn>
         ))}
         {task.allowedActions.includes(TaskAction.Cancel) && !cancelling ? (
-          <Btn variant='danger' onClick={() => setCancelling(true)}>
+          <Btn variant="danger" onClick={() => setCancelling(true)}>
             取消任务
           </Btn>
         ) : null}
       </View>
       {cancelling ? (
-        <View className='card mt-32'>
+        <View className="card mt-32">
           <TextAreaField
-            label='取消原因'
+            label="取消原因"
             value={cancelReason}
             onChange={(v) => {
               setCancelReason(v);
@@ -71,13 +80,18 @@ export function TaskActions({ task, onDone }: { task: TaskDto; onDone: () => Pro
             maxLength={200}
             required
             error={cancelError}
-            placeholder='如：天气原因，活动延期'
+            placeholder="如：天气原因，活动延期"
           />
-          <View className='btn-row'>
-            <Btn variant='plain' onClick={() => setCancelling(false)}>
+          <View className="btn-row">
+            <Btn variant="plain" onClick={() => setCancelling(false)}>
               返回
             </Btn>
-            <Btn variant='danger' onClick={() => void cancel()} loading={action.busy === TaskAction.Cancel} loadingText='提交中…'>
+            <Btn
+              variant="danger"
+              onClick={() => void cancel()}
+              loading={action.busy === TaskAction.Cancel}
+              loadingText="提交中…"
+            >
               确认取消
             </Btn>
           </View>

@@ -14,7 +14,7 @@ export function ModeTabs({ mode, onChange }: { mode: Mode; onChange: (m: Mode) =
     { key: 'signup', label: '注册' },
   ];
   return (
-    <View className='tabs' {...a11y('登录或注册')}>
+    <View className="tabs" {...a11y('登录或注册')}>
       {tabs.map((t) => {
         const on = t.key === mode;
         const select = () => onChange(t.key);
@@ -39,31 +39,29 @@ export function PasswordLoginForm({ auth }: { auth: LoginState }) {
   return (
     <View>
       <TextField
-        label='手机号'
-        kind='phone'
+        label="手机号"
+        kind="phone"
         maxLength={11}
         value={auth.loginForm.phone}
-        placeholder='请输入11位手机号'
+        placeholder="请输入11位手机号"
         onChange={(phone) => auth.setLoginForm({ ...auth.loginForm, phone })}
         error={auth.loginErrors.phone}
         required
       />
       <TextField
-        label='密码'
-        kind='password'
+        label="密码"
+        kind="password"
         maxLength={64}
         value={auth.loginForm.password}
-        placeholder='请输入密码'
+        placeholder="请输入密码"
         onChange={(password) => auth.setLoginForm({ ...auth.loginForm, password })}
         error={auth.loginErrors.password}
         required
       />
-      <Btn onClick={() => void auth.doLogin()} loading={auth.busy} loadingText='正在登录…'>
+      <Btn onClick={() => void auth.doLogin()} loading={auth.busy} loadingText="正在登录…">
         登录
       </Btn>
-      <Text className='t-s t-muted block mt-32'>
-        连续输错5次密码，账号将锁定15分钟。
-      </Text>
+      <Text className="t-s t-muted block mt-32">连续输错5次密码，账号将锁定15分钟。</Text>
     </View>
   );
 }
@@ -73,41 +71,41 @@ export function SignupForm({ auth }: { auth: LoginState }) {
   return (
     <View>
       <TextField
-        label='姓名'
+        label="姓名"
         value={auth.signupForm.name}
         maxLength={20}
-        placeholder='请输入真实姓名'
+        placeholder="请输入真实姓名"
         onChange={(name) => auth.setSignupForm({ ...auth.signupForm, name })}
         error={auth.signupErrors.name}
         required
       />
       <TextField
-        label='手机号'
-        kind='phone'
+        label="手机号"
+        kind="phone"
         maxLength={11}
         value={auth.signupForm.phone}
-        placeholder='请输入11位手机号'
+        placeholder="请输入11位手机号"
         onChange={(phone) => auth.setSignupForm({ ...auth.signupForm, phone })}
         error={auth.signupErrors.phone}
         required
       />
       <TextField
-        label='设置密码'
-        kind='password'
+        label="设置密码"
+        kind="password"
         maxLength={64}
         value={auth.signupForm.password}
         placeholder={`至少${PASSWORD_MIN_LENGTH}位`}
-        hint='至少8位，包含大写字母、小写字母、数字、符号中的三类'
+        hint="至少8位，包含大写字母、小写字母、数字、符号中的三类"
         onChange={(password) => auth.setSignupForm({ ...auth.signupForm, password })}
         error={auth.signupErrors.password}
         required
       />
       <TextField
-        label='确认密码'
-        kind='password'
+        label="确认密码"
+        kind="password"
         maxLength={64}
         value={auth.signupForm.confirmPassword}
-        placeholder='请再次输入密码'
+        placeholder="请再次输入密码"
         onChange={(confirmPassword) => auth.setSignupForm({ ...auth.signupForm, confirmPassword })}
         error={auth.signupErrors.confirmPassword}
         required
@@ -121,10 +119,10 @@ export function SignupForm({ auth }: { auth: LoginState }) {
         <Text>{`我已阅读并同意《${auth.notice?.title ?? '隐私政策'}》`}</Text>
       </Checkbox>
       {auth.signupErrors.consent ? (
-        <Text className='field-error' {...a11y(undefined, { role: 'alert' })}>{`！${auth.signupErrors.consent}`}</Text>
+        <Text className="field-error" {...a11y(undefined, { role: 'alert' })}>{`！${auth.signupErrors.consent}`}</Text>
       ) : null}
-      <View className='mt-48'>
-        <Btn onClick={() => void auth.doSignup()} loading={auth.busy} loadingText='正在注册…'>
+      <View className="mt-48">
+        <Btn onClick={() => void auth.doSignup()} loading={auth.busy} loadingText="正在注册…">
           注册并登录
         </Btn>
       </View>

@@ -27,7 +27,12 @@ export async function signup(body: SignupRequest): Promise<LoginResponse> {
     return await login({ phone: body.phone, password: body.password });
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) {
-      throw new ApiError({ kind: 'http', status: 401, code: err.code, message: '注册未完成：该手机号可能已注册，请直接登录' });
+      throw new ApiError({
+        kind: 'http',
+        status: 401,
+        code: err.code,
+        message: '注册未完成：该手机号可能已注册，请直接登录',
+      });
     }
     throw err;
   }

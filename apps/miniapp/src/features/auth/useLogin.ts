@@ -47,7 +47,13 @@ export function useLogin(redirect: string | null) {
   const [loginForm, setLoginForm] = useState<LoginForm>({ phone: '', password: '' });
   const [loginErrors, setLoginErrors] = useState<FormErrors<keyof LoginForm>>({});
 
-  const [signupForm, setSignupForm] = useState<SignupForm>({ name: '', phone: '', password: '', confirmPassword: '', consent: false });
+  const [signupForm, setSignupForm] = useState<SignupForm>({
+    name: '',
+    phone: '',
+    password: '',
+    confirmPassword: '',
+    consent: false,
+  });
   const [signupErrors, setSignupErrors] = useState<FormErrors<keyof SignupForm>>({});
   const [notice, setNotice] = useState<PrivacyNoticeDto | null>(null);
   const [noticeError, setNoticeError] = useState('');

@@ -11,7 +11,10 @@ export function getCallup(id: number): Promise<CallupDto> {
 }
 
 export function respondCallup(id: number, response: CallupResponse, etaMinutes?: number): Promise<CallupDto> {
-  return call(ROUTES.callups.respond, { params: { id }, body: { response, ...(etaMinutes !== undefined ? { etaMinutes } : {}) } });
+  return call(ROUTES.callups.respond, {
+    params: { id },
+    body: { response, ...(etaMinutes !== undefined ? { etaMinutes } : {}) },
+  });
 }
 
 export function createCallup(body: Omit<CreateCallupRequest, 'createTask'>): Promise<CallupDto> {
@@ -25,7 +28,6 @@ export function formGroups(id: number, groupSize: number): Promise<CallupDto> {
 export function closeCallup(id: number): Promise<CallupDto> {
   return call(ROUTES.callups.close, { params: { id } });
 }
-
 
 /** Call-ups issued for a node and below it, newest first (community, street, district staff). */
 export function listCallups(scopeNodeId: number): Promise<CallupDto[]> {

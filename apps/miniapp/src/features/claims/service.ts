@@ -1,4 +1,11 @@
-import { ROUTES, type CheckInRequest, type ClaimDto, type ClaimListQuery, type Page, type VerifyClaimRequest } from '@sbd/contracts';
+import {
+  ROUTES,
+  type CheckInRequest,
+  type ClaimDto,
+  type ClaimListQuery,
+  type Page,
+  type VerifyClaimRequest,
+} from '@sbd/contracts';
 import { call } from '@/platform/request';
 
 /** A claims list query; `cursor` may be null (first page). */
@@ -6,7 +13,9 @@ type ClaimsParams = Omit<ClaimListQuery, 'cursor'> & { cursor?: string | null };
 
 export function claimTask(taskId: number, joinWaitlist?: boolean): Promise<ClaimDto> {
   // A member's claim answers one claim (a list only for a branch secretary's claim).
-  return call(ROUTES.claims.create, { body: { taskId, ...(joinWaitlist !== undefined ? { joinWaitlist } : {}) } }) as Promise<ClaimDto>;
+  return call(ROUTES.claims.create, {
+    body: { taskId, ...(joinWaitlist !== undefined ? { joinWaitlist } : {}) },
+  }) as Promise<ClaimDto>;
 }
 
 /** Branch secretary: one claim per assigned member. */
@@ -15,7 +24,9 @@ export function claimForBranch(taskId: number, branchId: number, memberUserIds: 
 }
 
 export function myClaims(params: ClaimsParams = {}): Promise<Page<ClaimDto>> {
-  return call(ROUTES.claims.mine, { query: { status: params.status, cursor: params.cursor ?? undefined, limit: params.limit ?? 20 } });
+  return call(ROUTES.claims.mine, {
+    query: { status: params.status, cursor: params.cursor ?? undefined, limit: params.limit ?? 20 },
+  });
 }
 
 export function taskClaims(taskId: number, params: ClaimsParams = {}): Promise<Page<ClaimDto>> {
@@ -41,7 +52,11 @@ export type Attendance = 'check-in' | 'check-out';
 
 /** Check-in/out errors (wrong code, out of range) are shown next to the input, not as a toast. */
 export function attend(id: number, which: Attendance, body: CheckInRequest): Promise<ClaimDto> {
-  return call(which === 'check-in' ? ROUTES.claims.checkIn : ROUTES.claims.checkOut, { params: { id }, body, toast: false });
+  return call(which === 'check-in' ? ROUTES.claims.checkIn : ROUTES.claims.checkOut, {
+    params: { id },
+    body,
+    toast: false,
+  });
 }
 
 export function verifyClaim(id: number, body: VerifyClaimRequest): Promise<ClaimDto> {

@@ -1,9 +1,15 @@
 import { ROUTES, type InboxQuery, type InboxSummaryDto, type NotificationDto, type Page } from '@sbd/contracts';
 import { call } from '@/platform/request';
 
-export function inbox(params: Omit<InboxQuery, 'cursor'> & { cursor?: string | null } = {}): Promise<Page<NotificationDto>> {
+export function inbox(
+  params: Omit<InboxQuery, 'cursor'> & { cursor?: string | null } = {},
+): Promise<Page<NotificationDto>> {
   return call(ROUTES.inbox.list, {
-    query: { unreadOnly: params.unreadOnly ? true : undefined, cursor: params.cursor ?? undefined, limit: params.limit ?? 20 },
+    query: {
+      unreadOnly: params.unreadOnly ? true : undefined,
+      cursor: params.cursor ?? undefined,
+      limit: params.limit ?? 20,
+    },
   });
 }
 

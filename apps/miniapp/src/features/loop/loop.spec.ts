@@ -13,31 +13,60 @@ describe('memberTaskView: the claim buttons by state', () => {
   });
 
   it('offers the waitlist when full and the task keeps one, refuses otherwise', () => {
-    expect(memberTaskView(makeTask({ capacity: 2, claimedCount: 2, waitlistCount: 3 }), now)).toEqual({ kind: 'waitlist', waitlistCount: 3, rejoin: false });
-    expect(memberTaskView(makeTask({ capacity: 2, claimedCount: 2, waitlist: false }), now)).toEqual({ kind: 'blocked', reason: '名额已满' });
+    expect(memberTaskView(makeTask({ capacity: 2, claimedCount: 2, waitlistCount: 3 }), now)).toEqual({
+      kind: 'waitlist',
+      waitlistCount: 3,
+      rejoin: false,
+    });
+    expect(memberTaskView(makeTask({ capacity: 2, claimedCount: 2, waitlist: false }), now)).toEqual({
+      kind: 'blocked',
+      reason: '名额已满',
+    });
   });
 
   it('explains why a task cannot be claimed: status, start passed, branch tasks', () => {
-    expect(memberTaskView(makeTask({ status: TaskStatus.Cancelled }), now)).toEqual({ kind: 'blocked', reason: '任务已取消，不能报名' });
-    expect(memberTaskView(makeTask({ status: TaskStatus.Completed }), now)).toMatchObject({ kind: 'blocked', reason: '任务已完成，不能报名' });
+    expect(memberTaskView(makeTask({ status: TaskStatus.Cancelled }), now)).toEqual({
+      kind: 'blocked',
+      reason: '任务已取消，不能报名',
+    });
+    expect(memberTaskView(makeTask({ status: TaskStatus.Completed }), now)).toMatchObject({
+      kind: 'blocked',
+      reason: '任务已完成，不能报名',
+    });
     expect(memberTaskView(makeTask({}, -5), now)).toEqual({ kind: 'blocked', reason: '报名已截止' });
-    expect(memberTaskView(makeTask({ target: TaskTarget.Branches }), now)).toMatchObject({ kind: 'blocked', reason: expect.stringContaining('支部书记') });
+    expect(memberTaskView(makeTask({ target: TaskTarget.Branches }), now)).toMatchObject({
+      kind: 'blocked',
+      reason: expect.stringContaining('支部书记'),
+    });
   });
 
   it('lets a member claim again after withdrawing', () => {
     const task = makeTask();
-    const v = memberTaskView({ ...task, myClaim: makeClaim(task, { status: ClaimStatus.Withdrawn, allowedActions: [] }) }, now);
+    const v = memberTaskView(
+      { ...task, myClaim: makeClaim(task, { status: ClaimStatus.Withdrawn, allowedActions: [] }) },
+      now,
+    );
     expect(v).toEqual({ kind: 'claim', slotsLeft: 2, rejoin: true });
   });
 
   it('shows my claim: withdraw before the cut-off, the reason after it', () => {
     const early = makeTask({}, 24 * 60);
     const v1 = memberTaskView({ ...early, myClaim: makeClaim(early) }, now);
-    expect(v1).toMatchObject({ kind: 'mine', canWithdraw: true, withdrawBlocked: null, canCheckIn: false, canCheckOut: false });
+    expect(v1).toMatchObject({
+      kind: 'mine',
+      canWithdraw: true,
+      withdrawBlocked: null,
+      canCheckIn: false,
+      canCheckOut: false,
+    });
 
     const soon = makeTask({}, 60);
     const v2 = memberTaskView({ ...soon, myClaim: makeClaim(soon) }, now);
-    expect(v2).toMatchObject({ kind: 'mine', canWithdraw: false, withdrawBlocked: '活动开始前2小时内不能退出报名，请联系社区' });
+    expect(v2).toMatchObject({
+      kind: 'mine',
+      canWithdraw: false,
+      withdrawBlocked: '活动开始前2小时内不能退出报名，请联系社区',
+    });
   });
 
   it('opens check-in 30 minutes before the start and says when before that', () => {
@@ -47,7 +76,11 @@ describe('memberTaskView: the claim buttons by state', () => {
     expect(blocked.checkInBlocked).toMatch(/^开始前30分钟可签到（.+起）$/);
 
     const soon = makeTask({}, 20);
-    expect(myClaimView(makeClaim(soon), now)).toMatchObject({ canCheckIn: true, checkInBlocked: null, canCheckOut: false });
+    expect(myClaimView(makeClaim(soon), now)).toMatchObject({
+      canCheckIn: true,
+      checkInBlocked: null,
+      canCheckOut: false,
+    });
 
     const over = makeTask({ endAt: iso(-MIN) }, -180);
     expect(myClaimView(makeClaim(over), now).checkInBlocked).toBe('任务已结束，不能签到');
@@ -55,7 +88,11 @@ describe('memberTaskView: the claim buttons by state', () => {
 
   it('checks out once checked in; waitlisted claims show their place and may leave any time', () => {
     const task = makeTask({}, 10);
-    expect(myClaimView(makeClaim(task, { status: ClaimStatus.CheckedIn }), now)).toMatchObject({ canCheckIn: false, canCheckOut: true, canWithdraw: false });
+    expect(myClaimView(makeClaim(task, { status: ClaimStatus.CheckedIn }), now)).toMatchObject({
+      canCheckIn: false,
+      canCheckOut: true,
+      canWithdraw: false,
+    });
     const w = myClaimView(makeClaim(makeTask({}, 30), { status: ClaimStatus.Waitlisted, waitlistPosition: 3 }), now);
     expect(w).toMatchObject({ waitlistPosition: 3, canWithdraw: true, canCheckIn: false });
   });
@@ -74,13 +111,17 @@ describe('memberTaskView: the claim buttons by state', () => {
     const v = myClaimView(makeClaim(task, { allowedActions: [] }), now);
     expect(v).toMatchObject({ canWithdraw: false, canCheckIn: false, canCheckOut: false, checkInBlocked: null });
     // …nor what the state machine forbids, whatever the server sent.
-    const odd = myClaimView(makeClaim(task, { status: ClaimStatus.Verified, allowedActions: [ClaimAction.CheckIn, ClaimAction.Withdraw] }), now);
+    const odd = myClaimView(
+      makeClaim(task, { status: ClaimStatus.Verified, allowedActions: [ClaimAction.CheckIn, ClaimAction.Withdraw] }),
+      now,
+    );
     expect(odd).toMatchObject({ canWithdraw: false, canCheckIn: false });
   });
 });
 
 describe('needTimeline', () => {
-  const states = (status: NeedStatus, p = {}) => needTimeline(makeNeed({ status, ...p })).map((s) => `${s.key}:${STEP_STATE_LABELS[s.state]}`);
+  const states = (status: NeedStatus, p = {}) =>
+    needTimeline(makeNeed({ status, ...p })).map((s) => `${s.key}:${STEP_STATE_LABELS[s.state]}`);
 
   it('walks 提交 → 受理 → 办结 → 评价 in words', () => {
     expect(states(NeedStatus.Held)).toEqual(['submit:已完成', 'accept:进行中', 'serve:未开始', 'rate:未开始']);

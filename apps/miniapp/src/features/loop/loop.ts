@@ -15,7 +15,15 @@ import {
   type NeedDto,
   type TaskDto,
 } from '@sbd/contracts';
-import { checkInOpen, claimableTaskOf, claimMachine, isHoldExpired, needMachine, whyCannotWithdraw, whyMemberCannotClaim } from '@sbd/domain';
+import {
+  checkInOpen,
+  claimableTaskOf,
+  claimMachine,
+  isHoldExpired,
+  needMachine,
+  whyCannotWithdraw,
+  whyMemberCannotClaim,
+} from '@sbd/domain';
 import { formatDayTime } from '@/platform/time';
 import type { Tone } from '@/ui/Badge';
 
@@ -59,7 +67,11 @@ export const CLAIM_TONE: Record<ClaimStatus, Tone> = {
 // ---------- claims: what the member may do ----------
 
 /** Claims that are over: the member may claim the task again. */
-export const ENDED_CLAIM_STATUSES: readonly ClaimStatus[] = [ClaimStatus.Withdrawn, ClaimStatus.Expired, ClaimStatus.Cancelled];
+export const ENDED_CLAIM_STATUSES: readonly ClaimStatus[] = [
+  ClaimStatus.Withdrawn,
+  ClaimStatus.Expired,
+  ClaimStatus.Cancelled,
+];
 
 /** The server allows it *and* the state machine does. */
 export function claimCan(claim: Pick<ClaimDto, 'status' | 'allowedActions'>, action: ClaimAction): boolean {
@@ -196,13 +208,22 @@ export interface TimelineStep {
 /** The four steps of a need (提交 → 受理 → 办结 → 评价), each with its state in words. */
 export function needTimeline(need: NeedDto): TimelineStep[] {
   const steps: TimelineStep[] = [
-    { key: 'submit', title: '提交需求', state: 'done', time: need.createdAt, note: need.onBehalf ? '社区工作人员代为提交' : null },
+    {
+      key: 'submit',
+      title: '提交需求',
+      state: 'done',
+      time: need.createdAt,
+      note: need.onBehalf ? '社区工作人员代为提交' : null,
+    },
     { key: 'accept', title: '社区受理', state: 'todo', time: need.acceptedAt, note: null },
     { key: 'serve', title: '党员服务、办结', state: 'todo', time: need.fulfilledAt, note: null },
     { key: 'rate', title: '评价服务', state: 'todo', time: need.ratedAt, note: null },
   ];
   const [, accept, serve, rate] = steps;
-  const reopened = need.reopenCount > 0 ? `您反馈“没解决”，已重新办理${need.reopenCount > 1 ? `（第${need.reopenCount}次）` : ''}` : null;
+  const reopened =
+    need.reopenCount > 0
+      ? `您反馈“没解决”，已重新办理${need.reopenCount > 1 ? `（第${need.reopenCount}次）` : ''}`
+      : null;
   switch (need.status) {
     case NeedStatus.Held:
       accept.state = 'current';

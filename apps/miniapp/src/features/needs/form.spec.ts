@@ -14,7 +14,11 @@ describe('need form (点单) validation', () => {
     const ok = emptyNeedForm({ category: NeedCategory.Repair, title: '灯'.repeat(50), description: '坏'.repeat(500) });
     expect(Object.values(validateNeed(ok)).filter(Boolean)).toEqual([]);
     const long = { ...ok, title: '灯'.repeat(51), description: '坏'.repeat(501), photos: ['/a', '/b', '/c', '/d'] };
-    expect(validateNeed(long)).toMatchObject({ title: '标题不能超过50个字', description: '描述不能超过500个字', photos: '最多上传3张照片' });
+    expect(validateNeed(long)).toMatchObject({
+      title: '标题不能超过50个字',
+      description: '描述不能超过500个字',
+      photos: '最多上传3张照片',
+    });
   });
 
   it('checks the resident named when staff post for them (代点单)', () => {
@@ -26,7 +30,13 @@ describe('need form (点单) validation', () => {
 
   it('builds the request: trimmed text, optional fields only when given', () => {
     const now = new Date(2026, 10, 20, 10, 0); // a Friday morning
-    const f = emptyNeedForm({ category: NeedCategory.Repair, title: ' 楼道灯坏了 ', description: ' 晚上看不见 ', place: '  ', photos: ['/api/uploads/x'] });
+    const f = emptyNeedForm({
+      category: NeedCategory.Repair,
+      title: ' 楼道灯坏了 ',
+      description: ' 晚上看不见 ',
+      place: '  ',
+      photos: ['/api/uploads/x'],
+    });
     expect(toCreateNeedRequest(f, 7, now)).toEqual({
       communityId: 7,
       category: NeedCategory.Repair,
@@ -43,7 +53,9 @@ describe('need form (点单) validation', () => {
     const fri = new Date(2026, 10, 20, 10, 0);
     expect(expectedAt({ expected: 'asap', expectedDate: '' }, fri)).toBeNull();
     expect(expectedAt({ expected: 'today', expectedDate: '' }, fri)).toEqual(new Date(2026, 10, 20, 20, 0));
-    expect(expectedAt({ expected: 'today', expectedDate: '' }, new Date(2026, 10, 20, 21, 0))).toEqual(new Date(2026, 10, 20, 22, 0));
+    expect(expectedAt({ expected: 'today', expectedDate: '' }, new Date(2026, 10, 20, 21, 0))).toEqual(
+      new Date(2026, 10, 20, 22, 0),
+    );
     expect(expectedAt({ expected: 'weekend', expectedDate: '' }, fri)).toEqual(new Date(2026, 10, 21, 9, 0));
     expect(expectedAt({ expected: 'date', expectedDate: '2026-12-01' }, fri)).toEqual(new Date(2026, 11, 1, 9, 0));
   });

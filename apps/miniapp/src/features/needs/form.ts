@@ -1,4 +1,10 @@
-import { NEED_DESCRIPTION_MAX, NEED_MAX_PHOTOS, NEED_TITLE_MAX, type CreateNeedRequest, type NeedCategory } from '@sbd/contracts';
+import {
+  NEED_DESCRIPTION_MAX,
+  NEED_MAX_PHOTOS,
+  NEED_TITLE_MAX,
+  type CreateNeedRequest,
+  type NeedCategory,
+} from '@sbd/contracts';
 import { isCnMobile } from '@sbd/domain';
 import { combineDateTime } from '@/platform/time';
 import type { FormErrors } from '@/platform/validation';
@@ -57,19 +63,31 @@ export function validateNeed(form: NeedForm): FormErrors<NeedField> {
   const description = len(form.description);
   return {
     category: form.category ? undefined : '请选择需求类别',
-    title: !title ? '请用一句话写明需求，如：3号楼楼道灯坏了' : title > NEED_TITLE_MAX ? `标题不能超过${NEED_TITLE_MAX}个字` : undefined,
-    description: !description ? '请描述具体情况' : description > NEED_DESCRIPTION_MAX ? `描述不能超过${NEED_DESCRIPTION_MAX}个字` : undefined,
+    title: !title
+      ? '请用一句话写明需求，如：3号楼楼道灯坏了'
+      : title > NEED_TITLE_MAX
+        ? `标题不能超过${NEED_TITLE_MAX}个字`
+        : undefined,
+    description: !description
+      ? '请描述具体情况'
+      : description > NEED_DESCRIPTION_MAX
+        ? `描述不能超过${NEED_DESCRIPTION_MAX}个字`
+        : undefined,
     place: len(form.place) > 100 ? '具体位置不能超过100个字' : undefined,
     expectedDate: form.expected === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(form.expectedDate) ? '请选择日期' : undefined,
     photos: form.photos.length > NEED_MAX_PHOTOS ? `最多上传${NEED_MAX_PHOTOS}张照片` : undefined,
     proxyName: form.proxy && !form.proxyName.trim() ? '请填写居民姓名' : undefined,
-    proxyPhone: form.proxy && form.proxyPhone.trim() && !isCnMobile(form.proxyPhone.trim()) ? '请输入正确的11位手机号' : undefined,
+    proxyPhone:
+      form.proxy && form.proxyPhone.trim() && !isCnMobile(form.proxyPhone.trim())
+        ? '请输入正确的11位手机号'
+        : undefined,
   };
 }
 
 /** The moment an expected-time choice stands for (local time), or null for "尽快". */
 export function expectedAt(form: Pick<NeedForm, 'expected' | 'expectedDate'>, now: Date): Date | null {
-  const at = (days: number, hour: number) => new Date(now.getFullYear(), now.getMonth(), now.getDate() + days, hour, 0, 0, 0);
+  const at = (days: number, hour: number) =>
+    new Date(now.getFullYear(), now.getMonth(), now.getDate() + days, hour, 0, 0, 0);
   switch (form.expected) {
     case 'today': {
       const evening = at(0, 20);
@@ -100,7 +118,14 @@ export function toCreateNeedRequest(form: NeedForm, communityId: number, now = n
     ...(place ? { place } : {}),
     ...(when ? { expectedAt: when.toISOString() } : {}),
     ...(form.photos.length ? { photos: form.photos } : {}),
-    ...(form.proxy ? { onBehalfOf: { name: form.proxyName.trim(), ...(form.proxyPhone.trim() ? { phone: form.proxyPhone.trim() } : {}) } } : {}),
+    ...(form.proxy
+      ? {
+          onBehalfOf: {
+            name: form.proxyName.trim(),
+            ...(form.proxyPhone.trim() ? { phone: form.proxyPhone.trim() } : {}),
+          },
+        }
+      : {}),
   };
 }
 

@@ -50,7 +50,12 @@ export function communityNeeds(
 ): Promise<Page<NeedDto>> {
   return call(ROUTES.needs.ofCommunity, {
     params: { id: communityId },
-    query: { status: params.status, category: params.category, cursor: params.cursor ?? undefined, limit: params.limit ?? 20 },
+    query: {
+      status: params.status,
+      category: params.category,
+      cursor: params.cursor ?? undefined,
+      limit: params.limit ?? 20,
+    },
   });
 }
 

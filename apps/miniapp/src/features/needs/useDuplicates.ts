@@ -1,5 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import { NEED_DESCRIPTION_MAX, NEED_TITLE_MAX, type NeedCategory, type NeedDuplicateSuggestionDto } from '@sbd/contracts';
+import {
+  NEED_DESCRIPTION_MAX,
+  NEED_TITLE_MAX,
+  type NeedCategory,
+  type NeedDuplicateSuggestionDto,
+} from '@sbd/contracts';
 import { attempt } from '@/platform/request';
 import { duplicateQueryReady, type NeedForm } from './form';
 import { findDuplicates } from './service';

@@ -15,7 +15,9 @@ describe('community code sources', () => {
 
   it('reads scans of a mini-program code, an H5 URL or a bare code', () => {
     expect(communityCodeFromScan({ path: 'packageMember/pages/register/index?scene=XF0101' })).toBe('XF0101');
-    expect(communityCodeFromScan({ result: 'https://sbd.example.cn/packageMember/pages/register/index?community=XF0101' })).toBe('XF0101');
+    expect(
+      communityCodeFromScan({ result: 'https://sbd.example.cn/packageMember/pages/register/index?community=XF0101' }),
+    ).toBe('XF0101');
     expect(communityCodeFromScan({ result: 'XF0101' })).toBe('XF0101');
   });
 

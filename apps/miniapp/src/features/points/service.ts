@@ -1,4 +1,10 @@
-import { ROUTES, type Page, type PointsBalanceDto, type PointsLedgerEntryDto, type ServiceHoursDto } from '@sbd/contracts';
+import {
+  ROUTES,
+  type Page,
+  type PointsBalanceDto,
+  type PointsLedgerEntryDto,
+  type ServiceHoursDto,
+} from '@sbd/contracts';
 import { call } from '@/platform/request';
 
 export function myPoints(): Promise<PointsBalanceDto> {

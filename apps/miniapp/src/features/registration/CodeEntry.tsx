@@ -33,17 +33,15 @@ export function CodeEntry({ onCode, error }: { onCode: (code: string) => void; e
     }
   };
   return (
-    <View className='card'>
-      <Text className='block mb-32'>
-        请扫描所住社区张贴的「双报到」二维码，或输入社区工作人员提供的社区编码。
-      </Text>
+    <View className="card">
+      <Text className="block mb-32">请扫描所住社区张贴的「双报到」二维码，或输入社区工作人员提供的社区编码。</Text>
       {error ? <ErrorState message={error} /> : null}
-      <Field label='社区编码' required error={inputError}>
+      <Field label="社区编码" required error={inputError}>
         <Input
-          className='input'
+          className="input"
           value={text}
-          placeholder='例如：XF0101'
-          placeholderClass='input-placeholder'
+          placeholder="例如：XF0101"
+          placeholderClass="input-placeholder"
           maxlength={64}
           onInput={(e) => setText(e.detail.value)}
           onConfirm={submit}
@@ -52,7 +50,7 @@ export function CodeEntry({ onCode, error }: { onCode: (code: string) => void; e
       </Field>
       <Btn onClick={submit}>确定</Btn>
       {isWeapp() ? (
-        <Btn variant='secondary' onClick={() => void scan()}>
+        <Btn variant="secondary" onClick={() => void scan()}>
           扫一扫社区二维码
         </Btn>
       ) : null}
@@ -63,15 +61,11 @@ export function CodeEntry({ onCode, error }: { onCode: (code: string) => void; e
 export function CommunityHeader({ community }: { community: CommunityPublicDto }) {
   const place = [community.districtName, community.streetName].filter(Boolean).join(' · ');
   return (
-    <View className='card'>
-      <Text className='t-s t-muted block'>
-        报到社区
-      </Text>
-      <Text className='t-xl t-bold block'>
-        {community.name}
-      </Text>
-      {place ? <Text className='t-s t-muted block'>{place}</Text> : null}
-      {community.address ? <Text className='t-s t-muted block'>{community.address}</Text> : null}
+    <View className="card">
+      <Text className="t-s t-muted block">报到社区</Text>
+      <Text className="t-xl t-bold block">{community.name}</Text>
+      {place ? <Text className="t-s t-muted block">{place}</Text> : null}
+      {community.address ? <Text className="t-s t-muted block">{community.address}</Text> : null}
     </View>
   );
 }

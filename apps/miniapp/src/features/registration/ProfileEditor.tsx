@@ -75,49 +75,54 @@ export function ProfileEditor({
 
   return (
     <>
-      <View className='card'>
+      <View className="card">
         <TextField
-          label='技能特长'
+          label="技能特长"
           value={form.skillsText}
           maxLength={220}
-          placeholder='如：法律咨询 理发 电脑维修'
-          hint='多项请用逗号或空格分开，最多10项'
+          placeholder="如：法律咨询 理发 电脑维修"
+          hint="多项请用逗号或空格分开，最多10项"
           onChange={(v) => setForm({ ...form, skillsText: v })}
           error={errors.skillsText}
         />
       </View>
 
-      <Text className='section-title'>空闲时间</Text>
-      <View className='card'>
+      <Text className="section-title">空闲时间</Text>
+      <View className="card">
         <FreeTimeGrid value={form.freeTime} onChange={(v) => setForm({ ...form, freeTime: v })} />
       </View>
 
-      <Text className='section-title'>意向岗位</Text>
-      <View className='card'>
+      <Text className="section-title">意向岗位</Text>
+      <View className="card">
         {community ? (
-          <ChipSelect label='意向岗位' options={positionOptions} selected={form.positionIds} onChange={(v) => setForm({ ...form, positionIds: v })} />
+          <ChipSelect
+            label="意向岗位"
+            options={positionOptions}
+            selected={form.positionIds}
+            onChange={(v) => setForm({ ...form, positionIds: v })}
+          />
         ) : (
           <View>
-            <Text className='block'>{reg.positions.length ? reg.positions.map((p) => p.name).join('、') : '未选择'}</Text>
-            <Text className='t-s t-muted block mt-16'>
-              暂时读不到社区的岗位目录，请稍后重新打开本页修改岗位。
+            <Text className="block">
+              {reg.positions.length ? reg.positions.map((p) => p.name).join('、') : '未选择'}
             </Text>
+            <Text className="t-s t-muted block mt-16">暂时读不到社区的岗位目录，请稍后重新打开本页修改岗位。</Text>
           </View>
         )}
       </View>
 
-      <Text className='section-title'>居住地址</Text>
-      <View className='card'>
+      <Text className="section-title">居住地址</Text>
+      <View className="card">
         {community && community.buildings.length > 0 ? (
           <SelectField
-            label='小区 / 楼栋'
+            label="小区 / 楼栋"
             options={community.buildings.map((b) => ({ value: b.id, label: b.name }))}
             value={form.buildingId}
             onChange={(v) => setForm({ ...form, buildingId: v })}
           />
         ) : null}
         <TextField
-          label='详细地址'
+          label="详细地址"
           value={form.residenceDetail}
           maxLength={100}
           onChange={(v) => setForm({ ...form, residenceDetail: v })}
@@ -126,7 +131,7 @@ export function ProfileEditor({
         />
       </View>
 
-      <Btn onClick={() => void save()} loading={!!action.busy} loadingText='正在保存…'>
+      <Btn onClick={() => void save()} loading={!!action.busy} loadingText="正在保存…">
         保存
       </Btn>
     </>

@@ -1,12 +1,24 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { PAGES, RegistrationStatus, type CommunityPublicDto, type PrivacyNoticeDto, type RegistrationDto } from '@sbd/contracts';
+import {
+  PAGES,
+  RegistrationStatus,
+  type CommunityPublicDto,
+  type PrivacyNoticeDto,
+  type RegistrationDto,
+} from '@sbd/contracts';
 import { a11y } from '@/platform/a11y';
 import { toast } from '@/platform/feedback';
 import { openPage, replacePage } from '@/platform/nav';
 import type { MeDto } from '@sbd/contracts';
 import { hasErrors, type FormErrors } from '@/platform/validation';
-import { emptyRegistrationForm, toSubmitRequest, validateRegistration, type RegistrationField, type RegistrationForm as Form } from './form';
+import {
+  emptyRegistrationForm,
+  toSubmitRequest,
+  validateRegistration,
+  type RegistrationField,
+  type RegistrationForm as Form,
+} from './form';
 import { Btn } from '@/ui/Button';
 import { Field, SelectField, TextField, type SelectOption } from '@/ui/Field';
 import { FreeTimeGrid } from '@/ui/FreeTimeGrid';
@@ -53,7 +65,9 @@ function initialForm(user: Pick<MeDto, 'name' | 'phone'> | null, existing: Regis
 function fieldErrors(details: { field: string; message: string }[]): FormErrors<RegistrationField> {
   const out: FormErrors<RegistrationField> = {};
   for (const d of details) {
-    const key = (d.field === 'skills' ? 'skillsText' : d.field === 'workUnitId' ? 'workUnitName' : d.field) as RegistrationField;
+    const key = (
+      d.field === 'skills' ? 'skillsText' : d.field === 'workUnitId' ? 'workUnitName' : d.field
+    ) as RegistrationField;
     if (!out[key]) out[key] = d.message;
   }
   return out;
@@ -68,40 +82,53 @@ function PersonFields({ community, form, set, setForm, errors }: FieldsProps) {
   const unitChoice = form.workUnitId ?? (form.workUnitName || community.workUnits.length === 0 ? OTHER_UNIT : null);
   return (
     <>
-      <Text className='section-title'>基本信息</Text>
-      <View className='card'>
-        <TextField label='姓名' value={form.name} maxLength={20} onChange={(v) => set('name', v)} error={errors.name} required />
+      <Text className="section-title">基本信息</Text>
+      <View className="card">
         <TextField
-          label='手机号'
-          kind='phone'
+          label="姓名"
+          value={form.name}
+          maxLength={20}
+          onChange={(v) => set('name', v)}
+          error={errors.name}
+          required
+        />
+        <TextField
+          label="手机号"
+          kind="phone"
           maxLength={11}
           value={form.phone}
-          placeholder='请输入11位手机号'
+          placeholder="请输入11位手机号"
           onChange={(v) => set('phone', v)}
           error={errors.phone}
           required
         />
         <TextField
-          label='身份证号'
-          kind='idcard'
+          label="身份证号"
+          kind="idcard"
           maxLength={18}
           value={form.idNumber}
-          placeholder='选填'
-          hint='选填。加密保存，只显示部分号码。'
+          placeholder="选填"
+          hint="选填。加密保存，只显示部分号码。"
           onChange={(v) => set('idNumber', v)}
           error={errors.idNumber}
         />
       </View>
 
-      <Text className='section-title'>工作单位</Text>
-      <View className='card'>
+      <Text className="section-title">工作单位</Text>
+      <View className="card">
         {community.workUnits.length > 0 ? (
           <SelectField
-            label='工作单位'
+            label="工作单位"
             options={unitOptions}
             value={unitChoice}
-            onChange={(v) => setForm((f) => ({ ...f, workUnitId: v === OTHER_UNIT ? null : v, workUnitName: v === OTHER_UNIT ? f.workUnitName : '' }))}
-            placeholder='请选择工作单位'
+            onChange={(v) =>
+              setForm((f) => ({
+                ...f,
+                workUnitId: v === OTHER_UNIT ? null : v,
+                workUnitName: v === OTHER_UNIT ? f.workUnitName : '',
+              }))
+            }
+            placeholder="请选择工作单位"
             required
             error={unitChoice === OTHER_UNIT ? undefined : errors.workUnitName}
           />
@@ -111,17 +138,17 @@ function PersonFields({ community, form, set, setForm, errors }: FieldsProps) {
             label={community.workUnits.length > 0 ? '单位名称' : '工作单位'}
             value={form.workUnitName}
             maxLength={100}
-            placeholder='请输入单位全称'
+            placeholder="请输入单位全称"
             onChange={(v) => set('workUnitName', v)}
             error={errors.workUnitName}
             required
           />
         ) : null}
         <TextField
-          label='所在单位党组织'
+          label="所在单位党组织"
           value={form.unitPartyOrgName}
           maxLength={100}
-          placeholder='如：某某局机关党委第一支部'
+          placeholder="如：某某局机关党委第一支部"
           onChange={(v) => set('unitPartyOrgName', v)}
           error={errors.unitPartyOrgName}
           required
@@ -137,45 +164,50 @@ function ServiceFields({ community, form, set, errors }: FieldsProps) {
   const positionOptions = community.positions.filter((p) => p.active).map((p) => ({ value: p.id, label: p.name }));
   return (
     <>
-      <Text className='section-title'>居住地址</Text>
-      <View className='card'>
+      <Text className="section-title">居住地址</Text>
+      <View className="card">
         {buildingOptions.length > 0 ? (
           <SelectField
-            label='小区 / 楼栋'
+            label="小区 / 楼栋"
             options={buildingOptions}
             value={form.buildingId}
             onChange={(v) => set('buildingId', v)}
-            placeholder='请选择所住小区或楼栋'
+            placeholder="请选择所住小区或楼栋"
           />
         ) : null}
         <TextField
-          label='详细地址'
+          label="详细地址"
           value={form.residenceDetail}
           maxLength={100}
-          placeholder='如：3栋2单元501'
+          placeholder="如：3栋2单元501"
           onChange={(v) => set('residenceDetail', v)}
           error={errors.residenceDetail}
           required
         />
       </View>
 
-      <Text className='section-title'>服务意愿</Text>
-      <View className='card'>
+      <Text className="section-title">服务意愿</Text>
+      <View className="card">
         <TextField
-          label='技能特长'
+          label="技能特长"
           value={form.skillsText}
           maxLength={220}
-          placeholder='如：法律咨询 理发 电脑维修'
-          hint='多项请用逗号或空格分开，最多10项'
+          placeholder="如：法律咨询 理发 电脑维修"
+          hint="多项请用逗号或空格分开，最多10项"
           onChange={(v) => set('skillsText', v)}
           error={errors.skillsText}
         />
-        <Field label='空闲时间' hint='点选您能参加服务的时段，可多选'>
+        <Field label="空闲时间" hint="点选您能参加服务的时段，可多选">
           <FreeTimeGrid value={form.freeTime} onChange={(v) => set('freeTime', v)} />
         </Field>
         {positionOptions.length > 0 ? (
-          <Field label='意向岗位' hint='可多选'>
-            <ChipSelect label='意向岗位' options={positionOptions} selected={form.positionIds} onChange={(v) => set('positionIds', v)} />
+          <Field label="意向岗位" hint="可多选">
+            <ChipSelect
+              label="意向岗位"
+              options={positionOptions}
+              selected={form.positionIds}
+              onChange={(v) => set('positionIds', v)}
+            />
           </Field>
         ) : null}
       </View>
@@ -215,24 +247,27 @@ export function RegistrationForm({
       toast('请按提示修改标红的项目');
       return;
     }
-    await action.run(() => submitRegistration(toSubmitRequest(form, community.code, (notice as PrivacyNoticeDto).version)), {
-      success: '报到已提交',
-      onSuccess: () => replacePage(PAGES.status),
-      onError: (e) => setErrors(fieldErrors(e.details)),
-    });
+    await action.run(
+      () => submitRegistration(toSubmitRequest(form, community.code, (notice as PrivacyNoticeDto).version)),
+      {
+        success: '报到已提交',
+        onSuccess: () => replacePage(PAGES.status),
+        onError: (e) => setErrors(fieldErrors(e.details)),
+      },
+    );
   };
 
   return (
     <>
       {existing?.status === RegistrationStatus.Rejected ? (
-        <View className='notice notice-error'>
-          <Text className='block'>上次报到未通过，请修改后重新提交。</Text>
-          {existing.rejectReason ? <Text className='block'>{`原因：${existing.rejectReason}`}</Text> : null}
+        <View className="notice notice-error">
+          <Text className="block">上次报到未通过，请修改后重新提交。</Text>
+          {existing.rejectReason ? <Text className="block">{`原因：${existing.rejectReason}`}</Text> : null}
         </View>
       ) : null}
 
       {errorCount > 0 ? (
-        <View className='notice notice-error' {...a11y(undefined, { role: 'alert' })}>
+        <View className="notice notice-error" {...a11y(undefined, { role: 'alert' })}>
           <Text>{`有 ${errorCount} 项需要修改，请查看下方标红的提示。`}</Text>
         </View>
       ) : null}
@@ -240,21 +275,25 @@ export function RegistrationForm({
       <PersonFields community={community} form={form} set={set} setForm={setForm} errors={errors} />
       <ServiceFields community={community} form={form} set={set} setForm={setForm} errors={errors} />
 
-      <Text className='section-title'>隐私保护</Text>
-      <View className='card'>
+      <Text className="section-title">隐私保护</Text>
+      <View className="card">
         <PrivacyNotice notice={notice} error={noticeError} onRetry={() => void onRetryNotice()} />
-        <Checkbox checked={form.consent} onChange={(v) => set('consent', v)} label={`我已阅读并同意${notice?.title ?? '隐私政策'}`}>
+        <Checkbox
+          checked={form.consent}
+          onChange={(v) => set('consent', v)}
+          label={`我已阅读并同意${notice?.title ?? '隐私政策'}`}
+        >
           <Text>{`我已阅读并同意《${notice?.title ?? '隐私政策'}》，同意社区使用以上信息安排服务`}</Text>
         </Checkbox>
         {errors.consent ? (
-          <Text className='field-error' {...a11y(undefined, { role: 'alert' })}>{`！${errors.consent}`}</Text>
+          <Text className="field-error" {...a11y(undefined, { role: 'alert' })}>{`！${errors.consent}`}</Text>
         ) : null}
       </View>
 
-      <Btn onClick={() => void submit()} loading={!!action.busy} loadingText='正在提交…'>
+      <Btn onClick={() => void submit()} loading={!!action.busy} loadingText="正在提交…">
         提交报到
       </Btn>
-      <Btn variant='plain' onClick={() => openPage(PAGES.status)}>
+      <Btn variant="plain" onClick={() => openPage(PAGES.status)}>
         查看我的报到
       </Btn>
     </>

@@ -1,7 +1,13 @@
 import { DayPeriod, Weekday } from '@sbd/contracts';
 import { validateLogin, validateSignup } from '@/features/auth/form';
 import { hasErrors, parseSkills } from '@/platform/validation';
-import { emptyRegistrationForm, rejectReasonError, toSubmitRequest, validateRegistration, type RegistrationForm } from './form';
+import {
+  emptyRegistrationForm,
+  rejectReasonError,
+  toSubmitRequest,
+  validateRegistration,
+  type RegistrationForm,
+} from './form';
 
 const valid: RegistrationForm = emptyRegistrationForm({
   name: '李四',
@@ -22,13 +28,19 @@ describe('registration form validation', () => {
 
   it('requires a valid mainland mobile number', () => {
     expect(validateRegistration({ ...valid, phone: '' }, { consentVersion: 'v1' }).phone).toBe('请填写手机号');
-    expect(validateRegistration({ ...valid, phone: '12345678901' }, { consentVersion: 'v1' }).phone).toBe('请输入正确的11位手机号');
-    expect(validateRegistration({ ...valid, phone: '1391234567' }, { consentVersion: 'v1' }).phone).toBe('请输入正确的11位手机号');
+    expect(validateRegistration({ ...valid, phone: '12345678901' }, { consentVersion: 'v1' }).phone).toBe(
+      '请输入正确的11位手机号',
+    );
+    expect(validateRegistration({ ...valid, phone: '1391234567' }, { consentVersion: 'v1' }).phone).toBe(
+      '请输入正确的11位手机号',
+    );
     expect(validateRegistration({ ...valid, phone: ' 13912345678 ' }, { consentVersion: 'v1' }).phone).toBeUndefined();
   });
 
   it('requires consent to the privacy notice, and a loaded notice', () => {
-    expect(validateRegistration({ ...valid, consent: false }, { consentVersion: 'v1' }).consent).toBe('请阅读并同意隐私政策后再提交');
+    expect(validateRegistration({ ...valid, consent: false }, { consentVersion: 'v1' }).consent).toBe(
+      '请阅读并同意隐私政策后再提交',
+    );
     expect(validateRegistration(valid, { consentVersion: null }).consent).toBe('隐私政策未能加载，请稍后重试');
   });
 
@@ -41,18 +53,27 @@ describe('registration form validation', () => {
     expect(errors.workUnitName).toBe('请选择或填写工作单位');
     expect(errors.unitPartyOrgName).toBeTruthy();
     expect(errors.residenceDetail).toBeTruthy();
-    expect(validateRegistration({ ...valid, workUnitId: null, workUnitName: '某某公司' }, { consentVersion: 'v1' }).workUnitName).toBeUndefined();
+    expect(
+      validateRegistration({ ...valid, workUnitId: null, workUnitName: '某某公司' }, { consentVersion: 'v1' })
+        .workUnitName,
+    ).toBeUndefined();
   });
 
   it('checks the optional ID number only when given', () => {
     expect(validateRegistration({ ...valid, idNumber: '' }, { consentVersion: 'v1' }).idNumber).toBeUndefined();
-    expect(validateRegistration({ ...valid, idNumber: '110101199003071234' }, { consentVersion: 'v1' }).idNumber).toBe('身份证号格式不正确');
-    expect(validateRegistration({ ...valid, idNumber: '11010519491231002X' }, { consentVersion: 'v1' }).idNumber).toBeUndefined();
+    expect(validateRegistration({ ...valid, idNumber: '110101199003071234' }, { consentVersion: 'v1' }).idNumber).toBe(
+      '身份证号格式不正确',
+    );
+    expect(
+      validateRegistration({ ...valid, idNumber: '11010519491231002X' }, { consentVersion: 'v1' }).idNumber,
+    ).toBeUndefined();
   });
 
   it('limits skills', () => {
     const many = Array.from({ length: 11 }, (_, i) => `技能${i}`).join(' ');
-    expect(validateRegistration({ ...valid, skillsText: many }, { consentVersion: 'v1' }).skillsText).toBe('技能特长最多填写10项');
+    expect(validateRegistration({ ...valid, skillsText: many }, { consentVersion: 'v1' }).skillsText).toBe(
+      '技能特长最多填写10项',
+    );
   });
 
   it('builds the API request', () => {
@@ -81,12 +102,31 @@ describe('other forms', () => {
   });
 
   it('validates login and signup', () => {
-    expect(validateLogin({ phone: '138', password: '' })).toEqual({ phone: '请输入正确的11位手机号', password: '请填写密码' });
-    const signup = validateSignup({ name: '王五', phone: '13800001111', password: 'abc', confirmPassword: 'abd', consent: false });
+    expect(validateLogin({ phone: '138', password: '' })).toEqual({
+      phone: '请输入正确的11位手机号',
+      password: '请填写密码',
+    });
+    const signup = validateSignup({
+      name: '王五',
+      phone: '13800001111',
+      password: 'abc',
+      confirmPassword: 'abd',
+      consent: false,
+    });
     expect(signup.password).toBe('密码至少需要8位');
     expect(signup.confirmPassword).toBe('两次输入的密码不一致');
     expect(signup.consent).toBe('请阅读并同意隐私政策');
-    expect(hasErrors(validateSignup({ name: '王五', phone: '13800001111', password: 'Abcdef12', confirmPassword: 'Abcdef12', consent: true }))).toBe(false);
+    expect(
+      hasErrors(
+        validateSignup({
+          name: '王五',
+          phone: '13800001111',
+          password: 'Abcdef12',
+          confirmPassword: 'Abcdef12',
+          consent: true,
+        }),
+      ),
+    ).toBe(false);
   });
 
   it('requires a reject reason', () => {

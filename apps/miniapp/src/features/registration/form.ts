@@ -61,7 +61,11 @@ export function validateRegistration(
   };
 }
 
-export function toSubmitRequest(form: RegistrationForm, communityCode: string, consentVersion: string): SubmitRegistrationRequest {
+export function toSubmitRequest(
+  form: RegistrationForm,
+  communityCode: string,
+  consentVersion: string,
+): SubmitRegistrationRequest {
   const idNumber = form.idNumber.trim().toUpperCase();
   return {
     communityCode,

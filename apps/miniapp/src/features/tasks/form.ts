@@ -64,7 +64,10 @@ export function formFromNeeds(needs: NeedDto[]): Partial<TaskForm> {
   const first = needs[0];
   const title = Array.from(first.title).slice(0, TASK_TITLE_MAX).join('');
   const description = needs
-    .map((n) => `【居民需求 #${n.id}】${n.title}：${n.description}${n.plusOneCount ? `（另有${n.plusOneCount}位居民 +1）` : ''}`)
+    .map(
+      (n) =>
+        `【居民需求 #${n.id}】${n.title}：${n.description}${n.plusOneCount ? `（另有${n.plusOneCount}位居民 +1）` : ''}`,
+    )
     .join('\n')
     .slice(0, TASK_DESCRIPTION_MAX);
   const place = [first.buildingName, first.place].filter(Boolean).join(' ');
@@ -75,7 +78,9 @@ export function formFromNeeds(needs: NeedDto[]): Partial<TaskForm> {
 export function startOptions(now: Date): { value: StartChoice; label: string; at: Date | null }[] {
   const day = (d: number, h: number) => new Date(now.getFullYear(), now.getMonth(), now.getDate() + d, h, 0, 0, 0);
   const soon = roundUpMinutes(now, 5, 5);
-  const opts: { value: StartChoice; label: string; at: Date | null }[] = [{ value: 'soon', label: `稍后开始（${timeValue(soon)}）`, at: soon }];
+  const opts: { value: StartChoice; label: string; at: Date | null }[] = [
+    { value: 'soon', label: `稍后开始（${timeValue(soon)}）`, at: soon },
+  ];
   if (now.getHours() < 18) opts.push({ value: 'tonight', label: '今天 19:00', at: day(0, 19) });
   opts.push({ value: 'tomorrow9', label: '明天 09:00', at: day(1, 9) });
   opts.push({ value: 'tomorrow14', label: '明天 14:00', at: day(1, 14) });
@@ -86,7 +91,9 @@ export function startOptions(now: Date): { value: StartChoice; label: string; at
 /** The start and end the form stands for at `now` (null start when the custom time is incomplete). */
 export function taskWindow(form: TaskForm, now: Date): { start: Date | null; end: Date | null } {
   const start =
-    form.start === 'custom' ? combineDateTime(form.customDate, form.customTime) : (startOptions(now).find((o) => o.value === form.start)?.at ?? null);
+    form.start === 'custom'
+      ? combineDateTime(form.customDate, form.customTime)
+      : (startOptions(now).find((o) => o.value === form.start)?.at ?? null);
   return { start, end: start ? addMinutes(start, form.durationMinutes) : null };
 }
 
@@ -95,11 +102,23 @@ const len = (s: string) => Array.from(s.trim()).length;
 export function validateTask(form: TaskForm, now: Date): FormErrors<TaskField> {
   const { start } = taskWindow(form, now);
   return {
-    title: !len(form.title) ? '请填写任务名称' : len(form.title) > TASK_TITLE_MAX ? `任务名称不能超过${TASK_TITLE_MAX}个字` : undefined,
-    description: !len(form.description) ? '请写明服务内容和要求' : len(form.description) > TASK_DESCRIPTION_MAX ? `内容不能超过${TASK_DESCRIPTION_MAX}个字` : undefined,
+    title: !len(form.title)
+      ? '请填写任务名称'
+      : len(form.title) > TASK_TITLE_MAX
+        ? `任务名称不能超过${TASK_TITLE_MAX}个字`
+        : undefined,
+    description: !len(form.description)
+      ? '请写明服务内容和要求'
+      : len(form.description) > TASK_DESCRIPTION_MAX
+        ? `内容不能超过${TASK_DESCRIPTION_MAX}个字`
+        : undefined,
     place: !len(form.place) ? '请填写服务地点' : len(form.place) > 255 ? '地点不能超过255个字' : undefined,
     capacity: form.capacity < 1 || form.capacity > TASK_CAPACITY_MAX ? `名额应为1到${TASK_CAPACITY_MAX}人` : undefined,
-    startAt: !start ? '请选择开始日期和时间' : start.getTime() <= now.getTime() ? '开始时间已过，请重新选择（报名在开始时截止）' : undefined,
+    startAt: !start
+      ? '请选择开始日期和时间'
+      : start.getTime() <= now.getTime()
+        ? '开始时间已过，请重新选择（报名在开始时截止）'
+        : undefined,
   };
 }
 

@@ -1,4 +1,13 @@
-import { ROUTES, type CancelTaskRequest, type CheckinCodeDto, type CreateTaskRequest, type MemberFeedQuery, type Page, type TaskDto, type TaskListQuery } from '@sbd/contracts';
+import {
+  ROUTES,
+  type CancelTaskRequest,
+  type CheckinCodeDto,
+  type CreateTaskRequest,
+  type MemberFeedQuery,
+  type Page,
+  type TaskDto,
+  type TaskListQuery,
+} from '@sbd/contracts';
 import { call } from '@/platform/request';
 
 /** The feed's filters: its query without the paging. */
@@ -6,7 +15,14 @@ export type FeedFilters = Omit<MemberFeedQuery, 'cursor' | 'limit'>;
 
 export function taskFeed(filters: FeedFilters = {}, cursor?: string | null, limit = 20): Promise<Page<TaskDto>> {
   return call(ROUTES.tasks.feed, {
-    query: { kind: filters.kind, positionId: filters.positionId, from: filters.from, to: filters.to, cursor: cursor ?? undefined, limit },
+    query: {
+      kind: filters.kind,
+      positionId: filters.positionId,
+      from: filters.from,
+      to: filters.to,
+      cursor: cursor ?? undefined,
+      limit,
+    },
   });
 }
 
@@ -15,7 +31,10 @@ export function getTask(id: number): Promise<TaskDto> {
 }
 
 /** A community's tasks; `cursor` may be null (first page), the limit defaults to 20. */
-export function communityTasks(communityId: number, params: Omit<TaskListQuery, 'cursor'> & { cursor?: string | null } = {}): Promise<Page<TaskDto>> {
+export function communityTasks(
+  communityId: number,
+  params: Omit<TaskListQuery, 'cursor'> & { cursor?: string | null } = {},
+): Promise<Page<TaskDto>> {
   return call(ROUTES.tasks.ofCommunity, {
     params: { id: communityId },
     query: { status: params.status, cursor: params.cursor ?? undefined, limit: params.limit ?? 20 },

@@ -8,10 +8,8 @@ import { goHome, goLogin } from '@/platform/nav';
 export function AdminGate({ title, loggedIn, children }: { title: string; loggedIn: boolean; children?: ReactNode }) {
   return (
     <Page title={title}>
-      <View className='card'>
-        <Text className='block mb-32'>
-          {loggedIn ? '此功能仅供社区管理员使用。' : '请先登录社区管理员账号。'}
-        </Text>
+      <View className="card">
+        <Text className="block mb-32">{loggedIn ? '此功能仅供社区管理员使用。' : '请先登录社区管理员账号。'}</Text>
         {loggedIn ? <Btn onClick={goHome}>返回首页</Btn> : <Btn onClick={() => goLogin()}>去登录</Btn>}
       </View>
       {children}

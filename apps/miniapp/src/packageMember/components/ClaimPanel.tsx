@@ -1,7 +1,13 @@
 import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { CHECKIN_CODE_DIGITS, CLAIM_STATUS_LABELS, ClaimStatus, type CheckInRequest, type ClaimDto } from '@sbd/contracts';
+import {
+  CHECKIN_CODE_DIGITS,
+  CLAIM_STATUS_LABELS,
+  ClaimStatus,
+  type CheckInRequest,
+  type ClaimDto,
+} from '@sbd/contracts';
 import { Badge } from '@/ui/Badge';
 import { Btn } from '@/ui/Button';
 import { Field } from '@/ui/Field';
@@ -92,7 +98,14 @@ export function ClaimPanel({ claim, locationOk = false, onChange }: ClaimPanelPr
     try {
       const loc = await Taro.getLocation({ type: isH5() ? 'wgs84' : 'gcj02', isHighAccuracy: true });
       setLocating(false);
-      void send({ latitude: loc.latitude, longitude: loc.longitude, ...(loc.accuracy ? { accuracyM: Math.min(loc.accuracy, 10000) } : {}) }, 'location');
+      void send(
+        {
+          latitude: loc.latitude,
+          longitude: loc.longitude,
+          ...(loc.accuracy ? { accuracyM: Math.min(loc.accuracy, 10000) } : {}),
+        },
+        'location',
+      );
     } catch {
       setLocating(false);
       setError('无法获取位置，请允许定位或输入签到码');
@@ -106,56 +119,63 @@ export function ClaimPanel({ claim, locationOk = false, onChange }: ClaimPanelPr
   const withdraw = async () => {
     const what = claim.status === ClaimStatus.Waitlisted ? '退出候补' : '退出报名';
     if (!(await confirmModal(what, `确定${what}“${claim.taskTitle}”吗？`, '退出', true))) return;
-    await action.run(() => withdrawClaim(claim.id), { key: 'withdraw', success: '已退出', icon: 'none', onSuccess: onChange });
+    await action.run(() => withdrawClaim(claim.id), {
+      key: 'withdraw',
+      success: '已退出',
+      icon: 'none',
+      onSuccess: onChange,
+    });
   };
 
   return (
-    <View className='claim-panel'>
-      <View className='row-between'>
-        <Text className='t-bold'>我的报名</Text>
+    <View className="claim-panel">
+      <View className="row-between">
+        <Text className="t-bold">我的报名</Text>
         <Badge text={CLAIM_STATUS_LABELS[claim.status]} tone={CLAIM_TONE[claim.status]} />
       </View>
-      <Text className='block mt-16'>{claimStatusText(claim)}</Text>
+      <Text className="block mt-16">{claimStatusText(claim)}</Text>
 
       {view.waitlistPosition ? (
-        <View className='notice mt-24 mb-0'>
-          <Text className='t-l t-bold'>{`候补第 ${view.waitlistPosition} 位`}</Text>
+        <View className="notice mt-24 mb-0">
+          <Text className="t-l t-bold">{`候补第 ${view.waitlistPosition} 位`}</Text>
         </View>
       ) : null}
 
       {view.canConfirm && view.holdExpiresAt ? (
-        <View className='notice notice-hold mt-24' {...a11y(undefined, { role: 'status', live: 'polite' })}>
-          <Text className='block'>有人退出，名额已为您保留。请在倒计时结束前确认，否则名额顺延给下一位。</Text>
-          <Text className='t-xl t-bold t-primary block mt-16'>{`剩余 ${formatCountdown(view.holdExpiresAt - now)}`}</Text>
-          <View className='mt-24'>
-            <Btn onClick={() => void confirmHold()} loading={busy === 'confirm'} loadingText='正在确认…'>
+        <View className="notice notice-hold mt-24" {...a11y(undefined, { role: 'status', live: 'polite' })}>
+          <Text className="block">有人退出，名额已为您保留。请在倒计时结束前确认，否则名额顺延给下一位。</Text>
+          <Text className="t-xl t-bold t-primary block mt-16">{`剩余 ${formatCountdown(view.holdExpiresAt - now)}`}</Text>
+          <View className="mt-24">
+            <Btn onClick={() => void confirmHold()} loading={busy === 'confirm'} loadingText="正在确认…">
               确认参加
             </Btn>
           </View>
         </View>
       ) : null}
 
-      {claim.checkInAt ? <Text className='item-line'>{`签到：${formatDateTime(claim.checkInAt)}`}</Text> : null}
-      {claim.checkOutAt ? <Text className='item-line'>{`签退：${formatDateTime(claim.checkOutAt)}`}</Text> : null}
-      {claim.creditedHours !== null ? <Text className='item-line'>{`服务时长：${formatHours(claim.creditedHours)}`}</Text> : null}
-      {claim.pointsAwarded !== null ? <Text className='item-line'>{`获得积分：${claim.pointsAwarded}`}</Text> : null}
+      {claim.checkInAt ? <Text className="item-line">{`签到：${formatDateTime(claim.checkInAt)}`}</Text> : null}
+      {claim.checkOutAt ? <Text className="item-line">{`签退：${formatDateTime(claim.checkOutAt)}`}</Text> : null}
+      {claim.creditedHours !== null ? (
+        <Text className="item-line">{`服务时长：${formatHours(claim.creditedHours)}`}</Text>
+      ) : null}
+      {claim.pointsAwarded !== null ? <Text className="item-line">{`获得积分：${claim.pointsAwarded}`}</Text> : null}
 
       {view.checkInBlocked ? (
-        <View className='notice mt-24 mb-0'>
+        <View className="notice mt-24 mb-0">
           <Text>{view.checkInBlocked}</Text>
         </View>
       ) : null}
 
       {which ? (
-        <View className='attend mt-32'>
+        <View className="attend mt-32">
           <Field label={`${verb}码`} hint={`看现场工作人员手机/大屏上的${CHECKIN_CODE_DIGITS}位数字，每30秒更换`}>
             <Input
-              className='input attend-code'
+              className="input attend-code"
               type={isH5() ? 'text' : 'number'}
               maxlength={CHECKIN_CODE_DIGITS}
               value={code}
               placeholder={`输入${CHECKIN_CODE_DIGITS}位数字`}
-              placeholderClass='input-placeholder'
+              placeholderClass="input-placeholder"
               onInput={(e) => {
                 setCode(String(e.detail.value).replace(/\D/g, ''));
                 setError('');
@@ -165,36 +185,44 @@ export function ClaimPanel({ claim, locationOk = false, onChange }: ClaimPanelPr
             />
           </Field>
           {error ? (
-            <Text className='field-error mt-n24 mb-32' {...a11y(undefined, { role: 'alert' })}>{`！${error}`}</Text>
+            <Text className="field-error mt-n24 mb-32" {...a11y(undefined, { role: 'alert' })}>{`！${error}`}</Text>
           ) : null}
           <Btn onClick={byCode} loading={busy === 'code'} loadingText={`正在${verb}…`}>
             {`输入码${verb}`}
           </Btn>
           {isWeapp() ? (
-            <Btn variant='secondary' onClick={() => void byScan()} loading={busy === 'scan'} loadingText={`正在${verb}…`}>
+            <Btn
+              variant="secondary"
+              onClick={() => void byScan()}
+              loading={busy === 'scan'}
+              loadingText={`正在${verb}…`}
+            >
               {`扫码${verb}`}
             </Btn>
           ) : null}
           {locationOk ? (
-            <Btn variant='secondary' onClick={() => void byLocation()} loading={busy === 'location'} loadingText='正在定位…'>
+            <Btn
+              variant="secondary"
+              onClick={() => void byLocation()}
+              loading={busy === 'location'}
+              loadingText="正在定位…"
+            >
               {`定位${verb}`}
             </Btn>
           ) : null}
         </View>
       ) : error ? (
-        <Text className='field-error' {...a11y(undefined, { role: 'alert' })}>{`！${error}`}</Text>
+        <Text className="field-error" {...a11y(undefined, { role: 'alert' })}>{`！${error}`}</Text>
       ) : null}
 
       {view.canWithdraw ? (
-        <View className='mt-32'>
-          <Btn variant='plain' onClick={() => void withdraw()} loading={busy === 'withdraw'} loadingText='正在退出…'>
+        <View className="mt-32">
+          <Btn variant="plain" onClick={() => void withdraw()} loading={busy === 'withdraw'} loadingText="正在退出…">
             {claim.status === ClaimStatus.Waitlisted ? '退出候补' : '退出报名'}
           </Btn>
         </View>
       ) : view.withdrawBlocked ? (
-        <Text className='t-s t-muted block mt-24'>
-          {view.withdrawBlocked}
-        </Text>
+        <Text className="t-s t-muted block mt-24">{view.withdrawBlocked}</Text>
       ) : null}
     </View>
   );

@@ -26,29 +26,35 @@ export function TrendChart(props: ChartProps) {
 export function ColumnChart({ chart, label, caption, gridNote }: ChartProps) {
   const { axis, bars } = chart;
   return (
-    <View className='st-chart st-chart-cols' {...a11y(label)}>
+    <View className="st-chart st-chart-cols" {...a11y(label)}>
       <View>
-        <View className='st-cols'>
-          <View className='st-grid-lines' {...a11y(undefined, { hidden: true })}>
+        <View className="st-cols">
+          <View className="st-grid-lines" {...a11y(undefined, { hidden: true })}>
             {axis.ticks.map((t) => (
-              <View key={t} className={t === 0 ? 'st-grid-line st-base' : 'st-grid-line'} style={{ bottom: `${(t / axis.max) * 100}%` }} />
+              <View
+                key={t}
+                className={t === 0 ? 'st-grid-line st-base' : 'st-grid-line'}
+                style={{ bottom: `${(t / axis.max) * 100}%` }}
+              />
             ))}
           </View>
           {bars.map((b) => (
-            <View key={b.key} className='st-col' {...a11y(b.spoken)}>
-              <View className='st-cell' {...a11y(undefined, { hidden: true })}>
-                <View className='st-bar' style={{ height: `${b.pct}%` }}>
-                  <Text className='st-bar-val'>{b.valueText}</Text>
+            <View key={b.key} className="st-col" {...a11y(b.spoken)}>
+              <View className="st-cell" {...a11y(undefined, { hidden: true })}>
+                <View className="st-bar" style={{ height: `${b.pct}%` }}>
+                  <Text className="st-bar-val">{b.valueText}</Text>
                 </View>
               </View>
-              <Text className='st-col-label' {...a11y(undefined, { hidden: true })}>
+              <Text className="st-col-label" {...a11y(undefined, { hidden: true })}>
                 {b.label}
               </Text>
             </View>
           ))}
         </View>
       </View>
-      {caption || gridNote ? <Text className='st-caption'>{[caption, gridNote].filter(Boolean).join('；')}</Text> : null}
+      {caption || gridNote ? (
+        <Text className="st-caption">{[caption, gridNote].filter(Boolean).join('；')}</Text>
+      ) : null}
     </View>
   );
 }
@@ -56,17 +62,17 @@ export function ColumnChart({ chart, label, caption, gridNote }: ChartProps) {
 /** One row per bucket: label, bar (on the same axis as the columns would be), value. */
 export function RowChart({ chart, label, caption }: ChartProps) {
   return (
-    <View className='st-chart st-chart-rows' {...a11y(label)}>
+    <View className="st-chart st-chart-rows" {...a11y(label)}>
       {chart.bars.map((b) => (
-        <View key={b.key} className='st-hbar' {...a11y(b.spoken)}>
-          <Text className='st-hbar-label st-hbar-label-short'>{b.label}</Text>
-          <View className='st-hbar-track' {...a11y(undefined, { hidden: true })}>
-            <View className='st-hbar-fill' style={{ width: `${b.pct}%` }} />
+        <View key={b.key} className="st-hbar" {...a11y(b.spoken)}>
+          <Text className="st-hbar-label st-hbar-label-short">{b.label}</Text>
+          <View className="st-hbar-track" {...a11y(undefined, { hidden: true })}>
+            <View className="st-hbar-fill" style={{ width: `${b.pct}%` }} />
           </View>
-          <Text className='st-hbar-count'>{b.valueText}</Text>
+          <Text className="st-hbar-count">{b.valueText}</Text>
         </View>
       ))}
-      {caption ? <Text className='st-caption'>{caption}</Text> : null}
+      {caption ? <Text className="st-caption">{caption}</Text> : null}
     </View>
   );
 }
@@ -76,12 +82,12 @@ export function BarList({ rows, unit = '个', label }: { rows: CountRow[]; unit?
   return (
     <View {...a11y(label)}>
       {rows.map((r) => (
-        <View key={r.key} className='st-hbar' {...a11y(`${r.label}：${r.count}${unit}`)}>
-          <Text className='st-hbar-label'>{r.label}</Text>
-          <View className='st-hbar-track' {...a11y(undefined, { hidden: true })}>
-            <View className='st-hbar-fill' style={{ width: `${r.pct}%` }} />
+        <View key={r.key} className="st-hbar" {...a11y(`${r.label}：${r.count}${unit}`)}>
+          <Text className="st-hbar-label">{r.label}</Text>
+          <View className="st-hbar-track" {...a11y(undefined, { hidden: true })}>
+            <View className="st-hbar-fill" style={{ width: `${r.pct}%` }} />
           </View>
-          <Text className='st-hbar-count'>{`${r.count}${unit}`}</Text>
+          <Text className="st-hbar-count">{`${r.count}${unit}`}</Text>
         </View>
       ))}
     </View>

@@ -19,15 +19,15 @@ export function Figure({ label, value, unit, note, hints = [] }: FigureProps) {
   const lines = hints.filter(Boolean) as string[];
   const said = `${label}：${none && note ? note : `${spoken(value)}${none ? '' : (unit ?? '')}`}${lines.length ? `，${lines.join('，')}` : ''}`;
   return (
-    <View className='st-fig' {...a11y(said)}>
-      <Text className='st-fig-label'>{label}</Text>
+    <View className="st-fig" {...a11y(said)}>
+      <Text className="st-fig-label">{label}</Text>
       <Text className={cx('st-fig-value', none && 'st-none')}>
         {value}
-        {unit && !none ? <Text className='st-fig-unit'>{unit}</Text> : null}
+        {unit && !none ? <Text className="st-fig-unit">{unit}</Text> : null}
       </Text>
-      {none && note ? <Text className='st-fig-note'>{note}</Text> : null}
+      {none && note ? <Text className="st-fig-note">{note}</Text> : null}
       {lines.map((h) => (
-        <Text key={h} className='st-fig-hint'>
+        <Text key={h} className="st-fig-hint">
           {h}
         </Text>
       ))}

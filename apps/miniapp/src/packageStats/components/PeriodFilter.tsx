@@ -4,7 +4,14 @@ import { Btn } from '@/ui/Button';
 import { Segmented } from '@/ui/Choice';
 import { PickerField } from '@/ui/Field';
 import { a11y } from '@/platform/a11y';
-import { customPeriodError, PERIOD_OPTIONS, periodFor, todayValue, type Period, type PeriodKind } from '@/packageStats/utils/period';
+import {
+  customPeriodError,
+  PERIOD_OPTIONS,
+  periodFor,
+  todayValue,
+  type Period,
+  type PeriodKind,
+} from '@/packageStats/utils/period';
 import './stats.css';
 
 interface PeriodFilterProps {
@@ -44,22 +51,29 @@ export function PeriodFilter({ value, onChange, now = () => new Date() }: Period
 
   return (
     <View>
-      <Segmented label='统计周期' options={PERIOD_OPTIONS} value={kind} onChange={pick} />
+      <Segmented label="统计周期" options={PERIOD_OPTIONS} value={kind} onChange={pick} />
       {kind === 'custom' ? (
-        <View className='card'>
-          <PickerField label='开始日期' mode='date' value={from} end={todayValue(now())} onChange={(v) => (setFrom(v), setError(''))} required />
-          <PickerField label='结束日期' mode='date' value={to} onChange={(v) => (setTo(v), setError(''))} required />
+        <View className="card">
+          <PickerField
+            label="开始日期"
+            mode="date"
+            value={from}
+            end={todayValue(now())}
+            onChange={(v) => (setFrom(v), setError(''))}
+            required
+          />
+          <PickerField label="结束日期" mode="date" value={to} onChange={(v) => (setTo(v), setError(''))} required />
           {error ? (
-            <Text className='field-error mt-n24 mb-32' {...a11y(undefined, { role: 'alert' })}>
+            <Text className="field-error mt-n24 mb-32" {...a11y(undefined, { role: 'alert' })}>
               {`！${error}`}
             </Text>
           ) : null}
           <Btn onClick={apply}>查询</Btn>
         </View>
       ) : null}
-      <Text className='st-period'>
+      <Text className="st-period">
         {`统计期：${value.label}`}
-        {value.kind === 'custom' ? null : <Text className='st-nowrap'>{`（${value.from} 至 ${value.to}）`}</Text>}
+        {value.kind === 'custom' ? null : <Text className="st-nowrap">{`（${value.from} 至 ${value.to}）`}</Text>}
       </Text>
     </View>
   );

@@ -44,7 +44,8 @@ export function useDashboard(nodeId: number, period: Period, granularity: StatsG
   useEffect(() => {
     if (!hasLowerNodes(nodeType)) return;
     let live = true;
-    const types = nodeType === OrgNodeType.Street ? [OrgNodeType.Community] : [OrgNodeType.Street, OrgNodeType.WorkUnit];
+    const types =
+      nodeType === OrgNodeType.Street ? [OrgNodeType.Community] : [OrgNodeType.Street, OrgNodeType.WorkUnit];
     void Promise.all(types.map((t) => attempt(fetchChildren(nodeId, t)))).then((rs) => {
       if (live) setLower(rs.flatMap((r) => (r.ok ? r.data : [])));
     });

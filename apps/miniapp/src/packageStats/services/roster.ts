@@ -73,7 +73,11 @@ async function sendH5(url: string, f: PickedFile): Promise<{ status: number; dat
   const form = new FormData();
   form.append('file', f.blob as Blob, f.name);
   try {
-    const res = await fetch(url, { method: 'POST', body: form, headers: { Accept: 'application/json', ...authHeader() } });
+    const res = await fetch(url, {
+      method: 'POST',
+      body: form,
+      headers: { Accept: 'application/json', ...authHeader() },
+    });
     const data: unknown = await res.json().catch(() => null);
     return { status: res.status, data };
   } catch (e) {
@@ -83,7 +87,13 @@ async function sendH5(url: string, f: PickedFile): Promise<{ status: number; dat
 
 async function sendWeapp(url: string, f: PickedFile): Promise<{ status: number; data: unknown }> {
   try {
-    const res = await Taro.uploadFile({ url, filePath: f.path as string, name: 'file', header: authHeader(), timeout: 120_000 });
+    const res = await Taro.uploadFile({
+      url,
+      filePath: f.path as string,
+      name: 'file',
+      header: authHeader(),
+      timeout: 120_000,
+    });
     let data: unknown = res.data;
     if (typeof data === 'string') {
       try {
@@ -108,7 +118,11 @@ export async function uploadRoster(unitId: number, f: PickedFile, confirmValidOn
     if (res.status >= 200 && res.status < 300 && report) return { kind: 'imported', report };
     if (res.status === 400 && report) {
       const own = (res.data as { message?: unknown } | null)?.message;
-      return { kind: 'refused', message: typeof own === 'string' && own ? own : messageFromResponse(400, res.data), report };
+      return {
+        kind: 'refused',
+        message: typeof own === 'string' && own ? own : messageFromResponse(400, res.data),
+        report,
+      };
     }
     return { kind: 'failed', message: messageFromResponse(res.status, res.data) };
   } catch (e) {

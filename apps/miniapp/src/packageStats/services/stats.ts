@@ -14,7 +14,11 @@ import { call, callPath } from '@/platform/request';
 /** Calls of the statistics sub-package: dashboards, member records, annual reports, exports. */
 
 export function fetchStats(nodeId: number, q: Required<NodeStatsQuery>): Promise<StatsDto> {
-  return call(ROUTES.stats.node, { params: { id: nodeId }, query: { from: q.from, to: q.to, granularity: q.granularity }, timeout: 30_000 });
+  return call(ROUTES.stats.node, {
+    params: { id: nodeId },
+    query: { from: q.from, to: q.to, granularity: q.granularity },
+    timeout: 30_000,
+  });
 }
 
 /** 导出Excel: the statistics report of the node and period. */
@@ -53,8 +57,17 @@ export function fetchAnnualReport(unitId: number, userId: number, year?: number)
  */
 export function openPrintableReport(unitId: number, userId: number, year: number, name: string): Promise<boolean> {
   const params = { id: unitId, userId };
-  if (isH5()) return openHtmlPage({ path: callPath(ROUTES.rosters.annualReportHtml, params), query: { year }, filename: `${name}${year}年度报告.html` });
-  return downloadXlsx({ path: callPath(ROUTES.rosters.annualReportXlsx, params), query: { year }, filename: `${name}${year}年度报告.xlsx` });
+  if (isH5())
+    return openHtmlPage({
+      path: callPath(ROUTES.rosters.annualReportHtml, params),
+      query: { year },
+      filename: `${name}${year}年度报告.html`,
+    });
+  return downloadXlsx({
+    path: callPath(ROUTES.rosters.annualReportXlsx, params),
+    query: { year },
+    filename: `${name}${year}年度报告.xlsx`,
+  });
 }
 
 export function downloadRosterTemplate(unitId: number): Promise<boolean> {

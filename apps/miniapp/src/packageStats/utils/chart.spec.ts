@@ -84,7 +84,10 @@ describe('chart scaling', () => {
   });
 
   it('counts by kind in the order of the labels, zeros included, unknown keys last', () => {
-    const rows = countRows({ micro: 6, activity: 2, other: 1 }, { micro: '微服务', project: '实项目', activity: '大活动' });
+    const rows = countRows(
+      { micro: 6, activity: 2, other: 1 },
+      { micro: '微服务', project: '实项目', activity: '大活动' },
+    );
     expect(rows).toEqual([
       { key: 'micro', label: '微服务', count: 6, pct: 100 },
       { key: 'project', label: '实项目', count: 0, pct: 0 },

@@ -33,7 +33,8 @@ export interface Axis {
 export function niceAxis(values: number[], opts: { lines?: number; integers?: boolean } = {}): Axis {
   const lines = opts.lines ?? 4;
   const top = Math.max(0, ...values.filter((v) => Number.isFinite(v)));
-  if (top <= 0) return { max: 1, step: opts.integers ? 1 : 0.25, ticks: opts.integers ? [0, 1] : [0, 0.25, 0.5, 0.75, 1] };
+  if (top <= 0)
+    return { max: 1, step: opts.integers ? 1 : 0.25, ticks: opts.integers ? [0, 1] : [0, 0.25, 0.5, 0.75, 1] };
   let step = niceStep(top / lines);
   if (opts.integers) step = Math.max(1, Math.ceil(step));
   const max = Math.ceil(top / step - 1e-9) * step;
@@ -76,7 +77,8 @@ export interface Chart {
 /** "2026-03" → "3月" (or "25/12" across years); a week's Monday "2026-03-02" → "3/2". */
 export function bucketLabel(bucket: string, granularity: StatsGranularity, withYear = false): string {
   const [y, m, d] = bucket.split('-').map(Number);
-  if (granularity === StatsGranularity.Month || d === undefined) return withYear ? `${String(y).slice(2)}/${m}` : `${m}月`;
+  if (granularity === StatsGranularity.Month || d === undefined)
+    return withYear ? `${String(y).slice(2)}/${m}` : `${m}月`;
   return `${m}/${d}`;
 }
 
@@ -99,12 +101,22 @@ export function seriesChart(series: StatsSeriesPoint[], metric: SeriesMetric, gr
   const axis =
     metric === 'satisfaction'
       ? { max: 1, step: 0.25, ticks: [0, 0.25, 0.5, 0.75, 1] }
-      : niceAxis(values.map((v) => v ?? 0), { integers: metric === 'services' });
+      : niceAxis(
+          values.map((v) => v ?? 0),
+          { integers: metric === 'services' },
+        );
   const years = new Set(series.map((p) => p.bucket.slice(0, 4)));
   const meta = SERIES_METRICS.find((m) => m.value === metric)!;
   const bars = series.map((p, i) => {
     const v = values[i];
-    const valueText = metric === 'satisfaction' ? (v === null ? '—' : formatRate(v)) : metric === 'hours' ? formatHoursValue(v ?? 0) : String(v ?? 0);
+    const valueText =
+      metric === 'satisfaction'
+        ? v === null
+          ? '—'
+          : formatRate(v)
+        : metric === 'hours'
+          ? formatHoursValue(v ?? 0)
+          : String(v ?? 0);
     const words = metric === 'satisfaction' && v === null ? '无评价' : `${valueText}${meta.unit}`;
     return {
       key: p.bucket,
@@ -131,7 +143,12 @@ export interface CountRow {
 export function countRows(counts: Record<string, number>, labels: Record<string, string>): CountRow[] {
   const keys = [...Object.keys(labels), ...Object.keys(counts).filter((k) => !(k in labels))];
   const max = Math.max(0, ...keys.map((k) => counts[k] ?? 0));
-  return keys.map((k) => ({ key: k, label: labels[k] ?? k, count: counts[k] ?? 0, pct: barPercent(counts[k] ?? 0, max) }));
+  return keys.map((k) => ({
+    key: k,
+    label: labels[k] ?? k,
+    count: counts[k] ?? 0,
+    pct: barPercent(counts[k] ?? 0, max),
+  }));
 }
 
 /**

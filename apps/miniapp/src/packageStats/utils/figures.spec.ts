@@ -1,4 +1,12 @@
-import { formatCount, formatDuration, formatFraction, formatHoursValue, formatRate, NO_FIGURE, spoken } from './figures';
+import {
+  formatCount,
+  formatDuration,
+  formatFraction,
+  formatHoursValue,
+  formatRate,
+  NO_FIGURE,
+  spoken,
+} from './figures';
 
 describe('dashboard number formatting', () => {
   it('rates as percentages with one decimal at most; a missing rate is "—", never 0%', () => {

@@ -27,7 +27,9 @@ export function headlineFigures(s: StatsDto): HeadlineFigure[] {
     label: '报到率',
     value: formatRate(s.registrationRate),
     note: registrationNote(s),
-    hints: s.rosterEntries ? [`名册${formatCount(s.rosterEntries)}人，已报到${formatCount(s.rosterRegistered ?? 0)}人`] : [],
+    hints: s.rosterEntries
+      ? [`名册${formatCount(s.rosterEntries)}人，已报到${formatCount(s.rosterRegistered ?? 0)}人`]
+      : [],
   });
   out.push({
     key: 'service',
@@ -41,7 +43,10 @@ export function headlineFigures(s: StatsDto): HeadlineFigure[] {
     label: '核验服务时长',
     value: formatHoursValue(s.verifiedHours),
     unit: '小时',
-    hints: [`核验服务${formatCount(s.services)}次`, `补录时长${formatHoursValue(s.backfilledHours)}小时，另计，不含在内`],
+    hints: [
+      `核验服务${formatCount(s.services)}次`,
+      `补录时长${formatHoursValue(s.backfilledHours)}小时，另计，不含在内`,
+    ],
   });
   const rs = s.residentSatisfaction;
   const cs = s.communitySatisfaction;
@@ -70,14 +75,20 @@ export function headlineFigures(s: StatsDto): HeadlineFigure[] {
       label: '受理用时（中位数）',
       value: formatDuration(n.hoursToAccept.median),
       note: n.hoursToAccept.median === null ? '暂无数据' : null,
-      hints: n.hoursToAccept.mean === null ? ['从居民点单到社区受理'] : [`平均${formatDuration(n.hoursToAccept.mean)}`, '从居民点单到社区受理'],
+      hints:
+        n.hoursToAccept.mean === null
+          ? ['从居民点单到社区受理']
+          : [`平均${formatDuration(n.hoursToAccept.mean)}`, '从居民点单到社区受理'],
     });
     out.push({
       key: 'toFulfil',
       label: '办结用时（中位数）',
       value: formatDuration(n.hoursToFulfil.median),
       note: n.hoursToFulfil.median === null ? '暂无数据' : null,
-      hints: n.hoursToFulfil.mean === null ? ['从受理到办结'] : [`平均${formatDuration(n.hoursToFulfil.mean)}`, '从受理到办结'],
+      hints:
+        n.hoursToFulfil.mean === null
+          ? ['从受理到办结']
+          : [`平均${formatDuration(n.hoursToFulfil.mean)}`, '从受理到办结'],
     });
   }
   return out;
@@ -87,4 +98,3 @@ export function headlineFigures(s: StatsDto): HeadlineFigure[] {
 export function hasLowerNodes(type: string): boolean {
   return type === OrgNodeType.Street || type === OrgNodeType.District;
 }
-

@@ -6,19 +6,51 @@ const NOW = new Date('2026-11-22T02:00:00.000Z');
 
 describe('statistics periods (Asia/Shanghai calendar days, both ends included)', () => {
   it('this month: the 1st to the last day, charted by week', () => {
-    expect(periodFor('month', NOW)).toEqual({ kind: 'month', from: '2026-11-01', to: '2026-11-30', label: '2026年11月', granularity: StatsGranularity.Week });
-    expect(periodFor('month', new Date('2028-02-10T00:00:00Z'))).toMatchObject({ from: '2028-02-01', to: '2028-02-29' });
-    expect(periodFor('month', new Date('2027-02-10T00:00:00Z'))).toMatchObject({ from: '2027-02-01', to: '2027-02-28' });
+    expect(periodFor('month', NOW)).toEqual({
+      kind: 'month',
+      from: '2026-11-01',
+      to: '2026-11-30',
+      label: '2026年11月',
+      granularity: StatsGranularity.Week,
+    });
+    expect(periodFor('month', new Date('2028-02-10T00:00:00Z'))).toMatchObject({
+      from: '2028-02-01',
+      to: '2028-02-29',
+    });
+    expect(periodFor('month', new Date('2027-02-10T00:00:00Z'))).toMatchObject({
+      from: '2027-02-01',
+      to: '2027-02-28',
+    });
   });
 
   it('this quarter: three calendar months', () => {
-    expect(periodFor('quarter', NOW)).toEqual({ kind: 'quarter', from: '2026-10-01', to: '2026-12-31', label: '2026年第4季度', granularity: StatsGranularity.Week });
-    expect(periodFor('quarter', new Date('2026-01-01T00:00:00Z'))).toMatchObject({ from: '2026-01-01', to: '2026-03-31', label: '2026年第1季度' });
-    expect(periodFor('quarter', new Date('2026-06-30T12:00:00Z'))).toMatchObject({ from: '2026-04-01', to: '2026-06-30', label: '2026年第2季度' });
+    expect(periodFor('quarter', NOW)).toEqual({
+      kind: 'quarter',
+      from: '2026-10-01',
+      to: '2026-12-31',
+      label: '2026年第4季度',
+      granularity: StatsGranularity.Week,
+    });
+    expect(periodFor('quarter', new Date('2026-01-01T00:00:00Z'))).toMatchObject({
+      from: '2026-01-01',
+      to: '2026-03-31',
+      label: '2026年第1季度',
+    });
+    expect(periodFor('quarter', new Date('2026-06-30T12:00:00Z'))).toMatchObject({
+      from: '2026-04-01',
+      to: '2026-06-30',
+      label: '2026年第2季度',
+    });
   });
 
   it('this year: 1 January to 31 December, charted by month', () => {
-    expect(periodFor('year', NOW)).toEqual({ kind: 'year', from: '2026-01-01', to: '2026-12-31', label: '2026年', granularity: StatsGranularity.Month });
+    expect(periodFor('year', NOW)).toEqual({
+      kind: 'year',
+      from: '2026-01-01',
+      to: '2026-12-31',
+      label: '2026年',
+      granularity: StatsGranularity.Month,
+    });
   });
 
   it('uses the Shanghai day, not the phone’s: 31 Dec 17:00 UTC is already New Year in Shanghai', () => {
@@ -42,7 +74,11 @@ describe('statistics periods (Asia/Shanghai calendar days, both ends included)',
     expect(granularityFor('2026-01-01', '2026-04-02')).toBe(StatsGranularity.Week); // 92 days
     expect(granularityFor('2026-01-01', '2026-04-03')).toBe(StatsGranularity.Month);
     // Before days are picked, 自定义 starts on this month.
-    expect(periodFor('custom', NOW)).toMatchObject({ from: '2026-11-01', to: '2026-11-30', label: '2026-11-01 至 2026-11-30' });
+    expect(periodFor('custom', NOW)).toMatchObject({
+      from: '2026-11-01',
+      to: '2026-11-30',
+      label: '2026-11-01 至 2026-11-30',
+    });
   });
 
   it('counts days across month ends and leap years', () => {

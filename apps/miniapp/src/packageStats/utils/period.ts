@@ -112,9 +112,21 @@ export function periodFor(kind: PeriodKind, now: Date = new Date(), custom?: { f
     return { kind, from: ymd(y, 1, 1), to: ymd(y, 12, 31), label: `${y}年`, granularity: StatsGranularity.Month };
   }
   if (kind === 'custom' && custom) {
-    return { kind, from: custom.from, to: custom.to, label: `${custom.from} 至 ${custom.to}`, granularity: granularityFor(custom.from, custom.to) };
+    return {
+      kind,
+      from: custom.from,
+      to: custom.to,
+      label: `${custom.from} 至 ${custom.to}`,
+      granularity: granularityFor(custom.from, custom.to),
+    };
   }
   const from = ymd(y, m, 1);
   const to = ymd(y, m, daysInMonth(y, m));
-  return { kind, from, to, label: kind === 'custom' ? `${from} 至 ${to}` : `${y}年${m}月`, granularity: StatsGranularity.Week };
+  return {
+    kind,
+    from,
+    to,
+    label: kind === 'custom' ? `${from} 至 ${to}` : `${y}年${m}月`,
+    granularity: StatsGranularity.Week,
+  };
 }

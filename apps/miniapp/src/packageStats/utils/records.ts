@@ -1,4 +1,10 @@
-import { MEMBER_FLAG_LABELS, MemberFlag, RegistrationStatus, type MemberRecordDto, type MemberRecordFilter } from '@sbd/contracts';
+import {
+  MEMBER_FLAG_LABELS,
+  MemberFlag,
+  RegistrationStatus,
+  type MemberRecordDto,
+  type MemberRecordFilter,
+} from '@sbd/contracts';
 import type { Tone } from '@/features/loop/loop';
 import { formatHoursValue, formatRate } from './figures';
 
@@ -33,7 +39,9 @@ export function registrationBadge(r: Pick<MemberRecordDto, 'registrationStatus' 
 }
 
 /** Flags (约谈预警) and honours as badges, in words; not repeating the registration badge ("未报到"). */
-export function recordBadges(r: Pick<MemberRecordDto, 'flags' | 'honours' | 'onRoster' | 'registrationStatus'>): StatusBadge[] {
+export function recordBadges(
+  r: Pick<MemberRecordDto, 'flags' | 'honours' | 'onRoster' | 'registrationStatus'>,
+): StatusBadge[] {
   const shown = registrationBadge(r).text;
   const out: StatusBadge[] = r.flags.map((f) => ({ text: MEMBER_FLAG_LABELS[f] ?? f, tone: 'rejected' as Tone }));
   if (r.honours) out.push({ text: '推荐评先评优', tone: 'approved' });

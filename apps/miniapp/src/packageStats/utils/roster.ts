@@ -41,7 +41,8 @@ export function rosterSummary(report: RosterImportReport): string {
       .join('，');
   }
   if (report.total === 0 && errs) return `名册无法读取，未导入任何数据`;
-  if (errs) return `名册共${report.total}行：有效${report.valid}行，有错误的${invalidRows(report)}行（共${errs}处错误）`;
+  if (errs)
+    return `名册共${report.total}行：有效${report.valid}行，有错误的${invalidRows(report)}行（共${errs}处错误）`;
   return `名册共${report.total}行，没有可导入的数据`;
 }
 
@@ -52,7 +53,9 @@ export function canImportValidOnly(report: RosterImportReport): boolean {
 
 /** The report in a refused upload's body ({ …, report }), checked; null when it is not one. */
 export function reportOf(body: unknown): RosterImportReport | null {
-  const r = (body && typeof body === 'object' ? (body as { report?: unknown }).report ?? body : null) as Partial<RosterImportReport> | null;
+  const r = (
+    body && typeof body === 'object' ? ((body as { report?: unknown }).report ?? body) : null
+  ) as Partial<RosterImportReport> | null;
   if (!r || typeof r !== 'object') return null;
   if (typeof r.total !== 'number' || typeof r.valid !== 'number' || !Array.isArray(r.errors)) return null;
   return {
@@ -62,6 +65,10 @@ export function reportOf(body: unknown): RosterImportReport | null {
     matched: typeof r.matched === 'number' ? r.matched : 0,
     errors: r.errors
       .filter((e): e is RosterRowError => !!e && typeof (e as RosterRowError).message === 'string')
-      .map((e) => ({ row: Number(e.row) || 0, column: typeof e.column === 'string' ? e.column : '', message: e.message })),
+      .map((e) => ({
+        row: Number(e.row) || 0,
+        column: typeof e.column === 'string' ? e.column : '',
+        message: e.message,
+      })),
   };
 }

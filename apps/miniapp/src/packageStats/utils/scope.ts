@@ -28,7 +28,9 @@ export function statsScope(session: Session | null): StatsScope | null {
 
 /** The unit a unit admin manages: `unitId` when it is one of theirs, else their first (or active) unit. */
 export function unitScope(session: Session | null, unitId?: number): StatsScope | null {
-  const units = (session?.user?.roles ?? []).filter((r) => r.role === Role.UnitAdmin && r.scopeNodeId != null).map(toScope) as StatsScope[];
+  const units = (session?.user?.roles ?? [])
+    .filter((r) => r.role === Role.UnitAdmin && r.scopeNodeId != null)
+    .map(toScope) as StatsScope[];
   if (unitId) return units.find((u) => u.nodeId === unitId) ?? null;
   const active = toScope(activeAssignment(session));
   return active && active.role === Role.UnitAdmin ? active : (units[0] ?? null);

@@ -28,7 +28,9 @@ beforeEach(() => {
 
 describe('inbox', () => {
   it('opens only known in-app pages, with or without the leading slash', () => {
-    expect(notificationTarget({ path: 'packageResident/pages/need/index?id=11' })).toBe('/packageResident/pages/need/index?id=11');
+    expect(notificationTarget({ path: 'packageResident/pages/need/index?id=11' })).toBe(
+      '/packageResident/pages/need/index?id=11',
+    );
     expect(notificationTarget({ path: '/packageMember/pages/claims/index' })).toBe('/packageMember/pages/claims/index');
     expect(notificationTarget({ path: 'https://evil.example/' })).toBeNull();
     expect(notificationTarget({ path: null })).toBeNull();

@@ -25,14 +25,17 @@ export function notificationTarget(n: Pick<NotificationDto, 'path'>): string | n
 /** 站内消息: newest first; unread ones say so in words; a tap marks read and opens the page. */
 export default function InboxPage() {
   const session = useSession();
-  const list = usePaged((cursor) => inbox({ cursor }), (n) => n.id);
+  const list = usePaged(
+    (cursor) => inbox({ cursor }),
+    (n) => n.id,
+  );
 
   useDidShow(() => {
     if (session?.accessToken) void list.reload();
   });
   usePullDownRefresh(() => void list.reload().finally(stopPullDown));
 
-  if (!session?.accessToken) return <Gate title='消息' loggedIn={false} need='' />;
+  if (!session?.accessToken) return <Gate title="消息" loggedIn={false} need="" />;
 
   const open = (n: NotificationDto) => {
     if (!n.read) {
@@ -54,16 +57,16 @@ export default function InboxPage() {
   const unread = list.items.filter((n) => !n.read).length;
 
   return (
-    <Page title='消息'>
+    <Page title="消息">
       {unread ? (
-        <Btn variant='plain' onClick={() => void readAll()}>
+        <Btn variant="plain" onClick={() => void readAll()}>
           {`全部标为已读（${unread}条未读）`}
         </Btn>
       ) : null}
-      <View className='spacer' />
+      <View className="spacer" />
       <PagedList
         list={list}
-        empty='暂无消息'
+        empty="暂无消息"
         render={(n) => {
           const go = () => open(n);
           const target = notificationTarget(n);
@@ -75,13 +78,20 @@ export default function InboxPage() {
               {...a11y(`${n.read ? '' : '未读，'}${n.title}`, { role: 'button' })}
               {...keyActivate(go)}
             >
-              <View className='row-top'>
-                <Text className='item-title'>{n.title}</Text>
-                {n.read ? <Badge text='已读' tone='neutral' /> : <Badge text='未读' tone='info' />}
+              <View className="row-top">
+                <Text className="item-title">{n.title}</Text>
+                {n.read ? <Badge text="已读" tone="neutral" /> : <Badge text="未读" tone="info" />}
               </View>
-              <Text className='block mt-16'>{n.body}</Text>
-              <Text className='item-line'>{[NOTIFICATION_KIND_LABELS[n.kind] !== n.title ? NOTIFICATION_KIND_LABELS[n.kind] : '', formatDateTime(n.createdAt)].filter(Boolean).join(' · ')}</Text>
-              {target ? <Text className='item-go'>查看 ›</Text> : null}
+              <Text className="block mt-16">{n.body}</Text>
+              <Text className="item-line">
+                {[
+                  NOTIFICATION_KIND_LABELS[n.kind] !== n.title ? NOTIFICATION_KIND_LABELS[n.kind] : '',
+                  formatDateTime(n.createdAt),
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </Text>
+              {target ? <Text className="item-go">查看 ›</Text> : null}
             </View>
           );
         }}

@@ -72,7 +72,14 @@ describe('home page', () => {
       '我的',
     ]);
     expect(titles({ role: Role.BranchSecretary, scopeNodeId: 8, scopeName: null })[0]).toBe('支部报名');
-    expect(titles({ role: Role.Resident, scopeNodeId: 7, scopeName: null })).toEqual(['我要点单', '我的需求', '消息', '我要报到', '我的报到', '我的']);
+    expect(titles({ role: Role.Resident, scopeNodeId: 7, scopeName: null })).toEqual([
+      '我要点单',
+      '我的需求',
+      '消息',
+      '我要报到',
+      '我的报到',
+      '我的',
+    ]);
     expect(titles({ role: Role.CommunityAdmin, scopeNodeId: 7, scopeName: null })).toEqual([
       '需求分拣',
       '发布任务',
@@ -85,9 +92,19 @@ describe('home page', () => {
       '消息',
       '我的',
     ]);
-    expect(titles({ role: Role.UnitAdmin, scopeNodeId: 9, scopeName: null })).toEqual(['统计看板', '党员报回记录', '单位名册', '消息', '我的']);
+    expect(titles({ role: Role.UnitAdmin, scopeNodeId: 9, scopeName: null })).toEqual([
+      '统计看板',
+      '党员报回记录',
+      '单位名册',
+      '消息',
+      '我的',
+    ]);
     expect(titles({ role: Role.StreetAdmin, scopeNodeId: 3, scopeName: null })).toEqual(['统计看板', '消息', '我的']);
     expect(titles({ role: Role.DistrictAdmin, scopeNodeId: 1, scopeName: null })).toEqual(['统计看板', '消息', '我的']);
-    expect(titles({ role: Role.PlatformAdmin, scopeNodeId: null, scopeName: null })).toEqual(['统计看板', '消息', '我的']);
+    expect(titles({ role: Role.PlatformAdmin, scopeNodeId: null, scopeName: null })).toEqual([
+      '统计看板',
+      '消息',
+      '我的',
+    ]);
   });
 });

@@ -36,7 +36,15 @@ describe('login page (H5)', () => {
         refreshToken: 'R',
         expiresIn: 900,
         refreshExpiresIn: 86400,
-        user: { id: 1, name: '王芳', phone: '13800001111', hasWechat: false, roles: [], consentVersion: null, consentAt: null },
+        user: {
+          id: 1,
+          name: '王芳',
+          phone: '13800001111',
+          hasWechat: false,
+          roles: [],
+          consentVersion: null,
+          consentAt: null,
+        },
       },
     });
     render(<LoginPage />);
@@ -44,7 +52,11 @@ describe('login page (H5)', () => {
     type('密码', 'Secret-123');
     fireEvent.click(screen.getByRole('button', { name: '登录' }));
     await flush();
-    expect(request$.mock.calls[0][0]).toMatchObject({ url: '/api/auth/login', method: 'POST', data: { phone: '13800001111', password: 'Secret-123' } });
+    expect(request$.mock.calls[0][0]).toMatchObject({
+      url: '/api/auth/login',
+      method: 'POST',
+      data: { phone: '13800001111', password: 'Secret-123' },
+    });
     expect(getSession()?.accessToken).toBe('A');
     expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/packageMember/pages/status/index' });
   });
@@ -64,7 +76,11 @@ describe('login page (H5)', () => {
   });
 
   it('sign-up requires consent to the privacy notice', async () => {
-    request$.mockResolvedValueOnce({ statusCode: 200, header: {}, data: { version: 'v1', title: '隐私政策', body: '……' } });
+    request$.mockResolvedValueOnce({
+      statusCode: 200,
+      header: {},
+      data: { version: 'v1', title: '隐私政策', body: '……' },
+    });
     render(<LoginPage />);
     fireEvent.click(screen.getByRole('button', { name: '注册' }));
     await flush();

@@ -19,25 +19,27 @@ export default function LoginPage() {
   return (
     <Page title={mode === 'login' ? '登录双报到' : '注册账号'}>
       {redirect ? (
-        <View className='notice'>
+        <View className="notice">
           <Text>{auth.communityCode ? '登录或注册后继续社区报到。' : '请先登录，登录后回到刚才的页面。'}</Text>
         </View>
       ) : null}
 
       {formError ? (
-        <View className='notice notice-error' {...a11y(undefined, { role: 'alert' })}>
+        <View className="notice notice-error" {...a11y(undefined, { role: 'alert' })}>
           <Text>{formError}</Text>
         </View>
       ) : null}
 
       {!h5 ? (
-        <View className='card'>
-          <Btn onClick={() => void auth.doWechatLogin()} loading={auth.busy && !showPasswordLogin} loadingText='正在登录…'>
+        <View className="card">
+          <Btn
+            onClick={() => void auth.doWechatLogin()}
+            loading={auth.busy && !showPasswordLogin}
+            loadingText="正在登录…"
+          >
             微信一键登录
           </Btn>
-          <Text className='t-s t-muted block mt-24'>
-            使用当前微信账号登录，无需输入密码。
-          </Text>
+          <Text className="t-s t-muted block mt-24">使用当前微信账号登录，无需输入密码。</Text>
           {!showPasswordLogin ? (
             <LinkAction onClick={() => auth.setShowPasswordLogin(true)}>使用手机号和密码登录</LinkAction>
           ) : null}
@@ -45,7 +47,7 @@ export default function LoginPage() {
       ) : null}
 
       {showPasswordLogin ? (
-        <View className='card'>
+        <View className="card">
           {h5 ? <ModeTabs mode={mode} onChange={auth.switchMode} /> : null}
 
           {mode === 'login' ? <PasswordLoginForm auth={auth} /> : <SignupForm auth={auth} />}

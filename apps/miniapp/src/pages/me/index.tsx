@@ -16,7 +16,7 @@ export default function MePage() {
   });
 
   return (
-    <Page title='我的'>
+    <Page title="我的">
       <AccountCard user={user} />
       {user ? <RoleSwitcher user={user} activeKey={activeKey} /> : null}
       <ElderlySetting />

@@ -8,7 +8,10 @@ beforeEach(() => {
   resetToastDedupe();
 });
 
-const titles = () => ((Taro.showToast as jest.Mock).mock.calls as unknown as [{ title: string; icon?: string }][]).map(([o]) => `${o.icon}:${o.title}`);
+const titles = () =>
+  ((Taro.showToast as jest.Mock).mock.calls as unknown as [{ title: string; icon?: string }][]).map(
+    ([o]) => `${o.icon}:${o.title}`,
+  );
 
 function deferred<T>() {
   let resolve!: (v: T) => void;

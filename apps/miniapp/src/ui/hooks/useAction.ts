@@ -35,27 +35,30 @@ export function useAction<K extends string = never>(): Action<K> {
   const [busy, setBusy] = useState<K | 'busy' | ''>('');
   const running = useRef(false);
 
-  const run = useCallback(async <T>(call: () => Promise<T>, opts: ActionOptions<T, K> = {}): Promise<Result<T> | null> => {
-    if (running.current) return null;
-    running.current = true;
-    setBusy(opts.key ?? 'busy');
-    let r: Result<T>;
-    try {
-      r = await attempt(Promise.resolve().then(call));
-    } finally {
-      running.current = false;
-      setBusy('');
-    }
-    if (r.ok) {
-      const text = typeof opts.success === 'function' ? opts.success(r.data) : opts.success;
-      if (text) toast(text, opts.icon ?? 'success');
-      opts.onSuccess?.(r.data);
-    } else {
-      if (opts.errorToast !== false) showErrorToast(r.error.message);
-      opts.onError?.(r.error);
-    }
-    return r;
-  }, []);
+  const run = useCallback(
+    async <T>(call: () => Promise<T>, opts: ActionOptions<T, K> = {}): Promise<Result<T> | null> => {
+      if (running.current) return null;
+      running.current = true;
+      setBusy(opts.key ?? 'busy');
+      let r: Result<T>;
+      try {
+        r = await attempt(Promise.resolve().then(call));
+      } finally {
+        running.current = false;
+        setBusy('');
+      }
+      if (r.ok) {
+        const text = typeof opts.success === 'function' ? opts.success(r.data) : opts.success;
+        if (text) toast(text, opts.icon ?? 'success');
+        opts.onSuccess?.(r.data);
+      } else {
+        if (opts.errorToast !== false) showErrorToast(r.error.message);
+        opts.onError?.(r.error);
+      }
+      return r;
+    },
+    [],
+  );
 
   return { busy, run };
 }

@@ -38,7 +38,9 @@ describe('useLoaded (what a page shows)', () => {
 
   it('asks for nothing with an unusable id, or while inactive (signed out)', async () => {
     const fetch = jest.fn(async () => 'x');
-    const invalid = renderHook(() => useLoaded(fetch, { active: true, invalid: invalidId(Number('abc'), '没有找到这个任务') }));
+    const invalid = renderHook(() =>
+      useLoaded(fetch, { active: true, invalid: invalidId(Number('abc'), '没有找到这个任务') }),
+    );
     await waitFor(() => expect(invalid.result.current.state).toBe('error'));
     expect(invalid.result.current.error).toBe('没有找到这个任务');
     const inactive = renderHook(() => useLoaded(fetch, { active: false }));

@@ -23,7 +23,10 @@ export interface Paged<T> {
  * A keyset-paginated list ("加载更多"): a reload drops answers of older requests (filters changed
  * meanwhile), and pages are merged by `keyOf` so an item never shows twice.
  */
-export function usePaged<T>(fetchPage: (cursor: string | null) => Promise<Page<T>>, keyOf: (item: T) => string | number): Paged<T> {
+export function usePaged<T>(
+  fetchPage: (cursor: string | null) => Promise<Page<T>>,
+  keyOf: (item: T) => string | number,
+): Paged<T> {
   const [items, setItems] = useState<T[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [state, setState] = useState<LoadState>('loading');

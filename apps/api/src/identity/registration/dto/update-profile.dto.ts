@@ -1,7 +1,17 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { MAX_SKILL_LENGTH, MAX_SKILLS, type UpdateProfileRequest } from '@sbd/contracts';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsInt, IsObject, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsInt,
+  IsObject,
+  IsString,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { IsNotBlank, IsOptionalNotNull } from '../../../platform/validation/decorators';
 import { FreeTimeSlotDto } from './submit-registration.dto';
 

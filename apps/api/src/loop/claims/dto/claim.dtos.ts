@@ -93,7 +93,11 @@ export class CheckInDto implements CheckInRequest {
 }
 
 export class VerifyClaimDto implements VerifyClaimRequest {
-  @ApiPropertyOptional({ minimum: RATING_MIN, maximum: RATING_MAX, description: 'The community’s rating of the service' })
+  @ApiPropertyOptional({
+    minimum: RATING_MIN,
+    maximum: RATING_MAX,
+    description: 'The community’s rating of the service',
+  })
   // Not nullable: the service rates whenever score !== undefined, and ratings.score is NOT NULL (was a 500).
   @IsOptionalNotNull()
   @IsInt()

@@ -96,7 +96,11 @@ export class CreateNeedDto implements CreateNeedRequest {
   @IsDateTime({}, { message: '期望时间必须是有效的日期时间' })
   expectedAt?: string;
 
-  @ApiPropertyOptional({ type: [String], maxItems: NEED_MAX_PHOTOS, example: ['/api/uploads/0b7e6f0e-6c4c-4a36-9a55-8d5f6f1f2a10'] })
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: NEED_MAX_PHOTOS,
+    example: ['/api/uploads/0b7e6f0e-6c4c-4a36-9a55-8d5f6f1f2a10'],
+  })
   @IsOptional()
   @IsArray({ message: '照片必须是列表' })
   @ArrayMaxSize(NEED_MAX_PHOTOS, { message: `最多上传${NEED_MAX_PHOTOS}张照片` })

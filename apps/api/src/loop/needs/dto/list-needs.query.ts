@@ -1,5 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { NeedCategory, NeedStatus, SUMMARY_PERIODS, type MyNeedListQuery, type SummaryPeriod, type NeedListQuery, type NeedPeriodQuery } from '@sbd/contracts';
+import {
+  NeedCategory,
+  NeedStatus,
+  SUMMARY_PERIODS,
+  type MyNeedListQuery,
+  type SummaryPeriod,
+  type NeedListQuery,
+  type NeedPeriodQuery,
+} from '@sbd/contracts';
 import { Type } from 'class-transformer';
 import { IsEnum, IsIn, IsInt, IsOptional, Matches, Min } from 'class-validator';
 import { IdPageQuery } from '../../../platform/validation/id-page.query';
@@ -32,7 +40,10 @@ export class NeedSummaryQuery implements NeedPeriodQuery {
   @IsIn(SUMMARY_PERIODS, { message: '统计周期只能是 day、week 或 month' })
   period: SummaryPeriod;
 
-  @ApiPropertyOptional({ example: '2026-03-15', description: 'A day inside the period (Asia/Shanghai); today by default' })
+  @ApiPropertyOptional({
+    example: '2026-03-15',
+    description: 'A day inside the period (Asia/Shanghai); today by default',
+  })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' })
   date?: string;

@@ -1,7 +1,26 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MATCH_WEIGHT_MAX, type CreateInvitesRequest, type MatchWeights, type UpdateMatchWeightsRequest, type ListLimitQuery, type DateRangeQuery } from '@sbd/contracts';
+import {
+  MATCH_WEIGHT_MAX,
+  type CreateInvitesRequest,
+  type MatchWeights,
+  type UpdateMatchWeightsRequest,
+  type ListLimitQuery,
+  type DateRangeQuery,
+} from '@sbd/contracts';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsNumber, IsObject, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { IsOptionalNotNull } from '../../../platform/validation/decorators';
 import { IsDateTime } from '../../../platform/validation/date-time';
 

@@ -46,7 +46,9 @@ export class Foundation1732200000000 implements MigrationInterface {
           col.int('sort_order', { default: 0 }),
           col.date('created_at'),
         ],
-        foreignKeys: [{ columnNames: ['community_id'], referencedTableName: 'org_nodes', referencedColumnNames: ['id'] }],
+        foreignKeys: [
+          { columnNames: ['community_id'], referencedTableName: 'org_nodes', referencedColumnNames: ['id'] },
+        ],
         indices: [new TableIndex({ name: 'uq_positions_code', columnNames: ['community_id', 'code'], isUnique: true })],
       }),
     );
@@ -80,7 +82,13 @@ export class Foundation1732200000000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'user_roles',
-        columns: [col.id(), col.fk('user_id'), col.str('role', 32), col.fk('scope_node_id', true), col.date('created_at')],
+        columns: [
+          col.id(),
+          col.fk('user_id'),
+          col.str('role', 32),
+          col.fk('scope_node_id', true),
+          col.date('created_at'),
+        ],
         foreignKeys: [
           { columnNames: ['user_id'], referencedTableName: 'users', referencedColumnNames: ['id'] },
           { columnNames: ['scope_node_id'], referencedTableName: 'org_nodes', referencedColumnNames: ['id'] },
@@ -230,7 +238,9 @@ export class Foundation1732200000000 implements MigrationInterface {
           col.date('created_at'),
           col.date('updated_at'),
         ],
-        foreignKeys: [{ columnNames: ['pairing_id'], referencedTableName: 'unit_pairings', referencedColumnNames: ['id'] }],
+        foreignKeys: [
+          { columnNames: ['pairing_id'], referencedTableName: 'unit_pairings', referencedColumnNames: ['id'] },
+        ],
         indices: [new TableIndex({ name: 'ix_pairing_items_pairing', columnNames: ['pairing_id', 'list_type', 'id'] })],
       }),
     );

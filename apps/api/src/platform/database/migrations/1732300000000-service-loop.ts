@@ -1,7 +1,11 @@
 import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { col } from './columns';
 
-const fk = (column: string, table: string) => ({ columnNames: [column], referencedTableName: table, referencedColumnNames: ['id'] });
+const fk = (column: string, table: string) => ({
+  columnNames: [column],
+  referencedTableName: table,
+  referencedColumnNames: ['id'],
+});
 
 /** 居民点单 → 社区下单 → 党员接单 → 活动评单: needs, tasks, claims, hours, ratings, points, notifications, emergencies. */
 export class ServiceLoop1732300000000 implements MigrationInterface {
@@ -68,7 +72,11 @@ export class ServiceLoop1732300000000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'need_plus_ones',
-        columns: [{ ...col.fk('need_id'), isPrimary: true }, { ...col.fk('user_id'), isPrimary: true }, col.date('created_at')],
+        columns: [
+          { ...col.fk('need_id'), isPrimary: true },
+          { ...col.fk('user_id'), isPrimary: true },
+          col.date('created_at'),
+        ],
         foreignKeys: [fk('need_id', 'needs'), fk('user_id', 'users')],
       }),
     );
@@ -110,7 +118,10 @@ export class ServiceLoop1732300000000 implements MigrationInterface {
         ],
         foreignKeys: [fk('community_id', 'org_nodes')],
         indices: [
-          new TableIndex({ name: 'ix_tasks_feed_community', columnNames: ['status', 'community_id', 'starts_at', 'id'] }),
+          new TableIndex({
+            name: 'ix_tasks_feed_community',
+            columnNames: ['status', 'community_id', 'starts_at', 'id'],
+          }),
           new TableIndex({ name: 'ix_tasks_feed_street', columnNames: ['status', 'street_id', 'starts_at', 'id'] }),
           new TableIndex({ name: 'ix_tasks_community', columnNames: ['community_id', 'id'] }),
         ],
@@ -119,7 +130,10 @@ export class ServiceLoop1732300000000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'task_needs',
-        columns: [{ ...col.fk('task_id'), isPrimary: true }, { ...col.fk('need_id'), isPrimary: true }],
+        columns: [
+          { ...col.fk('task_id'), isPrimary: true },
+          { ...col.fk('need_id'), isPrimary: true },
+        ],
         foreignKeys: [fk('task_id', 'tasks'), fk('need_id', 'needs')],
         indices: [new TableIndex({ name: 'ix_task_needs_need', columnNames: ['need_id'] })],
       }),
@@ -127,14 +141,20 @@ export class ServiceLoop1732300000000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'task_branches',
-        columns: [{ ...col.fk('task_id'), isPrimary: true }, { ...col.fk('branch_id'), isPrimary: true }],
+        columns: [
+          { ...col.fk('task_id'), isPrimary: true },
+          { ...col.fk('branch_id'), isPrimary: true },
+        ],
         foreignKeys: [fk('task_id', 'tasks'), fk('branch_id', 'org_nodes')],
       }),
     );
     await q.createTable(
       new Table({
         name: 'task_positions',
-        columns: [{ ...col.fk('task_id'), isPrimary: true }, { ...col.fk('position_id'), isPrimary: true }],
+        columns: [
+          { ...col.fk('task_id'), isPrimary: true },
+          { ...col.fk('position_id'), isPrimary: true },
+        ],
         foreignKeys: [fk('task_id', 'tasks'), fk('position_id', 'positions')],
         indices: [new TableIndex({ name: 'ix_task_positions_position', columnNames: ['position_id'] })],
       }),

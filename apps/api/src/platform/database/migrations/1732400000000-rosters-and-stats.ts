@@ -1,7 +1,11 @@
 import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { col } from './columns';
 
-const fk = (column: string, table: string) => ({ columnNames: [column], referencedTableName: table, referencedColumnNames: ['id'] });
+const fk = (column: string, table: string) => ({
+  columnNames: [column],
+  referencedTableName: table,
+  referencedColumnNames: ['id'],
+});
 
 /**
  * ratings.task_id had only the index MySQL made for its foreign key, which MySQL drops once this one
@@ -12,22 +16,64 @@ const RATINGS_TASK_INDEX = 'ix_ratings_task';
 /** Indexes on the service-loop tables that the statistics read (and the roll-up refresh scans). */
 const LOOP_INDEXES: [string, TableIndex][] = [
   // Territory figures go task → claims/ratings; member figures registration → claims; all covering.
-  ['claims', new TableIndex({ name: 'ix_claims_verified', columnNames: ['status', 'verified_at', 'task_id', 'member_user_id', 'credit_half_hours'] })],
-  ['claims', new TableIndex({ name: 'ix_claims_task_verified', columnNames: ['task_id', 'status', 'verified_at', 'credit_half_hours'] })],
-  ['claims', new TableIndex({ name: 'ix_claims_member_verified', columnNames: ['member_user_id', 'status', 'verified_at', 'credit_half_hours'] })],
+  [
+    'claims',
+    new TableIndex({
+      name: 'ix_claims_verified',
+      columnNames: ['status', 'verified_at', 'task_id', 'member_user_id', 'credit_half_hours'],
+    }),
+  ],
+  [
+    'claims',
+    new TableIndex({
+      name: 'ix_claims_task_verified',
+      columnNames: ['task_id', 'status', 'verified_at', 'credit_half_hours'],
+    }),
+  ],
+  [
+    'claims',
+    new TableIndex({
+      name: 'ix_claims_member_verified',
+      columnNames: ['member_user_id', 'status', 'verified_at', 'credit_half_hours'],
+    }),
+  ],
   ['claims', new TableIndex({ name: 'ix_claims_updated', columnNames: ['updated_at'] })],
-  ['registrations', new TableIndex({ name: 'ix_registrations_scope', columnNames: ['community_id', 'status', 'user_id', 'name'] })],
-  ['registrations', new TableIndex({ name: 'ix_registrations_unit_scope', columnNames: ['work_unit_id', 'status', 'user_id', 'name'] })],
+  [
+    'registrations',
+    new TableIndex({ name: 'ix_registrations_scope', columnNames: ['community_id', 'status', 'user_id', 'name'] }),
+  ],
+  [
+    'registrations',
+    new TableIndex({ name: 'ix_registrations_unit_scope', columnNames: ['work_unit_id', 'status', 'user_id', 'name'] }),
+  ],
   ['registrations', new TableIndex({ name: 'ix_registrations_match', columnNames: ['phone_hash', 'name', 'status'] })],
   ['registrations', new TableIndex({ name: 'ix_registrations_updated', columnNames: ['updated_at'] })],
-  ['ratings', new TableIndex({ name: 'ix_ratings_created', columnNames: ['created_at', 'kind', 'score', 'task_id', 'member_user_id'] })],
+  [
+    'ratings',
+    new TableIndex({
+      name: 'ix_ratings_created',
+      columnNames: ['created_at', 'kind', 'score', 'task_id', 'member_user_id'],
+    }),
+  ],
   ['ratings', new TableIndex({ name: RATINGS_TASK_INDEX, columnNames: ['task_id', 'created_at', 'kind', 'score'] })],
-  ['needs', new TableIndex({ name: 'ix_needs_accepted', columnNames: ['community_id', 'accepted_at', 'created_at', 'fulfilled_at'] })],
+  [
+    'needs',
+    new TableIndex({
+      name: 'ix_needs_accepted',
+      columnNames: ['community_id', 'accepted_at', 'created_at', 'fulfilled_at'],
+    }),
+  ],
   ['needs', new TableIndex({ name: 'ix_needs_updated', columnNames: ['updated_at'] })],
-  ['tasks', new TableIndex({ name: 'ix_tasks_created', columnNames: ['community_id', 'created_at', 'kind', 'status'] })],
+  [
+    'tasks',
+    new TableIndex({ name: 'ix_tasks_created', columnNames: ['community_id', 'created_at', 'kind', 'status'] }),
+  ],
   ['tasks', new TableIndex({ name: 'ix_tasks_updated', columnNames: ['updated_at'] })],
   // Not led by community_id: MySQL would let such an index replace the foreign key's own, and then refuse to drop it.
-  ['backfills', new TableIndex({ name: 'ix_backfills_created', columnNames: ['created_at', 'community_id', 'half_hours'] })],
+  [
+    'backfills',
+    new TableIndex({ name: 'ix_backfills_created', columnNames: ['created_at', 'community_id', 'half_hours'] }),
+  ],
 ];
 
 /**
@@ -81,11 +127,7 @@ export class RostersAndStats1732400000000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'stats_refresh_state',
-        columns: [
-          { ...col.int('id'), isPrimary: true },
-          col.date('watermark', true),
-          col.date('built_at', true),
-        ],
+        columns: [{ ...col.int('id'), isPrimary: true }, col.date('watermark', true), col.date('built_at', true)],
       }),
     );
     // Changed source rows already applied, with the signature of the fields the roll-ups read, kept
@@ -129,7 +171,10 @@ export class RostersAndStats1732400000000 implements MigrationInterface {
           col.int('half_hours'),
         ],
         indices: [
-          new TableIndex({ name: 'ix_stats_member_years_top', columnNames: ['district_id', 'year', 'approved', 'half_hours', 'services', 'user_id'] }),
+          new TableIndex({
+            name: 'ix_stats_member_years_top',
+            columnNames: ['district_id', 'year', 'approved', 'half_hours', 'services', 'user_id'],
+          }),
         ],
       }),
     );
@@ -184,9 +229,18 @@ export class RostersAndStats1732400000000 implements MigrationInterface {
         ],
         // Covering: counts and sums read the first, the medians walk the other two in order.
         indices: [
-          new TableIndex({ name: 'ix_stats_need_facts_day', columnNames: ['district_id', 'accepted_day', 'accept_seconds', 'fulfil_seconds'] }),
-          new TableIndex({ name: 'ix_stats_need_facts_accept', columnNames: ['district_id', 'accept_seconds', 'accepted_day'] }),
-          new TableIndex({ name: 'ix_stats_need_facts_fulfil', columnNames: ['district_id', 'fulfil_seconds', 'accepted_day'] }),
+          new TableIndex({
+            name: 'ix_stats_need_facts_day',
+            columnNames: ['district_id', 'accepted_day', 'accept_seconds', 'fulfil_seconds'],
+          }),
+          new TableIndex({
+            name: 'ix_stats_need_facts_accept',
+            columnNames: ['district_id', 'accept_seconds', 'accepted_day'],
+          }),
+          new TableIndex({
+            name: 'ix_stats_need_facts_fulfil',
+            columnNames: ['district_id', 'fulfil_seconds', 'accepted_day'],
+          }),
         ],
       }),
     );

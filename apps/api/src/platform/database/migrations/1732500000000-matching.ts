@@ -10,8 +10,15 @@ export class Matching1732500000000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'matching_weights',
-        columns: [{ ...col.fk('community_id'), isPrimary: true }, col.text('weights'), col.fk('updated_by_id'), col.date('updated_at')],
-        foreignKeys: [{ columnNames: ['community_id'], referencedTableName: 'org_nodes', referencedColumnNames: ['id'] }],
+        columns: [
+          { ...col.fk('community_id'), isPrimary: true },
+          col.text('weights'),
+          col.fk('updated_by_id'),
+          col.date('updated_at'),
+        ],
+        foreignKeys: [
+          { columnNames: ['community_id'], referencedTableName: 'org_nodes', referencedColumnNames: ['id'] },
+        ],
       }),
     );
     await q.createTable(
@@ -53,7 +60,11 @@ export class Matching1732500000000 implements MigrationInterface {
         ],
         indices: [
           // One impression per member, task, source and day: the table grows with use, not with page views.
-          new TableIndex({ name: 'uq_rec_impressions', columnNames: ['user_id', 'task_id', 'source', 'day'], isUnique: true }),
+          new TableIndex({
+            name: 'uq_rec_impressions',
+            columnNames: ['user_id', 'task_id', 'source', 'day'],
+            isUnique: true,
+          }),
           new TableIndex({ name: 'ix_rec_impressions_community', columnNames: ['community_id', 'created_at'] }),
         ],
       }),

@@ -9,7 +9,10 @@ export class FeedCache1732600000000 implements MigrationInterface {
   name = 'FeedCache1732600000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.createIndex('tasks', new TableIndex({ name: 'ix_tasks_street_updated', columnNames: ['street_id', 'updated_at'] }));
+    await q.createIndex(
+      'tasks',
+      new TableIndex({ name: 'ix_tasks_street_updated', columnNames: ['street_id', 'updated_at'] }),
+    );
     await q.createIndex('points_ledger', new TableIndex({ name: 'ix_points_claim', columnNames: ['claim_id'] }));
   }
 

@@ -22,7 +22,11 @@ export class LoginFailures1732710000000 implements MigrationInterface {
           col.date('locked_until', true),
         ],
         indices: [
-          new TableIndex({ name: 'uq_login_failures_account_source', columnNames: ['account_hash', 'source'], isUnique: true }),
+          new TableIndex({
+            name: 'uq_login_failures_account_source',
+            columnNames: ['account_hash', 'source'],
+            isUnique: true,
+          }),
           new TableIndex({ name: 'ix_login_failures_window', columnNames: ['window_started_at'] }),
         ],
       }),

@@ -6,4 +6,11 @@ import { FeedCache1732600000000 } from './1732600000000-feed-cache';
 import { LoginFailures1732710000000 } from './1732710000000-login-failures';
 
 /** Every migration, in order. Both dialects run exactly this list. */
-export const MIGRATIONS = [Foundation1732200000000, ServiceLoop1732300000000, RostersAndStats1732400000000, Matching1732500000000, FeedCache1732600000000, LoginFailures1732710000000];
+export const MIGRATIONS = [
+  Foundation1732200000000,
+  ServiceLoop1732300000000,
+  RostersAndStats1732400000000,
+  Matching1732500000000,
+  FeedCache1732600000000,
+  LoginFailures1732710000000,
+];

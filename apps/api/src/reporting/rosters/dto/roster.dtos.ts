@@ -1,10 +1,21 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { MemberFlag, type MemberRecordFilter, type RosterUploadQuery, type RosterListQuery, type MemberRecordsExportQuery, type MemberRecordsListQuery, type ReportYearQuery } from '@sbd/contracts';
+import {
+  MemberFlag,
+  type MemberRecordFilter,
+  type RosterUploadQuery,
+  type RosterListQuery,
+  type MemberRecordsExportQuery,
+  type MemberRecordsListQuery,
+  type ReportYearQuery,
+} from '@sbd/contracts';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
 export class UploadRosterQuery implements RosterUploadQuery {
-  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'When the file has errors: import only the valid rows (otherwise nothing is imported)' })
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'When the file has errors: import only the valid rows (otherwise nothing is imported)',
+  })
   @IsOptional()
   @IsIn(['true', 'false', '1', '0'], { message: 'confirmValidOnly 只能是 true 或 false' })
   confirmValidOnly?: string;
@@ -33,7 +44,10 @@ export class MemberRecordsFilterQuery implements MemberRecordsExportQuery {
   @IsIn(FILTERS, { message: '筛选条件不在允许范围内' })
   flag?: MemberRecordFilter;
 
-  @ApiPropertyOptional({ example: 2026, description: 'Calendar year of the figures (Asia/Shanghai); this year by default' })
+  @ApiPropertyOptional({
+    example: 2026,
+    description: 'Calendar year of the figures (Asia/Shanghai); this year by default',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: '年份必须是整数' })

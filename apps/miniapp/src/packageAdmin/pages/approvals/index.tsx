@@ -25,16 +25,22 @@ function Item({ reg }: { reg: RegistrationDto }) {
     openPage(`${PAGES.review}?id=${reg.id}`);
   };
   return (
-    <View className='card appr-item' hoverClass='btn-pressed' onClick={open} {...a11y(`${reg.name}的报到申请，点按审核`, { role: 'button' })} {...keyActivate(open)}>
-      <View className='row-between'>
-        <Text className='t-l t-bold'>{reg.name}</Text>
+    <View
+      className="card appr-item"
+      hoverClass="btn-pressed"
+      onClick={open}
+      {...a11y(`${reg.name}的报到申请，点按审核`, { role: 'button' })}
+      {...keyActivate(open)}
+    >
+      <View className="row-between">
+        <Text className="t-l t-bold">{reg.name}</Text>
         <StatusBadge status={reg.status} />
       </View>
-      <Text className='t-s t-muted appr-line'>{`手机：${maskPhone(reg.phone)}`}</Text>
-      <Text className='t-s t-muted appr-line'>{`单位：${reg.workUnitName}`}</Text>
-      <Text className='t-s t-muted appr-line'>{`住址：${[reg.buildingName, reg.residenceDetail].filter(Boolean).join(' ')}`}</Text>
-      <Text className='t-s t-muted appr-line'>{`提交：${formatDateTime(reg.submittedAt)}`}</Text>
-      <Text className='t-primary appr-go'>审核 ›</Text>
+      <Text className="t-s t-muted appr-line">{`手机：${maskPhone(reg.phone)}`}</Text>
+      <Text className="t-s t-muted appr-line">{`单位：${reg.workUnitName}`}</Text>
+      <Text className="t-s t-muted appr-line">{`住址：${[reg.buildingName, reg.residenceDetail].filter(Boolean).join(' ')}`}</Text>
+      <Text className="t-s t-muted appr-line">{`提交：${formatDateTime(reg.submittedAt)}`}</Text>
+      <Text className="t-primary appr-go">审核 ›</Text>
     </View>
   );
 }
@@ -53,7 +59,9 @@ export default function ApprovalsPage() {
   const reload = async () => {
     if (!scope) return;
     const gen = ++generation.current;
-    const r = await attempt(listCommunityRegistrations(scope.communityId, { status: RegistrationStatus.Pending, limit: PAGE_SIZE }));
+    const r = await attempt(
+      listCommunityRegistrations(scope.communityId, { status: RegistrationStatus.Pending, limit: PAGE_SIZE }),
+    );
     if (gen !== generation.current) return;
     if (!r.ok) {
       setError(r.error.message);
@@ -69,7 +77,9 @@ export default function ApprovalsPage() {
     if (!scope || !cursor || loadingMore) return;
     setLoadingMore(true);
     const gen = generation.current;
-    const r = await attempt(listCommunityRegistrations(scope.communityId, { status: RegistrationStatus.Pending, cursor, limit: PAGE_SIZE }));
+    const r = await attempt(
+      listCommunityRegistrations(scope.communityId, { status: RegistrationStatus.Pending, cursor, limit: PAGE_SIZE }),
+    );
     setLoadingMore(false);
     if (gen !== generation.current || !r.ok) return;
     setItems((prev) => {
@@ -87,23 +97,23 @@ export default function ApprovalsPage() {
     });
   });
 
-  if (!scope) return <AdminGate title='报到审核' loggedIn={!!session?.accessToken} />;
+  if (!scope) return <AdminGate title="报到审核" loggedIn={!!session?.accessToken} />;
 
   return (
-    <Page title='报到审核'>
-      <Text className='t-s t-muted block mb-32'>{`${scope.communityName} · 待审核的报到申请`}</Text>
+    <Page title="报到审核">
+      <Text className="t-s t-muted block mb-32">{`${scope.communityName} · 待审核的报到申请`}</Text>
       {state === 'loading' ? <Loading /> : null}
       {state === 'error' ? <ErrorState message={error} onRetry={() => void reload()} /> : null}
-      {state === 'ready' && items.length === 0 ? <Empty text='暂无待审核的报到申请' /> : null}
+      {state === 'ready' && items.length === 0 ? <Empty text="暂无待审核的报到申请" /> : null}
       {items.map((reg) => (
         <Item key={reg.id} reg={reg} />
       ))}
       {state === 'ready' && cursor ? (
-        <Btn variant='plain' onClick={() => void loadMore()} loading={loadingMore} loadingText='加载中…'>
+        <Btn variant="plain" onClick={() => void loadMore()} loading={loadingMore} loadingText="加载中…">
           加载更多
         </Btn>
       ) : null}
-      {state === 'ready' && items.length > 0 && !cursor ? <Empty text='已经到底了' /> : null}
+      {state === 'ready' && items.length > 0 && !cursor ? <Empty text="已经到底了" /> : null}
     </Page>
   );
 }

@@ -22,7 +22,19 @@ afterEach(() => jest.restoreAllMocks());
 describe('应急召集 (staff)', () => {
   it('lists the community’s call-ups from the API, whoever started them on whichever phone', async () => {
     const calls = fakeApi((_m, path) => {
-      if (path === '/api/callups') return [200, [makeCallup(), makeCallup({ id: 50, title: '寒潮防冻巡查', status: CallupStatus.Closed, closedAt: new Date().toISOString() })]];
+      if (path === '/api/callups')
+        return [
+          200,
+          [
+            makeCallup(),
+            makeCallup({
+              id: 50,
+              title: '寒潮防冻巡查',
+              status: CallupStatus.Closed,
+              closedAt: new Date().toISOString(),
+            }),
+          ],
+        ];
       if (path.startsWith('/api/org/nodes/7/children')) return [200, []];
       return undefined;
     });
@@ -34,7 +46,9 @@ describe('应急召集 (staff)', () => {
   });
 
   it('says so when there are none, and exports the muster list with the token', async () => {
-    fakeApi((_m, path) => (path === '/api/callups' ? [200, [makeCallup()]] : path.startsWith('/api/org/') ? [200, []] : undefined));
+    fakeApi((_m, path) =>
+      path === '/api/callups' ? [200, [makeCallup()]] : path.startsWith('/api/org/') ? [200, []] : undefined,
+    );
     const fetches = fakeFetch(() => ({ status: 200, blob: new Blob(['PK']) }));
     const saved = captureDownloads();
     render(<AdminCallupPage />);

@@ -7,7 +7,13 @@ import { resetToastDedupe } from '@/platform/request';
 import { clearSession } from '@/platform/session';
 import CheckinCodePage, { secondsRemaining, spacedCode } from './index';
 
-const code = (c: string, secondsLeft: number): CheckinCodeDto => ({ taskId: 21, code: c, periodSeconds: 30, secondsLeft, serverTime: new Date().toISOString() });
+const code = (c: string, secondsLeft: number): CheckinCodeDto => ({
+  taskId: 21,
+  code: c,
+  periodSeconds: 30,
+  secondsLeft,
+  serverTime: new Date().toISOString(),
+});
 
 async function advance(ms: number) {
   await act(async () => {
@@ -62,7 +68,10 @@ describe('check-in code screen', () => {
   it('keeps retrying when the network fails, then shows the code', async () => {
     let fail = true;
     const calls = fakeApi((_method, path) => {
-      if (path === '/api/tasks/21/checkin-code') return fail ? [503, { code: 'UNAVAILABLE', message: '服务暂时不可用', details: [] }] : [200, code('246810', 20)];
+      if (path === '/api/tasks/21/checkin-code')
+        return fail
+          ? [503, { code: 'UNAVAILABLE', message: '服务暂时不可用', details: [] }]
+          : [200, code('246810', 20)];
       if (path === '/api/tasks/21') return [200, makeTask()];
       return undefined;
     });

@@ -82,35 +82,36 @@ export default function CheckinCodePage() {
     void fetchCode();
   }, [now, visible]);
 
-  if (!scope) return <AdminGate title='现场签到码' loggedIn={!!session?.accessToken} />;
+  if (!scope) return <AdminGate title="现场签到码" loggedIn={!!session?.accessToken} />;
 
   const period = code?.periodSeconds ?? 30;
   return (
-    <Page title='现场签到码' className='code-page'>
+    <Page title="现场签到码" className="code-page">
       {task ? (
-        <View className='code-task'>
-          <Text className='t-l t-bold block'>
-            {task.title}
-          </Text>
-          <Text className='t-s t-muted'>{`${formatRange(task.startAt, task.endAt)} · ${task.place}`}</Text>
+        <View className="code-task">
+          <Text className="t-l t-bold block">{task.title}</Text>
+          <Text className="t-s t-muted">{`${formatRange(task.startAt, task.endAt)} · ${task.place}`}</Text>
         </View>
       ) : null}
-      {!code && !error ? <Loading text='正在获取签到码…' /> : null}
+      {!code && !error ? <Loading text="正在获取签到码…" /> : null}
       {error ? <ErrorState message={`${error}（自动重试中）`} onRetry={() => void fetchCode()} /> : null}
       {code ? (
-        <View className='code-card' {...a11y(`签到码 ${code.code.split('').join(' ')}，${remaining}秒后更换`, { role: 'status', live: 'polite' })}>
-          <Text className='code-label'>签到 / 签退码</Text>
-          <Text className='code-digits'>{spacedCode(code.code)}</Text>
-          <View className='code-bar'>
-            <View className='code-bar-fill' style={{ width: `${Math.round((remaining / period) * 100)}%` }} />
+        <View
+          className="code-card"
+          {...a11y(`签到码 ${code.code.split('').join(' ')}，${remaining}秒后更换`, { role: 'status', live: 'polite' })}
+        >
+          <Text className="code-label">签到 / 签退码</Text>
+          <Text className="code-digits">{spacedCode(code.code)}</Text>
+          <View className="code-bar">
+            <View className="code-bar-fill" style={{ width: `${Math.round((remaining / period) * 100)}%` }} />
           </View>
-          <Text className='code-countdown'>{remaining > 0 ? `${remaining} 秒后更换` : '正在更换…'}</Text>
+          <Text className="code-countdown">{remaining > 0 ? `${remaining} 秒后更换` : '正在更换…'}</Text>
         </View>
       ) : null}
-      <View className='notice mt-48'>
+      <View className="notice mt-48">
         <Text>党员在「我的报名」或任务页输入这6位数字签到、签退。数字每30秒更换，刚换下的码短时间内仍有效。</Text>
       </View>
-      <Btn variant='plain' onClick={() => void fetchCode()}>
+      <Btn variant="plain" onClick={() => void fetchCode()}>
         立即刷新
       </Btn>
     </Page>

@@ -26,8 +26,10 @@ describe('needs triage (需求分拣)', () => {
   it('受理 on a held need releases it and accepts it in one tap', async () => {
     const held = staffNeed(NeedStatus.Held, { id: 11 });
     const calls = fakeApi((_method, path, _body, query) => {
-      if (path === '/api/communities/7/needs/summary') return [200, { total: 1, byStatus: { held: 1 }, byCategory: {}, overdueCount: 0, overdue: [] }];
-      if (path === '/api/communities/7/needs') return [200, { items: query.get('status') === 'held' ? [held] : [], nextCursor: null }];
+      if (path === '/api/communities/7/needs/summary')
+        return [200, { total: 1, byStatus: { held: 1 }, byCategory: {}, overdueCount: 0, overdue: [] }];
+      if (path === '/api/communities/7/needs')
+        return [200, { items: query.get('status') === 'held' ? [held] : [], nextCursor: null }];
       if (path === '/api/needs/11/release') return [200, staffNeed(NeedStatus.Submitted, { id: 11 })];
       if (path === '/api/needs/11/accept') return [200, staffNeed(NeedStatus.Accepted, { id: 11 })];
       return undefined;
@@ -38,13 +40,17 @@ describe('needs triage (需求分拣)', () => {
       fireEvent.click(accept);
     });
     expect(await screen.findByText('没有待审核的需求')).toBeTruthy();
-    expect(calls.filter((c) => c.method === 'POST').map((c) => c.path)).toEqual(['/api/needs/11/release', '/api/needs/11/accept']);
+    expect(calls.filter((c) => c.method === 'POST').map((c) => c.path)).toEqual([
+      '/api/needs/11/release',
+      '/api/needs/11/accept',
+    ]);
   });
 
   it('驳回 asks for the reason first', async () => {
     const submitted = staffNeed(NeedStatus.Submitted, { id: 12 });
     const calls = fakeApi((_method, path) => {
-      if (path === '/api/communities/7/needs/summary') return [200, { total: 0, byStatus: {}, byCategory: {}, overdueCount: 0, overdue: [] }];
+      if (path === '/api/communities/7/needs/summary')
+        return [200, { total: 0, byStatus: {}, byCategory: {}, overdueCount: 0, overdue: [] }];
       if (path === '/api/communities/7/needs') return [200, { items: [submitted], nextCursor: null }];
       if (path === '/api/needs/12/reject') return [200, staffNeed(NeedStatus.Rejected, { id: 12 })];
       return undefined;
@@ -64,7 +70,8 @@ describe('needs triage (需求分拣)', () => {
     const a = staffNeed(NeedStatus.Accepted, { id: 13, title: '楼道灯坏了' });
     const b = staffNeed(NeedStatus.Accepted, { id: 14, title: '单元门坏了' });
     fakeApi((_method, path) => {
-      if (path === '/api/communities/7/needs/summary') return [200, { total: 2, byStatus: {}, byCategory: {}, overdueCount: 1, overdue: [] }];
+      if (path === '/api/communities/7/needs/summary')
+        return [200, { total: 2, byStatus: {}, byCategory: {}, overdueCount: 1, overdue: [] }];
       if (path === '/api/communities/7/needs') return [200, { items: [a, b], nextCursor: null }];
       return undefined;
     });

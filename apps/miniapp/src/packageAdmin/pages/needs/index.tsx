@@ -36,7 +36,10 @@ export default function TriagePage() {
   /** Bumped on every decision, so the counts above the list follow. */
   const [version, setVersion] = useState(0);
   const communityId = scope?.communityId ?? 0;
-  const list = usePaged((cursor) => communityNeeds(communityId, { status: tab, cursor }), (n) => n.id);
+  const list = usePaged(
+    (cursor) => communityNeeds(communityId, { status: tab, cursor }),
+    (n) => n.id,
+  );
 
   const mounted = useRef(false);
   useEffect(() => {
@@ -53,7 +56,7 @@ export default function TriagePage() {
   });
   usePullDownRefresh(() => void list.reload().finally(stopPullDown));
 
-  if (!scope) return <AdminGate title='需求分拣' loggedIn={!!session?.accessToken} />;
+  if (!scope) return <AdminGate title="需求分拣" loggedIn={!!session?.accessToken} />;
 
   const loadMergeTargets = () => {
     if (mergeTargets !== null) return;
@@ -74,25 +77,25 @@ export default function TriagePage() {
   const publish = () => openPage(`${PAGES.publish}?needIds=${selected.join(',')}`);
 
   return (
-    <Page title='需求分拣'>
-      <Text className='t-s t-muted block mb-24'>{`${scope.communityName} · 居民点单，社区受理后发布任务`}</Text>
+    <Page title="需求分拣">
+      <Text className="t-s t-muted block mb-24">{`${scope.communityName} · 居民点单，社区受理后发布任务`}</Text>
       <SummaryCard communityId={communityId} version={version} />
-      <View className='btn-row mb-48'>
-        <Btn variant='secondary' onClick={() => openPage(PAGES.postNeed)}>
+      <View className="btn-row mb-48">
+        <Btn variant="secondary" onClick={() => openPage(PAGES.postNeed)}>
           代居民点单
         </Btn>
-        <Btn variant='secondary' onClick={() => openPage(PAGES.publish)}>
+        <Btn variant="secondary" onClick={() => openPage(PAGES.publish)}>
           直接发布任务
         </Btn>
       </View>
-      <Segmented label='需求状态' options={TABS} value={tab} onChange={setTab} />
+      <Segmented label="需求状态" options={TABS} value={tab} onChange={setTab} />
       {tab === NeedStatus.Held ? (
-        <Text className='t-s t-muted block mb-24'>
+        <Text className="t-s t-muted block mb-24">
           待审核：内容未能自动审核通过，请查看后受理（审核通过并受理）或驳回。
         </Text>
       ) : null}
       {tab === NeedStatus.Accepted ? (
-        <Text className='t-s t-muted block mb-24'>
+        <Text className="t-s t-muted block mb-24">
           勾选一条或多条需求，用它们发布任务；任务完成时这些需求自动办结。
         </Text>
       ) : null}
@@ -113,7 +116,7 @@ export default function TriagePage() {
         )}
       />
       {selected.length ? (
-        <View className='actionbar' {...a11y(undefined, { live: 'polite' })}>
+        <View className="actionbar" {...a11y(undefined, { live: 'polite' })}>
           <Btn onClick={publish}>{`用选中的 ${selected.length} 条需求发布任务`}</Btn>
         </View>
       ) : null}

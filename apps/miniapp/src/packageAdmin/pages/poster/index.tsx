@@ -63,7 +63,7 @@ export default function PosterPage() {
 
   useLoad(() => void load());
 
-  if (!scope) return <AdminGate title='社区二维码' loggedIn={!!session?.accessToken} />;
+  if (!scope) return <AdminGate title="社区二维码" loggedIn={!!session?.accessToken} />;
 
   const save = async () => {
     await saving.run(() => savePoster(dataUrl, scope.communityId), {
@@ -74,27 +74,27 @@ export default function PosterPage() {
   };
 
   return (
-    <Page title='社区二维码'>
-      <Text className='t-s t-muted block mb-32'>
+    <Page title="社区二维码">
+      <Text className="t-s t-muted block mb-32">
         {`${scope.communityName}：党员扫码即可进入报到页面。可打印张贴，或转发到工作群。`}
       </Text>
-      {state === 'loading' ? <Loading text='二维码生成中…' /> : null}
+      {state === 'loading' ? <Loading text="二维码生成中…" /> : null}
       {state === 'error' ? <ErrorState message={error} onRetry={() => void load()} /> : null}
       {state === 'ready' ? (
         <View>
-          <View className='poster'>
+          <View className="poster">
             <Image
-              className='poster-img'
+              className="poster-img"
               src={dataUrl}
-              mode='widthFix'
+              mode="widthFix"
               showMenuByLongpress
               {...a11y(`${scope.communityName}报到二维码`, { role: 'img' })}
             />
           </View>
-          <Btn onClick={() => void save()} loading={!!saving.busy} loadingText='正在保存…'>
+          <Btn onClick={() => void save()} loading={!!saving.busy} loadingText="正在保存…">
             {isH5() ? '下载二维码' : '保存到相册'}
           </Btn>
-          <Btn variant='plain' onClick={() => void load()}>
+          <Btn variant="plain" onClick={() => void load()}>
             重新生成
           </Btn>
         </View>

@@ -12,7 +12,14 @@ import { createTask } from '@/features/tasks/service';
 import { useNow } from '@/ui/hooks/useNow';
 import { a11y } from '@/platform/a11y';
 import { replacePage } from '@/platform/nav';
-import { emptyTaskForm, formFromNeeds, toCreateTaskRequest, validateTask, type TaskField, type TaskForm } from '@/features/tasks/form';
+import {
+  emptyTaskForm,
+  formFromNeeds,
+  toCreateTaskRequest,
+  validateTask,
+  type TaskField,
+  type TaskForm,
+} from '@/features/tasks/form';
 import { hasErrors, type FormErrors } from '@/platform/validation';
 import { useAction } from '@/ui/hooks/useAction';
 import { TaskWhatFields, TaskWhenFields, TaskWhoFields } from '@/features/tasks/TaskFormFields';
@@ -20,7 +27,14 @@ import { AdminGate } from '@/packageAdmin/components/AdminGate';
 
 export function parseNeedIds(raw: string | undefined): number[] {
   if (!raw) return [];
-  return [...new Set(decodeURIComponent(raw).split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0))].slice(0, 20);
+  return [
+    ...new Set(
+      decodeURIComponent(raw)
+        .split(',')
+        .map(Number)
+        .filter((n) => Number.isInteger(n) && n > 0),
+    ),
+  ].slice(0, 20);
 }
 
 /** 下单: publish a task, usually from accepted needs picked in 需求分拣 (?needIds=1,2). */
@@ -58,7 +72,7 @@ export default function PublishPage() {
     };
   }, [communityId]);
 
-  if (!scope) return <AdminGate title='发布任务' loggedIn={!!session?.accessToken} />;
+  if (!scope) return <AdminGate title="发布任务" loggedIn={!!session?.accessToken} />;
 
   const set = <K extends keyof TaskForm>(key: K, value: TaskForm[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
@@ -87,12 +101,12 @@ export default function PublishPage() {
   const fields = { form, errors, set };
 
   return (
-    <Page title='发布任务'>
+    <Page title="发布任务">
       {needs.length ? (
-        <View className='card'>
-          <Text className='t-bold block mb-16'>{`回应 ${needs.length} 条居民需求（任务完成时自动办结）`}</Text>
+        <View className="card">
+          <Text className="t-bold block mb-16">{`回应 ${needs.length} 条居民需求（任务完成时自动办结）`}</Text>
           {needs.map((n) => (
-            <Text key={n.id} className='item-line'>{`#${n.id} ${n.title}（${NEED_STATUS_LABELS[n.status]}）`}</Text>
+            <Text key={n.id} className="item-line">{`#${n.id} ${n.title}（${NEED_STATUS_LABELS[n.status]}）`}</Text>
           ))}
         </View>
       ) : null}
@@ -102,11 +116,11 @@ export default function PublishPage() {
       <TaskWhoFields {...fields} positions={positions} />
 
       {formError ? (
-        <View className='notice notice-error' {...a11y(undefined, { role: 'alert' })}>
+        <View className="notice notice-error" {...a11y(undefined, { role: 'alert' })}>
           <Text>{formError}</Text>
         </View>
       ) : null}
-      <Btn onClick={() => void submit()} loading={!!action.busy} loadingText='正在发布…'>
+      <Btn onClick={() => void submit()} loading={!!action.busy} loadingText="正在发布…">
         发布任务
       </Btn>
     </Page>

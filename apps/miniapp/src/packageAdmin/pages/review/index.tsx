@@ -46,26 +46,26 @@ export default function ReviewPage() {
     };
   }, [id, !!scope]);
 
-  if (!scope) return <AdminGate title='审核报到' loggedIn={!!session?.accessToken} />;
+  if (!scope) return <AdminGate title="审核报到" loggedIn={!!session?.accessToken} />;
 
   if (!reg && regState === 'loading') {
     return (
-      <Page title='审核报到'>
+      <Page title="审核报到">
         <Loading />
       </Page>
     );
   }
   if (!reg) {
     return (
-      <Page title='审核报到'>
-        <ErrorState message='没有找到这条报到申请，请返回列表重新打开。' />
+      <Page title="审核报到">
+        <ErrorState message="没有找到这条报到申请，请返回列表重新打开。" />
         <Btn onClick={() => replacePage(PAGES.approvals)}>返回审核列表</Btn>
       </Page>
     );
   }
 
   return (
-    <Page title='审核报到'>
+    <Page title="审核报到">
       <RegistrationDetails reg={reg} />
       <ReviewDecision reg={reg} communityId={communityId} />
     </Page>

@@ -9,8 +9,22 @@ import AdminTaskPage, { sortClaims } from './index';
 
 const task = makeTask({ status: TaskStatus.InProgress, allowedActions: [TaskAction.Complete, TaskAction.Cancel] }, -60);
 const staff = [ClaimAction.Verify, ClaimAction.Reject, ClaimAction.MarkNoShow];
-const out = makeClaim(task, { id: 41, memberName: '张建国', status: ClaimStatus.CheckedOut, checkInAt: iso(-65 * 60_000), checkOutAt: iso(0), creditedHours: 1, allowedActions: staff });
-const inside = makeClaim(task, { id: 42, memberName: '李明', status: ClaimStatus.CheckedIn, checkInAt: iso(-30 * 60_000), allowedActions: staff });
+const out = makeClaim(task, {
+  id: 41,
+  memberName: '张建国',
+  status: ClaimStatus.CheckedOut,
+  checkInAt: iso(-65 * 60_000),
+  checkOutAt: iso(0),
+  creditedHours: 1,
+  allowedActions: staff,
+});
+const inside = makeClaim(task, {
+  id: 42,
+  memberName: '李明',
+  status: ClaimStatus.CheckedIn,
+  checkInAt: iso(-30 * 60_000),
+  allowedActions: staff,
+});
 
 beforeEach(() => {
   __taro.reset();
@@ -29,8 +43,19 @@ describe('task admin page: hours verification (核验)', () => {
     const calls = fakeApi((_method, path) => {
       if (path === '/api/tasks/21') return [200, task];
       if (path === '/api/tasks/21/claims') return [200, { items: [inside, out], nextCursor: null }];
-      if (path === '/api/claims/41/verify') return [200, { ...out, status: ClaimStatus.Verified, pointsAwarded: 15, allowedActions: [], serviceRating: { score: 5, comment: null, ratedByUserId: 1, ratedAt: iso(0) } }];
-      if (path === '/api/claims/42/reject') return [200, { ...inside, status: ClaimStatus.Rejected, rejectReason: '未实际参加', allowedActions: [] }];
+      if (path === '/api/claims/41/verify')
+        return [
+          200,
+          {
+            ...out,
+            status: ClaimStatus.Verified,
+            pointsAwarded: 15,
+            allowedActions: [],
+            serviceRating: { score: 5, comment: null, ratedByUserId: 1, ratedAt: iso(0) },
+          },
+        ];
+      if (path === '/api/claims/42/reject')
+        return [200, { ...inside, status: ClaimStatus.Rejected, rejectReason: '未实际参加', allowedActions: [] }];
       return undefined;
     });
     render(<AdminTaskPage />);

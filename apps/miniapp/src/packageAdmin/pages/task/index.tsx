@@ -42,7 +42,13 @@ export default function AdminTaskPage() {
   // The claims are a bonus: without them the task still shows.
   const loaded = useLoaded(
     async () => {
-      const [task, claims] = await Promise.all([getTask(id), taskClaims(id).then((page) => page.items, () => [] as ClaimDto[])]);
+      const [task, claims] = await Promise.all([
+        getTask(id),
+        taskClaims(id).then(
+          (page) => page.items,
+          () => [] as ClaimDto[],
+        ),
+      ]);
       return { task, claims };
     },
     { active: !!scope, invalid: invalidId(id, '没有找到这个任务') },
@@ -51,8 +57,9 @@ export default function AdminTaskPage() {
   const task = loaded.data?.task ?? null;
   const claims = loaded.data?.claims ?? [];
 
-  if (!scope) return <AdminGate title='任务与核验' loggedIn={!!session?.accessToken} />;
-  if (state !== 'ready' || !task) return <NotLoadedPage title='任务与核验' state={state} error={error} onRetry={() => void load()} />;
+  if (!scope) return <AdminGate title="任务与核验" loggedIn={!!session?.accessToken} />;
+  if (state !== 'ready' || !task)
+    return <NotLoadedPage title="任务与核验" state={state} error={error} onRetry={() => void load()} />;
 
   const codeOpen = task.status === TaskStatus.Published || task.status === TaskStatus.InProgress;
   const started = Date.parse(task.startAt) <= Date.now();
@@ -60,34 +67,41 @@ export default function AdminTaskPage() {
   const toVerify = claims.filter((c) => c.status === ClaimStatus.CheckedOut).length;
 
   return (
-    <Page title='任务与核验'>
-      <View className='card'>
+    <Page title="任务与核验">
+      <View className="card">
         <TaskSummary task={task} />
-        {task.needIds.length ? <Text className='item-line'>{`回应居民需求：${task.needIds.map((n) => `#${n}`).join('、')}`}</Text> : null}
-        {task.cancelReason ? <Text className='item-line t-danger'>{`取消原因：${task.cancelReason}`}</Text> : null}
+        {task.needIds.length ? (
+          <Text className="item-line">{`回应居民需求：${task.needIds.map((n) => `#${n}`).join('、')}`}</Text>
+        ) : null}
+        {task.cancelReason ? <Text className="item-line t-danger">{`取消原因：${task.cancelReason}`}</Text> : null}
       </View>
 
       {codeOpen ? (
-        <Btn onClick={() => openPage(`${PAGES.checkinCode}?id=${task.id}`)} label='打开现场签到码'>
+        <Btn onClick={() => openPage(`${PAGES.checkinCode}?id=${task.id}`)} label="打开现场签到码">
           现场签到码
         </Btn>
       ) : null}
       <TaskActions task={task} onDone={load} />
 
-      <View className='row-between mt-48'>
-        <Text className='section-title m-0'>{`报名与核验（${claims.length}）`}</Text>
-        <Btn variant='plain' inline onClick={() => void load()}>
+      <View className="row-between mt-48">
+        <Text className="section-title m-0">{`报名与核验（${claims.length}）`}</Text>
+        <Btn variant="plain" inline onClick={() => void load()}>
           刷新
         </Btn>
       </View>
       {toVerify ? (
-        <View className='notice' {...a11y(undefined, { role: 'status' })}>
-          <Text className='t-bold'>{`${toVerify} 人已签退，待核验服务时长`}</Text>
+        <View className="notice" {...a11y(undefined, { role: 'status' })}>
+          <Text className="t-bold">{`${toVerify} 人已签退，待核验服务时长`}</Text>
         </View>
       ) : null}
-      {claims.length === 0 ? <Empty text='还没有人报名' /> : null}
+      {claims.length === 0 ? <Empty text="还没有人报名" /> : null}
       {sorted.map((c) => (
-        <ClaimReview key={c.id} claim={c} taskStarted={started} onChanged={(n) => loaded.setData({ task, claims: claims.map((x) => (x.id === n.id ? n : x)) })} />
+        <ClaimReview
+          key={c.id}
+          claim={c}
+          taskStarted={started}
+          onChanged={(n) => loaded.setData({ task, claims: claims.map((x) => (x.id === n.id ? n : x)) })}
+        />
       ))}
     </Page>
   );

@@ -30,7 +30,10 @@ export default function AdminTasksPage() {
   const scope = communityAdminScope(session);
   const [tab, setTab] = useState<Tab>(ALL);
   const communityId = scope?.communityId ?? 0;
-  const list = usePaged((cursor) => communityTasks(communityId, { status: tab || undefined, cursor }), (t) => t.id);
+  const list = usePaged(
+    (cursor) => communityTasks(communityId, { status: tab || undefined, cursor }),
+    (t) => t.id,
+  );
   const mounted = useRef(false);
   useEffect(() => {
     if (!mounted.current) {
@@ -44,22 +47,29 @@ export default function AdminTasksPage() {
   });
   usePullDownRefresh(() => void list.reload().finally(stopPullDown));
 
-  if (!scope) return <AdminGate title='任务管理' loggedIn={!!session?.accessToken} />;
+  if (!scope) return <AdminGate title="任务管理" loggedIn={!!session?.accessToken} />;
 
   return (
-    <Page title='任务管理'>
+    <Page title="任务管理">
       <Btn onClick={() => openPage(PAGES.publish)}>＋ 发布新任务</Btn>
-      <View className='spacer' />
-      <Segmented label='任务状态' options={TABS} value={tab} onChange={setTab} />
+      <View className="spacer" />
+      <Segmented label="任务状态" options={TABS} value={tab} onChange={setTab} />
       <PagedList
         list={list}
-        empty='暂无任务'
+        empty="暂无任务"
         render={(t: TaskDto) => {
           const open = () => openPage(`${PAGES.adminTask}?id=${t.id}`);
           return (
-            <View key={t.id} className='item' hoverClass='btn-pressed' onClick={open} {...a11y(`${t.title}，点按管理`, { role: 'button' })} {...keyActivate(open)}>
+            <View
+              key={t.id}
+              className="item"
+              hoverClass="btn-pressed"
+              onClick={open}
+              {...a11y(`${t.title}，点按管理`, { role: 'button' })}
+              {...keyActivate(open)}
+            >
               <TaskSummary task={t} />
-              <Text className='item-go'>签到码 · 核验时长 ›</Text>
+              <Text className="item-go">签到码 · 核验时长 ›</Text>
             </View>
           );
         }}

@@ -27,7 +27,8 @@ describe('支部报名 (branch secretary)', () => {
     const calls = fakeApi((method, path) => {
       if (path === '/api/tasks/21') return [200, task];
       if (path === '/api/branches/12/members') return [200, members];
-      if (path === '/api/claims' && method === 'POST') return [201, [makeClaim(task, { id: 61, userId: 3, memberName: '张建国', status: ClaimStatus.Claimed })]];
+      if (path === '/api/claims' && method === 'POST')
+        return [201, [makeClaim(task, { id: 61, userId: 3, memberName: '张建国', status: ClaimStatus.Claimed })]];
       return undefined;
     });
     render(<BranchClaimPage />);
@@ -46,7 +47,9 @@ describe('支部报名 (branch secretary)', () => {
 
   it('picks everyone at once', async () => {
     loginAs(SECRETARY, '王芳', 1);
-    fakeApi((_m, path) => (path === '/api/tasks/21' ? [200, task] : path === '/api/branches/12/members' ? [200, members] : undefined));
+    fakeApi((_m, path) =>
+      path === '/api/tasks/21' ? [200, task] : path === '/api/branches/12/members' ? [200, members] : undefined,
+    );
     render(<BranchClaimPage />);
     fireEvent.click(await screen.findByRole('checkbox', { name: '全选' }));
     expect(screen.getByRole('button', { name: '为支部报名（2人）' })).toBeTruthy();
@@ -57,7 +60,11 @@ describe('支部报名 (branch secretary)', () => {
   it('shows why the member list cannot be read, with a retry', async () => {
     loginAs(SECRETARY);
     fakeApi((_m, path) =>
-      path === '/api/tasks/21' ? [200, task] : path === '/api/branches/12/members' ? [403, { code: 'FORBIDDEN', message: '只有该支部的书记可以查看支部党员', details: [] }] : undefined,
+      path === '/api/tasks/21'
+        ? [200, task]
+        : path === '/api/branches/12/members'
+          ? [403, { code: 'FORBIDDEN', message: '只有该支部的书记可以查看支部党员', details: [] }]
+          : undefined,
     );
     render(<BranchClaimPage />);
     expect(await screen.findByText('只有该支部的书记可以查看支部党员')).toBeTruthy();

@@ -72,17 +72,18 @@ export default function BranchClaimPage() {
     };
   }, [taskId, branch?.branchId, seq]);
 
-  if (!branch) return <Gate title='支部报名' loggedIn={!!session?.accessToken} need='此功能仅供功能型党支部书记使用。' />;
+  if (!branch)
+    return <Gate title="支部报名" loggedIn={!!session?.accessToken} need="此功能仅供功能型党支部书记使用。" />;
   if (state === 'loading') {
     return (
-      <Page title='支部报名'>
+      <Page title="支部报名">
         <Loading />
       </Page>
     );
   }
   if (state === 'error' || !task) {
     return (
-      <Page title='支部报名'>
+      <Page title="支部报名">
         <ErrorState message={error || '没有找到这个任务'} onRetry={() => setSeq((n) => n + 1)} />
       </Page>
     );
@@ -97,50 +98,63 @@ export default function BranchClaimPage() {
       toast('请选择要指派的党员');
       return;
     }
-    await action.run(() => claimForBranch(task.id, branch.branchId, members), { success: '已为支部报名', onSuccess: setResults });
+    await action.run(() => claimForBranch(task.id, branch.branchId, members), {
+      success: '已为支部报名',
+      onSuccess: setResults,
+    });
   };
 
   return (
-    <Page title='支部报名'>
-      <View className='card'>
+    <Page title="支部报名">
+      <View className="card">
         <TaskSummary task={task} />
       </View>
-      <Text className='section-title'>{`指派${branch.branchName}的党员`}</Text>
-      <View className='card'>
-        {candidates.length === 0 ? <Text className='block mb-32'>支部还没有审核通过的党员。</Text> : null}
+      <Text className="section-title">{`指派${branch.branchName}的党员`}</Text>
+      <View className="card">
+        {candidates.length === 0 ? <Text className="block mb-32">支部还没有审核通过的党员。</Text> : null}
         {candidates.length > 1 ? (
-          <Checkbox checked={allPicked} onChange={(on) => setPicked(on ? candidates.map((c) => c.userId) : [])} label={allPicked ? '取消全选' : '全选'}>
-            <Text className='t-bold'>{allPicked ? `取消全选（共${candidates.length}人）` : `全选（共${candidates.length}人）`}</Text>
+          <Checkbox
+            checked={allPicked}
+            onChange={(on) => setPicked(on ? candidates.map((c) => c.userId) : [])}
+            label={allPicked ? '取消全选' : '全选'}
+          >
+            <Text className="t-bold">
+              {allPicked ? `取消全选（共${candidates.length}人）` : `全选（共${candidates.length}人）`}
+            </Text>
           </Checkbox>
         ) : null}
         {candidates.map((c) => (
-          <Checkbox key={c.userId} checked={picked.includes(c.userId)} onChange={(on) => toggle(c.userId, on)} label={c.name}>
+          <Checkbox
+            key={c.userId}
+            checked={picked.includes(c.userId)}
+            onChange={(on) => toggle(c.userId, on)}
+            label={c.name}
+          >
             <View>
-              <Text className='t-bold block'>
-                {c.name}
-              </Text>
-              {c.detail ? <Text className='t-s t-muted'>{c.detail}</Text> : null}
+              <Text className="t-bold block">{c.name}</Text>
+              {c.detail ? <Text className="t-s t-muted">{c.detail}</Text> : null}
             </View>
           </Checkbox>
         ))}
-        <View className='mt-40'>
-          <Btn onClick={() => void submit()} loading={!!action.busy} loadingText='正在报名…' disabled={!members.length}>
+        <View className="mt-40">
+          <Btn onClick={() => void submit()} loading={!!action.busy} loadingText="正在报名…" disabled={!members.length}>
             {`为支部报名（${members.length}人）`}
           </Btn>
         </View>
       </View>
       {results.length ? (
-        <View className='card'>
-          <Text className='t-bold block mb-16'>
-            报名结果
-          </Text>
+        <View className="card">
+          <Text className="t-bold block mb-16">报名结果</Text>
           {results.map((c) => (
-            <View key={c.id} className='row-between kv'>
+            <View key={c.id} className="row-between kv">
               <Text>{c.memberName}</Text>
-              <Badge text={c.waitlistPosition ? `候补第${c.waitlistPosition}位` : CLAIM_STATUS_LABELS[c.status]} tone={CLAIM_TONE[c.status]} />
+              <Badge
+                text={c.waitlistPosition ? `候补第${c.waitlistPosition}位` : CLAIM_STATUS_LABELS[c.status]}
+                tone={CLAIM_TONE[c.status]}
+              />
             </View>
           ))}
-          <Btn variant='plain' onClick={() => openPage(`${PAGES.task}?id=${task.id}`)}>
+          <Btn variant="plain" onClick={() => openPage(`${PAGES.task}?id=${task.id}`)}>
             回到任务
           </Btn>
         </View>

@@ -1,7 +1,13 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { CALLUP_RESPONSE_LABELS, CALLUP_STATUS_LABELS, CallupResponse, CallupStatus, type CallupDto } from '@sbd/contracts';
+import {
+  CALLUP_RESPONSE_LABELS,
+  CALLUP_STATUS_LABELS,
+  CallupResponse,
+  CallupStatus,
+  type CallupDto,
+} from '@sbd/contracts';
 import { Badge } from '@/ui/Badge';
 import { Btn } from '@/ui/Button';
 import { RadioChips } from '@/ui/Choice';
@@ -38,48 +44,68 @@ export function responseText(c: Pick<CallupDto, 'myResponse' | 'myEtaMinutes'>):
 }
 
 function CallupCard({ callup, onChange }: { callup: CallupDto; onChange: (c: CallupDto) => void }) {
-  const [eta, setEta] = useState<number>(ETA_OPTIONS.some((o) => o.value === callup.myEtaMinutes) ? (callup.myEtaMinutes as number) : 30);
+  const [eta, setEta] = useState<number>(
+    ETA_OPTIONS.some((o) => o.value === callup.myEtaMinutes) ? (callup.myEtaMinutes as number) : 30,
+  );
   const action = useAction<CallupResponse>();
   const busy = action.busy;
   const open = callup.status === CallupStatus.Open;
 
   const answer = async (response: CallupResponse) => {
-    await action.run(() => respondCallup(callup.id, response, response === CallupResponse.Available ? eta : undefined), {
-      key: response,
-      success: response === CallupResponse.Available ? '已回复：能到' : '已回复：不能到',
-      onSuccess: onChange,
-    });
+    await action.run(
+      () => respondCallup(callup.id, response, response === CallupResponse.Available ? eta : undefined),
+      {
+        key: response,
+        success: response === CallupResponse.Available ? '已回复：能到' : '已回复：不能到',
+        onSuccess: onChange,
+      },
+    );
   };
 
   return (
-    <View className='item'>
-      <View className='row-top'>
-        <Text className='item-title'>{callup.title}</Text>
-        <Badge text={CALLUP_STATUS_LABELS[callup.status]} tone={open ? 'rejected' : 'neutral'} icon={open ? '●' : undefined} />
+    <View className="item">
+      <View className="row-top">
+        <Text className="item-title">{callup.title}</Text>
+        <Badge
+          text={CALLUP_STATUS_LABELS[callup.status]}
+          tone={open ? 'rejected' : 'neutral'}
+          icon={open ? '●' : undefined}
+        />
       </View>
-      <Text className='block mt-16'>{callup.description}</Text>
-      <Text className='item-line'>{`集合地点：${callup.place}`}</Text>
-      {callup.musterAt ? <Text className='item-line'>{`集合时间：${formatDayTime(callup.musterAt)}`}</Text> : null}
-      {callup.needed ? <Text className='item-line'>{`需要 ${callup.needed} 人，已有 ${callup.availableCount} 人能到`}</Text> : null}
-      <Text className='item-line'>{`发起：${callup.scopeName} · ${formatDateTime(callup.createdAt)}`}</Text>
-      <View className='notice mt-32 mb-0'>
-        <Text className='t-bold'>{responseText(callup)}</Text>
+      <Text className="block mt-16">{callup.description}</Text>
+      <Text className="item-line">{`集合地点：${callup.place}`}</Text>
+      {callup.musterAt ? <Text className="item-line">{`集合时间：${formatDayTime(callup.musterAt)}`}</Text> : null}
+      {callup.needed ? (
+        <Text className="item-line">{`需要 ${callup.needed} 人，已有 ${callup.availableCount} 人能到`}</Text>
+      ) : null}
+      <Text className="item-line">{`发起：${callup.scopeName} · ${formatDateTime(callup.createdAt)}`}</Text>
+      <View className="notice mt-32 mb-0">
+        <Text className="t-bold">{responseText(callup)}</Text>
       </View>
       {open ? (
-        <View className='mt-32'>
-          <Text className='field-label'>预计多久能到</Text>
-          <RadioChips label='预计多久能到' options={ETA_OPTIONS} value={eta} onChange={setEta} />
-          <View className='btn-row-wrap'>
-            <Btn onClick={() => void answer(CallupResponse.Available)} loading={busy === CallupResponse.Available} loadingText='提交中…'>
+        <View className="mt-32">
+          <Text className="field-label">预计多久能到</Text>
+          <RadioChips label="预计多久能到" options={ETA_OPTIONS} value={eta} onChange={setEta} />
+          <View className="btn-row-wrap">
+            <Btn
+              onClick={() => void answer(CallupResponse.Available)}
+              loading={busy === CallupResponse.Available}
+              loadingText="提交中…"
+            >
               能到
             </Btn>
-            <Btn variant='plain' onClick={() => void answer(CallupResponse.Unavailable)} loading={busy === CallupResponse.Unavailable} loadingText='提交中…'>
+            <Btn
+              variant="plain"
+              onClick={() => void answer(CallupResponse.Unavailable)}
+              loading={busy === CallupResponse.Unavailable}
+              loadingText="提交中…"
+            >
               不能到
             </Btn>
           </View>
         </View>
       ) : (
-        <Text className='item-line'>召集已结束</Text>
+        <Text className="item-line">召集已结束</Text>
       )}
     </View>
   );
@@ -92,7 +118,10 @@ export default function CallupPage() {
   const focusId = Number(router.params?.id) || 0;
   const loaded = useLoaded(
     async () => {
-      const [mine, one] = await Promise.all([myCallups(), focusId ? getCallup(focusId).catch(() => null) : Promise.resolve(null)]);
+      const [mine, one] = await Promise.all([
+        myCallups(),
+        focusId ? getCallup(focusId).catch(() => null) : Promise.resolve(null),
+      ]);
       // The call-up the notification pointed at comes first.
       return one ? [one, ...mine.filter((c) => c.id !== focusId)] : mine;
     },
@@ -101,21 +130,21 @@ export default function CallupPage() {
   const { state, error, reload: load } = loaded;
   const items = loaded.data ?? [];
 
-  if (!session?.accessToken) return <Gate title='应急召集' loggedIn={false} need='' />;
+  if (!session?.accessToken) return <Gate title="应急召集" loggedIn={false} need="" />;
 
   const replace = (c: CallupDto) => loaded.setData(items.map((x) => (x.id === c.id ? c : x)));
   const open = items.filter((c) => c.status === CallupStatus.Open);
   const closed = items.filter((c) => c.status !== CallupStatus.Open);
 
   return (
-    <Page title='应急召集'>
+    <Page title="应急召集">
       {state === 'loading' ? <Loading /> : null}
       {state === 'error' ? <ErrorState message={error} onRetry={() => void load()} /> : null}
-      {state === 'ready' && items.length === 0 ? <Empty text='目前没有应急召集' /> : null}
+      {state === 'ready' && items.length === 0 ? <Empty text="目前没有应急召集" /> : null}
       {open.map((c) => (
         <CallupCard key={c.id} callup={c} onChange={replace} />
       ))}
-      {closed.length ? <Text className='section-title'>已结束</Text> : null}
+      {closed.length ? <Text className="section-title">已结束</Text> : null}
       {closed.map((c) => (
         <CallupCard key={c.id} callup={c} onChange={replace} />
       ))}

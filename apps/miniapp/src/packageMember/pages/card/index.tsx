@@ -46,16 +46,16 @@ export default function CardPage() {
   }
   if (state === 'error') {
     return (
-      <Page title='亮身份'>
+      <Page title="亮身份">
         <ErrorState message={error} onRetry={() => void load()} />
       </Page>
     );
   }
   if (state === 'none' || !card) {
     return (
-      <Page title='亮身份'>
-        <View className='card'>
-          <Text className='block mb-32'>报到审核通过后，才能使用电子证亮身份。</Text>
+      <Page title="亮身份">
+        <View className="card">
+          <Text className="block mb-32">报到审核通过后，才能使用电子证亮身份。</Text>
           <Btn onClick={() => replacePage(PAGES.status)}>查看报到进度</Btn>
         </View>
       </Page>
@@ -64,52 +64,50 @@ export default function CardPage() {
 
   return (
     <Page>
-      <View className='ecard' {...a11y(`在职党员电子证，${card.name}，${card.communityName}，证号${card.cardNo}`)}>
-        <View className='ecard-head'>
-          <Text className='ecard-emblem' {...a11y(undefined, { hidden: true })}>
+      <View className="ecard" {...a11y(`在职党员电子证，${card.name}，${card.communityName}，证号${card.cardNo}`)}>
+        <View className="ecard-head">
+          <Text className="ecard-emblem" {...a11y(undefined, { hidden: true })}>
             ★
           </Text>
-          <Text className='ecard-kind'>在职党员 · 社区报到证</Text>
+          <Text className="ecard-kind">在职党员 · 社区报到证</Text>
         </View>
-        <Text className='ecard-name'>{card.name}</Text>
-        <View className='ecard-body'>
-          <View className='ecard-row'>
-            <Text className='ecard-key'>报到社区</Text>
-            <Text className='ecard-val'>{card.communityName}</Text>
+        <Text className="ecard-name">{card.name}</Text>
+        <View className="ecard-body">
+          <View className="ecard-row">
+            <Text className="ecard-key">报到社区</Text>
+            <Text className="ecard-val">{card.communityName}</Text>
           </View>
-          <View className='ecard-row'>
-            <Text className='ecard-key'>功能型党支部</Text>
-            <Text className='ecard-val'>{card.branchName || '待分配'}</Text>
+          <View className="ecard-row">
+            <Text className="ecard-key">功能型党支部</Text>
+            <Text className="ecard-val">{card.branchName || '待分配'}</Text>
           </View>
           {card.groupName ? (
-            <View className='ecard-row'>
-              <Text className='ecard-key'>党小组</Text>
-              <Text className='ecard-val'>{card.groupName}</Text>
+            <View className="ecard-row">
+              <Text className="ecard-key">党小组</Text>
+              <Text className="ecard-val">{card.groupName}</Text>
             </View>
           ) : null}
-          <View className='ecard-row'>
-            <Text className='ecard-key'>工作单位</Text>
-            <Text className='ecard-val'>{card.workUnitName}</Text>
+          <View className="ecard-row">
+            <Text className="ecard-key">工作单位</Text>
+            <Text className="ecard-val">{card.workUnitName}</Text>
           </View>
           {card.positions.length > 0 ? (
-            <View className='ecard-row'>
-              <Text className='ecard-key'>服务岗位</Text>
-              <Text className='ecard-val'>{card.positions.join('、')}</Text>
+            <View className="ecard-row">
+              <Text className="ecard-key">服务岗位</Text>
+              <Text className="ecard-val">{card.positions.join('、')}</Text>
             </View>
           ) : null}
-          <View className='ecard-row'>
-            <Text className='ecard-key'>报到时间</Text>
-            <Text className='ecard-val'>{formatDate(card.approvedAt)}</Text>
+          <View className="ecard-row">
+            <Text className="ecard-key">报到时间</Text>
+            <Text className="ecard-val">{formatDate(card.approvedAt)}</Text>
           </View>
         </View>
-        <View className='ecard-no'>
-          <Text className='ecard-key'>证号</Text>
-          <Text className='ecard-no-val'>{card.cardNo}</Text>
+        <View className="ecard-no">
+          <Text className="ecard-key">证号</Text>
+          <Text className="ecard-no-val">{card.cardNo}</Text>
         </View>
       </View>
-      <Text className='t-s t-muted block mt-32'>
-        请向社区工作人员出示本页面。工作人员可凭证号核验身份。
-      </Text>
+      <Text className="t-s t-muted block mt-32">请向社区工作人员出示本页面。工作人员可凭证号核验身份。</Text>
     </Page>
   );
 }

@@ -22,7 +22,13 @@ describe('我的报名', () => {
     const unmapped = makeTask({ id: 22, title: '政策宣讲', place: '党群服务中心' }, 10);
     const calls = fakeApi((_m, path) =>
       path === '/api/claims/mine'
-        ? [200, { items: [makeClaim(mapped, { id: 31 }), makeClaim(unmapped, { id: 32, status: ClaimStatus.Claimed })], nextCursor: null }]
+        ? [
+            200,
+            {
+              items: [makeClaim(mapped, { id: 31 }), makeClaim(unmapped, { id: 32, status: ClaimStatus.Claimed })],
+              nextCursor: null,
+            },
+          ]
         : undefined,
     );
     render(<MyClaimsPage />);

@@ -15,7 +15,12 @@ import { formatRange } from '@/platform/time';
 import { ClaimPanel } from '@/packageMember/components/ClaimPanel';
 
 type Tab = 'active' | 'done' | 'all';
-const ACTIVE: ClaimStatus[] = [ClaimStatus.Claimed, ClaimStatus.Waitlisted, ClaimStatus.CheckedIn, ClaimStatus.CheckedOut];
+const ACTIVE: ClaimStatus[] = [
+  ClaimStatus.Claimed,
+  ClaimStatus.Waitlisted,
+  ClaimStatus.CheckedIn,
+  ClaimStatus.CheckedOut,
+];
 const TABS: { value: Tab; label: string }[] = [
   { value: 'active', label: '进行中' },
   { value: 'done', label: '已核验' },
@@ -36,19 +41,21 @@ export function hasTaskLocation(c: Pick<ClaimDto, 'taskLatitude' | 'taskLongitud
 /** 我的报名: each claim with its own actions (confirm, check in/out, withdraw) on this one screen. */
 export default function MyClaimsPage() {
   const session = useSession();
-  const loaded = useLoaded(() => myClaims({ limit: 50 }).then((page) => page.items), { active: !!session?.accessToken });
+  const loaded = useLoaded(() => myClaims({ limit: 50 }).then((page) => page.items), {
+    active: !!session?.accessToken,
+  });
   const { state, error, reload: load } = loaded;
   const claims = loaded.data ?? [];
   const [tab, setTab] = useState<Tab>('active');
 
-  if (!session?.accessToken) return <Gate title='我的报名' loggedIn={false} need='' />;
+  if (!session?.accessToken) return <Gate title="我的报名" loggedIn={false} need="" />;
 
   const shown = claims.filter((c) => inTab(c, tab));
   const replace = (c: ClaimDto) => loaded.setData(claims.map((x) => (x.id === c.id ? c : x)));
 
   return (
-    <Page title='我的报名'>
-      <Segmented label='报名筛选' options={TABS} value={tab} onChange={setTab} />
+    <Page title="我的报名">
+      <Segmented label="报名筛选" options={TABS} value={tab} onChange={setTab} />
       {state === 'loading' ? <Loading /> : null}
       {state === 'error' ? <ErrorState message={error} onRetry={() => void load()} /> : null}
       {state === 'ready' && shown.length === 0 ? (
@@ -60,11 +67,11 @@ export default function MyClaimsPage() {
       {shown.map((c) => {
         const open = () => openPage(`${PAGES.task}?id=${c.taskId}`);
         return (
-          <View key={c.id} className='item'>
+          <View key={c.id} className="item">
             <View onClick={open} {...a11y(`${c.taskTitle}，点按查看任务`, { role: 'link' })} {...keyActivate(open)}>
-              <Text className='item-title'>{c.taskTitle}</Text>
-              <Text className='item-line'>{formatRange(c.taskStartAt, c.taskEndAt)}</Text>
-              {c.taskPlace ? <Text className='item-line'>{`地点：${c.taskPlace}`}</Text> : null}
+              <Text className="item-title">{c.taskTitle}</Text>
+              <Text className="item-line">{formatRange(c.taskStartAt, c.taskEndAt)}</Text>
+              {c.taskPlace ? <Text className="item-line">{`地点：${c.taskPlace}`}</Text> : null}
             </View>
             <ClaimPanel claim={c} locationOk={hasTaskLocation(c)} onChange={replace} />
           </View>

@@ -37,7 +37,15 @@ const reg: RegistrationDto = {
   unitConfirmed: false,
 };
 
-const position = (id: number, name: string, active = true) => ({ id, communityId: 7, code: `p${id}`, name, description: null, active, sortOrder: id });
+const position = (id: number, name: string, active = true) => ({
+  id,
+  communityId: 7,
+  code: `p${id}`,
+  name,
+  description: null,
+  active,
+  sortOrder: id,
+});
 
 beforeEach(() => {
   __taro.reset();
@@ -52,7 +60,20 @@ describe('服务信息: positions from the community profile by id', () => {
     const calls = fakeApi((method, path) => {
       if (path === '/api/registrations/me' && method === 'GET') return [200, reg];
       if (path === '/api/communities/7/profile') {
-        return [200, { id: 7, code: 'XINGFU', name: '幸福社区', streetName: null, districtName: null, address: null, positions: [position(2, '政策宣讲'), position(3, '法律咨询'), position(4, '停用岗位', false)], buildings: [], workUnits: [] }];
+        return [
+          200,
+          {
+            id: 7,
+            code: 'XINGFU',
+            name: '幸福社区',
+            streetName: null,
+            districtName: null,
+            address: null,
+            positions: [position(2, '政策宣讲'), position(3, '法律咨询'), position(4, '停用岗位', false)],
+            buildings: [],
+            workUnits: [],
+          },
+        ];
       }
       if (path === '/api/registrations/me' && method === 'PATCH') return [200, reg];
       return undefined;

@@ -46,23 +46,23 @@ export default function ProfilePage() {
 
   if (state === 'loading') {
     return (
-      <Page title='服务信息'>
+      <Page title="服务信息">
         <Loading />
       </Page>
     );
   }
   if (state === 'error') {
     return (
-      <Page title='服务信息'>
+      <Page title="服务信息">
         <ErrorState message={error} onRetry={() => void load()} />
       </Page>
     );
   }
   if (state === 'none' || !reg) {
     return (
-      <Page title='服务信息'>
-        <View className='card'>
-          <Text className='block mb-32'>请先完成社区报到。</Text>
+      <Page title="服务信息">
+        <View className="card">
+          <Text className="block mb-32">请先完成社区报到。</Text>
           <Btn onClick={() => replacePage(PAGES.register)}>去报到</Btn>
         </View>
       </Page>
@@ -70,8 +70,8 @@ export default function ProfilePage() {
   }
 
   return (
-    <Page title='服务信息'>
-      <Text className='t-s t-muted block mb-32'>
+    <Page title="服务信息">
+      <Text className="t-s t-muted block mb-32">
         {`报到社区：${reg.communityName}。社区会按您的技能、空闲时间和岗位安排服务。`}
       </Text>
 

@@ -15,7 +15,9 @@ const community: CommunityPublicDto = {
   streetName: '幸福街道',
   districtName: '崇川区',
   address: null,
-  positions: [{ id: 11, communityId: 7, code: 'legal', name: '法律援助', description: null, active: true, sortOrder: 1 }],
+  positions: [
+    { id: 11, communityId: 7, code: 'legal', name: '法律援助', description: null, active: true, sortOrder: 1 },
+  ],
   buildings: [{ id: 21, name: '幸福小区3栋', gridId: 31 }],
   workUnits: [{ id: 41, name: '市财政局' }],
 };
@@ -25,9 +27,12 @@ type Call = { url: string; method: string; data?: unknown };
 function fakeApi() {
   request$.mockImplementation(async (opts: Call) => {
     if (opts.url === '/api/communities/by-code/XF01') return { statusCode: 200, header: {}, data: community };
-    if (opts.url === '/api/registrations/me') return { statusCode: 404, header: {}, data: { code: 'NOT_FOUND', message: '尚未报到' } };
-    if (opts.url === '/api/privacy-notice') return { statusCode: 200, header: {}, data: { version: 'v3', title: '双报到隐私政策', body: '……' } };
-    if (opts.url === '/api/registrations' && opts.method === 'POST') return { statusCode: 201, header: {}, data: { id: 1 } };
+    if (opts.url === '/api/registrations/me')
+      return { statusCode: 404, header: {}, data: { code: 'NOT_FOUND', message: '尚未报到' } };
+    if (opts.url === '/api/privacy-notice')
+      return { statusCode: 200, header: {}, data: { version: 'v3', title: '双报到隐私政策', body: '……' } };
+    if (opts.url === '/api/registrations' && opts.method === 'POST')
+      return { statusCode: 201, header: {}, data: { id: 1 } };
     return { statusCode: 500, header: {}, data: null };
   });
 }
@@ -60,7 +65,15 @@ describe('register page (报到)', () => {
       refreshToken: 'R',
       expiresIn: 900,
       refreshExpiresIn: 86400,
-      user: { id: 1, name: '李四', phone: '13912345678', hasWechat: false, roles: [], consentVersion: null, consentAt: null },
+      user: {
+        id: 1,
+        name: '李四',
+        phone: '13912345678',
+        hasWechat: false,
+        roles: [],
+        consentVersion: null,
+        consentAt: null,
+      },
     });
     __taro.setRoute('/packageMember/pages/register/index', { scene: encodeURIComponent('XF01') });
     render(<RegisterPage />);

@@ -25,7 +25,7 @@ export default function RegisterPage() {
 
   if (!code) {
     return (
-      <Page title='党员报到'>
+      <Page title="党员报到">
         <CodeEntry onCode={start.chooseCode} error={start.codeError} />
       </Page>
     );
@@ -33,7 +33,7 @@ export default function RegisterPage() {
 
   if (start.loading && !community) {
     return (
-      <Page title='党员报到'>
+      <Page title="党员报到">
         <Loading />
       </Page>
     );
@@ -41,7 +41,7 @@ export default function RegisterPage() {
 
   if (start.loadError || !community) {
     return (
-      <Page title='党员报到'>
+      <Page title="党员报到">
         <ErrorState message={start.loadError || '社区信息加载失败'} onRetry={start.reload} />
       </Page>
     );
@@ -49,11 +49,13 @@ export default function RegisterPage() {
 
   if (!loggedIn) {
     return (
-      <Page title='党员报到'>
+      <Page title="党员报到">
         <CommunityHeader community={community} />
-        <View className='card'>
-          <Text className='block mb-32'>报到前请先登录。没有账号可以直接注册。</Text>
-          <Btn onClick={() => goLogin(`${PAGES.register}?community=${encodeURIComponent(community.code)}`)}>登录后报到</Btn>
+        <View className="card">
+          <Text className="block mb-32">报到前请先登录。没有账号可以直接注册。</Text>
+          <Btn onClick={() => goLogin(`${PAGES.register}?community=${encodeURIComponent(community.code)}`)}>
+            登录后报到
+          </Btn>
         </View>
       </Page>
     );
@@ -61,9 +63,9 @@ export default function RegisterPage() {
 
   if (existing && existing.status !== RegistrationStatus.Rejected) {
     return (
-      <Page title='党员报到'>
-        <View className='card'>
-          <Text className='block mb-24'>{`您已向「${existing.communityName}」提交报到。`}</Text>
+      <Page title="党员报到">
+        <View className="card">
+          <Text className="block mb-24">{`您已向「${existing.communityName}」提交报到。`}</Text>
           <StatusBadge status={existing.status} />
         </View>
         <Btn onClick={() => replacePage(PAGES.status)}>查看报到进度</Btn>
@@ -72,7 +74,7 @@ export default function RegisterPage() {
   }
 
   return (
-    <Page title='党员报到'>
+    <Page title="党员报到">
       <CommunityHeader community={community} />
       <RegistrationForm
         community={community}

@@ -16,9 +16,9 @@ import { goLogin, openPage } from '@/platform/nav';
 
 function Row({ k, v }: { k: string; v: string | null | undefined }) {
   return (
-    <View className='kv'>
-      <Text className='kv-key'>{k}</Text>
-      <Text className='kv-value'>{v || '—'}</Text>
+    <View className="kv">
+      <Text className="kv-key">{k}</Text>
+      <Text className="kv-value">{v || '—'}</Text>
     </View>
   );
 }
@@ -58,23 +58,23 @@ export default function StatusPage() {
 
   if (state === 'loading') {
     return (
-      <Page title='我的报到'>
+      <Page title="我的报到">
         <Loading />
       </Page>
     );
   }
   if (state === 'error') {
     return (
-      <Page title='我的报到'>
+      <Page title="我的报到">
         <ErrorState message={error} onRetry={() => void load()} />
       </Page>
     );
   }
   if (state === 'none' || !reg) {
     return (
-      <Page title='我的报到'>
-        <View className='card'>
-          <Text className='block mb-32'>您还没有报到。请扫描所住社区的「双报到」二维码，或输入社区编码报到。</Text>
+      <Page title="我的报到">
+        <View className="card">
+          <Text className="block mb-32">您还没有报到。请扫描所住社区的「双报到」二维码，或输入社区编码报到。</Text>
           <Btn onClick={() => openPage(PAGES.register)}>去报到</Btn>
         </View>
       </Page>
@@ -83,15 +83,15 @@ export default function StatusPage() {
 
   const code = communityCodeFor(reg.communityId);
   return (
-    <Page title='我的报到'>
-      <View className='card'>
-        <View className='row-between'>
-          <Text className='t-l t-bold'>{reg.communityName}</Text>
+    <Page title="我的报到">
+      <View className="card">
+        <View className="row-between">
+          <Text className="t-l t-bold">{reg.communityName}</Text>
           <StatusBadge status={reg.status} />
         </View>
-        <Text className='block mt-24'>{STATUS_TEXT[reg.status]}</Text>
+        <Text className="block mt-24">{STATUS_TEXT[reg.status]}</Text>
         {reg.status === RegistrationStatus.Rejected && reg.rejectReason ? (
-          <View className='notice notice-error mt-32 mb-0'>
+          <View className="notice notice-error mt-32 mb-0">
             <Text>{`未通过原因：${reg.rejectReason}`}</Text>
           </View>
         ) : null}
@@ -100,30 +100,34 @@ export default function StatusPage() {
       {reg.status === RegistrationStatus.Approved ? (
         <View>
           <Btn onClick={() => openPage(PAGES.card)}>亮身份</Btn>
-          <Btn variant='secondary' onClick={() => openPage(PAGES.profile)}>
+          <Btn variant="secondary" onClick={() => openPage(PAGES.profile)}>
             完善服务信息
           </Btn>
         </View>
       ) : null}
       {reg.status === RegistrationStatus.Rejected ? (
-        <Btn onClick={() => openPage(code ? `${PAGES.register}?community=${encodeURIComponent(code)}` : PAGES.register)}>重新报到</Btn>
+        <Btn
+          onClick={() => openPage(code ? `${PAGES.register}?community=${encodeURIComponent(code)}` : PAGES.register)}
+        >
+          重新报到
+        </Btn>
       ) : null}
 
-      <Text className='section-title'>报到信息</Text>
-      <View className='card'>
-        <Row k='姓名' v={reg.name} />
-        <Row k='手机号' v={maskPhone(reg.phone)} />
-        <Row k='工作单位' v={reg.workUnitName} />
-        <Row k='单位党组织' v={reg.unitPartyOrgName} />
-        <Row k='居住地址' v={[reg.buildingName, reg.residenceDetail].filter(Boolean).join(' ')} />
-        <Row k='提交时间' v={formatDateTime(reg.submittedAt)} />
-        {reg.reviewedAt ? <Row k='审核时间' v={formatDateTime(reg.reviewedAt)} /> : null}
+      <Text className="section-title">报到信息</Text>
+      <View className="card">
+        <Row k="姓名" v={reg.name} />
+        <Row k="手机号" v={maskPhone(reg.phone)} />
+        <Row k="工作单位" v={reg.workUnitName} />
+        <Row k="单位党组织" v={reg.unitPartyOrgName} />
+        <Row k="居住地址" v={[reg.buildingName, reg.residenceDetail].filter(Boolean).join(' ')} />
+        <Row k="提交时间" v={formatDateTime(reg.submittedAt)} />
+        {reg.reviewedAt ? <Row k="审核时间" v={formatDateTime(reg.reviewedAt)} /> : null}
         {reg.status === RegistrationStatus.Approved ? (
           <View>
-            <Row k='功能型党支部' v={reg.branchName} />
-            <Row k='党小组' v={reg.groupName} />
-            <Row k='网格' v={reg.gridName} />
-            <Row k='单位确认' v={reg.unitConfirmed ? '已确认' : '待单位确认'} />
+            <Row k="功能型党支部" v={reg.branchName} />
+            <Row k="党小组" v={reg.groupName} />
+            <Row k="网格" v={reg.gridName} />
+            <Row k="单位确认" v={reg.unitConfirmed ? '已确认' : '待单位确认'} />
           </View>
         ) : null}
       </View>

@@ -10,7 +10,10 @@ import TaskPage from './index';
 const MIN = 60_000;
 
 /** Serves GET /api/tasks/21 as `task` (mutable by the other handlers). */
-function serve(task: TaskDto, extra: (method: string, path: string, body: unknown) => [number, unknown] | undefined = () => undefined) {
+function serve(
+  task: TaskDto,
+  extra: (method: string, path: string, body: unknown) => [number, unknown] | undefined = () => undefined,
+) {
   const state = { task };
   const calls = fakeApi((method, path, body) => {
     if (method === 'GET' && path === '/api/tasks/21') return [200, state.task];
@@ -98,7 +101,15 @@ describe('task page: claim buttons by state', () => {
     const { state, calls } = serve({ ...task, myClaim: makeClaim(task) }, (method, path) => {
       if (method === 'POST' && path === '/api/claims/31/check-in') {
         tries += 1;
-        if (tries === 1) return [400, { code: 'VALIDATION_FAILED', message: '签到码错误或已过期，请看现场最新的签到码', details: [{ field: 'code', message: '签到码错误或已过期，请看现场最新的签到码' }] }];
+        if (tries === 1)
+          return [
+            400,
+            {
+              code: 'VALIDATION_FAILED',
+              message: '签到码错误或已过期，请看现场最新的签到码',
+              details: [{ field: 'code', message: '签到码错误或已过期，请看现场最新的签到码' }],
+            },
+          ];
         const claim = makeClaim(task, { status: ClaimStatus.CheckedIn, checkInAt: new Date().toISOString() });
         state.task = { ...state.task, myClaim: claim };
         return [200, claim];
@@ -116,13 +127,18 @@ describe('task page: claim buttons by state', () => {
       fireEvent.click(screen.getByRole('button', { name: '输入码签到' }));
     });
     expect(await screen.findByText('！签到码错误或已过期，请看现场最新的签到码')).toBeTruthy();
-    expect(Taro.showToast).not.toHaveBeenCalledWith(expect.objectContaining({ title: '签到码错误或已过期，请看现场最新的签到码' }));
+    expect(Taro.showToast).not.toHaveBeenCalledWith(
+      expect.objectContaining({ title: '签到码错误或已过期，请看现场最新的签到码' }),
+    );
 
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: '输入码签到' }));
     });
     expect(await screen.findByLabelText('签退码')).toBeTruthy();
-    expect(calls.filter((c) => c.path === '/api/claims/31/check-in').map((c) => c.body)).toEqual([{ code: '123456' }, { code: '123456' }]);
+    expect(calls.filter((c) => c.path === '/api/claims/31/check-in').map((c) => c.body)).toEqual([
+      { code: '123456' },
+      { code: '123456' },
+    ]);
   });
 
   it('offers the branch secretary to claim for the branch', async () => {

@@ -21,9 +21,9 @@ import { useAction } from '@/ui/hooks/useAction';
 function Row({ k, v }: { k: string; v: string | null | undefined }) {
   if (!v) return null;
   return (
-    <View className='kv'>
-      <Text className='kv-key'>{k}</Text>
-      <Text className='kv-value'>{v}</Text>
+    <View className="kv">
+      <Text className="kv-key">{k}</Text>
+      <Text className="kv-value">{v}</Text>
     </View>
   );
 }
@@ -33,18 +33,21 @@ export default function TaskPage() {
   const router = useRouter();
   const session = useSession();
   const id = Number(router.params?.id);
-  const loaded = useLoaded(() => getTask(id), { active: !!session?.accessToken, invalid: invalidId(id, '没有找到这个任务') });
+  const loaded = useLoaded(() => getTask(id), {
+    active: !!session?.accessToken,
+    invalid: invalidId(id, '没有找到这个任务'),
+  });
   const { data: task, state, error, reload: load } = loaded;
   const action = useAction();
   const busy = !!action.busy;
   const now = useNow(15_000);
   const secretary = branchScope(session);
 
-  if (!session?.accessToken) return <Gate title='任务详情' loggedIn={false} need='' />;
+  if (!session?.accessToken) return <Gate title="任务详情" loggedIn={false} need="" />;
   if (state !== 'ready' || !task) {
     return (
-      <NotLoadedPage title='任务详情' state={state} error={error} onRetry={() => void load()}>
-        <Btn variant='plain' onClick={() => openPage(PAGES.tasks)}>
+      <NotLoadedPage title="任务详情" state={state} error={error} onRetry={() => void load()}>
+        <Btn variant="plain" onClick={() => openPage(PAGES.tasks)}>
           回到任务大厅
         </Btn>
       </NotLoadedPage>
@@ -67,54 +70,64 @@ export default function TaskPage() {
   };
 
   return (
-    <Page title='任务详情'>
-      <View className='card'>
+    <Page title="任务详情">
+      <View className="card">
         <TaskSummary task={task} />
-        <View className='mt-24'>
-          <Row k='面向' v={TASK_TARGET_LABELS[task.target]} />
-          <Row k='所需技能' v={task.skills.join('、')} />
-          <Row k='积分' v={`每小时${task.pointsRule.perHour}分，至少${task.pointsRule.minimum}分，最多${task.pointsRule.max}分`} />
-          <Row k='退出报名' v={`开始前${task.withdrawCutoffMinutes >= 60 ? `${task.withdrawCutoffMinutes / 60}小时` : `${task.withdrawCutoffMinutes}分钟`}可退出`} />
-          <Row k='取消原因' v={task.cancelReason} />
+        <View className="mt-24">
+          <Row k="面向" v={TASK_TARGET_LABELS[task.target]} />
+          <Row k="所需技能" v={task.skills.join('、')} />
+          <Row
+            k="积分"
+            v={`每小时${task.pointsRule.perHour}分，至少${task.pointsRule.minimum}分，最多${task.pointsRule.max}分`}
+          />
+          <Row
+            k="退出报名"
+            v={`开始前${task.withdrawCutoffMinutes >= 60 ? `${task.withdrawCutoffMinutes / 60}小时` : `${task.withdrawCutoffMinutes}分钟`}可退出`}
+          />
+          <Row k="取消原因" v={task.cancelReason} />
         </View>
-        <Text className='block mt-24'>{task.description}</Text>
+        <Text className="block mt-24">{task.description}</Text>
       </View>
 
-      <View className='card' {...a11y(undefined, { live: 'polite' })}>
+      <View className="card" {...a11y(undefined, { live: 'polite' })}>
         {view.kind === 'mine' ? (
-          <ClaimPanel claim={view.claim} locationOk={task.latitude !== null && task.longitude !== null} onChange={onClaimChange} />
+          <ClaimPanel
+            claim={view.claim}
+            locationOk={task.latitude !== null && task.longitude !== null}
+            onChange={onClaimChange}
+          />
         ) : null}
         {view.kind === 'claim' ? (
           <View>
-            <Text className='block mb-32'>{`报名截止：${formatDayTime(task.startAt)}（任务开始时）`}</Text>
-            <Btn onClick={() => void claim(false)} loading={busy} loadingText='正在报名…'>
+            <Text className="block mb-32">{`报名截止：${formatDayTime(task.startAt)}（任务开始时）`}</Text>
+            <Btn onClick={() => void claim(false)} loading={busy} loadingText="正在报名…">
               {view.rejoin ? '重新报名' : '我要报名'}
             </Btn>
           </View>
         ) : null}
         {view.kind === 'waitlist' ? (
           <View>
-            <Text className='block mb-32'>
+            <Text className="block mb-32">
               {`名额已满。加入候补后，有人退出时按顺序转正（当前候补 ${view.waitlistCount} 人），转正后需在规定时间内确认。`}
             </Text>
-            <Btn variant='secondary' onClick={() => void claim(true)} loading={busy} loadingText='正在加入…'>
+            <Btn variant="secondary" onClick={() => void claim(true)} loading={busy} loadingText="正在加入…">
               加入候补
             </Btn>
           </View>
         ) : null}
         {view.kind === 'blocked' ? (
-          <Text className='t-bold' {...a11y(undefined, { role: 'status' })}>
+          <Text className="t-bold" {...a11y(undefined, { role: 'status' })}>
             {view.reason}
           </Text>
         ) : null}
       </View>
 
       {secretary ? (
-        <Btn variant='secondary' onClick={() => openPage(`${PAGES.branchClaim}?taskId=${task.id}`)}>
+        <Btn variant="secondary" onClick={() => openPage(`${PAGES.branchClaim}?taskId=${task.id}`)}>
           为支部报名并指派党员
         </Btn>
       ) : null}
-      <Btn variant='plain' onClick={() => openPage(PAGES.claims)}>
+      <Btn variant="plain" onClick={() => openPage(PAGES.claims)}>
         我的报名
       </Btn>
     </Page>

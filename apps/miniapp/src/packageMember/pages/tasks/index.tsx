@@ -1,7 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { PAGES, CLAIM_STATUS_LABELS, TASK_KIND_LABELS, TaskKind, type RegistrationDto, type TaskDto } from '@sbd/contracts';
+import {
+  PAGES,
+  CLAIM_STATUS_LABELS,
+  TASK_KIND_LABELS,
+  TaskKind,
+  type RegistrationDto,
+  type TaskDto,
+} from '@sbd/contracts';
 import { Badge } from '@/ui/Badge';
 import { Btn } from '@/ui/Button';
 import { RadioChips } from '@/ui/Choice';
@@ -32,14 +39,20 @@ function TaskItem({ task, homeCommunityId }: { task: TaskDto; homeCommunityId: n
   const open = () => openPage(`${PAGES.task}?id=${task.id}`);
   const mine = task.myClaim && !ENDED_CLAIM_STATUSES.includes(task.myClaim.status) ? task.myClaim : null;
   return (
-    <View className='item task-item' hoverClass='btn-pressed' onClick={open} {...a11y(`${task.title}，点按查看详情并报名`, { role: 'button' })} {...keyActivate(open)}>
+    <View
+      className="item task-item"
+      hoverClass="btn-pressed"
+      onClick={open}
+      {...a11y(`${task.title}，点按查看详情并报名`, { role: 'button' })}
+      {...keyActivate(open)}
+    >
       <TaskSummary task={task} showStatus={false} />
-      {homeCommunityId !== null && task.communityId !== homeCommunityId ? <Text className='item-line'>街道内其他社区的任务</Text> : null}
-      <View className='row-between mt-24'>
+      {homeCommunityId !== null && task.communityId !== homeCommunityId ? (
+        <Text className="item-line">街道内其他社区的任务</Text>
+      ) : null}
+      <View className="row-between mt-24">
         {mine ? <Badge text={`我：${CLAIM_STATUS_LABELS[mine.status]}`} tone={CLAIM_TONE[mine.status]} /> : <Text />}
-        <Text className='item-go mt-0'>
-          {mine ? '查看 ›' : '去报名 ›'}
-        </Text>
+        <Text className="item-go mt-0">{mine ? '查看 ›' : '去报名 ›'}</Text>
       </View>
     </View>
   );
@@ -52,7 +65,10 @@ export default function TaskFeedPage() {
   const [kind, setKind] = useState<KindFilter>(ALL);
   const [positionId, setPositionId] = useState<number>(0);
   const filters: FeedFilters = { ...(kind ? { kind } : {}), ...(positionId ? { positionId } : {}) };
-  const list = usePaged((cursor) => taskFeed(filters, cursor), (t) => t.id);
+  const list = usePaged(
+    (cursor) => taskFeed(filters, cursor),
+    (t) => t.id,
+  );
   const secretary = branchScope(session);
 
   useEffect(() => {
@@ -76,29 +92,27 @@ export default function TaskFeedPage() {
   });
   usePullDownRefresh(() => void list.reload().finally(stopPullDown));
 
-  if (!session?.accessToken) return <Gate title='任务大厅' loggedIn={false} need='' />;
+  if (!session?.accessToken) return <Gate title="任务大厅" loggedIn={false} need="" />;
 
   const positions = reg?.positions ?? [];
   const notRegistered = list.errorStatus === 403;
 
   return (
-    <Page title='任务大厅'>
-      <Text className='t-s t-muted block mb-24'>
-        本社区的任务在前，街道内其他社区的在后。
-      </Text>
+    <Page title="任务大厅">
+      <Text className="t-s t-muted block mb-24">本社区的任务在前，街道内其他社区的在后。</Text>
       {secretary ? (
-        <View className='notice'>
+        <View className="notice">
           <Text>{`您是${secretary.branchName}书记：打开任务后可“为支部报名并指派党员”。`}</Text>
         </View>
       ) : null}
-      <View className='card'>
-        <Field label='任务类型'>
-          <RadioChips label='任务类型' options={KIND_OPTIONS} value={kind} onChange={setKind} />
+      <View className="card">
+        <Field label="任务类型">
+          <RadioChips label="任务类型" options={KIND_OPTIONS} value={kind} onChange={setKind} />
         </Field>
         {positions.length ? (
-          <Field label='我的岗位'>
+          <Field label="我的岗位">
             <RadioChips
-              label='我的岗位'
+              label="我的岗位"
               options={[{ value: 0, label: '全部' }, ...positions.map((p) => ({ value: p.id, label: p.name }))]}
               value={positionId}
               onChange={setPositionId}
@@ -108,12 +122,12 @@ export default function TaskFeedPage() {
       </View>
       <PagedList
         list={list}
-        empty='暂时没有可报名的任务'
+        empty="暂时没有可报名的任务"
         render={(t) => <TaskItem key={t.id} task={t} homeCommunityId={reg?.communityId ?? null} />}
         errorView={
           notRegistered ? (
-            <View className='card'>
-              <Text className='block mb-32'>{list.error}</Text>
+            <View className="card">
+              <Text className="block mb-32">{list.error}</Text>
               <Btn onClick={() => openPage(PAGES.status)}>查看我的报到</Btn>
             </View>
           ) : (

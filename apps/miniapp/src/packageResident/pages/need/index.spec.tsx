@@ -28,7 +28,17 @@ describe('need progress (评单)', () => {
   it('shows the timeline in words and asks for a score before rating', async () => {
     const calls = fakeApi((method, path) => {
       if (path === '/api/needs/11' && method === 'GET') return [200, fulfilled];
-      if (path === '/api/needs/11/rate') return [200, { ...fulfilled, status: NeedStatus.Rated, ratedAt: iso(0), allowedActions: [], rating: { score: 4, comment: null, resolved: true, ratedAt: iso(0) } }];
+      if (path === '/api/needs/11/rate')
+        return [
+          200,
+          {
+            ...fulfilled,
+            status: NeedStatus.Rated,
+            ratedAt: iso(0),
+            allowedActions: [],
+            rating: { score: 4, comment: null, resolved: true, ratedAt: iso(0) },
+          },
+        ];
       return undefined;
     });
     render(<NeedPage />);
@@ -51,7 +61,11 @@ describe('need progress (评单)', () => {
   it('"没解决" asks to confirm, then sends the need back (resolved: false)', async () => {
     const calls = fakeApi((method, path) => {
       if (path === '/api/needs/11' && method === 'GET') return [200, fulfilled];
-      if (path === '/api/needs/11/rate') return [200, { ...fulfilled, status: NeedStatus.Accepted, reopenCount: 1, allowedActions: [NeedAction.Withdraw] }];
+      if (path === '/api/needs/11/rate')
+        return [
+          200,
+          { ...fulfilled, status: NeedStatus.Accepted, reopenCount: 1, allowedActions: [NeedAction.Withdraw] },
+        ];
       return undefined;
     });
     render(<NeedPage />);
@@ -61,7 +75,11 @@ describe('need progress (评单)', () => {
       fireEvent.click(screen.getByRole('button', { name: '没解决，请重新办理' }));
     });
     expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '没解决' }));
-    expect(calls.find((c) => c.path === '/api/needs/11/rate')?.body).toEqual({ score: 2, resolved: false, comment: '灯还是不亮' });
+    expect(calls.find((c) => c.path === '/api/needs/11/rate')?.body).toEqual({
+      score: 2,
+      resolved: false,
+      comment: '灯还是不亮',
+    });
     expect(await screen.findAllByText('您反馈“没解决”，已重新办理')).not.toHaveLength(0);
     expect(screen.getByRole('button', { name: '撤回需求' })).toBeTruthy();
   });

@@ -50,14 +50,19 @@ describe('post a need (居民点单)', () => {
     loginAs(RESIDENT_OF_7);
     const calls = fakeApi((method, path) => {
       if (path === '/api/needs/duplicates') return [200, [suggestion]];
-      if (path === '/api/needs/41/plus-one' && method === 'POST') return [200, { needId: 41, plusOneCount: 3, added: true }];
+      if (path === '/api/needs/41/plus-one' && method === 'POST')
+        return [200, { needId: 41, plusOneCount: 3, added: true }];
       return undefined;
     });
     render(<PostNeedPage />);
     fireEvent.click(screen.getByRole('radio', { name: '维修服务' }));
     type('需求标题', '3号楼楼道灯坏了');
     expect(await screen.findByText('是不是同一件事？', undefined, { timeout: 2000 })).toBeTruthy();
-    expect(calls.find((c) => c.path === '/api/needs/duplicates')?.body).toEqual({ communityId: 7, category: NeedCategory.Repair, title: '3号楼楼道灯坏了' });
+    expect(calls.find((c) => c.path === '/api/needs/duplicates')?.body).toEqual({
+      communityId: 7,
+      category: NeedCategory.Repair,
+      title: '3号楼楼道灯坏了',
+    });
     expect(screen.getByText('已有2人 +1')).toBeTruthy();
     expect(screen.getByRole('button', { name: '不是同一件事，提交新需求' })).toBeTruthy();
 
@@ -99,9 +104,17 @@ describe('post a need (居民点单)', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: '提交需求' }));
     });
-    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/packageResident/pages/need/index?id=99' }));
+    await waitFor(() =>
+      expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/packageResident/pages/need/index?id=99' }),
+    );
     const body = calls.find((c) => c.path === '/api/needs' && c.method === 'POST')?.body as Record<string, unknown>;
-    expect(body).toMatchObject({ communityId: 7, category: 'repair', title: '楼道灯坏了', description: '晚上看不见', place: '3号楼2单元' });
+    expect(body).toMatchObject({
+      communityId: 7,
+      category: 'repair',
+      title: '楼道灯坏了',
+      description: '晚上看不见',
+      place: '3号楼2单元',
+    });
     expect(typeof body.expectedAt).toBe('string');
   });
 
@@ -109,7 +122,15 @@ describe('post a need (居民点单)', () => {
     loginAs(RESIDENT_OF_7);
     fakeApi((_method, path) => {
       if (path === '/api/needs/duplicates') return [200, []];
-      if (path === '/api/needs') return [400, { code: 'VALIDATION_FAILED', message: '内容包含不当信息，请修改后再提交', details: [{ field: 'description', message: '内容包含不当信息，请修改后再提交' }] }];
+      if (path === '/api/needs')
+        return [
+          400,
+          {
+            code: 'VALIDATION_FAILED',
+            message: '内容包含不当信息，请修改后再提交',
+            details: [{ field: 'description', message: '内容包含不当信息，请修改后再提交' }],
+          },
+        ];
       return undefined;
     });
     render(<PostNeedPage />);

@@ -12,7 +12,14 @@ import { useAction } from '@/ui/hooks/useAction';
 import { Page } from '@/ui/Page';
 import type { SelectOption } from '@/ui/Field';
 import { DuplicateSuggestions } from '@/features/needs/DuplicateSuggestions';
-import { emptyNeedForm, needFieldErrors, toCreateNeedRequest, validateNeed, type NeedField, type NeedForm } from '@/features/needs/form';
+import {
+  emptyNeedForm,
+  needFieldErrors,
+  toCreateNeedRequest,
+  validateNeed,
+  type NeedField,
+  type NeedForm,
+} from '@/features/needs/form';
 import { NeedWhatFields, NeedWhereFields, ProxyFields } from '@/features/needs/NeedFormFields';
 import { createNeed } from '@/features/needs/service';
 import { useDuplicates } from '@/features/needs/useDuplicates';
@@ -44,7 +51,13 @@ export default function PostNeedPage() {
   }, [communityId]);
 
   if (!community) {
-    return <Gate title='我要点单' loggedIn={!!session?.accessToken} need='请先在社区报到或以社区居民身份注册后再提交需求。' />;
+    return (
+      <Gate
+        title="我要点单"
+        loggedIn={!!session?.accessToken}
+        need="请先在社区报到或以社区居民身份注册后再提交需求。"
+      />
+    );
   }
 
   const set = <K extends NeedField>(key: K, value: NeedForm[K]) => {
@@ -84,7 +97,7 @@ export default function PostNeedPage() {
   const fields = { form, errors, set };
   return (
     <Page title={community.asStaff ? '代居民点单' : '我要点单'}>
-      <Text className='t-s t-muted block mb-32'>
+      <Text className="t-s t-muted block mb-32">
         {`${community.communityName} · 说说您需要什么帮助，社区会安排党员志愿者上门服务。`}
       </Text>
       {community.asStaff ? <ProxyFields {...fields} /> : null}
@@ -92,16 +105,14 @@ export default function PostNeedPage() {
       <DuplicateSuggestions suggestions={dup.suggestions} onPlusOne={dup.markMine} />
       <NeedWhereFields {...fields} buildings={buildings} />
       {formError ? (
-        <View className='notice notice-error' {...a11y(undefined, { role: 'alert' })}>
+        <View className="notice notice-error" {...a11y(undefined, { role: 'alert' })}>
           <Text>{formError}</Text>
         </View>
       ) : null}
-      <Btn onClick={() => void submit()} loading={!!action.busy} loadingText='正在提交…'>
+      <Btn onClick={() => void submit()} loading={!!action.busy} loadingText="正在提交…">
         {dup.suggestions.length && dup.current ? '不是同一件事，提交新需求' : '提交需求'}
       </Btn>
-      <Text className='t-s t-muted block mt-32'>
-        提交后可在“我的需求”查看办理进度；内容需经社区审核后公开。
-      </Text>
+      <Text className="t-s t-muted block mt-32">提交后可在“我的需求”查看办理进度；内容需经社区审核后公开。</Text>
     </Page>
   );
 }

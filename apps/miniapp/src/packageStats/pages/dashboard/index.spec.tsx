@@ -40,13 +40,18 @@ describe('统计看板', () => {
     loginAs([{ role: Role.PlatformAdmin, scopeNodeId: null, scopeName: null }]);
     const calls = fakeApi((_m, path) =>
       path === '/api/org/roots'
-        ? [200, [{ id: 1, type: OrgNodeType.District, name: '崇川区', code: null, parentId: null, path: '/1/', depth: 0 }]]
+        ? [
+            200,
+            [{ id: 1, type: OrgNodeType.District, name: '崇川区', code: null, parentId: null, path: '/1/', depth: 0 }],
+          ]
         : undefined,
     );
     render(<DashboardPage />);
     const district = await screen.findByRole('link', { name: '查看崇川区的统计' });
     fireEvent.click(district);
-    expect(Taro.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/packageStats/pages/dashboard/index?nodeId=1' }));
+    expect(Taro.navigateTo).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/packageStats/pages/dashboard/index?nodeId=1' }),
+    );
     expect(calls.map((c) => c.path)).toEqual(['/api/org/roots']);
   });
 
@@ -59,13 +64,17 @@ describe('统计看板', () => {
     const month = periodFor('month');
     const q = calls.find((c) => c.path === '/api/stats/nodes/7')!.query;
     expect([q.get('from'), q.get('to'), q.get('granularity')]).toEqual([month.from, month.to, 'week']);
-    expect(document.querySelector('.st-period')?.textContent).toBe(`统计期：${month.label}（${month.from} 至 ${month.to}）`);
+    expect(document.querySelector('.st-period')?.textContent).toBe(
+      `统计期：${month.label}（${month.from} 至 ${month.to}）`,
+    );
 
     expect(screen.getByLabelText('报到率：报到率按单位和区统计')).toBeTruthy();
     expect(screen.getByText('报到率按单位和区统计')).toBeTruthy();
     expect(screen.getByLabelText('服务率：30%，已报到40人，其中12人有核验服务')).toBeTruthy();
     expect(screen.getByLabelText('核验服务时长：36.5小时，核验服务18次，补录时长4小时，另计，不含在内')).toBeTruthy();
-    expect(screen.getByLabelText('满意率：90%，18/20次评价为4星及以上，居民评价100%（8次），社区评价83.3%（12次）')).toBeTruthy();
+    expect(
+      screen.getByLabelText('满意率：90%，18/20次评价为4星及以上，居民评价100%（8次），社区评价83.3%（12次）'),
+    ).toBeTruthy();
     expect(screen.getByLabelText('点单办结率：70%，受理10件，已办结7件')).toBeTruthy();
     expect(screen.getByLabelText('受理用时（中位数）：3.5小时，平均5小时，从居民点单到社区受理')).toBeTruthy();
     expect(screen.getByLabelText('办结用时（中位数）：2.1天，平均2.5天，从受理到办结')).toBeTruthy();
@@ -103,7 +112,9 @@ describe('统计看板', () => {
     });
     const year = periodFor('year');
     const last = () => calls.filter((c) => c.path === '/api/stats/nodes/7').pop()!.query;
-    await waitFor(() => expect([last().get('from'), last().get('to'), last().get('granularity')]).toEqual([year.from, year.to, 'month']));
+    await waitFor(() =>
+      expect([last().get('from'), last().get('to'), last().get('granularity')]).toEqual([year.from, year.to, 'month']),
+    );
 
     fireEvent.click(screen.getByRole('radio', { name: '自定义' }));
     const pickers = screen.getAllByTestId('picker');
@@ -120,7 +131,13 @@ describe('统计看板', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: '查询' }));
     });
-    await waitFor(() => expect([last().get('from'), last().get('to'), last().get('granularity')]).toEqual(['2026-03-10', '2026-07-31', 'month']));
+    await waitFor(() =>
+      expect([last().get('from'), last().get('to'), last().get('granularity')]).toEqual([
+        '2026-03-10',
+        '2026-07-31',
+        'month',
+      ]),
+    );
     expect(screen.getByText('统计期：2026-03-10 至 2026-07-31')).toBeTruthy();
   });
 
@@ -140,7 +157,11 @@ describe('统计看板', () => {
 
   it('a unit without a roster says so instead of a rate', async () => {
     loginAs(UNIT_ADMIN);
-    fakeApi((_m, path) => (path === '/api/stats/nodes/9' ? [200, makeUnitStats({ registrationRate: null, rosterEntries: 0, rosterRegistered: 0 })] : undefined));
+    fakeApi((_m, path) =>
+      path === '/api/stats/nodes/9'
+        ? [200, makeUnitStats({ registrationRate: null, rosterEntries: 0, rosterRegistered: 0 })]
+        : undefined,
+    );
     render(<DashboardPage />);
     expect(await screen.findByLabelText('报到率：尚未导入单位名册，导入后统计')).toBeTruthy();
   });
@@ -148,7 +169,11 @@ describe('统计看板', () => {
   it('shows the API’s refusal in words', async () => {
     loginAs(ADMIN_OF_7);
     __taro.setRoute('/packageStats/pages/dashboard/index', { nodeId: '8' });
-    fakeApi((_m, path) => (path === '/api/stats/nodes/8' ? [403, { code: 'FORBIDDEN', message: '无权查看该组织的统计', details: [] }] : undefined));
+    fakeApi((_m, path) =>
+      path === '/api/stats/nodes/8'
+        ? [403, { code: 'FORBIDDEN', message: '无权查看该组织的统计', details: [] }]
+        : undefined,
+    );
     render(<DashboardPage />);
     expect(await screen.findByText('无权查看该组织的统计')).toBeTruthy();
     expect(screen.getByRole('button', { name: '重试' })).toBeTruthy();
@@ -160,7 +185,13 @@ describe('统计看板', () => {
     const xlsx = new Blob(['PK…'], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
     const fetches = fakeFetch((c) =>
       c.path === '/api/stats/nodes/7/export.xlsx'
-        ? { status: 200, blob: xlsx, headers: { 'Content-Disposition': `attachment; filename="stats-7-2026-11-01.xlsx"; filename*=UTF-8''${encodeURIComponent('stats-7-2026-11-01.xlsx')}` } }
+        ? {
+            status: 200,
+            blob: xlsx,
+            headers: {
+              'Content-Disposition': `attachment; filename="stats-7-2026-11-01.xlsx"; filename*=UTF-8''${encodeURIComponent('stats-7-2026-11-01.xlsx')}`,
+            },
+          }
         : undefined,
     );
     const saved = captureDownloads();
@@ -172,7 +203,11 @@ describe('统计看板', () => {
     const month = periodFor('month');
     expect(fetches).toHaveLength(1);
     expect(fetches[0].headers.Authorization).toBe('Bearer A');
-    expect([fetches[0].query.get('from'), fetches[0].query.get('to'), fetches[0].query.get('granularity')]).toEqual([month.from, month.to, 'week']);
+    expect([fetches[0].query.get('from'), fetches[0].query.get('to'), fetches[0].query.get('granularity')]).toEqual([
+      month.from,
+      month.to,
+      'week',
+    ]);
     expect(saved).toEqual([{ name: 'stats-7-2026-11-01.xlsx', blob: xlsx }]);
   });
 
@@ -187,9 +222,15 @@ describe('统计看板', () => {
       fireEvent.click(screen.getByText('导出Excel'));
     });
     const opts = (Taro.downloadFile as jest.Mock).mock.calls[0][0] as { url: string; header: Record<string, string> };
-    expect(opts.url).toMatch(/\/api\/stats\/nodes\/7\/export\.xlsx\?from=\d{4}-\d{2}-01&to=\d{4}-\d{2}-\d{2}&granularity=week$/);
+    expect(opts.url).toMatch(
+      /\/api\/stats\/nodes\/7\/export\.xlsx\?from=\d{4}-\d{2}-01&to=\d{4}-\d{2}-\d{2}&granularity=week$/,
+    );
     expect(opts.header).toEqual({ Authorization: 'Bearer A' });
-    expect(Taro.openDocument).toHaveBeenCalledWith({ filePath: 'wxfile://tmp/download.xlsx', fileType: 'xlsx', showMenu: true });
+    expect(Taro.openDocument).toHaveBeenCalledWith({
+      filePath: 'wxfile://tmp/download.xlsx',
+      fileType: 'xlsx',
+      showMenu: true,
+    });
   });
 
   it('长辈版: the trend of a quarter or more is drawn as rows, not columns', async () => {
@@ -205,8 +246,24 @@ describe('统计看板', () => {
   it('a street lists its communities, each opening its own dashboard', async () => {
     loginAs([{ role: Role.StreetAdmin, scopeNodeId: 3, scopeName: '和平桥街道' }]);
     const calls = fakeApi((_m, path) => {
-      if (path === '/api/stats/nodes/3') return [200, makeStats({ nodeId: 3, nodeType: OrgNodeType.Street, nodeName: '和平桥街道' })];
-      if (path === '/api/org/nodes/3/children') return [200, [{ id: 7, type: OrgNodeType.Community, name: '桃园社区', code: 'TAOYUAN', parentId: 3, address: null, latitude: null, longitude: null }]];
+      if (path === '/api/stats/nodes/3')
+        return [200, makeStats({ nodeId: 3, nodeType: OrgNodeType.Street, nodeName: '和平桥街道' })];
+      if (path === '/api/org/nodes/3/children')
+        return [
+          200,
+          [
+            {
+              id: 7,
+              type: OrgNodeType.Community,
+              name: '桃园社区',
+              code: 'TAOYUAN',
+              parentId: 3,
+              address: null,
+              latitude: null,
+              longitude: null,
+            },
+          ],
+        ];
       return undefined;
     });
     render(<DashboardPage />);

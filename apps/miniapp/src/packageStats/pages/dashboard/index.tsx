@@ -7,7 +7,14 @@ import { Gate } from '@/ui/Gate';
 import { Page } from '@/ui/Page';
 import { ErrorState, Loading } from '@/ui/States';
 import { hasRole, useSession } from '@/platform/session';
-import { NodeLinks, RootPicker, TasksCard, TopMembers, TrendCard, UnitLinks } from '@/packageStats/components/DashboardSections';
+import {
+  NodeLinks,
+  RootPicker,
+  TasksCard,
+  TopMembers,
+  TrendCard,
+  UnitLinks,
+} from '@/packageStats/components/DashboardSections';
 import { useDashboard } from '@/packageStats/hooks/useDashboard';
 import { Figure } from '@/packageStats/components/Figure';
 import { PeriodFilter } from '@/packageStats/components/PeriodFilter';
@@ -34,10 +41,10 @@ export default function DashboardPage() {
   const exporting = useAction();
   const { stats, state, error, lower, load } = useDashboard(nodeId, period, granularity, !!session?.accessToken);
 
-  if (!session?.accessToken) return <Gate title='统计看板' loggedIn={false} need='' />;
+  if (!session?.accessToken) return <Gate title="统计看板" loggedIn={false} need="" />;
   if (!nodeId) {
     if (hasRole(session, Role.PlatformAdmin)) return <RootPicker />;
-    return <Gate title='统计看板' loggedIn need='统计看板供社区、单位、街道和区管理员使用。' />;
+    return <Gate title="统计看板" loggedIn need="统计看板供社区、单位、街道和区管理员使用。" />;
   }
 
   const changePeriod = (p: Period) => {
@@ -47,9 +54,13 @@ export default function DashboardPage() {
 
   const doExport = async () => {
     // The download shows its own messages.
-    await exporting.run(() => exportStats(nodeId, { from: period.from, to: period.to, granularity }, stats?.nodeName ?? scope?.name ?? ''), {
-      errorToast: false,
-    });
+    await exporting.run(
+      () =>
+        exportStats(nodeId, { from: period.from, to: period.to, granularity }, stats?.nodeName ?? scope?.name ?? ''),
+      {
+        errorToast: false,
+      },
+    );
   };
 
   const isUnit = stats?.nodeType === OrgNodeType.WorkUnit;
@@ -58,33 +69,39 @@ export default function DashboardPage() {
   return (
     <Page title={title}>
       <PeriodFilter value={period} onChange={changePeriod} />
-      {state === 'loading' ? <Loading text='正在统计…' /> : null}
+      {state === 'loading' ? <Loading text="正在统计…" /> : null}
       {state === 'error' ? <ErrorState message={error} onRetry={() => void load()} /> : null}
       {state === 'ready' && stats ? (
         <View>
-          <View className='st-grid'>
+          <View className="st-grid">
             {headlineFigures(stats).map((f) => (
               <Figure key={f.key} label={f.label} value={f.value} unit={f.unit} note={f.note} hints={f.hints} />
             ))}
           </View>
 
-          <TrendCard stats={stats} metric={metric} onMetric={setMetric} granularity={granularity} onGranularity={setGranularity} />
+          <TrendCard
+            stats={stats}
+            metric={metric}
+            onMetric={setMetric}
+            granularity={granularity}
+            onGranularity={setGranularity}
+          />
           {stats.tasks ? <TasksCard tasks={stats.tasks} /> : null}
 
-          <Text className='section-title'>{`服务之星（前${TOP_MEMBERS_LIMIT}名）`}</Text>
-          <View className='card'>
+          <Text className="section-title">{`服务之星（前${TOP_MEMBERS_LIMIT}名）`}</Text>
+          <View className="card">
             <TopMembers stats={stats} />
           </View>
 
           {isUnit ? <UnitLinks nodeId={nodeId} /> : null}
 
-          <NodeLinks title='下级统计' nodes={lower} />
+          <NodeLinks title="下级统计" nodes={lower} />
 
-          <View className='mt-48'>
-            <Btn onClick={() => void doExport()} loading={!!exporting.busy} loadingText='正在导出…'>
+          <View className="mt-48">
+            <Btn onClick={() => void doExport()} loading={!!exporting.busy} loadingText="正在导出…">
               导出Excel
             </Btn>
-            <Text className='st-caption'>{`导出${period.label}的统计报表（含口径说明）`}</Text>
+            <Text className="st-caption">{`导出${period.label}的统计报表（含口径说明）`}</Text>
           </View>
         </View>
       ) : null}

@@ -50,7 +50,11 @@ describe('党员报回记录', () => {
 
   it('lists every member with the year’s figures, flags in words, and the annual report', async () => {
     loginAs(UNIT_ADMIN);
-    const calls = fakeApi((_m, path) => (path === '/api/units/9/member-records' ? [200, { items: [makeMemberRecord({ honours: true }), flagged], nextCursor: null, year: THIS_YEAR }] : undefined));
+    const calls = fakeApi((_m, path) =>
+      path === '/api/units/9/member-records'
+        ? [200, { items: [makeMemberRecord({ honours: true }), flagged], nextCursor: null, year: THIS_YEAR }]
+        : undefined,
+    );
     render(<MemberRecordsPage />);
     expect(await screen.findByText('张建国')).toBeTruthy();
     expect(calls[0].query.get('year')).toBe(String(THIS_YEAR));
@@ -68,14 +72,23 @@ describe('党员报回记录', () => {
     // Only members with an account have an annual report.
     expect(screen.getAllByRole('button', { name: /的年度报告$/ })).toHaveLength(1);
     fireEvent.click(screen.getByRole('button', { name: '张建国的年度报告' }));
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/packageStats/pages/report/index?unitId=9&userId=3&year=${THIS_YEAR}` });
+    expect(Taro.navigateTo).toHaveBeenCalledWith({
+      url: `/packageStats/pages/report/index?unitId=9&userId=3&year=${THIS_YEAR}`,
+    });
   });
 
   it('filters by flag chip, explains the rule, and exports exactly that filter', async () => {
     loginAs(UNIT_ADMIN);
     const calls = fakeApi((_m, path, _b, q) => {
       if (path !== '/api/units/9/member-records') return undefined;
-      return [200, { items: q.get('flag') === 'not_registered' ? [flagged] : [makeMemberRecord()], nextCursor: null, year: THIS_YEAR }];
+      return [
+        200,
+        {
+          items: q.get('flag') === 'not_registered' ? [flagged] : [makeMemberRecord()],
+          nextCursor: null,
+          year: THIS_YEAR,
+        },
+      ];
     });
     render(<MemberRecordsPage />);
     await screen.findByText('张建国');

@@ -14,7 +14,15 @@ import { formatDate } from '@/platform/format';
 import { openPage } from '@/platform/nav';
 import { stopPullDown } from '@/platform/feedback';
 import { exportMemberRecords, fetchMemberRecords } from '@/packageStats/services/stats';
-import { filterParam, RECORD_FILTERS, recordBadges, recordFigures, recordYears, registrationBadge, type RecordsFilter } from '@/packageStats/utils/records';
+import {
+  filterParam,
+  RECORD_FILTERS,
+  recordBadges,
+  recordFigures,
+  recordYears,
+  registrationBadge,
+  type RecordsFilter,
+} from '@/packageStats/utils/records';
 import { unitScope } from '@/packageStats/utils/scope';
 import '@/packageStats/components/stats.css';
 import { useAction } from '@/ui/hooks/useAction';
@@ -32,31 +40,37 @@ function RecordItem({ record, unitId, year }: { record: MemberRecordDto; unitId:
   const badges = recordBadges(record);
   const detail = [record.phone, record.partyBranch, record.position].filter(Boolean).join(' · ');
   return (
-    <View className='item'>
-      <View className='row-top'>
-        <Text className='item-title'>{record.name}</Text>
+    <View className="item">
+      <View className="row-top">
+        <Text className="item-title">{record.name}</Text>
         <Badge text={reg.text} tone={reg.tone} />
       </View>
-      {detail ? <Text className='item-line'>{detail}</Text> : null}
-      {record.communityName ? <Text className='item-line'>{`报到社区：${record.communityName}${record.unitConfirmed ? '（单位已确认）' : ''}`}</Text> : null}
-      <View className='st-figs'>
+      {detail ? <Text className="item-line">{detail}</Text> : null}
+      {record.communityName ? (
+        <Text className="item-line">{`报到社区：${record.communityName}${record.unitConfirmed ? '（单位已确认）' : ''}`}</Text>
+      ) : null}
+      <View className="st-figs">
         {recordFigures(record).map((f) => (
-          <Text key={f} className='st-figs-item'>
+          <Text key={f} className="st-figs-item">
             {f}
           </Text>
         ))}
       </View>
-      <Text className='item-line'>{`最近一次服务：${record.lastServiceAt ? formatDate(record.lastServiceAt) : '无'}`}</Text>
+      <Text className="item-line">{`最近一次服务：${record.lastServiceAt ? formatDate(record.lastServiceAt) : '无'}`}</Text>
       {badges.length ? (
-        <View className='st-flags'>
+        <View className="st-flags">
           {badges.map((b) => (
             <Badge key={b.text} text={b.text} tone={b.tone} label={b.text} />
           ))}
         </View>
       ) : null}
       {record.userId ? (
-        <View className='mt-32'>
-          <Btn variant='plain' onClick={() => openPage(`${PAGES.annualReport}?unitId=${unitId}&userId=${record.userId}&year=${year}`)} label={`${record.name}的年度报告`}>
+        <View className="mt-32">
+          <Btn
+            variant="plain"
+            onClick={() => openPage(`${PAGES.annualReport}?unitId=${unitId}&userId=${record.userId}&year=${year}`)}
+            label={`${record.name}的年度报告`}
+          >
             年度报告
           </Btn>
         </View>
@@ -77,7 +91,13 @@ export default function MemberRecordsPage() {
   const exporting = useAction();
 
   const list = usePaged<MemberRecordDto>(
-    (cursor) => fetchMemberRecords(unitId, { flag: filterParam(filter) ?? undefined, year, cursor: cursor ?? undefined, limit: 20 }),
+    (cursor) =>
+      fetchMemberRecords(unitId, {
+        flag: filterParam(filter) ?? undefined,
+        year,
+        cursor: cursor ?? undefined,
+        limit: 20,
+      }),
     (r) => r.key,
   );
 
@@ -86,32 +106,38 @@ export default function MemberRecordsPage() {
   }, [unitId, filter, year]);
   usePullDownRefresh(() => void list.reload().finally(stopPullDown));
 
-  if (!unit) return <Gate title='党员报回记录' loggedIn={!!session?.accessToken} need='此功能供单位管理员使用。' />;
+  if (!unit) return <Gate title="党员报回记录" loggedIn={!!session?.accessToken} need="此功能供单位管理员使用。" />;
 
   const doExport = async () => {
     // The download shows its own messages.
-    await exporting.run(() => exportMemberRecords(unitId, { flag: filterParam(filter) ?? undefined, year }), { errorToast: false });
+    await exporting.run(() => exportMemberRecords(unitId, { flag: filterParam(filter) ?? undefined, year }), {
+      errorToast: false,
+    });
   };
 
   const note = FILTER_NOTES[filter];
   return (
     <Page title={`${unit.name || '本单位'} · 党员报回记录`}>
-      <RadioChips label='筛选' options={RECORD_FILTERS} value={filter} onChange={setFilter} />
-      <View className='mt-32'>
-        <RadioChips label='年度' options={years} value={year} onChange={setYear} />
+      <RadioChips label="筛选" options={RECORD_FILTERS} value={filter} onChange={setFilter} />
+      <View className="mt-32">
+        <RadioChips label="年度" options={years} value={year} onChange={setYear} />
       </View>
       {note ? (
-        <View className='notice mt-48'>
+        <View className="notice mt-48">
           <Text>{note}</Text>
         </View>
       ) : (
-        <View className='spacer' />
+        <View className="spacer" />
       )}
-      <Btn variant='secondary' onClick={() => void doExport()} loading={!!exporting.busy} loadingText='正在导出…'>
+      <Btn variant="secondary" onClick={() => void doExport()} loading={!!exporting.busy} loadingText="正在导出…">
         导出Excel
       </Btn>
-      <View className='spacer' />
-      <PagedList list={list} empty='没有符合条件的党员' render={(r) => <RecordItem key={r.key} record={r} unitId={unitId} year={year} />} />
+      <View className="spacer" />
+      <PagedList
+        list={list}
+        empty="没有符合条件的党员"
+        render={(r) => <RecordItem key={r.key} record={r} unitId={unitId} year={year} />}
+      />
     </Page>
   );
 }

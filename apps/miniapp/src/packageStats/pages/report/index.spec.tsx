@@ -25,7 +25,9 @@ afterEach(() => {
 describe('年度报告', () => {
   it('shows the year’s figures, services, back-filled hours apart, and flags in words', async () => {
     const calls = fakeApi((_m, path) =>
-      path === '/api/units/9/members/3/annual-report' ? [200, makeAnnualReport({ record: makeMemberRecord({ flags: [MemberFlag.NegativeList], noShows: 2 }) })] : undefined,
+      path === '/api/units/9/members/3/annual-report'
+        ? [200, makeAnnualReport({ record: makeMemberRecord({ flags: [MemberFlag.NegativeList], noShows: 2 }) })]
+        : undefined,
     );
     render(<AnnualReportPage />);
     expect(await screen.findByText('张建国 · 2026年度报告')).toBeTruthy();
@@ -44,7 +46,11 @@ describe('年度报告', () => {
     const tab = { location: { href: '' }, close: jest.fn() };
     jest.spyOn(window, 'open').mockImplementation(() => tab as unknown as Window);
     (URL as unknown as { createObjectURL: () => string }).createObjectURL = () => 'blob:report';
-    const fetches = fakeFetch((c) => (c.path === '/api/units/9/members/3/annual-report.html' ? { status: 200, blob: new Blob(['<html></html>'], { type: 'text/html' }) } : undefined));
+    const fetches = fakeFetch((c) =>
+      c.path === '/api/units/9/members/3/annual-report.html'
+        ? { status: 200, blob: new Blob(['<html></html>'], { type: 'text/html' }) }
+        : undefined,
+    );
     render(<AnnualReportPage />);
     await screen.findByText('张建国 · 2026年度报告');
     await act(async () => {

@@ -47,10 +47,11 @@ export default function AnnualReportPage() {
     void load();
   }, [unit?.nodeId, userId, year]);
 
-  if (!unit || !userId) return <Gate title='年度报告' loggedIn={!!session?.accessToken} need='此功能供单位管理员使用。' />;
+  if (!unit || !userId)
+    return <Gate title="年度报告" loggedIn={!!session?.accessToken} need="此功能供单位管理员使用。" />;
   if (state !== 'ready' || !report) {
     return (
-      <Page title='年度报告'>
+      <Page title="年度报告">
         {state === 'loading' ? <Loading /> : <ErrorState message={error} onRetry={() => void load()} />}
       </Page>
     );
@@ -67,72 +68,77 @@ export default function AnnualReportPage() {
 
   return (
     <Page title={`${r.name} · ${report.year}年度报告`}>
-      <View className='card'>
-        <View className='row-between'>
-          <Text className='t-l t-bold'>{r.name}</Text>
+      <View className="card">
+        <View className="row-between">
+          <Text className="t-l t-bold">{r.name}</Text>
           <Badge text={reg.text} tone={reg.tone} />
         </View>
-        <Text className='item-line'>{`单位：${report.unitName}${r.partyBranch ? ` · ${r.partyBranch}` : ''}${r.position ? ` · ${r.position}` : ''}`}</Text>
-        {r.communityName ? <Text className='item-line'>{`报到社区：${r.communityName}`}</Text> : null}
+        <Text className="item-line">{`单位：${report.unitName}${r.partyBranch ? ` · ${r.partyBranch}` : ''}${r.position ? ` · ${r.position}` : ''}`}</Text>
+        {r.communityName ? <Text className="item-line">{`报到社区：${r.communityName}`}</Text> : null}
         {badges.length ? (
-          <View className='st-flags'>
+          <View className="st-flags">
             {badges.map((b) => (
               <Badge key={b.text} text={b.text} tone={b.tone} label={b.text} />
             ))}
           </View>
         ) : (
-          <Text className='item-line'>无预警标记</Text>
+          <Text className="item-line">无预警标记</Text>
         )}
       </View>
 
-      <View className='st-grid'>
-        <Figure label='核验服务' value={formatCount(r.services)} unit='次' />
-        <Figure label='核验时长' value={formatHoursValue(r.verifiedHours)} unit='小时' hints={[`补录${formatHoursValue(r.backfilledHours)}小时，另计`]} />
+      <View className="st-grid">
+        <Figure label="核验服务" value={formatCount(r.services)} unit="次" />
         <Figure
-          label='满意率'
+          label="核验时长"
+          value={formatHoursValue(r.verifiedHours)}
+          unit="小时"
+          hints={[`补录${formatHoursValue(r.backfilledHours)}小时，另计`]}
+        />
+        <Figure
+          label="满意率"
           value={formatRate(r.satisfaction)}
           note={r.satisfaction === null ? '本年度还没有评价' : null}
           hints={r.ratings ? [`${r.satisfiedRatings}/${r.ratings}次评价为4星及以上`] : []}
         />
-        <Figure label='本年积分' value={formatCount(report.pointsThisYear)} unit='分' hints={[`缺席${r.noShows}次`]} />
+        <Figure label="本年积分" value={formatCount(report.pointsThisYear)} unit="分" hints={[`缺席${r.noShows}次`]} />
       </View>
 
-      <Text className='section-title'>{`服务记录（${report.services.length}次）`}</Text>
-      <View className='card'>
-        {report.services.length === 0 ? <Empty text='本年度还没有核验的服务' /> : null}
+      <Text className="section-title">{`服务记录（${report.services.length}次）`}</Text>
+      <View className="card">
+        {report.services.length === 0 ? <Empty text="本年度还没有核验的服务" /> : null}
         {report.services.map((s) => (
-          <View key={s.claimId} className='st-report-line'>
-            <Text className='t-bold block'>
-              {s.taskTitle}
+          <View key={s.claimId} className="st-report-line">
+            <Text className="t-bold block">{s.taskTitle}</Text>
+            <Text className="item-line">{`${formatDate(s.startsAt)} · ${s.communityName} · ${formatHoursValue(s.hours)}小时`}</Text>
+            <Text className="item-line">
+              {s.score === null ? '未评分' : `社区评分：${s.score}星${s.comment ? `，“${s.comment}”` : ''}`}
             </Text>
-            <Text className='item-line'>{`${formatDate(s.startsAt)} · ${s.communityName} · ${formatHoursValue(s.hours)}小时`}</Text>
-            <Text className='item-line'>{s.score === null ? '未评分' : `社区评分：${s.score}星${s.comment ? `，“${s.comment}”` : ''}`}</Text>
           </View>
         ))}
       </View>
 
       {report.backfills.length ? (
         <View>
-          <Text className='section-title'>{`补录时长（${report.backfills.length}条，不计入核验时长）`}</Text>
-          <View className='card'>
+          <Text className="section-title">{`补录时长（${report.backfills.length}条，不计入核验时长）`}</Text>
+          <View className="card">
             {report.backfills.map((b, i) => (
-              <View key={`${b.createdAt}-${i}`} className='st-report-line'>
-                <Text className='block'>{`${formatHoursValue(b.hours)}小时 · ${formatDate(b.createdAt)}`}</Text>
-                <Text className='item-line'>{b.reason}</Text>
+              <View key={`${b.createdAt}-${i}`} className="st-report-line">
+                <Text className="block">{`${formatHoursValue(b.hours)}小时 · ${formatDate(b.createdAt)}`}</Text>
+                <Text className="item-line">{b.reason}</Text>
               </View>
             ))}
           </View>
         </View>
       ) : null}
 
-      <View className='notice'>
-        <Text className='t-s'>{`评先评优标准：${report.honoursRule}`}</Text>
+      <View className="notice">
+        <Text className="t-s">{`评先评优标准：${report.honoursRule}`}</Text>
       </View>
 
-      <Btn onClick={() => void print()} loading={printing} loadingText='正在打开…'>
+      <Btn onClick={() => void print()} loading={printing} loadingText="正在打开…">
         {isH5() ? '打开打印版' : '打开Excel版（可转发、打印）'}
       </Btn>
-      <Text className='st-caption'>{`生成时间：${formatDateTime(report.generatedAt)}`}</Text>
+      <Text className="st-caption">{`生成时间：${formatDateTime(report.generatedAt)}`}</Text>
     </Page>
   );
 }

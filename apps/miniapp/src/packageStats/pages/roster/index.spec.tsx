@@ -21,7 +21,10 @@ const report: RosterImportReport = {
 const refusal = { code: 'VALIDATION_FAILED', message: '名册有2处错误，未导入任何数据', details: [], report };
 
 function weappFile(name = '名册.xlsx', size = 2048) {
-  (Taro.chooseMessageFile as jest.Mock).mockResolvedValueOnce({ tempFiles: [{ path: 'wxfile://tmp/roster.xlsx', name, size, type: 'file', time: 0 }], errMsg: 'ok' });
+  (Taro.chooseMessageFile as jest.Mock).mockResolvedValueOnce({
+    tempFiles: [{ path: 'wxfile://tmp/roster.xlsx', name, size, type: 'file', time: 0 }],
+    errMsg: 'ok',
+  });
 }
 
 beforeEach(() => {
@@ -49,13 +52,26 @@ describe('单位党员名册 (weapp: a file from a chat, Taro.uploadFile)', () =
       fireEvent.click(screen.getByText('选择名册文件并上传'));
     });
     expect(Taro.chooseMessageFile).toHaveBeenCalledWith({ count: 1, type: 'file', extension: ['xlsx'] });
-    const first = (Taro.uploadFile as jest.Mock).mock.calls[0][0] as { url: string; name: string; filePath: string; header: Record<string, string> };
-    expect(first).toMatchObject({ url: '/api/units/9/roster', name: 'file', filePath: 'wxfile://tmp/roster.xlsx', header: { Authorization: 'Bearer A' } });
+    const first = (Taro.uploadFile as jest.Mock).mock.calls[0][0] as {
+      url: string;
+      name: string;
+      filePath: string;
+      header: Record<string, string>;
+    };
+    expect(first).toMatchObject({
+      url: '/api/units/9/roster',
+      name: 'file',
+      filePath: 'wxfile://tmp/roster.xlsx',
+      header: { Authorization: 'Bearer A' },
+    });
 
     expect(await screen.findByText('✕ 名册有2处错误，未导入任何数据')).toBeTruthy();
     expect(screen.getByText('名册共5行：有效3行，有错误的2行（共2处错误）')).toBeTruthy();
     // Sorted by row: row 3 before row 4.
-    expect(Array.from(document.querySelectorAll('.st-error')).map((e) => e.textContent)).toEqual(['第3行「姓名」：请填写姓名', '第4行「手机号」：手机号格式不正确']);
+    expect(Array.from(document.querySelectorAll('.st-error')).map((e) => e.textContent)).toEqual([
+      '第3行「姓名」：请填写姓名',
+      '第4行「手机号」：手机号格式不正确',
+    ]);
 
     await act(async () => {
       fireEvent.click(screen.getByText('只导入有效行（3行）'));
@@ -98,8 +114,15 @@ describe('单位党员名册 (weapp: a file from a chat, Taro.uploadFile)', () =
     await act(async () => {
       fireEvent.click(screen.getByText('下载名册模板'));
     });
-    expect((Taro.downloadFile as jest.Mock).mock.calls[0][0]).toMatchObject({ url: '/api/units/9/roster/template.xlsx', header: { Authorization: 'Bearer A' } });
-    expect(Taro.openDocument).toHaveBeenCalledWith({ filePath: 'wxfile://tmp/download.xlsx', fileType: 'xlsx', showMenu: true });
+    expect((Taro.downloadFile as jest.Mock).mock.calls[0][0]).toMatchObject({
+      url: '/api/units/9/roster/template.xlsx',
+      header: { Authorization: 'Bearer A' },
+    });
+    expect(Taro.openDocument).toHaveBeenCalledWith({
+      filePath: 'wxfile://tmp/download.xlsx',
+      fileType: 'xlsx',
+      showMenu: true,
+    });
   });
 });
 
@@ -108,10 +131,16 @@ describe('roster upload on H5 (fetch with FormData)', () => {
     process.env.TARO_ENV = 'h5';
     let n = 0;
     const calls = fakeFetch((c) => {
-      if (c.path === '/api/units/9/roster') return ++n === 1 ? { status: 401, body: { code: 'UNAUTHENTICATED', message: '登录已过期' } } : { status: 200, body: { imported: 2, total: 2, valid: 2, matched: 0, errors: [] } };
+      if (c.path === '/api/units/9/roster')
+        return ++n === 1
+          ? { status: 401, body: { code: 'UNAUTHENTICATED', message: '登录已过期' } }
+          : { status: 200, body: { imported: 2, total: 2, valid: 2, matched: 0, errors: [] } };
       return undefined;
     });
-    (Taro.request as jest.Mock).mockResolvedValueOnce({ statusCode: 200, data: { accessToken: 'B', refreshToken: 'R2', expiresIn: 900, refreshExpiresIn: 86400 } });
+    (Taro.request as jest.Mock).mockResolvedValueOnce({
+      statusCode: 200,
+      data: { accessToken: 'B', refreshToken: 'R2', expiresIn: 900, refreshExpiresIn: 86400 },
+    });
     const file = new File(['PK'], '名册.xlsx');
     const r = await uploadRoster(9, { name: file.name, size: file.size, blob: file }, false);
     expect(r).toEqual({ kind: 'imported', report: { imported: 2, total: 2, valid: 2, matched: 0, errors: [] } });
@@ -123,7 +152,10 @@ describe('roster upload on H5 (fetch with FormData)', () => {
 
   it('a refusal without a report (multer) still reads in Chinese', async () => {
     process.env.TARO_ENV = 'h5';
-    fakeFetch(() => ({ status: 413, body: { code: 'PAYLOAD_TOO_LARGE', message: '名册文件不能超过5MB', details: [] } }));
+    fakeFetch(() => ({
+      status: 413,
+      body: { code: 'PAYLOAD_TOO_LARGE', message: '名册文件不能超过5MB', details: [] },
+    }));
     const r = await uploadRoster(9, { name: 'a.xlsx', size: 1, blob: new Blob(['x']) });
     expect(r).toEqual({ kind: 'failed', message: '名册文件不能超过5MB' });
   });

@@ -9,9 +9,22 @@ import { useSession } from '@/platform/session';
 import { a11y } from '@/platform/a11y';
 import { openPage } from '@/platform/nav';
 import { confirmModal } from '@/platform/feedback';
-import { pickedFileError, pickRosterFile, uploadRoster, type PickedFile, type UploadOutcome } from '@/packageStats/services/roster';
+import {
+  pickedFileError,
+  pickRosterFile,
+  uploadRoster,
+  type PickedFile,
+  type UploadOutcome,
+} from '@/packageStats/services/roster';
 import { downloadRosterTemplate } from '@/packageStats/services/stats';
-import { canImportValidOnly, invalidRows, ROSTER_ERRORS_SHOWN, rosterErrorText, rosterSummary, sortRosterErrors } from '@/packageStats/utils/roster';
+import {
+  canImportValidOnly,
+  invalidRows,
+  ROSTER_ERRORS_SHOWN,
+  rosterErrorText,
+  rosterSummary,
+  sortRosterErrors,
+} from '@/packageStats/utils/roster';
 import { unitScope } from '@/packageStats/utils/scope';
 import '@/packageStats/components/stats.css';
 import { useAction } from '@/ui/hooks/useAction';
@@ -19,10 +32,18 @@ import { useAction } from '@/ui/hooks/useAction';
 type Outcome = UploadOutcome;
 
 /** The per-row report of an upload: summary, every problem as "第3行「手机号」：…", the valid-only import. */
-export function RosterReport({ outcome, busy, onImportValid }: { outcome: Outcome; busy: boolean; onImportValid: () => void }) {
+export function RosterReport({
+  outcome,
+  busy,
+  onImportValid,
+}: {
+  outcome: Outcome;
+  busy: boolean;
+  onImportValid: () => void;
+}) {
   if (outcome.kind === 'failed') {
     return (
-      <View className='notice notice-error' {...a11y(undefined, { role: 'alert' })}>
+      <View className="notice notice-error" {...a11y(undefined, { role: 'alert' })}>
         <Text>{outcome.message}</Text>
       </View>
     );
@@ -34,30 +55,32 @@ export function RosterReport({ outcome, busy, onImportValid }: { outcome: Outcom
   return (
     <View>
       <View className={ok ? 'notice' : 'notice notice-error'} {...a11y(undefined, { role: ok ? 'status' : 'alert' })}>
-        <Text className='t-bold block'>
-          {outcome.kind === 'imported' ? '✓ 导入成功' : `✕ ${outcome.message}`}
-        </Text>
-        <Text className='block mt-16'>{rosterSummary(report)}</Text>
+        <Text className="t-bold block">{outcome.kind === 'imported' ? '✓ 导入成功' : `✕ ${outcome.message}`}</Text>
+        <Text className="block mt-16">{rosterSummary(report)}</Text>
       </View>
       {errors.length ? (
-        <View className='card'>
-          <Text className='t-bold block'>{ok ? `未导入的行（${errors.length}处错误）` : `需要修改的地方（${errors.length}处）`}</Text>
-          <View className='st-error-list'>
+        <View className="card">
+          <Text className="t-bold block">
+            {ok ? `未导入的行（${errors.length}处错误）` : `需要修改的地方（${errors.length}处）`}
+          </Text>
+          <View className="st-error-list">
             {shown.map((e, i) => (
-              <Text key={`${e.row}-${e.column}-${i}`} className='st-error'>
+              <Text key={`${e.row}-${e.column}-${i}`} className="st-error">
                 {rosterErrorText(e)}
               </Text>
             ))}
           </View>
-          {errors.length > shown.length ? <Text className='st-caption'>{`还有${errors.length - shown.length}处错误未列出，请修改后重新上传`}</Text> : null}
+          {errors.length > shown.length ? (
+            <Text className="st-caption">{`还有${errors.length - shown.length}处错误未列出，请修改后重新上传`}</Text>
+          ) : null}
         </View>
       ) : null}
       {!ok && canImportValidOnly(report) ? (
-        <View className='mb-48'>
-          <Btn variant='secondary' onClick={onImportValid} loading={busy} loadingText='正在导入…'>
+        <View className="mb-48">
+          <Btn variant="secondary" onClick={onImportValid} loading={busy} loadingText="正在导入…">
             {`只导入有效行（${report.valid}行）`}
           </Btn>
-          <Text className='st-caption'>{`有错误的${invalidRows(report)}行不导入；也可以改好名册后重新上传。`}</Text>
+          <Text className="st-caption">{`有错误的${invalidRows(report)}行不导入；也可以改好名册后重新上传。`}</Text>
         </View>
       ) : null}
     </View>
@@ -74,7 +97,7 @@ export default function RosterPage() {
   const action = useAction<'template' | 'upload' | 'valid'>();
   const busy = action.busy;
 
-  if (!unit) return <Gate title='单位党员名册' loggedIn={!!session?.accessToken} need='此功能供单位管理员使用。' />;
+  if (!unit) return <Gate title="单位党员名册" loggedIn={!!session?.accessToken} need="此功能供单位管理员使用。" />;
 
   const send = async (f: PickedFile, validOnly: boolean) => {
     // The outcome (report or failure) is shown on the page.
@@ -117,33 +140,40 @@ export default function RosterPage() {
 
   return (
     <Page title={`${unit.name || '本单位'} · 党员名册`}>
-      <View className='card'>
-        <Text className='t-bold block'>{`名册模板共${ROSTER_COLUMNS.length}列：`}</Text>
+      <View className="card">
+        <Text className="t-bold block">{`名册模板共${ROSTER_COLUMNS.length}列：`}</Text>
         {ROSTER_COLUMNS.map((c, i) => (
-          <Text key={c} className='st-list-item'>
+          <Text key={c} className="st-list-item">
             {`${i + 1}. ${c}${ROSTER_REQUIRED_COLUMNS.includes(c) ? '（必填）' : '（选填）'}`}
           </Text>
         ))}
-        <Text className='t-s t-muted block mt-16'>
+        <Text className="t-s t-muted block mt-16">
           {`每个手机号只能出现一次，最多${ROSTER_MAX_ROWS.toLocaleString('en-US')}行、5MB。上传后替换本单位原有名册；与报到信息同名同手机号的党员自动确认。`}
         </Text>
-        <View className='mt-40'>
-          <Btn variant='secondary' onClick={() => void template()} loading={busy === 'template'} loadingText='正在下载…'>
+        <View className="mt-40">
+          <Btn
+            variant="secondary"
+            onClick={() => void template()}
+            loading={busy === 'template'}
+            loadingText="正在下载…"
+          >
             下载名册模板
           </Btn>
         </View>
       </View>
 
-      <Btn onClick={() => void pickAndUpload()} loading={busy === 'upload'} loadingText='正在上传并检查…'>
+      <Btn onClick={() => void pickAndUpload()} loading={busy === 'upload'} loadingText="正在上传并检查…">
         选择名册文件并上传
       </Btn>
-      {file ? <Text className='st-caption'>{`已选择：${file.name}`}</Text> : null}
-      <View className='spacer' />
-      <View className='spacer' />
+      {file ? <Text className="st-caption">{`已选择：${file.name}`}</Text> : null}
+      <View className="spacer" />
+      <View className="spacer" />
 
-      {outcome ? <RosterReport outcome={outcome} busy={busy === 'valid'} onImportValid={() => void importValid()} /> : null}
+      {outcome ? (
+        <RosterReport outcome={outcome} busy={busy === 'valid'} onImportValid={() => void importValid()} />
+      ) : null}
 
-      <Btn variant='plain' onClick={() => openPage(`${PAGES.memberRecords}?unitId=${unit.nodeId}`)}>
+      <Btn variant="plain" onClick={() => openPage(`${PAGES.memberRecords}?unitId=${unit.nodeId}`)}>
         查看党员报回记录
       </Btn>
     </Page>
