@@ -1,4 +1,3 @@
-/* global AbortSignal */
 // The reliability benchmark: a stalled database and a deploy, on real API processes and a private
 // mariadbd (scratch datadir, own port) that is frozen with SIGSTOP — never the shared MariaDB.
 //
