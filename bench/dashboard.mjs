@@ -9,7 +9,6 @@
 // `startApi(env)` (optional) starts the built API with those environment variables and answers
 // { url, stop() }; without it the suite starts `apps/api/dist/main.js` itself on port 3811.
 import { randomBytes } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -26,9 +25,10 @@ import {
   toDbDate,
   waitFor,
 } from './lib.mjs';
+import { baselineStatement } from './dashboard-baseline.mjs';
+import { seedDashboardExtras, seedReaders } from './dashboard-seed.mjs';
 import { seedCity, SCALE } from './seed-city.mjs';
 
-const require = createRequire(import.meta.url);
 const DEFAULT_DB_URL = 'mysql://root@127.0.0.1:3306/sbd_bench_dash';
 const REQUESTS = 50;
 const CONCURRENCY = 4;
@@ -40,179 +40,8 @@ const BASELINE_RUNS = {
   unit: { n: 20, concurrency: CONCURRENCY },
 };
 const TARGET_P95_MS = 300;
-/** Share of members on their unit's roster, and roster entries of people who never registered. */
-const ON_ROSTER = 0.95;
-const NEVER_REGISTERED = 0.02;
 
 export const TEN_X = Object.fromEntries(Object.entries(SCALE).map(([k, v]) => [k, k === 'openShare' ? v : v * 10]));
-
-/** What seed-city.mjs does not seed and the dashboard reads: verification times, ratings, needs, back-fills, rosters. */
-async function seedDashboardExtras(url, fieldKeyHex, scale) {
-  const { FieldCipher } = require(`${API_DIST}/common/crypto/field-cipher.js`);
-  const cipher = new FieldCipher(Buffer.from(fieldKeyHex, 'hex'));
-  const conn = await mysql.createConnection({ uri: url, timezone: 'Z' });
-  const now = toDbDate(new Date());
-  const q = (sql, params) => conn.query(sql, params);
-  await q("UPDATE claims SET verified_at = checked_out_at, verified_by_id = 1 WHERE status = 'verified'");
-  // The community rates 60% of verified services: mostly 5, some 4 and 3 (≈ 98% satisfied).
-  await q(`INSERT INTO ratings (kind, task_id, claim_id, member_user_id, rater_user_id, score, resolved, created_at)
-           SELECT 'community', task_id, id, member_user_id, 1, CASE WHEN id % 50 = 0 THEN 3 WHEN id % 7 = 0 THEN 4 ELSE 5 END, 1, DATE_ADD(verified_at, INTERVAL 1 HOUR)
-             FROM claims WHERE status = 'verified' AND id % 5 < 3`);
-  // A need behind every third past task: posted 3 days before, accepted within 0–47 h, mostly fulfilled and rated.
-  await q(`INSERT INTO needs (community_id, created_by_id, proxy, proxy_name, title, description, category, photos, status, moderation, plus_count, reopen_count,
-                              accepted_at, fulfilled_at, rated_at, created_at, updated_at)
-           SELECT community_id, 1, 1, '居民', CONCAT('需求', id), '楼道灯不亮', 'repair', '[]',
-                  CASE WHEN id % 10 = 0 THEN 'submitted' WHEN id % 10 = 1 THEN 'accepted' WHEN id % 10 < 5 THEN 'fulfilled' ELSE 'rated' END, 'passed', 0, 0,
-                  CASE WHEN id % 10 = 0 THEN NULL ELSE DATE_ADD(DATE_SUB(starts_at, INTERVAL 3 DAY), INTERVAL (id % 48) HOUR) END,
-                  CASE WHEN id % 10 < 2 THEN NULL ELSE ends_at END,
-                  CASE WHEN id % 10 < 5 THEN NULL ELSE DATE_ADD(ends_at, INTERVAL 1 HOUR) END,
-                  DATE_SUB(starts_at, INTERVAL 3 DAY), ends_at
-             FROM tasks WHERE status = 'closed' AND id % 3 = 0`);
-  await q(
-    "INSERT INTO task_needs (task_id, need_id) SELECT CAST(SUBSTRING(title, 3) AS UNSIGNED), id FROM needs WHERE title LIKE '需求%'",
-  );
-  await q(`INSERT INTO ratings (kind, task_id, need_id, rater_user_id, score, resolved, created_at)
-           SELECT 'resident', tn.task_id, n.id, 1, CASE WHEN n.id % 40 = 0 THEN 2 ELSE 5 END, 1, n.rated_at
-             FROM needs n JOIN task_needs tn ON tn.need_id = n.id WHERE n.status = 'rated'`);
-  // Back-fills (补录) for 2% of members.
-  await q(`INSERT INTO backfills (member_user_id, community_id, half_hours, reason, created_by_id, created_at)
-           SELECT user_id, community_id, 2 + id % 6, '线下服务补录', 1, DATE_SUB(NOW(3), INTERVAL (1 + id % 300) DAY) FROM registrations WHERE id % 50 = 3`);
-  // Rosters: 95% of members on their unit's roster, plus 2% of people who never registered.
-  await q(
-    `INSERT INTO unit_roster_entries (unit_id, row_no, name, phone_enc, phone_hash, party_branch, position, created_at)
-           SELECT work_unit_id, 1 + id, name, phone_enc, phone_hash, '机关第一党支部', '党员', ? FROM registrations WHERE id % 100 < ?`,
-    [now, Math.round(ON_ROSTER * 100)],
-  );
-  const [units] = await q("SELECT id FROM org_nodes WHERE type = 'work_unit' ORDER BY id");
-  const extra = [];
-  const perUnit = Math.max(1, Math.round((scale.members * NEVER_REGISTERED) / units.length));
-  for (const [u, unit] of units.entries()) {
-    for (let i = 0; i < perUnit; i++) {
-      const phone = `158${String(u * perUnit + i).padStart(8, '0')}`;
-      extra.push([
-        unit.id,
-        100_000 + i,
-        `未报到${u}-${i}`,
-        cipher.encrypt(phone),
-        cipher.hash(phone),
-        '机关第二党支部',
-        '党员',
-        now,
-      ]);
-    }
-  }
-  for (let i = 0; i < extra.length; i += 1000) {
-    await q(
-      'INSERT INTO unit_roster_entries (unit_id, row_no, name, phone_enc, phone_hash, party_branch, position, created_at) VALUES ?',
-      [extra.slice(i, i + 1000)],
-    );
-  }
-  await q(
-    'INSERT INTO unit_rosters (unit_id, entries, uploaded_by_id, updated_at) SELECT unit_id, COUNT(*), 1, ? FROM unit_roster_entries GROUP BY unit_id',
-    [now],
-  );
-  await q('UPDATE registrations SET unit_confirmed = 1 WHERE id % 100 < ?', [Math.round(ON_ROSTER * 100)]);
-  // The seeded history was written before today, as it would have been.
-  const yesterday = 'DATE_SUB(NOW(3), INTERVAL 1 DAY)';
-  for (const table of ['claims', 'tasks', 'needs', 'registrations', 'unit_rosters'])
-    await q(`UPDATE ${table} SET updated_at = LEAST(updated_at, ${yesterday})`);
-  await q(`UPDATE ratings SET created_at = LEAST(created_at, ${yesterday})`);
-  await q('ANALYZE TABLE claims, ratings, needs, tasks, registrations, backfills, unit_roster_entries, org_nodes');
-  const [[counts]] =
-    await q(`SELECT (SELECT COUNT(*) FROM ratings) AS ratings, (SELECT COUNT(*) FROM needs) AS needs, (SELECT COUNT(*) FROM backfills) AS backfills,
-                                     (SELECT COUNT(*) FROM unit_roster_entries) AS rosterEntries`);
-  await conn.end();
-  return Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, Number(v)]));
-}
-
-/** Staff accounts to read the dashboards with. */
-async function seedReaders(url, targets) {
-  const conn = await mysql.createConnection({ uri: url, timezone: 'Z' });
-  const [[{ maxId }]] = await conn.query('SELECT MAX(id) AS maxId FROM users');
-  const now = toDbDate(new Date());
-  const readers = {};
-  let id = Number(maxId);
-  for (const [key, role] of [
-    ['district', 'district_admin'],
-    ['street', 'street_admin'],
-    ['community', 'community_admin'],
-    ['unit', 'unit_admin'],
-  ]) {
-    id += 1;
-    await conn.query(
-      'INSERT INTO users (id, name, failed_login_count, created_at, updated_at) VALUES (?, ?, 0, ?, ?)',
-      [id, `${key}管理员`, now, now],
-    );
-    await conn.query('INSERT INTO user_roles (user_id, role, scope_node_id, created_at) VALUES (?, ?, ?, ?)', [
-      id,
-      role,
-      targets[key].id,
-      now,
-    ]);
-    readers[key] = id;
-  }
-  await conn.end();
-  return readers;
-}
-
-/** This calendar year in Asia/Shanghai, as the API's default period: [from, to) UTC. */
-function thisYear() {
-  const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
-  return {
-    from: toDbDate(new Date(Date.UTC(year, 0, 1) - 8 * 3_600_000)),
-    to: toDbDate(new Date(Date.UTC(year + 1, 0, 1) - 8 * 3_600_000)),
-  };
-}
-
-/**
- * The dashboard's aggregates for one node as ONE statement: the registered and serving members,
- * services and hours, back-fills, ratings, need closure, tasks by kind and status, top members and
- * the monthly series (and the roster terms of 报到率 for the district and the unit).
- */
-function baselineStatement(kind, node) {
-  const { from, to } = thisYear();
-  const day = (c) => `DATE_FORMAT(DATE_ADD(${c}, INTERVAL 8 HOUR), '%Y-%m')`;
-  const communities = `SELECT id FROM org_nodes WHERE type = 'community' AND path LIKE '${node.path}%'`;
-  const unit = kind === 'unit';
-  const members = unit ? `r.work_unit_id = ${node.id}` : `r.community_id IN (${communities})`;
-  const verified = `x.status = 'verified' AND x.verified_at >= '${from}' AND x.verified_at < '${to}'`;
-  const claimsIn = unit
-    ? `FROM claims x JOIN registrations r ON r.user_id = x.member_user_id AND r.status = 'approved' AND ${members} WHERE ${verified}`
-    : `FROM claims x JOIN tasks t ON t.id = x.task_id WHERE ${verified} AND t.community_id IN (${communities})`;
-  const ratingsIn = unit
-    ? `FROM ratings g JOIN registrations r ON r.user_id = g.member_user_id AND r.status = 'approved' AND ${members} WHERE g.kind = 'community' AND g.created_at >= '${from}' AND g.created_at < '${to}'`
-    : `FROM ratings g JOIN tasks t ON t.id = g.task_id WHERE g.created_at >= '${from}' AND g.created_at < '${to}' AND t.community_id IN (${communities})`;
-  const parts = [
-    `(SELECT COUNT(*) AS registered FROM registrations r WHERE r.status = 'approved' AND ${members}) m`,
-    `(SELECT COUNT(*) AS serving FROM registrations r WHERE r.status = 'approved' AND ${members}
-        AND EXISTS (SELECT 1 FROM claims x WHERE x.member_user_id = r.user_id AND ${verified})) s`,
-    `(SELECT COUNT(*) AS services, COALESCE(SUM(x.credit_half_hours), 0) / 2 AS hours ${claimsIn}) h`,
-    `(SELECT COUNT(*) AS ratings, SUM(g.score >= 4) AS satisfied ${ratingsIn}) g`,
-    `(SELECT JSON_ARRAYAGG(JSON_OBJECT('month', mo, 'services', n, 'hours', half / 2)) AS series FROM (SELECT ${day('x.verified_at')} AS mo, COUNT(*) AS n, SUM(x.credit_half_hours) AS half ${claimsIn} GROUP BY mo) q) se`,
-    `(SELECT GROUP_CONCAT(user_id ORDER BY half DESC, n DESC, user_id DESC) AS top FROM (
-        SELECT r.user_id, COUNT(*) AS n, SUM(x.credit_half_hours) AS half FROM claims x JOIN registrations r ON r.user_id = x.member_user_id
-         WHERE r.status = 'approved' AND ${members} AND ${verified} GROUP BY r.user_id ORDER BY half DESC, n DESC, r.user_id DESC LIMIT 10) q) tp`,
-    `(SELECT COALESCE(SUM(half_hours), 0) / 2 AS backfilled FROM backfills b ${unit ? `JOIN registrations r ON r.user_id = b.member_user_id AND r.status = 'approved' AND ${members}` : ''}
-       WHERE b.created_at >= '${from}' AND b.created_at < '${to}' ${unit ? '' : `AND b.community_id IN (${communities})`}) bf`,
-  ];
-  if (!unit) {
-    parts.push(
-      `(SELECT COUNT(*) AS accepted, SUM(n.fulfilled_at IS NOT NULL) AS fulfilled, AVG(TIMESTAMPDIFF(SECOND, n.created_at, n.accepted_at)) / 3600 AS hoursToAccept,
-               AVG(TIMESTAMPDIFF(SECOND, n.accepted_at, n.fulfilled_at)) / 3600 AS hoursToFulfil
-          FROM needs n WHERE n.accepted_at >= '${from}' AND n.accepted_at < '${to}' AND n.community_id IN (${communities})) nd`,
-      `(SELECT JSON_OBJECTAGG(CONCAT(kind, '/', status), n) AS tasks FROM (SELECT kind, status, COUNT(*) AS n FROM tasks
-          WHERE created_at >= '${from}' AND created_at < '${to}' AND community_id IN (${communities}) GROUP BY kind, status) q) tk`,
-    );
-  }
-  if (kind === 'district' || unit) {
-    const units = unit
-      ? String(node.id)
-      : `SELECT id FROM org_nodes WHERE type = 'work_unit' AND path LIKE '${node.path}%'`;
-    parts.push(`(SELECT COUNT(*) AS rosterEntries, SUM(EXISTS (SELECT 1 FROM registrations r WHERE r.phone_hash = e.phone_hash AND r.name = e.name AND r.status = 'approved')) AS rosterRegistered
-                   FROM unit_roster_entries e WHERE e.unit_id IN (${units})) ro`);
-  }
-  return `SELECT * FROM ${parts.join('\nCROSS JOIN ')}`;
-}
 
 /** Runs `task` `n` times, `concurrency` at a time; answers the sorted latencies (ms) and failures. */
 async function measure(n, concurrency, task) {
