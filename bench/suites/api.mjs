@@ -1,0 +1,256 @@
+// The `api` suite of bench/run.mjs: the service loop at seed 003 scale on MariaDB. The task feed under
+// autocannon against a Fastify + mysql2 baseline measured in the same run, and 200-member claim bursts.
+import autocannon from 'autocannon';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import mysql from 'mysql2/promise';
+import {
+  API_DIST,
+  ROOT,
+  createSessions,
+  mintToken,
+  percentile,
+  recreateDatabase,
+  round,
+  startProcess,
+  stopProcess,
+  toDbDate,
+  waitFor,
+} from '../lib.mjs';
+import { seedCity, SCALE } from '../seed-city.mjs';
+
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const CONNECTIONS = 50;
+
+async function cannon(opts) {
+  return new Promise((resolve, reject) => {
+    const inst = autocannon({ connections: CONNECTIONS, duration: DURATION, ...opts }, (err, res) =>
+      err ? reject(err) : resolve(res),
+    );
+    autocannon.track(inst, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false });
+  });
+}
+
+const summary = (r) => ({
+  rps: round(r.requests.average),
+  p50Ms: r.latency.p50,
+  p99Ms: r.latency.p99,
+  non2xx: r.non2xx,
+  errors: r.errors,
+  timeouts: r.timeouts,
+  requests: r.requests.total,
+});
+
+/** Answers the `serviceLoop` results. */
+export async function apiSuite({ dbUrl }) {
+  console.log(`\n== service loop at seed 003 scale on ${new URL(dbUrl).host} ==`);
+  await recreateDatabase(dbUrl);
+  const secret = randomBytes(32).toString('hex');
+  const fieldKey = randomBytes(32).toString('hex');
+  const env = {
+    NODE_ENV: 'production',
+    DATABASE_URL: dbUrl,
+    JWT_SECRET: secret,
+    FIELD_ENCRYPTION_KEY: fieldKey,
+    WECHAT_APP_ID: 'wx-bench',
+    WECHAT_APP_SECRET: 'bench',
+    PUBLIC_BASE_URL: 'http://127.0.0.1',
+    H5_DIR: '/nonexistent',
+    LOG_LEVEL: 'error',
+    SCHEDULER_ENABLED: 'false',
+    DB_POOL_SIZE: '20',
+  };
+
+  // Migrate by starting the API once.
+  let api = startProcess(join(API_DIST, 'main.js'), { ...env, PORT: '3801' }, 'api');
+  await waitFor('http://127.0.0.1:3801/health/ready');
+  await stopProcess(api);
+
+  const t0 = Date.now();
+  const city = await seedCity(dbUrl, fieldKey);
+  await createSessions(dbUrl);
+  const seedSeconds = round((Date.now() - t0) / 1000);
+  console.log(`seeded ${JSON.stringify(city.counts)} in ${seedSeconds} s`);
+
+  api = startProcess(join(API_DIST, 'main.js'), { ...env, PORT: '3801' }, 'api');
+  const baseline = startProcess(
+    join(ROOT, 'bench', 'baseline-server.mjs'),
+    { DATABASE_URL: dbUrl, PORT: '3802', DB_POOL_SIZE: '20' },
+    'baseline',
+  );
+  await waitFor('http://127.0.0.1:3801/health/ready');
+  await waitFor('http://127.0.0.1:3802/health');
+
+  // 500 members from all over the city; every request picks one of them at random (the same
+  // seeded sequence for each server), so connections do not walk the members in lockstep.
+  const sample = Array.from({ length: 500 }, (_, i) => 1 + ((i * 53) % SCALE.members));
+  const homeOf = (userId) => city.communities[userId % city.communities.length];
+  const randomMember = () => {
+    let state = 20261122;
+    return () => {
+      state = (state * 1103515245 + 12345) >>> 0;
+      return sample[(state >>> 8) % sample.length];
+    };
+  };
+  const tokens = new Map(sample.map((userId) => [userId, `Bearer ${mintToken(secret, userId)}`]));
+  const feedRequests = () => {
+    const pick = randomMember();
+    return [
+      {
+        method: 'GET',
+        path: '/api/tasks/feed?limit=20',
+        setupRequest: (req) => ({ ...req, headers: { authorization: tokens.get(pick()) } }),
+      },
+    ];
+  };
+  const baseRequests = (route) => () => {
+    const pick = randomMember();
+    return [
+      {
+        method: 'GET',
+        setupRequest: (req) => {
+          const c = homeOf(pick());
+          return { ...req, path: `/${route}?communityId=${c.id}&streetId=${c.parentId}` };
+        },
+      },
+    ];
+  };
+
+  // Warm each up, then measure the baselines and ours back to back.
+  const servers = [
+    ['baseline', 'http://127.0.0.1:3802', baseRequests('feed')],
+    ['simple', 'http://127.0.0.1:3802', baseRequests('simple')],
+    ['api', 'http://127.0.0.1:3801', feedRequests],
+  ];
+  const measured = {};
+  for (const [name, url, requests] of servers) {
+    await cannon({ url, requests: requests(), duration: 2 });
+    measured[name] = summary(await cannon({ url, requests: requests() }));
+    console.log(name.padEnd(9), measured[name]);
+  }
+  const { baseline: base, simple, api: ours } = measured;
+
+  // Claim bursts: 200 members of one street claim a fresh 10-slot task at once, three times.
+  const conn = await mysql.createConnection({ uri: dbUrl, timezone: 'Z' });
+  const bursts = [];
+  for (let round_ = 0; round_ < 3; round_++) {
+    const street = city.streets[round_];
+    const streetCommunities = city.communities.filter((c) => c.parentId === street.id);
+    const members = streetCommunities.flatMap((c) => city.byCommunity.get(c.id)).slice(0, 200);
+    const start = new Date(Date.now() + (40 + round_) * 24 * 3600_000);
+    const [ins] = await conn.query(
+      `INSERT INTO tasks (community_id, street_id, kind, target, title, description, status, capacity, claimed_count, waitlist, starts_at, ends_at, claim_deadline, withdraw_cutoff_minutes, place, checkin_radius_m, points_per_hour, points_minimum, points_max, required_skills, checkin_secret, created_by_id, published_at, created_at, updated_at)
+       VALUES (?, ?, 'micro', 'individuals', '抢单测试', '200人同时报名10个名额', 'published', 10, 0, 1, ?, ?, ?, 120, '测试', 500, 10, 5, 100, '[]', 'bench', 1, ?, ?, ?)`,
+      [
+        streetCommunities[0].id,
+        street.id,
+        toDbDate(start),
+        toDbDate(new Date(start.getTime() + 3600_000)),
+        toDbDate(start),
+        toDbDate(new Date()),
+        toDbDate(new Date()),
+        toDbDate(new Date()),
+      ],
+    );
+    const taskId = ins.insertId;
+    const t1 = performance.now();
+    const latencies = [];
+    const statuses = await Promise.all(
+      members.map(async (userId) => {
+        const s = performance.now();
+        const res = await fetch('http://127.0.0.1:3801/api/claims', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${mintToken(secret, userId)}` },
+          body: JSON.stringify({ taskId }),
+        });
+        latencies.push(performance.now() - s);
+        return { code: res.status, status: (await res.json()).status };
+      }),
+    );
+    const wallMs = performance.now() - t1;
+    const [[counter]] = await conn.query('SELECT claimed_count AS n FROM tasks WHERE id = ?', [taskId]);
+    const [[rows]] = await conn.query("SELECT COUNT(*) AS n FROM claims WHERE task_id = ? AND status = 'claimed'", [
+      taskId,
+    ]);
+    const claimed = statuses.filter((s) => s.status === 'claimed').length;
+    const waitlisted = statuses.filter((s) => s.status === 'waitlisted').length;
+    const fivexx = statuses.filter((s) => s.code >= 500).length;
+    latencies.sort((a, b) => a - b);
+    const correct =
+      claimed === 10 &&
+      waitlisted === members.length - 10 &&
+      fivexx === 0 &&
+      Number(counter.n) === 10 &&
+      Number(rows.n) === 10;
+    bursts.push({
+      members: members.length,
+      claimed,
+      waitlisted,
+      fivexx,
+      counter: Number(counter.n),
+      rows: Number(rows.n),
+      correct,
+      wallMs: round(wallMs),
+      p50Ms: round(percentile(latencies, 50)),
+      p99Ms: round(percentile(latencies, 99)),
+    });
+  }
+  await conn.end();
+  console.log('claim bursts', bursts);
+  await stopProcess(api);
+  await stopProcess(baseline);
+
+  return {
+    database: 'MariaDB (loopback)',
+    scale: city.counts,
+    seedSeconds,
+    connections: CONNECTIONS,
+    durationSeconds: DURATION,
+    feed: {
+      baseline: base,
+      simple,
+      api: ours,
+      rpsRatio: round(ours.rps / base.rps, 2),
+      rpsRatioToSimple: round(ours.rps / simple.rps, 2),
+    },
+    claimBursts: bursts,
+    targets: {
+      feedRpsAtLeastHalfOfBaseline: ours.rps / base.rps >= 0.5,
+      feedP99Under100Ms: ours.p99Ms < 100,
+      claimBurstCorrectEveryTime: bursts.every((b) => b.correct),
+    },
+  };
+}
+
+/** The service-loop section of latest.md, as lines. */
+export function apiMarkdown(s) {
+  return [
+    `## Service loop (${s.database}; ${s.scale.members} members, ${s.scale.communities} communities, ${s.scale.tasks} tasks, ${s.scale.claims} claims)`,
+    '',
+    `Task feed, ${s.connections} connections × ${s.durationSeconds} s, each request for one of 500 members at random:`,
+    '',
+    '| | rps | p50 ms | p99 ms | non-2xx |',
+    '|---|---:|---:|---:|---:|',
+    `| baseline: Fastify + mysql2 running the API's feed statement (\`feedSql\`), no auth, no DTOs | ${s.feed.baseline.rps} | ${s.feed.baseline.p50Ms} | ${s.feed.baseline.p99Ms} | ${s.feed.baseline.non2xx} |`,
+    ...(s.feed.simple
+      ? [
+          `| for reference: the same server running the simplest query (one community's open tasks) | ${s.feed.simple.rps} | ${s.feed.simple.p50Ms} | ${s.feed.simple.p99Ms} | ${s.feed.simple.non2xx} |`,
+        ]
+      : []),
+    `| API \`GET /api/tasks/feed\` (auth, roles from the database, DTOs, own claims, cache revalidated) | ${s.feed.api.rps} | ${s.feed.api.p50Ms} | ${s.feed.api.p99Ms} | ${s.feed.api.non2xx} |`,
+    `| **ratio API / baseline** | **${s.feed.rpsRatio}** | | | |`,
+    ...(s.feed.rpsRatioToSimple ? [`| ratio API / simplest query | ${s.feed.rpsRatioToSimple} | | | |`] : []),
+    '',
+    'Claim burst, 200 concurrent claims on one 10-slot task:',
+    '',
+    '| run | claimed | waitlisted | 5xx | counter | rows | correct | wall ms | p50 ms | p99 ms |',
+    '|---:|---:|---:|---:|---:|---:|:---:|---:|---:|---:|',
+    ...s.claimBursts.map(
+      (b, i) =>
+        `| ${i + 1} | ${b.claimed} | ${b.waitlisted} | ${b.fivexx} | ${b.counter} | ${b.rows} | ${b.correct ? '✓' : '✗'} | ${b.wallMs} | ${b.p50Ms} | ${b.p99Ms} |`,
+    ),
+    '',
+    `Targets: feed ≥ 50% of baseline rps: ${s.targets.feedRpsAtLeastHalfOfBaseline ? 'met' : 'NOT met'}; feed p99 < 100 ms: ${s.targets.feedP99Under100Ms ? 'met' : 'NOT met'}; claim burst correct every time: ${s.targets.claimBurstCorrectEveryTime ? 'met' : 'NOT met'}.`,
+    '',
+  ];
+}
