@@ -32,7 +32,7 @@ describe('AllExceptionsFilter', () => {
     }
     expect(respond(thrown)).toEqual({
       status: 409,
-      body: { code: ErrorCode.IllegalTransition, message: '任务已结项，不能取消' },
+      body: { code: ErrorCode.IllegalTransition, message: '任务已结项，不能取消', details: [] },
     });
   });
 });
