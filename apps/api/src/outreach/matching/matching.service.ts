@@ -114,19 +114,17 @@ export class MatchingService {
       );
       const fresh = scored.filter((s) => !existing.has(s.member.userId));
       if (fresh.length) {
-        await m
-          .getRepository(TaskInviteEntity)
-          .insert(
-            fresh.map((s) => ({
-              taskId,
-              userId: s.member.userId,
-              invitedById: p.userId,
-              status: InviteStatus.Pending,
-              score: s.score,
-              createdAt: now,
-              updatedAt: now,
-            })),
-          );
+        await m.getRepository(TaskInviteEntity).insert(
+          fresh.map((s) => ({
+            taskId,
+            userId: s.member.userId,
+            invitedById: p.userId,
+            status: InviteStatus.Pending,
+            score: s.score,
+            createdAt: now,
+            updatedAt: now,
+          })),
+        );
         await this.notifications.enqueue(
           m,
           fresh.map((s) => ({
