@@ -1,6 +1,8 @@
-// The real-browser end-to-end test of the service loop (test/e2e/*.e2e.spec.ts): Node environment,
-// one worker, long timeouts. It starts the API from apps/api/dist and drives the H5 build in
-// Chromium. Run: npm run e2e (in apps/miniapp), after building the API and both mini-program targets.
+// The real-browser end-to-end tests (test/e2e/*.e2e.spec.ts): Node environment, one worker, long
+// timeouts. They start the API from apps/api/dist and drive the H5 build in Chromium. The
+// loop-*.e2e.spec.ts files tell one story on one API (started and stopped around the run by
+// test/e2e/loop-global.ts), so the files run one after the other, by name.
+// Run: npm run e2e (in apps/miniapp), after building the API and both mini-program targets.
 const preset = require('../../jest.preset.js');
 
 module.exports = preset({
@@ -11,4 +13,7 @@ module.exports = preset({
   testMatch: ['<rootDir>/test/e2e/**/*.e2e.spec.ts'],
   testTimeout: 120_000,
   maxWorkers: 1,
+  globalSetup: '<rootDir>/test/e2e/loop-global-setup.ts',
+  globalTeardown: '<rootDir>/test/e2e/loop-global-teardown.ts',
+  testSequencer: '<rootDir>/test/e2e/loop-sequencer.js',
 });

@@ -178,6 +178,15 @@ export async function phone(browser: Browser, opts: { elderly?: boolean } = {}):
 
 let shotNo = 0;
 
+/** Screenshots taken so far; the loop specs carry the count from one file to the next. */
+export function shotCount(): number {
+  return shotNo;
+}
+
+export function setShotCount(n: number): void {
+  shotNo = n;
+}
+
 /**
  * A PNG of what the phone shows. `full` grows the viewport to the page's height first (Taro H5
  * scrolls inside its own container, so Playwright's fullPage would not see the rest).

@@ -6,12 +6,13 @@ import { Badge } from '@/ui/Badge';
 import { Btn } from '@/ui/Button';
 import { Gate } from '@/ui/Gate';
 import { Page } from '@/ui/Page';
-import { Empty, ErrorState, Loading } from '@/ui/States';
+import { ErrorState, Loading } from '@/ui/States';
 import { isH5 } from '@/platform/env';
 import { attempt } from '@/platform/request';
 import { useSession } from '@/platform/session';
-import { formatDate, formatDateTime } from '@/platform/format';
+import { formatDateTime } from '@/platform/format';
 import { Figure } from '@/packageStats/components/Figure';
+import { ReportBackfills, ReportServices } from '@/packageStats/components/ReportSections';
 import { fetchAnnualReport, openPrintableReport } from '@/packageStats/services/stats';
 import { formatCount, formatHoursValue, formatRate } from '@/packageStats/utils/figures';
 import { recordBadges, registrationBadge } from '@/packageStats/utils/records';
@@ -103,33 +104,8 @@ export default function AnnualReportPage() {
         <Figure label="本年积分" value={formatCount(report.pointsThisYear)} unit="分" hints={[`缺席${r.noShows}次`]} />
       </View>
 
-      <Text className="section-title">{`服务记录（${report.services.length}次）`}</Text>
-      <View className="card">
-        {report.services.length === 0 ? <Empty text="本年度还没有核验的服务" /> : null}
-        {report.services.map((s) => (
-          <View key={s.claimId} className="st-report-line">
-            <Text className="t-bold block">{s.taskTitle}</Text>
-            <Text className="item-line">{`${formatDate(s.startsAt)} · ${s.communityName} · ${formatHoursValue(s.hours)}小时`}</Text>
-            <Text className="item-line">
-              {s.score === null ? '未评分' : `社区评分：${s.score}星${s.comment ? `，“${s.comment}”` : ''}`}
-            </Text>
-          </View>
-        ))}
-      </View>
-
-      {report.backfills.length ? (
-        <View>
-          <Text className="section-title">{`补录时长（${report.backfills.length}条，不计入核验时长）`}</Text>
-          <View className="card">
-            {report.backfills.map((b, i) => (
-              <View key={`${b.createdAt}-${i}`} className="st-report-line">
-                <Text className="block">{`${formatHoursValue(b.hours)}小时 · ${formatDate(b.createdAt)}`}</Text>
-                <Text className="item-line">{b.reason}</Text>
-              </View>
-            ))}
-          </View>
-        </View>
-      ) : null}
+      <ReportServices services={report.services} />
+      <ReportBackfills backfills={report.backfills} />
 
       <View className="notice">
         <Text className="t-s">{`评先评优标准：${report.honoursRule}`}</Text>

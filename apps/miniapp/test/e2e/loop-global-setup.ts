@@ -1,0 +1,3 @@
+import { setup } from './loop-global';
+
+export default setup;

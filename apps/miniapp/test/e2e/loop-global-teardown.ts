@@ -1,0 +1,3 @@
+import { teardown } from './loop-global';
+
+export default teardown;
