@@ -33,7 +33,8 @@ import { NotificationsService } from '../../messaging';
 import { PointsService } from '../points/points.service';
 import { TaskEntity } from '../tasks/entities/task.entity';
 import { ClaimViewsService } from './claim-views.service';
-import { ClaimsService } from './claims.service';
+import { cancelReminders } from './claim-reminders';
+import { WaitlistService } from './waitlist.service';
 import type { BackfillDto, CheckInDto, RateServiceDto, VerifyClaimDto } from './dto/claim.dtos';
 import { BackfillEntity } from './entities/backfill.entity';
 import { ClaimEntity } from './entities/claim.entity';
@@ -63,7 +64,7 @@ export class AttendanceService {
     private readonly scope: ScopeService,
     private readonly notifications: NotificationsService,
     private readonly points: PointsService,
-    private readonly claims: ClaimsService,
+    private readonly waitlist: WaitlistService,
     private readonly views: ClaimViewsService,
   ) {}
 
@@ -123,7 +124,7 @@ export class AttendanceService {
           [to, toDbDate(now), method, toDbDate(now), claim.id, claim.status],
         );
         if (changed !== 1) throw illegalTransition('报名状态已变化，请刷新后重试');
-        await this.claims.cancelReminders(m, claim);
+        await cancelReminders(this.notifications, m, claim);
         await execute(m, `UPDATE tasks SET status = ?, updated_at = ? WHERE id = ? AND ${TASK_STARTS.statusIn}`, [
           TASK_STARTS.to,
           toDbDate(now),
@@ -235,7 +236,7 @@ export class AttendanceService {
     const { claim, task } = await this.reviewable(p, claimId, '审核自己的服务');
     machine(claim.status, ClaimAction.Reject);
     await transaction(this.db, async (m) => {
-      await this.claims.leave(m, claim, ClaimStatus.Rejected, { rejectReason: reason.trim(), promote: false });
+      await this.waitlist.leave(m, claim, ClaimStatus.Rejected, { rejectReason: reason.trim(), promote: false });
       await this.notifications.enqueue(m, {
         userId: claim.memberUserId,
         kind: NotificationKind.ClaimRejected,
@@ -257,7 +258,7 @@ export class AttendanceService {
   }
 
   private async noShow(m: EntityManager, claim: ClaimEntity, task: TaskEntity, byUserId: number): Promise<void> {
-    await this.claims.leave(m, claim, ClaimStatus.NoShow, { promote: false });
+    await this.waitlist.leave(m, claim, ClaimStatus.NoShow, { promote: false });
     const reg = await registrationReader(m).findOneByOrFail({ id: claim.registrationId });
     await this.points.append(m, {
       memberUserId: claim.memberUserId,
@@ -288,7 +289,7 @@ export class AttendanceService {
       .findBy({ taskId, status: In([ClaimStatus.Claimed, ClaimStatus.Waitlisted]) });
     for (const claim of open) {
       if (claim.status === ClaimStatus.Claimed) await this.noShow(m, claim, task, byUserId);
-      else await this.claims.leave(m, claim, ClaimStatus.Expired, { promote: false });
+      else await this.waitlist.leave(m, claim, ClaimStatus.Expired, { promote: false });
     }
   }
 

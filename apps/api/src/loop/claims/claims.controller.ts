@@ -10,6 +10,7 @@ import { NoteDto } from '../../platform/validation/note.dto';
 import { AttendanceService } from './attendance.service';
 import { ClaimViewsService } from './claim-views.service';
 import { ClaimsService } from './claims.service';
+import { WaitlistService } from './waitlist.service';
 import {
   BackfillDto,
   CheckInDto,
@@ -29,6 +30,7 @@ export class ClaimsController {
     private readonly claims: ClaimsService,
     private readonly views: ClaimViewsService,
     private readonly attendance: AttendanceService,
+    private readonly waitlist: WaitlistService,
   ) {}
 
   @Post('claims')
@@ -82,7 +84,7 @@ export class ClaimsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Confirm a slot promoted from the waitlist before the hold expires' })
   confirm(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Body() _body: NoteDto): Promise<ClaimDto> {
-    return this.claims.confirm(p, id);
+    return this.waitlist.confirm(p, id);
   }
 
   @Post('claims/:id/check-in')

@@ -6,11 +6,12 @@ import { ClaimViewsService } from './claim-views.service';
 import { ClaimsController } from './claims.controller';
 import { ClaimsService } from './claims.service';
 import { ClaimsTaskHooks } from './claims-task-hooks';
+import { WaitlistService } from './waitlist.service';
 
 @Module({
   imports: [PointsModule, TasksModule],
   controllers: [ClaimsController],
-  providers: [ClaimsService, ClaimViewsService, AttendanceService, ClaimsTaskHooks],
-  exports: [ClaimsService, ClaimViewsService, AttendanceService],
+  providers: [ClaimsService, WaitlistService, ClaimViewsService, AttendanceService, ClaimsTaskHooks],
+  exports: [ClaimsService, WaitlistService, ClaimViewsService, AttendanceService],
 })
 export class ClaimsModule {}

@@ -3,8 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   PAGES,
   pageUrl,
-  CLAIM_HOLD_MINUTES,
-  ClaimAction,
   ClaimRefusal,
   ClaimStatus,
   ErrorCode,
@@ -17,14 +15,13 @@ import {
   type ClaimRefusalReason,
 } from '@sbd/contracts';
 import {
-  claimMachine,
   whyCannotClaimTask,
   whyCannotWithdraw,
   whyMemberCannotClaim,
   type ClaimableTask,
   type ClaimingMember,
 } from '@sbd/domain';
-import { DataSource, In, LessThan, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Principal } from '../../platform/auth/principal';
 import { ScopeService } from '../../platform/auth/scope.service';
 import {
@@ -36,24 +33,20 @@ import {
   notFound,
 } from '../../platform/errors/app-errors';
 import { execute, lockRow, toDbDate, transaction } from '../../platform/database/sql';
-import { automaticTransition } from '../../platform/database/automatic-transition';
-import { NotificationsService, type NewNotification } from '../../messaging';
+import { NotificationsService } from '../../messaging';
 import { TaskPositionEntity } from '../tasks/entities/task-position.entity';
 import { TaskEntity } from '../tasks/entities/task.entity';
 import type { CreateClaimDto } from './dto/claim.dtos';
 import { ClaimEntity } from './entities/claim.entity';
 import { ClaimViewsService } from './claim-views.service';
+import { enqueueReminders } from './claim-reminders';
+import { WaitlistService, markFilled } from './waitlist.service';
 import { type RegistrationView, registrationPositionReader, registrationReader } from '../../identity';
 import { orgNodeReader } from '../../org';
 
 const HOLDING = SLOT_HOLDING_CLAIM_STATUSES as ClaimStatus[];
-/** A freed slot goes to the first on the waitlist (waitlisted → claimed, by the claim machine). */
-const PROMOTE = automaticTransition(claimMachine, ClaimAction.Promote);
-/** An unconfirmed hold lapses: only claimed holds expire here (waitlisted ones when the task ends). */
-const HOLD_EXPIRES = automaticTransition(claimMachine, ClaimAction.Expire, [ClaimStatus.Claimed]);
 /** Claims that are over: a new claim on the same task reuses their row. */
 const ENDED = [ClaimStatus.Withdrawn, ClaimStatus.Expired, ClaimStatus.Cancelled];
-const OPEN_TASK = ['published', 'in_progress'];
 
 export interface ClaimResult {
   claim: ClaimDto;
@@ -82,9 +75,10 @@ function refuseClaim(why: ClaimRefusalReason | null): void {
 }
 
 /**
- * 接单: claims on task slots. Capacity is held by a conditional UPDATE of the task's counter in the
- * same transaction as the claim row (unique per member and task), never by read-then-write, so it
- * holds under any concurrency and with several API processes on one MySQL.
+ * 接单: claims on task slots, withdrawals, and cancelling a task's claims. Capacity is held by a
+ * conditional UPDATE of the task's counter in the same transaction as the claim row (unique per
+ * member and task), never by read-then-write, so it holds under any concurrency and with several
+ * API processes on one MySQL. Freed slots, the waitlist and its holds: WaitlistService.
  */
 @Injectable()
 export class ClaimsService {
@@ -93,6 +87,7 @@ export class ClaimsService {
     private readonly scope: ScopeService,
     private readonly notifications: NotificationsService,
     private readonly views: ClaimViewsService,
+    private readonly waitlist: WaitlistService,
   ) {}
 
   /** A member claims a slot for themself, or a branch secretary claims for members of the branch. */
@@ -201,7 +196,7 @@ export class ClaimsService {
         [toDbDate(now), task.id],
       )) === 1;
     let status = ClaimStatus.Claimed;
-    if (gotSlot) await this.markFilled(m, task.id, now);
+    if (gotSlot) await markFilled(m, task.id, now);
     if (!gotSlot) {
       const fresh = await m.getRepository(TaskEntity).findOneByOrFail({ id: task.id });
       const why = whyCannotClaimTask(fresh.status);
@@ -244,53 +239,8 @@ export class ClaimsService {
     } else {
       id = Number((await repo.insert(values)).identifiers[0].id);
     }
-    if (status === ClaimStatus.Claimed) await this.enqueueReminders(m, id, task, now);
+    if (status === ClaimStatus.Claimed) await enqueueReminders(this.notifications, m, id, task, now);
     return { id, created: true };
-  }
-
-  /** Records when a task first became full (for "time from publishing to full"). */
-  private async markFilled(m: EntityManager, taskId: number, now: Date): Promise<void> {
-    await execute(
-      m,
-      'UPDATE tasks SET filled_at = ? WHERE id = ? AND filled_at IS NULL AND claimed_count >= capacity',
-      [toDbDate(now), taskId],
-    );
-  }
-
-  /** Reminders 24 h and 2 h before the service, delivered by the dispatcher when due. */
-  private async enqueueReminders(m: EntityManager, claimId: number, task: TaskEntity, claimedAt: Date): Promise<void> {
-    const claim = await m.getRepository(ClaimEntity).findOneByOrFail({ id: claimId });
-    const items: NewNotification[] = [];
-    for (const [label, hours] of [
-      ['24h', 24],
-      ['2h', 2],
-    ] as const) {
-      const at = new Date(task.startsAt.getTime() - hours * 3600_000);
-      if (at.getTime() <= claimedAt.getTime()) continue;
-      items.push({
-        userId: claim.memberUserId,
-        kind: NotificationKind.TaskReminder,
-        title: '服务提醒',
-        body: `您报名的「${task.title}」将于${hours}小时后开始，地点：${task.place}`,
-        path: pageUrl(PAGES.task, { id: task.id }),
-        entityType: 'claim',
-        entityId: claimId,
-        dedupeKey: this.reminderKey(claimId, label, claimedAt),
-        notBefore: at,
-      });
-    }
-    await this.notifications.enqueue(m, items);
-  }
-
-  private reminderKey(claimId: number, label: string, claimedAt: Date): string {
-    return `reminder:${label}:claim:${claimId}:${claimedAt.getTime()}`;
-  }
-
-  async cancelReminders(m: EntityManager, claim: ClaimEntity): Promise<void> {
-    await this.notifications.cancelPending(
-      m,
-      ['24h', '2h'].map((l) => this.reminderKey(claim.id, l, claim.claimedAt)),
-    );
   }
 
   /**
@@ -336,7 +286,7 @@ export class ClaimsService {
     });
     if (why) throw illegalTransition(why);
     await transaction(this.db, async (m) => {
-      await this.leave(m, claim, ClaimStatus.Withdrawn, {});
+      await this.waitlist.leave(m, claim, ClaimStatus.Withdrawn, {});
       await this.notifications.enqueue(m, {
         userId: task.createdById,
         kind: NotificationKind.ClaimWithdrawn,
@@ -351,140 +301,6 @@ export class ClaimsService {
     return this.views.dto(p, claimId);
   }
 
-  /**
-   * Moves a claim out of the task (withdrawn, expired, cancelled, no-show, rejected): a conditional
-   * update of the claim, the counter given back if it held a slot, and the waitlist promoted.
-   */
-  async leave(
-    m: EntityManager,
-    claim: ClaimEntity,
-    to: ClaimStatus,
-    extra: { rejectReason?: string; promote?: boolean },
-  ): Promise<boolean> {
-    const now = new Date();
-    const changed = await execute(
-      m,
-      'UPDATE claims SET status = ?, reject_reason = COALESCE(?, reject_reason), hold_expires_at = NULL, updated_at = ? WHERE id = ? AND status = ?',
-      [to, extra.rejectReason ?? null, toDbDate(now), claim.id, claim.status],
-    );
-    if (changed !== 1) throw illegalTransition('报名状态已变化，请刷新后重试');
-    await this.cancelReminders(m, claim);
-    if (HOLDING.includes(claim.status) && !HOLDING.includes(to)) {
-      await execute(
-        m,
-        'UPDATE tasks SET claimed_count = claimed_count - 1, updated_at = ? WHERE id = ? AND claimed_count > 0',
-        [toDbDate(now), claim.taskId],
-      );
-      if (extra.promote !== false) await this.promoteWaitlist(m, claim.taskId, now);
-    } else if (claim.status === ClaimStatus.Waitlisted) {
-      // The task's waitlist count changed: its lists (the member feed's cache) must see it.
-      await execute(m, 'UPDATE tasks SET updated_at = ? WHERE id = ?', [toDbDate(now), claim.taskId]);
-    }
-    return true;
-  }
-
-  /** Gives free slots to the waitlist in order; the promoted member must confirm within the hold. */
-  async promoteWaitlist(m: EntityManager, taskId: number, now = new Date()): Promise<number> {
-    const task = await m.getRepository(TaskEntity).findOneByOrFail({ id: taskId });
-    if (!OPEN_TASK.includes(task.status) || task.startsAt.getTime() <= now.getTime()) return 0;
-    let promoted = 0;
-    for (;;) {
-      const next = await m
-        .getRepository(ClaimEntity)
-        .findOne({ where: { taskId, status: ClaimStatus.Waitlisted }, order: { claimedAt: 'ASC', id: 'ASC' } });
-      if (!next) break;
-      const slot = await execute(
-        m,
-        `UPDATE tasks SET claimed_count = claimed_count + 1, updated_at = ? WHERE id = ? AND claimed_count < capacity AND status IN ('published', 'in_progress')`,
-        [toDbDate(now), taskId],
-      );
-      if (slot !== 1) break;
-      const hold = new Date(Math.min(now.getTime() + CLAIM_HOLD_MINUTES * 60_000, task.startsAt.getTime()));
-      const changed = await execute(
-        m,
-        `UPDATE claims SET status = ?, hold_expires_at = ?, claimed_at = ?, updated_at = ? WHERE id = ? AND ${PROMOTE.statusIn}`,
-        [PROMOTE.to, toDbDate(hold), toDbDate(now), toDbDate(now), next.id, ...PROMOTE.from],
-      );
-      if (changed !== 1) {
-        await execute(m, 'UPDATE tasks SET claimed_count = claimed_count - 1, updated_at = ? WHERE id = ?', [
-          toDbDate(now),
-          taskId,
-        ]);
-        continue;
-      }
-      promoted++;
-      await this.markFilled(m, taskId, now);
-      await this.enqueueReminders(m, next.id, task, now);
-      await this.notifications.enqueue(m, {
-        userId: next.memberUserId,
-        kind: NotificationKind.ClaimPromoted,
-        title: '候补转正',
-        body: `「${task.title}」有空余名额，您已由候补转为报名，请在${CLAIM_HOLD_MINUTES}分钟内确认`,
-        path: PAGES.claims,
-        entityType: 'claim',
-        entityId: next.id,
-        dedupeKey: `claim:${next.id}:promoted:${now.getTime()}`,
-      });
-    }
-    return promoted;
-  }
-
-  /** The promoted member confirms the hold before it expires. */
-  async confirm(p: Principal, claimId: number): Promise<ClaimDto> {
-    const claim = await this.views.load(claimId);
-    if (claim.memberUserId !== p.userId) throw forbidden('只能确认自己的报名');
-    if (claim.status !== ClaimStatus.Claimed || !claim.holdExpiresAt) throw illegalTransition('该报名无需确认');
-    const changed = await execute(
-      this.db,
-      'UPDATE claims SET hold_expires_at = NULL, updated_at = ? WHERE id = ? AND status = ? AND hold_expires_at > ?',
-      [toDbDate(new Date()), claimId, ClaimStatus.Claimed, toDbDate(new Date())],
-    );
-    if (changed !== 1) throw illegalTransition('报名保留已过期');
-    return this.views.dto(p, claimId);
-  }
-
-  /** Background job: unconfirmed holds expire and their slots go to the next on the waitlist. */
-  async expireHolds(now = new Date(), batch = 100): Promise<number> {
-    const due = await this.db.getRepository(ClaimEntity).find({
-      where: { status: ClaimStatus.Claimed, holdExpiresAt: LessThan(now) },
-      order: { id: 'ASC' },
-      take: batch,
-    });
-    let expired = 0;
-    for (const claim of due) {
-      try {
-        await transaction(this.db, async (m) => {
-          const changed = await execute(
-            m,
-            `UPDATE claims SET status = ?, hold_expires_at = NULL, updated_at = ? WHERE id = ? AND ${HOLD_EXPIRES.statusIn} AND hold_expires_at < ?`,
-            [HOLD_EXPIRES.to, toDbDate(now), claim.id, ...HOLD_EXPIRES.from, toDbDate(now)],
-          );
-          if (changed !== 1) return; // confirmed or handled by another process
-          await this.cancelReminders(m, claim);
-          await execute(
-            m,
-            'UPDATE tasks SET claimed_count = claimed_count - 1, updated_at = ? WHERE id = ? AND claimed_count > 0',
-            [toDbDate(now), claim.taskId],
-          );
-          await this.notifications.enqueue(m, {
-            userId: claim.memberUserId,
-            kind: NotificationKind.ClaimExpired,
-            title: '报名已失效',
-            body: '您由候补转正的报名未在规定时间内确认，名额已顺延给下一位',
-            entityType: 'claim',
-            entityId: claim.id,
-            dedupeKey: `claim:${claim.id}:expired:${now.getTime()}`,
-          });
-          await this.promoteWaitlist(m, claim.taskId, now);
-          expired++;
-        });
-      } catch {
-        // Another process changed it first; the next run sees the new state.
-      }
-    }
-    return expired;
-  }
-
   /** When a task is cancelled: every claim still waiting to serve is cancelled and told why. */
   async cancelAllForTask(m: EntityManager, taskId: number, reason: string): Promise<void> {
     const task = await m.getRepository(TaskEntity).findOneByOrFail({ id: taskId });
@@ -492,7 +308,7 @@ export class ClaimsService {
       .getRepository(ClaimEntity)
       .findBy({ taskId, status: In([ClaimStatus.Claimed, ClaimStatus.Waitlisted]) });
     for (const claim of open) {
-      await this.leave(m, claim, ClaimStatus.Cancelled, { promote: false });
+      await this.waitlist.leave(m, claim, ClaimStatus.Cancelled, { promote: false });
       await this.notifications.enqueue(m, {
         userId: claim.memberUserId,
         kind: NotificationKind.TaskCancelled,

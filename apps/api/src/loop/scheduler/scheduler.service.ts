@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { LifecycleService } from '../../platform/lifecycle/lifecycle.service';
-import { ClaimsService } from '../claims/claims.service';
+import { WaitlistService } from '../claims/waitlist.service';
 import { NotificationsService } from '../../messaging';
 
 /**
@@ -18,14 +18,14 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly notifications: NotificationsService,
-    private readonly claims: ClaimsService,
+    private readonly waitlist: WaitlistService,
     private readonly lifecycle: LifecycleService,
   ) {}
 
   onApplicationBootstrap(): void {
     if (!this.config.schedulerEnabled) return;
     this.every('dispatch', 5_000, () => this.notifications.dispatchDue());
-    this.every('expire-holds', 30_000, () => this.claims.expireHolds());
+    this.every('expire-holds', 30_000, () => this.waitlist.expireHolds());
     this.lifecycle.onDrain(() => this.stop());
   }
 

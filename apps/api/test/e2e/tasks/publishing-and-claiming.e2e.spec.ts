@@ -13,7 +13,7 @@ import {
   type TaskDto,
 } from '@sbd/contracts';
 import { NotificationEntity } from '../../../src/messaging/notifications/entities/notification.entity';
-import { ClaimsService } from '../../../src/loop/claims/claims.service';
+import { WaitlistService } from '../../../src/loop/claims/waitlist.service';
 import { aTask, createApprovedMembers, createUser } from '../../support/factories';
 import { createServiceLoopWorld, type ServiceLoopWorld } from './service-loop-world';
 
@@ -200,7 +200,7 @@ describe('should let a community publish tasks (下单) and its members claim th
       const c3 = (await claim(m3, task.id).expect(201)).body as ClaimDto;
       await t.http().post(`/api/claims/${c1.id}/withdraw`).set(m1.auth).expect(200);
       // Time passes beyond the hold.
-      const expired = await t.app.get(ClaimsService).expireHolds(new Date(Date.now() + 3 * 3600_000));
+      const expired = await t.app.get(WaitlistService).expireHolds(new Date(Date.now() + 3 * 3600_000));
       expect(expired).toBe(1);
       const s2 = (await t.http().get(`/api/claims/${c2.id}`).set(m2.auth)).body as ClaimDto;
       const s3 = (await t.http().get(`/api/claims/${c3.id}`).set(m3.auth)).body as ClaimDto;
