@@ -30,6 +30,7 @@ describe('login lockout a stranger cannot use as a weapon', () => {
     expect(fifth.body).toEqual({
       code: ErrorCode.AccountLocked,
       message: '密码连续错误5次，账号已锁定，请15分钟后再试',
+      details: [],
     });
     // Even the right password from A is refused…
     await login(u.phone, PASSWORD, '203.0.113.10').expect(423);
@@ -60,6 +61,7 @@ describe('login lockout a stranger cannot use as a weapon', () => {
     expect(eighth.body).toEqual({
       code: ErrorCode.AccountLocked,
       message: '该账号登录失败次数过多，已暂时锁定，请60分钟后再试',
+      details: [],
     });
     // Locked for everyone, the owner with the right password included.
     const owner = await login(u.phone, PASSWORD, '198.51.100.99').expect(423);
@@ -87,7 +89,7 @@ describe('login lockout a stranger cannot use as a weapon', () => {
     const known = await login(u.phone, 'Wrong!pass1', '203.0.113.50').expect(401);
     const unknown = await login(nextPhone(), 'Wrong!pass1', '203.0.113.51').expect(401);
     expect(unknown.body).toEqual(known.body);
-    expect(known.body).toEqual({ code: ErrorCode.Unauthenticated, message: '手机号或密码错误' });
+    expect(known.body).toEqual({ code: ErrorCode.Unauthenticated, message: '手机号或密码错误', details: [] });
   });
 
   it('forgets counts a day old that lock nothing; keeps recent ones and running locks', async () => {

@@ -28,7 +28,7 @@ describe('sessions: logout and revocation end the access token at once', () => {
     await me(u.token).expect(200);
     await t.http().post('/api/auth/logout').send({ refreshToken: u.refreshToken }).expect(204);
     const res = await me(u.token).expect(401);
-    expect(res.body).toEqual({ code: ErrorCode.Unauthenticated, message: '登录已失效，请重新登录' });
+    expect(res.body).toEqual({ code: ErrorCode.Unauthenticated, message: '登录已失效，请重新登录', details: [] });
     await me(other.accessToken).expect(200);
   });
 
