@@ -211,9 +211,8 @@ export function describeIdsInPath(suite: Pick<MalformedSuite, 'app'>, routes: Ma
         const t = suite.app();
         const before = await t.counts();
         for (const id of ['abc', '1.5', '0', '-1', '0x10', '1e3', '12abc']) {
-          const res = await t
-            .http()
-            [route.method](routePath(route, id))
+          const http = t.http();
+          const res = await http[route.method](routePath(route, id))
             .set(route.user()?.auth ?? {})
             .send({});
           expect({ id, status: res.status, body: res.body }).toEqual({
