@@ -11,7 +11,7 @@ const NEVER_REGISTERED = 0.02;
 
 /** What seed-city.mjs does not seed and the dashboard reads: verification times, ratings, needs, back-fills, rosters. */
 export async function seedDashboardExtras(url, fieldKeyHex, scale) {
-  const { FieldCipher } = require(`${API_DIST}/common/crypto/field-cipher.js`);
+  const { FieldCipher } = require(`${API_DIST}/platform/crypto/field-cipher.js`);
   const cipher = new FieldCipher(Buffer.from(fieldKeyHex, 'hex'));
   const conn = await mysql.createConnection({ uri: url, timezone: 'Z' });
   const now = toDbDate(new Date());

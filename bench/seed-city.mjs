@@ -33,7 +33,7 @@ function rng(seed) {
 }
 
 export async function seedCity(url, fieldKeyHex, scale = SCALE) {
-  const { FieldCipher } = require(`${API_DIST}/common/crypto/field-cipher.js`);
+  const { FieldCipher } = require(`${API_DIST}/platform/crypto/field-cipher.js`);
   const cipher = new FieldCipher(Buffer.from(fieldKeyHex, 'hex'));
   const rand = rng(3);
   const conn = await mysql.createConnection({ uri: url, timezone: 'Z', multipleStatements: false });
