@@ -25,7 +25,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-require-imports': 'off',
-      // contracts import nothing; domain only contracts; the mini-program never imports the API.
+      // contracts import nothing; domain only contracts; the apps never import each other.
       '@nx/enforce-module-boundaries': [
         'error',
         {
@@ -40,6 +40,11 @@ export default tseslint.config(
               notDependOnLibsWithTags: ['scope:api'],
             },
             { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:shared'] },
+            {
+              sourceTag: 'scope:console',
+              onlyDependOnLibsWithTags: ['scope:shared'],
+              notDependOnLibsWithTags: ['scope:api', 'scope:miniapp'],
+            },
           ],
         },
       ],

@@ -12,9 +12,10 @@ function run(args, opts = {}) {
 }
 
 if (process.env.SKIP_BUILD !== 'true') {
-  console.log('Building the API and the H5 mini-program (cached after the first run)…');
+  console.log('Building the API, the H5 mini-program and the console (cached after the first run)…');
   run([nx, 'run-many', '-t', 'build', '-p', '@sbd/contracts', '@sbd/domain', '@sbd/api', '--outputStyle=static']);
   run([nx, 'run', '@sbd/miniapp:build:h5', '--outputStyle=static']);
+  run([nx, 'run', '@sbd/console:build', '--outputStyle=static']);
 }
 
 const useMysql = !!process.env.DATABASE_URL;
@@ -25,7 +26,9 @@ if (!useMysql || process.env.SEED_DEMO === 'true') {
 }
 
 const port = process.env.PORT ?? '3000';
-console.log(`双报到 is starting: open http://localhost:${port}/ (API docs: http://localhost:${port}/api/docs)`);
+console.log(
+  `双报到 is starting: open http://localhost:${port}/ (console: http://localhost:${port}/console, API docs: http://localhost:${port}/api/docs)`,
+);
 const api = spawn(process.execPath, [join(root, 'apps', 'api', 'dist', 'main.js')], {
   cwd: root,
   stdio: 'inherit',

@@ -11,7 +11,7 @@ import { runMigrations } from './platform/database/run-migrations';
 import { installSqliteGate } from './platform/database/sqlite-gate';
 import { installDbFaults } from './platform/database/db-faults';
 import { installRequestLifecycle } from './platform/lifecycle/graceful-shutdown';
-import { serveH5 } from './platform/h5/serve-h5';
+import { serveWebApp } from './platform/h5/serve-h5';
 import { JSON_BODY_LIMIT, verifyJsonShape } from './platform/http/bounded-json';
 import { JsonBodyInterceptor } from './platform/http/json-body.interceptor';
 import { securityHeaders } from './platform/http/security-headers';
@@ -48,7 +48,9 @@ export async function createApp(config: AppConfig, opts: { migrate?: boolean } =
   );
   SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
 
-  if (config.h5Dir) serveH5(app, config.h5Dir);
+  // The console first: the H5's history fallback would otherwise answer every /console page.
+  if (config.consoleDir) serveWebApp(app, config.consoleDir, '/console');
+  if (config.h5Dir) serveWebApp(app, config.h5Dir);
   installSqliteGate(app.get(DataSource));
   if (opts.migrate !== false) await runMigrations(app.get(DataSource));
   // After the migrations, which may wait long for their lock or run long statements.

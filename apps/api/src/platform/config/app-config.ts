@@ -33,6 +33,8 @@ export interface AppConfig {
   logLevel: string;
   /** Folder of the mini-program's H5 build to serve, if it exists. */
   h5Dir: string | null;
+  /** The PC console's build (apps/console/dist), served under /console; null when not built. */
+  consoleDir: string | null;
   /** Bounds on waiting for the database: a stalled one answers 503 instead of hanging. */
   db: DbTimeouts;
   /** After SIGTERM: how long to keep serving (readiness 503, `Connection: close`) before closing. */

@@ -107,6 +107,7 @@ export function validateConfig(env: Env = process.env): AppConfig {
 
   const port = int(env, 'PORT', 3000, 0, 65535);
   const h5Dir = resolve(env.H5_DIR ?? join(REPO_ROOT, 'apps', 'miniapp', 'dist', 'h5'));
+  const consoleDir = resolve(env.CONSOLE_DIR ?? join(REPO_ROOT, 'apps', 'console', 'dist'));
 
   return {
     nodeEnv,
@@ -131,6 +132,7 @@ export function validateConfig(env: Env = process.env): AppConfig {
     publicBaseUrl: (env.PUBLIC_BASE_URL?.trim() || `http://localhost:${port}`).replace(/\/$/, ''),
     logLevel: env.LOG_LEVEL?.trim() || (nodeEnv === 'test' ? 'silent' : 'info'),
     h5Dir: existsSync(h5Dir) ? h5Dir : null,
+    consoleDir: existsSync(join(consoleDir, 'index.html')) ? consoleDir : null,
     db: {
       connectTimeoutMs: int(env, 'DB_CONNECT_TIMEOUT_MS', DEFAULT_DB_TIMEOUTS.connectTimeoutMs, 100, 60_000),
       acquireTimeoutMs: int(env, 'DB_ACQUIRE_TIMEOUT_MS', DEFAULT_DB_TIMEOUTS.acquireTimeoutMs, 50, 60_000),

@@ -9,9 +9,12 @@ const COMPRESSIBLE = new Set(['.js', '.css', '.html', '.json', '.svg', '.txt', '
 /** Smaller files gain nothing from gzip. */
 const MIN_BYTES = 1024;
 
-/** Hashed bundles never change: cached for a year; everything else is revalidated. */
+/**
+ * Hashed bundles never change: cached for a year; everything else is revalidated. Taro/webpack
+ * hashes are lower-case hex, esbuild's (the console) eight upper-case base32 characters.
+ */
 export function cacheControlFor(file: string): string {
-  return /\.[0-9a-f]{8,}\.(js|css)$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
+  return /\.([0-9a-f]{8,}|[A-Z2-7]{8})\.(js|css)$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
 /** Every compressible file of the build, gzipped once at start-up, by URL path ("/js/app.1a2b3c4d.js"). */
@@ -31,13 +34,15 @@ export function precompress(dir: string): Map<string, Buffer> {
 }
 
 /**
- * Serves the mini-program's H5 build from the API's own origin: text assets gzipped (once, at
- * start-up) for browsers that accept it, the rest as files, and index.html for any other page
- * path (history routing). Members open it on phones, often on mobile data: the first load is
+ * Serves a single-page web build from the API's own origin under `base` ('' for the mini-program's
+ * H5 build at the root, '/console' for the PC console): text assets gzipped (once, at start-up)
+ * for browsers that accept it, the rest as files, and index.html for any other page path under
+ * `base` without a file extension (history routing). Members open the H5 on phones, often on mobile data: the first load is
  * about a third of its raw size.
  */
-export function serveH5(app: INestApplication, dir: string): void {
+export function serveWebApp(app: INestApplication, dir: string, base: '' | `/${string}` = ''): void {
   const server = app.getHttpAdapter().getInstance() as express.Express;
+  const router = express.Router();
   const gzipped = precompress(dir);
   const index = join(dir, 'index.html');
 
@@ -53,23 +58,29 @@ export function serveH5(app: INestApplication, dir: string): void {
     return true;
   };
 
-  server.use((req: Request, res: Response, next: NextFunction) => {
+  router.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     const path = req.path === '/' ? '/index.html' : req.path;
     if (!sendGzipped(req, res, path, path)) next();
   });
-  server.use(
+  router.use(
     express.static(dir, {
       index: 'index.html',
+      redirect: false, // '/console' is a page path like any other, not a redirect to '/console/'
       setHeaders: (res, file) => res.setHeader('Cache-Control', cacheControlFor(file)),
     }),
   );
-  server.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/health') || !req.accepts('html')) {
+  router.use((req: Request, res: Response, next: NextFunction) => {
+    const path = `${base}${req.path}`;
+    // A missing file (a path with an extension) is a 404, not the page.
+    const isPage = extname(req.path) === '' && req.accepts('html');
+    if (req.method !== 'GET' || path.startsWith('/api') || path.startsWith('/health') || !isPage) {
       return next();
     }
     if (sendGzipped(req, res, '/index.html', index)) return;
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });
+  if (base) server.use(base, router);
+  else server.use(router);
 }
