@@ -8,5 +8,6 @@ module.exports = preset({
   rootDir: __dirname,
   testEnvironment: 'jsdom',
   roots: ['<rootDir>/src', '<rootDir>/test'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/test/e2e/'],
   moduleNameMapper: { ...base.moduleNameMapper, '^@/(.*)$': '<rootDir>/src/$1' },
 });

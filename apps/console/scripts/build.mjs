@@ -25,8 +25,10 @@ const result = await build({
   logLevel: 'warning',
 });
 
-const js = Object.keys(result.metafile.outputs).find((f) => f.endsWith('.js'));
-const script = `/console/assets/${js.split('/').pop()}`;
+const outputs = Object.keys(result.metafile.outputs);
+const asset = (ext) => outputs.filter((f) => f.endsWith(ext)).map((f) => `/console/assets/${f.split('/').pop()}`);
+const script = asset('.js')[0];
+const styles = asset('.css').map((href) => `\n    <link rel="stylesheet" href="${href}" />`);
 writeFileSync(
   join(dist, 'index.html'),
   `<!doctype html>
@@ -34,7 +36,8 @@ writeFileSync(
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>双报到 · 管理后台</title>
+    <link rel="icon" href="data:," />
+    <title>双报到 · 管理后台</title>${styles.join('')}
   </head>
   <body>
     <div id="root"></div>

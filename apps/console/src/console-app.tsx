@@ -1,17 +1,18 @@
-import { Layout, Typography } from 'antd';
+import type { MeDto } from '@sbd/contracts';
+import type { ReactNode } from 'react';
+import { LoginPage } from '@/features/auth/login-page';
+import { RegistrationsPage } from '@/features/registrations/registrations-page';
+import { HomePage } from '@/features/shell/home-page';
+import { Shell } from '@/features/shell/shell';
+import { useSession } from '@/platform/use-session';
 
-/** The console's shell. Sign-in and the staff pages are added on top of it. */
+/** Page path → page, for the paths in features/shell/menu.ts. */
+const PAGES: Record<string, (user: MeDto) => ReactNode> = {
+  '/': (user) => <HomePage user={user} />,
+  '/registrations': (user) => <RegistrationsPage user={user} />,
+};
+
 export function ConsoleApp() {
-  return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header>
-        <Typography.Title level={4} style={{ color: '#fff', margin: '14px 0' }}>
-          双报到 · 管理后台
-        </Typography.Title>
-      </Layout.Header>
-      <Layout.Content style={{ padding: 24 }}>
-        <Typography.Paragraph>请使用工作人员账号登录。</Typography.Paragraph>
-      </Layout.Content>
-    </Layout>
-  );
+  const session = useSession();
+  return session ? <Shell user={session.user} pages={PAGES} /> : <LoginPage />;
 }

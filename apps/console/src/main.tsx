@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { createRoot } from 'react-dom/client';
 import { ConsoleApp } from './console-app';
+import './console.css';
 
 dayjs.locale('zh-cn');
 

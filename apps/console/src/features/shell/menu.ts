@@ -1,0 +1,19 @@
+import { Role, type MeDto } from '@sbd/contracts';
+import { has } from '@/platform/roles';
+
+export interface MenuEntry {
+  path: string;
+  label: string;
+  /** Who sees it: any of these roles. */
+  roles: Role[];
+}
+
+/** Every console page, and which staff roles it is for (the API enforces the same scopes). */
+export const MENU: MenuEntry[] = [
+  { path: '/', label: '工作台', roles: [] },
+  { path: '/registrations', label: '报到审核', roles: [Role.CommunityAdmin] },
+];
+
+export function menuFor(user: MeDto): MenuEntry[] {
+  return MENU.filter((m) => m.roles.length === 0 || has(user, ...m.roles));
+}

@@ -1,0 +1,145 @@
+import {
+  pathOf,
+  ROUTES,
+  type AnyRoute,
+  type FieldError,
+  type ParamsOf,
+  type PathParamNames,
+  type QueryOf,
+  type RequestOf,
+  type ResponseOf,
+} from '@sbd/contracts';
+import { endSession, getSession, saveTokens } from './session';
+
+/**
+ * The console's one request layer, typed from the contracts' route table, with the same
+ * conventions as the mini-program: bearer token, one shared silent refresh on 401, and the API's
+ * Chinese error message (first field error first) on every failure.
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: FieldError[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+const STATUS_MESSAGES: Record<number, string> = {
+  401: '登录已过期，请重新登录',
+  403: '没有权限执行此操作',
+  404: '请求的内容不存在',
+  409: '操作冲突，请刷新后重试',
+  413: '提交的内容过大',
+  429: '操作太频繁，请稍后再试',
+};
+
+export function statusMessage(status: number): string {
+  if (STATUS_MESSAGES[status]) return STATUS_MESSAGES[status];
+  if (status === 0) return '网络连接不可用，请检查网络';
+  if (status >= 500) return '服务暂时不可用，请稍后再试';
+  return `请求失败（${status}）`;
+}
+
+async function toError(res: Response): Promise<ApiError> {
+  let body: { code?: unknown; message?: unknown; details?: unknown } = {};
+  try {
+    body = (await res.json()) as typeof body;
+  } catch {
+    // not JSON: fall back to the status message
+  }
+  const details = Array.isArray(body.details) ? (body.details as FieldError[]) : [];
+  const message =
+    details.find((d) => typeof d?.message === 'string')?.message ??
+    (typeof body.message === 'string' && body.message ? body.message : statusMessage(res.status));
+  return new ApiError(res.status, typeof body.code === 'string' ? body.code : `HTTP_${res.status}`, message, details);
+}
+
+type QueryValue = string | number | boolean | null | undefined;
+
+export interface CallOptions<R extends AnyRoute> {
+  params?: ParamsOf<R>;
+  query?: QueryOf<R> extends never ? never : QueryOf<R>;
+  body?: RequestOf<R> extends never ? never : RequestOf<R>;
+  /** Send without the access token (sign-in). */
+  anonymous?: boolean;
+}
+
+function urlOf<R extends AnyRoute>(route: R, opts: CallOptions<R>): string {
+  const path = (pathOf as (r: AnyRoute, p?: unknown) => string)(route, opts.params);
+  const query = Object.entries((opts.query ?? {}) as Record<string, QueryValue>).filter(
+    ([, v]) => v !== undefined && v !== null && v !== '',
+  );
+  return query.length ? `${path}?${new URLSearchParams(query.map(([k, v]) => [k, String(v)]))}` : path;
+}
+
+let refreshing: Promise<boolean> | null = null;
+
+/** One refresh for every request that got a 401 at the same time. */
+function refresh(): Promise<boolean> {
+  const session = getSession();
+  if (!session) return Promise.resolve(false);
+  refreshing ??= fetch(ROUTES.auth.refresh.path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ refreshToken: session.refreshToken }),
+  })
+    .then(async (res) => {
+      if (!res.ok) return false;
+      saveTokens((await res.json()) as ResponseOf<typeof ROUTES.auth.refresh>);
+      return true;
+    })
+    .catch(() => false)
+    .finally(() => {
+      refreshing = null;
+    });
+  return refreshing;
+}
+
+async function send(route: AnyRoute, url: string, body: unknown, anonymous: boolean): Promise<Response> {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const token = anonymous ? null : getSession()?.accessToken;
+  if (token) headers.Authorization = `Bearer ${token}`;
+  try {
+    return await fetch(url, {
+      method: route.method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', statusMessage(0));
+  }
+}
+
+/** Calls one route of the table: `call(ROUTES.registrations.approve, { params: { id }, body: {} })`. */
+export async function call<R extends AnyRoute>(
+  route: R,
+  ...[opts]: PathParamNames<R['path']> extends never ? [CallOptions<R>?] : [CallOptions<R> & { params: ParamsOf<R> }]
+): Promise<ResponseOf<R>> {
+  const o = (opts ?? {}) as CallOptions<R>;
+  const url = urlOf(route, o);
+  let res = await send(route, url, o.body, !!o.anonymous);
+  if (res.status === 401 && !o.anonymous && (await refresh())) res = await send(route, url, o.body, false);
+  if (res.status === 401 && !o.anonymous) endSession();
+  if (!res.ok) throw await toError(res);
+  if (res.status === 204) return undefined as ResponseOf<R>;
+  return (await res.json()) as ResponseOf<R>;
+}
+
+/** Downloads a file route (xlsx exports) with the session's token and saves it as `filename`. */
+export async function download<R extends AnyRoute>(route: R, opts: CallOptions<R>, filename: string): Promise<void> {
+  const url = urlOf(route, opts);
+  let res = await send(route, url, undefined, false);
+  if (res.status === 401 && (await refresh())) res = await send(route, url, undefined, false);
+  if (!res.ok) throw await toError(res);
+  const href = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = filename;
+  a.click();
+  URL.revokeObjectURL(href);
+}

@@ -1,0 +1,91 @@
+/**
+ * The API started from its build on a fresh SQLite DATA_DIR seeded with the demo city, serving
+ * this console build under /console; and Chromium through playwright-core.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
+const API_DIST = join(REPO_ROOT, 'apps', 'api', 'dist');
+export const CONSOLE_DIR = resolve(__dirname, '..', '..', 'dist');
+export const SHOTS_DIR = resolve(__dirname, 'screenshots');
+export const DEMO_PASSWORD = 'Demo@2026';
+
+function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.once('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => res(port));
+    });
+  });
+}
+
+export interface ConsoleApi {
+  baseUrl: string;
+  stop: () => Promise<void>;
+}
+
+export async function startConsoleApi(): Promise<ConsoleApi> {
+  for (const f of [join(API_DIST, 'main.js'), join(CONSOLE_DIR, 'index.html')])
+    if (!existsSync(f)) throw new Error(`missing ${f}: build the API and the console first (npx nx run-many -t build)`);
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'sbd-console-e2e-'));
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const k of ['DATABASE_URL', 'SQLITE_PATH', 'JWT_SECRET', 'FIELD_ENCRYPTION_KEY', 'PUBLIC_BASE_URL'])
+    delete env[k];
+  Object.assign(env, {
+    NODE_ENV: 'development',
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    CONSOLE_DIR,
+    LOG_LEVEL: 'warn',
+    WECHAT_API_BASE_URL: 'http://127.0.0.1:9',
+  });
+  const seed = spawnSync(process.execPath, [join(API_DIST, 'seed', 'seed.cli.js')], { env, encoding: 'utf8' });
+  if (seed.status !== 0) throw new Error(`seeding failed:\n${seed.stdout}\n${seed.stderr}`);
+  const child = spawn(process.execPath, [join(API_DIST, 'main.js')], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let err = '';
+  child.stderr?.on('data', (b: Buffer) => (err += b.toString()));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  for (const deadline = Date.now() + 60_000; ;) {
+    const ok = await fetch(`${baseUrl}/health/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return { baseUrl, stop };
+    if (child.exitCode !== null || Date.now() > deadline) {
+      await stop();
+      throw new Error(`the API did not start:\n${err}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
