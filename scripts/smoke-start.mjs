@@ -57,6 +57,11 @@ try {
   check(community.status === 200, 'the demo city has the community 桃园社区 (code TAOYUAN)');
   const page = await fetch(`${base}/`, { headers: { accept: 'text/html' } });
   check(page.status === 200 && (await page.text()).includes('<div id="app"'), 'the H5 mini-program is served at /');
+  const consolePage = await fetch(`${base}/console`, { headers: { accept: 'text/html' } });
+  check(
+    consolePage.status === 200 && (await consolePage.text()).includes('管理后台'),
+    'the staff console is served at /console',
+  );
   console.log('1 passed, 0 failed');
 } catch (err) {
   console.error(err.message);
