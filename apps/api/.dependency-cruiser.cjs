@@ -47,11 +47,11 @@ module.exports = {
       comment:
         'platform is the shared kernel: its helpers (auth principal/scope/decorators, errors, database sql/column types/read ' +
         'repositories, validation, crypto, config, wechat client) are public, its wiring (migrations, data source, guard, ' +
-        'h5, health, config validation) is for the app level only',
+        'h5, health, config validation, the audit module and its read route) is for the app level only',
       severity: 'error',
       from: { path: '^src/(org|identity|messaging|loop|outreach|reporting)/' },
       to: {
-        path: '^src/platform/(database/(migrations/|run-migrations|data-source-options|sqlite-gate)|h5/|health/|config/(validate-config|config[.]module)|auth/(auth[.]guard|auth-core[.]module)|crypto/crypto[.]module|wechat/wechat[.]module)',
+        path: '^src/platform/(database/(migrations/|run-migrations|data-source-options|sqlite-gate)|h5/|health/|config/(validate-config|config[.]module)|auth/(auth[.]guard|auth-core[.]module)|crypto/crypto[.]module|wechat/wechat[.]module|audit/(audit[.](module|controller)|audit-views)|jobs/jobs[.]module)',
       },
     },
     {

@@ -3,6 +3,8 @@ module.exports = require('../../jest.preset.js')({
   rootDir: __dirname,
   displayName: `api:${process.env.TEST_DB === 'mysql' ? 'mysql' : 'sqlite'}`,
   globalSetup: '<rootDir>/test/support/global-setup.ts',
+  // Every response a spec receives is searched for full phone and ID numbers (test/support/pii-scan.ts).
+  setupFilesAfterEnv: ['<rootDir>/test/support/pii-scan.setup.ts'],
   testTimeout: 60000,
   maxWorkers: process.env.CI ? 2 : '50%',
 });

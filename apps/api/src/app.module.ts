@@ -7,6 +7,7 @@ import { CryptoModule } from './platform/crypto/crypto.module';
 import type { AppConfig } from './platform/config/app-config';
 import { ConfigModule } from './platform/config/config.module';
 import { buildDataSourceOptions } from './platform/database/data-source-options';
+import { ReplicaModule } from './platform/database/replica/replica.module';
 import { AuthModule } from './identity/auth/auth.module';
 import { ClaimsModule } from './loop/claims/claims.module';
 import { EmergencyModule } from './loop/emergency/emergency.module';
@@ -16,6 +17,7 @@ import { MatchingModule } from './outreach/matching/matching.module';
 import { NeedsModule } from './loop/needs/needs.module';
 import { NotificationsModule } from './messaging/notifications/notifications.module';
 import { OrgModule } from './org/org.module';
+import { PrivacyModule } from './platform/privacy/privacy.module';
 import { PointsModule } from './loop/points/points.module';
 import { RegistrationModule } from './identity/registration/registration.module';
 import { SchedulerModule } from './loop/scheduler/scheduler.module';
@@ -24,10 +26,16 @@ import { UnitsModule } from './identity/units/units.module';
 import { UploadsModule } from './loop/uploads/uploads.module';
 import { UsersModule } from './identity/users/users.module';
 import { WechatModule } from './platform/wechat/wechat.module';
+import { SmsModule } from './platform/sms/sms.module';
+import { PhoneModule } from './identity/phone/phone.module';
+import { SubscriptionsModule } from './messaging/subscriptions/subscriptions.module';
 import { ExportsModule } from './reporting/exports/exports.module';
 import { RostersModule } from './reporting/rosters/rosters.module';
 import { StatsModule } from './reporting/stats/stats.module';
 import { ThrottleModule } from './platform/throttle/throttle.module';
+import { AuditModule } from './platform/audit/audit.module';
+import { JobsModule } from './platform/jobs/jobs.module';
+import { requestIdOf } from './platform/lifecycle/request-context';
 
 const requestLogging = (config: AppConfig): boolean => ['trace', 'debug', 'info'].includes(config.logLevel);
 
@@ -46,23 +54,33 @@ export class AppModule {
           pinoHttp: {
             level: config.logLevel,
             autoLogging: requestLogging(config),
+            // The same id as the audit log's and the X-Request-Id response header; behind nginx
+            // (docker/nginx.conf, npm run cluster) the proxy's, so a request can be followed through.
+            genReqId: (req) => requestIdOf(req),
             redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password', 'req.body.phone'],
             customProps: () => ({ service: 'shuangbaodao-api' }),
           },
         }),
         TypeOrmModule.forRoot(buildDataSourceOptions(config, ENTITIES)),
+        ReplicaModule,
         LifecycleModule,
         CryptoModule,
         AuthCoreModule,
         ThrottleModule,
+        PrivacyModule,
+        JobsModule,
+        AuditModule,
         WechatModule,
+        SmsModule,
         HealthModule,
         UsersModule,
         AuthModule,
         OrgModule,
+        PhoneModule,
         RegistrationModule,
         UnitsModule,
         NotificationsModule,
+        SubscriptionsModule,
         NeedsModule,
         UploadsModule,
         PointsModule,

@@ -10,6 +10,7 @@ import type { AppConfig } from './platform/config/app-config';
 import { runMigrations } from './platform/database/run-migrations';
 import { installSqliteGate } from './platform/database/sqlite-gate';
 import { installDbFaults } from './platform/database/db-faults';
+import { DEFAULT_RETRY_POLICY, installLockRetry } from './platform/database/transaction-retry';
 import { installRequestLifecycle } from './platform/lifecycle/graceful-shutdown';
 import { serveWebApp } from './platform/h5/serve-h5';
 import { JSON_BODY_LIMIT, verifyJsonShape } from './platform/http/bounded-json';
@@ -55,5 +56,7 @@ export async function createApp(config: AppConfig, opts: { migrate?: boolean } =
   if (opts.migrate !== false) await runMigrations(app.get(DataSource));
   // After the migrations, which may wait long for their lock or run long statements.
   installDbFaults(app.get(DataSource), config.db);
+  // Outermost: each attempt checks the client is still there and takes the SQLite gate afresh.
+  installLockRetry(app.get(DataSource), { ...DEFAULT_RETRY_POLICY, budgetMs: config.db.queryTimeoutMs });
   return app;
 }

@@ -1,3 +1,4 @@
+import { AuditEventEntity } from './platform/audit/entities/audit-event.entity';
 import { RefreshTokenEntity } from './identity/auth/entities/refresh-token.entity';
 import { BackfillEntity } from './loop/claims/entities/backfill.entity';
 import { ClaimEntity } from './loop/claims/entities/claim.entity';
@@ -9,6 +10,9 @@ import { TaskInviteEntity } from './outreach/matching/entities/task-invite.entit
 import { NeedPlusOneEntity } from './loop/needs/entities/need-plus-one.entity';
 import { NeedEntity } from './loop/needs/entities/need.entity';
 import { NotificationEntity } from './messaging/notifications/entities/notification.entity';
+import { SubscriptionGrantEntity } from './messaging/subscriptions/entities/subscription-grant.entity';
+import { PhoneVerificationEntity } from './identity/phone/entities/phone-verification.entity';
+import { SmsCodeEntity } from './identity/phone/entities/sms-code.entity';
 import { OrgNodeEntity } from './org/entities/org-node.entity';
 import { PositionEntity } from './org/entities/position.entity';
 import { PointsEntryEntity } from './loop/points/entities/points-entry.entity';
@@ -50,10 +54,14 @@ export const ENTITIES = [
   RatingEntity,
   PointsEntryEntity,
   NotificationEntity,
+  SubscriptionGrantEntity,
+  PhoneVerificationEntity,
+  SmsCodeEntity,
   EmergencyCallupEntity,
   EmergencyResponseEntity,
   TaskInviteEntity,
   MatchWeightsEntity,
   RosterEntryEntity,
   UnitRosterEntity,
+  AuditEventEntity,
 ];

@@ -1,6 +1,9 @@
 import type { MeDto } from '@sbd/contracts';
 import type { ReactNode } from 'react';
+import { AuditPage } from '@/features/audit/audit-page';
 import { LoginPage } from '@/features/auth/login-page';
+import { NeedsPage } from '@/features/needs/needs-page';
+import { StatsPage } from '@/features/stats/stats-page';
 import { RegistrationsPage } from '@/features/registrations/registrations-page';
 import { HomePage } from '@/features/shell/home-page';
 import { Shell } from '@/features/shell/shell';
@@ -10,6 +13,9 @@ import { useSession } from '@/platform/use-session';
 const PAGES: Record<string, (user: MeDto) => ReactNode> = {
   '/': (user) => <HomePage user={user} />,
   '/registrations': (user) => <RegistrationsPage user={user} />,
+  '/needs': (user) => <NeedsPage user={user} />,
+  '/stats': (user) => <StatsPage user={user} />,
+  '/audit': () => <AuditPage />,
 };
 
 export function ConsoleApp() {

@@ -29,6 +29,13 @@ import type {
   UpdateProfileRequest,
 } from './identity/registration';
 import type {
+  CheckSmsCodeRequest,
+  SendSmsCodeRequest,
+  SmsCodeSentDto,
+  VerifiedPhoneDto,
+  WechatPhoneRequest,
+} from './identity/phone';
+import type {
   CreatePairingItemRequest,
   CreatePairingRequest,
   PairingDto,
@@ -102,6 +109,12 @@ import type {
   NotificationDto,
 } from './messaging/notifications';
 import type {
+  RecordSubscribeChoicesRequest,
+  SubscribeTemplatesDto,
+  SubscribeTemplatesQuery,
+  SubscriptionDto,
+} from './messaging/subscriptions';
+import type {
   CommunityPublicDto,
   CreateOrgNodeRequest,
   CreatePositionRequest,
@@ -122,8 +135,10 @@ import type {
   TaskRecommendationDto,
   UpdateMatchWeightsRequest,
 } from './outreach/matching';
+import type { AuditEventDto, AuditEventListQuery } from './platform/audit';
 import type { NoteRequest, Page } from './platform/errors';
 import type { FileDownload, HealthDto, MultipartFileBody } from './platform/health';
+import type { MusterExportQuery, PiiRevealDto, PiiRevealRequest } from './platform/privacy';
 import type {
   AnnualReportDto,
   MemberRecordsExportQuery,
@@ -167,6 +182,14 @@ export const ROUTES = {
     approve: route<ApproveRegistrationRequest, never, RegistrationDto>()('POST', '/api/registrations/:id/approve'),
     reject: route<RejectRegistrationRequest, never, RegistrationDto>()('POST', '/api/registrations/:id/reject'),
   },
+  phone: {
+    /** weapp: the getPhoneNumber button's code, exchanged with WeChat. */
+    wechat: route<WechatPhoneRequest, never, VerifiedPhoneDto>()('POST', '/api/phone-verifications/wechat'),
+    /** H5: send a 6-digit code by SMS. */
+    sendSmsCode: route<SendSmsCodeRequest, never, SmsCodeSentDto>()('POST', '/api/phone-verifications/sms-codes'),
+    /** H5: the code from the SMS. */
+    checkSmsCode: route<CheckSmsCodeRequest, never, VerifiedPhoneDto>()('POST', '/api/phone-verifications/sms'),
+  },
   units: {
     pair: route<CreatePairingRequest, never, PairingDto>()('POST', '/api/units/:id/pairings'),
     pairingsOfUnit: route<never, never, PairingDto[]>()('GET', '/api/units/:id/pairings'),
@@ -193,6 +216,14 @@ export const ROUTES = {
     list: route<never, InboxQuery, Page<NotificationDto>>()('GET', '/api/inbox'),
     summary: route<never, never, InboxSummaryDto>()('GET', '/api/inbox/summary'),
     read: route<MarkNotificationsReadRequest, never, InboxSummaryDto>()('POST', '/api/inbox/read'),
+  },
+  subscriptions: {
+    /** The template ids to request (Taro.requestSubscribeMessage) at a moment. */
+    templates: route<never, SubscribeTemplatesQuery, SubscribeTemplatesDto>()('GET', '/api/subscriptions/templates'),
+    /** Records what the user chose for each template. */
+    record: route<RecordSubscribeChoicesRequest, never, SubscriptionDto[]>()('POST', '/api/subscriptions/choices'),
+    /** The caller's standing with every configured template. */
+    mine: route<never, never, SubscriptionDto[]>()('GET', '/api/subscriptions'),
   },
   needs: {
     create: route<CreateNeedRequest, never, NeedDto>()('POST', '/api/needs'),
@@ -258,7 +289,7 @@ export const ROUTES = {
     respond: route<RespondCallupRequest, never, CallupDto>()('POST', '/api/callups/:id/respond'),
     groups: route<FormCallupGroupsRequest, never, CallupDto>()('POST', '/api/callups/:id/groups'),
     close: route<NoteRequest, never, CallupDto>()('POST', '/api/callups/:id/close'),
-    muster: route<never, never, FileDownload>()('GET', '/api/callups/:id/muster.xlsx'),
+    muster: route<never, MusterExportQuery, FileDownload>()('GET', '/api/callups/:id/muster.xlsx'),
   },
   uploads: {
     upload: route<MultipartFileBody, never, UploadResultDto>()('POST', '/api/uploads'),
@@ -308,6 +339,14 @@ export const ROUTES = {
     ),
     needs: route<never, NeedExportQuery, FileDownload>()('GET', '/api/communities/:id/needs/export.xlsx'),
     tasks: route<never, TaskExportQuery, FileDownload>()('GET', '/api/communities/:id/tasks/export.xlsx'),
+  },
+  privacy: {
+    /** 查看完整号码: the full number, for staff whose scope covers the object; audited. */
+    reveal: route<PiiRevealRequest, never, PiiRevealDto>()('POST', '/api/pii-reveals'),
+  },
+  audit: {
+    /** Read only: the audit log has no route that changes or deletes a row. */
+    list: route<never, AuditEventListQuery, Page<AuditEventDto>>()('GET', '/api/audit-events'),
   },
   health: {
     live: route<never, never, HealthDto>()('GET', '/health/live'),

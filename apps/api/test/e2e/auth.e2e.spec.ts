@@ -4,7 +4,10 @@ import { UserEntity } from '../../src/identity/users/entities/user.entity';
 import { FieldCipher } from '../../src/platform/crypto/field-cipher';
 import { toDbDate } from '../../src/platform/database/sql';
 import { buildCity, createUser, nextPhone, PASSWORD, type City } from '../support/factories';
+import { PRIVACY_NOTICE } from '../../src/identity/users/privacy-notice';
 import { createTestApp, type TestApp } from '../support/test-app';
+
+const CONSENT = PRIVACY_NOTICE.version;
 
 describe('accounts and login', () => {
   let t: TestApp;
@@ -22,7 +25,7 @@ describe('accounts and login', () => {
       const res = await t
         .http()
         .post('/api/auth/signup')
-        .send({ phone, password: 'Str0ng!pass', name: '王大妈', communityCode: city.a.code })
+        .send({ phone, password: 'Str0ng!pass', name: '王大妈', communityCode: city.a.code, consentVersion: CONSENT })
         .expect(202);
       expect(res.body).toEqual({ message: SIGNUP_ACCEPTED_MESSAGE });
       // The client then logs in with the same phone and password.
@@ -43,7 +46,7 @@ describe('accounts and login', () => {
       const res = await t
         .http()
         .post('/api/auth/signup')
-        .send({ phone: nextPhone(), password, name: '张三' })
+        .send({ phone: nextPhone(), password, name: '张三', consentVersion: CONSENT })
         .expect(400);
       expect(res.body).toMatchObject({ code: ErrorCode.ValidationFailed, details: [{ field: 'password', message }] });
       expect(await t.counts()).toEqual(before);
@@ -54,13 +57,13 @@ describe('accounts and login', () => {
       const first = await t
         .http()
         .post('/api/auth/signup')
-        .send({ phone, password: 'Str0ng!pass', name: '甲' })
+        .send({ phone, password: 'Str0ng!pass', name: '甲', consentVersion: CONSENT })
         .expect(202);
       const before = await t.counts();
       const again = await t
         .http()
         .post('/api/auth/signup')
-        .send({ phone, password: 'Other!pass2', name: '乙', communityCode: city.a.code })
+        .send({ phone, password: 'Other!pass2', name: '乙', communityCode: city.a.code, consentVersion: CONSENT })
         .expect(202);
       expect(again.body).toEqual(first.body);
       expect(await t.counts()).toEqual(before);
@@ -76,7 +79,7 @@ describe('accounts and login', () => {
       const res = await t
         .http()
         .post('/api/auth/signup')
-        .send({ phone, password: 'Str0ng!pass', name: '甲', communityCode: 'NOPE' })
+        .send({ phone, password: 'Str0ng!pass', name: '甲', communityCode: 'NOPE', consentVersion: CONSENT })
         .expect(400);
       expect(res.body.details).toEqual([{ field: 'communityCode', message: '社区不存在，请重新扫描社区二维码' }]);
       await t.http().post('/api/auth/login').send({ phone, password: 'Str0ng!pass' }).expect(401);
@@ -86,7 +89,10 @@ describe('accounts and login', () => {
       const phone = nextPhone();
       const results = await Promise.all(
         Array.from({ length: 10 }, () =>
-          t.http().post('/api/auth/signup').send({ phone, password: 'Str0ng!pass', name: '并发' }),
+          t
+            .http()
+            .post('/api/auth/signup')
+            .send({ phone, password: 'Str0ng!pass', name: '并发', consentVersion: CONSENT }),
         ),
       );
       expect(results.map((r) => r.status)).toEqual(Array(10).fill(202));

@@ -195,7 +195,7 @@ interface Result {
     // acquire (2 s) + one statement (4 s), with slack for a loaded machine
     expect(maxWait).toBeLessThanOrEqual(7_500);
     expect(readyDuring.length).toBeGreaterThan(3);
-    expect(readyDuring.every((r) => r.ms <= 1_000)).toBe(true);
+    expect(readyDuring.filter((r) => r.ms >= 1_000)).toEqual([]);
     expect(readyDuring.some((r) => r.status === 503)).toBe(true);
     // One line per error kind (plus a count per 10 s), not a stack per request.
     expect(logDuringOutage.length).toBeLessThanOrEqual(10);

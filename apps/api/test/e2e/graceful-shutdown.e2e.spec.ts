@@ -13,6 +13,7 @@ import { startApiProcess, type ApiProcess } from '../support/api-process';
 import { buildCity, aTask, createApprovedMembers, createUser } from '../support/factories';
 import type { TestApp } from '../support/test-app';
 import { createScratchDatabase, testDialect, type ScratchDatabase } from '../support/test-db';
+import { acceptSubscription } from '../support/verified';
 
 /**
  * Deploys: SIGTERM to a real API process. Readiness turns 503 at once, requests keep being served
@@ -242,6 +243,7 @@ describe('SIGTERM with requests in flight', () => {
     const now = toDbDate(new Date());
     for (const m of members) {
       await ds.query('UPDATE users SET openid = ? WHERE id = ?', [`openid-${m.id}`, m.id]);
+      await acceptSubscription({ ds }, m, 'tmpl-points');
       await ds.query(
         `INSERT INTO notifications (user_id, kind, title, body, payload, status, dedupe_key, attempts, not_before, created_at)
          VALUES (?, ?, '积分变动', '增加5分', '{}', 'pending', ?, 0, ?, ?)`,

@@ -63,13 +63,17 @@ async function startApi(logLevel: string): Promise<Running> {
   it('at info, logs one JSON line per request with the token redacted', async () => {
     const api = await startApi('info');
     try {
-      const res = await fetch(`${api.url}/api/tasks/feed`, { headers: { authorization: 'Bearer not-a-real-token' } });
+      const res = await fetch(`${api.url}/api/tasks/feed`, {
+        headers: { authorization: 'Bearer not-a-real-token', 'x-request-id': 'nginx-3f2a9c' },
+      });
       expect(res.status).toBe(401);
       await new Promise((r) => setTimeout(r, 200));
       const line = api.lines().find((l) => (l.req as { url?: string } | undefined)?.url === '/api/tasks/feed');
       expect(line).toBeDefined();
       expect((line!.res as { statusCode: number }).statusCode).toBe(401);
       expect((line!.req as { headers: Record<string, string> }).headers.authorization).toBe('[Redacted]');
+      // The proxy's request id (nginx forwards X-Request-Id) is the log line's id.
+      expect((line!.req as { id: unknown }).id).toBe('nginx-3f2a9c');
       expect(JSON.stringify(api.lines())).not.toContain('not-a-real-token');
     } finally {
       await api.stop();

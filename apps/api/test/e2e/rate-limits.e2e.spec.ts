@@ -1,4 +1,4 @@
-import { ErrorCode, Role, type ClaimDto, type TaskDto } from '@sbd/contracts';
+import { ErrorCode, Role, type ClaimDto, type LoginResponse, type TaskDto, type TokenPair } from '@sbd/contracts';
 import { randomBytes } from 'node:crypto';
 import { WechatFakeServer } from '../fakes/wechat-fake-server';
 import {
@@ -11,7 +11,10 @@ import {
   type City,
   type TestUser,
 } from '../support/factories';
+import { PRIVACY_NOTICE } from '../../src/identity/users/privacy-notice';
 import { createTestApp, type TestApp } from '../support/test-app';
+
+const CONSENT = PRIVACY_NOTICE.version;
 
 const PNG = WechatFakeServer.PNG;
 const TOO_MANY = { code: ErrorCode.TooManyRequests, message: '操作太频繁，请稍后再试', details: [] };
@@ -26,6 +29,8 @@ const LIMITS = {
   RATE_LIMIT_NEED_IP: '20/60',
   RATE_LIMIT_UPLOAD_ACCOUNT: '4/600',
   RATE_LIMIT_CHECKIN_MEMBER_TASK: '3/600',
+  RATE_LIMIT_REFRESH_IP: '8/60',
+  RATE_LIMIT_REFRESH_SESSION: '3/60',
   UPLOAD_DAILY_QUOTA_BYTES: String(PNG.length * 2 + 1),
 };
 
@@ -104,7 +109,7 @@ describe.each(stores)('rate limits (%s store)', (store, storeEnv) => {
         .http()
         .post('/api/auth/signup')
         .set('X-Forwarded-For', from)
-        .send({ phone: nextPhone(), password: PASSWORD, name: '张三' }),
+        .send({ phone: nextPhone(), password: PASSWORD, name: '张三', consentVersion: CONSENT }),
     );
     expect(perIp.allowed).toBe(3);
     const phone = nextPhone();
@@ -113,9 +118,54 @@ describe.each(stores)('rate limits (%s store)', (store, storeEnv) => {
         .http()
         .post('/api/auth/signup')
         .set('X-Forwarded-For', `192.0.2.${i + 1}`)
-        .send({ phone, password: PASSWORD, name: '张三' }),
+        .send({ phone, password: PASSWORD, name: '张三', consentVersion: CONSENT }),
     );
     expect(perPhone.allowed).toBe(2);
+  });
+
+  it('refresh: 3 per session however often the token rotates, then 429 with Retry-After; other sessions unaffected', async () => {
+    const login = async () =>
+      (
+        await t
+          .http()
+          .post('/api/auth/login')
+          .set('X-Forwarded-For', ip())
+          .send({ phone: resident.phone, password: PASSWORD })
+          .expect(200)
+      ).body as LoginResponse;
+    let token = (await login()).refreshToken;
+    const { allowed, res } = await untilLimited(async (i) => {
+      // Each from another address, each with the newest token of the session.
+      const r = await t
+        .http()
+        .post('/api/auth/refresh')
+        .set('X-Forwarded-For', `198.51.100.${100 + i}`)
+        .send({ refreshToken: token });
+      if (r.status === 200) token = (r.body as TokenPair).refreshToken;
+      return r;
+    });
+    expect(allowed).toBe(3);
+    expect(res.body).toEqual(TOO_MANY);
+    const retryAfter = Number(res.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    // The refused refresh did not rotate (or revoke) anything: the other session refreshes as usual.
+    const other = await login();
+    await t.http().post('/api/auth/refresh').send({ refreshToken: other.refreshToken }).expect(200);
+  });
+
+  it('refresh: one IP trying tokens gets 429 at the 9th, whatever the tokens', async () => {
+    const from = ip();
+    const { allowed, res } = await untilLimited(() =>
+      t
+        .http()
+        .post('/api/auth/refresh')
+        .set('X-Forwarded-For', from)
+        .send({ refreshToken: randomBytes(32).toString('base64url') }),
+    );
+    expect(allowed).toBe(8);
+    expect(res.body).toEqual(TOO_MANY);
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
   });
 
   it('posting needs: 3 per account, then 429 (counted before the body is checked)', async () => {

@@ -16,6 +16,7 @@ import { buildCity, aTask, createApprovedMembers, createUser } from '../support/
 import type { TestApp } from '../support/test-app';
 import { waitReady } from '../support/processes';
 import { createScratchDatabase, testDialect, type ScratchDatabase } from '../support/test-db';
+import { acceptSubscription } from '../support/verified';
 
 const MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
 
@@ -172,6 +173,7 @@ const MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
     const now = toDbDate(new Date());
     for (const m of members) {
       await ds.query('UPDATE users SET openid = ? WHERE id = ?', [`openid-${m.id}`, m.id]);
+      await acceptSubscription({ ds }, m, 'tmpl-points');
       await ds.query(
         `INSERT INTO notifications (user_id, kind, title, body, payload, status, dedupe_key, attempts, not_before, created_at)
          VALUES (?, ?, '积分变动', '增加5分', '{}', 'pending', ?, 0, ?, ?)`,

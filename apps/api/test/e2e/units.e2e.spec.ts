@@ -9,6 +9,7 @@ import {
 } from '@sbd/contracts';
 import { PairingItemEntity } from '../../src/identity/units/entities/pairing-item.entity';
 import { buildCity, aRegistration, createUser, type City, type TestUser } from '../support/factories';
+import { registerAs } from '../support/verified';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 describe('work units pairing with communities (结对共建) and their three lists', () => {
@@ -305,9 +306,9 @@ describe('work units pairing with communities (结对共建) and their three lis
       const named = aRegistration(city.a, { workUnitId: city.unitA, workUnitName: undefined, name: '赵一' });
       const namedToo = aRegistration(city.b, { workUnitId: city.unitA, workUnitName: undefined, name: '钱二' });
       const elsewhere = aRegistration(city.a, { workUnitId: city.unitB, workUnitName: undefined, name: '孙三' });
-      await t.http().post('/api/registrations').set(m1.auth).send(named).expect(201);
-      await t.http().post('/api/registrations').set(m2.auth).send(namedToo).expect(201);
-      await t.http().post('/api/registrations').set(other.auth).send(elsewhere).expect(201);
+      await registerAs(t, m1, named);
+      await registerAs(t, m2, namedToo);
+      await registerAs(t, other, elsewhere);
 
       const res = await t.http().get(`/api/units/${city.unitA}/members`).set(unitAdminA.auth).expect(200);
       const items = res.body.items as RegistrationDto[];

@@ -2,7 +2,7 @@
  * A local stand-in for https://api.weixin.qq.com that speaks the documented protocol of the
  * endpoints the API uses. node:http only, no dependencies. Tests point `WechatClient` at
  * `await fake.start()` and steer failures with the knobs below. The protocol of each API area is
- * in ./wechat/ (login, token, wxacode, msg-sec-check, subscribe-send); this file holds the state
+ * in ./wechat/ (login, token, wxacode, msg-sec-check, subscribe-send, phone-number); this file holds the state
  * the tests steer, the failure knobs, and the dispatch.
  *
  * Protocol notes (from WeChat's official docs and developers' reports):
@@ -21,6 +21,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { jscode2session } from './wechat/login';
 import { msgSecCheck } from './wechat/msg-sec-check';
+import { getUserPhoneNumber, type FakePhone } from './wechat/phone-number';
 import { fakePng } from './wechat/png';
 import { readBody, Reply, take, type Armed, type RecordedRequest } from './wechat/protocol';
 import { subscribeSend, type SentSubscribeMessage } from './wechat/subscribe-send';
@@ -30,6 +31,7 @@ import { getwxacodeunlimit } from './wechat/wxacode';
 export { MsgSecLabel, type MsgSecDetail } from './wechat/msg-sec-check';
 export type { RecordedRequest } from './wechat/protocol';
 export type { SentSubscribeMessage } from './wechat/subscribe-send';
+export type { FakePhone } from './wechat/phone-number';
 
 export class WechatFakeServer {
   // ---- identity -------------------------------------------------------------------------------
@@ -63,6 +65,13 @@ export class WechatFakeServer {
   readonly reviewWords = new Map<string, number>();
   /** openids that have not opened the mini-program in the last two hours: 61010. */
   readonly staleOpenids = new Set<string>();
+
+  // ---- getuserphonenumber ----------------------------------------------------------------------
+  /** getPhoneNumber button codes → the number each stands for; each can be exchanged once. */
+  readonly phoneCodes = new Map<string, FakePhone>();
+  readonly usedPhoneCodes = new Set<string>();
+  /** The watermark's appid (another app's code); null: the fake's own appId. */
+  phoneWatermarkAppId: string | null = null;
 
   // ---- subscribe/send --------------------------------------------------------------------------
   /** Users who refused (or whose one-time grants are used up): 43101. */
@@ -139,6 +148,9 @@ export class WechatFakeServer {
     this.riskyWords.clear();
     this.reviewWords.clear();
     this.staleOpenids.clear();
+    this.phoneCodes.clear();
+    this.usedPhoneCodes.clear();
+    this.phoneWatermarkAppId = null;
     this.unsubscribed.clear();
     this.templates.clear();
     this.subscriptionMode = 'open';
@@ -263,6 +275,8 @@ export class WechatFakeServer {
         return withToken(this, req.method, url.searchParams, reply, () => getwxacodeunlimit(this, body, reply));
       case '/wxa/msg_sec_check':
         return withToken(this, req.method, url.searchParams, reply, () => msgSecCheck(this, body, reply));
+      case '/wxa/business/getuserphonenumber':
+        return withToken(this, req.method, url.searchParams, reply, () => getUserPhoneNumber(this, body, reply));
       case '/cgi-bin/message/subscribe/send':
         return withToken(this, req.method, url.searchParams, reply, () => subscribeSend(this, body, reply));
       default:

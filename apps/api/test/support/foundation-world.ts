@@ -7,6 +7,7 @@
 import { PairingListType, Role } from '@sbd/contracts';
 import { aRegistration, buildCity, createUser, type City, type TestUser } from './factories';
 import { createTestApp, type TestApp } from './test-app';
+import { registerAs } from './verified';
 
 export interface FoundationWorld {
   t: TestApp;
@@ -36,10 +37,10 @@ export async function createFoundationWorld(): Promise<FoundationWorld> {
   const plain = await createUser(t);
   const registered = await createUser(t);
   const session = await createUser(t);
-  await t.http().post('/api/registrations').set(registered.auth).send(aRegistration(city.a)).expect(201);
+  await registerAs(t, registered, aRegistration(city.a));
   const submit = async () => {
     const u = await createUser(t);
-    const res = await t.http().post('/api/registrations').set(u.auth).send(aRegistration(city.a)).expect(201);
+    const res = await registerAs(t, u, aRegistration(city.a));
     return res.body.id as number;
   };
   const toApprove = await submit();

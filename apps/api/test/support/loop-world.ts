@@ -17,6 +17,7 @@ import {
   type TestUser,
 } from './factories';
 import { must } from './malformed-routes';
+import { serviceEnds } from './task-clock';
 import { createTestApp, type TestApp } from './test-app';
 
 export type TaskState = 'draft' | 'published' | 'in_progress' | 'completed';
@@ -34,9 +35,15 @@ export interface LoopWorld {
   resident: TestUser;
   /** A resident of A on H5 (no openid): needs are held for staff review. */
   h5Resident: TestUser;
-  /** A task of A in `state`; published ones start in 10 minutes (check-in is open) unless overridden. */
+  /**
+   * A task of A in `state`; published ones start in 10 minutes (check-in is open) unless
+   * overridden; completed ones have ended (their times moved into the past).
+   */
   taskIn: (state: TaskState, overrides?: Partial<CreateTaskRequest>) => Promise<TaskDto>;
-  /** A fresh member's claim in `state`, on a fresh task starting in 10 minutes. */
+  /**
+   * A fresh member's claim in `state`, on a fresh task starting in 10 minutes; checked-out and
+   * verified claims are on a task whose service has since ended (verification waits for the end).
+   */
   claimIn: (state: ClaimState) => Promise<{ claim: ClaimDto; member: TestUser }>;
   /** A need of `resident`'s (of `h5Resident`'s when held) brought to `state` through the API. */
   needIn: (state: NeedState) => Promise<NeedDto>;
@@ -70,7 +77,12 @@ export async function createLoopWorld(): Promise<LoopWorld> {
       tk = (await must(t.http().post(`/api/tasks/${tk.id}/${action}`).set(admin.auth), 200)).body as TaskDto;
     };
     if (state === 'in_progress' || state === 'completed') await step('start');
-    if (state === 'completed') await step('complete');
+    if (state === 'completed') {
+      await step('complete');
+      // Ratings wait for the end of the service: it ended a minute ago.
+      await serviceEnds(t, tk.id);
+      tk = (await must(t.http().get(`/api/tasks/${tk.id}`).set(admin.auth), 200)).body as TaskDto;
+    }
     return tk;
   }
 
@@ -82,7 +94,11 @@ export async function createLoopWorld(): Promise<LoopWorld> {
       c = (await must(t.http().post(`/api/claims/${c.id}/${action}`).set(u.auth).send(body), 200)).body as ClaimDto;
     };
     if (state !== 'claimed') await step(member, 'check-in', AT_THE_TASK);
-    if (state === 'checked_out' || state === 'verified') await step(member, 'check-out', AT_THE_TASK);
+    if (state === 'checked_out' || state === 'verified') {
+      await step(member, 'check-out', AT_THE_TASK);
+      await serviceEnds(t, tk.id);
+      c = (await must(t.http().get(`/api/claims/${c.id}`).set(member.auth), 200)).body as ClaimDto;
+    }
     if (state === 'verified') await step(admin, 'verify', {});
     return { claim: c, member };
   }

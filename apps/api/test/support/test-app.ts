@@ -5,7 +5,9 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../../src/bootstrap';
 import type { AppConfig } from '../../src/platform/config/app-config';
 import { validateConfig } from '../../src/platform/config/validate-config';
+import { FieldCipher } from '../../src/platform/crypto/field-cipher';
 import { WechatFakeServer } from '../fakes/wechat-fake-server';
+import { registerOwnNumbers, type OwnNumbers } from './pii-scan';
 import { createScratchDatabase, type ScratchDatabase } from './test-db';
 
 export interface TestApp {
@@ -52,6 +54,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   await app.init();
   const ds = app.get(DataSource);
   const server = app.getHttpServer();
+  const ownNumbers = ownNumbersOf(ds, new FieldCipher(config.fieldEncryptionKey));
+  registerOwnNumbers(server, ownNumbers);
   return {
     app,
     ds,
@@ -71,6 +75,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       await other.init();
       siblings.push(other);
       const otherServer = other.getHttpServer();
+      registerOwnNumbers(otherServer, ownNumbers);
       return { app: other, http: () => request(otherServer) };
     },
     close: async () => {
@@ -79,6 +84,23 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       await wechat.stop();
       await db.drop();
     },
+  };
+}
+
+/**
+ * The full numbers that may reach a user (pii-scan.ts): their account phone, their registration's
+ * phone and ID number, and the contact phones of needs they posted for themselves.
+ */
+function ownNumbersOf(ds: DataSource, cipher: FieldCipher): OwnNumbers {
+  return async (userId) => {
+    const rows: { enc: string | null }[] = await ds.query(
+      `SELECT phone_enc AS enc FROM users WHERE id = ?
+       UNION ALL SELECT phone_enc FROM registrations WHERE user_id = ?
+       UNION ALL SELECT id_number_enc FROM registrations WHERE user_id = ?
+       UNION ALL SELECT contact_phone_enc FROM needs WHERE resident_user_id = ?`,
+      [userId, userId, userId, userId],
+    );
+    return new Set(rows.filter((r) => r.enc).map((r) => cipher.decrypt(String(r.enc)).toUpperCase()));
   };
 }
 

@@ -6,6 +6,7 @@ import {
   endSession,
   httpError,
   isApiError,
+  lastWriteHeader,
   refreshTokens,
   showErrorToast,
   transportError,
@@ -45,9 +46,10 @@ export function filenameFromDisposition(header: string | null | undefined): stri
   return plain ? plain[1].trim() : null;
 }
 
+/** The Authorization header, and the session's last write stamp (exports read what it just wrote). */
 export function authHeader(): Record<string, string> {
   const token = getSession()?.accessToken;
-  return token ? { Authorization: `Bearer ${token}` } : {};
+  return token ? { Authorization: `Bearer ${token}`, ...lastWriteHeader() } : {};
 }
 
 /** Runs `send` with the token; on 401 refreshes once and retries; a second 401 ends the session. */

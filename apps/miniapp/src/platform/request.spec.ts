@@ -10,6 +10,7 @@ import {
   SESSION_EXPIRED_MESSAGE,
   TIMEOUT_MESSAGE,
   messageFromResponse,
+  resetLastWrite,
   resetToastDedupe,
 } from './request';
 import { clearSession, getSession, saveLogin } from './session';
@@ -43,6 +44,7 @@ beforeEach(() => {
   __taro.reset();
   clearSession();
   resetToastDedupe();
+  resetLastWrite();
 });
 
 describe('request layer', () => {
@@ -52,6 +54,18 @@ describe('request layer', () => {
     await expect(api.get<{ ok: boolean }>('/api/me')).resolves.toEqual({ ok: true });
     expect(calls()[0].url).toBe('/api/me');
     expect(calls()[0].header.Authorization).toBe('Bearer A1');
+  });
+
+  it('sends back the last write stamp, so the session reads its own writes from the primary', async () => {
+    loginAs('A1', 'R1');
+    request$
+      .mockResolvedValueOnce(reply(200, []))
+      .mockResolvedValueOnce({ statusCode: 201, data: { id: 9 }, header: { 'x-last-write': '1700000000123' } })
+      .mockResolvedValueOnce(reply(200, []));
+    await api.get('/api/tasks/feed');
+    await api.post('/api/claims', { taskId: 9 });
+    await api.get('/api/tasks/feed');
+    expect(calls().map((c) => c.header['X-Last-Write'])).toEqual([undefined, undefined, '1700000000123']);
   });
 
   it('builds query strings and skips empty values', async () => {

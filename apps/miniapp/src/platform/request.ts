@@ -171,9 +171,37 @@ export function buildUrl(path: string, query?: Record<string, QueryValue>): stri
   return qs ? `${url}${url.includes('?') ? '&' : '?'}${qs}` : url;
 }
 
+/**
+ * Read-your-writes with a read replica: the API stamps every response to a write with
+ * `X-Last-Write`, and a request that sends the stamp back reads from the primary database for a few
+ * seconds, so what the user just did shows at once in lists and the feed. Kept in memory only: the
+ * API ignores stamps older than the replica's lag bound.
+ */
+const LAST_WRITE = 'X-Last-Write';
+let lastWrite: string | null = null;
+
+/** The session's last write stamp as a request header (empty before any write). */
+export function lastWriteHeader(): Record<string, string> {
+  return lastWrite ? { [LAST_WRITE]: lastWrite } : {};
+}
+
+/** Keeps the stamp of a response's `X-Last-Write` header, if it has one (any letter case). */
+export function rememberLastWrite(header: unknown): void {
+  if (!header || typeof header !== 'object') return;
+  for (const [name, value] of Object.entries(header as Record<string, unknown>)) {
+    if (name.toLowerCase() === 'x-last-write' && typeof value === 'string' && /^\d{1,16}$/.test(value))
+      lastWrite = value;
+  }
+}
+
+/** Forgets the stamp (a new session). */
+export function resetLastWrite(): void {
+  lastWrite = null;
+}
+
 async function send(path: string, opts: RequestOptions, token: string | undefined): Promise<RawResponse> {
   const method = opts.method ?? 'GET';
-  const header: Record<string, string> = { Accept: 'application/json' };
+  const header: Record<string, string> = { Accept: 'application/json', ...lastWriteHeader() };
   if (token) header.Authorization = `Bearer ${token}`;
   const hasBody = opts.data !== undefined && method !== 'GET';
   if (hasBody) header['Content-Type'] = 'application/json';
@@ -186,6 +214,7 @@ async function send(path: string, opts: RequestOptions, token: string | undefine
       timeout: opts.timeout ?? REQUEST_TIMEOUT_MS,
       ...(opts.responseType === 'arraybuffer' ? { responseType: 'arraybuffer' as const } : { dataType: 'json' }),
     });
+    rememberLastWrite(res.header);
     return { status: res.statusCode, data: res.data };
   } catch (err) {
     throw transportError(err);

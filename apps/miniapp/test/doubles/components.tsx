@@ -109,3 +109,37 @@ export function Picker({ range = [], value, disabled, onChange, children, mode }
     </div>
   );
 }
+
+interface ButtonProps extends AnyProps {
+  openType?: string;
+  disabled?: boolean;
+  onClick?: () => void;
+  onGetPhoneNumber?: (e: { detail: { code?: string; errMsg: string } }) => void;
+}
+
+/**
+ * A native button. With openType="getPhoneNumber" a click stands for the user allowing WeChat's
+ * phone dialog: onGetPhoneNumber gets the code in `data-phone-code` ("phone-code" unless set;
+ * an empty value stands for the user declining).
+ */
+export function Button({ openType, onGetPhoneNumber, onClick, disabled, children, ...rest }: ButtonProps) {
+  const code = (rest['data-phone-code'] as string | undefined) ?? 'phone-code';
+  return (
+    <button
+      {...domProps(rest)}
+      type="button"
+      disabled={disabled}
+      data-open-type={openType}
+      onClick={() => {
+        if (openType === 'getPhoneNumber') {
+          onGetPhoneNumber?.({
+            detail: code ? { code, errMsg: 'getPhoneNumber:ok' } : { errMsg: 'getPhoneNumber:fail user deny' },
+          });
+        }
+        onClick?.();
+      }}
+    >
+      {children}
+    </button>
+  );
+}

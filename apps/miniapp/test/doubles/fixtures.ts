@@ -1,5 +1,6 @@
 /** DTOs as the API sends them, with sensible defaults, for page tests. */
 import {
+  CHECKIN_EARLY_MINUTES,
   CallupStatus,
   ClaimAction,
   ClaimStatus,
@@ -52,6 +53,7 @@ export function makeNeed(p: Partial<NeedDto> = {}): NeedDto {
     mergedIntoId: null,
     plusOneCount: 0,
     taskIds: [],
+    serviceEndsAt: null,
     rating: null,
     reopenCount: 0,
     createdAt: iso(-3 * 60 * MIN),
@@ -118,6 +120,7 @@ export function makeClaim(
     taskPlace: task.place ?? '3号楼',
     taskLatitude: task.latitude ?? null,
     taskLongitude: task.longitude ?? null,
+    checkInOpensAt: new Date(Date.parse(task.startAt) - CHECKIN_EARLY_MINUTES * MIN).toISOString(),
     userId: 1,
     memberName: '张建国',
     branchId: null,

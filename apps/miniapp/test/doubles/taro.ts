@@ -75,6 +75,10 @@ function createDouble() {
       void opts;
       return { latitude: 32.0123, longitude: 120.8642, accuracy: 20 };
     }),
+    openLocation: jest.fn(async (opts: unknown) => {
+      void opts;
+      return { errMsg: 'openLocation:ok' };
+    }),
     previewImage: jest.fn(async (opts: unknown) => {
       void opts;
       return { errMsg: 'previewImage:ok' };
@@ -82,6 +86,12 @@ function createDouble() {
     setKeepScreenOn: jest.fn(async (opts: unknown) => {
       void opts;
       return { errMsg: 'setKeepScreenOn:ok' };
+    }),
+    /** Accepts every template asked for, unless a test says otherwise. */
+    requestSubscribeMessage: jest.fn(async (opts: { tmplIds: string[] }) => {
+      const out: Record<string, string> = { errMsg: 'requestSubscribeMessage:ok' };
+      for (const id of opts.tmplIds) out[id] = 'accept';
+      return out;
     }),
   };
 }
@@ -108,8 +118,10 @@ export const getAppBaseInfo = d.getAppBaseInfo;
 export const chooseImage = d.chooseImage;
 export const uploadFile = d.uploadFile;
 export const getLocation = d.getLocation;
+export const openLocation = d.openLocation;
 export const previewImage = d.previewImage;
 export const setKeepScreenOn = d.setKeepScreenOn;
+export const requestSubscribeMessage = d.requestSubscribeMessage;
 export const downloadFile = d.downloadFile;
 export const openDocument = d.openDocument;
 export const chooseMessageFile = d.chooseMessageFile;
@@ -176,11 +188,13 @@ export const __taro = {
       chooseImage,
       uploadFile,
       getLocation,
+      openLocation,
       scanCode,
       downloadFile,
       openDocument,
       chooseMessageFile,
       getFileSystemManager,
+      requestSubscribeMessage,
     ]) {
       fn.mockClear();
     }
@@ -206,8 +220,10 @@ const Taro = {
   chooseImage,
   uploadFile,
   getLocation,
+  openLocation,
   previewImage,
   setKeepScreenOn,
+  requestSubscribeMessage,
   downloadFile,
   openDocument,
   chooseMessageFile,

@@ -17,9 +17,10 @@
  *
  * Credited hours are the check-in/check-out time inside the task window, rounded down to the half
  * hour, and a verified service with 0 hours earns no points (domain pointsForVerifiedService). So
- * between check-in and check-out the test moves the claim's checked_in_at 65 minutes back, and the
- * task's (and claim's) window start 90 minutes back, directly in the SQLite file: the member then
- * gets 1 credited hour → 10 points (perHour 10), plus 5 for the 5-star rating = 15.
+ * between check-in and check-out the test moves the claim's checked_in_at 65 minutes back, the
+ * task's (and claim's) window start 90 minutes back and its end to a minute ago (verification and
+ * ratings wait for the end of the service), directly in the SQLite file: the member then gets
+ * 1 credited hour → 10 points (perHour 10), plus 5 for the 5-star rating = 15.
  *
  * Screenshots of every step go to test/e2e/screenshots/ (git-ignored). Run: npm run e2e (needs
  * apps/api/dist and dist/h5).
@@ -177,7 +178,7 @@ describe('service loop in the browser (H5, 375 px)', () => {
     await shot(member, 'member-checked-in', { full: true });
   });
 
-  step('…an hour later (moved in the database) the member checks out with the next code', async () => {
+  step('…an hour later, the service over (moved in the database), the member checks out', async () => {
     // See the header: 65 minutes inside the window make 1 credited hour (rounded down to the half hour).
     const db = new Database(api.sqlitePath);
     try {
@@ -188,11 +189,15 @@ describe('service loop in the browser (H5, 375 px)', () => {
       };
       const task = db.prepare('SELECT starts_at FROM tasks WHERE id = ?').get(taskId) as { starts_at: string };
       const start = toDbDate(new Date(fromDbDate(task.starts_at).getTime() - 90 * 60_000));
+      const end = toDbDate(new Date(Date.now() - 60_000));
       const checkedIn = toDbDate(new Date(Date.now() - 65 * 60_000));
-      expect(db.prepare('UPDATE tasks SET starts_at = ? WHERE id = ?').run(start, taskId).changes).toBe(1);
       expect(
-        db.prepare('UPDATE claims SET starts_at = ?, checked_in_at = ? WHERE id = ?').run(start, checkedIn, claim.id)
-          .changes,
+        db.prepare('UPDATE tasks SET starts_at = ?, ends_at = ? WHERE id = ?').run(start, end, taskId).changes,
+      ).toBe(1);
+      expect(
+        db
+          .prepare('UPDATE claims SET starts_at = ?, ends_at = ?, checked_in_at = ? WHERE id = ?')
+          .run(start, end, checkedIn, claim.id).changes,
       ).toBe(1);
     } finally {
       db.close();

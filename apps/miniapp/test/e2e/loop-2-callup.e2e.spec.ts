@@ -99,7 +99,7 @@ describe('应急召集 and the branch waitlist in the browser (H5, 375 px)', () 
     await shot(member, 'member-hold-countdown', { full: true });
     await member.getByRole('button', { name: '确认参加' }).click();
     await member.getByText('已报名，请按时到场签到').waitFor();
-    await member.getByText(/开始前30分钟可签到/).waitFor();
+    await member.getByText(/开始前30分钟起可签到/).waitFor();
     await shot(member, 'member-hold-confirmed', { full: true });
   });
 

@@ -19,6 +19,8 @@ export interface SignupRequest {
   name: string;
   /** Community code from the QR code; makes the account a resident there. */
   communityCode?: string;
+  /** The version of the privacy notice (GET /api/privacy-notice) the person accepted on the form. */
+  consentVersion: string;
 }
 
 /**

@@ -116,10 +116,15 @@ export interface WithdrawClaimRequest {
   reason?: string;
 }
 
-/** Check in or out with the rotating code, or by location inside the task's radius. */
+/**
+ * Check in or out with the rotating code, or by location inside the task's radius. Wrong codes
+ * are counted per member and task: after a few the code is refused for a while (429 with
+ * Retry-After); location check-in stays possible.
+ */
 export interface CheckInRequest {
   /** The rotating 6-digit code shown on site (or give the location instead). */
   code?: string;
+  /** The device's position now (e.g. Taro.getLocation), when checking in by location. */
   latitude?: number;
   longitude?: number;
   /** Reported accuracy of the location, metres. */
@@ -185,10 +190,17 @@ export interface ClaimDto {
   taskTitle: string;
   taskStartAt: string;
   taskEndAt: string;
-  /** Where the service happens, so the client knows whether location check-in can work. */
+  /** Where the service happens (the place's name). */
   taskPlace: string;
+  /**
+   * The task's map position: rounded to MAP_POSITION_DECIMALS decimals (about 1 km) for the
+   * member and anyone but the task's community staff, who get the exact point. Non-null means
+   * location check-in can work; the API decides it from the device's position at check-in time.
+   */
   taskLatitude: number | null;
   taskLongitude: number | null;
+  /** From when the member may check in (ISO): CHECKIN_EARLY_MINUTES (as configured) before the start. */
+  checkInOpensAt: string;
   userId: number;
   memberName: string;
   branchId: number | null;

@@ -264,6 +264,8 @@ export interface NeedDto {
   plusOneCount: number;
   /** Tasks published for this need. */
   taskIds: number[];
+  /** When the latest of those tasks ends (ISO; null without tasks): the resident rates after it. */
+  serviceEndsAt: string | null;
   rating: NeedRatingDto | null;
   /** How many times "没解决" sent it back. */
   reopenCount: number;

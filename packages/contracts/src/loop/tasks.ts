@@ -71,7 +71,10 @@ export const TASK_CAPACITY_MAX = 1000;
 export const CLAIM_WITHDRAW_CUTOFF_MINUTES = 120;
 /** A claim promoted from the waitlist is a hold the member must confirm within this time, else it expires. */
 export const CLAIM_HOLD_MINUTES = 120;
-/** Check-in opens this many minutes before the task window starts. */
+/**
+ * Check-in opens this many minutes before the task window starts (the API's default; its
+ * CHECKIN_EARLY_MINUTES setting may change it, so clients use `ClaimDto.checkInOpensAt`).
+ */
 export const CHECKIN_EARLY_MINUTES = 30;
 /** Default radius around the task's place inside which check-in/out is accepted. */
 export const CHECKIN_RADIUS_M = 500;
@@ -79,6 +82,12 @@ export const CHECKIN_PERIOD_SECONDS = 30;
 export const CHECKIN_CODE_DIGITS = 6;
 /** Codes of this many periods before/after the current one are still accepted. */
 export const CHECKIN_CODE_WINDOW = 1;
+/**
+ * Members see a task's place on the map rounded to this many decimals of a degree (about 1 km):
+ * enough to find the area, too coarse to stand in for being there. The exact point stays on the
+ * server, which decides location check-in from the device's position.
+ */
+export const MAP_POSITION_DECIMALS = 2;
 
 /** Points for a verified service: hours × perHour, at least `minimum`, at most `max` (integers). */
 export interface PointsRule {
@@ -155,7 +164,14 @@ export interface TaskDto {
   waitlistCount: number;
   startAt: string;
   endAt: string;
+  /** Where to go: the place's name is what members navigate by. */
   place: string;
+  /**
+   * The place on the map. Members (in the feed, task details, recommendations) get it rounded to
+   * MAP_POSITION_DECIMALS decimals (about 1 km), never the exact point; the community staff who
+   * publish and manage the task get the exact one. Location check-in is decided by the API from
+   * the position the device reports when checking in. Null when the task has no map position.
+   */
   latitude: number | null;
   longitude: number | null;
   checkinRadiusM: number;

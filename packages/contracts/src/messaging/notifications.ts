@@ -24,6 +24,10 @@ export enum NotificationKind {
   EmergencyCallup = 'emergency_callup',
   /** Too many failed logins from all sources: the account is locked for a while. */
   AccountLocked = 'account_locked',
+  /** The community approved the member's 报到. */
+  RegistrationApproved = 'registration_approved',
+  /** The community did not approve the member's 报到 (with the reason). */
+  RegistrationRejected = 'registration_rejected',
 }
 
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
@@ -47,6 +51,8 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   [NotificationKind.LowSatisfaction]: '满意率偏低',
   [NotificationKind.EmergencyCallup]: '应急召集',
   [NotificationKind.AccountLocked]: '账号安全提醒',
+  [NotificationKind.RegistrationApproved]: '报到审核通过',
+  [NotificationKind.RegistrationRejected]: '报到未通过',
 };
 
 export interface NotificationDto {

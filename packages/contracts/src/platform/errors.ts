@@ -21,6 +21,8 @@ export enum ErrorCode {
   NotFound = 'NOT_FOUND',
   Conflict = 'CONFLICT',
   IllegalTransition = 'ILLEGAL_TRANSITION',
+  /** Personal data was posted by an account that has not accepted the current privacy notice. */
+  ConsentRequired = 'CONSENT_REQUIRED',
   AccountLocked = 'ACCOUNT_LOCKED',
   RateLimited = 'RATE_LIMITED',
   /** Our own rate limits and quotas (429 with Retry-After); RATE_LIMITED is WeChat's. */

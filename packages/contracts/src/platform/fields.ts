@@ -38,4 +38,11 @@ export const FIELD_LABELS: Record<string, string> = {
   note: '备注',
   cursor: '分页游标',
   limit: '每页条数',
+  actorUserId: '操作人',
+  objectType: '对象类型',
+  objectId: '对象编号',
+  moment: '订阅时机',
+  choices: '订阅选择',
+  templateId: '模板',
+  choice: '选择',
 };

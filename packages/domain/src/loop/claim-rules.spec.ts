@@ -1,7 +1,6 @@
 import { ClaimStatus } from '@sbd/contracts';
 import {
   canWithdraw,
-  checkInOpen,
   holdExpiresAt,
   isHoldExpired,
   placeClaim,
@@ -73,15 +72,4 @@ describe('windowsOverlap', () => {
   ])('%i–%i vs %i–%i → %s', (a, b, c, d, expected) => {
     expect(windowsOverlap({ start: a * H, end: b * H }, { start: new Date(c * H), end: d * H })).toBe(expected);
   });
-});
-
-describe('checkInOpen', () => {
-  const window = { start, end: start + 2 * H };
-  it.each([
-    [start - 31 * M, false],
-    [start - 30 * M, true],
-    [start + H, true],
-    [start + 2 * H, true],
-    [start + 2 * H + 1, false],
-  ])('at %i → %s', (now, expected) => expect(checkInOpen(now, window)).toBe(expected));
 });

@@ -1,10 +1,4 @@
-import {
-  CHECKIN_EARLY_MINUTES,
-  CLAIM_HOLD_MINUTES,
-  CLAIM_WITHDRAW_CUTOFF_MINUTES,
-  ClaimAction,
-  ClaimStatus,
-} from '@sbd/contracts';
+import { CLAIM_HOLD_MINUTES, CLAIM_WITHDRAW_CUTOFF_MINUTES, ClaimAction, ClaimStatus } from '@sbd/contracts';
 import { claimMachine } from './claim-machine';
 import { MINUTE_MS, toMs, type Instant, type TimeWindow } from './time';
 
@@ -41,7 +35,8 @@ export function whyCannotWithdraw(status: ClaimStatus, now: Instant, task: Withd
   return null;
 }
 
-function formatMinutes(minutes: number): string {
+/** "45分钟", "2小时". */
+export function formatMinutes(minutes: number): string {
   if (minutes >= 60 && minutes % 60 === 0) return `${minutes / 60}小时`;
   return `${minutes}分钟`;
 }
@@ -74,10 +69,4 @@ export function placeClaim(input: {
 /** Whether two time windows overlap (touching ends do not: 9–10 and 10–11 are fine). */
 export function windowsOverlap(a: TimeWindow, b: TimeWindow): boolean {
   return toMs(a.start) < toMs(b.end) && toMs(b.start) < toMs(a.end);
-}
-
-/** Whether check-in is open at `now`: from `earlyMinutes` before the window starts until it ends. */
-export function checkInOpen(now: Instant, window: TimeWindow, earlyMinutes = CHECKIN_EARLY_MINUTES): boolean {
-  const t = toMs(now, 'now');
-  return t >= toMs(window.start) - earlyMinutes * MINUTE_MS && t <= toMs(window.end);
 }

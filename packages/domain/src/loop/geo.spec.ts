@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { distanceMeters, EARTH_RADIUS_M, withinRadius } from './geo';
+import { distanceMeters, EARTH_RADIUS_M, roundedPosition, withinRadius } from './geo';
 
 const p = (latitude: number, longitude: number) => ({ latitude, longitude });
 
@@ -60,5 +60,34 @@ describe('withinRadius', () => {
   });
   it('refuses a negative radius', () => {
     expect(() => withinRadius(center, center, -1)).toThrow(RangeError);
+  });
+});
+
+describe('roundedPosition', () => {
+  it('rounds to 2 decimals (about 1 km) by default, and to what is asked', () => {
+    expect(roundedPosition(p(32.0123, 120.8642))).toEqual(p(32.01, 120.86));
+    expect(roundedPosition(p(32.0163, 120.8658))).toEqual(p(32.02, 120.87));
+    expect(roundedPosition(p(32.0123456, 120.8642111), 3)).toEqual(p(32.012, 120.864));
+    expect(roundedPosition(p(-0.004, -179.996))).toEqual(p(0, -180));
+    expect(Object.is(roundedPosition(p(-0.001, 0)).latitude, 0)).toBe(true);
+  });
+
+  it('stays within half a unit of the last decimal of the true point', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -90, max: 90, noNaN: true }),
+        fc.double({ min: -180, max: 180, noNaN: true }),
+        (latitude, longitude) => {
+          const r = roundedPosition({ latitude, longitude });
+          expect(Math.abs(r.latitude - latitude)).toBeLessThanOrEqual(0.005 + 1e-9);
+          expect(Math.abs(r.longitude - longitude)).toBeLessThanOrEqual(0.005 + 1e-9);
+        },
+      ),
+    );
+  });
+
+  it('refuses impossible points and precisions', () => {
+    expect(() => roundedPosition(p(91, 0))).toThrow(RangeError);
+    expect(() => roundedPosition(p(0, 0), -1)).toThrow(RangeError);
   });
 });

@@ -1,3 +1,5 @@
+import { MAP_POSITION_DECIMALS } from '@sbd/contracts';
+
 /** A WGS-84 or GCJ-02 point; both points compared must use the same datum. */
 export interface GeoPoint {
   latitude: number;
@@ -31,4 +33,17 @@ export function distanceMeters(a: GeoPoint, b: GeoPoint): number {
 export function withinRadius(point: GeoPoint, center: GeoPoint, radiusM: number): boolean {
   if (!Number.isFinite(radiusM) || radiusM < 0) throw new RangeError('invalid radius');
   return distanceMeters(point, center) <= radiusM;
+}
+
+/**
+ * A point rounded to `decimals` decimals of a degree (MAP_POSITION_DECIMALS: about 1 km), for
+ * showing members roughly where a task is without handing out the point check-in is measured from.
+ */
+export function roundedPosition(p: GeoPoint, decimals = MAP_POSITION_DECIMALS): GeoPoint {
+  check(p, 'position');
+  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 6) throw new RangeError('invalid decimals');
+  const f = 10 ** decimals;
+  // "+ 0" turns the -0 of a small negative value into 0.
+  const round = (x: number) => Math.round(x * f) / f + 0;
+  return { latitude: round(p.latitude), longitude: round(p.longitude) };
 }

@@ -4,6 +4,7 @@ export * from './need-machine';
 export * from './task-machine';
 export * from './claim-machine';
 export * from './claim-rules';
+export * from './service-times';
 export * from './claim-eligibility';
 export * from './hours';
 export * from './checkin-code';

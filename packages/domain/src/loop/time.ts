@@ -42,6 +42,12 @@ export function chinaDateTime(at: Instant): string {
   return `${c.getUTCFullYear()}-${pad2(c.getUTCMonth() + 1)}-${pad2(c.getUTCDate())} ${chinaHourMinute(at)}`;
 }
 
+/** "6月1日 08:30" in China time. */
+export function chinaMonthDayTime(at: Instant): string {
+  const c = chinaClock(at);
+  return `${c.getUTCMonth() + 1}月${c.getUTCDate()}日 ${chinaHourMinute(at)}`;
+}
+
 /** The China-time calendar day as a number, e.g. 20261122. */
 export function chinaDayNumber(at: Instant): number {
   const c = chinaClock(at);

@@ -21,8 +21,8 @@ export class AuthController {
   @ApiOperation({
     summary: 'Create an account with phone and password (H5); answers the same for a registered phone, then log in',
   })
-  signup(@Body() dto: SignupDto): Promise<SignupAcceptedResponse> {
-    return this.auth.signup(dto);
+  signup(@Body() dto: SignupDto, @Ip() ip: string): Promise<SignupAcceptedResponse> {
+    return this.auth.signup(dto, ip);
   }
 
   @Post('login')
@@ -45,6 +45,7 @@ export class AuthController {
   }
 
   @Post('refresh')
+  @RateLimit({ REFRESH_IP: 'ip', REFRESH_SESSION: 'session' })
   @HttpCode(200)
   @ApiOperation({ summary: 'Rotate the refresh token and get a new access token' })
   refresh(@Body() dto: RefreshDto): Promise<TokenPair> {

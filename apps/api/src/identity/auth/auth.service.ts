@@ -2,6 +2,8 @@ import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  AuditAction,
+  AuditObjectType,
   ErrorCode,
   OrgNodeType,
   Role,
@@ -10,16 +12,21 @@ import {
   type SignupAcceptedResponse,
   type TokenPair,
 } from '@sbd/contracts';
+import { maskPhone } from '@sbd/domain';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { accountNodeId } from '../../platform/audit/audit-actor';
+import { AuditService } from '../../platform/audit/audit.service';
 import { PrincipalLoader } from '../../platform/auth/principal-loader';
 import type { AccessTokenPayload } from '../../platform/auth/principal';
 import { FieldCipher } from '../../platform/crypto/field-cipher';
 import { AppError, badRequest, unauthenticated } from '../../platform/errors/app-errors';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { execute, toDbDate } from '../../platform/database/sql';
+import { ConsentEntity } from '../users/entities/consent.entity';
 import { UserRoleEntity } from '../users/entities/user-role.entity';
 import { UserEntity } from '../users/entities/user.entity';
+import { PRIVACY_NOTICE } from '../users/privacy-notice';
 import { UsersService } from '../users/users.service';
 import { WechatClient } from '../../platform/wechat/wechat.client';
 import { WechatApiError, WechatErrcode } from '../../platform/wechat/wechat.errors';
@@ -44,18 +51,21 @@ export class AuthService {
     private readonly principals: PrincipalLoader,
     private readonly users: UsersService,
     private readonly lockout: LoginLockout,
+    private readonly audit: AuditService,
   ) {}
 
   /**
    * Creates the account, or does nothing if the phone is already registered, and answers the same
    * in both cases (no account enumeration; the password is hashed either way, for similar timing).
    */
-  async signup(input: {
-    phone: string;
-    password: string;
-    name: string;
-    communityCode?: string;
-  }): Promise<SignupAcceptedResponse> {
+  async signup(
+    input: { phone: string; password: string; name: string; communityCode?: string; consentVersion: string },
+    ip: string | null = null,
+  ): Promise<SignupAcceptedResponse> {
+    // The phone is personal data: it is taken only with the current privacy notice accepted.
+    if (input.consentVersion !== PRIVACY_NOTICE.version) {
+      throw badRequest(`请阅读并同意最新的隐私政策（${PRIVACY_NOTICE.version}）`, 'consentVersion');
+    }
     const phoneHash = this.cipher.hash(input.phone);
     const passwordHash = await this.hasher.hash(input.password);
     const accepted: SignupAcceptedResponse = { message: SIGNUP_ACCEPTED_MESSAGE };
@@ -79,10 +89,15 @@ export class AuthService {
           phoneHash,
           passwordHash,
           failedLoginCount: 0,
+          consentVersion: input.consentVersion,
+          consentAt: now,
           createdAt: now,
           updatedAt: now,
         });
         const id = Number(identifiers[0].id);
+        await m
+          .getRepository(ConsentEntity)
+          .insert({ userId: id, noticeVersion: input.consentVersion, acceptedAt: now, ip: ip?.slice(0, 64) ?? null });
         if (communityId) await this.grantRole(m, id, Role.Resident, communityId);
       })
       .catch((err) => {
@@ -101,17 +116,34 @@ export class AuthService {
    */
   async login(phone: string, password: string, source = 'unknown'): Promise<LoginResponse> {
     const accountHash = this.cipher.hash(phone);
-    const lock = await this.lockout.current(accountHash, source);
-    if (lock) throw this.lockout.error(lock);
     const user = await this.db.getRepository(UserEntity).findOneBy({ phoneHash: accountHash, deletedAt: IsNull() });
+    const lock = await this.lockout.current(accountHash, source);
+    if (lock) {
+      await this.auditFailure(phone, user?.id ?? null, 'locked');
+      throw this.lockout.error(lock);
+    }
     const ok = await this.hasher.verify(password, user?.passwordHash ?? null);
     if (!user || !ok) {
       const locked = await this.lockout.recordFailure(accountHash, source, user?.id ?? null);
+      await this.auditFailure(phone, user?.id ?? null, locked ? 'locked' : 'bad_credentials');
       if (locked) throw this.lockout.error(locked);
       throw unauthenticated('手机号或密码错误');
     }
     await this.lockout.recordSuccess(accountHash, source);
-    return this.loginResponse(user.id);
+    return this.loginResponse(user.id, 'password');
+  }
+
+  /** A refused login: anonymous, against the account of that phone if there is one (phone masked). */
+  private async auditFailure(phone: string, userId: number | null, reason: 'locked' | 'bad_credentials') {
+    const principal = userId === null ? null : await this.principals.load(userId);
+    await this.audit.record({
+      action: AuditAction.LoginFailed,
+      actor: null,
+      objectType: AuditObjectType.Account,
+      objectId: userId,
+      nodeId: principal ? accountNodeId(principal) : null,
+      detail: { method: 'password', reason, phone: maskPhone(phone) },
+    });
   }
 
   /** wx.login code → openid (session_key stays here) → the one account bound to that openid. */
@@ -135,7 +167,7 @@ export class AuthService {
       user = await repo.findOneByOrFail({ openid });
     }
     if (user.deletedAt) throw unauthenticated('账号已注销');
-    return this.loginResponse(user.id);
+    return this.loginResponse(user.id, 'wechat');
   }
 
   private mapWechatError(err: unknown): AppError {
@@ -200,9 +232,24 @@ export class AuthService {
     if (row) await repo.update({ familyId: row.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 
-  async loginResponse(userId: number): Promise<LoginResponse> {
-    const { tokens } = await this.db.transaction((m) => this.issue(m, userId, randomUUID()));
+  /** A new session for the account, audited with it (`auth.login`, under the account's node). */
+  async loginResponse(userId: number, method: 'password' | 'wechat'): Promise<LoginResponse> {
     const principal = await this.principals.load(userId);
+    const { tokens } = await this.db.transaction(async (m) => {
+      const issued = await this.issue(m, userId, randomUUID());
+      await this.audit.record(
+        {
+          action: AuditAction.Login,
+          actor: principal ?? { userId },
+          objectType: AuditObjectType.Account,
+          objectId: userId,
+          nodeId: principal ? accountNodeId(principal) : null,
+          detail: { method },
+        },
+        m,
+      );
+      return issued;
+    });
     const user = await this.db.getRepository(UserEntity).findOneByOrFail({ id: userId });
     return { ...tokens, user: this.users.toMe(user, principal ?? { roles: [] }) };
   }
@@ -236,9 +283,11 @@ export class AuthService {
     };
   }
 
-  async grantRole(m: EntityManager, userId: number, role: Role, scopeNodeId: number | null): Promise<void> {
+  /** Grants a role unless the account holds it already; answers whether it was granted now. */
+  async grantRole(m: EntityManager, userId: number, role: Role, scopeNodeId: number | null): Promise<boolean> {
     const repo = m.getRepository(UserRoleEntity);
     const exists = await repo.existsBy({ userId, role, scopeNodeId: scopeNodeId ?? IsNull() });
     if (!exists) await repo.insert({ userId, role, scopeNodeId, createdAt: new Date() });
+    return !exists;
   }
 }

@@ -6,6 +6,7 @@ import { CurrentUser, Public } from '../../platform/auth/decorators';
 import { RateLimit } from '../../platform/throttle/rate-limit.guard';
 import type { Principal } from '../../platform/auth/principal';
 import { IdParam } from '../../platform/validation/id-param';
+import { ReadsMayLag } from '../../platform/database/replica/reads-may-lag';
 import { ApproveRegistrationDto } from './dto/approve-registration.dto';
 import { ListRegistrationsQuery } from './dto/list-registrations.query';
 import { RejectRegistrationDto } from './dto/reject-registration.dto';
@@ -60,6 +61,7 @@ export class RegistrationController {
   }
 
   @Get('communities/:id/registrations')
+  @ReadsMayLag()
   @ApiOperation({ summary: 'A community’s registrations, newest first (keyset pagination)' })
   list(
     @CurrentUser() p: Principal,
@@ -70,6 +72,7 @@ export class RegistrationController {
   }
 
   @Get('units/:id/members')
+  @ReadsMayLag()
   @ApiOperation({ summary: 'Registrations that name this work unit (报回单位)' })
   unitMembers(
     @CurrentUser() p: Principal,
@@ -80,6 +83,7 @@ export class RegistrationController {
   }
 
   @Get('branches/:id/members')
+  @ReadsMayLag()
   @ApiOperation({ summary: 'Approved members of a functional branch (its secretary, or community staff)' })
   branchMembers(@CurrentUser() p: Principal, @Param('id', IdParam) id: number): Promise<BranchMemberDto[]> {
     return this.views.branchMembers(p, id);

@@ -1,15 +1,18 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { PhoneModule } from '../phone/phone.module';
 import { AccountController } from './account.controller';
 import { AccountService } from './account.service';
 import { RegistrationController } from './registration.controller';
+import { RegistrationPrivacy } from './registration-privacy';
 import { RegistrationViewsService } from './registration-views.service';
+import { RegistrationEvents } from './registration-events';
 import { RegistrationService } from './registration.service';
 
 @Module({
-  imports: [AuthModule],
+  imports: [AuthModule, PhoneModule],
   controllers: [RegistrationController, AccountController],
-  providers: [RegistrationService, RegistrationViewsService, AccountService],
-  exports: [RegistrationService],
+  providers: [RegistrationService, RegistrationViewsService, AccountService, RegistrationPrivacy, RegistrationEvents],
+  exports: [RegistrationService, RegistrationEvents],
 })
 export class RegistrationModule {}

@@ -1,7 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  AuditAction,
+  AuditObjectType,
+  ErrorCode,
   OrgNodeType,
+  PAGES,
   RegistrationStatus,
   REGISTRATION_STATUS_LABELS,
   Role,
@@ -9,13 +13,22 @@ import {
 } from '@sbd/contracts';
 import { randomBytes } from 'node:crypto';
 import { DataSource, In, type EntityManager } from 'typeorm';
+import { AuditService } from '../../platform/audit/audit.service';
 import type { Principal } from '../../platform/auth/principal';
 import { ScopeService } from '../../platform/auth/scope.service';
 import { FieldCipher } from '../../platform/crypto/field-cipher';
-import { badRequest, conflict, forbidden, illegalTransition, notFound } from '../../platform/errors/app-errors';
+import {
+  AppError,
+  badRequest,
+  conflict,
+  forbidden,
+  illegalTransition,
+  notFound,
+} from '../../platform/errors/app-errors';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { execute, lockRow, toDbDate, transaction } from '../../platform/database/sql';
 import { AuthService } from '../auth/auth.service';
+import { PhoneVerificationService } from '../phone/phone-verification.service';
 import { ConsentEntity } from '../users/entities/consent.entity';
 import { UserEntity } from '../users/entities/user.entity';
 import { PRIVACY_NOTICE } from '../users/privacy-notice';
@@ -24,6 +37,7 @@ import type { SubmitRegistrationDto } from './dto/submit-registration.dto';
 import type { UpdateProfileDto } from './dto/update-profile.dto';
 import { RegistrationPositionEntity } from './entities/registration-position.entity';
 import { RegistrationEntity } from './entities/registration.entity';
+import { RegistrationEvents } from './registration-events';
 import { RegistrationViewsService } from './registration-views.service';
 import { type OrgNodeView, orgNodeReader, positionReader } from '../../org';
 
@@ -36,6 +50,9 @@ export class RegistrationService {
     private readonly scope: ScopeService,
     private readonly auth: AuthService,
     private readonly views: RegistrationViewsService,
+    private readonly audit: AuditService,
+    private readonly events: RegistrationEvents,
+    private readonly phones: PhoneVerificationService,
   ) {}
 
   /** A member registers (报到) with the community whose QR code they scanned. */
@@ -43,6 +60,8 @@ export class RegistrationService {
     if (dto.consentVersion !== PRIVACY_NOTICE.version) {
       throw badRequest(`请阅读并同意最新的隐私政策（${PRIVACY_NOTICE.version}）`, 'consentVersion');
     }
+    // The phone must be the member's own: proven by WeChat's phone button or an SMS code.
+    await this.phones.assertVerified(this.db.manager, p.userId, dto.phone);
     const id = await transaction(this.db, async (m) => {
       // One submission per member at a time: concurrent repeats wait here, then see the first.
       await lockRow(m, 'users', p.userId);
@@ -68,6 +87,10 @@ export class RegistrationService {
             : '您的报到正在审核中，请耐心等待',
         );
       }
+      const idNumberHash = dto.idNumber ? this.cipher.hash(dto.idNumber) : null;
+      if (idNumberHash && (await this.idNumberTaken(m, idNumberHash, p.userId))) {
+        throw idNumberConflict('该身份证号已被其他党员使用，请核对后重新填写；如确为本人证件，请联系社区工作人员');
+      }
       const values = {
         userId: p.userId,
         communityId: community.id,
@@ -76,7 +99,7 @@ export class RegistrationService {
         phoneEnc: this.cipher.encrypt(dto.phone),
         phoneHash: this.cipher.hash(dto.phone),
         idNumberEnc: dto.idNumber ? this.cipher.encrypt(dto.idNumber.toUpperCase()) : null,
-        idNumberHash: dto.idNumber ? this.cipher.hash(dto.idNumber) : null,
+        idNumberHash,
         workUnitId: dto.workUnitId ?? null,
         workUnitName,
         unitPartyOrgName: dto.unitPartyOrgName.trim(),
@@ -138,6 +161,22 @@ export class RegistrationService {
       throw err;
     });
     return this.views.toDto(await this.db.getRepository(RegistrationEntity).findOneByOrFail({ id }), 'owner');
+  }
+
+  /**
+   * Whether another user's approved registration has this ID number: compared by its keyed hash
+   * (`id_number_hash`, FieldCipher.hash), since the number itself is stored encrypted.
+   */
+  private async idNumberTaken(m: EntityManager, idNumberHash: string, userId: number): Promise<boolean> {
+    return m
+      .getRepository(RegistrationEntity)
+      .createQueryBuilder('r')
+      .where('r.id_number_hash = :h AND r.status = :s AND r.user_id <> :u', {
+        h: idNumberHash,
+        s: RegistrationStatus.Approved,
+        u: userId,
+      })
+      .getExists();
   }
 
   /** The building must be in the community; positions must be the community's active ones. */
@@ -211,6 +250,10 @@ export class RegistrationService {
       await check(dto.branchId, OrgNodeType.FunctionalBranch, 'branchId', '功能型党支部');
       await check(dto.groupId, OrgNodeType.PartyGroup, 'groupId', '党小组');
       await check(dto.gridId, OrgNodeType.Grid, 'gridId', '网格');
+      // Two pending registrations with one ID number: only the first approved keeps it.
+      if (reg.idNumberHash && (await this.idNumberTaken(m, reg.idNumberHash, reg.userId))) {
+        throw idNumberConflict('该报到填写的身份证号已被其他已报到党员使用，请核实身份后再审核，或驳回并说明原因');
+      }
       const now = new Date();
       const cardNo = `SBD${String(reg.id).padStart(6, '0')}${randomBytes(3).toString('hex').toUpperCase()}`;
       const changed = await execute(
@@ -234,21 +277,83 @@ export class RegistrationService {
         ],
       );
       if (changed !== 1) throw illegalTransition('该报到已被处理，请刷新后查看');
-      await this.auth.grantRole(m, reg.userId, Role.Member, reg.communityId);
+      const granted = await this.auth.grantRole(m, reg.userId, Role.Member, reg.communityId);
+      const by = { actor: p, actorRoles: [Role.CommunityAdmin], nodeId: reg.communityId };
+      await this.audit.record(
+        {
+          ...by,
+          action: AuditAction.RegistrationApprove,
+          objectType: AuditObjectType.Registration,
+          objectId: reg.id,
+          detail: { userId: reg.userId, cardNo, branchId: dto.branchId, groupId: dto.groupId, gridId: dto.gridId },
+        },
+        m,
+      );
+      if (granted) {
+        await this.audit.record(
+          {
+            ...by,
+            action: AuditAction.RoleGrant,
+            objectType: AuditObjectType.Account,
+            objectId: reg.userId,
+            detail: { role: Role.Member, scopeNodeId: reg.communityId, registrationId: reg.id },
+          },
+          m,
+        );
+      }
+      await this.events.reviewed(m, {
+        userId: reg.userId,
+        approved: true,
+        title: '报到审核通过',
+        body: `您在「${community.name}」的报到已通过审核，可以领取服务任务了`,
+        path: PAGES.card,
+        dedupeKey: `registration:${reg.id}:approved:${now.getTime()}`,
+      });
     });
     return this.views.toDto(await this.db.getRepository(RegistrationEntity).findOneByOrFail({ id }), 'staff');
   }
 
   async reject(p: Principal, id: number, reason: string): Promise<RegistrationDto> {
     const reg = await this.reviewable(p, id);
-    const now = toDbDate(new Date());
-    const changed = await execute(
-      this.db,
-      `UPDATE registrations SET status = ?, reject_reason = ?, reviewed_by_id = ?, reviewed_at = ?, updated_at = ?
-        WHERE id = ? AND status = ?`,
-      [RegistrationStatus.Rejected, reason.trim(), p.userId, now, now, reg.id, RegistrationStatus.Pending],
-    );
-    if (changed !== 1) throw illegalTransition('该报到已被处理，请刷新后查看');
+    const now = new Date();
+    await transaction(this.db, async (m) => {
+      const changed = await execute(
+        m,
+        `UPDATE registrations SET status = ?, reject_reason = ?, reviewed_by_id = ?, reviewed_at = ?, updated_at = ?
+          WHERE id = ? AND status = ?`,
+        [
+          RegistrationStatus.Rejected,
+          reason.trim(),
+          p.userId,
+          toDbDate(now),
+          toDbDate(now),
+          reg.id,
+          RegistrationStatus.Pending,
+        ],
+      );
+      if (changed !== 1) throw illegalTransition('该报到已被处理，请刷新后查看');
+      await this.audit.record(
+        {
+          action: AuditAction.RegistrationReject,
+          actor: p,
+          actorRoles: [Role.CommunityAdmin],
+          objectType: AuditObjectType.Registration,
+          objectId: reg.id,
+          nodeId: reg.communityId,
+          detail: { userId: reg.userId, reason: reason.trim() },
+        },
+        m,
+      );
+      const community = await orgNodeReader(m).findOneByOrFail({ id: reg.communityId });
+      await this.events.reviewed(m, {
+        userId: reg.userId,
+        approved: false,
+        title: '报到未通过审核',
+        body: `您在「${community.name}」的报到未通过：${reason.trim()}`,
+        path: PAGES.register,
+        dedupeKey: `registration:${reg.id}:rejected:${now.getTime()}`,
+      });
+    });
     return this.views.toDto(await this.db.getRepository(RegistrationEntity).findOneByOrFail({ id }), 'staff');
   }
 
@@ -264,6 +369,11 @@ export class RegistrationService {
   }
 
   /** Resolves names in two queries for the whole page; masks personal numbers for non-owners. */
+}
+
+/** 409 naming the ID number field, so the form can show it there. */
+function idNumberConflict(message: string): AppError {
+  return new AppError(HttpStatus.CONFLICT, ErrorCode.Conflict, message, [{ field: 'idNumber', message }]);
 }
 
 function normaliseSkills(skills: string[]): string[] {

@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   PAGES,
+  AuditAction,
+  AuditObjectType,
   ClaimAction,
   ClaimStatus,
   NotificationKind,
@@ -13,7 +15,6 @@ import {
 } from '@sbd/contracts';
 import {
   bonusForRating,
-  checkInOpen,
   claimMachine,
   creditedHours,
   distanceMeters,
@@ -22,17 +23,24 @@ import {
   pointsForVerifiedService,
   taskMachine,
   verifyCheckinCode,
+  whyCannotCheckIn,
+  whyCannotCheckOut,
+  whyCannotRate,
+  whyCannotVerify,
 } from '@sbd/domain';
 import { DataSource, In, type EntityManager } from 'typeorm';
+import { AuditService } from '../../platform/audit/audit.service';
 import type { Principal } from '../../platform/auth/principal';
 import { ScopeService } from '../../platform/auth/scope.service';
+import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { badRequest, conflict, forbidden, illegalTransition } from '../../platform/errors/app-errors';
-import { execute, toDbDate, transaction } from '../../platform/database/sql';
+import { execute, lockRow, toDbDate, transaction } from '../../platform/database/sql';
 import { automaticTransition } from '../../platform/database/automatic-transition';
 import { NotificationsService } from '../../messaging';
 import { PointsService } from '../points/points.service';
 import { TaskEntity } from '../tasks/entities/task.entity';
 import { ClaimViewsService } from './claim-views.service';
+import { CheckinLockout } from './checkin-lockout';
 import { cancelReminders } from './claim-reminders';
 import { WaitlistService } from './waitlist.service';
 import type { BackfillDto, CheckInDto, RateServiceDto, VerifyClaimDto } from './dto/claim.dtos';
@@ -66,6 +74,9 @@ export class AttendanceService {
     private readonly points: PointsService,
     private readonly waitlist: WaitlistService,
     private readonly views: ClaimViewsService,
+    private readonly audit: AuditService,
+    private readonly lockout: CheckinLockout,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async checkIn(p: Principal, claimId: number, dto: CheckInDto): Promise<ClaimDto> {
@@ -95,29 +106,17 @@ export class AttendanceService {
       .getOneOrFail();
     const now = new Date();
     const window = { start: task.startsAt, end: task.endsAt };
-    if (action === ClaimAction.CheckIn && !checkInOpen(now, window)) {
-      throw illegalTransition(now < task.startsAt ? '还没到签到时间（开始前30分钟可签到）' : '任务已结束，不能签到');
-    }
-    let method: string;
-    if (dto.code) {
-      if (!verifyCheckinCode(task.checkinSecret, dto.code, now.getTime()))
-        throw badRequest(`${verb}码错误或已过期，请看现场最新的${verb}码`, 'code');
-      method = 'code';
-    } else if (dto.latitude !== undefined && dto.longitude !== undefined) {
-      if (task.latitude === null || task.longitude === null)
-        throw badRequest(`该任务不支持定位${verb}，请输入${verb}码`, 'code');
-      const d = distanceMeters(
-        { latitude: dto.latitude, longitude: dto.longitude },
-        { latitude: task.latitude, longitude: task.longitude },
-      );
-      if (d > task.checkinRadiusM)
-        throw badRequest(`您不在${verb}范围内（距离约${Math.round(d)}米，需在${task.checkinRadiusM}米内）`, 'latitude');
-      method = 'location';
-    } else {
-      throw badRequest(`请输入${verb}码或开启定位`, 'code');
-    }
+    // When: check-in from N minutes before the start until the end; check-out not before check-in.
+    const why =
+      action === ClaimAction.CheckIn
+        ? whyCannotCheckIn(now, window, this.config.attendance.checkinEarlyMinutes)
+        : whyCannotCheckOut(now, claim.checkedInAt);
+    if (why) throw illegalTransition(why);
+    const method = await this.where(task, dto, { memberUserId: p.userId, taskId: task.id, verb }, now);
     await transaction(this.db, async (m) => {
       if (action === ClaimAction.CheckIn) {
+        // The task before the claim (a check-in may start the task), as everywhere: no lock cycle.
+        await lockRow(m, 'tasks', task.id);
         const changed = await execute(
           m,
           'UPDATE claims SET status = ?, checked_in_at = ?, checkin_method = ?, hold_expires_at = NULL, updated_at = ? WHERE id = ? AND status = ?',
@@ -144,11 +143,52 @@ export class AttendanceService {
     return this.views.dto(p, claimId);
   }
 
-  /** A community admin verifies the hours (never their own); verified service earns points. */
+  /**
+   * Where: the rotating code (wrong codes counted per member and task, see CheckinLockout), or the
+   * position the device reports now, inside the task's radius of its exact place (which members
+   * never see). Answers the method used.
+   */
+  private async where(
+    task: TaskEntity,
+    dto: CheckInDto,
+    attempt: { memberUserId: number; taskId: number; verb: string },
+    now: Date,
+  ): Promise<'code' | 'location'> {
+    const { verb } = attempt;
+    if (dto.code) {
+      await this.lockout.reserve(attempt, now);
+      if (!verifyCheckinCode(task.checkinSecret, dto.code, now.getTime())) {
+        const left = await this.lockout.failed(attempt, now);
+        throw badRequest(`${verb}码错误或已过期，请看现场最新的${verb}码（还可再试${left}次）`, 'code');
+      }
+      await this.lockout.succeeded(attempt);
+      return 'code';
+    }
+    if (dto.latitude !== undefined && dto.longitude !== undefined) {
+      if (task.latitude === null || task.longitude === null)
+        throw badRequest(`该任务不支持定位${verb}，请输入${verb}码`, 'code');
+      const d = distanceMeters(
+        { latitude: dto.latitude, longitude: dto.longitude },
+        { latitude: task.latitude, longitude: task.longitude },
+      );
+      // No distance in the message: it would tell a member far away where the exact point is.
+      if (d > task.checkinRadiusM)
+        throw badRequest(
+          `您不在${verb}范围内（需在「${task.place}」${task.checkinRadiusM}米内），请到达现场后再试，或输入现场的${verb}码`,
+          'latitude',
+        );
+      return 'location';
+    }
+    throw badRequest(`请输入${verb}码或开启定位`, 'code');
+  }
+
+  /** A community admin verifies the hours (never their own), once the service has ended; verified service earns points. */
   async verify(p: Principal, claimId: number, dto: VerifyClaimDto): Promise<ClaimDto> {
     const { claim, task } = await this.reviewable(p, claimId, '核验自己的服务时长');
     const to = machine(claim.status, ClaimAction.Verify);
     const now = new Date();
+    const early = whyCannotVerify(now, task.endsAt);
+    if (early) throw illegalTransition(early);
     await transaction(this.db, async (m) => {
       const changed = await execute(
         m,
@@ -173,6 +213,23 @@ export class AttendanceService {
         dedupeKey: `verified:claim:${claim.id}`,
       });
       if (dto.score !== undefined) await this.insertServiceRating(m, p, claim, task, reg, dto.score, dto.comment);
+      await this.audit.record(
+        {
+          action: AuditAction.AttendanceVerify,
+          actor: p,
+          actorRoles: [Role.CommunityAdmin],
+          objectType: AuditObjectType.Claim,
+          objectId: claim.id,
+          nodeId: task.communityId,
+          detail: {
+            taskId: task.id,
+            memberUserId: claim.memberUserId,
+            hours: claim.creditHalfHours / 2,
+            points: earned,
+          },
+        },
+        m,
+      );
       await this.notifications.enqueue(m, {
         userId: claim.memberUserId,
         kind: NotificationKind.ClaimVerified,
@@ -191,6 +248,8 @@ export class AttendanceService {
   async rateService(p: Principal, claimId: number, dto: RateServiceDto): Promise<ClaimDto> {
     const { claim, task } = await this.reviewable(p, claimId, '评价自己的服务');
     if (claim.status !== ClaimStatus.Verified) throw illegalTransition('服务核验后才能评价');
+    const early = whyCannotRate(new Date(), task.endsAt);
+    if (early) throw illegalTransition(early);
     await transaction(this.db, async (m) => {
       const reg = await registrationReader(m).findOneByOrFail({ id: claim.registrationId });
       await this.insertServiceRating(m, p, claim, task, reg, dto.score, dto.comment);

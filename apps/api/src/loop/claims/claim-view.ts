@@ -1,6 +1,7 @@
 import { ClaimAction, ClaimStatus, type ClaimDto } from '@sbd/contracts';
-import { claimMachine, withdrawDeadline } from '@sbd/domain';
+import { checkInOpensAt, claimMachine, withdrawDeadline } from '@sbd/domain';
 import { fromDbDate } from '../../platform/database/sql';
+import { mapPosition } from '../tasks/map-position';
 import type { ClaimTaskView } from '../tasks/task-hooks';
 import { ClaimEntity } from './entities/claim.entity';
 
@@ -22,14 +23,18 @@ const STAFF_ACTIONS = [ClaimAction.Verify, ClaimAction.Reject, ClaimAction.MarkN
 
 /**
  * The one place a claim becomes a DTO. `own`: the viewer is the member; `staff`: the viewer
- * administers the task's community (and is not the member: nobody verifies their own hours).
+ * administers the task's community (and is not the member: nobody verifies their own hours), and
+ * sees the task's exact map position (everyone else a rounded one). `checkinEarlyMinutes`: the
+ * configured CHECKIN_EARLY_MINUTES.
  */
 export function toClaimDto(
   c: ClaimEntity,
   t: ClaimTaskView,
   x: ClaimExtras,
   viewer: { own: boolean; staff: boolean },
+  checkinEarlyMinutes: number,
 ): ClaimDto {
+  const position = mapPosition(t.latitude, t.longitude, viewer.staff);
   return {
     id: c.id,
     taskId: c.taskId,
@@ -37,8 +42,9 @@ export function toClaimDto(
     taskStartAt: t.startsAt.toISOString(),
     taskEndAt: t.endsAt.toISOString(),
     taskPlace: t.place,
-    taskLatitude: t.latitude,
-    taskLongitude: t.longitude,
+    taskLatitude: position.latitude,
+    taskLongitude: position.longitude,
+    checkInOpensAt: new Date(checkInOpensAt(t.startsAt, checkinEarlyMinutes)).toISOString(),
     userId: c.memberUserId,
     memberName: x.memberName,
     branchId: c.branchId,
@@ -150,12 +156,19 @@ export function claimFromRow(r: Row): { claim: ClaimEntity; extras: ClaimExtras 
 }
 
 /** The viewer's own claims among rows of CLAIM_VIEW_SELECT, as DTOs keyed by task id, for the tasks given. */
-export function ownClaimDtos(rows: Row[], tasks: Map<number, ClaimTaskView>): Map<number, ClaimDto> {
+export function ownClaimDtos(
+  rows: Row[],
+  tasks: Map<number, ClaimTaskView>,
+  checkinEarlyMinutes: number,
+): Map<number, ClaimDto> {
   const out = new Map<number, ClaimDto>();
   for (const row of rows) {
     const own = claimFromRow(row);
     const task = own && tasks.get(own.claim.taskId);
-    if (own && task) out.set(own.claim.taskId, toClaimDto(own.claim, task, own.extras, { own: true, staff: false }));
+    if (own && task) {
+      const dto = toClaimDto(own.claim, task, own.extras, { own: true, staff: false }, checkinEarlyMinutes);
+      out.set(own.claim.taskId, dto);
+    }
   }
   return out;
 }

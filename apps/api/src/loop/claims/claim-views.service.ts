@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Role, type ClaimDto, type Page } from '@sbd/contracts';
 import { DataSource, In } from 'typeorm';
 import type { Principal } from '../../platform/auth/principal';
 import { COMMUNITY_READERS, ScopeService } from '../../platform/auth/scope.service';
+import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { notFound } from '../../platform/errors/app-errors';
 import { TaskEntity } from '../tasks/entities/task.entity';
 import { CLAIM_VIEW_SELECT, claimFromRow, ownClaimDtos, toClaimDto, type ClaimTaskView } from './claim-view';
@@ -16,6 +17,7 @@ export class ClaimViewsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly scope: ScopeService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** One claim as the viewer sees it. */
@@ -90,10 +92,13 @@ export class ClaimViewsService {
     }
     return claims.map((c) => {
       const t = taskOf.get(c.taskId)!;
-      return toClaimDto(c, t, extrasOf.get(c.id)!, {
-        own: c.memberUserId === p.userId,
-        staff: staffCommunities.has(t.communityId),
-      });
+      return toClaimDto(
+        c,
+        t,
+        extrasOf.get(c.id)!,
+        { own: c.memberUserId === p.userId, staff: staffCommunities.has(t.communityId) },
+        this.config.attendance.checkinEarlyMinutes,
+      );
     });
   }
 
@@ -108,6 +113,6 @@ export class ClaimViewsService {
       `${CLAIM_VIEW_SELECT} WHERE c.member_user_id = ? AND c.task_id IN (${tasks.map(() => '?').join(',')})`,
       [userId, ...byId.keys()],
     )) as Record<string, unknown>[];
-    return ownClaimDtos(rows, byId);
+    return ownClaimDtos(rows, byId, this.config.attendance.checkinEarlyMinutes);
   }
 }

@@ -1,4 +1,5 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { TaskHooks } from '../tasks/task-hooks';
 import { AttendanceService } from './attendance.service';
 import { CLAIM_VIEW_SELECT, ownClaimDtos } from './claim-view';
@@ -17,12 +18,13 @@ export class ClaimsTaskHooks implements OnModuleInit {
     private readonly claims: ClaimsService,
     private readonly attendance: AttendanceService,
     private readonly views: ClaimViewsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
     this.hooks.useClaims({
       claimViewSelect: CLAIM_VIEW_SELECT,
-      ownClaimDtos,
+      ownClaimDtos: (rows, tasks) => ownClaimDtos(rows, tasks, this.config.attendance.checkinEarlyMinutes),
       ownOnTasks: (userId, tasks) => this.views.ownOnTasks(userId, tasks),
     });
     this.hooks.onCompleted((m, taskId, e) => this.attendance.markNoShowsForTask(m, taskId, e.actorUserId));

@@ -32,7 +32,7 @@ import {
   illegalTransition,
   notFound,
 } from '../../platform/errors/app-errors';
-import { execute, lockRow, toDbDate, transaction } from '../../platform/database/sql';
+import { execute, forUpdate, lockRow, toDbDate, transaction } from '../../platform/database/sql';
 import { NotificationsService } from '../../messaging';
 import { TaskPositionEntity } from '../tasks/entities/task-position.entity';
 import { TaskEntity } from '../tasks/entities/task.entity';
@@ -198,7 +198,10 @@ export class ClaimsService {
     let status = ClaimStatus.Claimed;
     if (gotSlot) await markFilled(m, task.id, now);
     if (!gotSlot) {
-      const fresh = await m.getRepository(TaskEntity).findOneByOrFail({ id: task.id });
+      // As it is now: a cancellation committed while this waited for the task must be seen.
+      const fresh = await forUpdate(
+        m.getRepository(TaskEntity).createQueryBuilder('t').where('t.id = :id', { id: task.id }),
+      ).getOneOrFail();
       const why = whyCannotClaimTask(fresh.status);
       if (why) throw illegalTransition(why);
       if (!fresh.waitlist || joinWaitlist === false) throw conflict('名额已满');

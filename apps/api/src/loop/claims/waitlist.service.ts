@@ -13,7 +13,7 @@ import { claimMachine } from '@sbd/domain';
 import { DataSource, LessThan, type EntityManager } from 'typeorm';
 import type { Principal } from '../../platform/auth/principal';
 import { forbidden, illegalTransition } from '../../platform/errors/app-errors';
-import { execute, toDbDate, transaction } from '../../platform/database/sql';
+import { execute, lockRow, toDbDate, transaction } from '../../platform/database/sql';
 import { automaticTransition } from '../../platform/database/automatic-transition';
 import { NotificationsService } from '../../messaging';
 import { TaskEntity } from '../tasks/entities/task.entity';
@@ -34,6 +34,25 @@ export async function markFilled(m: EntityManager, taskId: number, now: Date): P
     toDbDate(now),
     taskId,
   ]);
+}
+
+/**
+ * The first on the task's waitlist, read as it is now (a locking read on MySQL): a plain read in a
+ * REPEATABLE READ transaction sees the snapshot taken at the transaction's first read, which may
+ * predate the promotion another withdrawal has just committed.
+ */
+async function firstWaitlisted(
+  m: EntityManager,
+  taskId: number,
+  passed: number[],
+): Promise<{ id: number; memberUserId: number } | null> {
+  const skip = passed.length ? ` AND id NOT IN (${passed.map(() => '?').join(', ')})` : '';
+  const lock = m.connection.options.type === 'mysql' ? ' FOR UPDATE' : '';
+  const rows: { id: number; member_user_id: number }[] = await m.query(
+    `SELECT id, member_user_id FROM claims WHERE task_id = ? AND status = ?${skip} ORDER BY claimed_at, id LIMIT 1${lock}`,
+    [taskId, ClaimStatus.Waitlisted, ...passed],
+  );
+  return rows.length ? { id: Number(rows[0].id), memberUserId: Number(rows[0].member_user_id) } : null;
 }
 
 /**
@@ -60,6 +79,8 @@ export class WaitlistService {
     extra: { rejectReason?: string; promote?: boolean },
   ): Promise<boolean> {
     const now = new Date();
+    // The task before the claim, as when claiming and when the task itself moves: no lock cycle.
+    await lockRow(m, 'tasks', claim.taskId);
     const changed = await execute(
       m,
       'UPDATE claims SET status = ?, reject_reason = COALESCE(?, reject_reason), hold_expires_at = NULL, updated_at = ? WHERE id = ? AND status = ?',
@@ -86,10 +107,9 @@ export class WaitlistService {
     const task = await m.getRepository(TaskEntity).findOneByOrFail({ id: taskId });
     if (!OPEN_TASK.includes(task.status) || task.startsAt.getTime() <= now.getTime()) return 0;
     let promoted = 0;
+    const passed: number[] = [];
     for (;;) {
-      const next = await m
-        .getRepository(ClaimEntity)
-        .findOne({ where: { taskId, status: ClaimStatus.Waitlisted }, order: { claimedAt: 'ASC', id: 'ASC' } });
+      const next = await firstWaitlisted(m, taskId, passed);
       if (!next) break;
       const slot = await execute(
         m,
@@ -108,6 +128,7 @@ export class WaitlistService {
           toDbDate(now),
           taskId,
         ]);
+        passed.push(next.id); // never the same row twice: the loop ends
         continue;
       }
       promoted++;
@@ -152,6 +173,7 @@ export class WaitlistService {
     for (const claim of due) {
       try {
         await transaction(this.db, async (m) => {
+          await lockRow(m, 'tasks', claim.taskId);
           const changed = await execute(
             m,
             `UPDATE claims SET status = ?, hold_expires_at = NULL, updated_at = ? WHERE id = ? AND ${HOLD_EXPIRES.statusIn} AND hold_expires_at < ?`,

@@ -6,14 +6,18 @@ import { CurrentUser } from '../../platform/auth/decorators';
 import type { Principal } from '../../platform/auth/principal';
 import { IdParam } from '../../platform/validation/id-param';
 import { NoteDto } from '../../platform/validation/note.dto';
-import { CallupListQuery, CreateCallupDto, FormGroupsDto, RespondCallupDto } from './dto/emergency.dtos';
+import { CallupListQuery, CreateCallupDto, FormGroupsDto, MusterQuery, RespondCallupDto } from './dto/emergency.dtos';
 import { EmergencyService } from './emergency.service';
+import { MusterService } from './muster.service';
 
 @ApiTags('emergency')
 @ApiBearerAuth()
 @Controller('callups')
 export class EmergencyController {
-  constructor(private readonly emergency: EmergencyService) {}
+  constructor(
+    private readonly emergency: EmergencyService,
+    private readonly musters: MusterService,
+  ) {}
 
   @Post()
   @ApiOperation({ summary: '应急召集: notify every approved member in scope (community or street admin)' })
@@ -70,9 +74,16 @@ export class EmergencyController {
 
   @Get(':id/muster.xlsx')
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  @ApiOperation({ summary: 'Export the muster list (花名册) to Excel' })
-  async muster(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Res() res: Response): Promise<void> {
-    const { buffer, filename } = await this.emergency.musterXlsx(p, id);
+  @ApiOperation({
+    summary: 'Export the muster list (花名册) to Excel: phones masked, in full with a reason (audited)',
+  })
+  async muster(
+    @CurrentUser() p: Principal,
+    @Param('id', IdParam) id: number,
+    @Query() q: MusterQuery,
+    @Res() res: Response,
+  ): Promise<void> {
+    const { buffer, filename } = await this.musters.xlsx(p, id, q.reason?.trim() ?? null);
     res
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .setHeader('Content-Disposition', `attachment; filename="${filename}"`)

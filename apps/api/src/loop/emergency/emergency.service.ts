@@ -10,24 +10,22 @@ import {
   Role,
   type CallupDto,
   type CallupGroupDto,
-  type MusterListRowDto,
 } from '@sbd/contracts';
 import { maskPhone } from '@sbd/domain';
-import ExcelJS from 'exceljs';
 import { DataSource, In } from 'typeorm';
 import type { Principal } from '../../platform/auth/principal';
 import { ScopeService, type NodeRef } from '../../platform/auth/scope.service';
 import { FieldCipher } from '../../platform/crypto/field-cipher';
 import { forbidden, illegalTransition, notFound } from '../../platform/errors/app-errors';
-import { execute, toDbDate, transaction } from '../../platform/database/sql';
+import { execute, isUniqueViolation, toDbDate, transaction } from '../../platform/database/sql';
 import { NotificationsService } from '../../messaging';
 import type { CreateCallupDto, RespondCallupDto } from './dto/emergency.dtos';
 import { EmergencyCallupEntity } from './entities/emergency-callup.entity';
 import { EmergencyResponseEntity } from './entities/emergency-response.entity';
 import { approvedMembersUnder, registrationReader, type RegistrationView } from '../../identity';
-import { orgNodeReader } from '../../org';
 
-const CALLERS = [Role.CommunityAdmin, Role.StreetAdmin, Role.DistrictAdmin];
+/** Who calls members up, groups them and exports the muster list. */
+export const CALLERS = [Role.CommunityAdmin, Role.StreetAdmin, Role.DistrictAdmin];
 
 /** 应急式: one tap notifies every approved member in scope; they answer; responders are grouped. */
 @Injectable()
@@ -94,22 +92,28 @@ export class EmergencyService {
     const callup = await this.load(id);
     if (callup.closedAt) throw illegalTransition('召集已结束，不能再回复');
     if (!(await this.inScope(callup, p.userId))) throw forbidden('您不在本次召集的范围内');
-    await transaction(this.db, async (m) => {
-      const repo = m.getRepository(EmergencyResponseEntity);
-      const values = {
-        answer: dto.response,
-        etaMinutes: dto.etaMinutes ?? null,
-        note: dto.note?.trim() || null,
-        respondedAt: new Date(),
-      };
-      if (await repo.existsBy({ callupId: id, memberUserId: p.userId })) {
-        await repo.update(
-          { callupId: id, memberUserId: p.userId },
-          { ...values, ...(dto.response === CallupResponse.Unavailable ? { groupNo: null } : {}) },
-        );
-      } else {
-        await repo.insert({ callupId: id, memberUserId: p.userId, groupNo: null, ...values });
-      }
+    const answer = () =>
+      transaction(this.db, async (m) => {
+        const repo = m.getRepository(EmergencyResponseEntity);
+        const values = {
+          answer: dto.response,
+          etaMinutes: dto.etaMinutes ?? null,
+          note: dto.note?.trim() || null,
+          respondedAt: new Date(),
+        };
+        if (await repo.existsBy({ callupId: id, memberUserId: p.userId })) {
+          await repo.update(
+            { callupId: id, memberUserId: p.userId },
+            { ...values, ...(dto.response === CallupResponse.Unavailable ? { groupNo: null } : {}) },
+          );
+        } else {
+          await repo.insert({ callupId: id, memberUserId: p.userId, groupNo: null, ...values });
+        }
+      });
+    // A simultaneous answer of the same member (a double tap) inserted the row first: update it.
+    await answer().catch((err: unknown) => {
+      if (isUniqueViolation(err)) return answer();
+      throw err;
     });
     return this.get(p, id);
   }
@@ -183,69 +187,6 @@ export class EmergencyService {
     const out: CallupDto[] = [];
     for (const c of rows) out.push(await this.toDto(c, await this.scope.node(c.scopeNodeId), p, false));
     return out;
-  }
-
-  /** The muster list (花名册) as Excel: full phone numbers, for the staff who call people. */
-  async musterXlsx(p: Principal, id: number): Promise<{ buffer: Buffer; filename: string }> {
-    const callup = await this.load(id);
-    await this.scope.assertNode(p, callup.scopeNodeId, CALLERS, '只有发起范围内的管理员可以导出花名册');
-    const rows = await this.muster(callup, true);
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('花名册');
-    ws.columns = [
-      { header: '姓名', key: 'name', width: 12 },
-      { header: '手机号', key: 'phone', width: 16 },
-      { header: '工作单位', key: 'workUnitName', width: 24 },
-      { header: '功能型党支部', key: 'branchName', width: 28 },
-      { header: '回复', key: 'response', width: 10 },
-      { header: '预计到达（分钟）', key: 'etaMinutes', width: 16 },
-      { header: '回复时间', key: 'respondedAt', width: 22 },
-      { header: '编组', key: 'groupName', width: 10 },
-    ];
-    for (const r of rows) {
-      ws.addRow({
-        ...r,
-        response:
-          r.response === CallupResponse.Available
-            ? '能到'
-            : r.response === CallupResponse.Unavailable
-              ? '不能到'
-              : '未回复',
-      });
-    }
-    ws.getRow(1).font = { bold: true };
-    const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-    return { buffer, filename: `muster-${id}.xlsx` };
-  }
-
-  private async muster(callup: EmergencyCallupEntity, fullPhones: boolean): Promise<MusterListRowDto[]> {
-    const node = await this.scope.node(callup.scopeNodeId);
-    const members = await this.membersInScope(node);
-    const responses = await this.db.getRepository(EmergencyResponseEntity).findBy({ callupId: callup.id });
-    const byUser = new Map(responses.map((r) => [r.memberUserId, r]));
-    const branchIds = [...new Set(members.map((r) => r.branchId).filter((b): b is number => !!b))];
-    const branches = branchIds.length ? await orgNodeReader(this.db).findBy({ id: In(branchIds) }) : [];
-    const branchName = new Map(branches.map((b) => [b.id, b.name]));
-    return members
-      .map((r) => {
-        const resp = byUser.get(r.userId);
-        const phone = this.cipher.decrypt(r.phoneEnc);
-        return {
-          name: r.name,
-          phone: fullPhones ? phone : maskPhone(phone),
-          workUnitName: r.workUnitName,
-          branchName: r.branchId ? (branchName.get(r.branchId) ?? null) : null,
-          response: resp?.answer ?? null,
-          etaMinutes: resp?.etaMinutes ?? null,
-          respondedAt: resp?.respondedAt.toISOString() ?? null,
-          groupName: resp?.groupNo ? `第${resp.groupNo}组` : null,
-        };
-      })
-      .sort(
-        (a, b) =>
-          (a.groupName ?? '~').localeCompare(b.groupName ?? '~') ||
-          (a.respondedAt ?? '~').localeCompare(b.respondedAt ?? '~'),
-      );
   }
 
   private async load(id: number): Promise<EmergencyCallupEntity> {

@@ -7,16 +7,20 @@ import type { Principal } from '../../platform/auth/principal';
 import { COMMUNITY_READERS, ScopeService } from '../../platform/auth/scope.service';
 import { FieldCipher } from '../../platform/crypto/field-cipher';
 import { badRequest, forbidden, notFound } from '../../platform/errors/app-errors';
+import { fromDbDate } from '../../platform/database/sql';
 import { RatingEntity } from './entities/rating.entity';
-import { TaskNeedEntity } from './entities/task-need.entity';
 import type { CommunityNeedsQuery, MyNeedsQuery } from './dto/list-needs.query';
 import { NeedEntity } from './entities/need.entity';
 import { isNeedOwner, STAFF_ACTIONS, TRIAGERS } from './need-rules';
 import { type UserView, userReader } from '../../identity';
 import { type OrgNodeView, orgNodeReader } from '../../org';
 
-/** How much of a need a reader sees: overseers (street, district) get masked phones, others masked everything. */
-type Viewer = 'owner' | 'admin' | 'overseer' | 'other';
+/**
+ * How much of a need a reader sees: the resident it is for sees their contact phone in full; staff
+ * (including whoever posted it for the resident) see names and masked phones, and reveal a number
+ * through the audited 查看完整号码; anyone else sees masked names and phones.
+ */
+type Viewer = 'resident' | 'staff' | 'other';
 
 /** Reading needs: one need, the resident's and the community's lists, and needs as DTOs for a viewer. */
 @Injectable()
@@ -95,8 +99,7 @@ export class NeedViewsService {
 
   /**
    * A page of needs in five queries whatever its size: org nodes, residents, task links, ratings.
-   * Names and phones are shown to the owner and community admins; street/district readers get
-   * masked phones.
+   * The contact phone is shown in full only to the resident it belongs to (see Viewer).
    */
   async toDtos(p: Principal, needs: NeedEntity[]): Promise<NeedDto[]> {
     if (!needs.length) return [];
@@ -107,7 +110,13 @@ export class NeedViewsService {
       residentIds.length
         ? userReader(this.db).find({ select: { id: true, name: true, phoneEnc: true }, where: { id: In(residentIds) } })
         : Promise.resolve([] as UserView[]),
-      this.db.getRepository(TaskNeedEntity).find({ where: { needId: In(ids) }, order: { taskId: 'ASC' } }),
+      // The task links with each task's end (the table is read by name: tasks sit above needs).
+      this.db.query(
+        `SELECT tn.need_id AS need_id, tn.task_id AS task_id, t.ends_at AS ends_at
+           FROM task_needs tn JOIN tasks t ON t.id = tn.task_id
+          WHERE tn.need_id IN (${ids.map(() => '?').join(',')}) ORDER BY tn.task_id ASC`,
+        ids,
+      ) as Promise<{ need_id: unknown; task_id: unknown; ends_at: unknown }[]>,
       this.db.getRepository(RatingEntity).find({ where: { kind: 'resident', needId: In(ids) }, order: { id: 'ASC' } }),
     ]);
     const userById = new Map(users.map((u) => [u.id, u]));
@@ -116,14 +125,14 @@ export class NeedViewsService {
       const path = community?.path ?? '/';
       const owner = isNeedOwner(p, n);
       const admin = this.scope.covers(p, path, TRIAGERS);
-      const viewer: Viewer = owner
-        ? 'owner'
-        : admin
-          ? 'admin'
-          : this.scope.covers(p, path, COMMUNITY_READERS)
-            ? 'overseer'
+      const viewer: Viewer =
+        n.residentUserId === p.userId
+          ? 'resident'
+          : owner || this.scope.covers(p, path, COMMUNITY_READERS)
+            ? 'staff'
             : 'other';
-      const taskIds = links.filter((l) => l.needId === n.id).map((l) => l.taskId);
+      const mineLinks = links.filter((l) => Number(l.need_id) === n.id);
+      const taskIds = mineLinks.map((l) => Number(l.task_id));
       const mine = ratings.filter((r) => r.needId === n.id);
       const last = mine.at(-1);
       const latestTask = taskIds.at(-1);
@@ -158,13 +167,14 @@ export class NeedViewsService {
         photos: n.photos ?? [],
         status: n.status,
         requesterName: viewer === 'other' ? maskName(name) : name,
-        contactPhone: phone === null ? null : viewer === 'owner' || viewer === 'admin' ? phone : maskPhone(phone),
+        contactPhone: phone === null ? null : viewer === 'resident' ? phone : maskPhone(phone),
         onBehalf: !!n.proxy,
         createdByUserId: n.createdById,
         rejectReason: n.rejectReason,
         mergedIntoId: n.mergedIntoId,
         plusOneCount: n.plusCount,
         taskIds,
+        serviceEndsAt: mineLinks.length ? (fromDbDate(mineLinks.at(-1)!.ends_at)?.toISOString() ?? null) : null,
         rating,
         reopenCount: n.reopenCount,
         createdAt: n.createdAt.toISOString(),

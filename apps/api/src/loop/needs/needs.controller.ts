@@ -6,6 +6,7 @@ import type { Principal } from '../../platform/auth/principal';
 import { RateLimit } from '../../platform/throttle/rate-limit.guard';
 import { IdParam } from '../../platform/validation/id-param';
 import { NoteDto } from '../../platform/validation/note.dto';
+import { ReadsMayLag } from '../../platform/database/replica/reads-may-lag';
 import { CreateNeedDto } from './dto/create-need.dto';
 import { DuplicateCheckDto } from './dto/duplicate-check.dto';
 import { CommunityNeedsQuery, MyNeedsQuery, NeedSummaryQuery } from './dto/list-needs.query';
@@ -116,6 +117,7 @@ export class NeedsController {
   }
 
   @Get('communities/:id/needs')
+  @ReadsMayLag()
   @ApiOperation({ summary: 'A community’s needs for its staff, newest first (keyset pagination)' })
   list(
     @CurrentUser() p: Principal,
@@ -126,6 +128,7 @@ export class NeedsController {
   }
 
   @Get('communities/:id/needs/summary')
+  @ReadsMayLag()
   @ApiOperation({ summary: '日汇总、周研判、月总结: counts by category and status, needs not accepted within 48 h' })
   summary(
     @CurrentUser() p: Principal,

@@ -11,13 +11,13 @@ import {
   type NeedDto,
   type NeedDuplicateSuggestionDto,
 } from '@sbd/contracts';
-import { findLikelyDuplicates, OPEN_NEED_STATUSES } from '@sbd/domain';
-import { DataSource, In, QueryFailedError } from 'typeorm';
+import { findLikelyDuplicates, OPEN_NEED_STATUSES, whyCannotRate } from '@sbd/domain';
+import { DataSource, In } from 'typeorm';
 import type { Principal } from '../../platform/auth/principal';
 import { COMMUNITY_READERS, ScopeService } from '../../platform/auth/scope.service';
 import { FieldCipher } from '../../platform/crypto/field-cipher';
 import { badRequest, conflict, forbidden, illegalTransition } from '../../platform/errors/app-errors';
-import { execute, lockRow, toDbDate, transaction } from '../../platform/database/sql';
+import { execute, fromDbDate, isUniqueViolation, lockRow, toDbDate, transaction } from '../../platform/database/sql';
 import { RatingEntity } from './entities/rating.entity';
 import { TaskNeedEntity } from './entities/task-need.entity';
 import { UploadEntity } from '../uploads/entities/upload.entity';
@@ -30,7 +30,7 @@ import { NeedEntity } from './entities/need.entity';
 import { isNeedOwner, POSTERS, TRIAGERS } from './need-rules';
 import { NeedTransitionsService } from './need-transitions.service';
 import { NeedViewsService } from './need-views.service';
-import { userReader } from '../../identity';
+import { assertConsented, userReader } from '../../identity';
 import { type OrgNodeView, orgNodeReader } from '../../org';
 
 export type { PlusOneResultDto };
@@ -70,6 +70,9 @@ export class NeedsService {
       if (isAdmin) throw badRequest('代居民点单请填写居民姓名', 'onBehalfOf.name');
       throw forbidden('您不是该社区的居民，不能在此发布需求');
     }
+    const user = proxy ? null : await userReader(this.db).findOneBy({ id: p.userId });
+    // A phone (given, or the account's, which becomes the contact) is posted only after consent.
+    if (dto.contactPhone || onBehalfOf?.phone || user?.phoneEnc) await assertConsented(this.db, p.userId);
     const buildingId = dto.buildingId == null ? null : (await this.building(community, dto.buildingId)).id;
     const photos = dto.photos ?? [];
     await this.checkPhotos(p, photos);
@@ -83,7 +86,6 @@ export class NeedsService {
       moderation = 'staff';
       status = NeedStatus.Submitted;
     } else {
-      const user = await userReader(this.db).findOneBy({ id: p.userId });
       moderation = await this.content.check(user?.openid ?? null, [
         { field: 'title', text: title },
         { field: 'description', text: description },
@@ -243,6 +245,10 @@ export class NeedsService {
       .find({ where: { needId: id }, order: { taskId: 'DESC' }, take: 1 });
     if (!latest) throw illegalTransition('该需求还没有关联的服务任务，暂不能评价');
     const taskId = latest.taskId;
+    // The service is rated once it has ended (the tasks table is read by name: tasks sit above needs).
+    const [task] = (await this.db.query('SELECT ends_at FROM tasks WHERE id = ?', [taskId])) as { ends_at: unknown }[];
+    const early = task ? whyCannotRate(new Date(), fromDbDate(task.ends_at)!) : null;
+    if (early) throw illegalTransition(early);
     if (await this.db.getRepository(RatingEntity).existsBy({ kind: 'resident', needId: id, taskId })) {
       throw conflict('您已评价过本次服务');
     }
@@ -330,11 +336,4 @@ export class NeedsService {
       throw badRequest('照片不存在或不是您本人上传的，请重新上传', 'photos');
     }
   }
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  if (!(err instanceof QueryFailedError)) return false;
-  const code =
-    (err as QueryFailedError & { code?: string }).code ?? (err.driverError as { code?: string } | undefined)?.code;
-  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }

@@ -11,6 +11,7 @@ import { CurrentUser } from '../../platform/auth/decorators';
 import type { Principal } from '../../platform/auth/principal';
 import { IdParam } from '../../platform/validation/id-param';
 import { IdPageQuery } from '../../platform/validation/id-page.query';
+import { ReadsMayLag } from '../../platform/database/replica/reads-may-lag';
 import { AdjustPointsDto } from './dto/adjust-points.dto';
 import { RankingQuery } from './dto/ranking.query';
 import { PointsService } from './points.service';
@@ -52,6 +53,7 @@ export class PointsController {
   }
 
   @Get('points/ranking')
+  @ReadsMayLag()
   @ApiOperation({
     summary: 'Rankings derived from the ledger: members of a community or unit; communities or units under a node',
   })

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  AuditAction,
+  AuditObjectType,
   NotificationKind,
   OrgNodeType,
   PointsReason,
@@ -16,6 +18,7 @@ import {
 import { manualAdjustmentViolation } from '@sbd/domain';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { AuditService } from '../../platform/audit/audit.service';
 import type { Principal } from '../../platform/auth/principal';
 import { COMMUNITY_READERS, ScopeService } from '../../platform/auth/scope.service';
 import { badRequest, forbidden, notFound } from '../../platform/errors/app-errors';
@@ -45,31 +48,42 @@ export class PointsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly scope: ScopeService,
     private readonly notifications: NotificationsService,
+    private readonly audit: AuditService,
   ) {}
 
-  /** Appends an entry inside the caller's transaction; a repeated dedupe key is ignored. */
-  async append(m: EntityManager, e: NewPointsEntry): Promise<void> {
-    if (e.delta === 0) return;
+  /**
+   * Appends an entry inside the caller's transaction; a repeated dedupe key is ignored. Answers the
+   * new entry's id (null when nothing was written: a zero delta or a repeated key).
+   */
+  async append(m: EntityManager, e: NewPointsEntry): Promise<number | null> {
+    if (e.delta === 0) return null;
+    const values = {
+      memberUserId: e.memberUserId,
+      communityId: e.communityId,
+      unitId: e.unitId,
+      delta: e.delta,
+      reason: e.reason,
+      claimId: e.claimId ?? null,
+      note: e.note ?? null,
+      createdById: e.createdById ?? null,
+      dedupeKey: e.dedupeKey ?? null,
+      createdAt: new Date(),
+    } as QueryDeepPartialEntity<PointsEntryEntity>;
+    if (!e.dedupeKey) {
+      // Nothing to deduplicate: a plain insert, whose generated id is this entry's.
+      const { identifiers } = await m.getRepository(PointsEntryEntity).insert(values);
+      return Number(identifiers[0].id);
+    }
     await m
       .createQueryBuilder()
       .insert()
       .into(PointsEntryEntity)
-      .values({
-        memberUserId: e.memberUserId,
-        communityId: e.communityId,
-        unitId: e.unitId,
-        delta: e.delta,
-        reason: e.reason,
-        claimId: e.claimId ?? null,
-        note: e.note ?? null,
-        createdById: e.createdById ?? null,
-        dedupeKey: e.dedupeKey ?? null,
-        createdAt: new Date(),
-      } as QueryDeepPartialEntity<PointsEntryEntity>)
+      .values(values)
       .orIgnore()
       // An ignored duplicate has no generated id to read back.
       .updateEntity(false)
       .execute();
+    return null;
   }
 
   /** Manual adjustment by a community admin, with a reason; nobody adjusts their own points. */
@@ -81,7 +95,8 @@ export class PointsService {
     const reg = await registrationReader(this.db).findOneBy({ userId: dto.userId, communityId: dto.communityId });
     if (!reg || reg.status !== RegistrationStatus.Approved) throw badRequest('该党员未在本社区报到', 'userId');
     const id = await transaction(this.db, async (m) => {
-      await this.append(m, {
+      // The entry's own id: "the member's latest entry" could be another admin's simultaneous one.
+      const entryId = (await this.append(m, {
         memberUserId: dto.userId,
         communityId: dto.communityId,
         unitId: reg.workUnitId,
@@ -89,20 +104,29 @@ export class PointsService {
         reason: PointsReason.ManualAdjustment,
         note: dto.note.trim(),
         createdById: p.userId,
-      });
-      const last = await m
-        .getRepository(PointsEntryEntity)
-        .findOne({ where: { memberUserId: dto.userId }, order: { id: 'DESC' } });
+      }))!; // a manual entry has a non-zero delta and no dedupe key: always written
       await this.notifications.enqueue(m, {
         userId: dto.userId,
         kind: NotificationKind.PointsChanged,
         title: '积分变动',
         body: `${dto.delta > 0 ? '增加' : '扣减'}${Math.abs(dto.delta)}分：${dto.note.trim()}`,
         entityType: 'points',
-        entityId: last!.id,
-        dedupeKey: `points:${last!.id}`,
+        entityId: entryId,
+        dedupeKey: `points:${entryId}`,
       });
-      return last!.id;
+      await this.audit.record(
+        {
+          action: AuditAction.PointsAdjust,
+          actor: p,
+          actorRoles: [Role.CommunityAdmin],
+          objectType: AuditObjectType.PointsEntry,
+          objectId: entryId,
+          nodeId: dto.communityId,
+          detail: { memberUserId: dto.userId, delta: dto.delta, note: dto.note.trim() },
+        },
+        m,
+      );
+      return entryId;
     });
     return (await this.toDtos(await this.db.getRepository(PointsEntryEntity).findBy({ id })))[0];
   }

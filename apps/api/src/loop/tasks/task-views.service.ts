@@ -6,6 +6,7 @@ import { DataSource, In } from 'typeorm';
 import type { Principal } from '../../platform/auth/principal';
 import { fromDbDate } from '../../platform/database/sql';
 import { TaskEntity } from './entities/task.entity';
+import { mapPosition } from './map-position';
 import { TaskHooks } from './task-hooks';
 import { type OrgNodeView, orgNodeReader } from '../../org';
 
@@ -23,7 +24,7 @@ export class TaskViewsService {
   /**
    * Task DTOs for a viewer in two parallel round trips whatever the page size (plus one for
    * community names not given): the shared parts, and the viewer's own claims. `staff`: the viewer
-   * manages these tasks and sees the actions they may take.
+   * manages these tasks and sees the actions they may take and the exact map position.
    */
   async toDtos(
     tasks: TaskEntity[],
@@ -38,6 +39,7 @@ export class TaskViewsService {
     ]);
     return shared.map((d, i) => ({
       ...d,
+      ...(staff ? mapPosition(tasks[i].latitude, tasks[i].longitude, true) : {}),
       myClaim: mine.get(d.id) ?? null,
       allowedActions: staff ? taskMachine.allowedActions(tasks[i].status) : [],
     }));
@@ -45,7 +47,7 @@ export class TaskViewsService {
 
   /**
    * The shared parts: positions, branches, needs and waitlist counts in one UNION, and the names of
-   * communities not given.
+   * communities not given. The map position is the rounded one members see (see `mapPosition`).
    */
   async sharedDtos(tasks: TaskEntity[], communityNames?: Map<number, string>): Promise<SharedTaskDto[]> {
     if (!tasks.length) return [];
@@ -82,6 +84,7 @@ export class TaskViewsService {
     }
     return tasks.map((t) => {
       const x = byTask.get(t.id)!;
+      const position = mapPosition(t.latitude, t.longitude, false);
       return {
         id: t.id,
         communityId: t.communityId,
@@ -98,8 +101,8 @@ export class TaskViewsService {
         startAt: t.startsAt.toISOString(),
         endAt: t.endsAt.toISOString(),
         place: t.place,
-        latitude: t.latitude,
-        longitude: t.longitude,
+        latitude: position.latitude,
+        longitude: position.longitude,
         checkinRadiusM: t.checkinRadiusM,
         positions: x.p,
         skills: t.requiredSkills,

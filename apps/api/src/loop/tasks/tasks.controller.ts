@@ -5,6 +5,7 @@ import { CurrentUser } from '../../platform/auth/decorators';
 import type { Principal } from '../../platform/auth/principal';
 import { IdParam } from '../../platform/validation/id-param';
 import { NoteDto } from '../../platform/validation/note.dto';
+import { ReadsMayLag } from '../../platform/database/replica/reads-may-lag';
 import { CancelTaskDto } from './dto/cancel-task.dto';
 import { CreateTaskDto } from './dto/create-task.dto';
 import { ListTasksQuery, TaskFeedQuery } from './dto/list-tasks.query';
@@ -27,12 +28,14 @@ export class TasksController {
   }
 
   @Get('tasks/feed')
+  @ReadsMayLag()
   @ApiOperation({ summary: 'Open tasks for a member: own community first, then the street (keyset)' })
   feed(@CurrentUser() p: Principal, @Query() q: TaskFeedQuery): Promise<Page<TaskDto>> {
     return this.feedService.feed(p, q);
   }
 
   @Get('communities/:id/tasks')
+  @ReadsMayLag()
   @ApiOperation({ summary: 'A community’s tasks (staff), newest first' })
   list(
     @CurrentUser() p: Principal,

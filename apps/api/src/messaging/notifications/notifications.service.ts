@@ -10,6 +10,7 @@ import { WechatClient } from '../../platform/wechat/wechat.client';
 import { WechatApiError, WechatErrcode } from '../../platform/wechat/wechat.errors';
 import { NotificationEntity } from './entities/notification.entity';
 import { userReader } from '../../identity';
+import { SubscriptionsService } from '../subscriptions/subscriptions.service';
 
 export interface NewNotification {
   userId: number;
@@ -43,6 +44,7 @@ export class NotificationsService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly wechat: WechatClient,
+    private readonly subscriptions: SubscriptionsService,
   ) {}
 
   async enqueue(m: EntityManager, items: NewNotification | NewNotification[]): Promise<void> {
@@ -81,12 +83,23 @@ export class NotificationsService {
     }
   }
 
-  /** Drops reminders that no longer apply (the claim was withdrawn, the task cancelled). */
+  /**
+   * Drops reminders that no longer apply (the claim was withdrawn, the task cancelled). The rows
+   * are found by a plain read and changed by primary key: an UPDATE by a dedupe key that does not
+   * exist (a task starting within 24 h has no 24 h reminder) would take a gap lock on the unique
+   * key on MySQL, and another transaction's reminder inserted into that gap would deadlock with it.
+   */
   async cancelPending(m: EntityManager, dedupeKeys: string[]): Promise<void> {
     if (!dedupeKeys.length) return;
-    await m
+    const rows = await m
       .getRepository(NotificationEntity)
-      .update({ dedupeKey: In(dedupeKeys), status: 'pending' }, { status: 'cancelled' });
+      .find({ select: { id: true }, where: { dedupeKey: In(dedupeKeys), status: 'pending' } });
+    if (!rows.length) return;
+    await execute(
+      m,
+      `UPDATE notifications SET status = 'cancelled' WHERE id IN (${rows.map(() => '?').join(', ')}) AND status = 'pending'`,
+      rows.map((r) => r.id),
+    );
   }
 
   async inbox(
@@ -209,12 +222,16 @@ export class NotificationsService {
     );
   }
 
-  /** WeChat subscribe message when the user has WeChat and the kind has a template; else the inbox. */
+  /**
+   * A WeChat subscribe message when the kind has a template, the user has WeChat and an unused
+   * acceptance of that template (taken here, given back when WeChat did not deliver); else the inbox.
+   */
   private async deliver(n: NotificationEntity): Promise<{ status: 'sent' | 'inbox' | 'retry'; error?: string }> {
     const templateId = this.config.wechat.templateIds[n.kind];
     if (!templateId) return { status: 'inbox' };
     const user = await userReader(this.db).findOneBy({ id: n.userId });
     if (!user?.openid) return { status: 'inbox' };
+    if (!(await this.subscriptions.consume(n.userId, templateId))) return { status: 'inbox' };
     try {
       await this.wechat.sendSubscribeMessage({
         touser: user.openid,
@@ -229,9 +246,11 @@ export class NotificationsService {
       return { status: 'sent' };
     } catch (err) {
       if (err instanceof WechatApiError && err.errcode === WechatErrcode.UserNotSubscribed) {
-        // 43101: the user has not (or no longer) subscribed: the inbox carries it.
+        // 43101: WeChat holds no subscription for this user after all: the inbox carries it.
+        await this.subscriptions.drop(n.userId, templateId);
         return { status: 'inbox', error: '43101 user not subscribed' };
       }
+      await this.subscriptions.giveBack(n.userId, templateId);
       if (err instanceof WechatApiError && err.unavailable) return { status: 'retry', error: err.message };
       this.logger.warn(`subscribe message ${n.id} refused: ${(err as Error).message}`);
       return { status: 'inbox', error: (err as Error).message };

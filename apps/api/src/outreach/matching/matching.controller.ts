@@ -11,6 +11,7 @@ import { CurrentUser } from '../../platform/auth/decorators';
 import type { Principal } from '../../platform/auth/principal';
 import { IdParam } from '../../platform/validation/id-param';
 import { NoteDto } from '../../platform/validation/note.dto';
+import { ReadsMayLag } from '../../platform/database/replica/reads-may-lag';
 import { CreateInvitesDto, LimitQuery, PeriodQuery, UpdateMatchWeightsDto } from './dto/matching.dtos';
 import { MatchingService } from './matching.service';
 
@@ -84,6 +85,7 @@ export class MatchingController {
   }
 
   @Get('communities/:id/recommendation-stats')
+  @ReadsMayLag()
   @ApiOperation({
     summary: 'Acceptance of recommended tasks vs the plain feed, and time from publishing to full',
     description:

@@ -1,4 +1,5 @@
 import type { AbuseConfig } from './rate-limit-config';
+import type { SmsConfig } from './sms-config';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 
@@ -7,6 +8,8 @@ export interface AppConfig {
   port: number;
   /** mysql://user:pass@host:port/db, or null for the embedded SQLite file. */
   databaseUrl: string | null;
+  /** A read replica of DATABASE_URL for reads that may lag (platform/database/replica), or null. */
+  replica: ReplicaConfig | null;
   sqlitePath: string;
   jwtSecret: string;
   accessTokenTtlSeconds: number;
@@ -19,7 +22,10 @@ export interface AppConfig {
     appSecret: string;
     apiBaseUrl: string;
     timeoutMs: number;
-    /** Subscribe-message template id per notification kind; kinds without one go to the inbox only. */
+    /**
+     * Subscribe-message template id per notification kind; kinds without one go to the inbox only.
+     * A message is sent only while the user has an unused acceptance of its template.
+     */
     templateIds: Record<string, string>;
   };
   /** Run the background jobs (dispatcher, hold expiry) in this process. */
@@ -39,9 +45,32 @@ export interface AppConfig {
   db: DbTimeouts;
   /** After SIGTERM: how long to keep serving (readiness 503, `Connection: close`) before closing. */
   shutdownDrainMs: number;
+  /** Phone verification codes by SMS (H5). */
+  sms: SmsConfig;
   /** Rate limits, upload quota and login lockout (platform/throttle). */
   abuse: AbuseConfig;
+  /** The audit log (platform/audit). */
+  audit: AuditConfig;
+  attendance: AttendanceConfig;
 }
+
+/** The rules of check-in (loop/claims). */
+export interface AttendanceConfig {
+  /** Check-in opens this many minutes before a task starts (CHECKIN_EARLY_MINUTES). */
+  checkinEarlyMinutes: number;
+  /** Wrong check-in codes by one member on one task before the code is refused for them. */
+  codeMaxFailures: number;
+  /** How long that refusal lasts. */
+  codeLockMinutes: number;
+}
+
+export interface AuditConfig {
+  /** Events older than this many days are purged (AUDIT_RETENTION_DAYS, default 180). */
+  retentionDays: number;
+}
+
+/** 网络安全法 §21 / 等保2.0: network logs are kept at least six months. */
+export const AUDIT_RETENTION_DAYS_DEFAULT = 180;
 
 export interface DbTimeouts {
   /** Opening a MySQL connection (TCP + handshake). */
@@ -50,6 +79,15 @@ export interface DbTimeouts {
   acquireTimeoutMs: number;
   /** One statement, client-side (the connection is dropped); also SQLite's busy timeout. */
   queryTimeoutMs: number;
+}
+
+export interface ReplicaConfig {
+  /** mysql://user:pass@host:port/db of the replica (same database as the primary). */
+  url: string;
+  /** Reads go to the primary while the replica is further behind than this (or down). */
+  maxLagMs: number;
+  /** How often, at most, each process measures the replica's lag (only while reads want it). */
+  checkIntervalMs: number;
 }
 
 export const DEFAULT_DB_TIMEOUTS: DbTimeouts = { connectTimeoutMs: 3000, acquireTimeoutMs: 2000, queryTimeoutMs: 4000 };

@@ -10,6 +10,10 @@ export const RATE_LIMIT_DEFAULTS = {
   LOGIN_ACCOUNT: '10/60',
   /** POST /auth/wechat per client IP. */
   WECHAT_LOGIN_IP: '60/60',
+  /** POST /auth/refresh per client IP (many members may share one address). */
+  REFRESH_IP: '120/60',
+  /** POST /auth/refresh per session (refresh-token family): a client refreshes every 15 minutes. */
+  REFRESH_SESSION: '10/60',
   /** POST /auth/signup per client IP. */
   SIGNUP_IP: '20/3600',
   /** POST /auth/signup per phone number. */
@@ -28,6 +32,14 @@ export const RATE_LIMIT_DEFAULTS = {
   CHECKIN_MEMBER_TASK: '10/600',
   /** GET /registrations/cards/:cardNo (public e-card check) per client IP. */
   CARD_VERIFY_IP: '60/60',
+  /** POST /phone-verifications/sms-codes (an SMS sent) per client IP. */
+  SMS_SEND_IP: '20/3600',
+  /** SMS codes sent to one phone number, from any account or IP. */
+  SMS_SEND_PHONE: '5/3600',
+  /** One SMS code per phone number a minute (the "重新发送" countdown). */
+  SMS_RESEND_PHONE: '1/60',
+  /** Phone checks (an SMS code typed in, a WeChat phone code exchanged) per account. */
+  PHONE_VERIFY_USER: '20/600',
 } as const;
 
 export type RateLimitName = keyof typeof RATE_LIMIT_DEFAULTS;

@@ -2,8 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { CHECKIN_EARLY_MINUTES, NotificationKind } from '@sbd/contracts';
 import { readAbuseConfig } from './rate-limit-config';
-import { DEFAULT_DB_TIMEOUTS, type AppConfig, type NodeEnv } from './app-config';
+import { readSmsConfig } from './sms-config';
+import {
+  AUDIT_RETENTION_DAYS_DEFAULT,
+  DEFAULT_DB_TIMEOUTS,
+  type AppConfig,
+  type NodeEnv,
+  type ReplicaConfig,
+} from './app-config';
 
 export class ConfigError extends Error {}
 
@@ -50,22 +58,37 @@ function decodeKey(raw: string): Buffer {
   return key;
 }
 
+const TEMPLATE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * WECHAT_TEMPLATE_IDS: a JSON object of notice kind → subscribe-message template id, one template
+ * per kind the API sends (a kind left out reaches the inbox only). Unknown kinds are refused, so a
+ * typo does not silently turn a notice off.
+ */
 function templateIds(raw: string | undefined): Record<string, string> {
   if (!raw?.trim()) return {};
+  const shape = 'WECHAT_TEMPLATE_IDS must be a JSON object of notification kind → template id';
+  let parsed: unknown;
   try {
-    const parsed = JSON.parse(raw) as unknown;
-    if (
-      parsed &&
-      typeof parsed === 'object' &&
-      !Array.isArray(parsed) &&
-      Object.values(parsed).every((v) => typeof v === 'string')
-    ) {
-      return parsed as Record<string, string>;
-    }
+    parsed = JSON.parse(raw);
   } catch {
-    /* fall through */
+    throw new ConfigError(shape);
   }
-  throw new ConfigError('WECHAT_TEMPLATE_IDS must be a JSON object of notification kind → template id');
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new ConfigError(shape);
+  const kinds = new Set<string>(Object.values(NotificationKind));
+  for (const [kind, id] of Object.entries(parsed)) {
+    if (!kinds.has(kind)) {
+      throw new ConfigError(
+        `WECHAT_TEMPLATE_IDS names an unknown notification kind "${kind}" (known: ${[...kinds].join(', ')})`,
+      );
+    }
+    if (typeof id !== 'string' || !TEMPLATE_ID.test(id)) {
+      throw new ConfigError(
+        `WECHAT_TEMPLATE_IDS.${kind} must be a template id (letters, digits, - and _; ≤ 64), got ${JSON.stringify(id)}`,
+      );
+    }
+  }
+  return parsed as Record<string, string>;
 }
 
 /** Reads and checks the environment once at start-up; throws a ConfigError naming the variable. */
@@ -80,6 +103,20 @@ export function validateConfig(env: Env = process.env): AppConfig {
   if (databaseUrl && !/^mysql:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must start with mysql:// (leave it unset for the embedded SQLite database)');
   }
+  const replicaUrl = env.DATABASE_REPLICA_URL?.trim() || null;
+  if (replicaUrl && !/^mysql:\/\//.test(replicaUrl)) {
+    throw new ConfigError('DATABASE_REPLICA_URL must start with mysql://');
+  }
+  if (replicaUrl && !databaseUrl) {
+    throw new ConfigError('DATABASE_REPLICA_URL needs DATABASE_URL (the primary it replicates)');
+  }
+  const replica: ReplicaConfig | null = replicaUrl
+    ? {
+        url: replicaUrl,
+        maxLagMs: int(env, 'DATABASE_REPLICA_MAX_LAG_MS', 3000, 100, 600_000),
+        checkIntervalMs: int(env, 'DATABASE_REPLICA_CHECK_MS', 500, 50, 60_000),
+      }
+    : null;
   const dataDir = resolve(env.DATA_DIR ?? join(REPO_ROOT, 'data'));
 
   const required = (name: string): string => {
@@ -113,6 +150,7 @@ export function validateConfig(env: Env = process.env): AppConfig {
     nodeEnv,
     port,
     databaseUrl,
+    replica,
     sqlitePath: resolve(env.SQLITE_PATH ?? join(dataDir, 'shuangbaodao.sqlite')),
     jwtSecret,
     accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL_SECONDS', 15 * 60, 30, 24 * 3600),
@@ -140,11 +178,25 @@ export function validateConfig(env: Env = process.env): AppConfig {
     },
     shutdownDrainMs: int(env, 'SHUTDOWN_DRAIN_MS', nodeEnv === 'test' ? 500 : 10_000, 0, 300_000),
     // REDIS_URL, REDIS_KEY_PREFIX, RATE_LIMIT_<NAME>, UPLOAD_DAILY_QUOTA_BYTES, LOGIN_* lockout thresholds.
+    // SMS_PROVIDER, TENCENT_SMS_*, SMS_CODE_TTL_SECONDS: phone verification codes (H5).
+    sms: readSmsConfig(
+      env,
+      production,
+      (name, fallback, min, max) => int(env, name, fallback, min, max),
+      (msg) => new ConfigError(msg),
+    ),
     abuse: readAbuseConfig(
       env,
       nodeEnv === 'test',
       (name, fallback, min, max) => int(env, name, fallback, min, max),
       (msg) => new ConfigError(msg),
     ),
+    // Below 180 days is allowed (a test or staging deployment) but misses the six months the law asks for.
+    audit: { retentionDays: int(env, 'AUDIT_RETENTION_DAYS', AUDIT_RETENTION_DAYS_DEFAULT, 1, 36_500) },
+    attendance: {
+      checkinEarlyMinutes: int(env, 'CHECKIN_EARLY_MINUTES', CHECKIN_EARLY_MINUTES, 0, 24 * 60),
+      codeMaxFailures: int(env, 'CHECKIN_CODE_MAX_FAILURES', 5, 1, 100),
+      codeLockMinutes: int(env, 'CHECKIN_CODE_LOCK_MINUTES', 15, 1, 24 * 60),
+    },
   };
 }

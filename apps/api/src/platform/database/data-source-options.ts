@@ -19,7 +19,7 @@ export type EntityList = ReadonlyArray<Function | EntitySchema>;
  * otherwise an embedded SQLite file. Migrations run on start; synchronize is never used.
  */
 export function buildDataSourceOptions(
-  config: Pick<AppConfig, 'databaseUrl' | 'sqlitePath'> & Partial<Pick<AppConfig, 'db'>>,
+  config: Pick<AppConfig, 'databaseUrl' | 'sqlitePath'> & Partial<Pick<AppConfig, 'db' | 'replica'>>,
   entities: EntityList,
 ): DataSourceOptions {
   // Acquire and query deadlines are enforced around the pool (db-faults.ts), not by these options.
@@ -35,7 +35,20 @@ export function buildDataSourceOptions(
     return {
       ...common,
       type: 'mysql',
-      url: config.databaseUrl,
+      ...(config.replica
+        ? {
+            // Everything stays on the primary unless a request opts in (replica/read-routing.ts).
+            replication: {
+              master: { url: config.databaseUrl },
+              slaves: [{ url: config.replica.url }],
+              defaultMode: 'master' as const,
+              // mysql2's pool cluster would otherwise retry a refused node in a loop, and drop a
+              // node for good after 5 errors; the replica's health is judged by ReplicaMonitor.
+              canRetry: false,
+              removeNodeErrorCount: Number.MAX_SAFE_INTEGER,
+            },
+          }
+        : { url: config.databaseUrl }),
       charset: 'utf8mb4_unicode_ci',
       timezone: 'Z',
       dateStrings: false,

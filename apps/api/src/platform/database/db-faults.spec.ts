@@ -17,6 +17,14 @@ describe('databaseFault', () => {
       databaseFault(new QueryFailedError('UPDATE x', [], driverError('SQLITE_BUSY', 'database is locked'))),
     ).toMatchObject({ kind: 'SQLITE_BUSY' });
     expect(databaseFault(driverError('PROTOCOL_CONNECTION_LOST'))).toMatchObject({ kind: 'PROTOCOL_CONNECTION_LOST' });
+    // MariaDB stopped the statement (max_statement_time): mysql2 gives no code, only errno 1969.
+    const stopped = Object.assign(new Error('Query execution was interrupted (max_statement_time exceeded)'), {
+      code: undefined,
+      errno: 1969,
+    });
+    expect(databaseFault(new QueryFailedError('UPDATE tasks', [], stopped))).toMatchObject({
+      kind: 'ER_STATEMENT_TIMEOUT',
+    });
     expect(databaseFault(new Error("Can't add new command when connection is in closed state"))).toMatchObject({
       kind: 'CONNECTION_CLOSED',
     });

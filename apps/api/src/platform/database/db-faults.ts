@@ -69,6 +69,8 @@ const UNAVAILABLE_CODES = new Set<string>([
   'SQLITE_LOCKED',
 ]);
 
+const MARIADB_STATEMENT_TIMEOUT = 1969;
+
 const UNAVAILABLE_MESSAGES = [
   /closed state/i, // mysql2: "Can't add new command when connection is in closed state"
   /Pool is closed/i,
@@ -87,9 +89,22 @@ export interface DatabaseFault {
 /** Whether an error means "the database is not answering" (rather than a bug or a bad request). */
 export function databaseFault(err: unknown): DatabaseFault | null {
   if (!err || typeof err !== 'object') return null;
-  const e = err as { code?: unknown; message?: unknown; driverError?: { code?: unknown; message?: unknown } };
+  const e = err as {
+    code?: unknown;
+    errno?: unknown;
+    message?: unknown;
+    driverError?: { code?: unknown; errno?: unknown; message?: unknown };
+  };
+  const errno = typeof e.errno === 'number' ? e.errno : e.driverError?.errno;
   const code =
-    typeof e.code === 'string' ? e.code : typeof e.driverError?.code === 'string' ? e.driverError.code : undefined;
+    typeof e.code === 'string'
+      ? e.code
+      : typeof e.driverError?.code === 'string'
+        ? e.driverError.code
+        : // MariaDB's max_statement_time (errno 1969) has no name in mysql2, which knows MySQL's codes only.
+          errno === MARIADB_STATEMENT_TIMEOUT
+          ? 'ER_STATEMENT_TIMEOUT'
+          : undefined;
   const message = String(e.driverError?.message ?? e.message ?? '');
   if (code && UNAVAILABLE_CODES.has(code)) return { kind: code, message, clientGone: code === DbFaultCode.ClientGone };
   if (UNAVAILABLE_MESSAGES.some((re) => re.test(message)))
@@ -288,13 +303,22 @@ function wrapPool(pool: MysqlPoolLike, t: DbTimeouts): void {
   };
 }
 
+/** The driver's pools: one, or with a replica one per node of mysql2's pool cluster (each its own liveness). */
+function mysqlPools(ds: DataSource): MysqlPoolLike[] {
+  const driver = ds.driver as unknown as {
+    pool?: MysqlPoolLike;
+    poolCluster?: { _nodes?: Record<string, { pool: MysqlPoolLike }> };
+  };
+  if (driver.pool) return [driver.pool];
+  return Object.values(driver.poolCluster?._nodes ?? {}).map((node) => node.pool);
+}
+
 /** Installs the deadlines on an initialised DataSource (after the migrations have run). */
 export function installDbFaults(ds: DataSource, timeouts: DbTimeouts = DEFAULT_DB_TIMEOUTS): void {
   const marked = ds as unknown as Record<symbol, boolean>;
   if (marked[WRAPPED]) return;
   marked[WRAPPED] = true;
-  const pool = (ds.driver as unknown as { pool?: MysqlPoolLike }).pool;
-  if (ds.options.type === 'mysql' && pool) wrapPool(pool, timeouts);
+  if (ds.options.type === 'mysql') for (const pool of mysqlPools(ds)) wrapPool(pool, timeouts);
   const transaction = ds.manager.transaction.bind(ds.manager) as (...a: unknown[]) => Promise<unknown>;
   (ds.manager as { transaction: unknown }).transaction = (...args: unknown[]) => {
     if (currentRequest()?.clientGone()) return Promise.reject(clientGoneError());

@@ -1,4 +1,4 @@
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, QueryFailedError, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 
 /**
  * Dates in raw SQL, the same on both dialects: UTC "YYYY-MM-DD HH:MM:SS.mmm", which MySQL parses
@@ -48,19 +48,28 @@ export async function lockRow(
   }
 }
 
-const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
+/**
+ * Reads the rows as they are now, locked until the transaction ends (FOR UPDATE on MySQL). A plain
+ * read in a MySQL transaction sees the REPEATABLE READ snapshot taken at its first plain read,
+ * which may predate a change another transaction committed while this one waited for a lock. On
+ * SQLite the gate runs one transaction at a time, so every read is current.
+ */
+export function forUpdate<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
+  return qb.connection.options.type === 'mysql' ? qb.setLock('pessimistic_write') : qb;
+}
 
-/** A transaction retried (up to 4 times, with jitter) when MySQL picks it as a deadlock victim. */
-export async function transaction<T>(ds: DataSource, fn: (m: EntityManager) => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await ds.transaction(fn);
-    } catch (err) {
-      const code =
-        (err as { code?: string; driverError?: { code?: string } }).code ??
-        (err as { driverError?: { code?: string } }).driverError?.code;
-      if (!code || !RETRYABLE.has(code) || attempt >= 4) throw err;
-      await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * attempt));
-    }
-  }
+/**
+ * A transaction. Deadlock victims and lock conflicts are run again by the retry installed on the
+ * DataSource at start-up (transaction-retry.ts), for this and for every other `ds.transaction`.
+ */
+export function transaction<T>(ds: DataSource, fn: (m: EntityManager) => Promise<T>): Promise<T> {
+  return ds.transaction(fn);
+}
+
+/** A duplicate key: the same row was written first by someone else (or by a simultaneous repeat). */
+export function isUniqueViolation(err: unknown): boolean {
+  if (!(err instanceof QueryFailedError)) return false;
+  const code =
+    (err as QueryFailedError & { code?: string }).code ?? (err.driverError as { code?: string } | undefined)?.code;
+  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }

@@ -4,6 +4,7 @@ import { IllegalTransitionError } from '@sbd/domain';
 import type { Request, Response } from 'express';
 import { QueryFailedError, UpdateValuesMissingError } from 'typeorm';
 import { databaseFault, replyDatabaseUnavailable } from '../database/db-faults';
+import { isDeadlock } from '../database/transaction-retry';
 
 const STATUS_DEFAULTS: Partial<Record<number, { code: ErrorCode; message: string }>> = {
   400: { code: ErrorCode.ValidationFailed, message: '请求参数有误' },
@@ -107,6 +108,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return {
         status: HttpStatus.BAD_REQUEST,
         body: { code: ErrorCode.ValidationFailed, message: '请至少修改一项内容' },
+      };
+    }
+    if (isDeadlock(exception)) {
+      // Still a deadlock victim after the transaction's retries: nothing was written; try again.
+      return {
+        status: HttpStatus.CONFLICT,
+        body: { code: ErrorCode.Conflict, message: '同时操作的人较多，请稍后重试' },
       };
     }
     if (exception instanceof QueryFailedError && isUniqueViolation(exception)) {

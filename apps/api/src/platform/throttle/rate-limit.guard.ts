@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
+import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { FieldCipher } from '../crypto/field-cipher';
@@ -15,9 +16,10 @@ import { TooManyRequestsError } from './too-many-requests';
  * - ip: the client address (behind the loopback proxy, from X-Forwarded-For);
  * - user: the signed-in account;
  * - phone: the phone number in the body (keyed hash), i.e. the account a login/sign-up is aimed at;
- * - claimTask: the signed-in member and the task of the claim in the path (check-in code guesses).
+ * - claimTask: the signed-in member and the task of the claim in the path (check-in code guesses);
+ * - session: the session (refresh-token family) of the refresh token in the body.
  */
-export type RateLimitKey = 'ip' | 'user' | 'phone' | 'claimTask';
+export type RateLimitKey = 'ip' | 'user' | 'phone' | 'claimTask' | 'session';
 
 const RATE_LIMITS = 'sbd:rateLimits';
 
@@ -76,6 +78,17 @@ export class RateLimitGuard implements CanActivate {
         const rows: { task_id: number }[] = await this.db.query('SELECT task_id FROM claims WHERE id = ?', [id]);
         // An unknown claim answers 404 further on; count it per claim id so probing is limited too.
         return `member:${req.principal.userId}:${rows.length ? `task:${Number(rows[0].task_id)}` : `claim:${id}`}`;
+      }
+      case 'session': {
+        const token = (req.body as { refreshToken?: unknown } | undefined)?.refreshToken;
+        if (typeof token !== 'string' || token.length > 200) return null;
+        const hash = createHash('sha256').update(token).digest('hex');
+        const rows: { family_id: string }[] = await this.db.query(
+          'SELECT family_id FROM refresh_tokens WHERE token_hash = ?',
+          [hash],
+        );
+        // Every token of a session, rotated or not, counts against the session; an unknown one against itself.
+        return rows.length ? `family:${rows[0].family_id}` : `token:${hash}`;
       }
     }
   }

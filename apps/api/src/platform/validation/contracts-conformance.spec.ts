@@ -6,8 +6,15 @@
  */
 import type {
   AcceptNeedRequest,
+  CheckSmsCodeRequest,
+  RecordSubscribeChoicesRequest,
+  SendSmsCodeRequest,
+  SubscribeChoiceItem,
+  SubscribeTemplatesQuery,
+  WechatPhoneRequest,
   AdjustPointsRequest,
   ApproveRegistrationRequest,
+  AuditEventListQuery,
   BackfillRequest,
   CallupScopeQuery,
   CancelTaskRequest,
@@ -73,7 +80,14 @@ import type {
   WithdrawClaimRequest,
   WithdrawNeedRequest,
 } from '@sbd/contracts';
+import type { AuditEventsQuery } from '../audit/dto/audit-events.query';
 import type { LoginDto } from '../../identity/auth/dto/login.dto';
+import type { CheckSmsCodeDto, SendSmsCodeDto, WechatPhoneDto } from '../../identity/phone/dto/phone.dtos';
+import type {
+  RecordSubscribeChoicesDto,
+  SubscribeChoiceDto,
+  SubscribeTemplatesQueryDto,
+} from '../../messaging/subscriptions/dto/subscription.dtos';
 import type { RefreshDto } from '../../identity/auth/dto/refresh.dto';
 import type { SignupDto } from '../../identity/auth/dto/signup.dto';
 import type { WechatLoginDto } from '../../identity/auth/dto/wechat-login.dto';
@@ -222,6 +236,13 @@ describe('API request classes and their contracts', () => {
       conforms<MyNeedsQuery, MyNeedListQuery>(true),
       conforms<CommunityNeedsQuery, NeedListQuery>(true),
       conforms<NeedSummaryQuery, NeedPeriodQuery>(true),
+      conforms<AuditEventsQuery, AuditEventListQuery>(true),
+      conforms<WechatPhoneDto, WechatPhoneRequest>(true),
+      conforms<SendSmsCodeDto, SendSmsCodeRequest>(true),
+      conforms<CheckSmsCodeDto, CheckSmsCodeRequest>(true),
+      conforms<SubscribeTemplatesQueryDto, SubscribeTemplatesQuery>(true),
+      conforms<SubscribeChoiceDto, SubscribeChoiceItem>(true),
+      conforms<RecordSubscribeChoicesDto, RecordSubscribeChoicesRequest>(true),
     ];
     expect(checks.every(Boolean)).toBe(true);
   });

@@ -23,6 +23,16 @@ export interface UnlimitedQrCodeOptions {
   envVersion?: 'release' | 'trial' | 'develop';
 }
 
+/** phone_info of getuserphonenumber. */
+export interface WechatPhoneInfo {
+  /** With the country code for numbers outside the mainland, e.g. "13800138000" or "+85212345678". */
+  phoneNumber: string;
+  /** Without the country code. */
+  purePhoneNumber: string;
+  countryCode: string;
+  watermark: { appid: string; timestamp: number };
+}
+
 interface RawResponse {
   status: number;
   contentType: string;
@@ -157,6 +167,35 @@ export class WechatClient {
         throw new WechatApiError(WECHAT_UNREACHABLE, 'malformed msg_sec_check response', 'msg_sec_check');
       }
       return { suggest, label: result?.label ?? 0 };
+    });
+  }
+
+  /**
+   * phonenumber.getPhoneNumber: the code from the mini-program's getPhoneNumber button (valid five
+   * minutes, once) → the user's WeChat-verified phone number.
+   */
+  async getPhoneNumber(code: string): Promise<WechatPhoneInfo> {
+    return this.withToken('getuserphonenumber', async (token) => {
+      const json = await this.postJson(
+        `/wxa/business/getuserphonenumber?access_token=${encodeURIComponent(token)}`,
+        'getuserphonenumber',
+        { code },
+      );
+      const info = json.phone_info as Partial<WechatPhoneInfo> | undefined;
+      if (
+        typeof info?.purePhoneNumber !== 'string' ||
+        typeof info.phoneNumber !== 'string' ||
+        typeof info.countryCode !== 'string' ||
+        typeof info.watermark?.appid !== 'string'
+      ) {
+        throw new WechatApiError(WECHAT_UNREACHABLE, 'malformed getuserphonenumber response', 'getuserphonenumber');
+      }
+      return {
+        phoneNumber: info.phoneNumber,
+        purePhoneNumber: info.purePhoneNumber,
+        countryCode: info.countryCode,
+        watermark: { appid: info.watermark.appid, timestamp: Number(info.watermark.timestamp) },
+      };
     });
   }
 

@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { CurrentUser } from '../../platform/auth/decorators';
 import type { Principal } from '../../platform/auth/principal';
 import { IdParam } from '../../platform/validation/id-param';
+import { ReadsMayLag } from '../../platform/database/replica/reads-may-lag';
 import { ExportNeedsQuery, ExportRegistrationsQuery, ExportTasksQuery } from './dto/export.queries';
 import { ExportsService } from './exports.service';
 import { sendXlsx, XLSX_MIME } from '../shared/xlsx';
@@ -18,6 +19,7 @@ export class ExportsController {
   constructor(private readonly exports: ExportsService) {}
 
   @Get('registrations/export.xlsx')
+  @ReadsMayLag()
   @ApiProduces(XLSX_MIME)
   @ApiOperation({ summary: 'A community’s registrations as Excel (filter: status)', description: SAME_ROWS })
   async registrations(
@@ -30,6 +32,7 @@ export class ExportsController {
   }
 
   @Get('needs/export.xlsx')
+  @ReadsMayLag()
   @ApiProduces(XLSX_MIME)
   @ApiOperation({
     summary: 'A community’s needs as Excel (filters: status, category, buildingId)',
@@ -45,6 +48,7 @@ export class ExportsController {
   }
 
   @Get('tasks/export.xlsx')
+  @ReadsMayLag()
   @ApiProduces(XLSX_MIME)
   @ApiOperation({ summary: 'A community’s tasks as Excel (filter: status)', description: SAME_ROWS })
   async tasks(

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  AuditAction,
+  AuditObjectType,
   NEED_CATEGORY_LABELS,
   NEED_STATUS_LABELS,
   OrgNodeType,
@@ -17,6 +19,7 @@ import {
 } from '@sbd/contracts';
 import { maskPhone } from '@sbd/domain';
 import { DataSource } from 'typeorm';
+import { AuditService } from '../../platform/audit/audit.service';
 import type { Principal } from '../../platform/auth/principal';
 import { COMMUNITY_READERS, ScopeService } from '../../platform/auth/scope.service';
 import { FieldCipher } from '../../platform/crypto/field-cipher';
@@ -53,7 +56,26 @@ export class ExportsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly scope: ScopeService,
     private readonly cipher: FieldCipher,
+    private readonly audit: AuditService,
   ) {}
+
+  /** Every export is audited: who downloaded which list of which community, with the filter and row count. */
+  private async audited(
+    p: Principal,
+    communityId: number,
+    list: 'registrations' | 'needs' | 'tasks',
+    filter: object,
+    rows: number,
+  ): Promise<void> {
+    await this.audit.record({
+      action: AuditAction.ExportDownload,
+      actor: p,
+      objectType: AuditObjectType.OrgNode,
+      objectId: communityId,
+      nodeId: communityId,
+      detail: { export: list, filter: { ...filter }, rows },
+    });
+  }
 
   private async community(p: Principal, id: number, message?: string, requireCommunity = true) {
     const node = await this.scope.assertNode(p, id, COMMUNITY_READERS, message);
@@ -130,6 +152,7 @@ export class ExportsService {
       ],
       rows,
     );
+    await this.audited(p, communityId, 'registrations', q, rows.length);
     return toBuffer(wb);
   }
 
@@ -221,6 +244,7 @@ export class ExportsService {
       ],
       rows,
     );
+    await this.audited(p, communityId, 'needs', q, rows.length);
     return toBuffer(wb);
   }
 
@@ -256,6 +280,7 @@ export class ExportsService {
       ],
       rows,
     );
+    await this.audited(p, communityId, 'tasks', q, rows.length);
     return toBuffer(wb);
   }
 }

@@ -28,6 +28,7 @@ import { memoryStorage } from 'multer';
 import { CurrentUser, Roles } from '../../platform/auth/decorators';
 import type { Principal } from '../../platform/auth/principal';
 import { IdParam } from '../../platform/validation/id-param';
+import { ReadsMayLag } from '../../platform/database/replica/reads-may-lag';
 import { sendXlsx, XLSX_MIME } from '../shared/xlsx';
 import { UNIT_READERS } from '../stats/stats.service';
 import {
@@ -37,7 +38,7 @@ import {
   MemberRecordsQuery,
   UploadRosterQuery,
 } from './dto/roster.dtos';
-import { annualReportHtml, annualReportWorkbook, memberRecordsWorkbook } from './member-records-output';
+import { MemberRecordsExportService } from './member-records-export.service';
 import { MemberRecordsService } from './member-records.service';
 import { RosterUploadErrorsFilter } from './roster-errors.filter';
 import { RostersService } from './rosters.service';
@@ -56,6 +57,7 @@ export class RostersController {
   constructor(
     private readonly rosters: RostersService,
     private readonly records: MemberRecordsService,
+    private readonly files: MemberRecordsExportService,
   ) {}
 
   @Get('roster/template.xlsx')
@@ -96,6 +98,7 @@ export class RostersController {
   }
 
   @Get('roster')
+  @ReadsMayLag()
   @ApiOperation({
     summary: 'The unit roster in file order (keyset pagination), phones masked, with each entry’s matched registration',
   })
@@ -108,6 +111,7 @@ export class RostersController {
   }
 
   @Get('member-records')
+  @ReadsMayLag()
   @ApiOperation({
     summary:
       '报回单位: one row per roster entry or registration naming the unit, with the year’s services, hours, satisfaction, points and flags',
@@ -122,6 +126,7 @@ export class RostersController {
   }
 
   @Get('member-records/export.xlsx')
+  @ReadsMayLag()
   @ApiProduces(XLSX_MIME)
   @ApiOperation({
     summary: 'The member records as Excel: exactly the rows the same filter lists',
@@ -133,13 +138,8 @@ export class RostersController {
     @Query() q: MemberRecordsFilterQuery,
     @Res() res: Response,
   ): Promise<void> {
-    const { unit, records, year } = await this.records.filtered(p, id, q);
-    sendXlsx(
-      res,
-      await memberRecordsWorkbook(unit.name, records),
-      `${unit.name}党员报回记录${year}.xlsx`,
-      `member-records-${id}-${year}.xlsx`,
-    );
+    const file = await this.files.recordsXlsx(p, id, q);
+    sendXlsx(res, file.buffer, file.filename, file.asciiName);
   }
 
   @Get('members/:userId/annual-report')
@@ -163,13 +163,8 @@ export class RostersController {
     @Query() q: AnnualReportQuery,
     @Res() res: Response,
   ): Promise<void> {
-    const report = await this.records.annualReport(p, id, userId, q.year);
-    sendXlsx(
-      res,
-      await annualReportWorkbook(report),
-      `${report.record.name}${report.year}年度报告.xlsx`,
-      `annual-report-${userId}-${report.year}.xlsx`,
-    );
+    const file = await this.files.annualReportXlsx(p, id, userId, q.year);
+    sendXlsx(res, file.buffer, file.filename, file.asciiName);
   }
 
   @Get('members/:userId/annual-report.html')
@@ -184,6 +179,6 @@ export class RostersController {
     @Param('userId', IdParam) userId: number,
     @Query() q: AnnualReportQuery,
   ): Promise<string> {
-    return annualReportHtml(await this.records.annualReport(p, id, userId, q.year));
+    return this.files.annualReportPage(p, id, userId, q.year);
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MemberRecordsExportService } from './member-records-export.service';
 import { MemberRecordsService } from './member-records.service';
 import { RostersController } from './rosters.controller';
 import { RostersService } from './rosters.service';
@@ -6,7 +7,7 @@ import { RostersService } from './rosters.service';
 /** 报回单位: unit rosters (名册), the unit's member records with flags and honours, annual reports. */
 @Module({
   controllers: [RostersController],
-  providers: [RostersService, MemberRecordsService],
+  providers: [RostersService, MemberRecordsService, MemberRecordsExportService],
   exports: [RostersService, MemberRecordsService],
 })
 export class RostersModule {}

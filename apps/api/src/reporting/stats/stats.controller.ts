@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import { CurrentUser, Roles } from '../../platform/auth/decorators';
 import type { Principal } from '../../platform/auth/principal';
 import { IdParam } from '../../platform/validation/id-param';
+import { ReadsMayLag } from '../../platform/database/replica/reads-may-lag';
 import { sendXlsx } from '../shared/xlsx';
 import { StatsQuery } from './dto/stats.query';
 import { STATS_DOC } from './stats-definitions';
@@ -24,6 +25,7 @@ export class StatsController {
   ) {}
 
   @Get('nodes/:id')
+  @ReadsMayLag()
   @ApiOperation({
     summary: '统计: 报到率, 服务率, hours, 满意率, need closure, tasks, top members and series of an org node',
     description: STATS_DOC,
@@ -33,6 +35,7 @@ export class StatsController {
   }
 
   @Get('nodes/:id/export.xlsx')
+  @ReadsMayLag()
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOperation({
     summary: 'The statistics report (统计报表) of an org node and period as Excel',

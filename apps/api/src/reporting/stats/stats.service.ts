@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { OrgNodeType, Role, TOP_MEMBERS_LIMIT, type StatsDto } from '@sbd/contracts';
+import { AuditAction, AuditObjectType, OrgNodeType, Role, TOP_MEMBERS_LIMIT, type StatsDto } from '@sbd/contracts';
 import { DataSource } from 'typeorm';
+import { AuditService } from '../../platform/audit/audit.service';
 import type { Principal } from '../../platform/auth/principal';
 import { COMMUNITY_READERS, ScopeService, type NodeRef } from '../../platform/auth/scope.service';
 import { badRequest, forbidden } from '../../platform/errors/app-errors';
@@ -23,6 +24,7 @@ export class StatsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly scope: ScopeService,
     private readonly rollups: StatsRollupService,
+    private readonly audit: AuditService,
   ) {}
 
   async stats(p: Principal, nodeId: number, q: StatsQuery): Promise<StatsDto> {
@@ -33,7 +35,16 @@ export class StatsService {
 
   async workbook(p: Principal, nodeId: number, q: StatsQuery): Promise<{ buffer: Buffer; filename: string }> {
     const stats = await this.stats(p, nodeId, q);
-    return { buffer: await statsWorkbook(stats), filename: `stats-${nodeId}-${stats.from.slice(0, 10)}.xlsx` };
+    const buffer = await statsWorkbook(stats);
+    await this.audit.record({
+      action: AuditAction.ExportDownload,
+      actor: p,
+      objectType: AuditObjectType.OrgNode,
+      objectId: nodeId,
+      nodeId,
+      detail: { export: 'stats', filter: { ...q } },
+    });
+    return { buffer, filename: `stats-${nodeId}-${stats.from.slice(0, 10)}.xlsx` };
   }
 
   /**

@@ -6,6 +6,7 @@ import type { FoundationWorld } from '../../support/foundation-world';
 import { badPhone, badText, nonMatching, notAString, tooLong } from '../../support/malformed';
 import type { MalformedRoute } from '../../support/malformed-routes';
 
+const CONSENT = PRIVACY_NOTICE.version;
 const badRefreshToken = fc.oneof(notAString, fc.constant(null), fc.string({ maxLength: 15 }), tooLong(200));
 
 export function authMalformedRoutes(w: () => FoundationWorld): MalformedRoute[] {
@@ -26,8 +27,9 @@ export function authMalformedRoutes(w: () => FoundationWorld): MalformedRoute[] 
         ),
         name: badText(50, { notBlank: true }),
         communityCode: fc.oneof(notAString, nonMatching(/^[A-Za-z0-9_-]{1,32}$/)),
+        consentVersion: fc.oneof(notAString, fc.constant(null), fc.constant(''), fc.constant('2000-01'), tooLong(20)),
       },
-      valid: () => ({ phone: nextPhone(), password: 'Str0ng!pass', name: '张三' }),
+      valid: () => ({ phone: nextPhone(), password: 'Str0ng!pass', name: '张三', consentVersion: CONSENT }),
       validStatus: 202,
     },
     {

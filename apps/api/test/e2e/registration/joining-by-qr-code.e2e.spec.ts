@@ -7,6 +7,7 @@ import QRCode from 'qrcode';
 import { FieldCipher } from '../../../src/platform/crypto/field-cipher';
 import { RegistrationEntity } from '../../../src/identity/registration/entities/registration.entity';
 import { aRegistration, createUser, type City, type TestUser } from '../../support/factories';
+import { provePhone, registerAs } from '../../support/verified';
 import type { TestApp } from '../../support/test-app';
 import { createRegistrationWorld, type RegistrationWorld } from './registration-world';
 
@@ -150,25 +151,16 @@ describe('registration (报到) from QR code to e-card', () => {
 
     it('refuses a building or position of another community', async () => {
       const member = await createUser(t);
-      const b1 = await t
-        .http()
-        .post('/api/registrations')
-        .set(member.auth)
-        .send(aRegistration(city.a, { buildingId: city.b.buildingId }))
-        .expect(400);
+      const b1 = await registerAs(t, member, aRegistration(city.a, { buildingId: city.b.buildingId }), 400);
       expect(b1.body.details).toEqual([{ field: 'buildingId', message: '所选小区/楼栋不属于该社区' }]);
-      const b2 = await t
-        .http()
-        .post('/api/registrations')
-        .set(member.auth)
-        .send(aRegistration(city.a, { positionIds: [city.b.positionIds[0]] }))
-        .expect(400);
+      const b2 = await registerAs(t, member, aRegistration(city.a, { positionIds: [city.b.positionIds[0]] }), 400);
       expect(b2.body.details[0].field).toBe('positionIds');
     });
 
     it('accepts one registration per member, even when submitted twice at once', async () => {
       const member = await createUser(t);
       const body = aRegistration(city.a);
+      await provePhone(t, member, body.phone);
       const results = await Promise.all(
         [1, 2, 3].map(() => t.http().post('/api/registrations').set(member.auth).send(body)),
       );

@@ -5,6 +5,7 @@
 import { Role, type RegistrationDto, type SubmitRegistrationRequest } from '@sbd/contracts';
 import { aRegistration, buildCity, createUser, type City, type TestUser } from '../../support/factories';
 import { createTestApp, type TestApp } from '../../support/test-app';
+import { registerAs } from '../../support/verified';
 
 /** A phone number as staff see it. */
 export const MASKED = /^1\d{2}\*{4}\d{4}$/;
@@ -30,12 +31,7 @@ export async function createRegistrationWorld(): Promise<RegistrationWorld> {
     roles: [{ role: Role.CommunityAdmin, scopeNodeId: city.b.id }],
   });
   const submit: RegistrationWorld['submit'] = async (member, overrides = {}) => {
-    const res = await t
-      .http()
-      .post('/api/registrations')
-      .set(member.auth)
-      .send(aRegistration(city.a, overrides))
-      .expect(201);
+    const res = await registerAs(t, member, aRegistration(city.a, overrides));
     return res.body as RegistrationDto;
   };
   return { t, city, adminA, adminB, submit };

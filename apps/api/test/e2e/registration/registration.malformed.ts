@@ -4,6 +4,7 @@ import { isCnIdNumber } from '@sbd/domain';
 import fc from 'fast-check';
 import { PRIVACY_NOTICE } from '../../../src/identity/users/privacy-notice';
 import { aRegistration } from '../../support/factories';
+import { provePhone } from '../../support/verified';
 import type { FoundationWorld } from '../../support/foundation-world';
 import type { IdRoute } from '../../support/ids-in-path';
 import {
@@ -99,6 +100,8 @@ export function registrationMalformedRoutes(w: () => FoundationWorld): Malformed
       },
       valid: () => ({ ...aRegistration(w().city.a), phone: '13900001111' }),
       validStatus: 201,
+      // The valid body's phone is the member's, proven as the phone button or an SMS code would.
+      before: () => provePhone(w().t, w().plain, '13900001111'),
     },
     {
       method: 'patch',

@@ -5,6 +5,7 @@
 import { ErrorCode, RegistrationStatus, Role, type RegistrationDto } from '@sbd/contracts';
 import { RegistrationEntity } from '../../../src/identity/registration/entities/registration.entity';
 import { aRegistration, createUser, type City, type TestUser } from '../../support/factories';
+import { registerAs } from '../../support/verified';
 import type { TestApp } from '../../support/test-app';
 import { MASKED, createRegistrationWorld, type RegistrationWorld } from './registration-world';
 
@@ -83,12 +84,7 @@ describe('registration (报到) from QR code to e-card', () => {
       const mine = await t.http().get('/api/registrations/me').set(member.auth).expect(200);
       expect(mine.body).toMatchObject({ status: RegistrationStatus.Rejected, rejectReason: '居住地址不在本社区' });
       await t.http().get('/api/registrations/me/card').set(member.auth).expect(409);
-      const again = await t
-        .http()
-        .post('/api/registrations')
-        .set(member.auth)
-        .send(aRegistration(city.a, { residenceDetail: '5单元102室' }))
-        .expect(201);
+      const again = await registerAs(t, member, aRegistration(city.a, { residenceDetail: '5单元102室' }));
       expect(again.body).toMatchObject({ id: reg.id, status: RegistrationStatus.Pending, rejectReason: null });
     });
 

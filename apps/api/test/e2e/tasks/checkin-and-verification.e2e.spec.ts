@@ -10,6 +10,7 @@ import { TaskEntity } from '../../../src/loop/tasks/entities/task.entity';
 import { toDbDate } from '../../../src/platform/database/sql';
 import { createApprovedMembers } from '../../support/factories';
 import { createServiceLoopWorld, type ServiceLoopWorld } from './service-loop-world';
+import { acceptSubscription } from '../../support/verified';
 
 describe('should check members in and out, verify their hours, and credit points and notify them', () => {
   let t: ServiceLoopWorld['t'];
@@ -19,11 +20,12 @@ describe('should check members in and out, verify their hours, and credit points
   let publish: ServiceLoopWorld['publish'];
   let claim: ServiceLoopWorld['claim'];
   let startedAgo: ServiceLoopWorld['startedAgo'];
+  let ended: ServiceLoopWorld['ended'];
   let secretOf: ServiceLoopWorld['secretOf'];
   let countersMatchRows: ServiceLoopWorld['countersMatchRows'];
 
   beforeAll(async () => {
-    ({ t, city, adminA, adminB, publish, claim, startedAgo, secretOf, countersMatchRows } =
+    ({ t, city, adminA, adminB, publish, claim, startedAgo, ended, secretOf, countersMatchRows } =
       await createServiceLoopWorld());
   });
   afterAll(() => t.close());
@@ -76,6 +78,8 @@ describe('should check members in and out, verify their hours, and credit points
         .expect(200);
       expect(out.body).toMatchObject({ status: ClaimStatus.CheckedOut, creditedHours: 1 });
 
+      // Verification waits for the end of the service.
+      await ended(task.id);
       const verified = await t
         .http()
         .post(`/api/claims/${c.id}/verify`)
@@ -106,7 +110,10 @@ describe('should check members in and out, verify their hours, and credit points
         .set(m.auth)
         .send({ latitude: 32.0223, longitude: 120.8642 })
         .expect(400);
-      expect(far.body.message).toMatch(/^您不在签到范围内（距离约1112米，需在200米内）$/);
+      // Out of range, without the distance: it would point a member far away to the exact place.
+      expect(far.body.message).toBe(
+        '您不在签到范围内（需在「甲社区1号楼」200米内），请到达现场后再试，或输入现场的签到码',
+      );
       await t
         .http()
         .post(`/api/claims/${c.id}/check-in`)
@@ -124,7 +131,7 @@ describe('should check members in and out, verify their hours, and credit points
       const c = (await claim(m, task.id).expect(201)).body as ClaimDto;
       const code = (await t.http().get(`/api/tasks/${task.id}/checkin-code`).set(adminA.auth)).body.code;
       const res = await t.http().post(`/api/claims/${c.id}/check-in`).set(m.auth).send({ code }).expect(409);
-      expect(res.body.message).toBe('还没到签到时间（开始前30分钟可签到）');
+      expect(res.body.message).toMatch(/^还没到签到时间，活动开始前30分钟起可签到（\d{1,2}月\d{1,2}日 \d\d:\d\d起）$/);
     });
 
     it('nobody verifies their own hours', async () => {
@@ -152,6 +159,7 @@ describe('should check members in and out, verify their hours, and credit points
         .set(adminMember.auth)
         .send({ code: checkinCode(secret, Date.now()) })
         .expect(200);
+      await ended(task.id);
       const res = await t.http().post(`/api/claims/${c.id}/verify`).set(adminMember.auth).send({}).expect(403);
       expect(res.body.message).toBe('不能核验自己的服务时长');
       await t.http().post(`/api/claims/${c.id}/verify`).set(adminB.auth).send({}).expect(403);
@@ -265,6 +273,9 @@ describe('should check members in and out, verify their hours, and credit points
       await t.ds.query('UPDATE users SET openid = ? WHERE id = ?', ['openid-m2', m2.id]);
       t.wechat.unsubscribed.add('openid-m2');
       t.config.wechat.templateIds[NotificationKind.PointsChanged] = 'tmpl-points';
+      // Both accepted the template in the app; WeChat holds no subscription for m2 (43101).
+      await acceptSubscription(t, m1, 'tmpl-points');
+      await acceptSubscription(t, m2, 'tmpl-points');
       await t.ds.transaction(async (m) => {
         for (const u of [m1, m2]) {
           await notifications.enqueue(m, {

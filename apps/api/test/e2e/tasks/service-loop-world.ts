@@ -5,8 +5,8 @@
 import { Role, type CreateTaskRequest, type TaskDto } from '@sbd/contracts';
 import { ClaimEntity } from '../../../src/loop/claims/entities/claim.entity';
 import { TaskEntity } from '../../../src/loop/tasks/entities/task.entity';
-import { toDbDate } from '../../../src/platform/database/sql';
 import { buildCity, aTask, createUser, type City, type TestUser } from '../../support/factories';
+import { serviceEnds, startedAgo as moveStart } from '../../support/task-clock';
 import { createTestApp, type TestApp } from '../../support/test-app';
 
 export async function createServiceLoopWorld() {
@@ -26,21 +26,11 @@ export async function createServiceLoopWorld() {
       .send({ taskId, ...extra });
 
   /** Moves a task (and its claims) so that it started `minutesAgo` minutes ago. */
-  async function startedAgo(taskId: number, minutesAgo: number, lengthMinutes = 180): Promise<void> {
-    const start = new Date(Date.now() - minutesAgo * 60_000);
-    const end = new Date(start.getTime() + lengthMinutes * 60_000);
-    await t.ds.query('UPDATE tasks SET starts_at = ?, ends_at = ?, claim_deadline = ? WHERE id = ?', [
-      toDbDate(start),
-      toDbDate(end),
-      toDbDate(end),
-      taskId,
-    ]);
-    await t.ds.query('UPDATE claims SET starts_at = ?, ends_at = ? WHERE task_id = ?', [
-      toDbDate(start),
-      toDbDate(end),
-      taskId,
-    ]);
-  }
+  const startedAgo = (taskId: number, minutesAgo: number, lengthMinutes = 180) =>
+    moveStart(t, taskId, minutesAgo, lengthMinutes);
+
+  /** The task's service is over (it ended a minute ago), check-ins and check-outs moved with it. */
+  const ended = (taskId: number) => serviceEnds(t, taskId);
 
   async function secretOf(taskId: number): Promise<string> {
     const row = await t.ds
@@ -64,7 +54,7 @@ export async function createServiceLoopWorld() {
     expect(holding).toBeGreaterThanOrEqual(task.claimedCount);
   }
 
-  return { t, city, adminA, adminB, publish, claim, startedAgo, secretOf, countersMatchRows };
+  return { t, city, adminA, adminB, publish, claim, startedAgo, ended, secretOf, countersMatchRows };
 }
 
 export type ServiceLoopWorld = Awaited<ReturnType<typeof createServiceLoopWorld>>;

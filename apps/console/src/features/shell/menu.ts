@@ -12,6 +12,13 @@ export interface MenuEntry {
 export const MENU: MenuEntry[] = [
   { path: '/', label: '工作台', roles: [] },
   { path: '/registrations', label: '报到审核', roles: [Role.CommunityAdmin] },
+  { path: '/needs', label: '需求分拣', roles: [Role.CommunityAdmin] },
+  {
+    path: '/stats',
+    label: '统计',
+    roles: [Role.DistrictAdmin, Role.StreetAdmin, Role.CommunityAdmin, Role.UnitAdmin],
+  },
+  { path: '/audit', label: '审计日志', roles: [Role.PlatformAdmin, Role.DistrictAdmin] },
 ];
 
 export function menuFor(user: MeDto): MenuEntry[] {

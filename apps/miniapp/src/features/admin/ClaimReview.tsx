@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { CLAIM_STATUS_LABELS, ClaimAction, ClaimStatus, RATING_COMMENT_MAX, type ClaimDto } from '@sbd/contracts';
+import { whyCannotVerify } from '@sbd/domain';
+import { a11y } from '@/platform/a11y';
 import { confirmModal, toast } from '@/platform/feedback';
 import { formatDateTime } from '@/platform/format';
 import { formatHours } from '@/platform/time';
@@ -8,6 +10,7 @@ import { Badge } from '@/ui/Badge';
 import { Btn } from '@/ui/Button';
 import { TextAreaField, TextField } from '@/ui/Field';
 import { useAction } from '@/ui/hooks/useAction';
+import { useNow } from '@/ui/hooks/useNow';
 import { SCORE_WORDS, Stars } from '@/ui/Stars';
 import { markNoShow, rateService, rejectClaim, verifyClaim } from '@/features/claims/service';
 import { CLAIM_TONE, claimCan } from '@/features/loop/loop';
@@ -43,7 +46,11 @@ function ClaimInfo({ claim }: { claim: ClaimDto }) {
   );
 }
 
-/** 核验: the hours of one checked-out claim, with the community's 1–5 rating of the service. */
+/**
+ * 核验: the hours of one checked-out claim, with the community's 1–5 rating of the service. Both
+ * wait for the end of the service (the shared domain rule, the API's too): until then the button
+ * is disabled and says when.
+ */
 export function ClaimReview({
   claim,
   taskStarted,
@@ -60,7 +67,10 @@ export function ClaimReview({
   const [reasonError, setReasonError] = useState('');
   const action = useAction<'verify' | 'reject' | 'noshow' | 'rate'>();
 
-  const canVerify = claimCan(claim, ClaimAction.Verify);
+  const now = useNow(30_000);
+  const verifyAllowed = claimCan(claim, ClaimAction.Verify);
+  const verifyBlocked = verifyAllowed ? whyCannotVerify(now, Date.parse(claim.taskEndAt)) : null;
+  const canVerify = verifyAllowed && verifyBlocked === null;
   const canReject = claimCan(claim, ClaimAction.Reject);
   const canNoShow = claimCan(claim, ClaimAction.MarkNoShow) && taskStarted;
   const canRateLater = claim.status === ClaimStatus.Verified && !claim.serviceRating;
@@ -127,6 +137,12 @@ export function ClaimReview({
         </View>
       ) : null}
 
+      {verifyBlocked ? (
+        <Text className="item-line" {...a11y(undefined, { role: 'status' })}>
+          {verifyBlocked}
+        </Text>
+      ) : null}
+
       {rejecting ? (
         <View className="inline-form">
           <TextAreaField
@@ -157,6 +173,11 @@ export function ClaimReview({
         </View>
       ) : (
         <View className="btn-row-wrap">
+          {verifyBlocked ? (
+            <Btn disabled label={`核验通过：${claim.memberName}（暂不可用：${verifyBlocked}）`}>
+              核验通过
+            </Btn>
+          ) : null}
           {canVerify ? (
             <Btn
               onClick={() => void verify()}

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import { DAY_PERIOD_LABELS, WEEKDAY_LABELS, type RegistrationDto } from '@sbd/contracts';
-import { maskPhone } from '@sbd/domain';
+import { DAY_PERIOD_LABELS, PiiField, PiiObjectType, WEEKDAY_LABELS, type RegistrationDto } from '@sbd/contracts';
+import { RevealNumber } from '@/features/privacy/RevealNumber';
 import { formatDateTime } from '@/platform/format';
 import { StatusBadge } from '@/ui/StatusBadge';
 
@@ -22,8 +22,26 @@ export function RegistrationDetails({ reg }: { reg: RegistrationDto }) {
         <Text className="t-xl t-bold">{reg.name}</Text>
         <StatusBadge status={reg.status} />
       </View>
-      <Row k="手机号" v={maskPhone(reg.phone)} />
-      <Row k="身份证号" v={reg.idNumber} />
+      {reg.phone ? (
+        <RevealNumber
+          label="手机号"
+          masked={reg.phone}
+          target={{ objectType: PiiObjectType.Registration, objectId: reg.id, field: PiiField.Phone }}
+          of={reg.name}
+        />
+      ) : (
+        <Row k="手机号" v={null} />
+      )}
+      {reg.idNumber ? (
+        <RevealNumber
+          label="身份证号"
+          masked={reg.idNumber}
+          target={{ objectType: PiiObjectType.Registration, objectId: reg.id, field: PiiField.IdNumber }}
+          of={reg.name}
+        />
+      ) : (
+        <Row k="身份证号" v={null} />
+      )}
       <Row k="工作单位" v={reg.workUnitName} />
       <Row k="单位党组织" v={reg.unitPartyOrgName} />
       <Row k="居住地址" v={[reg.buildingName, reg.residenceDetail].filter(Boolean).join(' ')} />

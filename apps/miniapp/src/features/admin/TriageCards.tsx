@@ -6,6 +6,8 @@ import {
   NEED_STATUS_LABELS,
   NeedAction,
   NeedStatus,
+  PiiField,
+  PiiObjectType,
   type NeedDto,
   type NeedSummaryDto,
   type SummaryPeriod,
@@ -22,6 +24,7 @@ import { useAction } from '@/ui/hooks/useAction';
 import { PhotoStrip } from '@/ui/Photos';
 import { Checkbox } from '@/ui/Toggle';
 import { NEED_TONE, needCan } from '@/features/loop/loop';
+import { RevealNumber } from '@/features/privacy/RevealNumber';
 import { acceptNeed, fulfilNeed, mergeNeed, needSummary, rejectNeed, releaseNeed } from '@/features/needs/service';
 
 const PERIODS: { value: SummaryPeriod; label: string }[] = [
@@ -85,7 +88,15 @@ function NeedInfo({ need }: { need: NeedDto }) {
         <Badge text={NEED_STATUS_LABELS[need.status]} tone={NEED_TONE[need.status]} />
       </View>
       <Text className="item-line">{`${NEED_CATEGORY_LABELS[need.category]} · #${need.id} · ${formatDateTime(need.createdAt)}`}</Text>
-      <Text className="item-line">{`提出人：${need.requesterName}${need.onBehalf ? '（代点单）' : ''}${need.contactPhone ? ` · ${need.contactPhone}` : ''}`}</Text>
+      <Text className="item-line">{`提出人：${need.requesterName}${need.onBehalf ? '（代点单）' : ''}`}</Text>
+      {need.contactPhone ? (
+        <RevealNumber
+          label="联系电话"
+          masked={need.contactPhone}
+          target={{ objectType: PiiObjectType.Need, objectId: need.id, field: PiiField.ContactPhone }}
+          of={need.title}
+        />
+      ) : null}
       {need.buildingName || need.place ? (
         <Text className="item-line">{`位置：${[need.buildingName, need.place].filter(Boolean).join(' ')}`}</Text>
       ) : null}

@@ -34,11 +34,17 @@ export function validateSignup(form: SignupForm): FormErrors<keyof SignupForm> {
   };
 }
 
-export function toSignupRequest(form: SignupForm, communityCode?: string | null): SignupRequest {
+/** The request, with the version of the privacy notice the person accepted on the form. */
+export function toSignupRequest(
+  form: SignupForm,
+  consentVersion: string,
+  communityCode?: string | null,
+): SignupRequest {
   return {
     name: form.name.trim(),
     phone: form.phone.trim(),
     password: form.password,
     ...(communityCode ? { communityCode } : {}),
+    consentVersion,
   };
 }

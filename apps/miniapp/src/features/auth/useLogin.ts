@@ -7,7 +7,7 @@ import { hasErrors, type FormErrors } from '@/platform/validation';
 import { toSignupRequest, validateLogin, validateSignup, type LoginForm, type SignupForm } from './form';
 import { useAction } from '@/ui/hooks/useAction';
 import { normalizeCode } from '@/features/org/community';
-import { fetchPrivacyNotice, giveConsent, login, signup, wechatLogin } from './service';
+import { fetchPrivacyNotice, login, signup, wechatLogin } from './service';
 
 export type Mode = 'login' | 'signup';
 
@@ -106,9 +106,8 @@ export function useLogin(redirect: string | null) {
     }
     await action.run(
       async () => {
-        await signup(toSignupRequest(signupForm, communityCode));
-        // Record the consent given on this form; the account works even if this fails.
-        await attempt(giveConsent(notice.version));
+        // The consent given on this form is recorded with the account, before the phone is kept.
+        await signup(toSignupRequest(signupForm, notice.version, communityCode));
       },
       {
         errorToast: false,

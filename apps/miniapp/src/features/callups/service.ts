@@ -1,4 +1,10 @@
-import { ROUTES, type CallupDto, type CallupResponse, type CreateCallupRequest } from '@sbd/contracts';
+import {
+  ROUTES,
+  type CallupDto,
+  type CallupResponse,
+  type CreateCallupRequest,
+  type MusterExportQuery,
+} from '@sbd/contracts';
 import { downloadXlsx } from '@/platform/download';
 import { call, callPath } from '@/platform/request';
 
@@ -34,7 +40,15 @@ export function listCallups(scopeNodeId: number): Promise<CallupDto[]> {
   return call(ROUTES.callups.list, { query: { scopeNodeId } });
 }
 
-/** The muster list (花名册): saved as a download on H5, opened in WeChat's document viewer on weapp. */
-export function saveMuster(id: number): Promise<boolean> {
-  return downloadXlsx({ path: callPath(ROUTES.callups.muster, { id }), filename: `花名册-${id}.xlsx` });
+/**
+ * The muster list (花名册): saved as a download on H5, opened in WeChat's document viewer on weapp.
+ * Phones are masked unless a reason is given (full numbers, recorded in the audit log).
+ */
+export function saveMuster(id: number, reason?: string): Promise<boolean> {
+  const query: MusterExportQuery | undefined = reason ? { reason } : undefined;
+  return downloadXlsx({
+    path: callPath(ROUTES.callups.muster, { id }),
+    query: { ...query },
+    filename: `花名册-${id}.xlsx`,
+  });
 }

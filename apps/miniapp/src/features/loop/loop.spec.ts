@@ -73,7 +73,9 @@ describe('memberTaskView: the claim buttons by state', () => {
     const later = makeTask({}, 45);
     const blocked = myClaimView(makeClaim(later), now);
     expect(blocked.canCheckIn).toBe(false);
-    expect(blocked.checkInBlocked).toMatch(/^开始前30分钟可签到（.+起）$/);
+    expect(blocked.checkInBlocked).toMatch(
+      /^还没到签到时间，活动开始前30分钟起可签到（\d{1,2}月\d{1,2}日 \d\d:\d\d起）$/,
+    );
 
     const soon = makeTask({}, 20);
     expect(myClaimView(makeClaim(soon), now)).toMatchObject({
@@ -83,7 +85,21 @@ describe('memberTaskView: the claim buttons by state', () => {
     });
 
     const over = makeTask({ endAt: iso(-MIN) }, -180);
-    expect(myClaimView(makeClaim(over), now).checkInBlocked).toBe('任务已结束，不能签到');
+    expect(myClaimView(makeClaim(over), now).checkInBlocked).toBe('活动已结束，不能签到');
+  });
+
+  it('opens check-in when the API says it does (CHECKIN_EARLY_MINUTES as configured there)', () => {
+    const later = makeTask({}, 45);
+    const opensAt = new Date(Date.parse(later.startAt) - 60 * MIN).toISOString();
+    expect(myClaimView(makeClaim(later, { checkInOpensAt: opensAt }), now)).toMatchObject({
+      canCheckIn: true,
+      checkInBlocked: null,
+    });
+    const soon = makeTask({}, 20);
+    const strict = new Date(Date.parse(soon.startAt) - 15 * MIN).toISOString();
+    const v = myClaimView(makeClaim(soon, { checkInOpensAt: strict }), now);
+    expect(v.canCheckIn).toBe(false);
+    expect(v.checkInBlocked).toMatch(/^还没到签到时间，活动开始前15分钟起可签到/);
   });
 
   it('checks out once checked in; waitlisted claims show their place and may leave any time', () => {

@@ -16,15 +16,14 @@ import {
   type TaskDto,
 } from '@sbd/contracts';
 import {
-  checkInOpen,
   claimableTaskOf,
   claimMachine,
   isHoldExpired,
   needMachine,
+  whyCannotCheckIn,
   whyCannotWithdraw,
   whyMemberCannotClaim,
 } from '@sbd/domain';
-import { formatDayTime } from '@/platform/time';
 import type { Tone } from '@/ui/Badge';
 
 export type { Tone };
@@ -90,7 +89,7 @@ export interface MyClaimView {
   /** Why the withdraw button is not offered, when the claim could otherwise be withdrawn. */
   withdrawBlocked: string | null;
   canCheckIn: boolean;
-  /** When check-in is not open yet (or over), why — shown instead of the check-in form. */
+  /** When check-in is not open yet (or over), why — shown beside the disabled check-in button. */
   checkInBlocked: string | null;
   canCheckOut: boolean;
 }
@@ -131,15 +130,13 @@ export function myClaimView(claim: ClaimDto, now: number): MyClaimView {
     ? whyCannotWithdraw(claim.status, now, { startAt: window.start, withdrawCutoffMinutes: cutoffMinutes })
     : null;
 
+  // The shared rule (the API's too), with the early minutes the API is configured with.
   const checkInAllowed = claimCan(claim, ClaimAction.CheckIn);
-  const open = checkInOpen(now, window);
-  let checkInBlocked: string | null = null;
-  if (checkInAllowed && !open) {
-    checkInBlocked =
-      now < window.start
-        ? `开始前${CHECKIN_EARLY_MINUTES}分钟可签到（${formatDayTime(new Date(window.start - CHECKIN_EARLY_MINUTES * 60_000).toISOString())}起）`
-        : '任务已结束，不能签到';
-  }
+  const opensAt = Date.parse(claim.checkInOpensAt);
+  const earlyMinutes = Number.isFinite(opensAt)
+    ? Math.max(0, Math.round((window.start - opensAt) / 60_000))
+    : CHECKIN_EARLY_MINUTES;
+  const checkInBlocked = checkInAllowed ? whyCannotCheckIn(now, window, earlyMinutes) : null;
   return {
     kind: 'mine',
     claim,
@@ -148,7 +145,7 @@ export function myClaimView(claim: ClaimDto, now: number): MyClaimView {
     canConfirm: holdLive,
     canWithdraw: withdrawable && withdrawWhy === null,
     withdrawBlocked: withdrawable ? withdrawWhy : null,
-    canCheckIn: checkInAllowed && open,
+    canCheckIn: checkInAllowed && checkInBlocked === null,
     checkInBlocked,
     canCheckOut: claimCan(claim, ClaimAction.CheckOut),
   };

@@ -3,9 +3,11 @@ import { Text, View } from '@tarojs/components';
 import {
   PAGES,
   RegistrationStatus,
+  SubscribeMoment,
   type CommunityPublicDto,
   type PrivacyNoticeDto,
   type RegistrationDto,
+  type VerifiedPhoneDto,
 } from '@sbd/contracts';
 import { a11y } from '@/platform/a11y';
 import { toast } from '@/platform/feedback';
@@ -25,6 +27,9 @@ import { FreeTimeGrid } from '@/ui/FreeTimeGrid';
 import { useAction } from '@/ui/hooks/useAction';
 import { PrivacyNotice } from '@/ui/PrivacyNotice';
 import { ChipSelect, Checkbox } from '@/ui/Toggle';
+import { askToSubscribe } from '@/features/subscriptions/subscribe';
+import { useSubscribeMoment } from '@/features/subscriptions/useSubscribeMoment';
+import { PhoneVerification } from './PhoneVerification';
 import { submitRegistration } from './service';
 
 const OTHER_UNIT = -1;
@@ -37,6 +42,8 @@ interface FieldsProps {
   set: SetField;
   setForm: (update: (f: Form) => Form) => void;
   errors: FormErrors<RegistrationField>;
+  verified: VerifiedPhoneDto | null;
+  setVerified: (v: VerifiedPhoneDto) => void;
 }
 
 function formFromRegistration(r: RegistrationDto): Form {
@@ -74,7 +81,7 @@ function fieldErrors(details: { field: string; message: string }[]): FormErrors<
 }
 
 /** 基本信息 and 工作单位. */
-function PersonFields({ community, form, set, setForm, errors }: FieldsProps) {
+function PersonFields({ community, form, set, setForm, errors, verified, setVerified }: FieldsProps) {
   const unitOptions: SelectOption<number>[] = [
     ...community.workUnits.map((u) => ({ value: u.id, label: u.name })),
     { value: OTHER_UNIT, label: '其他单位（手动填写）' },
@@ -92,15 +99,12 @@ function PersonFields({ community, form, set, setForm, errors }: FieldsProps) {
           error={errors.name}
           required
         />
-        <TextField
-          label="手机号"
-          kind="phone"
-          maxLength={11}
-          value={form.phone}
-          placeholder="请输入11位手机号"
-          onChange={(v) => set('phone', v)}
+        <PhoneVerification
+          phone={form.phone}
+          onPhoneChange={(v) => set('phone', v)}
+          verified={verified}
+          onVerified={setVerified}
           error={errors.phone}
-          required
         />
         <TextField
           label="身份证号"
@@ -236,17 +240,25 @@ export function RegistrationForm({
 }) {
   const [form, setForm] = useState<Form>(() => initialForm(user, existing));
   const [errors, setErrors] = useState<FormErrors<RegistrationField>>({});
+  const [verified, setVerified] = useState<VerifiedPhoneDto | null>(null);
   const action = useAction();
+  useSubscribeMoment(SubscribeMoment.AfterRegistration);
   const set: SetField = (key, value) => setForm((f) => ({ ...f, [key]: value }));
   const errorCount = Object.values(errors).filter(Boolean).length;
+  const fields = { community, form, set, setForm, errors, verified, setVerified };
 
   const submit = async () => {
-    const errs = validateRegistration(form, { consentVersion: notice?.version ?? null });
+    const errs = validateRegistration(form, {
+      consentVersion: notice?.version ?? null,
+      verifiedPhone: verified?.phone ?? null,
+    });
     setErrors(errs);
     if (hasErrors(errs)) {
       toast('请按提示修改标红的项目');
       return;
     }
+    // WeChat's subscribe dialog (the review's outcome), from the tap itself.
+    void askToSubscribe(SubscribeMoment.AfterRegistration);
     await action.run(
       () => submitRegistration(toSubmitRequest(form, community.code, (notice as PrivacyNoticeDto).version)),
       {
@@ -272,8 +284,8 @@ export function RegistrationForm({
         </View>
       ) : null}
 
-      <PersonFields community={community} form={form} set={set} setForm={setForm} errors={errors} />
-      <ServiceFields community={community} form={form} set={set} setForm={setForm} errors={errors} />
+      <PersonFields {...fields} />
+      <ServiceFields {...fields} />
 
       <Text className="section-title">隐私保护</Text>
       <View className="card">

@@ -23,57 +23,88 @@ const valid: RegistrationForm = emptyRegistrationForm({
 
 describe('registration form validation', () => {
   it('accepts a complete form', () => {
-    expect(hasErrors(validateRegistration(valid, { consentVersion: '2025-01' }))).toBe(false);
+    expect(hasErrors(validateRegistration(valid, { consentVersion: '2025-01', verifiedPhone: '13912345678' }))).toBe(
+      false,
+    );
   });
 
   it('requires a valid mainland mobile number', () => {
-    expect(validateRegistration({ ...valid, phone: '' }, { consentVersion: 'v1' }).phone).toBe('请填写手机号');
-    expect(validateRegistration({ ...valid, phone: '12345678901' }, { consentVersion: 'v1' }).phone).toBe(
-      '请输入正确的11位手机号',
+    expect(
+      validateRegistration({ ...valid, phone: '' }, { consentVersion: 'v1', verifiedPhone: '13912345678' }).phone,
+    ).toBe('请填写手机号');
+    expect(
+      validateRegistration({ ...valid, phone: '12345678901' }, { consentVersion: 'v1', verifiedPhone: '13912345678' })
+        .phone,
+    ).toBe('请输入正确的11位手机号');
+    expect(
+      validateRegistration({ ...valid, phone: '1391234567' }, { consentVersion: 'v1', verifiedPhone: '13912345678' })
+        .phone,
+    ).toBe('请输入正确的11位手机号');
+    expect(
+      validateRegistration({ ...valid, phone: ' 13912345678 ' }, { consentVersion: 'v1', verifiedPhone: '13912345678' })
+        .phone,
+    ).toBeUndefined();
+  });
+
+  it('requires the phone to be the verified one', () => {
+    const ctx = { consentVersion: 'v1', verifiedPhone: null };
+    expect(validateRegistration(valid, ctx).phone).toBe('请先验证手机号（报到需使用本人验证过的手机号）');
+    expect(validateRegistration(valid, { ...ctx, verifiedPhone: '13900000000' }).phone).toBe(
+      '请先验证手机号（报到需使用本人验证过的手机号）',
     );
-    expect(validateRegistration({ ...valid, phone: '1391234567' }, { consentVersion: 'v1' }).phone).toBe(
-      '请输入正确的11位手机号',
-    );
-    expect(validateRegistration({ ...valid, phone: ' 13912345678 ' }, { consentVersion: 'v1' }).phone).toBeUndefined();
   });
 
   it('requires consent to the privacy notice, and a loaded notice', () => {
-    expect(validateRegistration({ ...valid, consent: false }, { consentVersion: 'v1' }).consent).toBe(
-      '请阅读并同意隐私政策后再提交',
+    expect(
+      validateRegistration({ ...valid, consent: false }, { consentVersion: 'v1', verifiedPhone: '13912345678' })
+        .consent,
+    ).toBe('请阅读并同意隐私政策后再提交');
+    expect(validateRegistration(valid, { consentVersion: null, verifiedPhone: '13912345678' }).consent).toBe(
+      '隐私政策未能加载，请稍后重试',
     );
-    expect(validateRegistration(valid, { consentVersion: null }).consent).toBe('隐私政策未能加载，请稍后重试');
   });
 
   it('requires a work unit (listed or typed), party organisation, residence and a name', () => {
     const errors = validateRegistration(
       { ...valid, name: '', workUnitId: null, workUnitName: ' ', unitPartyOrgName: '', residenceDetail: '' },
-      { consentVersion: 'v1' },
+      { consentVersion: 'v1', verifiedPhone: '13912345678' },
     );
     expect(errors.name).toBe('请填写姓名');
     expect(errors.workUnitName).toBe('请选择或填写工作单位');
     expect(errors.unitPartyOrgName).toBeTruthy();
     expect(errors.residenceDetail).toBeTruthy();
     expect(
-      validateRegistration({ ...valid, workUnitId: null, workUnitName: '某某公司' }, { consentVersion: 'v1' })
-        .workUnitName,
+      validateRegistration(
+        { ...valid, workUnitId: null, workUnitName: '某某公司' },
+        { consentVersion: 'v1', verifiedPhone: '13912345678' },
+      ).workUnitName,
     ).toBeUndefined();
   });
 
   it('checks the optional ID number only when given', () => {
-    expect(validateRegistration({ ...valid, idNumber: '' }, { consentVersion: 'v1' }).idNumber).toBeUndefined();
-    expect(validateRegistration({ ...valid, idNumber: '110101199003071234' }, { consentVersion: 'v1' }).idNumber).toBe(
-      '身份证号格式不正确',
-    );
     expect(
-      validateRegistration({ ...valid, idNumber: '11010519491231002X' }, { consentVersion: 'v1' }).idNumber,
+      validateRegistration({ ...valid, idNumber: '' }, { consentVersion: 'v1', verifiedPhone: '13912345678' }).idNumber,
+    ).toBeUndefined();
+    expect(
+      validateRegistration(
+        { ...valid, idNumber: '110101199003071234' },
+        { consentVersion: 'v1', verifiedPhone: '13912345678' },
+      ).idNumber,
+    ).toBe('身份证号格式不正确');
+    expect(
+      validateRegistration(
+        { ...valid, idNumber: '11010519491231002X' },
+        { consentVersion: 'v1', verifiedPhone: '13912345678' },
+      ).idNumber,
     ).toBeUndefined();
   });
 
   it('limits skills', () => {
     const many = Array.from({ length: 11 }, (_, i) => `技能${i}`).join(' ');
-    expect(validateRegistration({ ...valid, skillsText: many }, { consentVersion: 'v1' }).skillsText).toBe(
-      '技能特长最多填写10项',
-    );
+    expect(
+      validateRegistration({ ...valid, skillsText: many }, { consentVersion: 'v1', verifiedPhone: '13912345678' })
+        .skillsText,
+    ).toBe('技能特长最多填写10项');
   });
 
   it('builds the API request', () => {

@@ -42,12 +42,14 @@ export function emptyRegistrationForm(init: Partial<RegistrationForm> = {}): Reg
 
 export function validateRegistration(
   form: RegistrationForm,
-  ctx: { consentVersion: string | null },
+  ctx: { consentVersion: string | null; verifiedPhone: string | null },
 ): FormErrors<RegistrationField> {
   const idNumber = form.idNumber.trim();
   return {
     name: nameError(form.name),
-    phone: phoneError(form.phone),
+    phone:
+      phoneError(form.phone) ??
+      (ctx.verifiedPhone === form.phone.trim() ? undefined : '请先验证手机号（报到需使用本人验证过的手机号）'),
     idNumber: idNumber && !isCnIdNumber(idNumber) ? '身份证号格式不正确' : undefined,
     workUnitName: form.workUnitId || form.workUnitName.trim() ? undefined : '请选择或填写工作单位',
     unitPartyOrgName: form.unitPartyOrgName.trim() ? undefined : '请填写所在单位党组织',

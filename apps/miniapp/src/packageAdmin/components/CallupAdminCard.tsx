@@ -5,6 +5,7 @@ import { Badge } from '@/ui/Badge';
 import { Btn } from '@/ui/Button';
 import { Field } from '@/ui/Field';
 import { Stepper } from '@/ui/Stepper';
+import { CallupGroups, FullMusterExport } from './CallupGroups';
 import { closeCallup, formGroups, getCallup, saveMuster } from '@/features/callups/service';
 import { formatDateTime } from '@/platform/format';
 import { confirmModal } from '@/platform/feedback';
@@ -60,12 +61,7 @@ export function CallupAdminCard({ callup, onChanged }: { callup: CallupDto; onCh
         </View>
       </View>
       <Text className="item-line">{`已通知 ${callup.notifiedCount} 人，未回复 ${silent} 人${callup.needed ? `，需要 ${callup.needed} 人` : ''}`}</Text>
-      {callup.groups.map((g) => (
-        <Text
-          key={g.index}
-          className="item-line"
-        >{`${g.name}：${g.members.map((m) => (m.userId === g.leaderUserId ? `${m.name}（组长）` : m.name)).join('、')}`}</Text>
-      ))}
+      <CallupGroups callup={callup} />
       {open ? (
         <View className="mt-32">
           <Field label="每组人数">
@@ -98,6 +94,7 @@ export function CallupAdminCard({ callup, onChanged }: { callup: CallupDto; onCh
           </Btn>
         ) : null}
       </View>
+      <FullMusterExport callupId={callup.id} />
     </View>
   );
 }

@@ -37,7 +37,9 @@ interface ClaimPanelProps {
 
 /**
  * The member's own claim: status in words, waitlist place, the hold countdown with 确认参加,
- * check-in / check-out (type the rotating code, scan it in WeChat, or by location) and 退出报名.
+ * check-in / check-out (type the rotating code, scan it in WeChat, or by location: the device's
+ * position goes to the API, which decides; the task's exact point is never on the device) and
+ * 退出报名. Before check-in opens, a disabled 签到 button says from when.
  */
 export function ClaimPanel({ claim, locationOk = false, onChange }: ClaimPanelProps) {
   const now = useNow(1000);
@@ -161,8 +163,13 @@ export function ClaimPanel({ claim, locationOk = false, onChange }: ClaimPanelPr
       {claim.pointsAwarded !== null ? <Text className="item-line">{`获得积分：${claim.pointsAwarded}`}</Text> : null}
 
       {view.checkInBlocked ? (
-        <View className="notice mt-24 mb-0">
-          <Text>{view.checkInBlocked}</Text>
+        <View className="mt-32">
+          <Btn disabled label={`签到（暂不可用：${view.checkInBlocked}）`}>
+            签到
+          </Btn>
+          <Text className="block mt-16" {...a11y(undefined, { role: 'status' })}>
+            {view.checkInBlocked}
+          </Text>
         </View>
       ) : null}
 

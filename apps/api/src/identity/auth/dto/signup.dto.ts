@@ -23,4 +23,10 @@ export class SignupDto implements SignupRequest {
   @IsString()
   @Matches(/^[A-Za-z0-9_-]{1,32}$/, { message: '社区编码格式不正确' })
   communityCode?: string;
+
+  @ApiProperty({ description: 'The privacy notice version accepted on the form (GET /api/privacy-notice)' })
+  @IsString({ message: '请阅读并同意隐私政策' })
+  @IsNotBlank({ message: '请阅读并同意隐私政策' })
+  @MaxLength(20, { message: '隐私政策版本无效' })
+  consentVersion: string;
 }

@@ -2,7 +2,9 @@ import { Type } from 'class-transformer';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   CallupResponse,
+  PII_REVEAL_REASON_MAX,
   type CreateCallupRequest,
+  type MusterExportQuery,
   type FormCallupGroupsRequest,
   type RespondCallupRequest,
   type CallupScopeQuery,
@@ -10,6 +12,7 @@ import {
 import { IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { IsNotBlank, Latitude, Longitude } from '../../../platform/validation/decorators';
 import { IsDateTime } from '../../../platform/validation/date-time';
+import { RevealReason } from '../../../platform/privacy/dto/reveal-pii.dto';
 
 export class CreateCallupDto implements CreateCallupRequest {
   @ApiProperty({ description: 'Org node whose approved members are called (community, street, grid, branch)' })
@@ -91,4 +94,12 @@ export class CallupListQuery implements CallupScopeQuery {
   @IsInt()
   @Min(1)
   scopeNodeId: number;
+}
+
+/** GET /api/callups/:id/muster.xlsx: full phones only with a reason (audited). */
+export class MusterQuery implements MusterExportQuery {
+  @ApiPropertyOptional({ maxLength: PII_REVEAL_REASON_MAX, description: 'Full phones, audited; masked without it' })
+  @IsOptional()
+  @RevealReason()
+  reason?: string;
 }

@@ -4,6 +4,9 @@ import { RostersAndStats1732400000000 } from './1732400000000-rosters-and-stats'
 import { Matching1732500000000 } from './1732500000000-matching';
 import { FeedCache1732600000000 } from './1732600000000-feed-cache';
 import { LoginFailures1732710000000 } from './1732710000000-login-failures';
+import { AuditEvents1732800000000 } from './1732800000000-audit-events';
+import { HonestServiceRecords1732830000000 } from './1732830000000-honest-service-records';
+import { SubscriptionsAndPhones1732850000000 } from './1732850000000-subscriptions-and-phones';
 
 /** Every migration, in order. Both dialects run exactly this list. */
 export const MIGRATIONS = [
@@ -13,4 +16,7 @@ export const MIGRATIONS = [
   Matching1732500000000,
   FeedCache1732600000000,
   LoginFailures1732710000000,
+  AuditEvents1732800000000,
+  HonestServiceRecords1732830000000,
+  SubscriptionsAndPhones1732850000000,
 ];

@@ -61,6 +61,50 @@ describe('应急召集 (staff)', () => {
     expect(saved.map((s) => s.name)).toEqual(['花名册-51.xlsx']);
   });
 
+  it('masks group members’ phones, and reveals one or exports full numbers only with a reason', async () => {
+    const grouped = makeCallup({
+      groups: [
+        { index: 1, name: '第1组', leaderUserId: 9, members: [{ userId: 9, name: '李红梅', phone: '137****3333' }] },
+      ],
+    });
+    const calls = fakeApi((_m, path) => {
+      if (path === '/api/callups') return [200, [grouped]];
+      if (path.startsWith('/api/org/')) return [200, []];
+      if (path === '/api/pii-reveals')
+        return [201, { objectType: 'callup', objectId: 51, field: 'phone', memberUserId: 9, value: '13722223333' }];
+      return undefined;
+    });
+    const fetches = fakeFetch(() => ({ status: 200, blob: new Blob(['PK']) }));
+    captureDownloads();
+    render(<AdminCallupPage />);
+    expect(await screen.findByText('第1组：李红梅（组长）')).toBeTruthy();
+    expect(screen.getByText('137****3333')).toBeTruthy();
+    fireEvent.click(screen.getByRole('link', { name: '查看完整号码：李红梅（第1组）' }));
+    fireEvent.change(screen.getByLabelText('查看原因'), { target: { value: '电话通知集合' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '确认查看' }));
+    });
+    expect(calls.find((c) => c.path === '/api/pii-reveals')?.body).toEqual({
+      objectType: 'callup',
+      objectId: 51,
+      field: 'phone',
+      memberUserId: 9,
+      reason: '电话通知集合',
+    });
+    expect(await screen.findByText('13722223333')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('link', { name: '导出含完整号码的花名册' }));
+    fireEvent.click(screen.getByRole('button', { name: '确认导出' }));
+    expect(screen.getByText('！请填写查看完整号码的原因')).toBeTruthy();
+    expect(fetches).toHaveLength(0);
+    fireEvent.change(screen.getByLabelText('导出原因'), { target: { value: '逐一电话通知' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '确认导出' }));
+    });
+    expect(fetches[0].path).toBe('/api/callups/51/muster.xlsx');
+    expect(fetches[0].query.get('reason')).toBe('逐一电话通知');
+  });
+
   it('shows an empty list in words', async () => {
     fakeApi((_m, path) => (path === '/api/callups' ? [200, []] : path.startsWith('/api/org/') ? [200, []] : undefined));
     render(<AdminCallupPage />);

@@ -83,4 +83,43 @@ describe('needs triage (需求分拣)', () => {
     fireEvent.click(screen.getByRole('button', { name: '用选中的 2 条需求发布任务' }));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packageAdmin/pages/publish/index?needIds=13,14' });
   });
+
+  it('查看完整号码 asks for a reason, then shows the full contact phone the API answers', async () => {
+    const need = staffNeed(NeedStatus.Submitted, { id: 15, contactPhone: '138****0008' });
+    const calls = fakeApi((_method, path) => {
+      if (path === '/api/communities/7/needs/summary')
+        return [200, { total: 1, byStatus: {}, byCategory: {}, overdueCount: 0, overdue: [] }];
+      if (path === '/api/communities/7/needs') return [200, { items: [need], nextCursor: null }];
+      if (path === '/api/pii-reveals')
+        return [
+          201,
+          {
+            objectType: 'need',
+            objectId: 15,
+            field: 'contactPhone',
+            memberUserId: null,
+            value: '13800000008',
+            revealedAt: new Date().toISOString(),
+          },
+        ];
+      return undefined;
+    });
+    render(<TriagePage />);
+    expect(await screen.findByText('138****0008')).toBeTruthy();
+    fireEvent.click(screen.getByRole('link', { name: '查看完整号码：联系电话（3号楼楼道灯坏了）' }));
+    fireEvent.click(screen.getByRole('button', { name: '确认查看' }));
+    expect(screen.getByText('！请填写查看完整号码的原因')).toBeTruthy();
+    expect(calls.some((c) => c.path === '/api/pii-reveals')).toBe(false);
+    fireEvent.change(screen.getByLabelText('查看原因'), { target: { value: '电话联系居民确认上门时间' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '确认查看' }));
+    });
+    expect(calls.find((c) => c.path === '/api/pii-reveals')?.body).toEqual({
+      objectType: 'need',
+      objectId: 15,
+      field: 'contactPhone',
+      reason: '电话联系居民确认上门时间',
+    });
+    expect(await screen.findByText('13800000008')).toBeTruthy();
+  });
 });

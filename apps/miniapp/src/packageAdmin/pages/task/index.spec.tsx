@@ -7,7 +7,11 @@ import { resetToastDedupe } from '@/platform/request';
 import { clearSession } from '@/platform/session';
 import AdminTaskPage, { sortClaims } from './index';
 
-const task = makeTask({ status: TaskStatus.InProgress, allowedActions: [TaskAction.Complete, TaskAction.Cancel] }, -60);
+/** A service that ran from three hours ago until an hour ago: its hours may be verified. */
+const task = makeTask(
+  { status: TaskStatus.InProgress, allowedActions: [TaskAction.Complete, TaskAction.Cancel] },
+  -180,
+);
 const staff = [ClaimAction.Verify, ClaimAction.Reject, ClaimAction.MarkNoShow];
 const out = makeClaim(task, {
   id: 41,
@@ -80,5 +84,23 @@ describe('task admin page: hours verification (核验)', () => {
     });
     expect(calls.find((c) => c.path === '/api/claims/42/reject')?.body).toEqual({ reason: '未实际参加' });
     expect(await screen.findByText('原因：未实际参加')).toBeTruthy();
+  });
+
+  it('keeps 核验通过 disabled until the service has ended, saying when', async () => {
+    const running = makeTask({ status: TaskStatus.InProgress }, -60);
+    const early = makeClaim(running, { ...out, taskStartAt: running.startAt, taskEndAt: running.endAt });
+    const calls = fakeApi((_method, path) => {
+      if (path === '/api/tasks/21') return [200, running];
+      if (path === '/api/tasks/21/claims') return [200, { items: [early], nextCursor: null }];
+      return undefined;
+    });
+    render(<AdminTaskPage />);
+    expect(await screen.findByText(/^服务还没结束（.+结束），结束后才能核验服务时长$/)).toBeTruthy();
+    const verify = screen.getByRole('button', { name: /^核验通过：张建国（暂不可用：服务还没结束/ });
+    expect(verify.getAttribute('aria-disabled')).toBe('true');
+    fireEvent.click(verify);
+    expect(calls.some((c) => c.path.endsWith('/verify'))).toBe(false);
+    // Rejecting stays possible (e.g. checked in but not there).
+    expect(screen.getByRole('button', { name: '不通过：张建国' })).toBeTruthy();
   });
 });

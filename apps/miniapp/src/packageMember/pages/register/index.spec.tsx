@@ -3,6 +3,7 @@ import type { CommunityPublicDto } from '@sbd/contracts';
 import Taro, { __taro } from '@test/doubles/taro';
 import { resetToastDedupe } from '@/platform/request';
 import { clearSession, saveLogin } from '@/platform/session';
+import { resetSubscribeTemplates } from '@/features/subscriptions/subscribe';
 import RegisterPage from './index';
 
 const request$ = Taro.request as jest.Mock;
@@ -33,6 +34,35 @@ function fakeApi() {
       return { statusCode: 200, header: {}, data: { version: 'v3', title: '双报到隐私政策', body: '……' } };
     if (opts.url === '/api/registrations' && opts.method === 'POST')
       return { statusCode: 201, header: {}, data: { id: 1 } };
+    if (opts.url === '/api/phone-verifications/sms-codes')
+      return { statusCode: 200, header: {}, data: { expiresInSeconds: 300 } };
+    const verified = { phone: '13912345678', expiresAt: '2030-01-01T00:00:00.000Z' };
+    if (opts.url === '/api/phone-verifications/sms') {
+      const ok = (opts.data as { code: string }).code === '246810';
+      return ok
+        ? { statusCode: 200, header: {}, data: { ...verified, method: 'sms' } }
+        : {
+            statusCode: 400,
+            header: {},
+            data: {
+              code: 'VALIDATION_FAILED',
+              message: '验证码不正确，还可以再试4次',
+              details: [{ field: 'code', message: '验证码不正确，还可以再试4次' }],
+            },
+          };
+    }
+    if (opts.url === '/api/phone-verifications/wechat')
+      return { statusCode: 200, header: {}, data: { ...verified, method: 'wechat' } };
+    if (opts.url.startsWith('/api/subscriptions/templates'))
+      return {
+        statusCode: 200,
+        header: {},
+        data: {
+          moment: 'after_registration',
+          templates: [{ templateId: 'tmpl-reg', kinds: ['registration_approved'], label: '报到审核通过' }],
+        },
+      };
+    if (opts.url === '/api/subscriptions/choices') return { statusCode: 200, header: {}, data: [] };
     return { statusCode: 500, header: {}, data: null };
   });
 }
@@ -42,11 +72,46 @@ function type(label: string, value: string) {
 }
 
 beforeEach(() => {
+  process.env.TARO_ENV = 'h5';
+  resetSubscribeTemplates();
   __taro.reset();
   clearSession();
   resetToastDedupe();
   fakeApi();
 });
+
+function login() {
+  saveLogin({
+    accessToken: 'A',
+    refreshToken: 'R',
+    expiresIn: 900,
+    refreshExpiresIn: 86400,
+    user: {
+      id: 1,
+      name: '李四',
+      phone: '13912345678',
+      hasWechat: false,
+      roles: [],
+      consentVersion: null,
+      consentAt: null,
+    },
+  });
+}
+
+function fillTheRest() {
+  type('所在单位党组织', '市财政局机关党委');
+  type('详细地址', '3栋2单元501');
+  fireEvent.change(screen.getAllByTestId('picker')[0], { target: { value: '0' } }); // 市财政局
+  fireEvent.click(screen.getByLabelText('周六上午'));
+  fireEvent.click(screen.getByLabelText('法律援助'));
+  fireEvent.click(screen.getByLabelText(/我已阅读并同意/));
+}
+
+const posts = () =>
+  request$.mock.calls
+    .map(([c]) => c as Call)
+    .filter((c) => c.method === 'POST')
+    .map((c) => c.url);
 
 describe('register page (报到)', () => {
   it('takes the community from ?community= and asks a visitor to log in first', async () => {
@@ -59,22 +124,8 @@ describe('register page (报到)', () => {
     });
   });
 
-  it('requires consent, then submits the form', async () => {
-    saveLogin({
-      accessToken: 'A',
-      refreshToken: 'R',
-      expiresIn: 900,
-      refreshExpiresIn: 86400,
-      user: {
-        id: 1,
-        name: '李四',
-        phone: '13912345678',
-        hasWechat: false,
-        roles: [],
-        consentVersion: null,
-        consentAt: null,
-      },
-    });
+  it('requires consent and an SMS-verified phone (H5), then submits the form', async () => {
+    login();
     __taro.setRoute('/packageMember/pages/register/index', { scene: encodeURIComponent('XF01') });
     render(<RegisterPage />);
     expect(await screen.findByText('幸福社区')).toBeTruthy();
@@ -92,15 +143,31 @@ describe('register page (报到)', () => {
     fireEvent.click(screen.getByRole('button', { name: '提交报到' }));
     expect(screen.getByText('！请输入正确的11位手机号')).toBeTruthy();
     expect(screen.getByText('！请阅读并同意隐私政策后再提交')).toBeTruthy();
-    expect(request$.mock.calls.some(([c]) => c.method === 'POST')).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: '获取验证码' }));
+    expect(screen.getByText('！请输入正确的11位手机号')).toBeTruthy();
+    expect(posts()).toEqual([]);
 
     type('手机号', '13912345678');
     fireEvent.click(screen.getByRole('checkbox', { name: /我已阅读并同意/ }));
     fireEvent.click(screen.getByRole('button', { name: '提交报到' }));
+    expect(screen.getByText('！请先验证手机号（报到需使用本人验证过的手机号）')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: '获取验证码' }));
+    await flush();
+    expect(screen.getByRole('button', { name: '60秒后可重新获取' })).toBeTruthy();
+    type('短信验证码', '135790');
+    fireEvent.click(screen.getByRole('button', { name: '验证手机号' }));
+    await flush();
+    expect(screen.getByText('！验证码不正确，还可以再试4次')).toBeTruthy();
+    type('短信验证码', '246810');
+    fireEvent.click(screen.getByRole('button', { name: '验证手机号' }));
+    await flush();
+    expect(screen.getByLabelText('手机号13912345678，已验证')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: '提交报到' }));
     await flush();
 
-    const post = request$.mock.calls.map(([c]) => c as Call).find((c) => c.method === 'POST');
-    expect(post?.url).toBe('/api/registrations');
+    const post = request$.mock.calls.map(([c]) => c as Call).find((c) => c.url === '/api/registrations');
     expect(post?.data).toEqual({
       communityCode: 'XF01',
       name: '李四',
@@ -113,6 +180,37 @@ describe('register page (报到)', () => {
       positionIds: [11],
       consentVersion: 'v3',
     });
+    // H5 has no subscribe messages: the inbox carries the outcome.
+    expect(Taro.requestSubscribeMessage).not.toHaveBeenCalled();
     expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/packageMember/pages/status/index' });
+  });
+
+  it('in WeChat: verifies the phone with the phone-number button and asks to subscribe to the review’s outcome', async () => {
+    process.env.TARO_ENV = 'weapp';
+    login();
+    __taro.setRoute('/packageMember/pages/register/index', { community: 'XF01' });
+    render(<RegisterPage />);
+    expect(await screen.findByText('幸福社区')).toBeTruthy();
+    await flush();
+    fillTheRest();
+    fireEvent.click(screen.getByRole('button', { name: '微信手机号一键验证' }));
+    await flush();
+    const exchange = request$.mock.calls
+      .map(([c]) => c as Call)
+      .find((c) => c.url === '/api/phone-verifications/wechat');
+    expect(exchange?.data).toEqual({ code: 'phone-code' });
+    expect(screen.getByLabelText('手机号13912345678，已验证')).toBeTruthy();
+
+    fireEvent.click(screen.getByText('提交报到'));
+    expect(Taro.requestSubscribeMessage).toHaveBeenCalledWith({ tmplIds: ['tmpl-reg'], entityIds: [] });
+    await flush();
+    // The dialog's answer is recorded while the registration is sent.
+    expect(posts().sort()).toEqual([
+      '/api/phone-verifications/wechat',
+      '/api/registrations',
+      '/api/subscriptions/choices',
+    ]);
+    const choices = request$.mock.calls.map(([c]) => c as Call).find((c) => c.url === '/api/subscriptions/choices');
+    expect(choices?.data).toEqual({ choices: [{ templateId: 'tmpl-reg', choice: 'accept' }] });
   });
 });

@@ -45,8 +45,12 @@ describe('task page: claim buttons by state', () => {
     fireEvent.click(await screen.findByRole('button', { name: '我要报名' }));
     expect(await screen.findByText('已报名，请按时到场签到')).toBeTruthy();
     expect(calls.find((c) => c.path === '/api/claims')?.body).toEqual({ taskId: 21 });
-    // A day ahead: no check-in yet, but withdrawing is still allowed.
-    expect(screen.getByText(/^开始前30分钟可签到/)).toBeTruthy();
+    // A day ahead: check-in is disabled, saying from when, but withdrawing is still allowed.
+    expect(screen.getByText(/^还没到签到时间，活动开始前30分钟起可签到（.+起）$/)).toBeTruthy();
+    const checkIn = screen.getByRole('button', { name: /^签到（暂不可用：还没到签到时间/ });
+    expect(checkIn.getAttribute('aria-disabled')).toBe('true');
+    fireEvent.click(checkIn);
+    expect(calls.some((c) => c.path.endsWith('/check-in'))).toBe(false);
     expect(screen.getByRole('button', { name: '退出报名' })).toBeTruthy();
     expect(screen.queryByLabelText('签到码')).toBeNull();
   });
@@ -139,6 +143,43 @@ describe('task page: claim buttons by state', () => {
       { code: '123456' },
       { code: '123456' },
     ]);
+  });
+
+  it('checks in with the device’s position; the map shows only the rounded one it was given', async () => {
+    const before = process.env.TARO_ENV;
+    process.env.TARO_ENV = 'weapp';
+    try {
+      // The API sends members the place's map position rounded to 2 decimals.
+      const task = makeTask({ place: '甲社区1号楼', latitude: 32.01, longitude: 120.86 }, 10);
+      const { state, calls } = serve({ ...task, myClaim: makeClaim(task) }, (method, path) => {
+        if (method === 'POST' && path === '/api/claims/31/check-in') {
+          const claim = makeClaim(task, { status: ClaimStatus.CheckedIn, checkInAt: new Date().toISOString() });
+          state.task = { ...state.task, myClaim: claim };
+          return [200, claim];
+        }
+        return undefined;
+      });
+      render(<TaskPage />);
+      // weapp markup has no DOM roles: find the buttons by their text.
+      fireEvent.click(await screen.findByText('在地图上查看大致位置'));
+      expect(Taro.openLocation).toHaveBeenCalledWith(
+        expect.objectContaining({ latitude: 32.01, longitude: 120.86, name: '甲社区1号楼' }),
+      );
+
+      await act(async () => {
+        fireEvent.click(screen.getByText('定位签到'));
+      });
+      expect(await screen.findByLabelText('签退码')).toBeTruthy();
+      expect(Taro.getLocation).toHaveBeenCalledWith(expect.objectContaining({ type: 'gcj02', isHighAccuracy: true }));
+      // What the device reported (the double: at the door), not the task's position.
+      expect(calls.find((c) => c.path === '/api/claims/31/check-in')?.body).toEqual({
+        latitude: 32.0123,
+        longitude: 120.8642,
+        accuracyM: 20,
+      });
+    } finally {
+      process.env.TARO_ENV = before;
+    }
   });
 
   it('offers the branch secretary to claim for the branch', async () => {

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { PAGES, TASK_TARGET_LABELS, type ClaimDto } from '@sbd/contracts';
+import { ClaimStatus, PAGES, SubscribeMoment, TASK_TARGET_LABELS, type ClaimDto } from '@sbd/contracts';
 import { Btn } from '@/ui/Button';
 import { Gate } from '@/ui/Gate';
 import { Page } from '@/ui/Page';
@@ -15,8 +15,12 @@ import { memberTaskView } from '@/features/loop/loop';
 import { openPage } from '@/platform/nav';
 import { formatDayTime } from '@/platform/time';
 import { ClaimPanel } from '@/packageMember/components/ClaimPanel';
+import { PlaceOnMap } from '@/features/tasks/PlaceOnMap';
 import { TaskSummary } from '@/features/tasks/TaskSummary';
 import { useAction } from '@/ui/hooks/useAction';
+import { RemindMe } from '@/features/subscriptions/RemindMe';
+import { askToSubscribe } from '@/features/subscriptions/subscribe';
+import { useSubscribeMoment } from '@/features/subscriptions/useSubscribeMoment';
 
 function Row({ k, v }: { k: string; v: string | null | undefined }) {
   if (!v) return null;
@@ -42,6 +46,7 @@ export default function TaskPage() {
   const busy = !!action.busy;
   const now = useNow(15_000);
   const secretary = branchScope(session);
+  useSubscribeMoment(SubscribeMoment.AfterClaim, !!session?.accessToken);
 
   if (!session?.accessToken) return <Gate title="任务详情" loggedIn={false} need="" />;
   if (state !== 'ready' || !task) {
@@ -57,6 +62,8 @@ export default function TaskPage() {
   const view = memberTaskView(task, now);
 
   const claim = async (joinWaitlist: boolean) => {
+    // WeChat's subscribe dialog, from the tap itself (before anything is awaited).
+    void askToSubscribe(SubscribeMoment.AfterClaim);
     const r = await action.run(() => claimTask(task.id, joinWaitlist ? true : undefined), {
       success: (c) => (c.status === 'waitlisted' ? `已加入候补，第${c.waitlistPosition ?? ''}位` : '报名成功'),
     });
@@ -87,6 +94,7 @@ export default function TaskPage() {
           <Row k="取消原因" v={task.cancelReason} />
         </View>
         <Text className="block mt-24">{task.description}</Text>
+        <PlaceOnMap task={task} />
       </View>
 
       <View className="card" {...a11y(undefined, { live: 'polite' })}>
@@ -96,6 +104,9 @@ export default function TaskPage() {
             locationOk={task.latitude !== null && task.longitude !== null}
             onChange={onClaimChange}
           />
+        ) : null}
+        {view.kind === 'mine' && [ClaimStatus.Claimed, ClaimStatus.Waitlisted].includes(view.claim.status) ? (
+          <RemindMe />
         ) : null}
         {view.kind === 'claim' ? (
           <View>

@@ -13,6 +13,7 @@ const fulfilled = makeNeed({
   acceptedAt: iso(-7200_000),
   fulfilledAt: iso(-600_000),
   taskIds: [21],
+  serviceEndsAt: iso(-300_000),
   allowedActions: [NeedAction.Rate, NeedAction.Reopen],
 });
 
@@ -82,5 +83,23 @@ describe('need progress (评单)', () => {
     });
     expect(await screen.findAllByText('您反馈“没解决”，已重新办理')).not.toHaveLength(0);
     expect(screen.getByRole('button', { name: '撤回需求' })).toBeTruthy();
+  });
+
+  it('keeps both rating buttons disabled until the service has ended, saying when', async () => {
+    // The community marked it done early: the service itself ends in an hour.
+    const early = { ...fulfilled, serviceEndsAt: iso(3600_000) };
+    const calls = fakeApi((method, path) => {
+      if (path === '/api/needs/11' && method === 'GET') return [200, early];
+      return undefined;
+    });
+    render(<NeedPage />);
+    expect(await screen.findByText(/^服务还没结束（.+结束），结束后才能评价$/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('radio', { name: '5分，非常满意' }));
+    for (const name of ['已解决，提交评价', '没解决，请重新办理']) {
+      const button = screen.getByRole('button', { name });
+      expect(button.getAttribute('aria-disabled')).toBe('true');
+      fireEvent.click(button);
+    }
+    expect(calls.some((c) => c.path === '/api/needs/11/rate')).toBe(false);
   });
 });

@@ -10,6 +10,7 @@ import {
   Role,
   type NeedDto,
 } from '@sbd/contracts';
+import { whyCannotRate } from '@sbd/domain';
 import { Badge } from '@/ui/Badge';
 import { Btn } from '@/ui/Button';
 import { TextAreaField } from '@/ui/Field';
@@ -28,6 +29,7 @@ import { openPage } from '@/platform/nav';
 import { formatDayTime } from '@/platform/time';
 import { confirmModal } from '@/platform/feedback';
 import { useAction } from '@/ui/hooks/useAction';
+import { useNow } from '@/ui/hooks/useNow';
 
 function Row({ k, v }: { k: string; v: string | null | undefined }) {
   if (!v) return null;
@@ -39,8 +41,13 @@ function Row({ k, v }: { k: string; v: string | null | undefined }) {
   );
 }
 
-/** 评单: 1–5 and a comment; "没解决" sends the need back to the community. */
+/**
+ * 评单: 1–5 and a comment; "没解决" sends the need back to the community. Both wait for the end of
+ * the service (the shared domain rule, the API's too): until then the buttons are disabled and say when.
+ */
 function RateForm({ need, onDone }: { need: NeedDto; onDone: (n: NeedDto) => void }) {
+  const now = useNow(30_000);
+  const notYet = need.serviceEndsAt ? whyCannotRate(now, Date.parse(need.serviceEndsAt)) : null;
   const [score, setScore] = useState<number | null>(null);
   const [comment, setComment] = useState('');
   const [error, setError] = useState('');
@@ -88,14 +95,25 @@ function RateForm({ need, onDone }: { need: NeedDto; onDone: (n: NeedDto) => voi
         />
       </View>
       {error ? <Text className="field-error" {...a11y(undefined, { role: 'alert' })}>{`！${error}`}</Text> : null}
+      {notYet ? (
+        <Text className="block mt-24" {...a11y(undefined, { role: 'status' })}>
+          {notYet}
+        </Text>
+      ) : null}
       <View className="mt-32">
         {canRate ? (
-          <Btn onClick={() => void send(true)} loading={busy === 'rate'} loadingText="正在提交…">
+          <Btn onClick={() => void send(true)} disabled={!!notYet} loading={busy === 'rate'} loadingText="正在提交…">
             已解决，提交评价
           </Btn>
         ) : null}
         {canReopen ? (
-          <Btn variant="danger" onClick={() => void send(false)} loading={busy === 'reopen'} loadingText="正在提交…">
+          <Btn
+            variant="danger"
+            onClick={() => void send(false)}
+            disabled={!!notYet}
+            loading={busy === 'reopen'}
+            loadingText="正在提交…"
+          >
             没解决，请重新办理
           </Btn>
         ) : null}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { PAGES } from '@sbd/contracts';
+import { PAGES, SubscribeMoment } from '@sbd/contracts';
 import { a11y } from '@/platform/a11y';
 import { replacePage } from '@/platform/nav';
 import { attempt } from '@/platform/request';
@@ -24,6 +24,8 @@ import { NeedWhatFields, NeedWhereFields, ProxyFields } from '@/features/needs/N
 import { createNeed } from '@/features/needs/service';
 import { useDuplicates } from '@/features/needs/useDuplicates';
 import { fetchCommunityProfile } from '@/features/org/service';
+import { askToSubscribe } from '@/features/subscriptions/subscribe';
+import { useSubscribeMoment } from '@/features/subscriptions/useSubscribeMoment';
 
 /** 居民点单: what, where, when, photos; likely duplicates ("同一件事 +1") are shown before posting. */
 export default function PostNeedPage() {
@@ -36,6 +38,8 @@ export default function PostNeedPage() {
   const action = useAction();
   const communityId = community?.communityId ?? 0;
   const dup = useDuplicates(communityId, form);
+  // Residents are asked to subscribe to their need's progress (staff posting for someone are not).
+  useSubscribeMoment(SubscribeMoment.AfterNeed, !!community && !community.asStaff);
 
   // Buildings from the community's public profile (by id: the community of the resident, member or
   // staff role); without it the form simply has no building picker.
@@ -73,6 +77,7 @@ export default function PostNeedPage() {
       setFormError('请按红色提示修改后再提交');
       return;
     }
+    if (!community.asStaff) void askToSubscribe(SubscribeMoment.AfterNeed);
     await action.run(
       async () => {
         // The duplicates for exactly this text must have been on screen before posting.

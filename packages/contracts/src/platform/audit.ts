@@ -1,0 +1,91 @@
+/* ───────────────────────────── audit log (审计日志, MLPS 2.0) ───────────────────────────── */
+import type { PageQuery } from './errors';
+import type { Role } from './roles';
+
+/** What was done. Stored as the string; new actions are added here, never renamed. */
+export enum AuditAction {
+  Login = 'auth.login',
+  LoginFailed = 'auth.login_failed',
+  RegistrationApprove = 'registration.approve',
+  RegistrationReject = 'registration.reject',
+  AttendanceVerify = 'attendance.verify',
+  PointsAdjust = 'points.adjust',
+  RoleGrant = 'role.grant',
+  RoleRevoke = 'role.revoke',
+  ExportDownload = 'export.download',
+  /** A full phone or ID number was shown to someone other than its owner. */
+  PiiReveal = 'pii.reveal',
+  AccountDelete = 'account.delete',
+}
+
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  [AuditAction.Login]: '登录',
+  [AuditAction.LoginFailed]: '登录失败',
+  [AuditAction.RegistrationApprove]: '报到审核通过',
+  [AuditAction.RegistrationReject]: '报到审核驳回',
+  [AuditAction.AttendanceVerify]: '服务时长核验',
+  [AuditAction.PointsAdjust]: '积分调整',
+  [AuditAction.RoleGrant]: '授予角色',
+  [AuditAction.RoleRevoke]: '撤销角色',
+  [AuditAction.ExportDownload]: '导出数据',
+  [AuditAction.PiiReveal]: '查看完整号码',
+  [AuditAction.AccountDelete]: '注销账号',
+};
+
+/** The kind of object an action was done to. */
+export enum AuditObjectType {
+  Account = 'account',
+  Registration = 'registration',
+  Claim = 'claim',
+  PointsEntry = 'points_entry',
+  Role = 'role',
+  OrgNode = 'org_node',
+  Need = 'need',
+  Callup = 'callup',
+}
+
+/** Values a detail may hold: a few short facts, never a full phone or ID number. */
+export type AuditDetailValue = string | number | boolean | null | string[] | number[] | AuditDetailObject;
+export interface AuditDetailObject {
+  [key: string]: string | number | boolean | null | string[] | number[];
+}
+export type AuditDetail = Record<string, AuditDetailValue>;
+
+/** One row of the audit log (GET /api/audit-events). Rows are never changed or deleted over the API. */
+export interface AuditEventDto {
+  id: number;
+  /** ISO time. */
+  occurredAt: string;
+  action: AuditAction;
+  /** Who did it; null for an anonymous attempt (a failed login with no such account). */
+  actorUserId: number | null;
+  actorName: string | null;
+  /** The actor's role for this action, and the node it is held over (null: platform-wide), at the time. */
+  actorRole: Role | null;
+  actorScopeNodeId: number | null;
+  objectType: AuditObjectType;
+  objectId: string | null;
+  /** The org node the object belongs to; district admins see the events of their subtree. */
+  nodeId: number | null;
+  nodeName: string | null;
+  /** Client address and request id (X-Request-Id) of the request that did it. */
+  ip: string | null;
+  requestId: string | null;
+  detail: AuditDetail | null;
+}
+
+/**
+ * Filters of GET /api/audit-events, newest first (keyset paging by id). Platform admins read
+ * everything; district admins the events whose node is in their district.
+ */
+export interface AuditEventListQuery extends PageQuery {
+  action?: AuditAction;
+  actorUserId?: number;
+  objectType?: AuditObjectType;
+  objectId?: string;
+  /** Only events of this node's subtree. */
+  nodeId?: number;
+  /** ISO date-times with a zone: from inclusive, to exclusive. */
+  from?: string;
+  to?: string;
+}
