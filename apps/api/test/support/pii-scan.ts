@@ -10,7 +10,7 @@
 import type { Server } from 'node:http';
 import { inflateRawSync } from 'node:zlib';
 
-/** Routes that legitimately answer someone else's full number: each one records an audit event. */
+/** Routes that legitimately answer a full number the requester did not send and the scan cannot trace to them. */
 export const FULL_NUMBER_ROUTES: readonly { method: string; path: RegExp; why: string }[] = [
   { method: 'POST', path: /^\/api\/pii-reveals$/, why: '查看完整号码: the audited reveal, with a reason' },
   {
@@ -19,6 +19,11 @@ export const FULL_NUMBER_ROUTES: readonly { method: string; path: RegExp; why: s
     why: 'the muster list with full numbers: only with a reason, audited',
   },
   { method: 'GET', path: /^\/api\/docs(?:-json$|\/)/, why: 'the API docs: example values, nobody’s number' },
+  {
+    method: 'POST',
+    path: /^\/api\/phone-verifications\/wechat$/,
+    why: 'the number WeChat has just verified for the requester: their own, never sent by them',
+  },
 ];
 
 const MOBILE = /(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])/g;
@@ -130,7 +135,8 @@ export async function unmaskedNumbers(req: ScannedRequest, res: ScannedResponse 
   const body = res.body as { accessToken?: unknown } | undefined;
   const requester = tokenSubject(req.authorization) ?? tokenSubject(body?.accessToken);
   const resolve = owners.get(req.server as Server);
-  const sent = new Set(typeof req.body === 'object' && req.body ? fullNumbersIn(JSON.stringify(req.body)) : []);
+  const sentText = typeof req.body === 'string' ? req.body : req.body ? JSON.stringify(req.body) : '';
+  const sent = new Set(fullNumbersIn(sentText));
   const unsent = found.filter((n) => !sent.has(n));
   if (!unsent.length) return [];
   const own = requester !== null && resolve ? await resolve(requester) : new Set<string>();

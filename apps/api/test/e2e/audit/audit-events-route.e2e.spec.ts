@@ -2,6 +2,7 @@ import { AuditAction, ErrorCode, Role, type AuditEventDto, type Page } from '@sb
 import { aRegistration, buildCity, createUser, type City, type TestUser } from '../../support/factories';
 import { createTestApp, type TestApp } from '../../support/test-app';
 import { testDialect } from '../../support/test-db';
+import { registerAs } from '../../support/verified';
 
 describe(`GET /api/audit-events on ${testDialect()}`, () => {
   let t: TestApp;
@@ -34,7 +35,7 @@ describe(`GET /api/audit-events on ${testDialect()}`, () => {
   };
   const approveOne = async (city: City, admin: TestUser): Promise<number> => {
     const member = await createUser(t);
-    const reg = await t.http().post('/api/registrations').set(member.auth).send(aRegistration(city.a)).expect(201);
+    const reg = await registerAs(t, member, aRegistration(city.a));
     await t.http().post(`/api/registrations/${reg.body.id}/approve`).set(admin.auth).send({}).expect(200);
     return reg.body.id as number;
   };

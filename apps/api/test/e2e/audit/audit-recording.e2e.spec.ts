@@ -10,6 +10,7 @@ import {
 import { createLoopWorld, type LoopWorld } from '../../support/loop-world';
 import { binaryParser } from '../../support/test-app';
 import { testDialect } from '../../support/test-db';
+import { registerAs } from '../../support/verified';
 
 type Row = Record<string, unknown>;
 /** The address the requests come from, through the loopback proxy the API trusts. */
@@ -33,7 +34,7 @@ describe(`what the audit log records on ${testDialect()}`, () => {
   };
   const pending = async (): Promise<number> => {
     const u = await createUser(w.t);
-    return (await w.t.http().post('/api/registrations').set(u.auth).send(aRegistration(w.city.a)).expect(201)).body.id;
+    return (await registerAs(w.t, u, aRegistration(w.city.a))).body.id;
   };
 
   beforeAll(async () => {

@@ -11,6 +11,7 @@ import { RatingEntity } from '../../../src/loop/needs/entities/rating.entity';
 import { PointsEntryEntity } from '../../../src/loop/points/entities/points-entry.entity';
 import { toDbDate } from '../../../src/platform/database/sql';
 import { AT_THE_TASK, createUser, type TestUser } from '../../support/factories';
+import { serviceEnds } from '../../support/task-clock';
 import { createConcurrencyWorld, expectNo5xx, together, type ConcurrencyWorld } from './concurrency-world';
 
 const TEAM = 25;
@@ -64,6 +65,7 @@ describe('should check in, check out, verify and rate a whole team at once witho
   });
 
   it('two admins verify every claim at the same moment: each verified once, points and notice once', async () => {
+    await serviceEnds(w.t, taskId); // verification comes only after the service's end
     await twice((i) =>
       w.t
         .http()

@@ -10,6 +10,7 @@ import { NeedEntity } from '../../../src/loop/needs/entities/need.entity';
 import { conflict } from '../../../src/platform/errors/app-errors';
 import { PrivacyHooks } from '../../../src/platform/privacy/privacy-hooks';
 import { aRegistration, createResident, nextPhone } from '../../support/factories';
+import { registerAs } from '../../support/verified';
 import { createPrivacyWorld, MASKED_PHONE, type PrivacyWorld } from './privacy-world';
 
 describe('should leave no copy of a deleted account’s phone or ID number', () => {
@@ -42,14 +43,8 @@ describe('should leave no copy of a deleted account’s phone or ID number', () 
 
   it('scrubs the registration’s phone and ID number, and keeps the record for statistics', async () => {
     const member = await createResident(w.t, w.city.a.id);
-    const reg = (
-      await w.t
-        .http()
-        .post('/api/registrations')
-        .set(member.auth)
-        .send(aRegistration(w.city.a, { idNumber: '320602198001011235' }))
-        .expect(201)
-    ).body as { id: number };
+    const reg = (await registerAs(w.t, member, aRegistration(w.city.a, { idNumber: '320602198001011235' })))
+      .body as { id: number };
     await w.t.http().delete('/api/me').set(member.auth).expect(204);
     const row = await w.t.ds.getRepository(RegistrationEntity).findOneByOrFail({ id: reg.id });
     expect(row).toMatchObject({ name: '已注销用户', idNumberEnc: null, idNumberHash: null });

@@ -8,6 +8,7 @@ import { ConsentEntity } from '../../../src/identity/users/entities/consent.enti
 import { UserEntity } from '../../../src/identity/users/entities/user.entity';
 import { PRIVACY_NOTICE } from '../../../src/identity/users/privacy-notice';
 import { aNeed, aRegistration, createResident, nextPhone, type TestUser } from '../../support/factories';
+import { provePhone } from '../../support/verified';
 import { createPrivacyWorld, type PrivacyWorld } from './privacy-world';
 
 const CONSENT_FIRST = {
@@ -92,13 +93,10 @@ describe('should not take personal data from an account that has not accepted th
 
   it('refuses a registration (报到) that does not accept the current notice', async () => {
     const user = await withoutConsent();
+    const body = aRegistration(w.city.a, { consentVersion: '2000-01' });
+    await provePhone(w.t, user, body.phone);
     const before = await w.t.counts();
-    const res = await w.t
-      .http()
-      .post('/api/registrations')
-      .set(user.auth)
-      .send(aRegistration(w.city.a, { consentVersion: '2000-01' }))
-      .expect(400);
+    const res = await w.t.http().post('/api/registrations').set(user.auth).send(body).expect(400);
     expect(res.body.details.map((d: { field: string }) => d.field)).toEqual(['consentVersion']);
     expect(await w.t.counts()).toEqual(before);
   });

@@ -99,9 +99,12 @@ describe('should show staff masked numbers only, and the owner their own in full
         nodeId: w.city.a.id,
         detail: { field: 'phone', reason: '电话通知集合', export: 'muster.xlsx', rows: 1 },
       });
+      // Without a reason: masked, recorded as a download only, no reveal.
       const before = await w.t.counts();
       await musterPhones();
-      expect(await w.t.counts()).toEqual(before);
+      expect(await w.t.counts()).toEqual({ ...before, audit_events: before.audit_events + 1 });
+      const [latest] = await w.t.ds.getRepository(AuditEventEntity).find({ order: { id: 'DESC' }, take: 1 });
+      expect(latest).toMatchObject({ action: AuditAction.ExportDownload, detail: { fullPhones: false } });
       const blank = await w.t
         .http()
         .get(`/api/callups/${callup.id}/muster.xlsx?reason=%20`)

@@ -21,6 +21,7 @@ import {
   type TestUser,
 } from '../../support/factories';
 import { createTestApp, type TestApp } from '../../support/test-app';
+import { registerAs } from '../../support/verified';
 
 /** A phone number as staff see it. */
 export const MASKED_PHONE = /^1\d{2}\*{4}\d{4}$/;
@@ -56,12 +57,11 @@ export async function createPrivacyWorld(): Promise<PrivacyWorld> {
   const secretaryA = await createUser(t, { roles: [{ role: Role.BranchSecretary, scopeNodeId: city.a.branchId }] });
   const alice = await createResident(t, city.a.id, { name: '张秀兰', phone: ALICE_PHONE });
   const member = await createUser(t, { phone: MEMBER_PHONE });
-  const submitted = await t
-    .http()
-    .post('/api/registrations')
-    .set(member.auth)
-    .send(aRegistration(city.a, { name: '李红梅', phone: MEMBER_PHONE, idNumber: MEMBER_ID_NUMBER }))
-    .expect(201);
+  const submitted = await registerAs(
+    t,
+    member,
+    aRegistration(city.a, { name: '李红梅', phone: MEMBER_PHONE, idNumber: MEMBER_ID_NUMBER }),
+  );
   const registration = (
     await t
       .http()

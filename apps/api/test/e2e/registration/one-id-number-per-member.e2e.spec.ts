@@ -7,6 +7,7 @@ import { ErrorCode, RegistrationStatus } from '@sbd/contracts';
 import { RegistrationEntity } from '../../../src/identity/registration/entities/registration.entity';
 import { aRegistration, createUser, type City, type TestUser } from '../../support/factories';
 import type { TestApp } from '../../support/test-app';
+import { provePhone, registerAs } from '../../support/verified';
 import { createRegistrationWorld, type RegistrationWorld } from './registration-world';
 
 const TAKEN = '该身份证号已被其他党员使用，请核对后重新填写；如确为本人证件，请联系社区工作人员';
@@ -29,13 +30,10 @@ describe('one ID number per member', () => {
     await approve(first.id).expect(200);
 
     const second = await createUser(t);
+    const body = aRegistration(city.a, { idNumber: '11010519491231002x' });
+    await provePhone(t, second, body.phone);
     const before = await t.counts();
-    const res = await t
-      .http()
-      .post('/api/registrations')
-      .set(second.auth)
-      .send(aRegistration(city.a, { idNumber: '11010519491231002x' }))
-      .expect(409);
+    const res = await t.http().post('/api/registrations').set(second.auth).send(body).expect(409);
     expect(res.body).toEqual({
       code: ErrorCode.Conflict,
       message: TAKEN,
@@ -67,12 +65,7 @@ describe('one ID number per member', () => {
     expect(rowB.status).toBe(RegistrationStatus.Pending);
 
     // The rejected one, corrected and sent again with the same number, is refused now.
-    const again = await t
-      .http()
-      .post('/api/registrations')
-      .set(c.auth)
-      .send(aRegistration(city.a, { idNumber: '320602198505052348' }))
-      .expect(409);
+    const again = await registerAs(t, c, aRegistration(city.a, { idNumber: '320602198505052348' }), 409);
     expect(again.body.message).toBe(TAKEN);
   });
 
