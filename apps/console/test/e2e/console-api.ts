@@ -3,11 +3,11 @@
  * this console build under /console; and Chromium through playwright-core.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
 const API_DIST = join(REPO_ROOT, 'apps', 'api', 'dist');
@@ -88,4 +88,53 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** What a Chromium spec of the console works with, ready from its beforeAll on. */
+export interface ConsoleSession {
+  api: ConsoleApi;
+  page: Page;
+  /** Page errors and console errors seen so far: a spec ends expecting none. */
+  errors: string[];
+  /** Signs in on the console's own login form with the demo password. */
+  signIn: (phone: string) => Promise<void>;
+  /** POST to the API as JSON (with a bearer token when given); throws unless 2xx. */
+  post: (path: string, body: unknown, token?: string) => Promise<Record<string, unknown>>;
+}
+
+/**
+ * Starts the API and Chromium for the enclosing describe (stopped after it), opens a 1366×800
+ * zh-CN page that records errors, then runs `prepare` (e.g. data through the API).
+ */
+export function consoleInChromium(prepare?: (s: ConsoleSession) => Promise<void>): ConsoleSession {
+  let browser: Browser | undefined;
+  const s = { errors: [] as string[] } as ConsoleSession;
+  s.post = async (path, body, token) => {
+    const res = await fetch(`${s.api.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as Record<string, unknown>;
+  };
+  s.signIn = async (phone) => {
+    await s.page.goto(`${s.api.baseUrl}/console`);
+    await s.page.getByLabel('手机号').fill(phone);
+    await s.page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await s.page.getByRole('button', { name: /登\s*录/ }).click();
+  };
+  beforeAll(async () => {
+    mkdirSync(SHOTS_DIR, { recursive: true });
+    [s.api, browser] = await Promise.all([startConsoleApi(), launchBrowser()]);
+    s.page = await browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
+    s.page.on('pageerror', (e) => s.errors.push(e.message));
+    s.page.on('console', (m) => m.type() === 'error' && s.errors.push(m.text()));
+    await prepare?.(s);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await s.api?.stop();
+  });
+  return s;
 }
