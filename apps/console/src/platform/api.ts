@@ -1,5 +1,7 @@
 import {
+  errorMessageOf,
   pathOf,
+  statusMessage,
   ROUTES,
   type AnyRoute,
   type FieldError,
@@ -28,21 +30,7 @@ export class ApiError extends Error {
   }
 }
 
-const STATUS_MESSAGES: Record<number, string> = {
-  401: '登录已过期，请重新登录',
-  403: '没有权限执行此操作',
-  404: '请求的内容不存在',
-  409: '操作冲突，请刷新后重试',
-  413: '提交的内容过大',
-  429: '操作太频繁，请稍后再试',
-};
-
-export function statusMessage(status: number): string {
-  if (STATUS_MESSAGES[status]) return STATUS_MESSAGES[status];
-  if (status === 0) return '网络连接不可用，请检查网络';
-  if (status >= 500) return '服务暂时不可用，请稍后再试';
-  return `请求失败（${status}）`;
-}
+export { statusMessage };
 
 async function toError(res: Response): Promise<ApiError> {
   let body: { code?: unknown; message?: unknown; details?: unknown } = {};
@@ -52,9 +40,7 @@ async function toError(res: Response): Promise<ApiError> {
     // not JSON: fall back to the status message
   }
   const details = Array.isArray(body.details) ? (body.details as FieldError[]) : [];
-  const message =
-    details.find((d) => typeof d?.message === 'string')?.message ??
-    (typeof body.message === 'string' && body.message ? body.message : statusMessage(res.status));
+  const message = errorMessageOf(res.status, { message: body.message as string | undefined, details });
   return new ApiError(res.status, typeof body.code === 'string' ? body.code : `HTTP_${res.status}`, message, details);
 }
 

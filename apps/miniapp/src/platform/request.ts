@@ -1,6 +1,9 @@
 import Taro from '@tarojs/taro';
 import {
   ErrorCode,
+  errorMessageOf,
+  SESSION_EXPIRED_MESSAGE,
+  statusMessage,
   pathOf,
   ROUTES,
   type AnyRoute,
@@ -25,7 +28,7 @@ import { clearSession, getSession, saveTokens } from './session';
 
 export const OFFLINE_MESSAGE = '网络连接不可用，请检查网络';
 export const TIMEOUT_MESSAGE = '请求超时，请稍后再试';
-export const SESSION_EXPIRED_MESSAGE = '登录已过期，请重新登录';
+export { SESSION_EXPIRED_MESSAGE, statusMessage };
 export const LOGIN_REQUIRED_MESSAGE = '请先登录';
 
 export type ApiErrorKind = 'http' | 'network' | 'timeout';
@@ -87,24 +90,6 @@ interface RawResponse {
   data: unknown;
 }
 
-const STATUS_MESSAGES: Record<number, string> = {
-  400: '请求内容有误，请检查后重试',
-  401: SESSION_EXPIRED_MESSAGE,
-  403: '没有权限执行此操作',
-  404: '请求的内容不存在',
-  409: '操作冲突，请刷新后重试',
-  413: '提交的内容过大',
-  422: '提交的内容有误，请检查后重试',
-  423: '账号已锁定，请稍后再试',
-  429: '操作太频繁，请稍后再试',
-};
-
-export function statusMessage(status: number): string {
-  if (STATUS_MESSAGES[status]) return STATUS_MESSAGES[status];
-  if (status >= 500) return '服务暂时不可用，请稍后再试';
-  return `请求失败（${status}）`;
-}
-
 function asErrorBody(data: unknown): Partial<ErrorBody> | null {
   if (data && typeof data === 'object' && !(data instanceof ArrayBuffer)) return data as Partial<ErrorBody>;
   if (data instanceof ArrayBuffer) return decodeJson(data);
@@ -129,13 +114,7 @@ function decodeJson(buf: ArrayBuffer): Partial<ErrorBody> | null {
 
 /** Chinese message for a failed response: details[0].message, then message, then by status. */
 export function messageFromResponse(status: number, data: unknown): string {
-  const body = asErrorBody(data);
-  const detail = Array.isArray(body?.details)
-    ? body?.details.find((d) => d && typeof d.message === 'string')
-    : undefined;
-  if (detail?.message) return detail.message;
-  if (typeof body?.message === 'string' && body.message.trim()) return body.message;
-  return statusMessage(status);
+  return errorMessageOf(status, asErrorBody(data));
 }
 
 export function httpError(status: number, data: unknown): ApiError {

@@ -51,3 +51,35 @@ export interface PageQuery {
 export interface NoteRequest {
   note?: string;
 }
+
+export const SESSION_EXPIRED_MESSAGE = '登录已过期，请重新登录';
+
+/** What to tell a user when a failed answer carries no message of its own (status 0: no network). */
+const STATUS_MESSAGES: Readonly<Record<number, string>> = {
+  0: '网络连接不可用，请检查网络',
+  400: '请求内容有误，请检查后重试',
+  401: SESSION_EXPIRED_MESSAGE,
+  403: '没有权限执行此操作',
+  404: '请求的内容不存在',
+  409: '操作冲突，请刷新后重试',
+  413: '提交的内容过大',
+  422: '提交的内容有误，请检查后重试',
+  423: '账号已锁定，请稍后再试',
+  429: '操作太频繁，请稍后再试',
+};
+
+export function statusMessage(status: number): string {
+  if (STATUS_MESSAGES[status]) return STATUS_MESSAGES[status];
+  if (status >= 500) return '服务暂时不可用，请稍后再试';
+  return `请求失败（${status}）`;
+}
+
+/** The Chinese message for a failed answer: the first field's message, then the body's, then by status. */
+export function errorMessageOf(status: number, body: Partial<ErrorBody> | null | undefined): string {
+  const detail = Array.isArray(body?.details)
+    ? body.details.find((d) => d && typeof d.message === 'string' && d.message)
+    : undefined;
+  if (detail) return detail.message;
+  if (typeof body?.message === 'string' && body.message.trim()) return body.message;
+  return statusMessage(status);
+}
