@@ -107,6 +107,20 @@ describe('who may appoint and remove staff, and where', () => {
       expect(res.body.message).toBe('只能移除本辖区内的社区管理员');
     });
 
+    it('should keep one admin when all of a community’s admins are removed at the same moment', async () => {
+      await appoint(w.streetB, Role.CommunityAdmin, w.city.b.id);
+      await appoint(w.streetB, Role.CommunityAdmin, w.city.b.id);
+      const admins = (await staffOf(w.city.b.id, w.platform)).grants.filter((g) => g.role === Role.CommunityAdmin);
+      expect(admins.length).toBeGreaterThanOrEqual(2);
+      const results = await Promise.all(
+        admins.map((g) => w.t.http().delete(`/api/role-grants/${g.id}`).set(w.streetB.auth)),
+      );
+      const left = (await staffOf(w.city.b.id, w.platform)).grants.filter((g) => g.role === Role.CommunityAdmin);
+      expect(left).toHaveLength(1);
+      expect(results.filter((r) => r.status === 204)).toHaveLength(admins.length - 1);
+      expect(results.filter((r) => r.status === 409)).toHaveLength(1);
+    });
+
     it('should let a community admin remove a grid leader, who needs no successor', async () => {
       const leader = await appoint(w.communityA, Role.GridLeader, w.city.a.gridId);
       const grant = await grantOf(leader, w.city.a.gridId);
