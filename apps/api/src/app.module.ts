@@ -25,6 +25,7 @@ import { TasksModule } from './loop/tasks/tasks.module';
 import { UnitsModule } from './identity/units/units.module';
 import { UploadsModule } from './loop/uploads/uploads.module';
 import { UsersModule } from './identity/users/users.module';
+import { StaffModule } from './identity/staff/staff.module';
 import { WechatModule } from './platform/wechat/wechat.module';
 import { SmsModule } from './platform/sms/sms.module';
 import { PhoneModule } from './identity/phone/phone.module';
@@ -74,6 +75,7 @@ export class AppModule {
         SmsModule,
         HealthModule,
         UsersModule,
+        StaffModule,
         AuthModule,
         OrgModule,
         PhoneModule,

@@ -28,6 +28,7 @@ import { PairingItemEntity } from './identity/units/entities/pairing-item.entity
 import { UnitPairingEntity } from './identity/units/entities/unit-pairing.entity';
 import { UploadEntity } from './loop/uploads/entities/upload.entity';
 import { ConsentEntity } from './identity/users/entities/consent.entity';
+import { RoleInvitationEntity } from './identity/staff/entities/role-invitation.entity';
 import { UserRoleEntity } from './identity/users/entities/user-role.entity';
 import { UserEntity } from './identity/users/entities/user.entity';
 
@@ -36,6 +37,7 @@ export const ENTITIES = [
   PositionEntity,
   UserEntity,
   UserRoleEntity,
+  RoleInvitationEntity,
   ConsentEntity,
   RefreshTokenEntity,
   RegistrationEntity,

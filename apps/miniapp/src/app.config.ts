@@ -1,5 +1,5 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/login/index', 'pages/me/index', 'pages/inbox/index'],
+  pages: ['pages/index/index', 'pages/login/index', 'pages/me/index', 'pages/inbox/index', 'pages/invitations/index'],
   subPackages: [
     {
       root: 'packageResident',

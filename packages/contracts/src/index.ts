@@ -10,6 +10,7 @@ export * from './identity/auth';
 export * from './identity/registration';
 export * from './identity/phone';
 export * from './identity/units';
+export * from './identity/staff';
 export * from './messaging/notifications';
 export * from './messaging/subscriptions';
 export * from './outreach/matching';

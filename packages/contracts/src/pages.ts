@@ -8,6 +8,7 @@ export const PAGES = {
   login: '/pages/login/index',
   me: '/pages/me/index',
   inbox: '/pages/inbox/index',
+  invitations: '/pages/invitations/index',
   // 居民点单 / 评单 (packageResident)
   postNeed: '/packageResident/pages/post/index',
   myNeeds: '/packageResident/pages/needs/index',

@@ -43,6 +43,7 @@ import type {
   PairingItemListQuery,
   UpdatePairingItemRequest,
 } from './identity/units';
+import type { CreateRoleInvitationRequest, NodeStaffDto, RoleInvitationDto } from './identity/staff';
 import type {
   BackfillRequest,
   BackfillResultDto,
@@ -197,6 +198,17 @@ export const ROUTES = {
     items: route<never, PairingItemListQuery, PairingItemDto[]>()('GET', '/api/pairings/:id/items'),
     addItem: route<CreatePairingItemRequest, never, PairingItemDto>()('POST', '/api/pairings/:id/items'),
     updateItem: route<UpdatePairingItemRequest, never, PairingItemDto>()('PATCH', '/api/pairing-items/:id'),
+  },
+  staff: {
+    /** 任命: offer a staff role over a node to a phone number. */
+    invite: route<CreateRoleInvitationRequest, never, RoleInvitationDto>()('POST', '/api/role-invitations'),
+    /** The caller's pending invitations (to phones they proved). */
+    mine: route<never, never, RoleInvitationDto[]>()('GET', '/api/role-invitations'),
+    accept: route<NoteRequest, never, RoleInvitationDto>()('POST', '/api/role-invitations/:id/accept'),
+    decline: route<NoteRequest, never, RoleInvitationDto>()('POST', '/api/role-invitations/:id/decline'),
+    ofNode: route<never, never, NodeStaffDto>()('GET', '/api/nodes/:id/staff'),
+    /** Removes a role grant; the last admin of a node cannot be removed. */
+    revoke: route<never, never, void>()('DELETE', '/api/role-grants/:id'),
   },
   org: {
     roots: route<never, never, OrgNodeDto[]>()('GET', '/api/org/roots'),

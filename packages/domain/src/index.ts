@@ -2,3 +2,4 @@ export * from './masking';
 export * from './validation';
 export * from './loop';
 export * from './matching';
+export * from './staff/appointment';

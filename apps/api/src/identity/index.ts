@@ -6,6 +6,8 @@ export { RegistrationModule } from './registration/registration.module';
 export { RegistrationEvents, type RegistrationReviewed } from './registration/registration-events';
 export { UnitsModule } from './units/units.module';
 export { UsersModule } from './users/users.module';
+export { StaffModule } from './staff/staff.module';
+export { StaffEvents, type RoleInvited } from './staff/staff-events';
 export { assertConsented, CONSENT_REQUIRED_MESSAGE } from './users/consent';
 export { ListRegistrationsQuery } from './registration/dto/list-registrations.query';
 export {

@@ -264,6 +264,7 @@ function roleLabel(role: Role): string {
     [Role.Resident]: '居民',
     [Role.Member]: '党员',
     [Role.BranchSecretary]: '支部书记',
+    [Role.GridLeader]: '网格长',
     [Role.CommunityAdmin]: '社区管理员',
     [Role.UnitAdmin]: '单位管理员',
     [Role.StreetAdmin]: '街道管理员',

@@ -28,6 +28,8 @@ export enum NotificationKind {
   RegistrationApproved = 'registration_approved',
   /** The community did not approve the member's 报到 (with the reason). */
   RegistrationRejected = 'registration_rejected',
+  /** Someone was invited to a staff role (任命邀请). */
+  RoleInvited = 'role_invited',
 }
 
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
@@ -53,6 +55,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   [NotificationKind.AccountLocked]: '账号安全提醒',
   [NotificationKind.RegistrationApproved]: '报到审核通过',
   [NotificationKind.RegistrationRejected]: '报到未通过',
+  [NotificationKind.RoleInvited]: '任命邀请',
 };
 
 export interface NotificationDto {

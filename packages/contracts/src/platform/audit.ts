@@ -12,6 +12,10 @@ export enum AuditAction {
   PointsAdjust = 'points.adjust',
   RoleGrant = 'role.grant',
   RoleRevoke = 'role.revoke',
+  /** A staff role was offered to a phone number (任命邀请). */
+  RoleInvite = 'role.invite',
+  RoleInviteAccept = 'role.accept',
+  RoleInviteDecline = 'role.decline',
   ExportDownload = 'export.download',
   /** A full phone or ID number was shown to someone other than its owner. */
   PiiReveal = 'pii.reveal',
@@ -27,6 +31,9 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   [AuditAction.PointsAdjust]: '积分调整',
   [AuditAction.RoleGrant]: '授予角色',
   [AuditAction.RoleRevoke]: '撤销角色',
+  [AuditAction.RoleInvite]: '发出任命邀请',
+  [AuditAction.RoleInviteAccept]: '接受任命邀请',
+  [AuditAction.RoleInviteDecline]: '拒绝任命邀请',
   [AuditAction.ExportDownload]: '导出数据',
   [AuditAction.PiiReveal]: '查看完整号码',
   [AuditAction.AccountDelete]: '注销账号',
@@ -39,6 +46,7 @@ export enum AuditObjectType {
   Claim = 'claim',
   PointsEntry = 'points_entry',
   Role = 'role',
+  RoleInvitation = 'role_invitation',
   OrgNode = 'org_node',
   Need = 'need',
   Callup = 'callup',

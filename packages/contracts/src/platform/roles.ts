@@ -3,6 +3,8 @@ export enum Role {
   Resident = 'resident',
   Member = 'member',
   BranchSecretary = 'branch_secretary',
+  /** 网格长: leads one grid of a community. */
+  GridLeader = 'grid_leader',
   CommunityAdmin = 'community_admin',
   UnitAdmin = 'unit_admin',
   StreetAdmin = 'street_admin',
@@ -14,6 +16,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   [Role.Resident]: '居民',
   [Role.Member]: '党员',
   [Role.BranchSecretary]: '支部书记',
+  [Role.GridLeader]: '网格长',
   [Role.CommunityAdmin]: '社区管理员',
   [Role.UnitAdmin]: '单位管理员',
   [Role.StreetAdmin]: '街道管理员',

@@ -94,8 +94,9 @@ export class NeedTransitionsService {
   ): Promise<void> {
     const admins: { user_id: unknown }[] = await m.query(
       `SELECT DISTINCT r.user_id FROM user_roles r JOIN users u ON u.id = r.user_id
-        WHERE r.role = ? AND r.scope_node_id = ? AND u.deleted_at IS NULL`,
-      [Role.CommunityAdmin, need.communityId],
+        WHERE r.role = ? AND r.scope_node_id = ? AND u.deleted_at IS NULL
+          AND (r.ends_at IS NULL OR r.ends_at > ?)`,
+      [Role.CommunityAdmin, need.communityId, toDbDate(now)],
     );
     const items = admins.map((a) =>
       aboutNeed(

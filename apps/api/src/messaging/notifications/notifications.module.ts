@@ -2,14 +2,21 @@ import { Global, Module, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { NotificationKind } from '@sbd/contracts';
 import { DataSource } from 'typeorm';
-import { AccountAlerts, AuthModule, RegistrationEvents, RegistrationModule } from '../../identity';
+import {
+  AccountAlerts,
+  AuthModule,
+  RegistrationEvents,
+  RegistrationModule,
+  StaffEvents,
+  StaffModule,
+} from '../../identity';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
 import { SubscriptionsModule } from '../subscriptions/subscriptions.module';
 
 @Global()
 @Module({
-  imports: [AuthModule, RegistrationModule, SubscriptionsModule],
+  imports: [AuthModule, RegistrationModule, StaffModule, SubscriptionsModule],
   controllers: [NotificationsController],
   providers: [NotificationsService],
   exports: [NotificationsService],
@@ -18,6 +25,7 @@ export class NotificationsModule implements OnModuleInit {
   constructor(
     private readonly alerts: AccountAlerts,
     private readonly registrations: RegistrationEvents,
+    private readonly staff: StaffEvents,
     private readonly notifications: NotificationsService,
     @InjectDataSource() private readonly db: DataSource,
   ) {}
@@ -33,6 +41,10 @@ export class NotificationsModule implements OnModuleInit {
         ...e,
         kind: approved ? NotificationKind.RegistrationApproved : NotificationKind.RegistrationRejected,
       }),
+    );
+    // An invitation to a staff role (任命), in the transaction that made it.
+    this.staff.onInvited((m, { invitationId: _id, ...e }) =>
+      this.notifications.enqueue(m, { ...e, kind: NotificationKind.RoleInvited }),
     );
   }
 }

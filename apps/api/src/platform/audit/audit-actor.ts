@@ -9,6 +9,7 @@ const RANK: Role[] = [
   Role.CommunityAdmin,
   Role.UnitAdmin,
   Role.BranchSecretary,
+  Role.GridLeader,
   Role.Member,
   Role.Resident,
 ];

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Role } from '@sbd/contracts';
 import { DataSource } from 'typeorm';
+import { toDbDate } from '../database/sql';
 import type { Principal } from './principal';
 
 @Injectable()
@@ -9,13 +10,15 @@ export class PrincipalLoader {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /**
-   * One query: the live account, its roles with their scope paths, and its approved registration;
+   * One query: the live account, its roles in their term with their scope paths, and its approved registration;
    * with `sessionId`, also whether that session (refresh-token family) still has an unrevoked token.
    * Answers 'ended' for a session that was logged out or revoked.
    */
   async load(userId: number): Promise<Principal | null>;
   async load(userId: number, sessionId: string): Promise<Principal | null | 'ended'>;
   async load(userId: number, sessionId?: string): Promise<Principal | null | 'ended'> {
+    // Only roles within their term count (a term that ended takes effect at once).
+    const now = toDbDate(new Date());
     const rows: {
       deleted_at: unknown;
       live_session: number | string;
@@ -32,12 +35,13 @@ export class PrincipalLoader {
               r.role, r.scope_node_id, n.path, n.name,
               g.id AS registration_id, g.community_id AS home_community_id, hc.parent_id AS home_street_id
          FROM users u
-         LEFT JOIN user_roles r ON r.user_id = u.id
+         LEFT JOIN user_roles r ON r.user_id = u.id AND (r.starts_at IS NULL OR r.starts_at <= ?)
+                                 AND (r.ends_at IS NULL OR r.ends_at > ?)
          LEFT JOIN org_nodes n ON n.id = r.scope_node_id
          LEFT JOIN registrations g ON g.user_id = u.id AND g.status = 'approved'
          LEFT JOIN org_nodes hc ON hc.id = g.community_id
         WHERE u.id = ?`,
-      [sessionId ?? '', userId],
+      [sessionId ?? '', now, now, userId],
     );
     if (!rows.length || rows[0].deleted_at) return null;
     if (sessionId !== undefined && !Number(rows[0].live_session)) return 'ended';

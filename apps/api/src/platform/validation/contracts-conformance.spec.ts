@@ -28,6 +28,7 @@ import type {
   CreateOrgNodeRequest,
   CreatePairingItemRequest,
   CreatePairingRequest,
+  CreateRoleInvitationRequest,
   CreatePositionRequest,
   CreateTaskRequest,
   DateRangeQuery,
@@ -98,6 +99,7 @@ import type { FreeTimeSlotDto, SubmitRegistrationDto } from '../../identity/regi
 import type { UpdateProfileDto } from '../../identity/registration/dto/update-profile.dto';
 import type { CreatePairingItemDto } from '../../identity/units/dto/create-pairing-item.dto';
 import type { CreatePairingDto } from '../../identity/units/dto/create-pairing.dto';
+import type { CreateRoleInvitationDto } from '../../identity/staff/dto/create-role-invitation.dto';
 import type { ListItemsQuery } from '../../identity/units/dto/list-items.query';
 import type { UpdatePairingItemDto } from '../../identity/units/dto/update-pairing-item.dto';
 import type { ConsentDto } from '../../identity/users/dto/consent.dto';
@@ -182,6 +184,7 @@ describe('API request classes and their contracts', () => {
       conforms<SignupDto, SignupRequest>(true),
       conforms<CreatePairingItemDto, CreatePairingItemRequest>(true),
       conforms<CreatePairingDto, CreatePairingRequest>(true),
+      conforms<CreateRoleInvitationDto, CreateRoleInvitationRequest>(true),
       conforms<UpdatePairingItemDto, UpdatePairingItemRequest>(true),
       conforms<ListItemsQuery, PairingItemListQuery>(true),
       conforms<StatsQuery, NodeStatsQuery>(true),

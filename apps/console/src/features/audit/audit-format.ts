@@ -9,6 +9,7 @@ const OBJECT_LABELS: Record<AuditObjectType, string> = {
   [AuditObjectType.OrgNode]: '组织',
   [AuditObjectType.Need]: '需求',
   [AuditObjectType.Callup]: '召集',
+  [AuditObjectType.RoleInvitation]: '任命邀请',
 };
 
 /** What it was done to: kind in Chinese and id. */

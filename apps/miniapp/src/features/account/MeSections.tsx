@@ -83,6 +83,17 @@ export function RoleSwitcher({ user, activeKey }: { user: MeDto; activeKey: stri
   );
 }
 
+/** 我的邀请: staff roles offered to the user's phone (任命邀请), accepted or declined there. */
+export function InvitationsEntry() {
+  return (
+    <View className="card">
+      <LinkAction onClick={() => openPage(PAGES.invitations)} label="我的邀请：查看并确认任命邀请">
+        我的邀请（任命邀请）›
+      </LinkAction>
+    </View>
+  );
+}
+
 /** 设置: 长辈版 (bigger text and buttons), or the WeChat font size it follows. */
 export function ElderlySetting() {
   const elderly = useElderly();
