@@ -18,6 +18,9 @@ export class OrgUpkeep1732870000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.dropColumn('org_nodes', 'closed_at');
+    // TypeORM drops a SQLite column by rebuilding the table, which fails once other tables' rows
+    // reference org_nodes; SQLite (≥ 3.35) drops a plain column in place.
+    if (q.connection.options.type === 'mysql') await q.dropColumn('org_nodes', 'closed_at');
+    else await q.query('ALTER TABLE "org_nodes" DROP COLUMN "closed_at"');
   }
 }
