@@ -20,7 +20,7 @@ describe('a unit admin reads the hours of the members its records list', () => {
   });
   afterEach(() => w.t.close());
 
-  it('lets a unit admin read the hours of every member its records list, however their registration named the unit', async () => {
+  it('lets a unit admin read the registration and hours of every member its records list, however they named the unit', async () => {
     // One member typed the unit's name by hand, another picked unit B; unit A's roster lists both.
     const [typed] = await createApprovedMembers(w.t, w.city.a, 1);
     const [elsewhere] = await createApprovedMembers(w.t, w.city.a, 1, { unitId: w.city.unitB });
@@ -39,6 +39,8 @@ describe('a unit admin reads the hours of the members its records list', () => {
     const listed = (await records()).map((r) => r.userId);
     expect(listed).toEqual(expect.arrayContaining([typed.id, elsewhere.id]));
     for (const u of [typed, elsewhere]) {
+      const record = (await records()).find((r) => r.userId === u.id) as MemberRecordDto;
+      await w.t.http().get(`/api/registrations/${record.registrationId}`).set(w.unitAdmin.auth).expect(200);
       const res = await hours(u, w.unitAdmin).expect(200);
       expect(res.body as ServiceHoursDto).toEqual({ userId: u.id, verifiedHours: 0, backfilledHours: 0, services: 0 });
     }
