@@ -19,6 +19,7 @@ import type {
 import type {
   ApproveRegistrationRequest,
   BranchMemberDto,
+  LinkWorkUnitRequest,
   CardVerificationDto,
   ECardDto,
   RegistrationDto,
@@ -116,14 +117,18 @@ import type {
   SubscriptionDto,
 } from './messaging/subscriptions';
 import type {
+  CloseOrgNodeRequest,
   CommunityPublicDto,
   CreateOrgNodeRequest,
   CreatePositionRequest,
+  MoveOrgNodeRequest,
   OrgChildrenQuery,
   OrgNodeDto,
   PositionDto,
   UpdateOrgNodeRequest,
   UpdatePositionRequest,
+  WorkUnitDirectoryEntryDto,
+  WorkUnitSearchQuery,
 } from './org/org';
 import type {
   CreateInvitesRequest,
@@ -182,6 +187,7 @@ export const ROUTES = {
     get: route<never, never, RegistrationDto>()('GET', '/api/registrations/:id'),
     approve: route<ApproveRegistrationRequest, never, RegistrationDto>()('POST', '/api/registrations/:id/approve'),
     reject: route<RejectRegistrationRequest, never, RegistrationDto>()('POST', '/api/registrations/:id/reject'),
+    linkWorkUnit: route<LinkWorkUnitRequest, never, RegistrationDto>()('POST', '/api/registrations/:id/work-unit'),
   },
   phone: {
     /** weapp: the getPhoneNumber button's code, exchanged with WeChat. */
@@ -215,6 +221,11 @@ export const ROUTES = {
     create: route<CreateOrgNodeRequest, never, OrgNodeDto>()('POST', '/api/org/nodes'),
     update: route<UpdateOrgNodeRequest, never, OrgNodeDto>()('PATCH', '/api/org/nodes/:id'),
     children: route<never, OrgChildrenQuery, OrgNodeDto[]>()('GET', '/api/org/nodes/:id/children'),
+    move: route<MoveOrgNodeRequest, never, OrgNodeDto>()('POST', '/api/org/nodes/:id/move'),
+    close: route<CloseOrgNodeRequest, never, OrgNodeDto>()('POST', '/api/org/nodes/:id/close'),
+    reopen: route<NoteRequest, never, OrgNodeDto>()('POST', '/api/org/nodes/:id/reopen'),
+    /** The city-wide unit directory: a member may work in another district than they live in. */
+    searchWorkUnits: route<never, WorkUnitSearchQuery, Page<WorkUnitDirectoryEntryDto>>()('GET', '/api/work-units'),
     communityByCode: route<never, never, CommunityPublicDto>()('GET', '/api/communities/by-code/:code'),
     communityProfile: route<never, never, CommunityPublicDto>()('GET', '/api/communities/:id/profile'),
     positions: route<never, never, PositionDto[]>()('GET', '/api/communities/:id/positions'),

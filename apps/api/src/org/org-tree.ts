@@ -23,6 +23,7 @@ export async function insertOrgNode(m: EntityManager, input: NewOrgNode): Promis
   const repo = m.getRepository(OrgNodeEntity);
   const parent = input.parentId ? await repo.findOneBy({ id: input.parentId }) : null;
   if (input.parentId && !parent) throw notFound('上级组织不存在');
+  if (parent?.closedAt) throw conflict('上级组织已撤销，不能在其下新建');
   // Codes are case-insensitive (MySQL's collation is; SQLite's is not): store them upper-case.
   let code = input.code?.toUpperCase() ?? null;
   if (!code && input.type === OrgNodeType.Community) code = `C${randomBytes(4).toString('hex').toUpperCase()}`;
@@ -40,6 +41,7 @@ export async function insertOrgNode(m: EntityManager, input: NewOrgNode): Promis
     longitude: input.longitude ?? null,
     createdAt: now,
     updatedAt: now,
+    closedAt: null,
   });
   const id = Number(identifiers[0].id);
   await repo.update({ id }, { path: `${parent?.path ?? '/'}${id}/` });

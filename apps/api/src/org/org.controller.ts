@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Header, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { IdParam } from '../platform/validation/id-param';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { CommunityPublicDto, OrgNodeDto, PositionDto } from '@sbd/contracts';
+import type { CommunityPublicDto, OrgNodeDto, Page, PositionDto, WorkUnitDirectoryEntryDto } from '@sbd/contracts';
 import type { Response } from 'express';
 import { CurrentUser, Public } from '../platform/auth/decorators';
 import type { Principal } from '../platform/auth/principal';
@@ -10,6 +10,9 @@ import { CreateOrgNodeDto } from './dto/create-org-node.dto';
 import { CreatePositionDto } from './dto/create-position.dto';
 import { ListChildrenQuery } from './dto/list-children.query';
 import { UpdateOrgNodeDto } from './dto/update-org-node.dto';
+import { CloseOrgNodeDto, MoveOrgNodeDto, WorkUnitSearchDto } from './dto/upkeep.dtos';
+import { NoteDto } from '../platform/validation/note.dto';
+import { OrgUpkeepService } from './org-upkeep.service';
 import { UpdatePositionDto } from './dto/update-position.dto';
 import { OrgService } from './org.service';
 
@@ -22,6 +25,7 @@ export class OrgController {
   constructor(
     private readonly org: OrgService,
     private readonly qr: CommunityQrService,
+    private readonly upkeep: OrgUpkeepService,
   ) {}
 
   @Get('org/roots')
@@ -53,7 +57,38 @@ export class OrgController {
     @Param('id', id) nodeId: number,
     @Query() q: ListChildrenQuery,
   ): Promise<OrgNodeDto[]> {
-    return this.org.children(p, nodeId, q.type);
+    return this.org.children(p, nodeId, q.type, q.includeClosed === 'true');
+  }
+
+  @Post('org/nodes/:id/move')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Move a street, community, grid or unit with its subtree under another parent' })
+  move(@CurrentUser() p: Principal, @Param('id', id) nodeId: number, @Body() dto: MoveOrgNodeDto): Promise<OrgNodeDto> {
+    return this.upkeep.move(p, nodeId, dto.parentId);
+  }
+
+  @Post('org/nodes/:id/close')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Close (撤销) a node and its subtree: gone from pickers, kept in past numbers' })
+  close(
+    @CurrentUser() p: Principal,
+    @Param('id', id) nodeId: number,
+    @Body() dto: CloseOrgNodeDto,
+  ): Promise<OrgNodeDto> {
+    return this.upkeep.close(p, nodeId, dto.reason);
+  }
+
+  @Post('org/nodes/:id/reopen')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Reopen a closed node and what was closed with it' })
+  reopen(@CurrentUser() p: Principal, @Param('id', id) nodeId: number, @Body() _body: NoteDto): Promise<OrgNodeDto> {
+    return this.upkeep.reopen(p, nodeId);
+  }
+
+  @Get('work-units')
+  @ApiOperation({ summary: 'The city-wide work unit directory, searched by name (at least 2 characters)' })
+  workUnits(@Query() q: WorkUnitSearchDto): Promise<Page<WorkUnitDirectoryEntryDto>> {
+    return this.org.searchWorkUnits(q);
   }
 
   @Public()

@@ -1,7 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CommunityQrService } from './community-qr.service';
 import { OrgController } from './org.controller';
+import { OrgUpkeepService } from './org-upkeep.service';
 import { OrgService } from './org.service';
 
-@Module({ controllers: [OrgController], providers: [OrgService, CommunityQrService], exports: [OrgService] })
+@Module({
+  controllers: [OrgController],
+  providers: [OrgService, OrgUpkeepService, CommunityQrService],
+  exports: [OrgService],
+})
 export class OrgModule {}

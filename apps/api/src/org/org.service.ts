@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  AuditAction,
+  AuditObjectType,
   ORG_ALLOWED_PARENTS,
   ORG_NODE_TYPE_LABELS,
   OrgNodeType,
@@ -9,9 +11,12 @@ import {
   Role,
   type CommunityPublicDto,
   type OrgNodeDto,
+  type Page,
   type PositionDto,
+  type WorkUnitDirectoryEntryDto,
 } from '@sbd/contracts';
-import { DataSource, In, Like } from 'typeorm';
+import { DataSource, In, IsNull, Like } from 'typeorm';
+import { AuditService } from '../platform/audit/audit.service';
 import type { Principal } from '../platform/auth/principal';
 import { COMMUNITY_READERS, ORG_MANAGERS, ScopeService } from '../platform/auth/scope.service';
 import { badRequest, conflict, forbidden, notFound } from '../platform/errors/app-errors';
@@ -22,7 +27,10 @@ import type { UpdateOrgNodeDto } from './dto/update-org-node.dto';
 import type { UpdatePositionDto } from './dto/update-position.dto';
 import { OrgNodeEntity } from './entities/org-node.entity';
 import { PositionEntity } from './entities/position.entity';
+import { toOrgNodeDto, toPositionDto } from './org-dto';
 import { insertOrgNode } from './org-tree';
+
+export { toOrgNodeDto, toPositionDto };
 
 /** Node types a community admin manages inside their community. */
 const COMMUNITY_PARTS = [
@@ -33,33 +41,13 @@ const COMMUNITY_PARTS = [
   OrgNodeType.PartyGroup,
 ];
 
-export const toOrgNodeDto = (n: OrgNodeEntity): OrgNodeDto => ({
-  id: n.id,
-  type: n.type,
-  name: n.name,
-  code: n.code,
-  parentId: n.parentId,
-  address: n.address,
-  latitude: n.latitude,
-  longitude: n.longitude,
-});
-
-export const toPositionDto = (p: PositionEntity): PositionDto => ({
-  id: p.id,
-  communityId: p.communityId,
-  code: p.code,
-  name: p.name,
-  description: p.description,
-  active: !!p.active,
-  sortOrder: p.sortOrder,
-});
-
 @Injectable()
 export class OrgService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly scope: ScopeService,
+    private readonly audit: AuditService,
   ) {}
 
   /** Creates a node under a parent the caller manages; a new community gets the default positions. */
@@ -83,7 +71,21 @@ export class OrgService {
           : ORG_MANAGERS;
       if (!this.scope.covers(p, parent.path, managers)) throw forbidden('无权在该组织下新建');
     }
-    const node = await this.db.transaction((m) => insertOrgNode(m, dto));
+    const node = await this.db.transaction(async (m) => {
+      const created = await insertOrgNode(m, dto);
+      await this.audit.record(
+        {
+          action: AuditAction.OrgCreate,
+          actor: p,
+          objectType: AuditObjectType.OrgNode,
+          objectId: created.id,
+          nodeId: created.id,
+          detail: { name: created.name, type: created.type, parentId: created.parentId },
+        },
+        m,
+      );
+      return created;
+    });
     return toOrgNodeDto(node);
   }
 
@@ -96,17 +98,36 @@ export class OrgService {
           ? [Role.UnitAdmin, ...ORG_MANAGERS]
           : ORG_MANAGERS;
     if (!this.scope.covers(p, node.path, managers)) throw forbidden('无权修改该组织');
-    await this.db.getRepository(OrgNodeEntity).update({ id }, { ...dto, updatedAt: new Date() });
-    return toOrgNodeDto(await this.db.getRepository(OrgNodeEntity).findOneByOrFail({ id }));
+    const name = dto.name?.trim();
+    return this.db.transaction(async (m) => {
+      const repo = m.getRepository(OrgNodeEntity);
+      await repo.update({ id }, { ...dto, ...(name ? { name } : {}), updatedAt: new Date() });
+      if (name && name !== node.name) {
+        await this.audit.record(
+          {
+            action: AuditAction.OrgRename,
+            actor: p,
+            actorRoles: managers,
+            objectType: AuditObjectType.OrgNode,
+            objectId: id,
+            nodeId: id,
+            detail: { type: node.type, from: node.name, to: name },
+          },
+          m,
+        );
+      }
+      return toOrgNodeDto(await repo.findOneByOrFail({ id }));
+    });
   }
 
   /** Direct children, or with `type` every descendant of that type (e.g. a community's buildings). */
-  async children(p: Principal, id: number, type?: OrgNodeType): Promise<OrgNodeDto[]> {
+  async children(p: Principal, id: number, type?: OrgNodeType, includeClosed = false): Promise<OrgNodeDto[]> {
     const node = await this.scope.assertNode(p, id, [...COMMUNITY_READERS, Role.UnitAdmin]);
     const repo = this.db.getRepository(OrgNodeEntity);
+    const open = includeClosed ? {} : { closedAt: IsNull() };
     const rows = type
-      ? await repo.find({ where: { path: Like(`${node.path}%`), type }, order: { id: 'ASC' }, take: 2000 })
-      : await repo.find({ where: { parentId: id }, order: { id: 'ASC' }, take: 2000 });
+      ? await repo.find({ where: { path: Like(`${node.path}%`), type, ...open }, order: { id: 'ASC' }, take: 2000 })
+      : await repo.find({ where: { parentId: id, ...open }, order: { id: 'ASC' }, take: 2000 });
     return rows.filter((r) => r.id !== id).map(toOrgNodeDto);
   }
 
@@ -127,25 +148,38 @@ export class OrgService {
   async communityById(id: number): Promise<CommunityPublicDto> {
     const community = await this.db.getRepository(OrgNodeEntity).findOneBy({ id, type: OrgNodeType.Community });
     if (!community) throw notFound('社区不存在');
-    return this.communityByCode(community.code as string);
+    return this.publicFacts(community);
   }
 
-  /** What a member sees after scanning a community's QR code. */
+  /** What a member sees after scanning a community's QR code; a closed community takes no registrations. */
   async communityByCode(code: string): Promise<CommunityPublicDto> {
     const repo = this.db.getRepository(OrgNodeEntity);
     const community = await repo.findOneBy({ code: code.toUpperCase(), type: OrgNodeType.Community });
     if (!community) throw notFound('社区不存在，请确认二维码是否正确');
+    if (community.closedAt) throw conflict('该社区已撤销，不再接受报到，请联系所在街道');
+    return this.publicFacts(community);
+  }
+
+  /** The public facts of a community: its open buildings, positions and its district's open work units. */
+  private async publicFacts(community: OrgNodeEntity): Promise<CommunityPublicDto> {
+    const repo = this.db.getRepository(OrgNodeEntity);
     const ancestorIds = community.path.split('/').filter(Boolean).map(Number);
     const [ancestors, positions, buildings] = await Promise.all([
       repo.findBy({ id: In(ancestorIds) }),
       this.db
         .getRepository(PositionEntity)
         .find({ where: { communityId: community.id, active: true }, order: { sortOrder: 'ASC', id: 'ASC' } }),
-      repo.find({ where: { path: Like(`${community.path}%`), type: OrgNodeType.Building }, order: { id: 'ASC' } }),
+      repo.find({
+        where: { path: Like(`${community.path}%`), type: OrgNodeType.Building, closedAt: IsNull() },
+        order: { id: 'ASC' },
+      }),
     ]);
     const district = ancestors.find((a) => a.type === OrgNodeType.District);
     const units = district
-      ? await repo.find({ where: { parentId: district.id, type: OrgNodeType.WorkUnit }, order: { id: 'ASC' } })
+      ? await repo.find({
+          where: { parentId: district.id, type: OrgNodeType.WorkUnit, closedAt: IsNull() },
+          order: { id: 'ASC' },
+        })
       : [];
     const byId = new Map(ancestors.map((a) => [a.id, a]));
     return {
@@ -166,6 +200,32 @@ export class OrgService {
       }),
       workUnits: units.map((u) => ({ id: u.id, name: u.name })),
     };
+  }
+
+  /**
+   * The city-wide unit directory: open work units whose name contains `q` (at least 2 characters),
+   * keyset-paged by id. A member may live in one district and work for a unit of another.
+   */
+  async searchWorkUnits(q: { q: string; cursor?: string; limit?: number }): Promise<Page<WorkUnitDirectoryEntryDto>> {
+    const text = q.q.trim();
+    if ([...text].length < 2) throw badRequest('请至少输入2个字', 'q');
+    const limit = q.limit ?? 20;
+    const pattern = `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+    const rows: { id: unknown; name: string; district_id: unknown; district_name: string | null }[] =
+      await this.db.query(
+        `SELECT n.id, n.name, d.id AS district_id, d.name AS district_name
+           FROM org_nodes n LEFT JOIN org_nodes d ON d.id = n.parent_id
+          WHERE n.type = ? AND n.closed_at IS NULL AND n.name LIKE ? ESCAPE '!' AND n.id > ?
+          ORDER BY n.id ASC LIMIT ${limit + 1}`,
+        [OrgNodeType.WorkUnit, pattern, q.cursor ? Number(q.cursor) : 0],
+      );
+    const items = rows.slice(0, limit).map((r) => ({
+      id: Number(r.id),
+      name: r.name,
+      districtId: r.district_id === null ? null : Number(r.district_id),
+      districtName: r.district_name ?? null,
+    }));
+    return { items, nextCursor: rows.length > limit ? String(items[items.length - 1].id) : null };
   }
 
   async positions(p: Principal, communityId: number): Promise<PositionDto[]> {

@@ -79,6 +79,11 @@ export interface UpdateProfileRequest {
   residenceDetail?: string;
 }
 
+/** POST /api/registrations/:id/work-unit: link the hand-typed unit name to a unit of the tree (归并). */
+export interface LinkWorkUnitRequest {
+  workUnitId: number;
+}
+
 export interface ApproveRegistrationRequest {
   branchId?: number;
   groupId?: number;

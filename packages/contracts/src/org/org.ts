@@ -48,6 +48,8 @@ export interface OrgNodeDto {
   address: string | null;
   latitude: number | null;
   longitude: number | null;
+  /** ISO time the node was closed (撤销); null while open. Closed nodes keep their history in the numbers. */
+  closedAt: string | null;
   children?: OrgNodeDto[];
 }
 
@@ -124,4 +126,39 @@ export const REGISTER_COMMUNITY_PARAM = 'community';
 /** GET /api/org/nodes/:id/children */
 export interface OrgChildrenQuery {
   type?: OrgNodeType;
+  /** 'true': closed nodes too (the console's tree); by default only open ones (pickers). */
+  includeClosed?: 'true' | 'false';
+}
+
+/** Node types that can be moved, closed and reopened (组织维护). */
+export const ORG_UPKEEP_TYPES: readonly OrgNodeType[] = [
+  OrgNodeType.Street,
+  OrgNodeType.Community,
+  OrgNodeType.Grid,
+  OrgNodeType.WorkUnit,
+];
+
+/** POST /api/org/nodes/:id/move: the node and its whole subtree go under `parentId`. */
+export interface MoveOrgNodeRequest {
+  parentId: number;
+}
+
+/** POST /api/org/nodes/:id/close: a closed node leaves the pickers but stays in past numbers. */
+export interface CloseOrgNodeRequest {
+  reason?: string;
+}
+
+/** GET /api/work-units: the city-wide unit directory, searched by name (at least 2 characters). */
+export interface WorkUnitSearchQuery {
+  q: string;
+  cursor?: string;
+  limit?: number;
+}
+
+/** One work unit of the directory, with its district so same-named units can be told apart. */
+export interface WorkUnitDirectoryEntryDto {
+  id: number;
+  name: string;
+  districtId: number | null;
+  districtName: string | null;
 }

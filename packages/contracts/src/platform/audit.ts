@@ -20,6 +20,13 @@ export enum AuditAction {
   /** A full phone or ID number was shown to someone other than its owner. */
   PiiReveal = 'pii.reveal',
   AccountDelete = 'account.delete',
+  OrgCreate = 'org.create',
+  OrgRename = 'org.rename',
+  OrgMove = 'org.move',
+  OrgClose = 'org.close',
+  OrgReopen = 'org.reopen',
+  /** A hand-typed work unit name of a registration was linked to a unit of the tree (归并). */
+  RegistrationLinkUnit = 'registration.link_unit',
 }
 
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
@@ -37,6 +44,12 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   [AuditAction.ExportDownload]: '导出数据',
   [AuditAction.PiiReveal]: '查看完整号码',
   [AuditAction.AccountDelete]: '注销账号',
+  [AuditAction.OrgCreate]: '新建组织',
+  [AuditAction.OrgRename]: '组织更名',
+  [AuditAction.OrgMove]: '组织迁移',
+  [AuditAction.OrgClose]: '撤销组织',
+  [AuditAction.OrgReopen]: '恢复组织',
+  [AuditAction.RegistrationLinkUnit]: '报到单位归并',
 };
 
 /** The kind of object an action was done to. */

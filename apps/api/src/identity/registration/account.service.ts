@@ -60,6 +60,8 @@ export class AccountService {
           residenceDetail: '',
           skills: [],
           freeTime: [],
+          // No roster can list a deleted account any more: the unit's confirmation goes with it.
+          unitConfirmed: false,
           updatedAt: now,
         },
       );

@@ -15,6 +15,7 @@ import { maskIdNumber, maskName, maskPhone } from '@sbd/domain';
 import { DataSource, In, LessThan, type FindOptionsWhere } from 'typeorm';
 import type { Principal } from '../../platform/auth/principal';
 import { COMMUNITY_READERS, ScopeService } from '../../platform/auth/scope.service';
+import { UnitMembership } from '../../platform/auth/unit-membership';
 import { FieldCipher } from '../../platform/crypto/field-cipher';
 import { badRequest, forbidden, illegalTransition, notFound } from '../../platform/errors/app-errors';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
@@ -34,6 +35,7 @@ export class RegistrationViewsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly cipher: FieldCipher,
     private readonly scope: ScopeService,
+    private readonly units: UnitMembership,
   ) {}
 
   async mine(p: Principal): Promise<RegistrationDto> {
@@ -136,8 +138,9 @@ export class RegistrationViewsService {
     if (reg.userId === p.userId) return this.toDto(reg, 'owner');
     const community = await this.scope.node(reg.communityId);
     if (this.scope.covers(p, community.path, COMMUNITY_READERS)) return this.toDto(reg, 'staff');
-    if (reg.workUnitId) {
-      const unit = await this.scope.node(reg.workUnitId);
+    // The admin of every unit whose member records list the member (UnitMembership's one rule).
+    for (const unitId of await this.units.unitsOf(this.db, reg.userId)) {
+      const unit = await this.scope.node(unitId);
       if (this.scope.covers(p, unit.path, [Role.UnitAdmin])) return this.toDto(reg, 'staff');
     }
     throw forbidden('无权查看该报到记录');

@@ -8,12 +8,14 @@ import type { Principal } from '../../platform/auth/principal';
 import { IdParam } from '../../platform/validation/id-param';
 import { ReadsMayLag } from '../../platform/database/replica/reads-may-lag';
 import { ApproveRegistrationDto } from './dto/approve-registration.dto';
+import { LinkWorkUnitDto } from './dto/link-work-unit.dto';
 import { ListRegistrationsQuery } from './dto/list-registrations.query';
 import { RejectRegistrationDto } from './dto/reject-registration.dto';
 import { SubmitRegistrationDto } from './dto/submit-registration.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
 import { RegistrationViewsService } from './registration-views.service';
 import { RegistrationService } from './registration.service';
+import { WorkUnitLinkService } from './work-unit-link.service';
 
 @ApiTags('registration')
 @ApiBearerAuth()
@@ -22,6 +24,7 @@ export class RegistrationController {
   constructor(
     private readonly registrations: RegistrationService,
     private readonly views: RegistrationViewsService,
+    private readonly links: WorkUnitLinkService,
   ) {}
 
   @Post('registrations')
@@ -115,5 +118,16 @@ export class RegistrationController {
     @Body() dto: RejectRegistrationDto,
   ): Promise<RegistrationDto> {
     return this.registrations.reject(p, id, dto.reason);
+  }
+
+  @Post('registrations/:id/work-unit')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Link a hand-typed work unit name to a unit of the tree (归并, community staff and above)' })
+  linkWorkUnit(
+    @CurrentUser() p: Principal,
+    @Param('id', IdParam) id: number,
+    @Body() dto: LinkWorkUnitDto,
+  ): Promise<RegistrationDto> {
+    return this.links.link(p, id, dto.workUnitId);
   }
 }

@@ -8,11 +8,19 @@ import { RegistrationPrivacy } from './registration-privacy';
 import { RegistrationViewsService } from './registration-views.service';
 import { RegistrationEvents } from './registration-events';
 import { RegistrationService } from './registration.service';
+import { WorkUnitLinkService } from './work-unit-link.service';
 
 @Module({
   imports: [AuthModule, PhoneModule],
   controllers: [RegistrationController, AccountController],
-  providers: [RegistrationService, RegistrationViewsService, AccountService, RegistrationPrivacy, RegistrationEvents],
+  providers: [
+    RegistrationService,
+    RegistrationViewsService,
+    AccountService,
+    RegistrationPrivacy,
+    RegistrationEvents,
+    WorkUnitLinkService,
+  ],
   exports: [RegistrationService, RegistrationEvents],
 })
 export class RegistrationModule {}

@@ -70,11 +70,13 @@ export class RegistrationService {
         type: OrgNodeType.Community,
       });
       if (!community) throw badRequest('社区不存在，请重新扫描社区二维码', 'communityCode');
+      if (community.closedAt) throw conflict('该社区已撤销，不再接受报到，请联系所在街道');
       const fields = await this.checkResidence(m, community, dto.buildingId, dto.positionIds);
       let workUnitName = dto.workUnitName?.trim() ?? '';
       if (dto.workUnitId !== undefined) {
         const unit = await orgNodeReader(m).findOneBy({ id: dto.workUnitId, type: OrgNodeType.WorkUnit });
         if (!unit) throw badRequest('所选工作单位不存在', 'workUnitId');
+        if (unit.closedAt) throw badRequest('所选工作单位已撤销，请重新选择', 'workUnitId');
         workUnitName = unit.name;
       }
       const now = new Date();
@@ -191,6 +193,7 @@ export class RegistrationService {
       const building = await orgNodeReader(m).findOneBy({ id: buildingId, type: OrgNodeType.Building });
       if (!building || !building.path.startsWith(community.path))
         throw badRequest('所选小区/楼栋不属于该社区', 'buildingId');
+      if (building.closedAt) throw badRequest('所选小区/楼栋已撤销，请重新选择', 'buildingId');
       if (building.parentId && building.parentId !== community.id) gridId = building.parentId;
     }
     if (positionIds?.length) {

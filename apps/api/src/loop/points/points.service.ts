@@ -21,6 +21,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { AuditService } from '../../platform/audit/audit.service';
 import type { Principal } from '../../platform/auth/principal';
 import { COMMUNITY_READERS, ScopeService } from '../../platform/auth/scope.service';
+import { UnitMembership } from '../../platform/auth/unit-membership';
 import { badRequest, forbidden, notFound } from '../../platform/errors/app-errors';
 import { transaction } from '../../platform/database/sql';
 import { NotificationsService } from '../../messaging';
@@ -49,6 +50,7 @@ export class PointsService {
     private readonly scope: ScopeService,
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
+    private readonly units: UnitMembership,
   ) {}
 
   /**
@@ -241,8 +243,9 @@ export class PointsService {
     if (!reg) throw notFound('该用户没有报到记录');
     const community = await this.scope.node(reg.communityId);
     if (this.scope.covers(p, community.path, COMMUNITY_READERS)) return;
-    if (reg.workUnitId) {
-      const unit = await this.scope.node(reg.workUnitId);
+    // The unit admin of every unit whose member records list the member (the same rule).
+    for (const unitId of await this.units.unitsOf(this.db, userId)) {
+      const unit = await this.scope.node(unitId);
       if (this.scope.covers(p, unit.path, [Role.UnitAdmin])) return;
     }
     throw forbidden('无权查看该党员的积分');

@@ -23,7 +23,7 @@ import { randomBytes } from 'node:crypto';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Principal } from '../../platform/auth/principal';
 import { COMMUNITY_READERS, ScopeService } from '../../platform/auth/scope.service';
-import { badRequest, illegalTransition, notFound } from '../../platform/errors/app-errors';
+import { badRequest, conflict, illegalTransition, notFound } from '../../platform/errors/app-errors';
 import { execute, toDbDate, transaction } from '../../platform/database/sql';
 import { NeedEntity } from '../needs/entities/need.entity';
 import { TriageService } from '../needs/triage.service';
@@ -75,6 +75,7 @@ export class TasksService {
 
     const id = await transaction(this.db, async (m) => {
       const community = await orgNodeReader(m).findOneByOrFail({ id: dto.communityId });
+      if (community.closedAt) throw conflict('该社区已撤销，不能发布新任务');
       await this.checkBelongs(m, community, dto);
       const now = new Date();
       const rule = dto.pointsRule ?? DEFAULT_POINTS_RULE;

@@ -43,4 +43,8 @@ export class OrgNodeEntity {
 
   @Column(dateColumn('updated_at'))
   updatedAt: Date;
+
+  /** When the node was closed (撤销); null while open. Closed nodes stay for the numbers of the past. */
+  @Column(dateColumn('closed_at', true))
+  closedAt: Date | null;
 }

@@ -6,6 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AuthGuard } from './auth.guard';
 import { PrincipalLoader } from './principal-loader';
 import { ScopeService } from './scope.service';
+import { UnitMembership } from './unit-membership';
 
 @Global()
 @Module({
@@ -21,7 +22,7 @@ import { ScopeService } from './scope.service';
       }),
     }),
   ],
-  providers: [PrincipalLoader, ScopeService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [JwtModule, PrincipalLoader, ScopeService],
+  providers: [PrincipalLoader, ScopeService, UnitMembership, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [JwtModule, PrincipalLoader, ScopeService, UnitMembership],
 })
 export class AuthCoreModule {}

@@ -5,6 +5,10 @@
  * type checker; the test body only keeps jest content.
  */
 import type {
+  CloseOrgNodeRequest,
+  LinkWorkUnitRequest,
+  MoveOrgNodeRequest,
+  WorkUnitSearchQuery,
   AcceptNeedRequest,
   CheckSmsCodeRequest,
   RecordSubscribeChoicesRequest,
@@ -139,6 +143,8 @@ import type { MarkReadDto } from '../../messaging/notifications/dto/mark-read.dt
 import type { CreateOrgNodeDto } from '../../org/dto/create-org-node.dto';
 import type { CreatePositionDto } from '../../org/dto/create-position.dto';
 import type { ListChildrenQuery } from '../../org/dto/list-children.query';
+import type { CloseOrgNodeDto, MoveOrgNodeDto, WorkUnitSearchDto } from '../../org/dto/upkeep.dtos';
+import type { LinkWorkUnitDto } from '../../identity/registration/dto/link-work-unit.dto';
 import type { UpdateOrgNodeDto } from '../../org/dto/update-org-node.dto';
 import type { UpdatePositionDto } from '../../org/dto/update-position.dto';
 import type {
@@ -198,6 +204,10 @@ describe('API request classes and their contracts', () => {
       conforms<ExportTasksQuery, TaskExportQuery>(true),
       conforms<CreatePositionDto, CreatePositionRequest>(true),
       conforms<ListChildrenQuery, OrgChildrenQuery>(true),
+      conforms<MoveOrgNodeDto, MoveOrgNodeRequest>(true),
+      conforms<CloseOrgNodeDto, CloseOrgNodeRequest>(true),
+      conforms<WorkUnitSearchDto, WorkUnitSearchQuery>(true),
+      conforms<LinkWorkUnitDto, LinkWorkUnitRequest>(true),
       conforms<CreateOrgNodeDto, CreateOrgNodeRequest>(true),
       conforms<UpdateOrgNodeDto, UpdateOrgNodeRequest>(true),
       conforms<UpdatePositionDto, UpdatePositionRequest>(true),

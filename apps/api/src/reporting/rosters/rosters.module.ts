@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { MemberRecordsExportService } from './member-records-export.service';
 import { MemberRecordsService } from './member-records.service';
+import { RosterMembership } from './roster-membership';
 import { RostersController } from './rosters.controller';
 import { RostersService } from './rosters.service';
 
 /** 报回单位: unit rosters (名册), the unit's member records with flags and honours, annual reports. */
 @Module({
   controllers: [RostersController],
-  providers: [RostersService, MemberRecordsService, MemberRecordsExportService],
+  providers: [RostersService, MemberRecordsService, MemberRecordsExportService, RosterMembership],
   exports: [RostersService, MemberRecordsService],
 })
 export class RostersModule {}

@@ -222,6 +222,25 @@ export const StatsQueries = {
     return new Map(rows.map((r) => [Number(r.unit_id), { entries: num(r.entries), registered: num(r.registered) }]));
   },
 
+  /**
+   * The roster terms of 报到率 over every unit under a path, counting people, not entries: one
+   * person (keyed phone hash and name) on two units' rosters is one member of the district, and
+   * registered once if any approved registration matches them.
+   */
+  async rosterPeople(x: Executor, path: string): Promise<RosterCounts> {
+    const [row] = (await x.query(
+      `SELECT COUNT(*) AS entries, COALESCE(SUM(k.registered), 0) AS registered FROM (
+         SELECT e.phone_hash, e.name,
+                MAX(CASE WHEN EXISTS (SELECT 1 FROM registrations r WHERE r.phone_hash = e.phone_hash AND r.name = e.name AND ${APPROVED})
+                         THEN 1 ELSE 0 END) AS registered
+           FROM unit_roster_entries e JOIN org_nodes u ON u.id = e.unit_id
+          WHERE u.type = 'work_unit' AND u.path LIKE ?
+          GROUP BY e.phone_hash, e.name) k`,
+      [`${path}%`],
+    )) as { entries: unknown; registered: unknown }[];
+    return { entries: num(row?.entries), registered: num(row?.registered) };
+  },
+
   /** Ids of the communities under a path (the node itself when it is one). */
   async communitiesUnder(x: Executor, path: string): Promise<number[]> {
     const rows: { id: unknown }[] = await x.query("SELECT id FROM org_nodes WHERE type = 'community' AND path LIKE ?", [

@@ -50,10 +50,8 @@ export class StatsRollupService {
         id,
         period.calendarYear ?? 0,
       ]),
-      this.db.query(
-        'SELECT COALESCE(SUM(entries), 0) AS entries, COALESCE(SUM(registered), 0) AS registered FROM stats_unit_roster WHERE district_id = ?',
-        [id],
-      ),
+      // People, not entries: one person on two units' rosters counts once (read from the rosters).
+      StatsQueries.rosterPeople(this.db, district.path),
     ]);
     const counter = (year: number) =>
       num((counters as { year: unknown; members: unknown }[]).find((c) => Number(c.year) === year)?.members);
@@ -94,7 +92,7 @@ export class StatsRollupService {
       registered: counter(0),
       serving,
       top,
-      roster: { entries: num(roster[0]?.entries), registered: num(roster[0]?.registered) },
+      roster,
     };
   }
 

@@ -104,17 +104,7 @@ export class StatsService {
       StatsQueries.registered(x, scope),
       StatsQueries.serving(x, scope, from, to),
       StatsQueries.topMembers(x, scope, from, to, TOP_MEMBERS_LIMIT),
-      node.type === OrgNodeType.District
-        ? StatsQueries.unitsUnder(x, node.path).then(async (units) => {
-            let entries = 0;
-            let reg = 0;
-            for (const c of (await StatsQueries.rosterCounts(x, units)).values()) {
-              entries += c.entries;
-              reg += c.registered;
-            }
-            return { entries, registered: reg };
-          })
-        : Promise.resolve(null),
+      node.type === OrgNodeType.District ? StatsQueries.rosterPeople(x, node.path) : Promise.resolve(null),
     ]);
     return { days, taskDays, needs: aggregateNeeds(needRows.map(needDurations)), registered, serving, top, roster };
   }

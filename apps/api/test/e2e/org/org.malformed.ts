@@ -18,7 +18,49 @@ import {
 import type { MalformedRoute } from '../../support/malformed-routes';
 
 export function orgMalformedRoutes(w: () => FoundationWorld): MalformedRoute[] {
+  /** A fresh grid of community A for each upkeep action (closed first for reopen). */
+  let grid = 0;
+  const freshGrid = async (closed = false) => {
+    const res = await w()
+      .t.http()
+      .post('/api/org/nodes')
+      .set(w().platform.auth)
+      .send({ type: OrgNodeType.Grid, name: '探针网格', parentId: w().city.a.id });
+    grid = res.body.id as number;
+    if (closed) await w().t.http().post(`/api/org/nodes/${grid}/close`).set(w().platform.auth).send({});
+  };
   return [
+    {
+      method: 'post',
+      path: '/api/org/nodes/:id/move',
+      id: () => grid,
+      user: () => w().platform,
+      bad: { parentId: badId() },
+      valid: () => ({ parentId: w().city.b.id }),
+      validStatus: 200,
+      before: () => freshGrid(),
+    },
+    {
+      method: 'post',
+      path: '/api/org/nodes/:id/close',
+      id: () => grid,
+      user: () => w().platform,
+      bad: { reason: fc.oneof(notAString, tooLong(200)) },
+      valid: () => ({ reason: '网格调整' }),
+      validStatus: 200,
+      before: () => freshGrid(),
+    },
+    {
+      method: 'post',
+      path: '/api/org/nodes/:id/reopen',
+      id: () => grid,
+      user: () => w().platform,
+      bad: {},
+      valid: () => ({}),
+      validStatus: 200,
+      before: () => freshGrid(true),
+      noBody: true,
+    },
     {
       method: 'post',
       path: '/api/org/nodes',
@@ -87,6 +129,9 @@ export function orgMalformedRoutes(w: () => FoundationWorld): MalformedRoute[] {
 }
 
 export const orgIdRoutes: IdRoute[] = [
+  ['POST /api/org/nodes/:id/move', 'post', (id) => `/api/org/nodes/${id}/move`, () => ({ parentId: 1 })],
+  ['POST /api/org/nodes/:id/close', 'post', (id) => `/api/org/nodes/${id}/close`, () => ({})],
+  ['POST /api/org/nodes/:id/reopen', 'post', (id) => `/api/org/nodes/${id}/reopen`, () => ({})],
   ['PATCH /api/org/nodes/:id', 'patch', (id) => `/api/org/nodes/${id}`, () => ({ name: '名称' })],
   [
     'POST /api/communities/:id/positions',

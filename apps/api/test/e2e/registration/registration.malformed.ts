@@ -3,7 +3,8 @@ import { DayPeriod, Weekday } from '@sbd/contracts';
 import { isCnIdNumber } from '@sbd/domain';
 import fc from 'fast-check';
 import { PRIVACY_NOTICE } from '../../../src/identity/users/privacy-notice';
-import { aRegistration } from '../../support/factories';
+import { RegistrationEntity } from '../../../src/identity/registration/entities/registration.entity';
+import { aRegistration, createApprovedMembers } from '../../support/factories';
 import { provePhone } from '../../support/verified';
 import type { FoundationWorld } from '../../support/foundation-world';
 import type { IdRoute } from '../../support/ids-in-path';
@@ -69,6 +70,7 @@ const badPositionIds = (opts: { nullOk?: boolean } = {}) =>
   );
 
 export function registrationMalformedRoutes(w: () => FoundationWorld): MalformedRoute[] {
+  let handTyped = 0;
   return [
     {
       method: 'post',
@@ -133,6 +135,20 @@ export function registrationMalformedRoutes(w: () => FoundationWorld): Malformed
     },
     {
       method: 'post',
+      path: '/api/registrations/:id/work-unit',
+      id: () => handTyped,
+      user: () => w().adminA,
+      bad: { workUnitId: badId() },
+      valid: () => ({ workUnitId: w().city.unitB }),
+      validStatus: 200,
+      before: async () => {
+        // A fresh member who typed their unit's name by hand: each link (归并) happens once.
+        const [member] = await createApprovedMembers(w().t, w().city.a, 1);
+        handTyped = (await w().t.ds.getRepository(RegistrationEntity).findOneByOrFail({ userId: member.id })).id;
+      },
+    },
+    {
+      method: 'post',
       path: '/api/registrations/:id/reject',
       id: () => w().toReject,
       user: () => w().adminA,
@@ -146,4 +162,10 @@ export function registrationMalformedRoutes(w: () => FoundationWorld): Malformed
 export const registrationIdRoutes: IdRoute[] = [
   ['POST /api/registrations/:id/approve', 'post', (id) => `/api/registrations/${id}/approve`, () => ({})],
   ['POST /api/registrations/:id/reject', 'post', (id) => `/api/registrations/${id}/reject`, () => ({ reason: '原因' })],
+  [
+    'POST /api/registrations/:id/work-unit',
+    'post',
+    (id) => `/api/registrations/${id}/work-unit`,
+    () => ({ workUnitId: 1 }),
+  ],
 ];

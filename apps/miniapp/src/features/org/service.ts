@@ -1,4 +1,12 @@
-import { ROUTES, type CommunityPublicDto, type OrgNodeDto, type OrgNodeType, type PositionDto } from '@sbd/contracts';
+import {
+  ROUTES,
+  type CommunityPublicDto,
+  type OrgNodeDto,
+  type OrgNodeType,
+  type Page,
+  type PositionDto,
+  type WorkUnitDirectoryEntryDto,
+} from '@sbd/contracts';
 import { call, callPath, request } from '@/platform/request';
 import { bytesToBase64 } from '@/platform/base64';
 
@@ -34,4 +42,12 @@ export function fetchPositions(communityId: number): Promise<PositionDto[]> {
  */
 export function fetchCommunityProfile(communityId: number): Promise<CommunityPublicDto> {
   return call(ROUTES.org.communityProfile, { params: { id: communityId }, toast: false });
+}
+
+/** The city-wide work unit directory by part of the name (at least 2 characters), for any signed-in user. */
+export function searchWorkUnits(q: string, cursor?: string | null): Promise<Page<WorkUnitDirectoryEntryDto>> {
+  return call(ROUTES.org.searchWorkUnits, {
+    query: { q, cursor: cursor ?? undefined, limit: 20 },
+    quietStatuses: [400],
+  });
 }

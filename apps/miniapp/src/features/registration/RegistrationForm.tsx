@@ -22,7 +22,7 @@ import {
   type RegistrationForm as Form,
 } from './form';
 import { Btn } from '@/ui/Button';
-import { Field, SelectField, TextField, type SelectOption } from '@/ui/Field';
+import { Field, SelectField, TextField } from '@/ui/Field';
 import { FreeTimeGrid } from '@/ui/FreeTimeGrid';
 import { useAction } from '@/ui/hooks/useAction';
 import { PrivacyNotice } from '@/ui/PrivacyNotice';
@@ -30,9 +30,8 @@ import { ChipSelect, Checkbox } from '@/ui/Toggle';
 import { askToSubscribe } from '@/features/subscriptions/subscribe';
 import { useSubscribeMoment } from '@/features/subscriptions/useSubscribeMoment';
 import { PhoneVerification } from './PhoneVerification';
+import { UnitPicker } from './UnitPicker';
 import { submitRegistration } from './service';
-
-const OTHER_UNIT = -1;
 
 type SetField = <K extends keyof Form>(key: K, value: Form[K]) => void;
 
@@ -51,7 +50,7 @@ function formFromRegistration(r: RegistrationDto): Form {
     name: r.name,
     phone: '',
     workUnitId: r.workUnitId,
-    workUnitName: r.workUnitId ? '' : r.workUnitName,
+    workUnitName: r.workUnitName,
     unitPartyOrgName: r.unitPartyOrgName,
     buildingId: r.buildingId,
     residenceDetail: r.residenceDetail,
@@ -82,11 +81,6 @@ function fieldErrors(details: { field: string; message: string }[]): FormErrors<
 
 /** 基本信息 and 工作单位. */
 function PersonFields({ community, form, set, setForm, errors, verified, setVerified }: FieldsProps) {
-  const unitOptions: SelectOption<number>[] = [
-    ...community.workUnits.map((u) => ({ value: u.id, label: u.name })),
-    { value: OTHER_UNIT, label: '其他单位（手动填写）' },
-  ];
-  const unitChoice = form.workUnitId ?? (form.workUnitName || community.workUnits.length === 0 ? OTHER_UNIT : null);
   return (
     <>
       <Text className="section-title">基本信息</Text>
@@ -120,34 +114,14 @@ function PersonFields({ community, form, set, setForm, errors, verified, setVeri
 
       <Text className="section-title">工作单位</Text>
       <View className="card">
-        {community.workUnits.length > 0 ? (
-          <SelectField
-            label="工作单位"
-            options={unitOptions}
-            value={unitChoice}
-            onChange={(v) =>
-              setForm((f) => ({
-                ...f,
-                workUnitId: v === OTHER_UNIT ? null : v,
-                workUnitName: v === OTHER_UNIT ? f.workUnitName : '',
-              }))
-            }
-            placeholder="请选择工作单位"
-            required
-            error={unitChoice === OTHER_UNIT ? undefined : errors.workUnitName}
-          />
-        ) : null}
-        {unitChoice === OTHER_UNIT ? (
-          <TextField
-            label={community.workUnits.length > 0 ? '单位名称' : '工作单位'}
-            value={form.workUnitName}
-            maxLength={100}
-            placeholder="请输入单位全称"
-            onChange={(v) => set('workUnitName', v)}
-            error={errors.workUnitName}
-            required
-          />
-        ) : null}
+        <UnitPicker
+          nearby={community.workUnits}
+          unitId={form.workUnitId}
+          unitName={form.workUnitName}
+          onPick={(u) => setForm((f) => ({ ...f, workUnitId: u?.id ?? null, workUnitName: u?.name ?? '' }))}
+          onType={(v) => set('workUnitName', v)}
+          error={errors.workUnitName}
+        />
         <TextField
           label="所在单位党组织"
           value={form.unitPartyOrgName}

@@ -8,7 +8,7 @@ export interface RegistrationForm {
   name: string;
   phone: string;
   idNumber: string;
-  /** A listed work unit, or null with workUnitName filled in. */
+  /** A work unit of the directory (its name in workUnitName), or null with workUnitName typed by hand. */
   workUnitId: number | null;
   workUnitName: string;
   unitPartyOrgName: string;

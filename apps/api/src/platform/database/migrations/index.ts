@@ -8,6 +8,7 @@ import { AuditEvents1732800000000 } from './1732800000000-audit-events';
 import { HonestServiceRecords1732830000000 } from './1732830000000-honest-service-records';
 import { SubscriptionsAndPhones1732850000000 } from './1732850000000-subscriptions-and-phones';
 import { StaffAppointments1732860000000 } from './1732860000000-staff-appointments';
+import { OrgUpkeep1732870000000 } from './1732870000000-org-upkeep';
 
 /** Every migration, in order. Both dialects run exactly this list. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   HonestServiceRecords1732830000000,
   SubscriptionsAndPhones1732850000000,
   StaffAppointments1732860000000,
+  OrgUpkeep1732870000000,
 ];

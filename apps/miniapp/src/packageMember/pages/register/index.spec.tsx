@@ -63,6 +63,12 @@ function fakeApi() {
         },
       };
     if (opts.url === '/api/subscriptions/choices') return { statusCode: 200, header: {}, data: [] };
+    if (opts.url.startsWith('/api/work-units?'))
+      return {
+        statusCode: 200,
+        header: {},
+        data: { items: [{ id: 52, name: '港闸区税务局', districtId: 9, districtName: '港闸区' }], nextCursor: null },
+      };
     return { statusCode: 500, header: {}, data: null };
   });
 }
@@ -101,7 +107,7 @@ function login() {
 function fillTheRest() {
   type('所在单位党组织', '市财政局机关党委');
   type('详细地址', '3栋2单元501');
-  fireEvent.change(screen.getAllByTestId('picker')[0], { target: { value: '0' } }); // 市财政局
+  fireEvent.click(screen.getByText('市财政局')); // a unit of the community's district
   fireEvent.click(screen.getByLabelText('周六上午'));
   fireEvent.click(screen.getByLabelText('法律援助'));
   fireEvent.click(screen.getByLabelText(/我已阅读并同意/));
@@ -136,7 +142,8 @@ describe('register page (报到)', () => {
     type('手机号', '1391234');
     type('所在单位党组织', '市财政局机关党委');
     type('详细地址', '3栋2单元501');
-    fireEvent.change(screen.getAllByTestId('picker')[0], { target: { value: '0' } }); // 市财政局
+    fireEvent.click(screen.getByRole('button', { name: '市财政局' })); // a unit of the community's district
+    expect(screen.getByText('已选：市财政局')).toBeTruthy();
     fireEvent.click(screen.getByRole('checkbox', { name: '周六上午' }));
     fireEvent.click(screen.getByRole('checkbox', { name: '法律援助' }));
 
@@ -212,5 +219,51 @@ describe('register page (报到)', () => {
     ]);
     const choices = request$.mock.calls.map(([c]) => c as Call).find((c) => c.url === '/api/subscriptions/choices');
     expect(choices?.data).toEqual({ choices: [{ templateId: 'tmpl-reg', choice: 'accept' }] });
+  });
+
+  it('lets a member who works in another district find their unit in the city-wide directory', async () => {
+    process.env.TARO_ENV = 'weapp';
+    login();
+    __taro.setRoute('/packageMember/pages/register/index', { community: 'XF01' });
+    render(<RegisterPage />);
+    expect(await screen.findByText('幸福社区')).toBeTruthy();
+    await flush();
+
+    type('搜索工作单位', '税');
+    fireEvent.click(screen.getByText('搜索全市单位'));
+    expect(screen.getByText('！请至少输入2个字')).toBeTruthy();
+    type('搜索工作单位', '税务');
+    fireEvent.click(screen.getByText('搜索全市单位'));
+    await flush();
+    const search = request$.mock.calls.map(([c]) => c as Call).find((c) => c.url.startsWith('/api/work-units?'));
+    expect(search?.url).toBe(`/api/work-units?q=${encodeURIComponent('税务')}&limit=20`);
+    expect(screen.getByText('港闸区')).toBeTruthy(); // the unit's district, to tell same-named units apart
+    fireEvent.click(screen.getByText('港闸区税务局'));
+    expect(screen.getByText('已选：港闸区税务局')).toBeTruthy();
+
+    type('所在单位党组织', '港闸区税务局机关党委');
+    type('详细地址', '3栋2单元501');
+    fireEvent.click(screen.getByLabelText('周六上午'));
+    fireEvent.click(screen.getByLabelText(/我已阅读并同意/));
+    fireEvent.click(screen.getByRole('button', { name: '微信手机号一键验证' }));
+    await flush();
+    fireEvent.click(screen.getByText('提交报到'));
+    await flush();
+    const post = request$.mock.calls.map(([c]) => c as Call).find((c) => c.url === '/api/registrations');
+    expect(post?.data).toMatchObject({ workUnitId: 52, unitPartyOrgName: '港闸区税务局机关党委' });
+    expect(post?.data).not.toHaveProperty('workUnitName');
+  });
+
+  it('lets a member type a unit that is not listed, and go back to the search', async () => {
+    login();
+    __taro.setRoute('/packageMember/pages/register/index', { community: 'XF01' });
+    render(<RegisterPage />);
+    expect(await screen.findByText('幸福社区')).toBeTruthy();
+    await flush();
+    fireEvent.click(screen.getByRole('link', { name: '找不到？手动填写单位名称' }));
+    type('单位名称', '某某科技有限公司');
+    expect((screen.getByLabelText('单位名称') as HTMLInputElement).value).toBe('某某科技有限公司');
+    fireEvent.click(screen.getByRole('link', { name: '在全市单位库中搜索' }));
+    expect(screen.getByLabelText('搜索工作单位')).toBeTruthy();
   });
 });
