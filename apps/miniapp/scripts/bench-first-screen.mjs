@@ -4,7 +4,7 @@
  * H5 first-screen benchmark: how long until the demo member sees the task feed (任务大厅).
  *
  * Against a running API that serves the H5 build (its own origin), the member logs in once through
- * POST /api/auth/login; each run then opens /packageMember/pages/tasks/index in a fresh browser
+ * POST /api/auth/login; each run then opens /pages/tasks/index in a fresh browser
  * context (cold cache) with that session in storage, as a returning user opening the feed, and
  * once more in the same context (warm cache). In the page, performance.now() is recorded when the
  * first feed item enters the DOM (a MutationObserver installed before any script runs), next to
@@ -20,7 +20,7 @@
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
-const FEED_PATH = '/packageMember/pages/tasks/index';
+const FEED_PATH = '/pages/tasks/index';
 const ITEM = '.task-item';
 /** Shown instead of items when the feed is empty: still "the feed is visible". */
 const EMPTY_TEXT = '暂时没有可报名的任务';

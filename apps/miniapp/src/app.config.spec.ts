@@ -1,4 +1,6 @@
-import { PAGES, pageUrl } from '@sbd/contracts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { PAGES, TAB_PAGES, pageUrl } from '@sbd/contracts';
 
 /**
  * app.config.ts stays literal (Taro's config compiler reads it on its own), so this keeps its
@@ -7,6 +9,8 @@ import { PAGES, pageUrl } from '@sbd/contracts';
 interface AppConfigShape {
   pages: string[];
   subPackages: { root: string; pages: string[] }[];
+  tabBar?: { list: { pagePath: string; text: string; iconPath?: string; selectedIconPath?: string }[] };
+  __usePrivacyCheck__?: boolean;
 }
 
 function loadAppConfig(): AppConfigShape {
@@ -37,6 +41,38 @@ describe('app.config.ts and PAGES', () => {
 
   it('starts on the home page', () => {
     expect(`/${config.pages[0]}`).toBe(PAGES.home);
+  });
+});
+
+describe('tab bar and privacy check (app.config.ts)', () => {
+  const config = loadAppConfig();
+  const list = config.tabBar?.list ?? [];
+
+  it('has the tabs 首页 / 任务 / 消息 / 我的 on the TAB_PAGES, in that order', () => {
+    expect(list.map((t) => t.text)).toEqual(['首页', '任务', '消息', '我的']);
+    expect(list.map((t) => `/${t.pagePath}`)).toEqual([...TAB_PAGES]);
+  });
+
+  it('keeps every tab page in the main package (WeChat: 2 to 5 tabs, pagePath in pages)', () => {
+    expect(list.length).toBeGreaterThanOrEqual(2);
+    expect(list.length).toBeLessThanOrEqual(5);
+    for (const tab of list) expect(config.pages).toContain(tab.pagePath);
+  });
+
+  it('has an icon and a selected icon for every tab: PNG files of at most 40 KB', () => {
+    for (const tab of list) {
+      for (const icon of [tab.iconPath, tab.selectedIconPath]) {
+        expect(icon).toMatch(/\.png$/);
+        const file = path.join(__dirname, icon ?? '');
+        expect(fs.existsSync(file)).toBe(true);
+        expect(fs.statSync(file).size).toBeLessThanOrEqual(40 * 1024);
+        expect(fs.readFileSync(file).subarray(1, 4).toString('latin1')).toBe('PNG');
+      }
+    }
+  });
+
+  it("turns WeChat's privacy check on", () => {
+    expect(config.__usePrivacyCheck__).toBe(true);
   });
 });
 

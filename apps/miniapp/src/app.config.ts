@@ -1,5 +1,13 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/login/index', 'pages/me/index', 'pages/inbox/index', 'pages/invitations/index'],
+  // The tab pages (TAB_PAGES in @sbd/contracts) must stay in the main package.
+  pages: [
+    'pages/index/index',
+    'pages/tasks/index',
+    'pages/inbox/index',
+    'pages/me/index',
+    'pages/login/index',
+    'pages/invitations/index',
+  ],
   subPackages: [
     {
       root: 'packageResident',
@@ -14,7 +22,6 @@ export default defineAppConfig({
         'pages/status/index',
         'pages/card/index',
         'pages/profile/index',
-        'pages/tasks/index',
         'pages/task/index',
         'pages/claims/index',
         'pages/hours/index',
@@ -58,5 +65,39 @@ export default defineAppConfig({
     backgroundColor: '#f4f5f7',
     backgroundTextStyle: 'dark',
   },
+  tabBar: {
+    color: '#5c6370',
+    selectedColor: '#c8161d',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      {
+        pagePath: 'pages/index/index',
+        text: '首页',
+        iconPath: 'assets/tabbar/home.png',
+        selectedIconPath: 'assets/tabbar/home-on.png',
+      },
+      {
+        pagePath: 'pages/tasks/index',
+        text: '任务',
+        iconPath: 'assets/tabbar/tasks.png',
+        selectedIconPath: 'assets/tabbar/tasks-on.png',
+      },
+      {
+        pagePath: 'pages/inbox/index',
+        text: '消息',
+        iconPath: 'assets/tabbar/inbox.png',
+        selectedIconPath: 'assets/tabbar/inbox-on.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tabbar/me.png',
+        selectedIconPath: 'assets/tabbar/me-on.png',
+      },
+    ],
+  },
+  // WeChat's privacy check: a privacy API waits for wx.onNeedPrivacyAuthorization (PrivacyAuthDialog).
+  __usePrivacyCheck__: true,
   lazyCodeLoading: 'requiredComponents',
 });

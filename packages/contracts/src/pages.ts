@@ -9,6 +9,8 @@ export const PAGES = {
   me: '/pages/me/index',
   inbox: '/pages/inbox/index',
   invitations: '/pages/invitations/index',
+  // 任务 tab: the task hall for members, each role's work entries for the others
+  tasks: '/pages/tasks/index',
   // 居民点单 / 评单 (packageResident)
   postNeed: '/packageResident/pages/post/index',
   myNeeds: '/packageResident/pages/needs/index',
@@ -18,7 +20,6 @@ export const PAGES = {
   status: '/packageMember/pages/status/index',
   card: '/packageMember/pages/card/index',
   profile: '/packageMember/pages/profile/index',
-  tasks: '/packageMember/pages/tasks/index',
   task: '/packageMember/pages/task/index',
   claims: '/packageMember/pages/claims/index',
   hours: '/packageMember/pages/hours/index',
@@ -41,6 +42,12 @@ export const PAGES = {
   annualReport: '/packageStats/pages/report/index',
   roster: '/packageStats/pages/roster/index',
 } as const;
+
+/**
+ * The tab bar (首页 / 任务 / 消息 / 我的), in order. These pages live in the main package, and are
+ * opened with switchTab (navigateTo and redirectTo refuse them).
+ */
+export const TAB_PAGES = [PAGES.home, PAGES.tasks, PAGES.inbox, PAGES.me] as const;
 
 export type PageKey = keyof typeof PAGES;
 /** One of the app's page paths, e.g. '/packageMember/pages/register/index'. */

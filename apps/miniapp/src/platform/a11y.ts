@@ -1,6 +1,7 @@
 import { isH5 } from './env';
 
-export type A11yRole = 'button' | 'switch' | 'checkbox' | 'radio' | 'img' | 'heading' | 'link' | 'alert' | 'status';
+export type A11yRole =
+  'button' | 'switch' | 'checkbox' | 'radio' | 'img' | 'heading' | 'link' | 'alert' | 'status' | 'dialog';
 
 export interface A11yOptions {
   role?: A11yRole;

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { PAGES } from '@sbd/contracts';
+import { PAGES, TAB_PAGES } from '@sbd/contracts';
 
 const INTERNAL_PARAMS = new Set(['$taroTimestamp', 'stamp', '__key_']);
 
@@ -61,15 +61,30 @@ function safely(call: () => unknown): Promise<boolean> {
   }
 }
 
-/** navigateTo that falls back to redirectTo when the weapp page stack is full. Never throws. */
+/** A tab page (首页 / 任务 / 消息 / 我的): navigateTo and redirectTo refuse these. */
+export function isTabPage(url: string): boolean {
+  return (TAB_PAGES as readonly string[]).includes(url.split('?')[0]);
+}
+
+/** switchTab takes no query: a tab page is opened by its path alone. */
+function switchTab(url: string): void {
+  void safely(() => Taro.switchTab({ url: url.split('?')[0] }));
+}
+
+/**
+ * Opens a page: switchTab for a tab page, else navigateTo, falling back to redirectTo when the
+ * weapp page stack is full. Never throws.
+ */
 export function openPage(url: string): void {
+  if (isTabPage(url)) return switchTab(url);
   void safely(() => Taro.navigateTo({ url })).then((ok) => {
     if (!ok) void safely(() => Taro.redirectTo({ url }));
   });
 }
 
-/** Replaces the current page (no way back to it). Never throws. */
+/** Replaces the current page (no way back to it; a tab page is switched to). Never throws. */
 export function replacePage(url: string): void {
+  if (isTabPage(url)) return switchTab(url);
   void safely(() => Taro.redirectTo({ url }));
 }
 

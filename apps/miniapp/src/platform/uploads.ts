@@ -46,11 +46,30 @@ export async function uploadPhoto(filePath: string): Promise<UploadResultDto> {
   }
 }
 
-/** Lets the user pick up to `count` photos (camera or album), compressed. */
-export async function choosePhotos(count: number): Promise<{ path: string; size: number }[]> {
+/** A picked photo: its temporary path, and its size in bytes (0 when the platform does not say). */
+export interface PickedPhoto {
+  path: string;
+  size: number;
+}
+
+/**
+ * Lets the user pick up to `count` photos (camera or album), compressed, with Taro.chooseMedia
+ * (weapp and H5; on H5 it is a file input). chooseImage, which WeChat deprecated, is used only
+ * where chooseMedia is missing (base library < 2.10). Cancelling returns [].
+ */
+export async function choosePhotos(count: number): Promise<PickedPhoto[]> {
   try {
+    if (typeof Taro.chooseMedia === 'function') {
+      const res = await Taro.chooseMedia({
+        count,
+        mediaType: ['image'],
+        sizeType: ['compressed'],
+        sourceType: ['album', 'camera'],
+      });
+      return (res.tempFiles ?? []).map((f) => ({ path: f.tempFilePath, size: f.size ?? 0 }));
+    }
     const res = await Taro.chooseImage({ count, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
-    const files = (res.tempFiles ?? []) as { path: string; size: number }[];
+    const files = (res.tempFiles ?? []) as PickedPhoto[];
     if (files.length) return files;
     return (res.tempFilePaths ?? []).map((path) => ({ path, size: 0 }));
   } catch {

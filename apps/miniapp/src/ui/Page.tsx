@@ -2,6 +2,7 @@ import type { CSSProperties, ReactNode } from 'react';
 import { View, Text } from '@tarojs/components';
 import { textScale, useElderly } from '@/platform/elderly';
 import { a11y, cx } from '@/platform/a11y';
+import { PrivacyAuthDialog } from './PrivacyAuthDialog';
 
 interface PageProps {
   /** Visible page heading (also announced as a heading). */
@@ -10,7 +11,10 @@ interface PageProps {
   children?: ReactNode;
 }
 
-/** Root of every page: applies 长辈版 and WeChat's font size to everything inside. */
+/**
+ * Root of every page: applies 长辈版 and WeChat's font size to everything inside; on weapp it also
+ * holds the privacy dialog (WeChat's privacy check may stop an API call on any page).
+ */
 export function Page({ title, className, children }: PageProps) {
   const elderly = useElderly();
   const style = { '--scale': String(textScale(elderly)) } as CSSProperties;
@@ -22,6 +26,7 @@ export function Page({ title, className, children }: PageProps) {
         </Text>
       ) : null}
       {children}
+      {process.env.TARO_ENV === 'weapp' ? <PrivacyAuthDialog /> : null}
     </View>
   );
 }

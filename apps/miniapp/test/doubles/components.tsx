@@ -115,14 +115,24 @@ interface ButtonProps extends AnyProps {
   disabled?: boolean;
   onClick?: () => void;
   onGetPhoneNumber?: (e: { detail: { code?: string; errMsg: string } }) => void;
+  onAgreePrivacyAuthorization?: (e: { detail: Record<string, never> }) => void;
 }
 
 /**
  * A native button. With openType="getPhoneNumber" a click stands for the user allowing WeChat's
  * phone dialog: onGetPhoneNumber gets the code in `data-phone-code` ("phone-code" unless set;
- * an empty value stands for the user declining).
+ * an empty value stands for the user declining). With openType="agreePrivacyAuthorization" a click
+ * is the user agreeing to WeChat's privacy check (onAgreePrivacyAuthorization).
  */
-export function Button({ openType, onGetPhoneNumber, onClick, disabled, children, ...rest }: ButtonProps) {
+export function Button({
+  openType,
+  onGetPhoneNumber,
+  onAgreePrivacyAuthorization,
+  onClick,
+  disabled,
+  children,
+  ...rest
+}: ButtonProps) {
   const code = (rest['data-phone-code'] as string | undefined) ?? 'phone-code';
   return (
     <button
@@ -136,6 +146,7 @@ export function Button({ openType, onGetPhoneNumber, onClick, disabled, children
             detail: code ? { code, errMsg: 'getPhoneNumber:ok' } : { errMsg: 'getPhoneNumber:fail user deny' },
           });
         }
+        if (openType === 'agreePrivacyAuthorization') onAgreePrivacyAuthorization?.({ detail: {} });
         onClick?.();
       }}
     >

@@ -6,8 +6,16 @@ import { useEffect } from 'react';
 
 type Params = Record<string, string | undefined>;
 
+type PrivacyListener = (
+  resolve: (answer: { event: string; buttonId?: string }) => void,
+  info: { referrer: string },
+) => void;
+
 function createDouble() {
   return {
+    privacyListener: null as PrivacyListener | null,
+    /** What useShareAppMessage was given last (the page's share card). */
+    shareHandler: null as (() => unknown) | null,
     storage: new Map<string, unknown>(),
     route: { path: '/pages/index/index', params: {} as Params, pages: 1 },
     request: jest.fn(),
@@ -27,6 +35,10 @@ function createDouble() {
     redirectTo: jest.fn(async (opts: unknown) => {
       void opts;
       return { errMsg: 'redirectTo:ok' };
+    }),
+    switchTab: jest.fn(async (opts: unknown) => {
+      void opts;
+      return { errMsg: 'switchTab:ok' };
     }),
     reLaunch: jest.fn(async (opts: unknown) => {
       void opts;
@@ -66,6 +78,17 @@ function createDouble() {
     chooseImage: jest.fn(async (opts: unknown) => {
       void opts;
       return { tempFilePaths: [] as string[], tempFiles: [] as { path: string; size: number }[] };
+    }),
+    chooseMedia: jest.fn(async (opts: unknown) => {
+      void opts;
+      return { type: 'image', tempFiles: [] as { tempFilePath: string; size: number; fileType: string }[] };
+    }),
+    /** WeChat's privacy check: the listener is kept in `privacyListener` for a test to call. */
+    onNeedPrivacyAuthorization: jest.fn((listener: unknown) => {
+      d.privacyListener = listener as PrivacyListener;
+    }),
+    openPrivacyContract: jest.fn((opts: unknown) => {
+      void opts;
     }),
     uploadFile: jest.fn(async (opts: unknown) => {
       void opts;
@@ -116,6 +139,10 @@ export const saveImageToPhotosAlbum = d.saveImageToPhotosAlbum;
 export const getFileSystemManager = d.getFileSystemManager;
 export const getAppBaseInfo = d.getAppBaseInfo;
 export const chooseImage = d.chooseImage;
+export const chooseMedia = d.chooseMedia;
+export const switchTab = d.switchTab;
+export const onNeedPrivacyAuthorization = d.onNeedPrivacyAuthorization;
+export const openPrivacyContract = d.openPrivacyContract;
 export const uploadFile = d.uploadFile;
 export const getLocation = d.getLocation;
 export const openLocation = d.openLocation;
@@ -161,10 +188,21 @@ export function useReachBottom(cb: () => void): void {
 export function usePullDownRefresh(cb: () => void): void {
   void cb;
 }
+export function useShareAppMessage(cb: () => unknown): void {
+  d.shareHandler = cb;
+}
 
 /** Test helpers (not part of Taro). */
 export const __taro = {
   storage,
+  /** The listener the app gave wx.onNeedPrivacyAuthorization (null until registered). */
+  get privacyListener() {
+    return d.privacyListener;
+  },
+  /** The share card the page on screen would send (weapp 转发), or null without useShareAppMessage. */
+  share(): unknown {
+    return d.shareHandler ? d.shareHandler() : null;
+  },
   setRoute(path: string, params: Params = {}, pages = 1) {
     state.path = path;
     state.params = params;
@@ -175,7 +213,13 @@ export const __taro = {
     state.path = '/pages/index/index';
     state.params = {};
     state.pages = 1;
+    d.privacyListener = null;
+    d.shareHandler = null;
     for (const fn of [
+      switchTab,
+      chooseMedia,
+      onNeedPrivacyAuthorization,
+      openPrivacyContract,
       request,
       login,
       showToast,
@@ -211,9 +255,13 @@ const Taro = {
   navigateTo,
   redirectTo,
   reLaunch,
+  switchTab,
   navigateBack,
   stopPullDownRefresh,
   scanCode,
+  chooseMedia,
+  onNeedPrivacyAuthorization,
+  openPrivacyContract,
   saveImageToPhotosAlbum,
   getFileSystemManager,
   getAppBaseInfo,

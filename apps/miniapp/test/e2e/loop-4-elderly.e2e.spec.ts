@@ -18,7 +18,7 @@ describe('长辈版 in the browser (H5, 375 px)', () => {
       const checks: [string, string, string][] = [
         [RESIDENT, '/packageResident/pages/post/index', 'elderly-post-need'],
         [RESIDENT, `/packageResident/pages/need/index?id=${needId}`, 'elderly-need'],
-        [MEMBER, '/packageMember/pages/tasks/index', 'elderly-feed'],
+        [MEMBER, '/pages/tasks/index', 'elderly-feed'],
         [MEMBER, `/packageMember/pages/task/index?id=${taskId}`, 'elderly-task'],
         [MEMBER, '/packageMember/pages/claims/index', 'elderly-claims'],
         [MEMBER, '/packageMember/pages/points/index', 'elderly-points'],

@@ -17,6 +17,7 @@ import { formatDayTime } from '@/platform/time';
 import { ClaimPanel } from '@/packageMember/components/ClaimPanel';
 import { PlaceOnMap } from '@/features/tasks/PlaceOnMap';
 import { TaskSummary } from '@/features/tasks/TaskSummary';
+import { useTaskShare } from '@/features/tasks/useTaskShare';
 import { useAction } from '@/ui/hooks/useAction';
 import { RemindMe } from '@/features/subscriptions/RemindMe';
 import { askToSubscribe } from '@/features/subscriptions/subscribe';
@@ -47,6 +48,7 @@ export default function TaskPage() {
   const now = useNow(15_000);
   const secretary = branchScope(session);
   useSubscribeMoment(SubscribeMoment.AfterClaim, !!session?.accessToken);
+  useTaskShare(id, task);
 
   if (!session?.accessToken) return <Gate title="任务详情" loggedIn={false} need="" />;
   if (state !== 'ready' || !task) {

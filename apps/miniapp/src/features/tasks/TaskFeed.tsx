@@ -13,7 +13,6 @@ import { Badge } from '@/ui/Badge';
 import { Btn } from '@/ui/Button';
 import { RadioChips } from '@/ui/Choice';
 import { Field } from '@/ui/Field';
-import { Gate } from '@/ui/Gate';
 import { Page } from '@/ui/Page';
 import { PagedList } from '@/ui/PagedList';
 import { ErrorState } from '@/ui/States';
@@ -58,8 +57,11 @@ function TaskItem({ task, homeCommunityId }: { task: TaskDto; homeCommunityId: n
   );
 }
 
-/** 任务大厅: open tasks of my community first, then of my street; filter by kind and by my positions. */
-export default function TaskFeedPage() {
+/**
+ * 任务大厅 (the 任务 tab of members and branch secretaries): open tasks of my community first, then
+ * of my street; filter by kind and by my positions.
+ */
+export function TaskFeed() {
   const session = useSession();
   const [reg, setReg] = useState<RegistrationDto | null>(null);
   const [kind, setKind] = useState<KindFilter>(ALL);
@@ -91,8 +93,6 @@ export default function TaskFeedPage() {
     if (session?.accessToken) void list.reload();
   });
   usePullDownRefresh(() => void list.reload().finally(stopPullDown));
-
-  if (!session?.accessToken) return <Gate title="任务大厅" loggedIn={false} need="" />;
 
   const positions = reg?.positions ?? [];
   const notRegistered = list.errorStatus === 403;

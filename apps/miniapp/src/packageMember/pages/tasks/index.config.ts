@@ -1,1 +1,0 @@
-export default definePageConfig({ navigationBarTitleText: '任务大厅', enablePullDownRefresh: true });
