@@ -7,6 +7,7 @@ import { LoginFailures1732710000000 } from './1732710000000-login-failures';
 import { AuditEvents1732800000000 } from './1732800000000-audit-events';
 import { HonestServiceRecords1732830000000 } from './1732830000000-honest-service-records';
 import { SubscriptionsAndPhones1732850000000 } from './1732850000000-subscriptions-and-phones';
+import { LiveSessionIndex1732870000000 } from './1732870000000-live-session-index';
 
 /** Every migration, in order. Both dialects run exactly this list. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   AuditEvents1732800000000,
   HonestServiceRecords1732830000000,
   SubscriptionsAndPhones1732850000000,
+  LiveSessionIndex1732870000000,
 ];
