@@ -115,7 +115,7 @@ async function compare() {
   const db = mariadbPid();
   const perRound = Object.fromEntries(servers.map((s) => [s.name, []]));
   try {
-    for (const s of servers) await waitFor(`http://127.0.0.1:${s.port}/health/ready`);
+    for (const s of servers) await waitFor(`http://127.0.0.1:${s.port}/health/ready`, 300_000);
     for (const s of servers) await feedLoad(`http://127.0.0.1:${s.port}`, amount, connections); // warm-up (JIT, pools, caches)
     for (let r = 0; r < rounds; r++) {
       for (const s of servers) {
