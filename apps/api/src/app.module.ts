@@ -63,7 +63,7 @@ export class AppModule {
           },
         }),
         TypeOrmModule.forRoot(buildDataSourceOptions(config, ENTITIES)),
-        ReplicaModule,
+        ReplicaModule.forRoot(config),
         LifecycleModule,
         CryptoModule,
         AuthCoreModule,

@@ -14,7 +14,7 @@ import { DEFAULT_RETRY_POLICY, installLockRetry } from './platform/database/tran
 import { installRequestLifecycle } from './platform/lifecycle/graceful-shutdown';
 import { serveWebApp } from './platform/h5/serve-h5';
 import { JSON_BODY_LIMIT, verifyJsonShape } from './platform/http/bounded-json';
-import { JsonBodyInterceptor } from './platform/http/json-body.interceptor';
+import { JsonBodyGuard } from './platform/http/json-body.guard';
 import { securityHeaders } from './platform/http/security-headers';
 
 /** Builds the whole application; `main.ts` and the e2e tests share it. */
@@ -33,7 +33,7 @@ export async function createApp(config: AppConfig, opts: { migrate?: boolean } =
   // Depth and key count are checked on the raw bytes before parsing (see bounded-json.ts).
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT, verify: verifyJsonShape });
   app.setGlobalPrefix('api', { exclude: ['health/live', 'health/ready'] });
-  app.useGlobalInterceptors(new JsonBodyInterceptor());
+  app.useGlobalGuards(new JsonBodyGuard());
   app.useGlobalPipes(buildValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   // Signals are handled by main.ts (installGracefulShutdown): drain first, then app.close().

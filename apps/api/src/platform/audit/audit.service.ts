@@ -5,7 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { execute, toDbDate } from '../database/sql';
-import { currentRequest } from '../lifecycle/request-context';
+import { currentRequest, requestContextOf } from '../lifecycle/request-context';
 import { actingRole } from './audit-actor';
 import { sanitizeDetail } from './audit-detail';
 import { AuditEventEntity } from './entities/audit-event.entity';
@@ -56,7 +56,8 @@ export class AuditService {
     const nodePath = event.nodeId === null ? null : await this.nodePath(target, event.nodeId);
     const actor = event.actor;
     const role = actor && 'roles' in actor ? actingRole(actor, nodePath, event.actorRoles) : null;
-    const request = currentRequest();
+    // Requests that may write have an ambient context; reads reach theirs through the Principal.
+    const request = currentRequest() ?? requestContextOf(actor);
     await target.getRepository(AuditEventEntity).insert({
       occurredAt: event.occurredAt ?? new Date(),
       action: event.action,

@@ -4,6 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import type { Role } from '@sbd/contracts';
 import type { Request } from 'express';
 import { forbidden, unauthenticated } from '../errors/app-errors';
+import { tieToRequest } from '../lifecycle/request-context';
 import { IS_PUBLIC, ROLES } from './decorators';
 import type { AccessTokenPayload, Principal } from './principal';
 import { PrincipalLoader } from './principal-loader';
@@ -44,6 +45,7 @@ export class AuthGuard implements CanActivate {
     const principal = await this.loader.load(payload.sub, payload.sid);
     if (principal === 'ended') throw unauthenticated('登录已失效，请重新登录');
     if (!principal) throw unauthenticated('账号不存在或已注销');
+    tieToRequest(principal, req);
     req.principal = principal;
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);

@@ -31,7 +31,7 @@ export class PrincipalLoader {
       home_street_id: number | null;
     }[] = await this.db.query(
       `SELECT u.deleted_at,
-              (SELECT COUNT(*) FROM refresh_tokens s WHERE s.family_id = ? AND s.user_id = u.id AND s.revoked_at IS NULL) AS live_session,
+              EXISTS (SELECT 1 FROM refresh_tokens s WHERE s.family_id = ? AND s.revoked_at IS NULL AND s.user_id = u.id) AS live_session,
               r.role, r.scope_node_id, n.path, n.name,
               g.id AS registration_id, g.community_id AS home_community_id, hc.parent_id AS home_street_id
          FROM users u

@@ -197,19 +197,55 @@ interface Liveness {
 }
 
 /**
+ * The deadlines of a pool's pending statements and connection requests, checked by one timer per
+ * pool (running only while something is pending) instead of a timer set and cleared per statement.
+ * A deadline is noticed up to one period late; the period is a small fraction of the timeouts.
+ */
+class DeadlineSweep {
+  /** Each answers true once its work is over (answered, or failed by its deadline). */
+  private readonly pending = new Set<(now: number) => boolean>();
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly periodMs: number) {}
+
+  watch(expired: (now: number) => boolean): () => void {
+    this.pending.add(expired);
+    if (!this.timer) {
+      this.timer = setInterval(() => this.sweep(), this.periodMs);
+      // A pending statement keeps the process alive by its socket; the timer need not.
+      this.timer.unref();
+    }
+    return () => this.pending.delete(expired);
+  }
+
+  private sweep(): void {
+    const now = Date.now();
+    for (const expired of this.pending) if (expired(now)) this.pending.delete(expired);
+    if (!this.pending.size && this.timer) {
+      clearInterval(this.timer);
+      this.timer = null;
+    }
+  }
+}
+
+const sweepPeriodMs = (t: DbTimeouts): number =>
+  Math.max(20, Math.min(250, Math.floor(Math.min(t.queryTimeoutMs, t.acquireTimeoutMs) / 8)));
+
+/**
  * A statement fails once the database has answered nothing for `ms` (a stall) — or, while it keeps
  * answering other statements (this one waits for a row lock in a burst), after `queryCapMs`. The
  * connection is then destroyed, so the server rolls back whatever it had open.
  */
 export const queryCapMs = (t: DbTimeouts): number => 3 * t.queryTimeoutMs;
 
-function wrapConnection(conn: MysqlConnectionLike, t: DbTimeouts, live: Liveness): void {
+function wrapConnection(conn: MysqlConnectionLike, t: DbTimeouts, live: Liveness, sweep: DeadlineSweep): void {
   const marked = conn as unknown as Record<symbol, boolean>;
   if (marked[WRAPPED]) return;
   marked[WRAPPED] = true;
   // A destroyed connection may still emit errors; they are answered through the callbacks.
   conn.on('error', () => undefined);
   const query = conn.query.bind(conn);
+  const cap = queryCapMs(t);
   conn.query = (...args: unknown[]) => {
     const cbIndex = args.findIndex((a) => typeof a === 'function');
     if (cbIndex < 0) return query(...args); // streams: not used by the app
@@ -221,16 +257,11 @@ function wrapConnection(conn: MysqlConnectionLike, t: DbTimeouts, live: Liveness
     }
     let done = false;
     const startedAt = Date.now();
-    const cap = queryCapMs(t);
-    const check = () => {
-      if (done) return;
-      const now = Date.now();
+    const unwatch = sweep.watch((now) => {
+      if (done) return true;
       const quietFor = now - live.lastAnswerAt;
       const waited = now - startedAt;
-      if (quietFor < t.queryTimeoutMs && waited < cap) {
-        timer = setTimeout(check, Math.min(t.queryTimeoutMs - quietFor, cap - waited) + 1);
-        return;
-      }
+      if (waited < t.queryTimeoutMs || (quietFor < t.queryTimeoutMs && waited < cap)) return false;
       done = true;
       conn.destroy();
       cb(
@@ -239,12 +270,12 @@ function wrapConnection(conn: MysqlConnectionLike, t: DbTimeouts, live: Liveness
           `no answer to a statement within ${waited} ms (the database answered nothing for ${quietFor} ms)`,
         ),
       );
-    };
-    let timer = setTimeout(check, t.queryTimeoutMs);
+      return true;
+    });
     args[cbIndex] = (err: Error | null, ...rest: unknown[]) => {
       if (done) return;
       done = true;
-      clearTimeout(timer);
+      unwatch();
       if (serverAnswered(err)) live.lastAnswerAt = Date.now();
       cb(err, ...rest);
     };
@@ -265,6 +296,7 @@ function wrapPool(pool: MysqlPoolLike, t: DbTimeouts): void {
   if (marked[WRAPPED]) return;
   marked[WRAPPED] = true;
   const live: Liveness = { lastAnswerAt: Date.now() };
+  const sweep = new DeadlineSweep(sweepPeriodMs(t));
   const seconds = Math.max(1, Math.ceil(queryCapMs(t) / 1000));
   pool.on('connection', (conn) => {
     live.lastAnswerAt = Date.now(); // a handshake completed
@@ -276,28 +308,24 @@ function wrapPool(pool: MysqlPoolLike, t: DbTimeouts): void {
   pool.getConnection = (cb) => {
     const startedAt = Date.now();
     let settled = false;
-    const check = () => {
-      if (settled) return;
-      const now = Date.now();
+    const unwatch = sweep.watch((now) => {
+      if (settled) return true;
       const quietFor = now - live.lastAnswerAt;
       const waited = now - startedAt;
-      if (quietFor >= t.acquireTimeoutMs || waited >= cap) {
-        settled = true;
-        cb(new DatabaseDeadlineError(DbFaultCode.AcquireTimeout, `no database connection within ${waited} ms`));
-        return;
-      }
-      timer = setTimeout(check, Math.min(t.acquireTimeoutMs - quietFor, cap - waited) + 1);
-    };
-    let timer = setTimeout(check, t.acquireTimeoutMs);
+      if (waited < t.acquireTimeoutMs || (quietFor < t.acquireTimeoutMs && waited < cap)) return false;
+      settled = true;
+      cb(new DatabaseDeadlineError(DbFaultCode.AcquireTimeout, `no database connection within ${waited} ms`));
+      return true;
+    });
     getConnection((err, conn) => {
       if (settled) {
         conn?.release(); // too late: whoever asked has answered 503 already
         return;
       }
       settled = true;
-      clearTimeout(timer);
+      unwatch();
       if (err || !conn) return cb(err ?? new Error('no connection'));
-      wrapConnection(conn, t, live);
+      wrapConnection(conn, t, live, sweep);
       cb(null, conn);
     });
   };

@@ -5,6 +5,7 @@ import type { Request, Response } from 'express';
 import { QueryFailedError, UpdateValuesMissingError } from 'typeorm';
 import { databaseFault, replyDatabaseUnavailable } from '../database/db-faults';
 import { isDeadlock } from '../database/transaction-retry';
+import { retryAfterOf } from './app-errors';
 
 const STATUS_DEFAULTS: Partial<Record<number, { code: ErrorCode; message: string }>> = {
   400: { code: ErrorCode.ValidationFailed, message: '请求参数有误' },
@@ -56,6 +57,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
         console.error(exception instanceof Error ? `${exception.message}\n${exception.stack}` : exception);
     }
     if (res.headersSent) return;
+    const retryAfter = retryAfterOf(exception);
+    if (retryAfter !== null) res.setHeader('Retry-After', String(retryAfter));
     res.status(status).json(shaped(body));
   }
 

@@ -9,6 +9,15 @@ export class AppError extends HttpException {
   }
 }
 
+/**
+ * The seconds an error's response asks the client to wait (`Retry-After`), or null: set by the
+ * exception filter for any error that carries `retryAfterSeconds` (TooManyRequestsError).
+ */
+export function retryAfterOf(err: unknown): number | null {
+  const seconds = err instanceof AppError ? (err as { retryAfterSeconds?: unknown }).retryAfterSeconds : undefined;
+  return typeof seconds === 'number' && Number.isFinite(seconds) ? seconds : null;
+}
+
 export const badRequest = (message: string, field?: string) =>
   new AppError(HttpStatus.BAD_REQUEST, ErrorCode.ValidationFailed, message, field ? [{ field, message }] : undefined);
 export const unauthenticated = (message = '请先登录') =>

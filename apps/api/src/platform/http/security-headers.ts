@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -55,14 +55,39 @@ export function contentSecurityPolicy(scriptHashes: string[]): Record<string, st
  * Cross-Origin-Opener-Policy: same-origin, HSTS (honoured only over HTTPS), no X-Powered-By.
  * Cross-Origin-Resource-Policy stays cross-origin: the WeChat mini-program shows uploaded photos
  * and QR codes from another origin (its webview), which same-origin would block.
+ *
+ * The headers depend on nothing in the request, so helmet runs once at start-up and the
+ * middleware only replays what it set (helmet itself rebuilds them on every response).
  */
 export function securityHeaders(h5Dir: string | null | undefined): RequestHandler {
-  return helmet({
-    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(inlineScriptHashes(h5Dir)) },
-    frameguard: { action: 'deny' },
-    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-    crossOriginEmbedderPolicy: false,
-    crossOriginResourcePolicy: { policy: 'cross-origin' },
-    crossOriginOpenerPolicy: { policy: 'same-origin' },
+  const headers = headersSetBy(
+    helmet({
+      contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(inlineScriptHashes(h5Dir)) },
+      frameguard: { action: 'deny' },
+      referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+      crossOriginEmbedderPolicy: false,
+      crossOriginResourcePolicy: { policy: 'cross-origin' },
+      crossOriginOpenerPolicy: { policy: 'same-origin' },
+    }),
+  );
+  return (_req, res, next) => {
+    for (const [name, value] of headers) res.setHeader(name, value);
+    next();
+  };
+}
+
+/** The headers a middleware sets on a response, run once against a recorder. */
+function headersSetBy(middleware: RequestHandler): [string, string][] {
+  const set = new Map<string, string>();
+  const recorder = {
+    setHeader: (name: string, value: unknown) => set.set(name, String(value)),
+    removeHeader: (name: string) => set.delete(name),
+  };
+  let done = false;
+  middleware({} as Request, recorder as unknown as Response, (err?: unknown) => {
+    if (err) throw err instanceof Error ? err : new Error(String(err));
+    done = true;
   });
+  if (!done) throw new Error('security headers: the middleware did not finish synchronously');
+  return [...set];
 }

@@ -19,11 +19,34 @@ export interface RequestContext {
 
 const storage = new AsyncLocalStorage<RequestContext>();
 const ids = new WeakMap<IncomingMessage, string>();
+const contexts = new WeakMap<object, RequestContext>();
 /** What a proxy may send as X-Request-Id and we keep (nginx's $request_id, a UUID, …). */
 const WELL_FORMED_ID = /^[A-Za-z0-9._:-]{8,64}$/;
+/** Requests that change nothing: they run without an ambient context (see runWithRequestContext). */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** The current request, if any (background jobs have none). */
+/**
+ * The current request, if any (background jobs have none): ambient for requests that may write
+ * and while a route runs in its request's context (`runInRequestContext`); otherwise code that
+ * has an object made for the request (its Principal) finds it with `requestContextOf`.
+ */
 export const currentRequest = (): RequestContext | undefined => storage.getStore();
+
+/** The context of a request, or of an object tied to one (`tieToRequest`), whether or not ambient. */
+export const requestContextOf = (owner: unknown): RequestContext | undefined =>
+  owner !== null && typeof owner === 'object' ? contexts.get(owner) : undefined;
+
+/** Ties `owner`, an object made for one request only (its Principal), to that request's context. */
+export function tieToRequest(owner: object, req: IncomingMessage): void {
+  const ctx = contexts.get(req);
+  if (ctx) contexts.set(owner, ctx);
+}
+
+/** Runs `fn` with the request's context as the current one (for reads that must see it: the replica routing). */
+export function runInRequestContext<T>(req: IncomingMessage, fn: () => T): T {
+  const ctx = contexts.get(req);
+  return ctx && storage.getStore() !== ctx ? storage.run(ctx, fn) : fn();
+}
 
 /**
  * A request's id: a well-formed `X-Request-Id` from the proxy in front, else a fresh UUID; the
@@ -39,7 +62,14 @@ export function requestIdOf(req: IncomingMessage): string {
   return id;
 }
 
-/** Runs `next` with a context that notices when the client goes away (Express middleware body). */
+/**
+ * Gives the request its context, one that notices when the client goes away (Express middleware
+ * body). Requests that may write (not GET, HEAD or OPTIONS) run with it as the ambient context, for
+ * their transactions (not started once the client has gone) and audit rows (ip, request id). Reads
+ * do not: on Node 20 an AsyncLocalStorage context runs a hook for every promise of the request (the
+ * feed's hottest path); their audit rows find the context through the Principal (`tieToRequest`), and
+ * the replica routing runs lag-tolerant routes in it (`runInRequestContext`).
+ */
 export function runWithRequestContext(req: IncomingMessage, res: ServerResponse, next: () => void): void {
   let gone = false;
   res.once('close', () => {
@@ -54,5 +84,7 @@ export function runWithRequestContext(req: IncomingMessage, res: ServerResponse,
     requestId: () => requestId,
     reads: 'primary',
   };
-  storage.run(ctx, next);
+  contexts.set(req, ctx);
+  if (SAFE_METHODS.has(req.method ?? 'GET')) next();
+  else storage.run(ctx, next);
 }

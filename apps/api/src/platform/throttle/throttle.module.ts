@@ -1,10 +1,8 @@
 import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { MemoryRateLimitStore, RedisRateLimitStore, type RateLimitStore } from './rate-limit-store';
 import { RateLimitGuard } from './rate-limit.guard';
 import { RATE_LIMIT_STORE, RateLimiter } from './rate-limiter';
-import { RetryAfterInterceptor } from './retry-after.interceptor';
 
 /** Rate limits: counters in Redis when REDIS_URL is set (shared by all API processes), else in memory. */
 @Global()
@@ -25,7 +23,6 @@ import { RetryAfterInterceptor } from './retry-after.interceptor';
     },
     RateLimiter,
     RateLimitGuard,
-    { provide: APP_INTERCEPTOR, useClass: RetryAfterInterceptor },
   ],
   exports: [RateLimiter, RateLimitGuard, RATE_LIMIT_STORE],
 })

@@ -1,6 +1,7 @@
 import { HttpStatus, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { ErrorCode, FIELD_LABELS, type FieldError } from '@sbd/contracts';
 import { getMetadataStorage } from 'class-validator';
+import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import { AppError } from '../errors/app-errors';
 
 const label = (path: string): string => {
@@ -42,9 +43,44 @@ const TEMPLATES: Record<string, Template> = {
   matches: (l) => `${l}格式不正确`,
 };
 
+type Storage = ReturnType<typeof getMetadataStorage>;
+type Lookup = Storage['getTargetValidationMetadatas'];
+const MEMOIZED = Symbol('sbd.memoized');
+
+/**
+ * class-validator looks a DTO's constraints up on every validation by walking the constraints of
+ * every decorated class (instanceof each, for inherited ones): memoized per class and options,
+ * and forgotten whenever a constraint is added (classes are decorated as they load).
+ */
+export function memoizeValidationMetadata(storage: Storage = getMetadataStorage()): void {
+  const marked = storage as unknown as Record<symbol, boolean>;
+  if (marked[MEMOIZED]) return;
+  marked[MEMOIZED] = true;
+  let memo = new WeakMap<object, Map<string, ValidationMetadata[]>>();
+  const lookup = storage.getTargetValidationMetadatas.bind(storage) as Lookup;
+  const add = storage.addValidationMetadata.bind(storage);
+  storage.addValidationMetadata = (metadata) => {
+    memo = new WeakMap();
+    add(metadata);
+  };
+  storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
+    if (typeof target !== 'function') return lookup(target, schema, always, strictGroups, groups);
+    const key = `${schema}\u0000${always}\u0000${strictGroups}\u0000${groups?.join('\u0000') ?? ''}`;
+    let byOptions = memo.get(target);
+    if (!byOptions) memo.set(target, (byOptions = new Map()));
+    let metas = byOptions.get(key);
+    if (!metas) byOptions.set(key, (metas = lookup(target, schema, always, strictGroups, groups)));
+    return metas;
+  };
+}
+
+/** All constraints of a DTO class, inherited ones included. */
+const constraintsOf = (target: Parameters<Lookup>[0]): ValidationMetadata[] =>
+  getMetadataStorage().getTargetValidationMetadatas(target, '', true, false);
+
 function constraintArgs(target: object | undefined, property: string, name: string): unknown[] {
   if (!target) return [];
-  const metas = getMetadataStorage().getTargetValidationMetadatas(target.constructor, '', true, false);
+  const metas = constraintsOf(target.constructor);
   const meta = metas.find((m) => m.propertyName === property && (m.name === name || m.type === name));
   return meta?.constraints ?? [];
 }
@@ -107,9 +143,7 @@ class AppValidationPipe extends ValidationPipe {
  */
 function codePointOverruns(dto: object): FieldError[] {
   const out: FieldError[] = [];
-  const metas = getMetadataStorage()
-    .getTargetValidationMetadatas(dto.constructor, '', true, false)
-    .filter((m) => m.name === 'maxLength');
+  const metas = constraintsOf(dto.constructor).filter((m) => m.name === 'maxLength');
   for (const m of metas) {
     const max = Number(m.constraints?.[0]);
     const value = (dto as Record<string, unknown>)[m.propertyName];
@@ -133,9 +167,7 @@ function codePointOverruns(dto: object): FieldError[] {
 function arrayOverruns(metatype: NonNullable<ArgumentMetadata['metatype']>, value: unknown): FieldError[] {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return [];
   const out: FieldError[] = [];
-  const metas = getMetadataStorage()
-    .getTargetValidationMetadatas(metatype, '', true, false)
-    .filter((m) => m.name === 'arrayMaxSize');
+  const metas = constraintsOf(metatype).filter((m) => m.name === 'arrayMaxSize');
   for (const m of metas) {
     const max = Number(m.constraints?.[0]);
     const v = (value as Record<string, unknown>)[m.propertyName];
@@ -183,6 +215,7 @@ export function boundDetails(details: FieldError[]): FieldError[] {
 }
 
 export function buildValidationPipe(): ValidationPipe {
+  memoizeValidationMetadata();
   return new AppValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,

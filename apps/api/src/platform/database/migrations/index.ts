@@ -9,6 +9,7 @@ import { HonestServiceRecords1732830000000 } from './1732830000000-honest-servic
 import { SubscriptionsAndPhones1732850000000 } from './1732850000000-subscriptions-and-phones';
 import { StaffAppointments1732860000000 } from './1732860000000-staff-appointments';
 import { OrgUpkeep1732870000000 } from './1732870000000-org-upkeep';
+import { LiveSessionIndex1732880000000 } from './1732880000000-live-session-index';
 
 /** Every migration, in order. Both dialects run exactly this list. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   SubscriptionsAndPhones1732850000000,
   StaffAppointments1732860000000,
   OrgUpkeep1732870000000,
+  LiveSessionIndex1732880000000,
 ];

@@ -2,8 +2,8 @@ import { Injectable, type CallHandler, type ExecutionContext, type NestIntercept
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import type { ServerResponse } from 'node:http';
-import { finalize, type Observable } from 'rxjs';
-import { currentRequest } from '../../lifecycle/request-context';
+import { finalize, Observable } from 'rxjs';
+import { requestContextOf, runInRequestContext } from '../../lifecycle/request-context';
 import { LAST_WRITE_HEADER, ReadRouting } from './read-routing.service';
 import { READS_MAY_LAG } from './reads-may-lag';
 
@@ -29,13 +29,22 @@ export class ReadRoutingInterceptor implements NestInterceptor {
       stampWrite(http.getResponse<Response>());
       return next.handle();
     }
-    const context = currentRequest();
+    const context = requestContextOf(req);
     const lagOk = this.reflector.getAllAndOverride<boolean>(READS_MAY_LAG, [ctx.getHandler(), ctx.getClass()]);
     if (!context || !lagOk || !this.routing.mayUseReplica(req.headers[LAST_WRITE_HEADER.toLowerCase()])) {
       return next.handle();
     }
     context.reads = 'replica';
-    return next.handle().pipe(finalize(() => (context.reads = 'primary')));
+    // Reads have no ambient context (request-context.ts): the handler runs in this one, so the
+    // database layer sees `reads: 'replica'`. Nest binds the handler to where handle() is called.
+    return new Observable<unknown>((subscriber) =>
+      runInRequestContext(req, () =>
+        next
+          .handle()
+          .pipe(finalize(() => (context.reads = 'primary')))
+          .subscribe(subscriber),
+      ),
+    );
   }
 }
 
