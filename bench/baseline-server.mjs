@@ -2,6 +2,8 @@
 //   /feed    runs the API's own feed statement (`feedSql`, imported from the API build, so the
 //            two cannot drift): the member's street, own community first, by start time.
 //   /simple  runs the simplest query that could back a feed: one community's open tasks.
+//   /claim   the least a correct claim must do: one transaction with the conditional slot update
+//            and the claim row (claimed, or waitlisted when full); no auth, repeats, overlaps.
 import Fastify from 'fastify';
 import mysql from 'mysql2/promise';
 import { createRequire } from 'node:module';
@@ -30,6 +32,32 @@ app.get('/simple', async (req) => {
     [toDbDate(new Date()), Number(req.query.communityId)],
   );
   return { items: rows.slice(0, 20), nextCursor: rows.length > 20 ? String(rows[19].id) : null };
+});
+app.post('/claim', async (req) => {
+  const { taskId, userId } = req.body;
+  const conn = await pool.getConnection();
+  try {
+    await conn.query('START TRANSACTION');
+    const now = toDbDate(new Date());
+    const [slot] = await conn.query(
+      `UPDATE tasks SET claimed_count = claimed_count + 1, updated_at = ?
+        WHERE id = ? AND status IN ('published', 'in_progress') AND claimed_count < capacity`,
+      [now, taskId],
+    );
+    const status = slot.affectedRows === 1 ? 'claimed' : 'waitlisted';
+    await conn.query(
+      `INSERT INTO claims (task_id, member_user_id, registration_id, claimed_by_id, status, starts_at, ends_at, credit_half_hours, claimed_at, updated_at)
+       SELECT id, ?, ?, ?, ?, starts_at, ends_at, 0, ?, ? FROM tasks WHERE id = ?`,
+      [userId, userId, userId, status, now, now, taskId],
+    );
+    await conn.query('COMMIT');
+    return { status };
+  } catch (err) {
+    await conn.query('ROLLBACK');
+    throw err;
+  } finally {
+    conn.release();
+  }
 });
 app.get('/health', async () => ({ ok: true }));
 

@@ -60,9 +60,9 @@ export async function createSessions(url, userIds = null) {
   }
 }
 
-export function startProcess(script, env, name) {
+export function startProcess(script, env, name, nodeArgs = []) {
   // Benchmarks stop their servers between suites: no drain (SIGTERM otherwise serves on for 10 s).
-  const child = spawn(process.execPath, [script], {
+  const child = spawn(process.execPath, [...nodeArgs, script], {
     env: { SHUTDOWN_DRAIN_MS: '0', ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

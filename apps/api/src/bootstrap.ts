@@ -10,6 +10,7 @@ import type { AppConfig } from './platform/config/app-config';
 import { runMigrations } from './platform/database/run-migrations';
 import { installSqliteGate } from './platform/database/sqlite-gate';
 import { installDbFaults } from './platform/database/db-faults';
+import { installStrictSql } from './platform/database/strict-sql';
 import { DEFAULT_RETRY_POLICY, installLockRetry } from './platform/database/transaction-retry';
 import { installRequestLifecycle } from './platform/lifecycle/graceful-shutdown';
 import { serveWebApp } from './platform/h5/serve-h5';
@@ -53,6 +54,8 @@ export async function createApp(config: AppConfig, opts: { migrate?: boolean } =
   if (config.consoleDir) serveWebApp(app, config.consoleDir, '/console');
   if (config.h5Dir) serveWebApp(app, config.h5Dir);
   installSqliteGate(app.get(DataSource));
+  // Before the migrations, so that they run strict too.
+  installStrictSql(app.get(DataSource), config.strictSql);
   if (opts.migrate !== false) await runMigrations(app.get(DataSource));
   // After the migrations, which may wait long for their lock or run long statements.
   installDbFaults(app.get(DataSource), config.db);

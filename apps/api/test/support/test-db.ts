@@ -27,7 +27,7 @@ export function assertTestDatabaseUrl(url: string | undefined): URL {
 
 export interface ScratchDatabase {
   /** What goes into the app's config. */
-  env: { DATABASE_URL?: string; SQLITE_PATH?: string };
+  env: { DATABASE_URL?: string; SQLITE_PATH?: string; DB_STRICT_SQL?: string };
   url: string | null;
   drop(): Promise<void>;
 }
@@ -51,7 +51,8 @@ export async function createScratchDatabase(): Promise<ScratchDatabase> {
   const url = new URL(base.toString());
   url.pathname = `/${name}`;
   return {
-    env: { DATABASE_URL: url.toString() },
+    // Strict SQL (platform/database/strict-sql.ts) unless the run turns it off with DB_STRICT_SQL=false.
+    env: { DATABASE_URL: url.toString(), DB_STRICT_SQL: process.env.DB_STRICT_SQL ?? 'true' },
     url: url.toString(),
     drop: async () => {
       const c = await createConnection(admin.toString());

@@ -2,7 +2,7 @@ import { PAGES, pageUrl, NotificationKind } from '@sbd/contracts';
 import type { EntityManager } from 'typeorm';
 import type { NewNotification, NotificationsService } from '../../messaging';
 import type { TaskEntity } from '../tasks/entities/task.entity';
-import { ClaimEntity } from './entities/claim.entity';
+import type { ClaimEntity } from './entities/claim.entity';
 
 /**
  * A claim's service reminders, 24 h and 2 h before the task starts: queued when the member gets a
@@ -22,11 +22,11 @@ function reminderKey(claimId: number, label: string, claimedAt: Date): string {
 export async function enqueueReminders(
   notifications: NotificationsService,
   m: EntityManager,
-  claimId: number,
+  claim: { id: number; memberUserId: number },
   task: TaskEntity,
   claimedAt: Date,
 ): Promise<void> {
-  const claim = await m.getRepository(ClaimEntity).findOneByOrFail({ id: claimId });
+  const claimId = claim.id;
   const items: NewNotification[] = [];
   for (const [label, hours] of REMINDERS) {
     const at = new Date(task.startsAt.getTime() - hours * 3600_000);

@@ -40,13 +40,15 @@ import type { CreateClaimDto } from './dto/claim.dtos';
 import { ClaimEntity } from './entities/claim.entity';
 import { ClaimViewsService } from './claim-views.service';
 import { enqueueReminders } from './claim-reminders';
-import { WaitlistService, markFilled } from './waitlist.service';
+import { WaitlistService } from './waitlist.service';
 import { type RegistrationView, registrationPositionReader, registrationReader } from '../../identity';
 import { orgNodeReader } from '../../org';
 
 const HOLDING = SLOT_HOLDING_CLAIM_STATUSES as ClaimStatus[];
 /** Claims that are over: a new claim on the same task reuses their row. */
 const ENDED = [ClaimStatus.Withdrawn, ClaimStatus.Expired, ClaimStatus.Cancelled];
+/** A member's claims that block another at the same time. */
+const OVERLAP_STATUSES = [...HOLDING.filter((s) => s !== ClaimStatus.Verified), ClaimStatus.Waitlisted];
 
 export interface ClaimResult {
   claim: ClaimDto;
@@ -153,7 +155,15 @@ export class ClaimsService {
     return results.map((r) => ({ claim: dtos.find((d) => d.id === r.id)!, created: r.created }));
   }
 
-  /** One claim, in the caller's transaction. */
+  /**
+   * One claim, in the caller's transaction. The member's row lock orders their own claims (a repeat
+   * or an overlap is seen, not raced). The task's row is the slot counter, and each claim takes it
+   * once, for the last few statements: a claim that may get a slot updates the counter
+   * conditionally (on MySQL the row stays locked even when the update matched nothing, so joining
+   * the waitlist then needs no second wait); a claim on a task already full skips the counter and
+   * takes the row only with the version bump of joinWaitlist. Nothing else of the task is read
+   * under the lock.
+   */
   private async claimOne(
     m: EntityManager,
     task: TaskEntity,
@@ -163,87 +173,141 @@ export class ClaimsService {
     joinWaitlist: boolean | undefined,
   ): Promise<{ id: number; created: boolean }> {
     const memberId = reg.userId;
-    // One member's claims are decided one at a time: repeats and overlaps are seen, not raced.
     await lockRow(m, 'users', memberId);
-    const repo = m.getRepository(ClaimEntity);
-    const existing = await repo.findOneBy({ taskId: task.id, memberUserId: memberId });
+    // One read for both: the member's claim on this task, and any live claim of theirs that overlaps it.
+    const mine: { id: number; task_id: number; status: ClaimStatus; title: string }[] = await m.query(
+      `SELECT c.id, c.task_id, c.status, t.title FROM claims c INNER JOIN tasks t ON t.id = c.task_id
+        WHERE c.member_user_id = ?
+          AND (c.task_id = ? OR (c.status IN (${OVERLAP_STATUSES.map(() => '?').join(', ')}) AND c.starts_at < ? AND c.ends_at > ?))`,
+      [memberId, task.id, ...OVERLAP_STATUSES, toDbDate(task.endsAt), toDbDate(task.startsAt)],
+    );
+    const existingRow = mine.find((c) => Number(c.task_id) === task.id);
+    const existing = existingRow ? { id: Number(existingRow.id), status: existingRow.status } : null;
     if (existing && !ENDED.includes(existing.status)) return { id: existing.id, created: false };
-
-    const overlapping = await m
-      .getRepository(ClaimEntity)
-      .createQueryBuilder('c')
-      .innerJoin(TaskEntity, 't', 't.id = c.task_id')
-      .select(['c.id AS id', 't.title AS title'])
-      .where('c.member_user_id = :memberId AND c.task_id <> :taskId', { memberId, taskId: task.id })
-      .andWhere('c.status IN (:...statuses)', {
-        statuses: [...HOLDING.filter((s) => s !== ClaimStatus.Verified), ClaimStatus.Waitlisted],
-      })
-      .andWhere('c.starts_at < :end AND c.ends_at > :start', {
-        end: toDbDate(task.endsAt),
-        start: toDbDate(task.startsAt),
-      })
-      .getRawOne<{ id: number; title: string }>();
+    const overlapping = mine.find((c) => Number(c.task_id) !== task.id);
     if (overlapping) {
       throw new AppError(HttpStatus.CONFLICT, ErrorCode.Conflict, `与已报名的任务「${overlapping.title}」时间冲突`);
     }
 
     const now = new Date();
-    const gotSlot =
-      (await execute(
-        m,
-        `UPDATE tasks SET claimed_count = claimed_count + 1, updated_at = ?
-          WHERE id = ? AND status IN ('published', 'in_progress') AND claimed_count < capacity`,
-        [toDbDate(now), task.id],
-      )) === 1;
-    let status = ClaimStatus.Claimed;
-    if (gotSlot) await markFilled(m, task.id, now);
-    if (!gotSlot) {
-      // As it is now: a cancellation committed while this waited for the task must be seen.
-      const fresh = await forUpdate(
-        m.getRepository(TaskEntity).createQueryBuilder('t').where('t.id = :id', { id: task.id }),
-      ).getOneOrFail();
-      const why = whyCannotClaimTask(fresh.status);
-      if (why) throw illegalTransition(why);
-      if (!fresh.waitlist || joinWaitlist === false) throw conflict('名额已满');
-      status = ClaimStatus.Waitlisted;
-      // The task's waitlist count changes: its lists (the member feed's cache) must see it.
-      await execute(m, 'UPDATE tasks SET updated_at = ? WHERE id = ?', [toDbDate(now), task.id]);
-    }
-    const values = {
-      taskId: task.id,
-      memberUserId: memberId,
+    // Full as last read, and the member would wait: straight to the waitlist, the counter untouched.
+    const waitlistable = task.waitlist && joinWaitlist !== false;
+    let status =
+      waitlistable && task.claimedCount >= task.capacity
+        ? ClaimStatus.Waitlisted
+        : (await this.takeSlot(m, task.id, now))
+          ? ClaimStatus.Claimed
+          : ClaimStatus.Waitlisted;
+    if (status === ClaimStatus.Waitlisted) status = await this.joinWaitlist(m, task.id, now, joinWaitlist);
+
+    const id = await this.writeClaim(m, existing, {
+      task,
+      memberId,
       registrationId: reg.id,
       branchId,
       claimedById,
       status,
-      startsAt: task.startsAt,
-      endsAt: task.endsAt,
-      checkedInAt: null,
-      checkedOutAt: null,
-      checkinMethod: null,
-      creditHalfHours: 0,
-      verifiedById: null,
-      verifiedAt: null,
-      rejectReason: null,
-      holdExpiresAt: null,
-      claimedAt: now,
-      updatedAt: now,
-    };
-    let id: number;
-    if (existing) {
-      const changed = await m
-        .createQueryBuilder()
-        .update(ClaimEntity)
-        .set(values)
-        .where('id = :id AND status = :status', { id: existing.id, status: existing.status })
-        .execute();
-      if (changed.affected !== 1) throw conflict('报名状态已变化，请刷新后重试');
-      id = existing.id;
-    } else {
-      id = Number((await repo.insert(values)).identifiers[0].id);
-    }
-    if (status === ClaimStatus.Claimed) await enqueueReminders(this.notifications, m, id, task, now);
+      now,
+    });
+    if (status === ClaimStatus.Claimed)
+      await enqueueReminders(this.notifications, m, { id, memberUserId: memberId }, task, now);
     return { id, created: true };
+  }
+
+  /** The conditional update of the slot counter (first filling recorded in the same statement). */
+  private async takeSlot(m: EntityManager, taskId: number, now: Date): Promise<boolean> {
+    // filled_at first: MySQL evaluates SET left to right, SQLite on the old row; both see the old count.
+    return (
+      (await execute(
+        m,
+        `UPDATE tasks SET filled_at = CASE WHEN filled_at IS NULL AND claimed_count + 1 >= capacity THEN ? ELSE filled_at END,
+                claimed_count = claimed_count + 1, updated_at = ?
+          WHERE id = ? AND status IN ('published', 'in_progress') AND claimed_count < capacity`,
+        [toDbDate(now), toDbDate(now), taskId],
+      )) === 1
+    );
+  }
+
+  /**
+   * The task is full: joins its waitlist. The one write to the task's row, its version for the member
+   * feed's cache, is conditional on the task being open and still full, and holds the row to the end:
+   * a cancellation or a freed slot committed before it is seen here, and one after it sees this
+   * claim. A slot freed meanwhile is taken instead (answers Claimed).
+   */
+  private async joinWaitlist(
+    m: EntityManager,
+    taskId: number,
+    now: Date,
+    joinWaitlist: boolean | undefined,
+  ): Promise<ClaimStatus> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const bumped =
+        joinWaitlist !== false &&
+        (await execute(
+          m,
+          `UPDATE tasks SET updated_at = ? WHERE id = ? AND status IN ('published', 'in_progress')
+              AND claimed_count >= capacity AND waitlist = 1`,
+          [toDbDate(now), taskId],
+        )) === 1;
+      if (bumped) return ClaimStatus.Waitlisted;
+      // Why not: the task as it is now (a locking read on MySQL, not the transaction's snapshot).
+      const fresh = await forUpdate(
+        m.getRepository(TaskEntity).createQueryBuilder('t').where('t.id = :id', { id: taskId }),
+      ).getOneOrFail();
+      const why = whyCannotClaimTask(fresh.status);
+      if (why) throw illegalTransition(why);
+      if (fresh.claimedCount < fresh.capacity && (await this.takeSlot(m, taskId, now))) return ClaimStatus.Claimed;
+      if (!fresh.waitlist || joinWaitlist === false) throw conflict('名额已满');
+    }
+    throw conflict('报名人数较多，请稍后重试');
+  }
+
+  /** The claim row: a new one, or the member's ended claim on the task (withdrawn, expired, cancelled) reused. */
+  private async writeClaim(
+    m: EntityManager,
+    existing: { id: number; status: ClaimStatus } | null,
+    c: {
+      task: TaskEntity;
+      memberId: number;
+      registrationId: number;
+      branchId: number | null;
+      claimedById: number;
+      status: ClaimStatus;
+      now: Date;
+    },
+  ): Promise<number> {
+    const values = [
+      c.memberId,
+      c.registrationId,
+      c.branchId,
+      c.claimedById,
+      c.status,
+      toDbDate(c.task.startsAt),
+      toDbDate(c.task.endsAt),
+      toDbDate(c.now),
+      toDbDate(c.now),
+    ];
+    if (existing) {
+      const changed = await execute(
+        m,
+        `UPDATE claims SET member_user_id = ?, registration_id = ?, branch_id = ?, claimed_by_id = ?, status = ?,
+                starts_at = ?, ends_at = ?, claimed_at = ?, updated_at = ?, checked_in_at = NULL, checked_out_at = NULL,
+                checkin_method = NULL, credit_half_hours = 0, verified_by_id = NULL, verified_at = NULL,
+                reject_reason = NULL, hold_expires_at = NULL
+          WHERE id = ? AND status = ?`,
+        [...values, existing.id, existing.status],
+      );
+      if (changed !== 1) throw conflict('报名状态已变化，请刷新后重试');
+      return existing.id;
+    }
+    const raw: unknown = await m.query(
+      `INSERT INTO claims (member_user_id, registration_id, branch_id, claimed_by_id, status, starts_at, ends_at,
+                           claimed_at, updated_at, task_id, credit_half_hours)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
+      [...values, c.task.id],
+    );
+    // mysql2 answers an OkPacket, better-sqlite3 (through TypeORM) the new row's id.
+    return Number(typeof raw === 'object' && raw !== null ? (raw as { insertId: number }).insertId : raw);
   }
 
   /**

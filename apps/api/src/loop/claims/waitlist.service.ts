@@ -133,7 +133,7 @@ export class WaitlistService {
       }
       promoted++;
       await markFilled(m, taskId, now);
-      await enqueueReminders(this.notifications, m, next.id, task, now);
+      await enqueueReminders(this.notifications, m, next, task, now);
       await this.notifications.enqueue(m, {
         userId: next.memberUserId,
         kind: NotificationKind.ClaimPromoted,

@@ -43,6 +43,12 @@ export interface AppConfig {
   consoleDir: string | null;
   /** Bounds on waiting for the database: a stalled one answers 503 instead of hanging. */
   db: DbTimeouts;
+  /**
+   * DB_STRICT_SQL: every MySQL/MariaDB session (primary and replica) runs with a strict sql_mode and
+   * a short lock wait (platform/database/strict-sql.ts), as TiDB and OceanBase behave; null when off.
+   * On by default in the MariaDB test run.
+   */
+  strictSql: StrictSqlConfig | null;
   /** After SIGTERM: how long to keep serving (readiness 503, `Connection: close`) before closing. */
   shutdownDrainMs: number;
   /** Phone verification codes by SMS (H5). */
@@ -79,6 +85,11 @@ export interface DbTimeouts {
   acquireTimeoutMs: number;
   /** One statement, client-side (the connection is dropped); also SQLite's busy timeout. */
   queryTimeoutMs: number;
+}
+
+export interface StrictSqlConfig {
+  /** innodb_lock_wait_timeout of each session, in seconds (DB_LOCK_WAIT_TIMEOUT_SECONDS). */
+  lockWaitTimeoutSeconds: number;
 }
 
 export interface ReplicaConfig {

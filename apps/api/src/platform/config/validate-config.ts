@@ -50,6 +50,15 @@ function int(env: Env, name: string, fallback: number, min: number, max: number)
   return n;
 }
 
+/** A yes/no setting: true/false or 1/0; anything else is refused at start-up. */
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
+}
+
 function decodeKey(raw: string): Buffer {
   const key = /^[0-9a-fA-F]{64}$/.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
   if (key.length !== 32) {
@@ -176,6 +185,9 @@ export function validateConfig(env: Env = process.env): AppConfig {
       acquireTimeoutMs: int(env, 'DB_ACQUIRE_TIMEOUT_MS', DEFAULT_DB_TIMEOUTS.acquireTimeoutMs, 50, 60_000),
       queryTimeoutMs: int(env, 'DB_QUERY_TIMEOUT_MS', DEFAULT_DB_TIMEOUTS.queryTimeoutMs, 100, 600_000),
     },
+    strictSql: flag(env, 'DB_STRICT_SQL', false)
+      ? { lockWaitTimeoutSeconds: int(env, 'DB_LOCK_WAIT_TIMEOUT_SECONDS', 3, 1, 3600) }
+      : null,
     shutdownDrainMs: int(env, 'SHUTDOWN_DRAIN_MS', nodeEnv === 'test' ? 500 : 10_000, 0, 300_000),
     // REDIS_URL, REDIS_KEY_PREFIX, RATE_LIMIT_<NAME>, UPLOAD_DAILY_QUOTA_BYTES, LOGIN_* lockout thresholds.
     // SMS_PROVIDER, TENCENT_SMS_*, SMS_CODE_TTL_SECONDS: phone verification codes (H5).

@@ -169,14 +169,14 @@ export function replyDatabaseUnavailable(req: Request, res: Response, fault: Dat
 
 type Callback = (err: Error | null, ...rest: unknown[]) => void;
 
-interface MysqlConnectionLike {
+export interface MysqlConnectionLike {
   query: (...args: unknown[]) => unknown;
   destroy: () => void;
   release: () => void;
   on: (event: string, fn: (...a: unknown[]) => void) => unknown;
 }
 
-interface MysqlPoolLike {
+export interface MysqlPoolLike {
   getConnection: (cb: (err: Error | null, conn?: MysqlConnectionLike) => void) => void;
   on: (event: string, fn: (conn: MysqlConnectionLike) => void) => unknown;
 }
@@ -332,7 +332,7 @@ function wrapPool(pool: MysqlPoolLike, t: DbTimeouts): void {
 }
 
 /** The driver's pools: one, or with a replica one per node of mysql2's pool cluster (each its own liveness). */
-function mysqlPools(ds: DataSource): MysqlPoolLike[] {
+export function mysqlPools(ds: DataSource): MysqlPoolLike[] {
   const driver = ds.driver as unknown as {
     pool?: MysqlPoolLike;
     poolCluster?: { _nodes?: Record<string, { pool: MysqlPoolLike }> };

@@ -86,4 +86,12 @@ describe('lock conflicts', () => {
     expect(isDeadlock(driverError('ER_LOCK_DEADLOCK', 1213))).toBe(true);
     expect(isDeadlock(driverError('ER_LOCK_WAIT_TIMEOUT', 1205))).toBe(false);
   });
+
+  it("include TiDB's write conflicts, which ask for the whole transaction to run again", () => {
+    // mysql2 has no code name for TiDB's own numbers: only the errno says what happened.
+    for (const errno of [8002, 8005, 8022, 9007]) {
+      expect(isLockConflict(driverError('UNKNOWN_CODE_PLEASE_REPORT', errno))).toBe(true);
+    }
+    expect(isLockConflict(driverError('UNKNOWN_CODE_PLEASE_REPORT', 8004))).toBe(false); // too large: no retry helps
+  });
 });

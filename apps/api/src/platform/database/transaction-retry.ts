@@ -4,7 +4,9 @@ import type { DataSource } from 'typeorm';
 /**
  * Every transaction of the app (DataSource.transaction, installed once at start-up) is run again
  * when the database chose it as a deadlock victim or gave up waiting for a lock: MySQL errno 1213
- * (ER_LOCK_DEADLOCK) and 1205 (ER_LOCK_WAIT_TIMEOUT), SQLite's BUSY family (another process holds
+ * (ER_LOCK_DEADLOCK) and 1205 (ER_LOCK_WAIT_TIMEOUT), TiDB's write conflicts (`TIDB_WRITE_CONFLICT_ERRNOS`:
+ * a distributed engine reports at commit, or at the conflicting statement, what InnoDB would have made
+ * wait), SQLite's BUSY family (another process holds
  * the file, or a WAL snapshot went stale). The whole transaction is rolled back by then, so running
  * the callback again is safe. Retries terminate: a few attempts, jittered exponential back-off, and
  * none once the time spent is past the budget (a lock that took long to time out is a stall: 503).
@@ -30,7 +32,14 @@ const RETRYABLE_CODES = new Set([
   'SQLITE_BUSY_RECOVERY',
   'SQLITE_BUSY_TIMEOUT',
 ]);
-const RETRYABLE_ERRNOS = new Set([1213, 1205]);
+/**
+ * TiDB's "roll back and run the whole transaction again" errors (docs.pingcap.com, Error Codes):
+ * 8002 a transaction with a locking read (select … for update) hit a commit conflict, 8005 write conflict (txnStartTS
+ * is stale), 8022 the commit failed and was rolled back, 9007 write conflict in TiKV. Each is safe
+ * to retry as a whole, like a deadlock. See docs/distributed-sql.md.
+ */
+export const TIDB_WRITE_CONFLICT_ERRNOS = [8002, 8005, 8022, 9007] as const;
+const RETRYABLE_ERRNOS = new Set<number>([1213, 1205, ...TIDB_WRITE_CONFLICT_ERRNOS]);
 
 /** Whether the error says "another transaction holds what this one needs": worth running again. */
 export function isLockConflict(err: unknown): boolean {
