@@ -43,8 +43,9 @@ describe('should leave no copy of a deleted account’s phone or ID number', () 
 
   it('scrubs the registration’s phone and ID number, and keeps the record for statistics', async () => {
     const member = await createResident(w.t, w.city.a.id);
-    const reg = (await registerAs(w.t, member, aRegistration(w.city.a, { idNumber: '320602198001011235' })))
-      .body as { id: number };
+    const reg = (await registerAs(w.t, member, aRegistration(w.city.a, { idNumber: '320602198001011235' }))).body as {
+      id: number;
+    };
     await w.t.http().delete('/api/me').set(member.auth).expect(204);
     const row = await w.t.ds.getRepository(RegistrationEntity).findOneByOrFail({ id: reg.id });
     expect(row).toMatchObject({ name: '已注销用户', idNumberEnc: null, idNumberHash: null });
