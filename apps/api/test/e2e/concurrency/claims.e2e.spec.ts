@@ -4,7 +4,6 @@
  */
 import { ClaimStatus } from '@sbd/contracts';
 import { ClaimEntity } from '../../../src/loop/claims/entities/claim.entity';
-import type { TestUser } from '../../support/factories';
 import { createConcurrencyWorld, expectNo5xx, together, type ConcurrencyWorld } from './concurrency-world';
 
 describe('should keep a task within its places when many members claim and withdraw at once', () => {
@@ -14,9 +13,6 @@ describe('should keep a task within its places when many members claim and withd
     w = await createConcurrencyWorld();
   });
   afterAll(() => w.t.close());
-
-  const withdraw = (m: TestUser, claimId: number) =>
-    w.t.http().post(`/api/claims/${claimId}/withdraw`).set(m.auth).send({});
 
   it('40 members claim a 15-place task starting in 3 hours at once: 15 claimed with reminders, 25 waiting', async () => {
     const task = await w.taskStartingIn(3, 15);
@@ -47,7 +43,7 @@ describe('should keep a task within its places when many members claim and withd
     const mine = await w.claimAll(leaving, task.id);
     const arriving = await w.members(20);
     const results = await together([
-      ...leaving.map((m, i) => () => withdraw(m, mine[i].id)),
+      ...leaving.map((m, i) => () => w.withdraw(m, mine[i].id)),
       ...arriving.map((m) => () => w.claim(m, task.id)),
     ]);
     expectNo5xx(results);
@@ -67,7 +63,7 @@ describe('should keep a task within its places when many members claim and withd
     const [m] = await w.members(1);
     const [first] = await w.claimAll([m], task.id);
     const results = await together([
-      ...Array.from({ length: 10 }, () => () => withdraw(m, first.id)),
+      ...Array.from({ length: 10 }, () => () => w.withdraw(m, first.id)),
       ...Array.from({ length: 10 }, () => () => w.claim(m, task.id)),
     ]);
     expectNo5xx(results, [409]);

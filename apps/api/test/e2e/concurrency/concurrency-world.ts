@@ -4,7 +4,7 @@
  * a 5xx) and that the task's counters and notifications still agree with its claims.
  */
 import { NotificationKind } from '@sbd/contracts';
-import type { Response } from 'supertest';
+import type { Response, Test } from 'supertest';
 import { NotificationEntity } from '../../../src/messaging/notifications/entities/notification.entity';
 import { createApprovedMembers, startingIn, type TestUser } from '../../support/factories';
 import { expectErrorShape } from '../../support/error-shape';
@@ -19,6 +19,8 @@ export type ConcurrencyWorld = ServiceLoopWorld & {
   taskStartingIn: (hours: number, capacity: number, waitlist?: boolean) => Promise<{ id: number }>;
   /** Each member claims the task, all at once; every claim must succeed. */
   claimAll: (members: TestUser[], taskId: number) => Promise<{ id: number; status: string }[]>;
+  /** The member withdraws their claim (POST /api/claims/:id/withdraw); the answer is the caller's to check. */
+  withdraw: (member: TestUser, claimId: number) => Test;
   /** Notifications sharing a dedupe key (must be none), and the reminders still pending for the task's claims. */
   notificationsOf: (claimIds: number[]) => Promise<{ pendingReminders: number; total: number }>;
   /** How many notices of the kind were written about each of the entities (a task, claims…), in order. */
@@ -54,6 +56,7 @@ export async function createConcurrencyWorld(): Promise<ConcurrencyWorld> {
       for (const r of results) expect(r.status).toBe(201);
       return results.map((r) => r.body as { id: number; status: string });
     },
+    withdraw: (member, claimId) => t.http().post(`/api/claims/${claimId}/withdraw`).set(member.auth).send({}),
     notificationsOf: async (claimIds) => {
       const [dupes] = await t.ds.query(
         'SELECT COUNT(*) AS n FROM (SELECT dedupe_key FROM notifications GROUP BY dedupe_key HAVING COUNT(*) > 1) d',

@@ -26,8 +26,7 @@ describe('should let the organiser move a task while its members act on it, with
     const leaving = await w.members(20);
     const mine = await w.claimAll(leaving, task.id);
     const arriving = await w.members(10);
-    const withdraw = (m: TestUser, i: number) => () =>
-      w.t.http().post(`/api/claims/${mine[i].id}/withdraw`).set(m.auth).send({});
+    const withdraw = (m: TestUser, i: number) => () => w.withdraw(m, mine[i].id);
     const results = await together([
       ...leaving.slice(0, 10).map(withdraw),
       () => taskAction(task.id, 'cancel', { reason: '暴雨预警，活动取消' }),

@@ -5,7 +5,6 @@
  */
 import { ClaimStatus, NotificationKind } from '@sbd/contracts';
 import { ClaimEntity } from '../../../src/loop/claims/entities/claim.entity';
-import type { TestUser } from '../../support/factories';
 import { createConcurrencyWorld, expectNo5xx, together, type ConcurrencyWorld } from './concurrency-world';
 
 describe('should let many members withdraw from one task at once without a server error', () => {
@@ -16,9 +15,6 @@ describe('should let many members withdraw from one task at once without a serve
   });
   afterAll(() => w.t.close());
 
-  const withdraw = (m: TestUser, claimId: number) =>
-    w.t.http().post(`/api/claims/${claimId}/withdraw`).set(m.auth).send({});
-
   it('50 members of a task starting in 10 hours withdraw at once: all 200, slots and reminders released', async () => {
     const task = await w.taskStartingIn(10, 50);
     const members = await w.members(50);
@@ -26,7 +22,7 @@ describe('should let many members withdraw from one task at once without a serve
     expect(claims.every((c) => c.status === ClaimStatus.Claimed)).toBe(true);
     expect((await w.notificationsOf(claims.map((c) => c.id))).pendingReminders).toBe(50);
 
-    const results = await together(members.map((m, i) => () => withdraw(m, claims[i].id)));
+    const results = await together(members.map((m, i) => () => w.withdraw(m, claims[i].id)));
     expectNo5xx(results);
     expect(results.map((r) => r.status)).toEqual(results.map(() => 200));
     await w.countersMatchRows(task.id);
@@ -45,7 +41,7 @@ describe('should let many members withdraw from one task at once without a serve
     claims.push(...(await w.claimAll(members.slice(10), task.id)));
     expect(claims.filter((c) => c.status === ClaimStatus.Waitlisted)).toHaveLength(20);
 
-    const results = await together(members.slice(0, 10).map((m, i) => () => withdraw(m, claims[i].id)));
+    const results = await together(members.slice(0, 10).map((m, i) => () => w.withdraw(m, claims[i].id)));
     expectNo5xx(results);
     expect(results.map((r) => r.status)).toEqual(results.map(() => 200));
     await w.countersMatchRows(task.id);
@@ -62,7 +58,7 @@ describe('should let many members withdraw from one task at once without a serve
     const task = await w.taskStartingIn(3, 5);
     const [m] = await w.members(1);
     const [c] = await w.claimAll([m], task.id);
-    const results = await together(Array.from({ length: 20 }, () => () => withdraw(m, c.id)));
+    const results = await together(Array.from({ length: 20 }, () => () => w.withdraw(m, c.id)));
     expectNo5xx(results, [409]);
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     await w.countersMatchRows(task.id);
