@@ -11,7 +11,8 @@
  *   no errcode at all; msg_sec_check and subscribe/send answer `errcode: 0, errmsg: 'ok'`.
  * - getwxacodeunlimit answers the raw image on success and JSON (`application/json;
  *   encoding=utf-8`) on failure. Developers report `Content-Type: image/jpeg` for successes;
- *   this fake sends a real PNG with `image/png` unless `qrContentType` says otherwise.
+ *   this fake sends a real PNG with `image/png` unless `qrContentType` says otherwise: a plain QR
+ *   of `<page>?scene=<encoded scene>`, what scanning the real round code delivers.
  * - stable_token: normal mode returns the current token while it is valid (a new one in its last
  *   5 minutes, the old one staying valid until it expires); force_refresh=true invalidates the
  *   previous token and issues a new one (documented limit: 20 a day, ≥ 30 s apart, otherwise
@@ -26,9 +27,10 @@ import { fakePng } from './wechat/png';
 import { readBody, Reply, take, type Armed, type RecordedRequest } from './wechat/protocol';
 import { subscribeSend, type SentSubscribeMessage } from './wechat/subscribe-send';
 import { stableToken, withToken, type TokenState } from './wechat/token';
-import { getwxacodeunlimit } from './wechat/wxacode';
+import { getwxacodeunlimit, wxacodeImage } from './wechat/wxacode';
 
 export { MsgSecLabel, type MsgSecDetail } from './wechat/msg-sec-check';
+export { wxacodeContent } from './wechat/wxacode';
 export type { RecordedRequest } from './wechat/protocol';
 export type { SentSubscribeMessage } from './wechat/subscribe-send';
 export type { FakePhone } from './wechat/phone-number';
@@ -223,9 +225,14 @@ export class WechatFakeServer {
     return this.requests.filter((r) => r.path === path);
   }
 
-  /** The minimal valid PNG served as a mini-program code. */
+  /** A minimal valid PNG (8×8 checkerboard), e.g. for uploads. */
   static get PNG(): Buffer {
     return fakePng();
+  }
+
+  /** The image served as the mini-program code of `scene` (a QR of `wxacodeContent`; see ./wechat/wxacode). */
+  static wxacode(scene: string, page?: string, width?: number): Buffer {
+    return wxacodeImage(scene, page, width);
   }
 
   // ---- dispatch ------------------------------------------------------------------------------

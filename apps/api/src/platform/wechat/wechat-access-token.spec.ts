@@ -18,8 +18,8 @@ describe('WechatClient: the access token (stable_token)', () => {
     it('fetches one token and reuses it for two calls', async () => {
       const a = await client.getUnlimitedQrCode({ scene: 'a=1' });
       const b = await client.getUnlimitedQrCode({ scene: 'b=2' });
-      expect(a.equals(WechatFakeServer.PNG)).toBe(true);
-      expect(b.equals(WechatFakeServer.PNG)).toBe(true);
+      expect(a.equals(WechatFakeServer.wxacode('a=1'))).toBe(true);
+      expect(b.equals(WechatFakeServer.wxacode('b=2'))).toBe(true);
 
       const tokenCalls = fake.requestsTo('/cgi-bin/stable_token');
       expect(tokenCalls).toHaveLength(1);

@@ -18,7 +18,7 @@ describe('WechatClient: QR codes, content checks and subscribe messages', () => 
     it('returns the PNG and sends the documented body', async () => {
       const png = await client.getUnlimitedQrCode({ scene: 'inv=ABC123', page: 'pages/index/index', checkPath: true });
       expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
-      expect(png.equals(WechatFakeServer.PNG)).toBe(true);
+      expect(png.equals(WechatFakeServer.wxacode('inv=ABC123', 'pages/index/index', 430))).toBe(true);
       expect(fake.requestsTo('/wxa/getwxacodeunlimit')[0]).toMatchObject({
         method: 'POST',
         body: { scene: 'inv=ABC123', page: 'pages/index/index', width: 430, check_path: true, env_version: 'release' },
@@ -28,7 +28,7 @@ describe('WechatClient: QR codes, content checks and subscribe messages', () => 
     it('returns the image whatever its Content-Type (WeChat is reported to send image/jpeg)', async () => {
       fake.qrContentType = 'image/jpeg';
       const img = await client.getUnlimitedQrCode({ scene: 'a=1' });
-      expect(img.equals(WechatFakeServer.PNG)).toBe(true);
+      expect(img.equals(WechatFakeServer.wxacode('a=1'))).toBe(true);
     });
 
     it('surfaces 40169 for a scene longer than 32 characters', async () => {
