@@ -125,6 +125,7 @@ import type {
   OrgChildrenQuery,
   OrgNodeDto,
   PositionDto,
+  PosterQuery,
   UpdateOrgNodeRequest,
   UpdatePositionRequest,
   WorkUnitDirectoryEntryDto,
@@ -234,6 +235,10 @@ export const ROUTES = {
     qrcodePng: route<never, never, FileDownload>()('GET', '/api/communities/:id/qrcode.png'),
     qrcodeSvg: route<never, never, FileDownload>()('GET', '/api/communities/:id/qrcode.svg'),
     wxacode: route<never, never, FileDownload>()('GET', '/api/communities/:id/wxacode'),
+    /** The printable poster (A4 proportions) with the mini-program code or the H5 QR. */
+    posterPng: route<never, PosterQuery, FileDownload>()('GET', '/api/communities/:id/poster.png'),
+    /** The same poster as a one-page A4 PDF. */
+    posterPdf: route<never, PosterQuery, FileDownload>()('GET', '/api/communities/:id/poster.pdf'),
   },
   inbox: {
     list: route<never, InboxQuery, Page<NotificationDto>>()('GET', '/api/inbox'),

@@ -28,8 +28,13 @@ export class CommunityQrService {
   /** getwxacodeunlimit with the community code as scene; the register page reads it from `scene`. */
   async wxacode(p: Principal, communityId: number): Promise<Buffer> {
     const { code } = await this.org.registrationUrl(p, communityId);
+    return this.wxacodeImage(code);
+  }
+
+  /** The mini-program code for a community code (the caller has checked scope); WeChat's 280–1280 px. */
+  async wxacodeImage(code: string, width = 430): Promise<Buffer> {
     try {
-      return await this.wechat.getUnlimitedQrCode({ scene: code, page: REGISTER_PAGE_PATH, checkPath: false });
+      return await this.wechat.getUnlimitedQrCode({ scene: code, page: REGISTER_PAGE_PATH, checkPath: false, width });
     } catch (err) {
       if (err instanceof WechatApiError && !err.unavailable) {
         throw new AppError(

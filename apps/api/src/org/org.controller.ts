@@ -1,14 +1,23 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { IdParam } from '../platform/validation/id-param';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { CommunityPublicDto, OrgNodeDto, Page, PositionDto, WorkUnitDirectoryEntryDto } from '@sbd/contracts';
+import {
+  PosterKind,
+  type CommunityPublicDto,
+  type OrgNodeDto,
+  type Page,
+  type PositionDto,
+  type WorkUnitDirectoryEntryDto,
+} from '@sbd/contracts';
 import type { Response } from 'express';
 import { CurrentUser, Public } from '../platform/auth/decorators';
 import type { Principal } from '../platform/auth/principal';
+import { CommunityPosterService, type PosterFile } from './community-poster.service';
 import { CommunityQrService } from './community-qr.service';
 import { CreateOrgNodeDto } from './dto/create-org-node.dto';
 import { CreatePositionDto } from './dto/create-position.dto';
 import { ListChildrenQuery } from './dto/list-children.query';
+import { PosterQueryDto } from './dto/poster.query';
 import { UpdateOrgNodeDto } from './dto/update-org-node.dto';
 import { CloseOrgNodeDto, MoveOrgNodeDto, WorkUnitSearchDto } from './dto/upkeep.dtos';
 import { NoteDto } from '../platform/validation/note.dto';
@@ -26,6 +35,7 @@ export class OrgController {
     private readonly org: OrgService,
     private readonly qr: CommunityQrService,
     private readonly upkeep: OrgUpkeepService,
+    private readonly posters: CommunityPosterService,
   ) {}
 
   @Get('org/roots')
@@ -159,4 +169,40 @@ export class OrgController {
     const image = await this.qr.wxacode(p, communityId);
     res.type('image/png').send(image);
   }
+
+  @Get('communities/:id/poster.png')
+  @ApiProduces('image/png')
+  @ApiOperation({ summary: 'Printable registration poster (A4 proportions, 300 dpi PNG) with the code to scan' })
+  async posterPng(
+    @CurrentUser() p: Principal,
+    @Param('id', id) communityId: number,
+    @Query() q: PosterQueryDto,
+    @Res() res: Response,
+  ): Promise<void> {
+    sendPoster(res, 'image/png', await this.posters.poster(p, communityId, q.kind ?? PosterKind.Wxacode, 'png'));
+  }
+
+  @Get('communities/:id/poster.pdf')
+  @ApiProduces('application/pdf')
+  @ApiOperation({ summary: 'The registration poster as a one-page A4 PDF' })
+  async posterPdf(
+    @CurrentUser() p: Principal,
+    @Param('id', id) communityId: number,
+    @Query() q: PosterQueryDto,
+    @Res() res: Response,
+  ): Promise<void> {
+    sendPoster(res, 'application/pdf', await this.posters.poster(p, communityId, q.kind ?? PosterKind.Wxacode, 'pdf'));
+  }
+}
+
+/** The Chinese file name travels as RFC 5987 `filename*`, with an ASCII `filename` for old clients. */
+function sendPoster(res: Response, type: string, file: PosterFile): void {
+  res
+    .type(type)
+    .setHeader(
+      'Content-Disposition',
+      `attachment; filename="${file.asciiName}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+    )
+    .setHeader('Cache-Control', 'private, max-age=300')
+    .send(file.body);
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CommunityPosterService } from './community-poster.service';
 import { CommunityQrService } from './community-qr.service';
 import { OrgController } from './org.controller';
 import { OrgUpkeepService } from './org-upkeep.service';
@@ -6,7 +7,7 @@ import { OrgService } from './org.service';
 
 @Module({
   controllers: [OrgController],
-  providers: [OrgService, OrgUpkeepService, CommunityQrService],
+  providers: [OrgService, OrgUpkeepService, CommunityQrService, CommunityPosterService],
   exports: [OrgService],
 })
 export class OrgModule {}

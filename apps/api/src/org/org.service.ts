@@ -263,15 +263,21 @@ export class OrgService {
   }
 
   /** The H5 registration URL a community's QR code encodes. */
-  async registrationUrl(p: Principal, communityId: number): Promise<{ url: string; code: string; name: string }> {
+  async registrationUrl(
+    p: Principal,
+    communityId: number,
+  ): Promise<{ url: string; code: string; name: string; streetName: string | null }> {
     const node = await this.scope.assertNode(p, communityId, COMMUNITY_READERS);
     if (node.type !== OrgNodeType.Community) throw badRequest('只有社区有报到二维码', 'communityId');
-    const community = await this.db.getRepository(OrgNodeEntity).findOneByOrFail({ id: communityId });
+    const nodes = this.db.getRepository(OrgNodeEntity);
+    const community = await nodes.findOneByOrFail({ id: communityId });
+    const parent = community.parentId ? await nodes.findOneBy({ id: community.parentId }) : null;
     const code = community.code as string;
     return {
       url: `${this.config.publicBaseUrl}/${REGISTER_PAGE_PATH}?${REGISTER_COMMUNITY_PARAM}=${encodeURIComponent(code)}`,
       code,
       name: community.name,
+      streetName: parent?.type === OrgNodeType.Street ? parent.name : null,
     };
   }
 }

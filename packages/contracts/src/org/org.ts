@@ -123,6 +123,22 @@ export interface CommunityPublicDto {
 export const REGISTER_PAGE_PATH = 'packageMember/pages/register/index';
 export const REGISTER_COMMUNITY_PARAM = 'community';
 
+/**
+ * The code printed on a community's poster: WeChat's mini-program code (getwxacodeunlimit, the
+ * community code as `scene`; opens the register page in the mini-program), or a plain QR of the
+ * H5 registration address (labelled 网页版 on the poster).
+ */
+export enum PosterKind {
+  Wxacode = 'wxacode',
+  Url = 'url',
+}
+
+/** GET /api/communities/:id/poster.png and poster.pdf */
+export interface PosterQuery {
+  /** Default: wxacode. */
+  kind?: PosterKind;
+}
+
 /** GET /api/org/nodes/:id/children */
 export interface OrgChildrenQuery {
   type?: OrgNodeType;

@@ -31,6 +31,8 @@ export enum ErrorCode {
   UpstreamRejected = 'UPSTREAM_REJECTED',
   /** The database did not answer in time or is unreachable (503 with Retry-After). */
   DatabaseUnavailable = 'DATABASE_UNAVAILABLE',
+  /** The server lacks what a feature needs (e.g. a Chinese font for posters): 503 until an admin adds it. */
+  NotConfigured = 'NOT_CONFIGURED',
   Internal = 'INTERNAL',
 }
 

@@ -1,4 +1,5 @@
 import type { AbuseConfig } from './rate-limit-config';
+import type { PosterConfig } from './poster-config';
 import type { SmsConfig } from './sms-config';
 
 export type NodeEnv = 'development' | 'production' | 'test';
@@ -58,6 +59,8 @@ export interface AppConfig {
   /** The audit log (platform/audit). */
   audit: AuditConfig;
   attendance: AttendanceConfig;
+  /** The community poster's font and logo (org/poster-composer). */
+  poster: PosterConfig;
 }
 
 /** The rules of check-in (loop/claims). */

@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { CHECKIN_EARLY_MINUTES, NotificationKind } from '@sbd/contracts';
 import { readAbuseConfig } from './rate-limit-config';
+import { readPosterConfig } from './poster-config';
 import { readSmsConfig } from './sms-config';
 import {
   AUDIT_RETENTION_DAYS_DEFAULT,
@@ -210,5 +211,7 @@ export function validateConfig(env: Env = process.env): AppConfig {
       codeMaxFailures: int(env, 'CHECKIN_CODE_MAX_FAILURES', 5, 1, 100),
       codeLockMinutes: int(env, 'CHECKIN_CODE_LOCK_MINUTES', 15, 1, 24 * 60),
     },
+    // POSTER_FONT_PATH (default: the first installed CJK font), POSTER_LOGO_PATH.
+    poster: readPosterConfig(env, (msg) => new ConfigError(msg)),
   };
 }
