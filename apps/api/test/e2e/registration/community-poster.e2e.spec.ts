@@ -41,7 +41,8 @@ describe('the community poster (报到海报)', () => {
     t.http().get(`/api/communities/${city.a.id}/poster.${ext}${query}`).set(who.auth).buffer(true).parse(binaryParser);
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // The fake draws 1280 px codes in this process, beside the API's renders: allow a busy machine.
+    t = await createTestApp({ WECHAT_TIMEOUT_MS: '10000' });
     city = await buildCity(t);
     adminA = await createUser(t, {
       name: '甲社区书记',

@@ -32,11 +32,8 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([len, typeAndData, crc]);
 }
 
-function makePng(
-  width: number,
-  height: number,
-  grey = (x: number, y: number) => ((x + y) % 2 === 0 ? 0x00 : 0xff),
-): Buffer {
+/** A greyscale PNG from its pixel rows (`width + 1` bytes each: filter byte 0, then the pixels). */
+function encodeGrey(width: number, height: number, rows: Buffer): Buffer {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
@@ -45,20 +42,23 @@ function makePng(
   ihdr[10] = 0; // deflate
   ihdr[11] = 0; // adaptive filtering
   ihdr[12] = 0; // no interlace
-  const rows: number[] = [];
-  for (let y = 0; y < height; y++) {
-    rows.push(0); // filter: none
-    for (let x = 0; x < width; x++) rows.push(grey(x, y));
-  }
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(Buffer.from(rows))),
+    chunk('IDAT', deflateSync(rows)),
     chunk('IEND', Buffer.alloc(0)),
   ]);
 }
 
-/** The 8×8 PNG served as a mini-program code. */
+function makePng(width: number, height: number): Buffer {
+  const rows = Buffer.alloc((width + 1) * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) rows[y * (width + 1) + 1 + x] = (x + y) % 2 === 0 ? 0x00 : 0xff;
+  }
+  return encodeGrey(width, height, rows);
+}
+
+/** An 8×8 checkerboard PNG (WechatFakeServer.PNG). */
 export function fakePng(): Buffer {
   return (pngCache ??= makePng(8, 8));
 }
@@ -69,15 +69,33 @@ export function fakePng(): Buffer {
  * delivers instead, and specs decode it with jsQR.
  */
 export function sceneQrPng(text: string, width: number): Buffer {
+  const key = `${width} ${text}`;
+  let png = qrCache.get(key);
+  if (!png) {
+    png = drawQr(text, width);
+    if (qrCache.size > 100) qrCache.clear();
+    qrCache.set(key, png);
+  }
+  return png;
+}
+
+const qrCache = new Map<string, Buffer>();
+
+function drawQr(text: string, width: number): Buffer {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const count = modules.size + 8;
   const px = Math.max(1, Math.floor(width / count));
-  const side = px * count;
-  const offset = Math.floor((width - side) / 2);
-  return makePng(width, width, (x, y) => {
-    const col = Math.floor((x - offset) / px) - 4;
-    const row = Math.floor((y - offset) / px) - 4;
-    const inside = col >= 0 && row >= 0 && col < modules.size && row < modules.size;
-    return inside && modules.get(row, col) ? 0x00 : 0xff;
-  });
+  const offset = Math.floor((width - px * count) / 2) + 4 * px;
+  const stride = width + 1;
+  const rows = Buffer.alloc(stride * width, 0xff);
+  for (let y = 0; y < width; y++) rows[y * stride] = 0; // filter: none
+  for (let row = 0; row < modules.size; row++) {
+    const line = Buffer.alloc(stride, 0xff);
+    line[0] = 0;
+    for (let col = 0; col < modules.size; col++) {
+      if (modules.get(row, col)) line.fill(0x00, 1 + offset + col * px, 1 + offset + (col + 1) * px);
+    }
+    for (let k = 0; k < px; k++) line.copy(rows, (offset + row * px + k) * stride);
+  }
+  return encodeGrey(width, width, rows);
 }
