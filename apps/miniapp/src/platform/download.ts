@@ -142,16 +142,25 @@ async function weappDownload(req: FileRequest): Promise<string> {
  * Downloads an Excel file: H5 saves it (the browser's downloads), weapp opens it in WeChat's
  * document viewer. Resolves true when done, false after a (toasted) failure.
  */
-export async function downloadXlsx(req: FileRequest): Promise<boolean> {
+export function downloadXlsx(req: FileRequest): Promise<boolean> {
+  return downloadDocument(req, XLSX_MIME, 'xlsx');
+}
+
+/** Downloads a PDF (the printable poster) the same way: saved on H5, opened in WeChat's viewer. */
+export function downloadPdf(req: FileRequest): Promise<boolean> {
+  return downloadDocument(req, 'application/pdf', 'pdf');
+}
+
+async function downloadDocument(req: FileRequest, mime: string, fileType: 'xlsx' | 'pdf'): Promise<boolean> {
   try {
     if (isH5()) {
-      const { blob, filename } = await h5Blob(req, XLSX_MIME);
+      const { blob, filename } = await h5Blob(req, mime);
       saveBlob(blob, filename);
       return true;
     }
     const filePath = await weappDownload(req);
     try {
-      await Taro.openDocument({ filePath, fileType: 'xlsx', showMenu: true });
+      await Taro.openDocument({ filePath, fileType, showMenu: true });
     } catch {
       showErrorToast('文件已下载，但无法打开，请在电脑端查看');
       return false;

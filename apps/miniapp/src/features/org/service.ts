@@ -7,8 +7,7 @@ import {
   type PositionDto,
   type WorkUnitDirectoryEntryDto,
 } from '@sbd/contracts';
-import { call, callPath, request } from '@/platform/request';
-import { bytesToBase64 } from '@/platform/base64';
+import { call } from '@/platform/request';
 
 /** The org nodes the caller administers (for a platform admin: the top-level nodes). */
 export function fetchRoots(): Promise<OrgNodeDto[]> {
@@ -17,18 +16,6 @@ export function fetchRoots(): Promise<OrgNodeDto[]> {
 
 export function fetchChildren(nodeId: number, type?: OrgNodeType): Promise<OrgNodeDto[]> {
   return call(ROUTES.org.children, { params: { id: nodeId }, query: { type } });
-}
-
-/**
- * The community's QR poster (PNG). The endpoint needs the Authorization header, so the image is
- * fetched as bytes and shown through a data URL.
- */
-export async function fetchCommunityQrDataUrl(communityId: number): Promise<string> {
-  const buf = await request<ArrayBuffer>(callPath(ROUTES.org.qrcodePng, { id: communityId }), {
-    responseType: 'arraybuffer',
-    timeout: 30_000,
-  });
-  return `data:image/png;base64,${bytesToBase64(new Uint8Array(buf))}`;
 }
 
 /** The community's service positions (岗位); community staff only. */

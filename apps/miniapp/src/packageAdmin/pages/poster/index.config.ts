@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '社区二维码' });
+export default definePageConfig({ navigationBarTitleText: '社区报到海报' });

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
-import Taro, { useLoad } from '@tarojs/taro';
+import { useLoad } from '@tarojs/taro';
+import { PosterKind } from '@sbd/contracts';
 import { Btn } from '@/ui/Button';
 import { Page } from '@/ui/Page';
 import { ErrorState, Loading } from '@/ui/States';
 import { isH5 } from '@/platform/env';
-import { fetchCommunityQrDataUrl } from '@/features/org/service';
+import { downloadPosterPdf, fetchPosterDataUrl, posterKind, savePosterImage } from '@/features/org/poster';
 import { attempt } from '@/platform/request';
 import { communityAdminScope, useSession } from '@/platform/session';
 import { a11y } from '@/platform/a11y';
@@ -14,32 +15,12 @@ import { useAction } from '@/ui/hooks/useAction';
 import { AdminGate } from '@/packageAdmin/components/AdminGate';
 import './index.css';
 
-/** Saves the poster: a download on H5, the photo album on weapp. */
-async function savePoster(dataUrl: string, communityId: number): Promise<void> {
-  const fileName = `双报到-社区二维码-${communityId}.png`;
-  if (isH5()) {
-    const a = document.createElement('a');
-    a.href = dataUrl;
-    a.download = fileName;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    return;
-  }
-  const filePath = `${Taro.env.USER_DATA_PATH}/sbd-qrcode-${communityId}.png`;
-  await new Promise<void>((resolve, reject) => {
-    Taro.getFileSystemManager().writeFile({
-      filePath,
-      data: dataUrl.replace(/^data:image\/png;base64,/, ''),
-      encoding: 'base64',
-      success: () => resolve(),
-      fail: (e) => reject(e),
-    });
-  });
-  await Taro.saveImageToPhotosAlbum({ filePath });
-}
+const HINT: Record<PosterKind, string> = {
+  [PosterKind.Wxacode]: '党员用微信扫海报上的小程序码，直接进入本社区的报到页面。',
+  [PosterKind.Url]: '网页版海报：微信扫一扫打开报到网页。在微信小程序中打开本页可生成小程序码海报。',
+};
 
-/** 社区二维码: the poster members scan to register with this community. */
+/** 社区报到海报: the printable poster members scan to register with this community. */
 export default function PosterPage() {
   const session = useSession();
   const scope = communityAdminScope(session);
@@ -47,11 +28,13 @@ export default function PosterPage() {
   const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
   const [error, setError] = useState('');
   const saving = useAction();
+  const printing = useAction();
+  const kind = posterKind();
 
   const load = async () => {
     if (!scope) return;
     setState('loading');
-    const r = await attempt(fetchCommunityQrDataUrl(scope.communityId));
+    const r = await attempt(fetchPosterDataUrl(scope.communityId, kind));
     if (r.ok) {
       setDataUrl(r.data);
       setState('ready');
@@ -63,22 +46,21 @@ export default function PosterPage() {
 
   useLoad(() => void load());
 
-  if (!scope) return <AdminGate title="社区二维码" loggedIn={!!session?.accessToken} />;
+  if (!scope) return <AdminGate title="社区报到海报" loggedIn={!!session?.accessToken} />;
 
   const save = async () => {
-    await saving.run(() => savePoster(dataUrl, scope.communityId), {
+    await saving.run(() => savePosterImage(dataUrl, scope.communityId, scope.communityName), {
       success: isH5() ? '已开始下载' : '已保存到相册',
       errorToast: false,
       onError: () => toast(isH5() ? '下载失败，请长按图片保存' : '保存失败，请在设置中允许保存到相册'),
     });
   };
+  const pdf = () => printing.run(() => downloadPosterPdf(scope.communityId, scope.communityName, kind));
 
   return (
-    <Page title="社区二维码">
-      <Text className="t-s t-muted block mb-32">
-        {`${scope.communityName}：党员扫码即可进入报到页面。可打印张贴，或转发到工作群。`}
-      </Text>
-      {state === 'loading' ? <Loading text="二维码生成中…" /> : null}
+    <Page title="社区报到海报">
+      <Text className="t-s t-muted block mb-32">{`${scope.communityName}：${HINT[kind]}可打印张贴（A4），或转发到工作群。`}</Text>
+      {state === 'loading' ? <Loading text="海报生成中…" /> : null}
       {state === 'error' ? <ErrorState message={error} onRetry={() => void load()} /> : null}
       {state === 'ready' ? (
         <View>
@@ -88,11 +70,14 @@ export default function PosterPage() {
               src={dataUrl}
               mode="widthFix"
               showMenuByLongpress
-              {...a11y(`${scope.communityName}报到二维码`, { role: 'img' })}
+              {...a11y(`${scope.communityName}报到海报`, { role: 'img' })}
             />
           </View>
           <Btn onClick={() => void save()} loading={!!saving.busy} loadingText="正在保存…">
-            {isH5() ? '下载二维码' : '保存到相册'}
+            {isH5() ? '下载海报图片' : '保存到相册'}
+          </Btn>
+          <Btn variant="plain" onClick={() => void pdf()} loading={!!printing.busy} loadingText="正在生成…">
+            下载 A4 打印版（PDF）
           </Btn>
           <Btn variant="plain" onClick={() => void load()}>
             重新生成

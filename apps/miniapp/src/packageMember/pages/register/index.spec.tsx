@@ -130,6 +130,25 @@ describe('register page (报到)', () => {
     });
   });
 
+  // Scanning the poster's mini-program code opens this page with options.scene =
+  // encodeURIComponent(scene), the scene being the community code the API asked WeChat for.
+  it.each([
+    ['the bare code', 'XF01'],
+    ['a c= pair', 'c=XF01'],
+  ])('fills the community from the mini-program code’s scene (%s)', async (_, scene) => {
+    process.env.TARO_ENV = 'weapp';
+    __taro.setRoute('/packageMember/pages/register/index', { scene: encodeURIComponent(scene) });
+    render(<RegisterPage />);
+    expect(await screen.findByText('幸福社区')).toBeTruthy();
+    const lookups = request$.mock.calls.map(([c]) => (c as Call).url).filter((u) => u.includes('/by-code/'));
+    expect(lookups).toEqual(['/api/communities/by-code/XF01']);
+    // The community stays filled through the login the visitor is sent to.
+    fireEvent.click(screen.getByText('登录后报到'));
+    expect(Taro.reLaunch).toHaveBeenCalledWith({
+      url: `/pages/login/index?redirect=${encodeURIComponent('/packageMember/pages/register/index?community=XF01')}`,
+    });
+  });
+
   it('requires consent and an SMS-verified phone (H5), then submits the form', async () => {
     login();
     __taro.setRoute('/packageMember/pages/register/index', { scene: encodeURIComponent('XF01') });
