@@ -11,6 +11,7 @@ import {
 } from '@sbd/contracts';
 import type { Response } from 'express';
 import { CurrentUser, Public } from '../platform/auth/decorators';
+import { RateLimit } from '../platform/throttle/rate-limit.guard';
 import type { Principal } from '../platform/auth/principal';
 import { CommunityPosterService, type PosterFile } from './community-poster.service';
 import { CommunityQrService } from './community-qr.service';
@@ -171,6 +172,7 @@ export class OrgController {
   }
 
   @Get('communities/:id/poster.png')
+  @RateLimit({ POSTER_USER: 'user' })
   @ApiProduces('image/png')
   @ApiOperation({ summary: 'Printable registration poster (A4 proportions, 300 dpi PNG) with the code to scan' })
   async posterPng(
@@ -183,6 +185,7 @@ export class OrgController {
   }
 
   @Get('communities/:id/poster.pdf')
+  @RateLimit({ POSTER_USER: 'user' })
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'The registration poster as a one-page A4 PDF' })
   async posterPdf(

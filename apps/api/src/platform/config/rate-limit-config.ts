@@ -40,6 +40,8 @@ export const RATE_LIMIT_DEFAULTS = {
   SMS_RESEND_PHONE: '1/60',
   /** Phone checks (an SMS code typed in, a WeChat phone code exchanged) per account. */
   PHONE_VERIFY_USER: '20/600',
+  /** GET /communities/:id/poster.png|pdf per account: each render takes about a second of CPU. */
+  POSTER_USER: '30/600',
 } as const;
 
 export type RateLimitName = keyof typeof RATE_LIMIT_DEFAULTS;

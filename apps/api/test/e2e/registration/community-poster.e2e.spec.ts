@@ -116,6 +116,17 @@ describe('the community poster (报到海报)', () => {
     expect(t.wechat.requestsTo('/wxa/getwxacodeunlimit')).toHaveLength(calls);
   });
 
+  it('limits the renders one account asks for (RATE_LIMIT_POSTER_USER)', async () => {
+    const limited = await t.sibling({ RATE_LIMIT_POSTER_USER: '2/60' });
+    const url = `/api/communities/${city.a.id}/poster.pdf`;
+    for (let i = 0; i < 2; i++) await limited.http().get(url).set(adminB.auth).expect(403);
+    const res = await limited.http().get(url).set(adminB.auth).expect(429);
+    expect(res.body.code).toBe(ErrorCode.TooManyRequests);
+    expect(res.headers['retry-after']).toBeDefined();
+    // Counted per account: another one is not held back.
+    await limited.http().get(`/api/communities/${city.b.id}/poster.png?kind=svg`).set(adminA.auth).expect(400);
+  });
+
   it('refuses an unknown kind with a Chinese field message', async () => {
     const res = await t.http().get(`/api/communities/${city.a.id}/poster.png?kind=svg`).set(adminA.auth).expect(400);
     expect(res.body.code).toBe(ErrorCode.ValidationFailed);
