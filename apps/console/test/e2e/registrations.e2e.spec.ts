@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { consoleInChromium, SHOTS_DIR } from './console-api';
 
@@ -23,6 +24,18 @@ describe('the console in Chromium', () => {
     await c.page.getByRole('button', { name: /批量通过（1）/ }).click();
     await c.page.getByText('已通过 1 条').waitFor();
     await expect(c.page.getByRole('row', { name: /孙志华/ }).count()).resolves.toBe(0);
+    expect(c.errors).toEqual([]);
+  });
+
+  it('should let the secretary download the printable poster as an A4 PDF', async () => {
+    // The web-address kind: this API has no WeChat to draw the mini-program code.
+    const [download] = await Promise.all([
+      c.page.waitForEvent('download'),
+      c.page.getByRole('button', { name: '网页版海报 PDF' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^.+社区-报到海报-网页版\.pdf$/);
+    const file = await download.path();
+    expect(readFileSync(file!).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(c.errors).toEqual([]);
   });
 

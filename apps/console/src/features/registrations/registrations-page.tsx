@@ -1,4 +1,5 @@
 import {
+  PosterKind,
   REGISTRATION_STATUS_LABELS,
   ROUTES,
   RegistrationStatus,
@@ -53,6 +54,20 @@ export function RegistrationsPage({ user }: { user: MeDto }) {
       (e: Error) => void message.error(e.message),
     );
 
+  // The printable A4 poster: WeChat's mini-program code, or the web address (labelled 网页版 on it).
+  const poster = (kind: PosterKind) => {
+    const name = scopes.find((s) => s.scopeNodeId === communityId)?.scopeName ?? '社区';
+    const suffix = kind === PosterKind.Url ? '-网页版' : '';
+    return (
+      communityId !== null &&
+      download(
+        ROUTES.org.posterPdf,
+        { params: { id: communityId }, query: { kind } },
+        `${name}-报到海报${suffix}.pdf`,
+      ).catch((e: Error) => void message.error(e.message))
+    );
+  };
+
   return (
     <Card title="报到审核">
       <Space wrap className="toolbar">
@@ -77,6 +92,8 @@ export function RegistrationsPage({ user }: { user: MeDto }) {
           批量驳回
         </Button>
         <Button onClick={() => void exportXlsx()}>导出 Excel</Button>
+        <Button onClick={() => void poster(PosterKind.Wxacode)}>报到海报 PDF（小程序码）</Button>
+        <Button onClick={() => void poster(PosterKind.Url)}>网页版海报 PDF</Button>
       </Space>
       {list.error && <Alert type="error" showIcon message={list.error} />}
       <Table<RegistrationDto>
