@@ -297,7 +297,8 @@ function drawFooter(ctx: Ctx, family: string, c: PosterContent): void {
 export async function renderPoster(c: PosterContent, style: PosterStyle): Promise<Canvas> {
   const [code, logo] = await Promise.all([
     loadImage(c.code),
-    style.logoPath ? loadImage(style.logoPath) : Promise.resolve(null),
+    // A logo file that is no longer readable falls back to the drawn emblem rather than failing the poster.
+    style.logoPath ? loadImage(style.logoPath).catch(() => null) : Promise.resolve(null),
   ]);
   const canvas = createCanvas(POSTER_WIDTH, POSTER_HEIGHT);
   const ctx = canvas.getContext('2d');

@@ -4,6 +4,7 @@
  * the community: the code region of the PNG is decoded with jsQR (the fake WeChat server draws a
  * QR of what its round code delivers: `<page>?scene=<encoded scene>`).
  */
+import { join } from 'node:path';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { ErrorCode, REGISTER_PAGE_PATH, Role } from '@sbd/contracts';
 import jsQR from 'jsqr';
@@ -31,6 +32,16 @@ async function decodeCode(png: Buffer): Promise<string | null> {
   const { data } = ctx.getImageData(0, 0, side, side);
   return jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength), side, side)?.data ?? null;
 }
+
+/** The RGB of one poster pixel. */
+async function pixelAt(png: Buffer, x: number, y: number): Promise<number[]> {
+  const canvas = createCanvas(1, 1);
+  canvas.getContext('2d').drawImage(await loadImage(png), x, y, 1, 1, 0, 0, 1, 1);
+  return [...canvas.getContext('2d').getImageData(0, 0, 1, 1).data.subarray(0, 3)];
+}
+
+/** Inside the logo disc, above where a logo image goes: the emblem's red, or a logo's white disc. */
+const LOGO_RIM = { x: POSTER_WIDTH / 2, y: 2 * (118 - 66) };
 
 describe('the community poster (报到海报)', () => {
   let t: TestApp;
@@ -76,6 +87,18 @@ describe('the community poster (报到海报)', () => {
     expect(page).toBe(REGISTER_PAGE_PATH);
     const scene = /^scene=([^&]*)$/.exec(query)?.[1];
     expect(decodeURIComponent(scene!)).toBe(city.a.code);
+  });
+
+  it('puts the configured logo (POSTER_LOGO_PATH) in the logo area instead of the drawn emblem', async () => {
+    const logo = join(__dirname, '../../../../miniapp/src/assets/tabbar/home-on.png');
+    const withLogo = await t.sibling({ POSTER_LOGO_PATH: logo });
+    const url = `/api/communities/${city.a.id}/poster.png?kind=url`;
+    const res = await withLogo.http().get(url).set(adminA.auth).buffer(true).parse(binaryParser).expect(200);
+    expect(await pixelAt(res.body as Buffer, LOGO_RIM.x, LOGO_RIM.y)).toEqual([255, 255, 255]);
+    const plain = await poster(adminA, 'png', '?kind=url').expect(200);
+    const [r, g, b] = await pixelAt(plain.body as Buffer, LOGO_RIM.x, LOGO_RIM.y);
+    expect(r).toBeGreaterThan(120);
+    expect(g + b).toBeLessThan(80);
   });
 
   it('prints, for H5, a QR of the registration address with the community code', async () => {
