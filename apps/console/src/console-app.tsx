@@ -5,8 +5,11 @@ import { LoginPage } from '@/features/auth/login-page';
 import { NeedsPage } from '@/features/needs/needs-page';
 import { StatsPage } from '@/features/stats/stats-page';
 import { RegistrationsPage } from '@/features/registrations/registrations-page';
+import { ScreenEntryPage } from '@/features/screen/screen-entry-page';
+import { ScreenPage } from '@/features/screen/screen-page';
 import { HomePage } from '@/features/shell/home-page';
 import { Shell } from '@/features/shell/shell';
+import { usePath } from '@/platform/router';
 import { useSession } from '@/platform/use-session';
 
 /** Page path → page, for the paths in features/shell/menu.ts. */
@@ -16,9 +19,17 @@ const PAGES: Record<string, (user: MeDto) => ReactNode> = {
   '/needs': (user) => <NeedsPage user={user} />,
   '/stats': (user) => <StatsPage user={user} />,
   '/audit': () => <AuditPage />,
+  '/screen': (user) => <ScreenEntryPage user={user} />,
 };
+
+/** /screen/:nodeId: the full-screen 数据大屏, outside the shell. */
+const SCREEN_PATH = /^\/screen\/(\d+)$/;
 
 export function ConsoleApp() {
   const session = useSession();
-  return session ? <Shell user={session.user} pages={PAGES} /> : <LoginPage />;
+  const path = usePath();
+  if (!session) return <LoginPage />;
+  const screen = SCREEN_PATH.exec(path);
+  if (screen) return <ScreenPage nodeId={Number(screen[1])} />;
+  return <Shell user={session.user} pages={PAGES} />;
 }

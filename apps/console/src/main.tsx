@@ -5,6 +5,7 @@ import 'dayjs/locale/zh-cn';
 import { createRoot } from 'react-dom/client';
 import { ConsoleApp } from './console-app';
 import './console.css';
+import './features/screen/screen.css';
 
 dayjs.locale('zh-cn');
 
