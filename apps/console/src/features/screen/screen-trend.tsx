@@ -16,10 +16,11 @@ export default function ScreenTrend({ stats }: { stats: StatsDto }) {
     if (!el.current) return;
     const c = echarts.init(el.current);
     chart.current = c;
-    const resize = () => c.resize();
-    window.addEventListener('resize', resize);
+    // The panel's size settles after the lazy chunk mounts, and changes with the window.
+    const observer = new ResizeObserver(() => c.resize());
+    observer.observe(el.current);
     return () => {
-      window.removeEventListener('resize', resize);
+      observer.disconnect();
       c.dispose();
       chart.current = null;
     };
