@@ -5,6 +5,7 @@ import { LoginPage } from '@/features/auth/login-page';
 import { NeedsPage } from '@/features/needs/needs-page';
 import { StatsPage } from '@/features/stats/stats-page';
 import { RegistrationsPage } from '@/features/registrations/registrations-page';
+import { OrgPage } from '@/features/org/org-page';
 import { ScreenEntryPage } from '@/features/screen/screen-entry-page';
 import { ScreenPage } from '@/features/screen/screen-page';
 import { HomePage } from '@/features/shell/home-page';
@@ -19,6 +20,7 @@ const PAGES: Record<string, (user: MeDto) => ReactNode> = {
   '/needs': (user) => <NeedsPage user={user} />,
   '/stats': (user) => <StatsPage user={user} />,
   '/audit': () => <AuditPage />,
+  '/org': (user) => <OrgPage user={user} />,
   '/screen': (user) => <ScreenEntryPage user={user} />,
 };
 

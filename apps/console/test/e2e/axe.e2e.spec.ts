@@ -35,7 +35,7 @@ async function violations(page: Page): Promise<string[]> {
     );
 }
 
-/** Every console page passes axe-core with no critical or serious violation. */
+/** Every console page (login, home, registrations, needs, stats, audit, org, screen) passes axe-core with no critical or serious violation. */
 describe('the console pages under axe-core', () => {
   const c = consoleInChromium(async (s) => {
     await verifiedService(s, '13800000004', '13800000006', '为独居老人送午餐');
@@ -79,11 +79,14 @@ describe('the console pages under axe-core', () => {
     expectNone();
   });
 
-  it('a district admin’s audit log, screen entry and district screen', async () => {
+  it('a district admin’s audit log, org tree, screen entry and district screen', async () => {
     await c.signIn('13800000002');
     await open('审计日志', /审计日志/);
     await c.page.locator('.ant-table').first().waitFor();
     await check('审计日志');
+    await open('组织与人员', '人员 · 崇川区');
+    await c.page.locator('.ant-table tbody tr').first().waitFor();
+    await check('组织与人员');
     await open('数据大屏', '打开数据大屏');
     await check('数据大屏入口');
     await c.page.getByRole('button', { name: '打开数据大屏' }).click();
