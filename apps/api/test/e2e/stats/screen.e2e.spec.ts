@@ -90,9 +90,11 @@ describe('GET /api/stats/nodes/:id/screen ranks the children and lists the lates
     expect(unit.body.details).toEqual([{ field: 'id', message: '数据大屏只支持区、街道或社区' }]);
   });
 
-  it('answers a bad period with a field-level 400', async () => {
+  it('answers a bad period or id with a field-level 400, an unknown node with 404', async () => {
     const bad = await w.get(w.district, `/api/stats/nodes/${w.city.districtId}/screen?from=2025-13-01`).expect(400);
     expect(bad.body.details[0]).toMatchObject({ field: 'from' });
     await w.get(w.district, `/api/stats/nodes/999999/screen`).expect(404);
+    const abc = await w.get(w.district, `/api/stats/nodes/abc/screen`).expect(400);
+    expect(abc.body.details).toEqual([{ field: 'id', message: '编号必须是正整数' }]);
   });
 });
