@@ -9,6 +9,7 @@ import { OrgPage } from '@/features/org/org-page';
 import { ScreenEntryPage } from '@/features/screen/screen-entry-page';
 import { ScreenPage } from '@/features/screen/screen-page';
 import { HomePage } from '@/features/shell/home-page';
+import { menuFor } from '@/features/shell/menu';
 import { Shell } from '@/features/shell/shell';
 import { usePath } from '@/platform/router';
 import { useSession } from '@/platform/use-session';
@@ -32,6 +33,9 @@ export function ConsoleApp() {
   const path = usePath();
   if (!session) return <LoginPage />;
   const screen = SCREEN_PATH.exec(path);
-  if (screen) return <ScreenPage nodeId={Number(screen[1])} />;
+  if (screen) {
+    const back = menuFor(session.user).some((e) => e.path === '/screen') ? '/screen' : '/';
+    return <ScreenPage nodeId={Number(screen[1])} back={back} />;
+  }
   return <Shell user={session.user} pages={PAGES} />;
 }

@@ -113,7 +113,7 @@ export function trendOption(stats: StatsDto) {
     xAxis: {
       type: 'category' as const,
       data: stats.series.map((p) => p.bucket.slice(5)),
-      axisLabel: { color: text, fontSize: 14 },
+      axisLabel: { color: text, fontSize: 14, hideOverlap: true },
       axisLine: { lineStyle: { color: line } },
     },
     yAxis: [

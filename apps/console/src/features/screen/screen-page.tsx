@@ -96,7 +96,7 @@ function Body({ data }: { data: ScreenData }) {
 }
 
 /** 数据大屏: full-screen figures of one district, street or community, refreshed in place. */
-export function ScreenPage({ nodeId }: { nodeId: number }) {
+export function ScreenPage({ nodeId, back }: { nodeId: number; back: string }) {
   const seconds = refreshSeconds(window.location.search);
   const { data, error } = useScreen(nodeId, seconds);
   return (
@@ -116,7 +116,7 @@ export function ScreenPage({ nodeId }: { nodeId: number }) {
               更新于 {cstTime(data.at, 'clock')} · 每{seconds}秒刷新
             </span>
           )}
-          <button type="button" className="screen-back" onClick={() => navigate('/screen')}>
+          <button type="button" className="screen-back" onClick={() => navigate(back)}>
             返回后台
           </button>
         </div>
