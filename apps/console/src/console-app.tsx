@@ -5,8 +5,13 @@ import { LoginPage } from '@/features/auth/login-page';
 import { NeedsPage } from '@/features/needs/needs-page';
 import { StatsPage } from '@/features/stats/stats-page';
 import { RegistrationsPage } from '@/features/registrations/registrations-page';
+import { OrgPage } from '@/features/org/org-page';
+import { ScreenEntryPage } from '@/features/screen/screen-entry-page';
+import { ScreenPage } from '@/features/screen/screen-page';
 import { HomePage } from '@/features/shell/home-page';
+import { menuFor } from '@/features/shell/menu';
 import { Shell } from '@/features/shell/shell';
+import { usePath } from '@/platform/router';
 import { useSession } from '@/platform/use-session';
 
 /** Page path → page, for the paths in features/shell/menu.ts. */
@@ -16,9 +21,21 @@ const PAGES: Record<string, (user: MeDto) => ReactNode> = {
   '/needs': (user) => <NeedsPage user={user} />,
   '/stats': (user) => <StatsPage user={user} />,
   '/audit': () => <AuditPage />,
+  '/org': (user) => <OrgPage user={user} />,
+  '/screen': (user) => <ScreenEntryPage user={user} />,
 };
+
+/** /screen/:nodeId: the full-screen 数据大屏, outside the shell. */
+const SCREEN_PATH = /^\/screen\/(\d+)$/;
 
 export function ConsoleApp() {
   const session = useSession();
-  return session ? <Shell user={session.user} pages={PAGES} /> : <LoginPage />;
+  const path = usePath();
+  if (!session) return <LoginPage />;
+  const screen = SCREEN_PATH.exec(path);
+  if (screen) {
+    const back = menuFor(session.user).some((e) => e.path === '/screen') ? '/screen' : '/';
+    return <ScreenPage nodeId={Number(screen[1])} back={back} />;
+  }
+  return <Shell user={session.user} pages={PAGES} />;
 }

@@ -5,13 +5,29 @@ import 'dayjs/locale/zh-cn';
 import { createRoot } from 'react-dom/client';
 import { ConsoleApp } from './console-app';
 import './console.css';
+import './features/screen/screen.css';
 
 dayjs.locale('zh-cn');
+
+/**
+ * The 适老化 floor for every page: secondary text at ≥ 4.5:1 on white (antd's default greys are
+ * about 3:1) and no text under 14 px.
+ */
+const THEME = {
+  token: {
+    colorPrimary: '#c7000b',
+    colorTextSecondary: '#595959',
+    colorTextTertiary: '#595959',
+    colorTextDescription: '#595959',
+    colorTextPlaceholder: '#6b6b6b',
+    fontSizeSM: 14,
+  },
+};
 
 const container = document.getElementById('root');
 if (container) {
   createRoot(container).render(
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#c7000b' } }}>
+    <ConfigProvider locale={zhCN} theme={THEME}>
       <AntApp>
         <ConsoleApp />
       </AntApp>

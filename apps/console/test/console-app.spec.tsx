@@ -42,8 +42,21 @@ describe('the console shell', () => {
   });
 
   it('should show 报到审核 to community admins only', () => {
-    expect(menuFor(user(Role.CommunityAdmin)).map((m) => m.label)).toEqual(['工作台', '报到审核', '需求分拣', '统计']);
+    expect(menuFor(user(Role.CommunityAdmin)).map((m) => m.label)).toEqual([
+      '工作台',
+      '报到审核',
+      '需求分拣',
+      '统计',
+      '组织与人员',
+    ]);
     expect(menuFor(user(Role.UnitAdmin)).map((m) => m.label)).toEqual(['工作台', '统计']);
+    expect(menuFor(user(Role.DistrictAdmin)).map((m) => m.label)).toEqual([
+      '工作台',
+      '统计',
+      '组织与人员',
+      '数据大屏',
+      '审计日志',
+    ]);
   });
 
   it('should show 审计日志 to platform and district admins only', () => {

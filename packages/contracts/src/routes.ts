@@ -157,7 +157,7 @@ import type {
   RosterListQuery,
   RosterUploadQuery,
 } from './reporting/rosters';
-import type { NodeStatsQuery, RollupRebuildDto, StatsDto } from './reporting/stats';
+import type { NodeStatsQuery, RollupRebuildDto, ScreenDto, StatsDto } from './reporting/stats';
 
 export const ROUTES = {
   auth: {
@@ -336,6 +336,7 @@ export const ROUTES = {
   stats: {
     node: route<never, NodeStatsQuery, StatsDto>()('GET', '/api/stats/nodes/:id'),
     nodeExport: route<never, NodeStatsQuery, FileDownload>()('GET', '/api/stats/nodes/:id/export.xlsx'),
+    screen: route<never, NodeStatsQuery, ScreenDto>()('GET', '/api/stats/nodes/:id/screen'),
     rebuildRollups: route<never, never, RollupRebuildDto>()('POST', '/api/stats/rollups/rebuild'),
   },
   rosters: {

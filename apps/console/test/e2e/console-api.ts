@@ -28,6 +28,8 @@ function freePort(): Promise<number> {
 
 export interface ConsoleApi {
   baseUrl: string;
+  /** The API's SQLite file, for the few steps a test moves in time. */
+  sqlitePath: string;
   stop: () => Promise<void>;
 }
 
@@ -65,7 +67,7 @@ export async function startConsoleApi(): Promise<ConsoleApi> {
       (r) => r.ok,
       () => false,
     );
-    if (ok) return { baseUrl, stop };
+    if (ok) return { baseUrl, sqlitePath: join(dataDir, 'shuangbaodao.sqlite'), stop };
     if (child.exitCode !== null || Date.now() > deadline) {
       await stop();
       throw new Error(`the API did not start:\n${err}`);

@@ -15,6 +15,8 @@ describe('the statistics page in Chromium', () => {
     await c.page.locator('.stats-chart canvas').waitFor();
     await c.page.screenshot({ path: join(SHOTS_DIR, 'console-stats.png') });
     await c.page.getByRole('button', { name: /退出登录/ }).click();
+    // Signing out calls the API first: the next sign-in must not race it.
+    await c.page.getByLabel('手机号').waitFor();
   });
 
   it('should show a district admin the figures of the district', async () => {

@@ -108,3 +108,47 @@ export interface NodeStatsQuery {
 export interface RollupRebuildDto {
   rebuiltAt: string;
 }
+
+/* ─────────────── the district screen (数据大屏) ─────────────── */
+
+/** How many verified services the screen lists. */
+export const SCREEN_LATEST_LIMIT = 20;
+
+/** One child node of the screen's node (streets of a district, communities of a street), ranked. */
+export interface ScreenChildDto {
+  nodeId: number;
+  nodeType: string;
+  name: string;
+  /** Same definitions as StatsDto for the child over the same period. */
+  registeredMembers: number;
+  servingMembers: number;
+  serviceRate: number | null;
+  services: number;
+  verifiedHours: number;
+}
+
+/** One verified service, newest first; the member's name masked (张*明). */
+export interface ScreenServiceDto {
+  claimId: number;
+  verifiedAt: string;
+  communityId: number;
+  communityName: string;
+  taskTitle: string;
+  memberName: string;
+  hours: number;
+}
+
+/** GET /api/stats/nodes/:id/screen: what the screen adds to StatsDto (same query, granularity ignored). */
+export interface ScreenDto {
+  nodeId: number;
+  nodeType: string;
+  nodeName: string;
+  from: string;
+  to: string;
+  /** When the API answered (the screen's 更新于). */
+  generatedAt: string;
+  /** Open child territories by 服务率, then hours, then name; empty for a community. */
+  children: ScreenChildDto[];
+  /** The latest verified services in the node's communities, whatever the period. */
+  latest: ScreenServiceDto[];
+}

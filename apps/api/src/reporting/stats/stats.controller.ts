@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Role, type StatsDto } from '@sbd/contracts';
+import { Role, type ScreenDto, type StatsDto } from '@sbd/contracts';
 import type { Response } from 'express';
 import { CurrentUser, Roles } from '../../platform/auth/decorators';
 import type { Principal } from '../../platform/auth/principal';
@@ -8,6 +8,7 @@ import { IdParam } from '../../platform/validation/id-param';
 import { ReadsMayLag } from '../../platform/database/replica/reads-may-lag';
 import { sendXlsx } from '../shared/xlsx';
 import { StatsQuery } from './dto/stats.query';
+import { ScreenService } from './screen.service';
 import { STATS_DOC } from './stats-definitions';
 import { StatsRollupService } from './stats-rollup.service';
 import { StatsService } from './stats.service';
@@ -22,6 +23,7 @@ export class StatsController {
   constructor(
     private readonly stats: StatsService,
     private readonly rollups: StatsRollupService,
+    private readonly screens: ScreenService,
   ) {}
 
   @Get('nodes/:id')
@@ -32,6 +34,19 @@ export class StatsController {
   })
   get(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Query() q: StatsQuery): Promise<StatsDto> {
     return this.stats.stats(p, id, q);
+  }
+
+  @Get('nodes/:id/screen')
+  @ReadsMayLag()
+  @ApiOperation({
+    summary: '数据大屏: the child territories ranked by 服务率 and the latest verified services of a node',
+    description:
+      'For a district, street or community and the same period as GET /api/stats/nodes/:id (granularity ignored). ' +
+      'Children: open streets of a district or communities of a street, with 服务率, services and hours as defined ' +
+      'there. Latest: the newest verified services of tasks in the node, names masked. Readers: as the statistics.',
+  })
+  screen(@CurrentUser() p: Principal, @Param('id', IdParam) id: number, @Query() q: StatsQuery): Promise<ScreenDto> {
+    return this.screens.screen(p, id, q);
   }
 
   @Get('nodes/:id/export.xlsx')

@@ -40,6 +40,7 @@ export function AuditPage() {
           className="picker"
           allowClear
           placeholder="全部操作"
+          aria-label="操作类型"
           value={action}
           options={Object.values(AuditAction).map((a) => ({ value: a, label: AUDIT_ACTION_LABELS[a] }))}
           onChange={setAction}
@@ -49,6 +50,7 @@ export function AuditPage() {
           className="picker"
           allowClear
           placeholder="操作人 ID"
+          aria-label="操作人 ID"
           value={actorInput}
           onChange={(e) => setActorInput(e.target.value)}
           onSearch={(v) => setActorUserId(parseActorId(v))}

@@ -64,6 +64,7 @@ export function NeedsPage({ user }: { user: MeDto }) {
       <Space wrap className="toolbar">
         <Select
           className="picker"
+          aria-label="社区"
           value={communityId ?? undefined}
           options={scopes.map((s) => ({ value: s.scopeNodeId, label: s.scopeName }))}
           onChange={setCommunityId}
@@ -72,6 +73,7 @@ export function NeedsPage({ user }: { user: MeDto }) {
           className="picker"
           allowClear
           placeholder="全部类别"
+          aria-label="需求类别"
           value={category}
           options={Object.values(NeedCategory).map((c) => ({ value: c, label: NEED_CATEGORY_LABELS[c] }))}
           onChange={setCategory}
@@ -135,6 +137,7 @@ export function NeedsPage({ user }: { user: MeDto }) {
             rows={3}
             maxLength={200}
             placeholder="请填写驳回原因（将通知居民）"
+            aria-label="驳回原因"
             value={reason}
             onChange={(e) => setReason(e.target.value)}
           />
@@ -142,6 +145,7 @@ export function NeedsPage({ user }: { user: MeDto }) {
           <Select
             className="wide"
             placeholder="合并到哪条需求"
+            aria-label="合并到哪条需求"
             value={target}
             options={mergeTargets.map((n) => ({ value: n.id, label: `#${n.id} ${n.title}` }))}
             onChange={setTarget}

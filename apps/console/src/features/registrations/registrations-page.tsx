@@ -73,6 +73,7 @@ export function RegistrationsPage({ user }: { user: MeDto }) {
       <Space wrap className="toolbar">
         <Select
           className="picker"
+          aria-label="社区"
           value={communityId ?? undefined}
           options={scopes.map((s) => ({ value: s.scopeNodeId, label: s.scopeName }))}
           onChange={setCommunityId}
@@ -81,6 +82,7 @@ export function RegistrationsPage({ user }: { user: MeDto }) {
           className="picker"
           allowClear
           placeholder="全部状态"
+          aria-label="报到状态"
           value={status}
           options={Object.values(RegistrationStatus).map((s) => ({ value: s, label: REGISTRATION_STATUS_LABELS[s] }))}
           onChange={setStatus}
@@ -105,7 +107,10 @@ export function RegistrationsPage({ user }: { user: MeDto }) {
         rowSelection={{
           selectedRowKeys: selected,
           onChange: (keys) => setSelected(keys as number[]),
-          getCheckboxProps: (r) => ({ disabled: r.status !== RegistrationStatus.Pending }),
+          getCheckboxProps: (r) => ({
+            disabled: r.status !== RegistrationStatus.Pending,
+            'aria-label': `选择 ${r.name}`,
+          }),
         }}
       />
       {list.hasMore && (

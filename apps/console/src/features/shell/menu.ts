@@ -18,6 +18,12 @@ export const MENU: MenuEntry[] = [
     label: '统计',
     roles: [Role.DistrictAdmin, Role.StreetAdmin, Role.CommunityAdmin, Role.UnitAdmin],
   },
+  {
+    path: '/org',
+    label: '组织与人员',
+    roles: [Role.PlatformAdmin, Role.DistrictAdmin, Role.StreetAdmin, Role.CommunityAdmin],
+  },
+  { path: '/screen', label: '数据大屏', roles: [Role.DistrictAdmin, Role.StreetAdmin] },
   { path: '/audit', label: '审计日志', roles: [Role.PlatformAdmin, Role.DistrictAdmin] },
 ];
 

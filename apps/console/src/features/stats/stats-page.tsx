@@ -46,6 +46,7 @@ export function StatsPage({ user }: { user: MeDto }) {
       <Space wrap className="toolbar">
         <Select
           className="picker"
+          aria-label="统计对象"
           value={nodeId ?? undefined}
           options={scopes.map((s) => ({ value: s.scopeNodeId, label: scopeLabel(s) }))}
           onChange={setNodeId}
@@ -57,6 +58,7 @@ export function StatsPage({ user }: { user: MeDto }) {
         />
         <Select
           className="picker"
+          aria-label="统计粒度"
           value={granularity}
           options={[
             { value: StatsGranularity.Month, label: '按月' },

@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { consoleInChromium, SHOTS_DIR } from './console-api';
+import { verifiedService } from './screen-service';
+
+interface AxeNode {
+  target: string[];
+  failureSummary?: string;
+}
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: AxeNode[];
+}
+
+const AXE_SOURCE = readFileSync(require.resolve('axe-core'), 'utf8');
+
+/** axe-core's critical and serious violations on the page as it is, one readable line per element. */
+async function violations(page: Page): Promise<string[]> {
+  // Evaluated rather than added as a <script> (page.addScriptTag): the console's CSP allows no inline script.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const found = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<unknown> } }).axe;
+    return (await axe.run(document, { resultTypes: ['violations'] })) as { violations: AxeViolation[] };
+  });
+  return found.violations
+    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+    .flatMap((v) =>
+      v.nodes.map(
+        (n) =>
+          `[${v.impact}] ${v.id}: ${v.help} @ ${n.target.join(' ')}\n    ${(n.failureSummary ?? '').replace(/\n/g, '\n    ')}`,
+      ),
+    );
+}
+
+/** Every console page (login, home, registrations, needs, stats, audit, org, screen) passes axe-core with no critical or serious violation. */
+describe('the console pages under axe-core', () => {
+  const c = consoleInChromium(async (s) => {
+    await verifiedService(s, '13800000004', '13800000006', '为独居老人送午餐');
+  });
+  /** Page → its violations; each test expects none on its pages at its end (all pages get checked). */
+  let found: Record<string, string[]> = {};
+  const check = async (what: string) => {
+    found[what] = await violations(c.page);
+    if (found[what].length) console.log(`${what}:\n${found[what].join('\n')}`);
+  };
+  const expectNone = () => {
+    expect(Object.entries(found).filter(([, v]) => v.length)).toEqual([]);
+    found = {};
+  };
+  const open = async (menu: string, ready: string | RegExp) => {
+    await c.page.getByRole('menuitem', { name: menu }).click();
+    await c.page.getByText(ready).first().waitFor();
+  };
+
+  it('the login page', async () => {
+    await c.page.goto(`${c.api.baseUrl}/console`);
+    await c.page.getByLabel('手机号').waitFor();
+    await check('登录');
+    expectNone();
+  });
+
+  it('a community secretary’s home, registrations, needs and statistics', async () => {
+    await c.signIn('13800000004');
+    await c.page.getByText('您好').waitFor();
+    await check('工作台');
+    await open('报到审核', /报到审核/);
+    await c.page.locator('.ant-table').first().waitFor();
+    await check('报到审核');
+    await open('需求分拣', /待审核/);
+    await check('需求分拣');
+    await open('统计', '统计 · 桃园社区');
+    await c.page.locator('.stats-chart canvas').waitFor();
+    await check('统计');
+    await c.page.getByRole('button', { name: /退出登录/ }).click();
+    await c.page.getByLabel('手机号').waitFor();
+    expectNone();
+  });
+
+  it('a district admin’s audit log, org tree, screen entry and district screen', async () => {
+    await c.signIn('13800000002');
+    await open('审计日志', /审计日志/);
+    await c.page.locator('.ant-table').first().waitFor();
+    await check('审计日志');
+    await open('组织与人员', '人员 · 崇川区');
+    await c.page.locator('.ant-table tbody tr').first().waitFor();
+    await check('组织与人员');
+    await open('数据大屏', '打开数据大屏');
+    await check('数据大屏入口');
+    await c.page.getByRole('button', { name: '打开数据大屏' }).click();
+    await c.page.locator('.screen-trend canvas').waitFor();
+    await c.page.screenshot({ path: join(SHOTS_DIR, 'console-screen-1366.png') });
+    await c.page.getByText('为独居老人送午餐').first().waitFor();
+    await check('数据大屏');
+    expectNone();
+    expect(c.errors).toEqual([]);
+  });
+});
