@@ -1,13 +1,21 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { IdParam } from '../platform/validation/id-param';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { CommunityPublicDto, OrgNodeDto, Page, PositionDto, WorkUnitDirectoryEntryDto } from '@sbd/contracts';
+import type {
+  CommunityPublicDto,
+  NearbyCommunityDto,
+  OrgNodeDto,
+  Page,
+  PositionDto,
+  WorkUnitDirectoryEntryDto,
+} from '@sbd/contracts';
 import type { Response } from 'express';
 import { CurrentUser, Public } from '../platform/auth/decorators';
 import type { Principal } from '../platform/auth/principal';
 import { CommunityQrService } from './community-qr.service';
 import { CreateOrgNodeDto } from './dto/create-org-node.dto';
 import { CreatePositionDto } from './dto/create-position.dto';
+import { NearbyCommunitiesDto } from './dto/nearby.query';
 import { ListChildrenQuery } from './dto/list-children.query';
 import { UpdateOrgNodeDto } from './dto/update-org-node.dto';
 import { CloseOrgNodeDto, MoveOrgNodeDto, WorkUnitSearchDto } from './dto/upkeep.dtos';
@@ -96,6 +104,12 @@ export class OrgController {
   @ApiOperation({ summary: 'Public facts of a community, from its QR code: positions, buildings, work units' })
   byCode(@Param('code') code: string): Promise<CommunityPublicDto> {
     return this.org.communityByCode(code);
+  }
+
+  @Get('communities/nearby')
+  @ApiOperation({ summary: 'Open communities nearest a point (lat/lng), or all open ones by name: to join one' })
+  nearby(@Query() q: NearbyCommunitiesDto): Promise<NearbyCommunityDto[]> {
+    return this.org.nearby(q.lat !== undefined && q.lng !== undefined ? { lat: q.lat, lng: q.lng } : null);
   }
 
   @Get('communities/:id/profile')
