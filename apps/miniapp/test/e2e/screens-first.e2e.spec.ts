@@ -11,7 +11,7 @@
  */
 import { request } from 'node:http';
 import type { Page } from 'playwright-core';
-import { fromDbDate, login, shot, toDbDate } from './harness';
+import { accessibilityProblems, fromDbDate, login, shot, toDbDate } from './harness';
 import { ADMIN, MEMBER, RESIDENT, loopWorld } from './loop-world';
 
 // better-sqlite3 is installed for the API; no type package in the workspace.
@@ -252,6 +252,34 @@ describe('first screens and flows (H5, 375 px)', () => {
     await page.waitForURL(/\/packageResident\/pages\/post\/index/);
     await page.getByText(/^濠西社区 · 说说您需要什么帮助/).waitFor();
   });
+
+  it('长辈版: 首页 with 接下来 and 加入社区 keep ≥ 18 px text, ≥ 60 px tap targets and fit 375 px', async () => {
+    const phone = '13912345603';
+    const notice = await api<{ version: string }>('GET', '/api/privacy-notice', null);
+    await api('POST', '/api/auth/signup', null, {
+      phone,
+      password: 'Demo@2026',
+      name: '长辈',
+      consentVersion: notice.version,
+    });
+    const problems: string[] = [];
+    for (const [who, path, name] of [
+      [phone, '/pages/index/index', 'first-elderly-newcomer-home'],
+      [phone, '/packageResident/pages/join/index', 'first-elderly-join'],
+      [MEMBER, '/pages/index/index', 'first-elderly-member-home'],
+      [MEMBER, '/pages/tasks/index', 'first-elderly-feed'],
+    ]) {
+      const page = await w.newPhone(`elderly ${who}`, true);
+      await login(page, base, who);
+      await page.goto(`${base}${path}`);
+      await page.locator('.sbd-page.sbd-elderly').waitFor();
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(300);
+      for (const p of await accessibilityProblems(page, true)) problems.push(`${name}: ${p}`);
+      await shot(page, name, { full: true });
+    }
+    expect(problems).toEqual([]);
+  }, 120_000);
 
   it('no page threw an uncaught error', () => {
     expect(w.pageErrors).toEqual([]);
