@@ -22,8 +22,8 @@ import { branchScope, useSession } from '@/platform/session';
 import { taskFeed, type FeedFilters } from '@/features/tasks/service';
 import { usePaged } from '@/ui/hooks/usePaged';
 import { a11y, keyActivate } from '@/platform/a11y';
-import { CLAIM_TONE, ENDED_CLAIM_STATUSES, heldSignups, memberTaskView } from '@/features/loop/loop';
-import { myClaims } from '@/features/claims/service';
+import { CLAIM_TONE, ENDED_CLAIM_STATUSES, memberTaskView } from '@/features/loop/loop';
+import { useHeldSignups } from '@/features/claims/useHeldSignups';
 import type { HeldSignup } from '@sbd/domain';
 import { openPage } from '@/platform/nav';
 import { stopPullDown } from '@/platform/feedback';
@@ -77,7 +77,7 @@ function TaskItem({ task, homeCommunityId, held }: ItemProps) {
 export function TaskFeed() {
   const session = useSession();
   const [reg, setReg] = useState<RegistrationDto | null>(null);
-  const [held, setHeld] = useState<HeldSignup[]>([]);
+  const held = useHeldSignups(!!session?.accessToken);
   const [kind, setKind] = useState<KindFilter>(ALL);
   const [positionId, setPositionId] = useState<number>(0);
   const filters: FeedFilters = { ...(kind ? { kind } : {}), ...(positionId ? { positionId } : {}) };
@@ -104,12 +104,7 @@ export function TaskFeed() {
     if (session?.accessToken) void list.reload();
   }, [kind, positionId]);
   useDidShow(() => {
-    if (!session?.accessToken) return;
-    void list.reload();
-    // My live sign-ups, for the time clashes shown on the cards.
-    void attempt(myClaims({ limit: 50 })).then((r) => {
-      if (r.ok) setHeld(heldSignups(r.data.items, Date.now()));
-    });
+    if (session?.accessToken) void list.reload();
   });
   usePullDownRefresh(() => void list.reload().finally(stopPullDown));
 
