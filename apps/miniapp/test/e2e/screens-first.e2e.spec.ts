@@ -142,6 +142,11 @@ describe('first screens and flows (H5, 375 px)', () => {
     await card('同时段的政策宣讲').getByText('不能报名：与已报名的任务「社区义诊服务」时间冲突').waitFor();
     await card('已开始的环境整治').getByText('不能报名：报名已截止').waitFor();
     await shot(page, 'first-feed-blocked', { full: true });
+    // The task page says the same, instead of offering 我要报名.
+    await card('同时段的政策宣讲').click();
+    await page.getByText('与已报名的任务「社区义诊服务」时间冲突').waitFor();
+    expect(await page.getByRole('button', { name: '我要报名' }).count()).toBe(0);
+    await shot(page, 'first-task-clash', { full: true });
   });
 
   it('首页 for a resident: the need waiting for their rating', async () => {
