@@ -19,6 +19,7 @@ import { NotificationsModule } from './messaging/notifications/notifications.mod
 import { OrgModule } from './org/org.module';
 import { PrivacyModule } from './platform/privacy/privacy.module';
 import { PointsModule } from './loop/points/points.module';
+import { HomeModule } from './loop/home/home.module';
 import { RegistrationModule } from './identity/registration/registration.module';
 import { SchedulerModule } from './loop/scheduler/scheduler.module';
 import { TasksModule } from './loop/tasks/tasks.module';
@@ -86,6 +87,7 @@ export class AppModule {
         NeedsModule,
         UploadsModule,
         PointsModule,
+        HomeModule,
         ClaimsModule,
         TasksModule,
         EmergencyModule,

@@ -12,7 +12,7 @@ export default defineAppConfig({
     {
       root: 'packageResident',
       name: 'resident',
-      pages: ['pages/post/index', 'pages/needs/index', 'pages/need/index'],
+      pages: ['pages/post/index', 'pages/needs/index', 'pages/need/index', 'pages/join/index'],
     },
     {
       root: 'packageMember',
@@ -55,7 +55,7 @@ export default defineAppConfig({
     'pages/index/index': { network: 'all', packages: ['member', 'resident'] },
   },
   permission: {
-    'scope.userLocation': { desc: '用于任务现场定位签到、签退' },
+    'scope.userLocation': { desc: '用于任务现场定位签到、签退，以及查找附近的社区' },
   },
   requiredPrivateInfos: ['getLocation'],
   window: {

@@ -15,6 +15,7 @@ export const PAGES = {
   postNeed: '/packageResident/pages/post/index',
   myNeeds: '/packageResident/pages/needs/index',
   need: '/packageResident/pages/need/index',
+  joinCommunity: '/packageResident/pages/join/index',
   // 党员报到、接单 (packageMember)
   register: '/packageMember/pages/register/index',
   status: '/packageMember/pages/status/index',

@@ -44,6 +44,8 @@ import type {
   PairingItemListQuery,
   UpdatePairingItemRequest,
 } from './identity/units';
+import type { JoinCommunityRequest, NearbyCommunitiesQuery, NearbyCommunityDto } from './identity/join';
+import type { MeNextDto } from './loop/next';
 import type { CreateRoleInvitationRequest, NodeStaffDto, RoleInvitationDto } from './identity/staff';
 import type {
   BackfillRequest,
@@ -172,6 +174,10 @@ export const ROUTES = {
     consent: route<ConsentRequest, never, MeDto>()('POST', '/api/me/consent'),
     deleteMe: route<never, never, void>()('DELETE', '/api/me'),
     privacyNotice: route<never, never, PrivacyNoticeDto>()('GET', '/api/privacy-notice'),
+    /** A resident joins a community: by the poster's code or a nearby community's id. */
+    joinCommunity: route<JoinCommunityRequest, never, MeDto>()('POST', '/api/me/community'),
+    /** What the home page says comes next, for every role of the caller. */
+    next: route<never, never, MeNextDto>()('GET', '/api/me/next'),
   },
   registrations: {
     submit: route<SubmitRegistrationRequest, never, RegistrationDto>()('POST', '/api/registrations'),
@@ -228,6 +234,8 @@ export const ROUTES = {
     /** The city-wide unit directory: a member may work in another district than they live in. */
     searchWorkUnits: route<never, WorkUnitSearchQuery, Page<WorkUnitDirectoryEntryDto>>()('GET', '/api/work-units'),
     communityByCode: route<never, never, CommunityPublicDto>()('GET', '/api/communities/by-code/:code'),
+    /** Open communities near a point (or all open ones by name): to join one. */
+    nearbyCommunities: route<never, NearbyCommunitiesQuery, NearbyCommunityDto[]>()('GET', '/api/communities/nearby'),
     communityProfile: route<never, never, CommunityPublicDto>()('GET', '/api/communities/:id/profile'),
     positions: route<never, never, PositionDto[]>()('GET', '/api/communities/:id/positions'),
     createPosition: route<CreatePositionRequest, never, PositionDto>()('POST', '/api/communities/:id/positions'),

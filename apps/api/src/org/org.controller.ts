@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import {
   PosterKind,
   type CommunityPublicDto,
+  type NearbyCommunityDto,
   type OrgNodeDto,
   type Page,
   type PositionDto,
@@ -17,6 +18,7 @@ import { CommunityPosterService, type PosterFile } from './community-poster.serv
 import { CommunityQrService } from './community-qr.service';
 import { CreateOrgNodeDto } from './dto/create-org-node.dto';
 import { CreatePositionDto } from './dto/create-position.dto';
+import { NearbyCommunitiesDto } from './dto/nearby.query';
 import { ListChildrenQuery } from './dto/list-children.query';
 import { PosterQueryDto } from './dto/poster.query';
 import { UpdateOrgNodeDto } from './dto/update-org-node.dto';
@@ -107,6 +109,12 @@ export class OrgController {
   @ApiOperation({ summary: 'Public facts of a community, from its QR code: positions, buildings, work units' })
   byCode(@Param('code') code: string): Promise<CommunityPublicDto> {
     return this.org.communityByCode(code);
+  }
+
+  @Get('communities/nearby')
+  @ApiOperation({ summary: 'Open communities nearest a point (lat/lng), or all open ones by name: to join one' })
+  nearby(@Query() q: NearbyCommunitiesDto): Promise<NearbyCommunityDto[]> {
+    return this.org.nearby(q.lat !== undefined && q.lng !== undefined ? { lat: q.lat, lng: q.lng } : null);
   }
 
   @Get('communities/:id/profile')

@@ -10,6 +10,7 @@ import {
   REGISTER_PAGE_PATH,
   Role,
   type CommunityPublicDto,
+  type NearbyCommunityDto,
   type OrgNodeDto,
   type Page,
   type PositionDto,
@@ -29,6 +30,7 @@ import { OrgNodeEntity } from './entities/org-node.entity';
 import { PositionEntity } from './entities/position.entity';
 import { toOrgNodeDto, toPositionDto } from './org-dto';
 import { insertOrgNode } from './org-tree';
+import { nearbyCommunities } from './nearby';
 
 export { toOrgNodeDto, toPositionDto };
 
@@ -158,6 +160,11 @@ export class OrgService {
     if (!community) throw notFound('社区不存在，请确认二维码是否正确');
     if (community.closedAt) throw conflict('该社区已撤销，不再接受报到，请联系所在街道');
     return this.publicFacts(community);
+  }
+
+  /** Open communities to join, nearest `point` first (by name without one). */
+  nearby(point: { lat: number; lng: number } | null): Promise<NearbyCommunityDto[]> {
+    return nearbyCommunities(this.db, point);
   }
 
   /** The public facts of a community: its open buildings, positions and its district's open work units. */

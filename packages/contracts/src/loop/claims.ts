@@ -70,6 +70,8 @@ export enum ClaimRefusal {
   OutOfArea = 'OUT_OF_AREA',
   /** Reserved, for now, for holders of the task's positions. */
   PositionPriority = 'POSITION_PRIORITY',
+  /** The member holds a slot on another task at an overlapping time. */
+  TimeClash = 'TIME_CLASH',
 }
 
 /** The general wording of each refusal (the rule's own message may be more precise). */
@@ -80,6 +82,7 @@ export const CLAIM_REFUSAL_LABELS: Record<ClaimRefusal, string> = {
   [ClaimRefusal.NotApproved]: '报到审核通过后才能接单',
   [ClaimRefusal.OutOfArea]: '只能报名本社区或本街道的任务',
   [ClaimRefusal.PositionPriority]: '该任务优先向相关岗位的党员开放',
+  [ClaimRefusal.TimeClash]: '与已报名的任务时间冲突',
 };
 
 /** A refusal and its message in Chinese, as shown to the member. */

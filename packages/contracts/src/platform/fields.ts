@@ -28,6 +28,8 @@ export const FIELD_LABELS: Record<string, string> = {
   parentId: '上级组织',
   address: '地址',
   latitude: '纬度',
+  lat: '纬度',
+  lng: '经度',
   longitude: '经度',
   description: '描述',
   active: '启用状态',

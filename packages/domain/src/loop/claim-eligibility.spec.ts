@@ -83,11 +83,35 @@ describe('whyMemberCannotClaim', () => {
       status: TaskStatus.Published,
       target: TaskTarget.Individuals,
       startAt: new Date(now + H).toISOString(),
+      endAt: new Date(now + 3 * H).toISOString(),
       communityId: 10,
       positions: [{ id: 3, name: '楼栋长' }],
     };
-    expect(claimableTaskOf(dto)).toEqual({ ...task, claimDeadline: now + H, streetId: null, positionIds: [3] });
+    expect(claimableTaskOf(dto)).toEqual({
+      ...task,
+      claimDeadline: now + H,
+      streetId: null,
+      positionIds: [3],
+      window: { start: now + H, end: now + 3 * H },
+    });
     expect(whyMemberCannotClaim(claimableTaskOf(dto), null, now + H)?.code).toBe(ClaimRefusal.DeadlinePassed);
+  });
+
+  it('refuses a time clash with another live sign-up, before the tap (touching ends are fine)', () => {
+    const timed = { ...task, window: { start: now + 2 * H, end: now + 4 * H } };
+    const held = (start: number, end: number) => [{ taskId: 7, title: '助老理发', start, end }];
+    expect(whyMemberCannotClaim(timed, null, now, { held: held(now + 3 * H, now + 5 * H) })).toEqual({
+      code: ClaimRefusal.TimeClash,
+      message: '与已报名的任务「助老理发」时间冲突',
+    });
+    expect(code(timed, member, { held: held(now + 4 * H, now + 5 * H) })).toBeNull();
+    expect(code(timed, member, { held: held(now, now + 2 * H) })).toBeNull();
+    // Without the task's window the clash is the API's to decide.
+    expect(code(task, member, { held: held(now + 3 * H, now + 5 * H) })).toBeNull();
+    // A closed sign-up says so first.
+    expect(code({ ...timed, claimDeadline: now }, null, { held: held(now + 3 * H, now + 5 * H) })).toBe(
+      ClaimRefusal.DeadlinePassed,
+    );
   });
 
   it('is monotone: a member refused for the task alone is refused whoever they are, with the same reason', () => {

@@ -6,8 +6,9 @@ import {
   type TaskDto,
   type TaskStatus,
 } from '@sbd/contracts';
+import { windowsOverlap } from './claim-rules';
 import { whyCannotClaimTask } from './task-machine';
-import { chinaHourMinute, toMs, type Instant } from './time';
+import { chinaHourMinute, toMs, type Instant, type TimeWindow } from './time';
 
 /** What the claim rule needs to know about a task. */
 export interface ClaimableTask {
@@ -22,6 +23,16 @@ export interface ClaimableTask {
   priorityUntil?: Instant | null;
   /** Positions the task asks for (岗位式). */
   positionIds: readonly number[];
+  /** When the service takes place: needed to see a clash with the member's other sign-ups. */
+  window?: TimeWindow;
+}
+
+/** A live sign-up of the member (a slot held on another task) that a new one may not overlap. */
+export interface HeldSignup {
+  taskId: number;
+  title: string;
+  start: Instant;
+  end: Instant;
 }
 
 /** What the claim rule needs to know about the member who would serve. */
@@ -41,6 +52,16 @@ export interface ClaimRuleOptions {
    * and the position priority does not apply.
    */
   byBranchSecretary?: boolean;
+  /**
+   * The member's live sign-ups on other tasks: a task whose window overlaps one of them is refused
+   * (TIME_CLASH). The API decides it again inside the claim's transaction.
+   */
+  held?: readonly HeldSignup[];
+}
+
+/** The words for a clash with an earlier sign-up (the API's and the app's). */
+export function timeClashMessage(title: string): string {
+  return `与已报名的任务「${title}」时间冲突`;
 }
 
 const refusal = (code: ClaimRefusal, message = CLAIM_REFUSAL_LABELS[code]): ClaimRefusalReason => ({ code, message });
@@ -48,7 +69,7 @@ const refusal = (code: ClaimRefusal, message = CLAIM_REFUSAL_LABELS[code]): Clai
 /**
  * Null when `member` may claim `task` at `now`, otherwise why not (a code and a Chinese message),
  * checked in this order: the task's status, the deadline, a task for branches (unless a branch
- * secretary claims), then — when the member is known — an approved registration, the area (own
+ * secretary claims), a time clash with `options.held` (when the task's window is known), then — when the member is known — an approved registration, the area (own
  * community, or another community of the same street) and the position priority window.
  *
  * `member` null checks the task alone (the mini-program, which shows only tasks of the member's
@@ -66,6 +87,8 @@ export function whyMemberCannotClaim(
   if (status) return refusal(ClaimRefusal.TaskNotOpen, status);
   if (toMs(task.claimDeadline, 'claim deadline') <= t) return refusal(ClaimRefusal.DeadlinePassed);
   if (task.target === TaskTarget.Branches && !options.byBranchSecretary) return refusal(ClaimRefusal.BranchesOnly);
+  const clash = task.window ? clashingSignup(task.window, options.held ?? [], null) : null;
+  if (clash) return refusal(ClaimRefusal.TimeClash, timeClashMessage(clash.title));
   if (!member) return null;
   if (!member.approved) return refusal(ClaimRefusal.NotApproved);
   const sameCommunity = member.communityId === task.communityId;
@@ -83,15 +106,25 @@ export function whyMemberCannotClaim(
   return null;
 }
 
+/** The first of `held` (other than `exceptTaskId`) whose window overlaps `window`, if any. */
+export function clashingSignup(
+  window: TimeWindow,
+  held: readonly HeldSignup[],
+  exceptTaskId: number | null,
+): HeldSignup | null {
+  return held.find((h) => h.taskId !== exceptTaskId && windowsOverlap(window, { start: h.start, end: h.end })) ?? null;
+}
+
 /**
  * The claim rule's view of a task as the API sends it. Claims close when the task starts (the API
  * sets its claim deadline to the start); TaskDto carries neither the street nor the priority
  * window, so the area and priority checks are the API's (pass `member` null with it).
  */
 export function claimableTaskOf(
-  task: Pick<TaskDto, 'status' | 'target' | 'startAt' | 'communityId' | 'positions'>,
+  task: Pick<TaskDto, 'status' | 'target' | 'startAt' | 'endAt' | 'communityId' | 'positions'>,
 ): ClaimableTask {
   return {
+    window: { start: Date.parse(task.startAt), end: Date.parse(task.endAt) },
     status: task.status,
     target: task.target,
     claimDeadline: Date.parse(task.startAt),

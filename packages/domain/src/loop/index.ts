@@ -12,3 +12,4 @@ export * from './geo';
 export * from './ratings';
 export * from './points';
 export * from './duplicates';
+export * from './next-step';

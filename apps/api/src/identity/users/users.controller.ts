@@ -5,6 +5,7 @@ import type { Request } from 'express';
 import { CurrentUser, Public } from '../../platform/auth/decorators';
 import type { Principal } from '../../platform/auth/principal';
 import { ConsentDto } from './dto/consent.dto';
+import { JoinCommunityDto } from './dto/join-community.dto';
 import { PRIVACY_NOTICE } from './privacy-notice';
 import { UsersService } from './users.service';
 
@@ -25,6 +26,13 @@ export class UsersController {
   @ApiOperation({ summary: 'Consent to the current privacy notice (stored with version and time)' })
   consent(@CurrentUser() p: Principal, @Body() dto: ConsentDto, @Req() req: Request): Promise<MeDto> {
     return this.users.consent(p, dto.version, req.ip ?? null, req.get('user-agent') ?? null);
+  }
+
+  @Post('me/community')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Join a community as a resident: by its code (the poster) or a nearby community' })
+  joinCommunity(@CurrentUser() p: Principal, @Body() dto: JoinCommunityDto): Promise<MeDto> {
+    return this.users.joinCommunity(p, dto);
   }
 
   @Public()

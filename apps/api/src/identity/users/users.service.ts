@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { MeDto } from '@sbd/contracts';
+import type { JoinCommunityRequest, MeDto } from '@sbd/contracts';
 import { DataSource } from 'typeorm';
 import { FieldCipher } from '../../platform/crypto/field-cipher';
 import { badRequest, notFound } from '../../platform/errors/app-errors';
 import type { Principal } from '../../platform/auth/principal';
 import { ConsentEntity } from './entities/consent.entity';
 import { UserEntity } from './entities/user.entity';
+import { joinCommunity } from './join-community';
 import { PRIVACY_NOTICE } from './privacy-notice';
 
 @Injectable()
@@ -33,6 +34,12 @@ export class UsersService {
       consentVersion: user.consentVersion,
       consentAt: user.consentAt?.toISOString() ?? null,
     };
+  }
+
+  /** A resident without a community joins one (by the poster's code, or one near them). */
+  async joinCommunity(principal: Principal, input: JoinCommunityRequest): Promise<MeDto> {
+    const roles = await joinCommunity(this.db, principal, input);
+    return this.me({ ...principal, roles });
   }
 
   async consent(principal: Principal, version: string, ip: string | null, userAgent: string | null): Promise<MeDto> {

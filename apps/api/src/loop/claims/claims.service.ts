@@ -17,6 +17,7 @@ import {
 import {
   whyCannotClaimTask,
   whyCannotWithdraw,
+  timeClashMessage,
   whyMemberCannotClaim,
   type ClaimableTask,
   type ClaimingMember,
@@ -186,7 +187,7 @@ export class ClaimsService {
     if (existing && !ENDED.includes(existing.status)) return { id: existing.id, created: false };
     const overlapping = mine.find((c) => Number(c.task_id) !== task.id);
     if (overlapping) {
-      throw new AppError(HttpStatus.CONFLICT, ErrorCode.Conflict, `与已报名的任务「${overlapping.title}」时间冲突`);
+      throw new AppError(HttpStatus.CONFLICT, ErrorCode.Conflict, timeClashMessage(overlapping.title));
     }
 
     const now = new Date();

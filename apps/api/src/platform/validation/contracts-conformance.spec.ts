@@ -84,6 +84,8 @@ import type {
   WechatLoginRequest,
   WithdrawClaimRequest,
   WithdrawNeedRequest,
+  JoinCommunityRequest,
+  NearbyCommunitiesQuery,
 } from '@sbd/contracts';
 import type { AuditEventsQuery } from '../audit/dto/audit-events.query';
 import type { LoginDto } from '../../identity/auth/dto/login.dto';
@@ -107,6 +109,8 @@ import type { CreateRoleInvitationDto } from '../../identity/staff/dto/create-ro
 import type { ListItemsQuery } from '../../identity/units/dto/list-items.query';
 import type { UpdatePairingItemDto } from '../../identity/units/dto/update-pairing-item.dto';
 import type { ConsentDto } from '../../identity/users/dto/consent.dto';
+import type { JoinCommunityDto } from '../../identity/users/dto/join-community.dto';
+import type { NearbyCommunitiesDto } from '../../org/dto/nearby.query';
 import type {
   BackfillDto,
   CheckInDto,
@@ -184,6 +188,8 @@ describe('API request classes and their contracts', () => {
       conforms<RejectRegistrationDto, RejectRegistrationRequest>(true),
       conforms<ListRegistrationsQuery, RegistrationListQuery>(true),
       conforms<ConsentDto, ConsentRequest>(true),
+      conforms<JoinCommunityDto, JoinCommunityRequest>(true),
+      conforms<NearbyCommunitiesDto, NearbyCommunitiesQuery>(true),
       conforms<WechatLoginDto, WechatLoginRequest>(true),
       conforms<LoginDto, LoginRequest>(true),
       conforms<RefreshDto, RefreshRequest>(true),

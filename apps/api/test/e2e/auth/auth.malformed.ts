@@ -1,16 +1,35 @@
-/** The malformed-body table of the auth and me routes: signup, login, WeChat login, refresh, logout, consent. */
+/**
+ * The malformed-body table of the auth and me routes: signup, login, WeChat login, refresh, logout,
+ * consent, joining a community.
+ */
 import fc from 'fast-check';
 import { PRIVACY_NOTICE } from '../../../src/identity/users/privacy-notice';
-import { nextPhone, PASSWORD } from '../../support/factories';
+import { createUser, nextPhone, PASSWORD, type TestUser } from '../../support/factories';
 import type { FoundationWorld } from '../../support/foundation-world';
-import { badPhone, badText, nonMatching, notAString, tooLong } from '../../support/malformed';
+import { badId, badPhone, badText, nonMatching, notAString, tooLong } from '../../support/malformed';
 import type { MalformedRoute } from '../../support/malformed-routes';
 
 const CONSENT = PRIVACY_NOTICE.version;
 const badRefreshToken = fc.oneof(notAString, fc.constant(null), fc.string({ maxLength: 15 }), tooLong(200));
 
 export function authMalformedRoutes(w: () => FoundationWorld): MalformedRoute[] {
+  let joiner: TestUser | null = null;
   return [
+    {
+      method: 'post',
+      path: '/api/me/community',
+      user: () => joiner,
+      bad: {
+        code: fc.oneof(notAString, fc.constant(null), nonMatching(/^[A-Za-z0-9_-]{2,32}$/), fc.constant('NOSUCHCODE')),
+        communityId: fc.oneof(badId(), fc.constant(99_999_999)),
+      },
+      valid: () => ({ code: w().city.a.code }),
+      validStatus: 200,
+      // Someone new each time: joining once makes them a resident.
+      before: async () => {
+        joiner = await createUser(w().t);
+      },
+    },
     {
       method: 'post',
       path: '/api/auth/signup',

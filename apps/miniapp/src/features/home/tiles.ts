@@ -49,6 +49,13 @@ const TILE_POST_NEED: TileDef = {
   desc: '说出需求，党员上门服务',
   url: PAGES.postNeed,
 };
+const TILE_JOIN: TileDef = {
+  key: 'join',
+  icon: '🏘️',
+  title: '加入社区',
+  desc: '输入社区编码或选择附近社区',
+  url: PAGES.joinCommunity,
+};
 const TILE_MY_NEEDS: TileDef = {
   key: 'myNeeds',
   icon: '🗂️',
@@ -195,8 +202,10 @@ export function tilesFor(role: RoleAssignment | null, loggedIn: boolean): TileDe
     case Role.Member:
       return MEMBER_TILES;
     case Role.Resident:
-    case undefined:
       return [TILE_POST_NEED, TILE_MY_NEEDS, TILE_INBOX, TILE_REGISTER, TILE_STATUS, TILE_ME];
+    case undefined:
+      // No community yet: join one first (then 我要点单 takes its place).
+      return [TILE_JOIN, TILE_MY_NEEDS, TILE_INBOX, TILE_REGISTER, TILE_STATUS, TILE_ME];
     default:
       return [TILE_INBOX, TILE_ME];
   }

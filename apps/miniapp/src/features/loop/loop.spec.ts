@@ -1,6 +1,6 @@
 import { ClaimAction, ClaimStatus, NeedStatus, TaskStatus, TaskTarget } from '@sbd/contracts';
 import { iso, makeClaim, makeNeed, makeTask } from '@test/doubles/fixtures';
-import { memberTaskView, myClaimView, needTimeline, STEP_STATE_LABELS } from './loop';
+import { heldSignups, memberTaskView, myClaimView, needTimeline, STEP_STATE_LABELS } from './loop';
 
 const MIN = 60_000;
 
@@ -38,6 +38,21 @@ describe('memberTaskView: the claim buttons by state', () => {
       kind: 'blocked',
       reason: expect.stringContaining('支部书记'),
     });
+  });
+
+  it('shows a time clash with another live sign-up before the tap, not with the task itself', () => {
+    const task = makeTask({ id: 21 });
+    const other = makeTask({ id: 22, title: '助老理发', startAt: task.startAt, endAt: task.endAt });
+    const held = heldSignups(
+      [makeClaim(other), makeClaim(task, { id: 32 }), makeClaim(other, { id: 33, status: ClaimStatus.Withdrawn })],
+      now,
+    );
+    expect(held.map((h) => h.taskId)).toEqual([22, 21]);
+    expect(memberTaskView(task, now, held)).toEqual({ kind: 'blocked', reason: '与已报名的任务「助老理发」时间冲突' });
+    expect(memberTaskView(other, now, held.slice(1))).toMatchObject({ kind: 'blocked' });
+    expect(memberTaskView(task, now, held.slice(1))).toEqual({ kind: 'claim', slotsLeft: 2, rejoin: false });
+    // A closed sign-up says so first.
+    expect(memberTaskView(makeTask({ id: 21 }, -5), now, held)).toEqual({ kind: 'blocked', reason: '报名已截止' });
   });
 
   it('lets a member claim again after withdrawing', () => {

@@ -23,6 +23,7 @@ import {
   whyCannotCheckIn,
   whyCannotWithdraw,
   whyMemberCannotClaim,
+  type HeldSignup,
 } from '@sbd/domain';
 import type { Tone } from '@/ui/Badge';
 
@@ -101,20 +102,35 @@ export type MemberTaskView =
   | { kind: 'blocked'; reason: string };
 
 /**
- * What a member sees at the bottom of a task: their own claim and its actions, or the claim /
- * waitlist button, or why they cannot claim. `now` is epoch ms.
+ * What a member sees at the bottom of a task (and on its card in 任务大厅): their own claim and its
+ * actions, or the claim / waitlist button, or why they cannot claim — a closed sign-up, or a time
+ * clash with `held` (their live sign-ups, see heldSignups). `now` is epoch ms.
  */
-export function memberTaskView(task: TaskDto, now: number): MemberTaskView {
+export function memberTaskView(task: TaskDto, now: number, held: readonly HeldSignup[] = []): MemberTaskView {
   const claim = task.myClaim;
   if (claim && !ENDED_CLAIM_STATUSES.includes(claim.status)) return myClaimView(claim, now);
   const rejoin = !!claim;
   // The shared claim rule (the API's too); the member's area and priority are the API's to check.
-  const why = whyMemberCannotClaim(claimableTaskOf(task), null, now);
+  const others = held.filter((h) => h.taskId !== task.id);
+  const why = whyMemberCannotClaim(claimableTaskOf(task), null, now, { held: others });
   if (why) return { kind: 'blocked', reason: why.message };
   const slotsLeft = Math.max(0, task.capacity - task.claimedCount);
   if (slotsLeft > 0) return { kind: 'claim', slotsLeft, rejoin };
   if (task.waitlist) return { kind: 'waitlist', waitlistCount: task.waitlistCount, rejoin };
   return { kind: 'blocked', reason: '名额已满' };
+}
+
+/** The member's live sign-ups (a slot held, service not over) as the claim rule reads them. */
+export function heldSignups(claims: readonly ClaimDto[], now: number): HeldSignup[] {
+  const live: ClaimStatus[] = [ClaimStatus.Claimed, ClaimStatus.CheckedIn];
+  return claims
+    .filter((c) => live.includes(c.status) && Date.parse(c.taskEndAt) > now)
+    .map((c) => ({
+      taskId: c.taskId,
+      title: c.taskTitle,
+      start: Date.parse(c.taskStartAt),
+      end: Date.parse(c.taskEndAt),
+    }));
 }
 
 /** The member's own claim: countdowns and which of confirm / withdraw / check-in / check-out apply. */

@@ -22,7 +22,9 @@ import { branchScope, useSession } from '@/platform/session';
 import { taskFeed, type FeedFilters } from '@/features/tasks/service';
 import { usePaged } from '@/ui/hooks/usePaged';
 import { a11y, keyActivate } from '@/platform/a11y';
-import { CLAIM_TONE, ENDED_CLAIM_STATUSES } from '@/features/loop/loop';
+import { CLAIM_TONE, ENDED_CLAIM_STATUSES, memberTaskView } from '@/features/loop/loop';
+import { useHeldSignups } from '@/features/claims/useHeldSignups';
+import type { HeldSignup } from '@sbd/domain';
 import { openPage } from '@/platform/nav';
 import { stopPullDown } from '@/platform/feedback';
 import { TaskSummary } from '@/features/tasks/TaskSummary';
@@ -34,15 +36,24 @@ const KIND_OPTIONS: { value: KindFilter; label: string }[] = [
   ...(Object.keys(TASK_KIND_LABELS) as TaskKind[]).map((k) => ({ value: k, label: TASK_KIND_LABELS[k] })),
 ];
 
-function TaskItem({ task, homeCommunityId }: { task: TaskDto; homeCommunityId: number | null }) {
+interface ItemProps {
+  task: TaskDto;
+  homeCommunityId: number | null;
+  held: readonly HeldSignup[];
+}
+
+function TaskItem({ task, homeCommunityId, held }: ItemProps) {
   const open = () => openPage(`${PAGES.task}?id=${task.id}`);
   const mine = task.myClaim && !ENDED_CLAIM_STATUSES.includes(task.myClaim.status) ? task.myClaim : null;
+  // The shared claim rule, before the tap: a closed sign-up, a clash with my other sign-ups, no slot.
+  const view = mine ? null : memberTaskView(task, Date.now(), held);
+  const blocked = view?.kind === 'blocked' ? view.reason : null;
   return (
     <View
       className="item task-item"
       hoverClass="btn-pressed"
       onClick={open}
-      {...a11y(`${task.title}，点按查看详情并报名`, { role: 'button' })}
+      {...a11y(blocked ? `${task.title}，${blocked}` : `${task.title}，点按查看详情并报名`, { role: 'button' })}
       {...keyActivate(open)}
     >
       <TaskSummary task={task} showStatus={false} />
@@ -50,8 +61,10 @@ function TaskItem({ task, homeCommunityId }: { task: TaskDto; homeCommunityId: n
         <Text className="item-line">街道内其他社区的任务</Text>
       ) : null}
       <View className="row-between mt-24">
-        {mine ? <Badge text={`我：${CLAIM_STATUS_LABELS[mine.status]}`} tone={CLAIM_TONE[mine.status]} /> : <Text />}
-        <Text className="item-go mt-0">{mine ? '查看 ›' : '去报名 ›'}</Text>
+        {mine ? <Badge text={`我：${CLAIM_STATUS_LABELS[mine.status]}`} tone={CLAIM_TONE[mine.status]} /> : null}
+        {blocked ? <Badge text={`不能报名：${blocked}`} tone="neutral" /> : null}
+        {!mine && !blocked ? <Text /> : null}
+        <Text className="item-go mt-0">{mine || blocked ? '查看 ›' : '去报名 ›'}</Text>
       </View>
     </View>
   );
@@ -64,6 +77,7 @@ function TaskItem({ task, homeCommunityId }: { task: TaskDto; homeCommunityId: n
 export function TaskFeed() {
   const session = useSession();
   const [reg, setReg] = useState<RegistrationDto | null>(null);
+  const held = useHeldSignups(!!session?.accessToken);
   const [kind, setKind] = useState<KindFilter>(ALL);
   const [positionId, setPositionId] = useState<number>(0);
   const filters: FeedFilters = { ...(kind ? { kind } : {}), ...(positionId ? { positionId } : {}) };
@@ -123,7 +137,7 @@ export function TaskFeed() {
       <PagedList
         list={list}
         empty="暂时没有可报名的任务"
-        render={(t) => <TaskItem key={t.id} task={t} homeCommunityId={reg?.communityId ?? null} />}
+        render={(t) => <TaskItem key={t.id} task={t} homeCommunityId={reg?.communityId ?? null} held={held} />}
         errorView={
           notRegistered ? (
             <View className="card">

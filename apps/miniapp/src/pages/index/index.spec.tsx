@@ -80,6 +80,7 @@ describe('home page', () => {
       '我的报到',
       '我的',
     ]);
+    expect(titles(null)[0]).toBe('加入社区');
     expect(titles({ role: Role.CommunityAdmin, scopeNodeId: 7, scopeName: null })).toEqual([
       '需求分拣',
       '发布任务',

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
-import { PAGES, ROLE_LABELS, Role } from '@sbd/contracts';
+import { PAGES, ROLE_LABELS, Role, type MeNextDto } from '@sbd/contracts';
+import { nextStepFor } from '@sbd/domain';
 import { ElderlyEntry } from '@/ui/ElderlyEntry';
 import { Page } from '@/ui/Page';
 import { Btn } from '@/ui/Button';
@@ -12,11 +13,13 @@ import { activeAssignment, isLoggedIn, useSession } from '@/platform/session';
 import { openPage } from '@/platform/nav';
 import { tilesFor } from '@/features/home/tiles';
 import { Tiles } from '@/features/home/Tile';
+import { NextStepCard } from '@/features/home/NextStep';
+import { fetchNext } from '@/features/home/service';
 import './index.css';
 
 export { tilesFor };
 
-/** 首页 (tab): greeting, 长辈版, and the tiles of the role the user acts as. */
+/** 首页 (tab): greeting, what to do next (接下来), 长辈版, and the tiles of the role the user acts as. */
 
 export default function Home() {
   const session = useSession();
@@ -26,11 +29,14 @@ export default function Home() {
   const isStaffElsewhere = role?.role === Role.PlatformAdmin;
 
   const [unread, setUnread] = useState(0);
+  const [next, setNext] = useState<MeNextDto | null>(null);
+  const step = loggedIn && next ? nextStepFor(role?.role ?? null, next, Date.now()) : null;
   useDidShow(() => {
     // Roles change when a registration is approved: refresh quietly.
     if (!isLoggedIn()) return;
     void attempt(fetchMe(true));
     void attempt(inboxSummary()).then((r) => setUnread(r.ok ? r.data.unread : 0));
+    void attempt(fetchNext()).then((r) => setNext(r.ok ? r.data : null));
   });
 
   return (
@@ -47,6 +53,8 @@ export default function Home() {
           </View>
         ) : null}
       </View>
+
+      {step ? <NextStepCard step={step} /> : null}
 
       <ElderlyEntry />
 

@@ -12,6 +12,7 @@ import { invalidId, useLoaded } from '@/ui/hooks/useLoaded';
 import { useNow } from '@/ui/hooks/useNow';
 import { a11y } from '@/platform/a11y';
 import { memberTaskView } from '@/features/loop/loop';
+import { useHeldSignups } from '@/features/claims/useHeldSignups';
 import { openPage } from '@/platform/nav';
 import { formatDayTime } from '@/platform/time';
 import { ClaimPanel } from '@/packageMember/components/ClaimPanel';
@@ -46,6 +47,7 @@ export default function TaskPage() {
   const action = useAction();
   const busy = !!action.busy;
   const now = useNow(15_000);
+  const held = useHeldSignups(!!session?.accessToken);
   const secretary = branchScope(session);
   useSubscribeMoment(SubscribeMoment.AfterClaim, !!session?.accessToken);
   useTaskShare(id, task);
@@ -61,7 +63,7 @@ export default function TaskPage() {
     );
   }
 
-  const view = memberTaskView(task, now);
+  const view = memberTaskView(task, now, held);
 
   const claim = async (joinWaitlist: boolean) => {
     // WeChat's subscribe dialog, from the tap itself (before anything is awaited).
