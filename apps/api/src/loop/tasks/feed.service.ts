@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Page, TaskDto } from '@sbd/contracts';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../platform/auth/principal';
+import { takeCompanionRows } from '../../platform/auth/principal-companion';
 import { forbidden } from '../../platform/errors/app-errors';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { fromDbDate, toDbDate } from '../../platform/database/sql';
@@ -58,7 +59,8 @@ const MAX_CACHED_TASKS = 50_000;
  *
  * What every member of a street sees alike — the street's open tasks with their positions,
  * branches, needs and counts — is cached per process and per street. Each request revalidates it
- * in the one statement that also reads the member's own claims: the version is the newest
+ * in the statement that also reads the member's principal and own claims (FeedCompanion, read by
+ * the auth guard; without it, one statement here): the version is the newest
  * `updated_at` of the street's tasks (one index dive), and every change to a task (publishing, a
  * status, a slot taken or freed, the waitlist) bumps it. So a cached list is not used once out of
  * date, whichever API process changed the task; each process keeps its own copy and needs no
@@ -86,13 +88,16 @@ export class FeedService {
     const limit = q.limit ?? 20;
     const now = new Date();
     const scope = feedScope(home);
-    // One statement: the scope's version and the member's claims on tasks that have not ended.
-    const rows = (await this.db.query(
-      `SELECT v.u AS v_u, mc.*
-         FROM (SELECT MAX(t.updated_at) AS u FROM tasks t WHERE t.${scope.column} = ?) v
-         LEFT JOIN (${this.hooks.claims.claimViewSelect} WHERE c.member_user_id = ? AND c.ends_at > ?) mc ON 1 = 1`,
-      [scope.id, p.userId, toDbDate(now)],
-    )) as Record<string, unknown>[];
+    // The scope's version and the member's claims on tasks that have not ended: read with the
+    // principal by the guard (FeedCompanion), or here in one statement.
+    const rows =
+      takeCompanionRows(p) ??
+      ((await this.db.query(
+        `SELECT v.u AS v_u, mc.*
+           FROM (SELECT MAX(t.updated_at) AS u FROM tasks t WHERE t.${scope.column} = ?) v
+           LEFT JOIN (${this.hooks.claims.claimViewSelect} WHERE c.member_user_id = ? AND c.ends_at > ?) mc ON 1 = 1`,
+        [scope.id, p.userId, toDbDate(now)],
+      )) as Record<string, unknown>[]);
     const version = fromDbDate(rows[0].v_u)?.getTime() ?? 0;
     const entry = await this.entry(scope, version);
     let page: PageItem[];
