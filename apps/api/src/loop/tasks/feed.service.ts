@@ -7,6 +7,7 @@ import { takeCompanionRows } from '../../platform/auth/principal-companion';
 import { forbidden } from '../../platform/errors/app-errors';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { fromDbDate, toDbDate } from '../../platform/database/sql';
+import { serializedJson, type SerializedJson } from '../../platform/http/serialized-json';
 import type { TaskFeedQuery } from './dto/list-tasks.query';
 import type { TaskEntity } from './entities/task.entity';
 import {
@@ -25,11 +26,12 @@ import { rowToTask, TaskViewsService, type SharedTaskDto } from './task-views.se
 
 /**
  * A cached open task: what the page selection needs, the entity, and its DTO as a viewer without
- * a claim on it sees it (frozen: the same object goes into many responses).
+ * a claim on it sees it (frozen: the same object goes into many responses), also serialized.
  */
 interface CachedTask extends FeedCandidate {
   task: TaskEntity;
   dto: Readonly<TaskDto>;
+  json: string;
 }
 
 /** A scope's open tasks sorted by (start, id) as of `version`, or `tooLarge` to read them with SQL. */
@@ -40,7 +42,7 @@ interface Entry {
 }
 
 type Scope = ReturnType<typeof feedScope>;
-type PageItem = { task: TaskEntity; dto: Readonly<TaskDto> };
+type PageItem = { task: TaskEntity; dto: Readonly<TaskDto>; json: string };
 
 /** An entry is reloaded after this long even when its version is unchanged (a renamed position, clock skew). */
 const MAX_AGE_MS = 30_000;
@@ -82,7 +84,8 @@ export class FeedService {
     private readonly hooks: TaskHooks,
   ) {}
 
-  async feed(p: Principal, q: TaskFeedQuery): Promise<Page<TaskDto>> {
+  /** The page, serialized: the tasks' JSON is cached with them, only the caller's claims are stringified. */
+  async feed(p: Principal, q: TaskFeedQuery): Promise<SerializedJson<Page<TaskDto>>> {
     const home = p.home;
     if (!home) throw forbidden('报到审核通过后才能查看任务');
     const limit = q.limit ?? 20;
@@ -118,13 +121,12 @@ export class FeedService {
       page.map((x, i) => ({ taskId: x.task.id, communityId: x.task.communityId, rank: i + 1, score: null })),
     );
     const last = page[page.length - 1];
-    return {
-      items: page.map((x) => {
-        const myClaim = mine.get(x.task.id);
-        return myClaim ? { ...x.dto, myClaim } : x.dto;
-      }),
-      nextCursor: more && last ? feedCursor(home, last.task) : null,
-    };
+    const items = page.map((x) => {
+      const myClaim = mine.get(x.task.id);
+      return myClaim ? JSON.stringify({ ...x.dto, myClaim }) : x.json;
+    });
+    const nextCursor = more && last ? feedCursor(home, last.task) : null;
+    return serializedJson(`{"items":[${items.join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`);
   }
 
   /** The page straight from SQL, for scopes too large to cache. */
@@ -142,7 +144,7 @@ export class FeedService {
       new Map(rows.map((r) => [Number(r.community_id), String(r.community_name)])),
     );
     return {
-      page: tasks.map((task, i) => ({ task, dto: asViewedWithoutClaim(shared[i]) })),
+      page: tasks.map((task, i) => withJson({ task, dto: asViewedWithoutClaim(shared[i]) })),
       more: rows.length > limit,
     };
   }
@@ -185,18 +187,24 @@ export class FeedService {
     return {
       version,
       expiresAt,
-      tasks: tasks.map((task, i) => ({
-        id: task.id,
-        communityId: task.communityId,
-        kind: task.kind,
-        startsMs: task.startsAt.getTime(),
-        endsMs: task.endsAt.getTime(),
-        positionIds: shared[i].positions.map((x) => x.id),
-        task,
-        dto: asViewedWithoutClaim(shared[i]),
-      })),
+      tasks: tasks.map((task, i) =>
+        withJson({
+          id: task.id,
+          communityId: task.communityId,
+          kind: task.kind,
+          startsMs: task.startsAt.getTime(),
+          endsMs: task.endsAt.getTime(),
+          positionIds: shared[i].positions.map((x) => x.id),
+          task,
+          dto: asViewedWithoutClaim(shared[i]),
+        }),
+      ),
     };
   }
+}
+
+function withJson<T extends { dto: Readonly<TaskDto> }>(x: T): T & { json: string } {
+  return { ...x, json: JSON.stringify(x.dto) };
 }
 
 /** The DTO a member without a claim on the task sees (members have no task actions). */

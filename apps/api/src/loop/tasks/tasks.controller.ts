@@ -7,6 +7,7 @@ import type { Principal } from '../../platform/auth/principal';
 import { IdParam } from '../../platform/validation/id-param';
 import { NoteDto } from '../../platform/validation/note.dto';
 import { ReadsMayLag } from '../../platform/database/replica/reads-may-lag';
+import { SendsSerializedJson, type SerializedJson } from '../../platform/http/serialized-json';
 import { CancelTaskDto } from './dto/cancel-task.dto';
 import { CreateTaskDto } from './dto/create-task.dto';
 import { ListTasksQuery, TaskFeedQuery } from './dto/list-tasks.query';
@@ -32,8 +33,9 @@ export class TasksController {
   @Get('tasks/feed')
   @ReadsMayLag()
   @WithPrincipal(FeedCompanion)
+  @SendsSerializedJson()
   @ApiOperation({ summary: 'Open tasks for a member: own community first, then the street (keyset)' })
-  feed(@CurrentUser() p: Principal, @Query() q: TaskFeedQuery): Promise<Page<TaskDto>> {
+  feed(@CurrentUser() p: Principal, @Query() q: TaskFeedQuery): Promise<SerializedJson<Page<TaskDto>>> {
     return this.feedService.feed(p, q);
   }
 
