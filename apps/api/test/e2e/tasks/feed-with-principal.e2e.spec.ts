@@ -1,6 +1,6 @@
 /**
- * The member feed reads its caller's principal, its street's version and the caller's own claims
- * in one statement (FeedCompanion, read by the auth guard). Nothing of it is kept across requests:
+ * The member feed reads its caller's principal, its street's version and the tasks the caller
+ * claimed in one statement (FeedCompanion, read by the auth guard); claims on the page in a second. Nothing of it is kept across requests:
  * a revoked session, a withdrawn registration or a new claim shows on the very next request.
  */
 import { JwtService } from '@nestjs/jwt';
@@ -30,7 +30,7 @@ describe('the member feed reads its caller with its own data, fresh on every req
   const feed = (m: TestUser) => w.t.http().get('/api/tasks/feed?limit=50').set(m.auth);
   const mine = (items: TaskDto[]) => items.filter((x) => taskIds.includes(x.id));
 
-  it('reads the principal, the version and the own claims in one statement once the street is cached', async () => {
+  it('reads the principal, the version and the claimed tasks in one statement once the street is cached', async () => {
     const [m] = await createApprovedMembers(w.t, w.city.a, 1);
     // Sent as serialized (the tasks' JSON is cached), as any JSON answer.
     const first = await feed(m).expect(200).expect('Content-Type', 'application/json; charset=utf-8');
