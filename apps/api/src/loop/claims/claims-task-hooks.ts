@@ -1,8 +1,6 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { TaskHooks } from '../tasks/task-hooks';
 import { AttendanceService } from './attendance.service';
-import { CLAIM_VIEW_SELECT, ownClaimDtos } from './claim-view';
 import { ClaimViewsService } from './claim-views.service';
 import { ClaimsService } from './claims.service';
 
@@ -18,13 +16,11 @@ export class ClaimsTaskHooks implements OnModuleInit {
     private readonly claims: ClaimsService,
     private readonly attendance: AttendanceService,
     private readonly views: ClaimViewsService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
     this.hooks.useClaims({
-      claimViewSelect: CLAIM_VIEW_SELECT,
-      ownClaimDtos: (rows, tasks) => ownClaimDtos(rows, tasks, this.config.attendance.checkinEarlyMinutes),
+      claimTaskIdSelect: 'SELECT c.task_id AS c_task_id FROM claims c',
       ownOnTasks: (userId, tasks) => this.views.ownOnTasks(userId, tasks),
     });
     this.hooks.onCompleted((m, taskId, e) => this.attendance.markNoShowsForTask(m, taskId, e.actorUserId));

@@ -1,11 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Page, TaskDto } from '@sbd/contracts';
+import type { ClaimDto, Page, TaskDto } from '@sbd/contracts';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../platform/auth/principal';
+import { takeCompanionRows } from '../../platform/auth/principal-companion';
 import { forbidden } from '../../platform/errors/app-errors';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { fromDbDate, toDbDate } from '../../platform/database/sql';
+import { serializedJson, type SerializedJson } from '../../platform/http/serialized-json';
 import type { TaskFeedQuery } from './dto/list-tasks.query';
 import type { TaskEntity } from './entities/task.entity';
 import {
@@ -24,11 +26,12 @@ import { rowToTask, TaskViewsService, type SharedTaskDto } from './task-views.se
 
 /**
  * A cached open task: what the page selection needs, the entity, and its DTO as a viewer without
- * a claim on it sees it (frozen: the same object goes into many responses).
+ * a claim on it sees it (frozen: the same object goes into many responses), also serialized.
  */
 interface CachedTask extends FeedCandidate {
   task: TaskEntity;
   dto: Readonly<TaskDto>;
+  json: string;
 }
 
 /** A scope's open tasks sorted by (start, id) as of `version`, or `tooLarge` to read them with SQL. */
@@ -39,7 +42,7 @@ interface Entry {
 }
 
 type Scope = ReturnType<typeof feedScope>;
-type PageItem = { task: TaskEntity; dto: Readonly<TaskDto> };
+type PageItem = { task: TaskEntity; dto: Readonly<TaskDto>; json: string };
 
 /** An entry is reloaded after this long even when its version is unchanged (a renamed position, clock skew). */
 const MAX_AGE_MS = 30_000;
@@ -57,8 +60,10 @@ const MAX_CACHED_TASKS = 50_000;
  * The member feed ("open tasks of my community first, then my street"), the product's hottest read.
  *
  * What every member of a street sees alike — the street's open tasks with their positions,
- * branches, needs and counts — is cached per process and per street. Each request revalidates it
- * in the one statement that also reads the member's own claims: the version is the newest
+ * branches, needs and counts — is cached per process and per street, with each task's JSON. Each
+ * request revalidates it in the statement that also reads the member's principal and the tasks of
+ * their open claims (FeedCompanion, read by the auth guard; without it, one statement here); the
+ * member's claims on the page, if any, are read in a second. The version is the newest
  * `updated_at` of the street's tasks (one index dive), and every change to a task (publishing, a
  * status, a slot taken or freed, the waitlist) bumps it. So a cached list is not used once out of
  * date, whichever API process changed the task; each process keeps its own copy and needs no
@@ -80,19 +85,23 @@ export class FeedService {
     private readonly hooks: TaskHooks,
   ) {}
 
-  async feed(p: Principal, q: TaskFeedQuery): Promise<Page<TaskDto>> {
+  /** The page, serialized: the tasks' JSON is cached with them, only the caller's claims are stringified. */
+  async feed(p: Principal, q: TaskFeedQuery): Promise<SerializedJson<Page<TaskDto>>> {
     const home = p.home;
     if (!home) throw forbidden('报到审核通过后才能查看任务');
     const limit = q.limit ?? 20;
     const now = new Date();
     const scope = feedScope(home);
-    // One statement: the scope's version and the member's claims on tasks that have not ended.
-    const rows = (await this.db.query(
-      `SELECT v.u AS v_u, mc.*
-         FROM (SELECT MAX(t.updated_at) AS u FROM tasks t WHERE t.${scope.column} = ?) v
-         LEFT JOIN (${this.hooks.claims.claimViewSelect} WHERE c.member_user_id = ? AND c.ends_at > ?) mc ON 1 = 1`,
-      [scope.id, p.userId, toDbDate(now)],
-    )) as Record<string, unknown>[];
+    // The scope's version and the member's claims on tasks that have not ended: read with the
+    // principal by the guard (FeedCompanion), or here in one statement.
+    const rows =
+      takeCompanionRows(p) ??
+      ((await this.db.query(
+        `SELECT v.u AS v_u, mc.*
+           FROM (SELECT MAX(t.updated_at) AS u FROM tasks t WHERE t.${scope.column} = ?) v
+           LEFT JOIN (${this.hooks.claims.claimTaskIdSelect} WHERE c.member_user_id = ? AND c.ends_at > ?) mc ON 1 = 1`,
+        [scope.id, p.userId, toDbDate(now)],
+      )) as Record<string, unknown>[]);
     const version = fromDbDate(rows[0].v_u)?.getTime() ?? 0;
     const entry = await this.entry(scope, version);
     let page: PageItem[];
@@ -105,21 +114,22 @@ export class FeedService {
       page = chosen.slice(0, limit);
     }
 
-    // The member's claims came with the version; those on tasks of this page are shown.
-    const mine = this.hooks.claims.ownClaimDtos(rows, new Map(page.map((x) => [x.task.id, x.task])));
+    // The tasks of the member's claims came with the version: those on this page are read (fresh).
+    const claimed = new Set(rows.map((r) => Number(r.c_task_id ?? 0)));
+    const onPage = page.filter((x) => claimed.has(x.task.id)).map((x) => x.task);
+    const mine = onPage.length ? await this.hooks.claims.ownOnTasks(p.userId, onPage) : new Map<number, ClaimDto>();
     this.impressions.record(
       p.userId,
       'feed',
       page.map((x, i) => ({ taskId: x.task.id, communityId: x.task.communityId, rank: i + 1, score: null })),
     );
     const last = page[page.length - 1];
-    return {
-      items: page.map((x) => {
-        const myClaim = mine.get(x.task.id);
-        return myClaim ? { ...x.dto, myClaim } : x.dto;
-      }),
-      nextCursor: more && last ? feedCursor(home, last.task) : null,
-    };
+    const items = page.map((x) => {
+      const myClaim = mine.get(x.task.id);
+      return myClaim ? JSON.stringify({ ...x.dto, myClaim }) : x.json;
+    });
+    const nextCursor = more && last ? feedCursor(home, last.task) : null;
+    return serializedJson(`{"items":[${items.join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`);
   }
 
   /** The page straight from SQL, for scopes too large to cache. */
@@ -137,7 +147,7 @@ export class FeedService {
       new Map(rows.map((r) => [Number(r.community_id), String(r.community_name)])),
     );
     return {
-      page: tasks.map((task, i) => ({ task, dto: asViewedWithoutClaim(shared[i]) })),
+      page: tasks.map((task, i) => withJson({ task, dto: asViewedWithoutClaim(shared[i]) })),
       more: rows.length > limit,
     };
   }
@@ -180,18 +190,24 @@ export class FeedService {
     return {
       version,
       expiresAt,
-      tasks: tasks.map((task, i) => ({
-        id: task.id,
-        communityId: task.communityId,
-        kind: task.kind,
-        startsMs: task.startsAt.getTime(),
-        endsMs: task.endsAt.getTime(),
-        positionIds: shared[i].positions.map((x) => x.id),
-        task,
-        dto: asViewedWithoutClaim(shared[i]),
-      })),
+      tasks: tasks.map((task, i) =>
+        withJson({
+          id: task.id,
+          communityId: task.communityId,
+          kind: task.kind,
+          startsMs: task.startsAt.getTime(),
+          endsMs: task.endsAt.getTime(),
+          positionIds: shared[i].positions.map((x) => x.id),
+          task,
+          dto: asViewedWithoutClaim(shared[i]),
+        }),
+      ),
     };
   }
+}
+
+function withJson<T extends { dto: Readonly<TaskDto> }>(x: T): T & { json: string } {
+  return { ...x, json: JSON.stringify(x.dto) };
 }
 
 /** The DTO a member without a claim on the task sees (members have no task actions). */

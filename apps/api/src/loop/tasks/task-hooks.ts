@@ -19,10 +19,11 @@ export interface ClaimTaskView {
  * (`TaskHooks.useClaims`) instead of tasks importing claims.
  */
 export interface TaskClaimsReader {
-  /** A `SELECT … FROM claims c …` giving one claim-view row per claim; a WHERE on `c` may follow. */
-  readonly claimViewSelect: string;
-  /** The member's claims among claim-view rows, by task id, for the tasks given. */
-  ownClaimDtos(rows: Record<string, unknown>[], tasks: Map<number, ClaimTaskView>): Map<number, ClaimDto>;
+  /**
+   * A `SELECT … FROM claims c` giving each claim's task id as `c_task_id` and nothing else (cheap
+   * enough for every feed request); a WHERE on `c` may follow.
+   */
+  readonly claimTaskIdSelect: string;
   /** The member's own claim on each of the tasks, by task id. */
   ownOnTasks(userId: number, tasks: (ClaimTaskView & { id: number })[]): Promise<Map<number, ClaimDto>>;
 }

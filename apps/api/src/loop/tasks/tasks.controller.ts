@@ -2,13 +2,16 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CheckinCodeDto, Page, TaskDto } from '@sbd/contracts';
 import { CurrentUser } from '../../platform/auth/decorators';
+import { WithPrincipal } from '../../platform/auth/principal-companion';
 import type { Principal } from '../../platform/auth/principal';
 import { IdParam } from '../../platform/validation/id-param';
 import { NoteDto } from '../../platform/validation/note.dto';
 import { ReadsMayLag } from '../../platform/database/replica/reads-may-lag';
+import { SendsSerializedJson, type SerializedJson } from '../../platform/http/serialized-json';
 import { CancelTaskDto } from './dto/cancel-task.dto';
 import { CreateTaskDto } from './dto/create-task.dto';
 import { ListTasksQuery, TaskFeedQuery } from './dto/list-tasks.query';
+import { FeedCompanion } from './feed-companion';
 import { FeedService } from './feed.service';
 import { TasksService } from './tasks.service';
 
@@ -29,8 +32,10 @@ export class TasksController {
 
   @Get('tasks/feed')
   @ReadsMayLag()
+  @WithPrincipal(FeedCompanion)
+  @SendsSerializedJson()
   @ApiOperation({ summary: 'Open tasks for a member: own community first, then the street (keyset)' })
-  feed(@CurrentUser() p: Principal, @Query() q: TaskFeedQuery): Promise<Page<TaskDto>> {
+  feed(@CurrentUser() p: Principal, @Query() q: TaskFeedQuery): Promise<SerializedJson<Page<TaskDto>>> {
     return this.feedService.feed(p, q);
   }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { NeedsModule } from '../needs/needs.module';
+import { FeedCompanion } from './feed-companion';
 import { FeedService } from './feed.service';
 import { ImpressionsService } from './impressions.service';
 import { TaskHooks } from './task-hooks';
@@ -10,7 +11,7 @@ import { TasksService } from './tasks.service';
 @Module({
   imports: [NeedsModule],
   controllers: [TasksController],
-  providers: [TasksService, TaskViewsService, FeedService, ImpressionsService, TaskHooks],
+  providers: [TasksService, TaskViewsService, FeedService, FeedCompanion, ImpressionsService, TaskHooks],
   exports: [TasksService, TaskViewsService, ImpressionsService, TaskHooks],
 })
 export class TasksModule {}

@@ -1,17 +1,20 @@
-import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
+import { CanActivate, ExecutionContext, Inject, Injectable, type Type } from '@nestjs/common';
+import { ModuleRef, Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Role } from '@sbd/contracts';
 import type { Request } from 'express';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { forbidden, unauthenticated } from '../errors/app-errors';
 import { tieToRequest } from '../lifecycle/request-context';
 import { IS_PUBLIC, ROLES } from './decorators';
 import type { AccessTokenPayload, Principal } from './principal';
+import { keepCompanionRows, PRINCIPAL_COMPANION, type PrincipalCompanion } from './principal-companion';
 import { PrincipalLoader } from './principal-loader';
 
 /**
  * Global guard: every route needs a valid access token unless marked @Public(), and the
  * caller's roles (loaded from the database, never from the token) must include one of @Roles().
+ * A route's @WithPrincipal() companion is read in the same statement as the principal.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -19,7 +22,11 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
     @Inject(PrincipalLoader) private readonly loader: PrincipalLoader,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly modules: ModuleRef,
   ) {}
+
+  private readonly companions = new Map<Type<PrincipalCompanion>, PrincipalCompanion>();
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const targets = [ctx.getHandler(), ctx.getClass()];
@@ -42,7 +49,7 @@ export class AuthGuard implements CanActivate {
     if (payload.typ !== 'access' || !Number.isInteger(payload.sub) || typeof payload.sid !== 'string') {
       throw unauthenticated('登录已过期，请重新登录');
     }
-    const principal = await this.loader.load(payload.sub, payload.sid);
+    const principal = await this.loadPrincipal(ctx, payload);
     if (principal === 'ended') throw unauthenticated('登录已失效，请重新登录');
     if (!principal) throw unauthenticated('账号不存在或已注销');
     tieToRequest(principal, req);
@@ -53,5 +60,19 @@ export class AuthGuard implements CanActivate {
       throw forbidden();
     }
     return true;
+  }
+
+  /** The principal, with the route's companion rows kept for its service when it has one. */
+  private async loadPrincipal(ctx: ExecutionContext, payload: AccessTokenPayload): Promise<Principal | null | 'ended'> {
+    const token = this.config.replica
+      ? undefined
+      : this.reflector.get<Type<PrincipalCompanion> | undefined>(PRINCIPAL_COMPANION, ctx.getHandler());
+    if (!token) return this.loader.load(payload.sub, payload.sid);
+    const companion: PrincipalCompanion =
+      this.companions.get(token) ?? this.modules.get<PrincipalCompanion>(token, { strict: false });
+    this.companions.set(token, companion);
+    const { principal, rows } = await this.loader.loadWith(payload.sub, payload.sid, companion);
+    if (principal && principal !== 'ended') keepCompanionRows(principal, rows);
+    return principal;
   }
 }
