@@ -13,6 +13,7 @@ import { openPage } from '@/platform/nav';
 import { tilesFor } from '@/features/home/tiles';
 import { Tiles } from '@/features/home/Tile';
 import './index.css';
+import { SectionTitle } from '@/ui/SectionTitle';
 
 export { tilesFor };
 
@@ -57,7 +58,7 @@ export default function Home() {
         </View>
       ) : null}
 
-      <Text className="section-title">常用服务</Text>
+      <SectionTitle>常用服务</SectionTitle>
       <Tiles tiles={tiles} counts={loggedIn ? { inbox: unread } : {}} />
 
       {isStaffElsewhere ? (
