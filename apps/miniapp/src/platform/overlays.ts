@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro';
 import { isH5 } from './env';
 import { createStore, useStore } from './store';
 
@@ -66,43 +65,17 @@ export function useToast(): ToastMessage | null {
 
 let installed = false;
 
-interface ModalOptions {
-  title?: string;
-  content?: string;
-  confirmText?: string;
-  cancelText?: string;
-  confirmColor?: string;
-  showCancel?: boolean;
-}
-
 /**
- * H5 only, once at app start: Taro.showModal and Taro.showToast draw the app's own dialog and
- * toast, so every caller (platform/feedback, the request layer's error toasts) gets them.
+ * H5 only, once at app start: platform/feedback's confirmModal and toast, and the pickers of
+ * ui/Field, use the app's own dialog, toast and sheets from then on. (Taro's H5 build turns
+ * `Taro.showModal(…)` into a direct import, so replacing the API object would not reach callers.)
+ * Unit tests, which never start the app, keep Taro's API.
  */
 export function installInPageOverlays(): void {
-  if (!isH5() || installed) return;
-  installed = true;
-  const api = Taro as unknown as Record<string, unknown>;
-  api.showModal = (o: ModalOptions = {}) =>
-    askInPage({
-      title: o.title ?? '',
-      content: o.content ?? '',
-      confirmText: o.confirmText || '确定',
-      cancelText: o.cancelText || '取消',
-      danger: !!o.confirmColor,
-      showCancel: o.showCancel !== false,
-    }).then((confirm) => ({ confirm, cancel: !confirm, errMsg: 'showModal:ok' }));
-  api.showToast = (o: { title?: string; icon?: string; duration?: number } = {}) => {
-    toastInPage(o.title ?? '', o.icon === 'success' ? 'success' : 'none', o.duration ?? 1500);
-    return Promise.resolve({ errMsg: 'showToast:ok' });
-  };
-  api.hideToast = () => {
-    toastStore.set(null);
-    return Promise.resolve({ errMsg: 'hideToast:ok' });
-  };
+  if (isH5()) installed = true;
 }
 
-/** Whether pickers open the app's own sheet (H5 build) rather than Taro's picker. */
+/** Whether dialogs, toasts and pickers are the app's own (the H5 build, once started). */
 export function inPageOverlays(): boolean {
   return installed;
 }

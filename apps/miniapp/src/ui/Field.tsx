@@ -164,7 +164,7 @@ export function SelectField<V extends string | number>({
   };
   const face = (
     <SelectFace
-      label={`${label}：${current ? current.label : '未选择'}`}
+      label={label}
       text={current ? current.label : empty ? '暂无可选项' : placeholder}
       chosen={!!current}
       disabled={off}
@@ -208,14 +208,17 @@ interface SelectFaceProps {
   onOpen?: () => void;
 }
 
-/** What a picker shows closed: the value (or placeholder) and ▾, a button to open it. */
+/**
+ * What a picker shows closed: the value (or placeholder) and ▾, a button to open it named
+ * "<label>：<what it shows>" (the visible text is part of the name).
+ */
 function SelectFace({ label, text, chosen, disabled, onOpen }: SelectFaceProps) {
   const open = () => onOpen?.();
   return (
     <View
       className="select"
       onClick={onOpen ? open : undefined}
-      {...a11y(label, { role: 'button', disabled })}
+      {...a11y(`${label}：${text}`, { role: 'button', disabled })}
       {...(onOpen ? keyActivate(open) : {})}
     >
       <Text className={chosen ? '' : 'select-placeholder'}>{text}</Text>
@@ -257,7 +260,7 @@ export function PickerField({
   const inPage = inPageOverlays();
   const face = (
     <SelectFace
-      label={`${label}：${value || '未选择'}`}
+      label={label}
       text={value || placeholder}
       chosen={!!value}
       onOpen={inPage ? () => setOpen(true) : undefined}
