@@ -30,7 +30,7 @@ export function PhotoStrip({ photos }: { photos: string[] }) {
             {...a11y(`照片${i + 1}，点按查看大图`, { role: 'button' })}
             {...keyActivate(open)}
           >
-            <Image className="photo-img" src={photoSrc(p)} mode="aspectFill" nativeProps={{ alt: `照片${i + 1}` }} />
+            <Image className="photo-img" src={photoSrc(p)} mode="aspectFill" imgProps={{ alt: `照片${i + 1}` }} />
           </View>
         );
       })}
@@ -41,7 +41,7 @@ export function PhotoStrip({ photos }: { photos: string[] }) {
           {...a11y('大图，点按关闭', { role: 'button' })}
           {...keyActivate(close)}
         >
-          <Image className="photo-viewer-img" src={photoSrc(shown)} mode="widthFix" nativeProps={{ alt: '大图' }} />
+          <Image className="photo-viewer-img" src={photoSrc(shown)} mode="widthFix" imgProps={{ alt: '大图' }} />
           <Text className="photo-viewer-close">点按任意处关闭</Text>
         </View>
       ) : null}
@@ -88,7 +88,7 @@ export function PhotoPicker({ value, onChange, max }: PhotoPickerProps) {
               className="photo-img"
               src={photoSrc(p)}
               mode="aspectFill"
-              nativeProps={{ alt: `照片${i + 1}` }}
+              imgProps={{ alt: `照片${i + 1}` }}
               {...a11y(`照片${i + 1}`, { role: 'img' })}
             />
             <View

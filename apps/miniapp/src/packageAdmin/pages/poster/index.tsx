@@ -88,7 +88,7 @@ export default function PosterPage() {
               src={dataUrl}
               mode="widthFix"
               showMenuByLongpress
-              nativeProps={{ alt: `${scope.communityName}报到二维码` }}
+              imgProps={{ alt: `${scope.communityName}报到二维码` }}
               {...a11y(`${scope.communityName}报到二维码`, { role: 'img' })}
             />
           </View>
