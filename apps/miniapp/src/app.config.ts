@@ -7,6 +7,7 @@ export default defineAppConfig({
     'pages/me/index',
     'pages/login/index',
     'pages/invitations/index',
+    'pages/not-found/index',
   ],
   subPackages: [
     {

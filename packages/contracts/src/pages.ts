@@ -11,6 +11,8 @@ export const PAGES = {
   invitations: '/pages/invitations/index',
   // 任务 tab: the task hall for members, each role's work entries for the others
   tasks: '/pages/tasks/index',
+  // An address that is no page of the app (H5 link typo, an old link): 页面不存在
+  notFound: '/pages/not-found/index',
   // 居民点单 / 评单 (packageResident)
   postNeed: '/packageResident/pages/post/index',
   myNeeds: '/packageResident/pages/needs/index',

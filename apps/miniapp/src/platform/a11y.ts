@@ -1,7 +1,22 @@
 import { isH5 } from './env';
 
 export type A11yRole =
-  'button' | 'switch' | 'checkbox' | 'radio' | 'img' | 'heading' | 'link' | 'alert' | 'status' | 'dialog';
+  | 'button'
+  | 'switch'
+  | 'checkbox'
+  | 'radio'
+  | 'radiogroup'
+  | 'img'
+  | 'heading'
+  | 'link'
+  | 'alert'
+  | 'status'
+  | 'dialog'
+  | 'alertdialog'
+  | 'main'
+  | 'tablist'
+  | 'tab'
+  | 'group';
 
 export interface A11yOptions {
   role?: A11yRole;
@@ -10,9 +25,13 @@ export interface A11yOptions {
   selected?: boolean;
   hidden?: boolean;
   live?: 'polite' | 'assertive';
+  /** Heading level (role 'heading'): 1 for the page title, 2 for sections. */
+  level?: number;
+  /** A dialog that keeps the rest of the page out of reach. */
+  modal?: boolean;
 }
 
-const INTERACTIVE: A11yRole[] = ['button', 'switch', 'checkbox', 'radio', 'link'];
+const INTERACTIVE: A11yRole[] = ['button', 'switch', 'checkbox', 'radio', 'link', 'tab'];
 
 /**
  * Accessibility attributes for a Taro element. On H5 they go to the DOM (`role`, `aria-*`,
@@ -29,6 +48,8 @@ export function a11y(label?: string, opts: A11yOptions = {}): Record<string, str
   if (opts.disabled) props['aria-disabled'] = 'true';
   if (opts.hidden) props['aria-hidden'] = 'true';
   if (opts.live) props['aria-live'] = opts.live;
+  if (opts.level !== undefined) props['aria-level'] = opts.level;
+  if (opts.modal) props['aria-modal'] = 'true';
   if (h5 && opts.role && INTERACTIVE.includes(opts.role)) props.tabIndex = opts.disabled ? -1 : 0;
   return props;
 }

@@ -109,3 +109,20 @@ export function goBack(): void {
     goHome();
   }
 }
+
+/**
+ * An address that is no page of the app (an H5 link with a typo, an old link, a page removed from
+ * weapp) opens 页面不存在 in its place, with the address shown. Call once, at app start.
+ */
+export function watchPageNotFound(): void {
+  try {
+    Taro.onPageNotFound?.((res) => {
+      const url = `${PAGES.notFound}?path=${encodeURIComponent(String(res?.path ?? ''))}`;
+      void safely(() => Taro.redirectTo({ url })).then((ok) => {
+        if (!ok) void safely(() => Taro.reLaunch({ url }));
+      });
+    });
+  } catch {
+    // no app events (tests)
+  }
+}

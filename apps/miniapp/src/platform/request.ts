@@ -16,6 +16,7 @@ import {
   type ResponseOf,
 } from '@sbd/contracts';
 import { apiBaseUrl, REQUEST_TIMEOUT_MS } from './env';
+import { toast } from './feedback';
 import { goLogin } from './nav';
 import { clearSession, getSession, saveTokens } from './session';
 
@@ -277,11 +278,7 @@ export function showErrorToast(message: string): void {
   const now = Date.now();
   if (message === lastToast.message && now - lastToast.at < 1500) return;
   lastToast = { message, at: now };
-  try {
-    Promise.resolve(Taro.showToast({ title: message, icon: 'none', duration: 2500 })).catch(() => undefined);
-  } catch {
-    // no UI available (tests, background)
-  }
+  toast(message, 'none', 2500);
 }
 
 function toApiError(e: unknown): ApiError {

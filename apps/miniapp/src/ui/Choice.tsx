@@ -37,10 +37,10 @@ export function RadioChips<V extends string | number>({ label, options, value, o
   );
 }
 
-/** Tabs across the page (status filters); the current one is bold, underlined and says so. */
+/** Tabs across the page (status filters): a tablist; the current tab is bold, underlined and selected. */
 export function Segmented<V extends string | number>({ label, options, value, onChange }: RadioChipsProps<V>) {
   return (
-    <View className="seg" {...a11y(label)}>
+    <View className="seg" {...a11y(label, { role: 'tablist' })}>
       {options.map((o) => {
         const on = o.value === value;
         const pick = () => onChange(o.value);
@@ -49,7 +49,7 @@ export function Segmented<V extends string | number>({ label, options, value, on
             key={String(o.value)}
             className={cx('seg-item', on && 'on')}
             onClick={pick}
-            {...a11y(`${o.label}${on ? '（当前）' : ''}`, { role: 'radio', checked: on })}
+            {...a11y(o.label, { role: 'tab', selected: on })}
             {...keyActivate(pick)}
           >
             <Text>{o.label}</Text>

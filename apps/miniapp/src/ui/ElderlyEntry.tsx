@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import { toast } from '@/platform/feedback';
 import { toggleElderly, useElderly } from '@/platform/elderly';
 import { a11y, cx, keyActivate } from '@/platform/a11y';
 import './ElderlyEntry.css';
@@ -9,9 +9,7 @@ export function ElderlyEntry() {
   const { enabled } = useElderly();
   const toggle = () => {
     const on = toggleElderly();
-    Promise.resolve(Taro.showToast({ title: on ? '已切换到长辈版' : '已切换到标准版', icon: 'none' })).catch(
-      () => undefined,
-    );
+    toast(on ? '已切换到长辈版' : '已切换到标准版');
   };
   return (
     <View

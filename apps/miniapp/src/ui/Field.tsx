@@ -1,7 +1,9 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import { isH5 } from '@/platform/env';
-import { a11y, cx } from '@/platform/a11y';
+import { a11y, cx, keyActivate } from '@/platform/a11y';
+import { inPageOverlays } from '@/platform/overlays';
+import { DateTimeSheet, SelectSheet } from './PickerSheet';
 
 interface FieldProps {
   label: string;
@@ -135,7 +137,10 @@ interface SelectFieldProps<V extends string | number> {
   disabled?: boolean;
 }
 
-/** A native picker (weapp) / Taro H5 picker showing the chosen label; "请选择" when empty. */
+/**
+ * A choice from a list showing the chosen label ("请选择" when empty): WeChat's native picker on
+ * weapp, the app's own sheet on H5 (sized for 长辈版).
+ */
 export function SelectField<V extends string | number>({
   label,
   options,
@@ -147,34 +152,80 @@ export function SelectField<V extends string | number>({
   hint,
   disabled,
 }: SelectFieldProps<V>) {
+  const [open, setOpen] = useState(false);
+  const inPage = inPageOverlays();
   const index = options.findIndex((o) => o.value === value);
   const current = index >= 0 ? options[index] : null;
   const empty = options.length === 0;
+  const off = disabled || empty;
+  const pick = (i: number) => {
+    const picked = options[i];
+    if (picked) onChange(picked.value);
+  };
+  const face = (
+    <SelectFace
+      label={label}
+      text={current ? current.label : empty ? '暂无可选项' : placeholder}
+      chosen={!!current}
+      disabled={off}
+      onOpen={inPage && !off ? () => setOpen(true) : undefined}
+    />
+  );
   return (
     <Field label={label} required={required} error={error} hint={hint}>
-      <Picker
-        mode="selector"
-        range={options.map((o) => o.label)}
-        value={Math.max(index, 0)}
-        disabled={disabled || empty}
-        onChange={(e) => {
-          const picked = options[Number(e.detail.value)];
-          if (picked) onChange(picked.value);
-        }}
-      >
-        <View
-          className="select"
-          {...a11y(`${label}：${current ? current.label : '未选择'}`, { role: 'button', disabled: disabled || empty })}
+      {inPage ? (
+        face
+      ) : (
+        <Picker
+          mode="selector"
+          range={options.map((o) => o.label)}
+          value={Math.max(index, 0)}
+          disabled={off}
+          onChange={(e) => pick(Number(e.detail.value))}
         >
-          <Text className={current ? '' : 'select-placeholder'}>
-            {current ? current.label : empty ? '暂无可选项' : placeholder}
-          </Text>
-          <Text className="t-muted" {...a11y(undefined, { hidden: true })}>
-            ▾
-          </Text>
-        </View>
-      </Picker>
+          {face}
+        </Picker>
+      )}
+      {open ? (
+        <SelectSheet
+          title={`选择${label}`}
+          options={options.map((o) => o.label)}
+          index={index}
+          onPick={(i) => (pick(i), setOpen(false))}
+          onClose={() => setOpen(false)}
+        />
+      ) : null}
     </Field>
+  );
+}
+
+interface SelectFaceProps {
+  label: string;
+  text: string;
+  chosen: boolean;
+  disabled?: boolean;
+  /** H5: opens the sheet (on weapp the native Picker around it does). */
+  onOpen?: () => void;
+}
+
+/**
+ * What a picker shows closed: the value (or placeholder) and ▾, a button to open it named
+ * "<label>：<what it shows>" (the visible text is part of the name).
+ */
+function SelectFace({ label, text, chosen, disabled, onOpen }: SelectFaceProps) {
+  const open = () => onOpen?.();
+  return (
+    <View
+      className="select"
+      onClick={onOpen ? open : undefined}
+      {...a11y(`${label}：${text}`, { role: 'button', disabled })}
+      {...(onOpen ? keyActivate(open) : {})}
+    >
+      <Text className={chosen ? '' : 'select-placeholder'}>{text}</Text>
+      <Text className="t-muted" {...a11y(undefined, { hidden: true })}>
+        ▾
+      </Text>
+    </View>
   );
 }
 
@@ -192,7 +243,7 @@ interface PickerFieldProps {
   hint?: string;
 }
 
-/** The native date / time picker showing the chosen value in words. */
+/** A date / time showing the chosen value: WeChat's native picker on weapp, the app's sheet on H5. */
 export function PickerField({
   label,
   mode,
@@ -205,16 +256,36 @@ export function PickerField({
   error,
   hint,
 }: PickerFieldProps) {
+  const [open, setOpen] = useState(false);
+  const inPage = inPageOverlays();
+  const face = (
+    <SelectFace
+      label={label}
+      text={value || placeholder}
+      chosen={!!value}
+      onOpen={inPage ? () => setOpen(true) : undefined}
+    />
+  );
   return (
     <Field label={label} required={required} error={error} hint={hint}>
-      <Picker mode={mode} value={value} start={start} end={end} onChange={(e) => onChange(String(e.detail.value))}>
-        <View className="select" {...a11y(`${label}：${value || '未选择'}`, { role: 'button' })}>
-          <Text className={value ? '' : 'select-placeholder'}>{value || placeholder}</Text>
-          <Text className="t-muted" {...a11y(undefined, { hidden: true })}>
-            ▾
-          </Text>
-        </View>
-      </Picker>
+      {inPage ? (
+        face
+      ) : (
+        <Picker mode={mode} value={value} start={start} end={end} onChange={(e) => onChange(String(e.detail.value))}>
+          {face}
+        </Picker>
+      )}
+      {open ? (
+        <DateTimeSheet
+          title={`选择${label}`}
+          mode={mode}
+          value={value}
+          start={start}
+          end={end}
+          onPick={(v) => (onChange(v), setOpen(false))}
+          onClose={() => setOpen(false)}
+        />
+      ) : null}
     </Field>
   );
 }

@@ -30,7 +30,7 @@ export function PhotoStrip({ photos }: { photos: string[] }) {
             {...a11y(`照片${i + 1}，点按查看大图`, { role: 'button' })}
             {...keyActivate(open)}
           >
-            <Image className="photo-img" src={photoSrc(p)} mode="aspectFill" />
+            <Image className="photo-img" src={photoSrc(p)} mode="aspectFill" imgProps={{ alt: `照片${i + 1}` }} />
           </View>
         );
       })}
@@ -41,7 +41,7 @@ export function PhotoStrip({ photos }: { photos: string[] }) {
           {...a11y('大图，点按关闭', { role: 'button' })}
           {...keyActivate(close)}
         >
-          <Image className="photo-viewer-img" src={photoSrc(shown)} mode="widthFix" />
+          <Image className="photo-viewer-img" src={photoSrc(shown)} mode="widthFix" imgProps={{ alt: '大图' }} />
           <Text className="photo-viewer-close">点按任意处关闭</Text>
         </View>
       ) : null}
@@ -84,7 +84,13 @@ export function PhotoPicker({ value, onChange, max }: PhotoPickerProps) {
         const remove = () => onChange(value.filter((x) => x !== p));
         return (
           <View key={p} className="photo">
-            <Image className="photo-img" src={photoSrc(p)} mode="aspectFill" {...a11y(`照片${i + 1}`)} />
+            <Image
+              className="photo-img"
+              src={photoSrc(p)}
+              mode="aspectFill"
+              imgProps={{ alt: `照片${i + 1}` }}
+              {...a11y(`照片${i + 1}`, { role: 'img' })}
+            />
             <View
               className="photo-del"
               onClick={remove}

@@ -8,12 +8,14 @@ interface StepperProps {
   max: number;
   onChange: (value: number) => void;
   unit?: string;
+  /** How much one tap adds or takes (1). */
+  step?: number;
 }
 
 /** A number with big − / + buttons (no keyboard needed). */
-export function Stepper({ label, value, min, max, onChange, unit = '' }: StepperProps) {
-  const dec = () => value > min && onChange(value - 1);
-  const inc = () => value < max && onChange(value + 1);
+export function Stepper({ label, value, min, max, onChange, unit = '', step = 1 }: StepperProps) {
+  const dec = () => value > min && onChange(Math.max(min, value - step));
+  const inc = () => value < max && onChange(Math.min(max, value + step));
   return (
     <View className="stepper" {...a11y(`${label}：${value}${unit}`)}>
       <View

@@ -227,9 +227,9 @@ export async function login(page: Page, baseUrl: string, phoneNo: string): Promi
   await page.getByText(/^您好，/).waitFor();
 }
 
-/** Taro H5's showModal: press its confirm button. */
+/** The app's confirm dialog (H5: platform/overlays): press its confirm button, the last one. */
 export async function confirmModal(page: Page): Promise<void> {
-  const btn = page.locator('.taro__modal .taro-model__confirm');
+  const btn = page.getByRole('alertdialog').getByRole('button').last();
   await btn.waitFor();
   await btn.click();
 }

@@ -121,7 +121,7 @@ describe('service loop in the browser (H5, 375 px)', () => {
     await shot(admin, 'admin-triage-held', { full: true });
     await accept.click();
     await accept.waitFor({ state: 'detached' });
-    await admin.getByRole('radio', { name: /^已受理/ }).click();
+    await admin.getByRole('tab', { name: '已受理' }).click();
     await admin.getByRole('checkbox', { name: `选中“${NEED_TITLE}”发布任务` }).click();
     await admin.getByRole('button', { name: '用选中的 1 条需求发布任务' }).waitFor();
     await shot(admin, 'admin-triage-accepted-selected', { full: true });

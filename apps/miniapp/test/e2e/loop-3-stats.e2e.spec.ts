@@ -60,7 +60,7 @@ describe('statistics in the browser (H5, 375 px)', () => {
     const bytes = readFileSync((await file.path()) as string);
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK'); // a zip: the workbook itself, not an error body
 
-    await admin.getByRole('radio', { name: '本年' }).click();
+    await admin.getByRole('tab', { name: '本年' }).click();
     await admin.locator('.st-period', { hasText: `${new Date().getFullYear()}年` }).waitFor();
     await admin.getByLabel(`第1名 ${MEMBER_NAME}，服务1次，1小时`).waitFor();
     await shot(admin, 'admin-dashboard-year', { full: true });

@@ -15,6 +15,7 @@ import { ErrorState } from '@/ui/States';
 import { SwitchRow } from '@/ui/Toggle';
 import { deleteAccount, fetchPrivacyNotice, logout } from '@/features/auth/service';
 import './me.css';
+import { SectionTitle } from '@/ui/SectionTitle';
 
 /** Name, phone, WeChat and consent of the signed-in user; a login button otherwise. */
 export function AccountCard({ user }: { user: MeDto | null }) {
@@ -53,7 +54,7 @@ export function RoleSwitcher({ user, activeKey }: { user: MeDto; activeKey: stri
   if (user.roles.length === 0) return null;
   return (
     <View>
-      <Text className="section-title">{user.roles.length > 1 ? '我的身份（点按切换）' : '我的身份'}</Text>
+      <SectionTitle>{user.roles.length > 1 ? '我的身份（点按切换）' : '我的身份'}</SectionTitle>
       <View className="card">
         {user.roles.map((r) => {
           const key = roleKey(r);
@@ -99,7 +100,7 @@ export function ElderlySetting() {
   const elderly = useElderly();
   return (
     <>
-      <Text className="section-title">设置</Text>
+      <SectionTitle>设置</SectionTitle>
       <View className="card">
         <SwitchRow
           label="长辈版（大字模式）"
@@ -157,7 +158,7 @@ export function PrivacyAndAccount({ loggedIn }: { loggedIn: boolean }) {
 
   return (
     <>
-      <Text className="section-title">隐私与账号</Text>
+      <SectionTitle>隐私与账号</SectionTitle>
       <View className="card">
         <LinkAction onClick={() => void toggleNotice()}>{noticeOpen ? '收起隐私政策' : '查看隐私政策'}</LinkAction>
         {noticeOpen ? (

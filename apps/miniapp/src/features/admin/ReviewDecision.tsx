@@ -13,6 +13,7 @@ import { ErrorState } from '@/ui/States';
 import { fetchChildren } from '@/features/org/service';
 import { approveRegistration, rejectRegistration } from '@/features/registration/service';
 import './review.css';
+import { SectionTitle } from '@/ui/SectionTitle';
 
 type Decision = 'approve' | 'reject';
 
@@ -172,7 +173,7 @@ export function ReviewDecision({ reg, communityId }: { reg: RegistrationDto; com
   const [reason, setReason] = useState('');
   return (
     <>
-      <Text className="section-title">审核结果</Text>
+      <SectionTitle>审核结果</SectionTitle>
       <View className="decision">
         {CHOICES.map((c) => {
           const on = decision === c.key;

@@ -14,7 +14,7 @@ export function ModeTabs({ mode, onChange }: { mode: Mode; onChange: (m: Mode) =
     { key: 'signup', label: '注册' },
   ];
   return (
-    <View className="tabs" {...a11y('登录或注册')}>
+    <View className="tabs" {...a11y('登录或注册', { role: 'tablist' })}>
       {tabs.map((t) => {
         const on = t.key === mode;
         const select = () => onChange(t.key);
@@ -23,7 +23,7 @@ export function ModeTabs({ mode, onChange }: { mode: Mode; onChange: (m: Mode) =
             key={t.key}
             className={cx('tab', on && 'on')}
             onClick={select}
-            {...a11y(`${t.label}${on ? '（当前）' : ''}`, { role: 'button', selected: on })}
+            {...a11y(t.label, { role: 'tab', selected: on })}
             {...keyActivate(select)}
           >
             <Text>{t.label}</Text>

@@ -9,6 +9,7 @@ import { FreeTimeGrid } from '@/ui/FreeTimeGrid';
 import { useAction } from '@/ui/hooks/useAction';
 import { ChipSelect } from '@/ui/Toggle';
 import { updateMyProfile } from './service';
+import { SectionTitle } from '@/ui/SectionTitle';
 
 interface ProfileForm {
   skillsText: string;
@@ -87,12 +88,12 @@ export function ProfileEditor({
         />
       </View>
 
-      <Text className="section-title">空闲时间</Text>
+      <SectionTitle>空闲时间</SectionTitle>
       <View className="card">
         <FreeTimeGrid value={form.freeTime} onChange={(v) => setForm({ ...form, freeTime: v })} />
       </View>
 
-      <Text className="section-title">意向岗位</Text>
+      <SectionTitle>意向岗位</SectionTitle>
       <View className="card">
         {community ? (
           <ChipSelect
@@ -111,7 +112,7 @@ export function ProfileEditor({
         )}
       </View>
 
-      <Text className="section-title">居住地址</Text>
+      <SectionTitle>居住地址</SectionTitle>
       <View className="card">
         {community && community.buildings.length > 0 ? (
           <SelectField

@@ -32,6 +32,7 @@ import { useSubscribeMoment } from '@/features/subscriptions/useSubscribeMoment'
 import { PhoneVerification } from './PhoneVerification';
 import { UnitPicker } from './UnitPicker';
 import { submitRegistration } from './service';
+import { SectionTitle } from '@/ui/SectionTitle';
 
 type SetField = <K extends keyof Form>(key: K, value: Form[K]) => void;
 
@@ -83,7 +84,7 @@ function fieldErrors(details: { field: string; message: string }[]): FormErrors<
 function PersonFields({ community, form, set, setForm, errors, verified, setVerified }: FieldsProps) {
   return (
     <>
-      <Text className="section-title">基本信息</Text>
+      <SectionTitle>基本信息</SectionTitle>
       <View className="card">
         <TextField
           label="姓名"
@@ -112,7 +113,7 @@ function PersonFields({ community, form, set, setForm, errors, verified, setVeri
         />
       </View>
 
-      <Text className="section-title">工作单位</Text>
+      <SectionTitle>工作单位</SectionTitle>
       <View className="card">
         <UnitPicker
           nearby={community.workUnits}
@@ -142,7 +143,7 @@ function ServiceFields({ community, form, set, errors }: FieldsProps) {
   const positionOptions = community.positions.filter((p) => p.active).map((p) => ({ value: p.id, label: p.name }));
   return (
     <>
-      <Text className="section-title">居住地址</Text>
+      <SectionTitle>居住地址</SectionTitle>
       <View className="card">
         {buildingOptions.length > 0 ? (
           <SelectField
@@ -164,7 +165,7 @@ function ServiceFields({ community, form, set, errors }: FieldsProps) {
         />
       </View>
 
-      <Text className="section-title">服务意愿</Text>
+      <SectionTitle>服务意愿</SectionTitle>
       <View className="card">
         <TextField
           label="技能特长"
@@ -261,7 +262,7 @@ export function RegistrationForm({
       <PersonFields {...fields} />
       <ServiceFields {...fields} />
 
-      <Text className="section-title">隐私保护</Text>
+      <SectionTitle>隐私保护</SectionTitle>
       <View className="card">
         <PrivacyNotice notice={notice} error={noticeError} onRetry={() => void onRetryNotice()} />
         <Checkbox

@@ -26,7 +26,7 @@ export function TrendChart(props: ChartProps) {
 export function ColumnChart({ chart, label, caption, gridNote }: ChartProps) {
   const { axis, bars } = chart;
   return (
-    <View className="st-chart st-chart-cols" {...a11y(label)}>
+    <View className="st-chart st-chart-cols" {...a11y(label, { role: 'group' })}>
       <View>
         <View className="st-cols">
           <View className="st-grid-lines" {...a11y(undefined, { hidden: true })}>
@@ -39,7 +39,7 @@ export function ColumnChart({ chart, label, caption, gridNote }: ChartProps) {
             ))}
           </View>
           {bars.map((b) => (
-            <View key={b.key} className="st-col" {...a11y(b.spoken)}>
+            <View key={b.key} className="st-col" {...a11y(b.spoken, { role: 'img' })}>
               <View className="st-cell" {...a11y(undefined, { hidden: true })}>
                 <View className="st-bar" style={{ height: `${b.pct}%` }}>
                   <Text className="st-bar-val">{b.valueText}</Text>
@@ -62,9 +62,9 @@ export function ColumnChart({ chart, label, caption, gridNote }: ChartProps) {
 /** One row per bucket: label, bar (on the same axis as the columns would be), value. */
 export function RowChart({ chart, label, caption }: ChartProps) {
   return (
-    <View className="st-chart st-chart-rows" {...a11y(label)}>
+    <View className="st-chart st-chart-rows" {...a11y(label, { role: 'group' })}>
       {chart.bars.map((b) => (
-        <View key={b.key} className="st-hbar" {...a11y(b.spoken)}>
+        <View key={b.key} className="st-hbar" {...a11y(b.spoken, { role: 'img' })}>
           <Text className="st-hbar-label st-hbar-label-short">{b.label}</Text>
           <View className="st-hbar-track" {...a11y(undefined, { hidden: true })}>
             <View className="st-hbar-fill" style={{ width: `${b.pct}%` }} />
@@ -80,9 +80,9 @@ export function RowChart({ chart, label, caption }: ChartProps) {
 /** Counts as horizontal bars (label, bar, "12个"), every row read out as "微服务：12个". */
 export function BarList({ rows, unit = '个', label }: { rows: CountRow[]; unit?: string; label: string }) {
   return (
-    <View {...a11y(label)}>
+    <View {...a11y(label, { role: 'group' })}>
       {rows.map((r) => (
-        <View key={r.key} className="st-hbar" {...a11y(`${r.label}：${r.count}${unit}`)}>
+        <View key={r.key} className="st-hbar" {...a11y(`${r.label}：${r.count}${unit}`, { role: 'img' })}>
           <Text className="st-hbar-label">{r.label}</Text>
           <View className="st-hbar-track" {...a11y(undefined, { hidden: true })}>
             <View className="st-hbar-fill" style={{ width: `${r.pct}%` }} />

@@ -20,6 +20,7 @@ import { countRows, SERIES_METRICS, seriesChart, type SeriesMetric } from '@/pac
 import { formatCount, formatHoursValue } from '@/packageStats/utils/figures';
 import { BarList, TrendChart } from './Charts';
 import './stats.css';
+import { SectionTitle } from '@/ui/SectionTitle';
 
 const GRANULARITY_OPTIONS = [
   { value: StatsGranularity.Week, label: '按周' },
@@ -56,7 +57,7 @@ export function NodeLinks({ title, nodes }: { title: string; nodes: OrgNodeDto[]
   if (!nodes.length) return null;
   return (
     <View>
-      <Text className="section-title">{title}</Text>
+      <SectionTitle>{title}</SectionTitle>
       {nodes.map((n) => {
         const open = () => openPage(`${PAGES.statsDashboard}?nodeId=${n.id}`);
         return (
@@ -107,7 +108,7 @@ export function TrendCard({
   const metricLabel = SERIES_METRICS.find((m) => m.value === metric)?.label ?? '';
   return (
     <>
-      <Text className="section-title">服务趋势</Text>
+      <SectionTitle>服务趋势</SectionTitle>
       <View className="card">
         <RadioChips
           label="趋势指标"
@@ -141,7 +142,7 @@ export function TrendCard({
 export function TasksCard({ tasks }: { tasks: NonNullable<StatsDto['tasks']> }) {
   return (
     <View>
-      <Text className="section-title">任务</Text>
+      <SectionTitle>任务</SectionTitle>
       <View className="card">
         <Text className="t-bold block mb-16">{`统计期内创建任务${formatCount(tasks.total)}个`}</Text>
         <Text className="t-s t-muted block mt-16">按类型</Text>
@@ -157,7 +158,7 @@ export function TasksCard({ tasks }: { tasks: NonNullable<StatsDto['tasks']> }) 
 export function UnitLinks({ nodeId }: { nodeId: number }) {
   return (
     <View>
-      <Text className="section-title">单位党员</Text>
+      <SectionTitle>单位党员</SectionTitle>
       <View className="btn-row-wrap mb-32">
         <Btn variant="secondary" onClick={() => openPage(`${PAGES.memberRecords}?unitId=${nodeId}`)}>
           党员报回记录

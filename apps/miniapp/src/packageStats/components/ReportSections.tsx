@@ -3,12 +3,13 @@ import type { AnnualReportDto } from '@sbd/contracts';
 import { Empty } from '@/ui/States';
 import { formatDate } from '@/platform/format';
 import { formatHoursValue } from '@/packageStats/utils/figures';
+import { SectionTitle } from '@/ui/SectionTitle';
 
 /** The annual report's verified services, one line each with the community's score. */
 export function ReportServices({ services }: { services: AnnualReportDto['services'] }) {
   return (
     <>
-      <Text className="section-title">{`服务记录（${services.length}次）`}</Text>
+      <SectionTitle>{`服务记录（${services.length}次）`}</SectionTitle>
       <View className="card">
         {services.length === 0 ? <Empty text="本年度还没有核验的服务" /> : null}
         {services.map((s) => (
@@ -30,7 +31,7 @@ export function ReportBackfills({ backfills }: { backfills: AnnualReportDto['bac
   if (!backfills.length) return null;
   return (
     <View>
-      <Text className="section-title">{`补录时长（${backfills.length}条，不计入核验时长）`}</Text>
+      <SectionTitle>{`补录时长（${backfills.length}条，不计入核验时长）`}</SectionTitle>
       <View className="card">
         {backfills.map((b, i) => (
           <View key={`${b.createdAt}-${i}`} className="st-report-line">

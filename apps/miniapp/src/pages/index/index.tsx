@@ -16,6 +16,7 @@ import { Tiles } from '@/features/home/Tile';
 import { NextStepCard } from '@/features/home/NextStep';
 import { fetchNext } from '@/features/home/service';
 import './index.css';
+import { SectionTitle } from '@/ui/SectionTitle';
 
 export { tilesFor };
 
@@ -65,7 +66,7 @@ export default function Home() {
         </View>
       ) : null}
 
-      <Text className="section-title">常用服务</Text>
+      <SectionTitle>常用服务</SectionTitle>
       <Tiles tiles={tiles} counts={loggedIn ? { inbox: unread } : {}} />
 
       {isStaffElsewhere ? (

@@ -15,6 +15,7 @@ import { useAction } from '@/ui/hooks/useAction';
 import { useLoaded } from '@/ui/hooks/useLoaded';
 import { Page } from '@/ui/Page';
 import { Empty, ErrorState, Loading } from '@/ui/States';
+import { SectionTitle } from '@/ui/SectionTitle';
 
 const what = (i: RoleInvitationDto) => `${i.nodeName ? `${i.nodeName} · ` : ''}${ROLE_LABELS[i.role]}`;
 
@@ -82,7 +83,7 @@ export default function InvitationsPage() {
       {list.data?.map((inv) => (
         <InvitationCard key={inv.id} inv={inv} onAnswered={() => void list.reload()} />
       ))}
-      <Text className="section-title">没有看到邀请？</Text>
+      <SectionTitle>没有看到邀请？</SectionTitle>
       <View className="card">
         <Text className="t-s t-muted block mb-32">
           任命邀请发送到手机号。请验证邀请人填写的手机号，验证后即可在这里看到发给该号码的邀请。

@@ -82,7 +82,7 @@ describe('login page (H5)', () => {
       data: { version: 'v1', title: '隐私政策', body: '……' },
     });
     render(<LoginPage />);
-    fireEvent.click(screen.getByRole('button', { name: '注册' }));
+    fireEvent.click(screen.getByRole('tab', { name: '注册' }));
     await flush();
     type('姓名', '王芳');
     type('手机号', '13800001111');

@@ -29,7 +29,7 @@ function Item({ reg }: { reg: RegistrationDto }) {
       className="card appr-item"
       hoverClass="btn-pressed"
       onClick={open}
-      {...a11y(`${reg.name}的报到申请，点按审核`, { role: 'button' })}
+      {...a11y(undefined, { role: 'button' })}
       {...keyActivate(open)}
     >
       <View className="row-between">

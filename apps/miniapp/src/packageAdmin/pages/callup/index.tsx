@@ -14,6 +14,7 @@ import { AdminGate } from '@/packageAdmin/components/AdminGate';
 import { CallupAdminCard } from '@/packageAdmin/components/CallupAdminCard';
 import { CallupFields, useCallupScopes, validateCallup, type CallupForm } from '@/packageAdmin/components/CallupFields';
 import { useAction } from '@/ui/hooks/useAction';
+import { SectionTitle } from '@/ui/SectionTitle';
 
 export { validateCallup };
 
@@ -98,7 +99,7 @@ export default function AdminCallupPage() {
           一键召集
         </Btn>
       </View>
-      <Text className="section-title">本社区的召集</Text>
+      <SectionTitle>本社区的召集</SectionTitle>
       {listState === 'loading' ? <Loading /> : null}
       {listState === 'error' ? <ErrorState message={listError} onRetry={() => void loadList()} /> : null}
       {listState === 'ready' && items.length === 0 ? <Text className="t-s t-muted">还没有发起过召集</Text> : null}

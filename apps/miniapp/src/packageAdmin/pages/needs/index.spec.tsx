@@ -77,7 +77,7 @@ describe('needs triage (需求分拣)', () => {
     });
     render(<TriagePage />);
     expect(await screen.findByText('⚠ 超过48小时未受理：1 条')).toBeTruthy();
-    fireEvent.click(screen.getByRole('radio', { name: '已受理' }));
+    fireEvent.click(screen.getByRole('tab', { name: '已受理' }));
     fireEvent.click(await screen.findByRole('checkbox', { name: '选中“楼道灯坏了”发布任务' }));
     fireEvent.click(screen.getByRole('checkbox', { name: '选中“单元门坏了”发布任务' }));
     fireEvent.click(screen.getByRole('button', { name: '用选中的 2 条需求发布任务' }));

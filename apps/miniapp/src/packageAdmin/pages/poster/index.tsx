@@ -70,6 +70,7 @@ export default function PosterPage() {
               src={dataUrl}
               mode="widthFix"
               showMenuByLongpress
+              imgProps={{ alt: `${scope.communityName}报到海报` }}
               {...a11y(`${scope.communityName}报到海报`, { role: 'img' })}
             />
           </View>

@@ -14,6 +14,7 @@ import { openPage } from '@/platform/nav';
 import { ClaimReview } from '@/features/admin/ClaimReview';
 import { TaskActions } from '@/features/admin/TaskActions';
 import { AdminGate } from '@/packageAdmin/components/AdminGate';
+import { SectionTitle } from '@/ui/SectionTitle';
 
 /** Claims staff still have to act on come first. */
 const ORDER: ClaimStatus[] = [
@@ -84,7 +85,7 @@ export default function AdminTaskPage() {
       <TaskActions task={task} onDone={load} />
 
       <View className="row-between mt-48">
-        <Text className="section-title m-0">{`报名与核验（${claims.length}）`}</Text>
+        <SectionTitle className="m-0">{`报名与核验（${claims.length}）`}</SectionTitle>
         <Btn variant="plain" inline onClick={() => void load()}>
           刷新
         </Btn>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import type { BranchMemberDto, ClaimDto, TaskDto } from '@sbd/contracts';
 import { Btn } from '@/ui/Button';
@@ -15,6 +15,7 @@ import { toast } from '@/platform/feedback';
 import { TaskSummary } from '@/features/tasks/TaskSummary';
 import { useAction } from '@/ui/hooks/useAction';
 import { BranchClaimResults, CandidatePicker, type Candidate } from '@/packageMember/components/BranchClaim';
+import { SectionTitle } from '@/ui/SectionTitle';
 
 /** A branch member as a checkbox row: "（本人）" marks the secretary; masked phone and positions below. */
 export function toCandidate(m: BranchMemberDto, myUserId: number | undefined): Candidate {
@@ -98,7 +99,7 @@ export default function BranchClaimPage() {
       <View className="card">
         <TaskSummary task={task} />
       </View>
-      <Text className="section-title">{`指派${branch.branchName}的党员`}</Text>
+      <SectionTitle>{`指派${branch.branchName}的党员`}</SectionTitle>
       <View className="card">
         <CandidatePicker candidates={candidates} picked={picked} onChange={setPicked} />
         <View className="mt-40">

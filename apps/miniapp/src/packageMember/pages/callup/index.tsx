@@ -20,6 +20,7 @@ import { useLoaded } from '@/ui/hooks/useLoaded';
 import { formatDateTime } from '@/platform/format';
 import { formatDayTime } from '@/platform/time';
 import { useAction } from '@/ui/hooks/useAction';
+import { SectionTitle } from '@/ui/SectionTitle';
 
 const ETA_OPTIONS = [
   { value: 10, label: '10分钟内' },
@@ -144,7 +145,7 @@ export default function CallupPage() {
       {open.map((c) => (
         <CallupCard key={c.id} callup={c} onChange={replace} />
       ))}
-      {closed.length ? <Text className="section-title">已结束</Text> : null}
+      {closed.length ? <SectionTitle>已结束</SectionTitle> : null}
       {closed.map((c) => (
         <CallupCard key={c.id} callup={c} onChange={replace} />
       ))}

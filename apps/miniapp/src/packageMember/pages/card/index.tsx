@@ -63,7 +63,7 @@ export default function CardPage() {
   }
 
   return (
-    <Page>
+    <Page title="亮身份">
       <View className="ecard" {...a11y(`在职党员电子证，${card.name}，${card.communityName}，证号${card.cardNo}`)}>
         <View className="ecard-head">
           <Text className="ecard-emblem" {...a11y(undefined, { hidden: true })}>

@@ -11,6 +11,7 @@ import { useLoaded } from '@/ui/hooks/useLoaded';
 import { formatDate } from '@/platform/format';
 import { openPage } from '@/platform/nav';
 import { formatHours } from '@/platform/time';
+import { SectionTitle } from '@/ui/SectionTitle';
 
 /** 服务时长: verified credit hours and back-filled hours (补录) kept apart, and each verified service. */
 export default function HoursPage() {
@@ -53,7 +54,7 @@ export default function HoursPage() {
               <Text className="stat-hint">社区工作人员补录，单独统计</Text>
             </View>
           </View>
-          <Text className="section-title">已核验的服务</Text>
+          <SectionTitle>已核验的服务</SectionTitle>
           {services.length === 0 ? <Empty text="还没有核验通过的服务" /> : null}
           {services.map((c) => (
             <View key={c.id} className="item">

@@ -12,6 +12,7 @@ import { usePaged } from '@/ui/hooks/usePaged';
 import { a11y } from '@/platform/a11y';
 import { formatDateTime } from '@/platform/format';
 import { stopPullDown } from '@/platform/feedback';
+import { SectionTitle } from '@/ui/SectionTitle';
 
 export function signed(delta: number): string {
   return delta > 0 ? `+${delta}` : String(delta);
@@ -62,7 +63,7 @@ export default function PointsPage() {
           </Text>
         </View>
       </View>
-      <Text className="section-title">积分明细</Text>
+      <SectionTitle>积分明细</SectionTitle>
       <PagedList
         list={ledger}
         empty="还没有积分记录，参加服务并通过核验即可获得积分"

@@ -13,6 +13,7 @@ import { isLoggedIn } from '@/platform/session';
 import { communityCodeFor } from '@/features/org/communityCodes';
 import { formatDateTime } from '@/platform/format';
 import { goLogin, openPage } from '@/platform/nav';
+import { SectionTitle } from '@/ui/SectionTitle';
 
 function Row({ k, v }: { k: string; v: string | null | undefined }) {
   return (
@@ -113,7 +114,7 @@ export default function StatusPage() {
         </Btn>
       ) : null}
 
-      <Text className="section-title">报到信息</Text>
+      <SectionTitle>报到信息</SectionTitle>
       <View className="card">
         <Row k="姓名" v={reg.name} />
         <Row k="手机号" v={maskPhone(reg.phone)} />

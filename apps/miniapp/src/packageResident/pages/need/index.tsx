@@ -30,6 +30,7 @@ import { formatDayTime } from '@/platform/time';
 import { confirmModal } from '@/platform/feedback';
 import { useAction } from '@/ui/hooks/useAction';
 import { useNow } from '@/ui/hooks/useNow';
+import { SectionTitle } from '@/ui/SectionTitle';
 
 function Row({ k, v }: { k: string; v: string | null | undefined }) {
   if (!v) return null;
@@ -76,7 +77,7 @@ function RateForm({ need, onDone }: { need: NeedDto; onDone: (n: NeedDto) => voi
 
   return (
     <View className="card">
-      <Text className="section-title mt-0">评价这次服务</Text>
+      <SectionTitle className="mt-0">评价这次服务</SectionTitle>
       <Stars
         label="服务评分"
         value={score}
@@ -179,12 +180,12 @@ export default function NeedPage() {
         </View>
       ) : null}
 
-      <Text className="section-title">办理进度</Text>
+      <SectionTitle>办理进度</SectionTitle>
       <View className="card">
         <Timeline steps={needTimeline(need)} />
       </View>
 
-      <Text className="section-title">需求详情</Text>
+      <SectionTitle>需求详情</SectionTitle>
       <View className="card">
         <Row k="类别" v={NEED_CATEGORY_LABELS[need.category]} />
         <Row k="社区" v={need.communityName} />

@@ -108,7 +108,7 @@ describe('统计看板', () => {
     await screen.findByText('幸福社区 · 统计看板');
 
     await act(async () => {
-      fireEvent.click(screen.getByRole('radio', { name: '本年' }));
+      fireEvent.click(screen.getByRole('tab', { name: '本年' }));
     });
     const year = periodFor('year');
     const last = () => calls.filter((c) => c.path === '/api/stats/nodes/7').pop()!.query;
@@ -116,7 +116,7 @@ describe('统计看板', () => {
       expect([last().get('from'), last().get('to'), last().get('granularity')]).toEqual([year.from, year.to, 'month']),
     );
 
-    fireEvent.click(screen.getByRole('radio', { name: '自定义' }));
+    fireEvent.click(screen.getByRole('tab', { name: '自定义' }));
     const pickers = screen.getAllByTestId('picker');
     expect(pickers).toHaveLength(2);
     const before = calls.length;

@@ -25,6 +25,7 @@ import { periodFor, type Period } from '@/packageStats/utils/period';
 import { statsScope } from '@/packageStats/utils/scope';
 import '@/packageStats/components/stats.css';
 import { useAction } from '@/ui/hooks/useAction';
+import { SectionTitle } from '@/ui/SectionTitle';
 
 /**
  * 统计看板 of a community, street, district or work unit (?nodeId=, by default the node of the
@@ -88,7 +89,7 @@ export default function DashboardPage() {
           />
           {stats.tasks ? <TasksCard tasks={stats.tasks} /> : null}
 
-          <Text className="section-title">{`服务之星（前${TOP_MEMBERS_LIMIT}名）`}</Text>
+          <SectionTitle>{`服务之星（前${TOP_MEMBERS_LIMIT}名）`}</SectionTitle>
           <View className="card">
             <TopMembers stats={stats} />
           </View>
