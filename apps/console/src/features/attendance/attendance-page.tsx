@@ -2,7 +2,7 @@ import { CLAIM_STATUS_LABELS, ClaimAction, ClaimStatus, ROUTES, type ClaimDto, t
 import { Alert, App, Button, Card, DatePicker, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { call } from '@/platform/api';
 import { communityScopes } from '@/platform/roles';
 import { VERIFY_FILTERS, bulkSummary, serviceWindow, totalHours } from './attendance-format';
@@ -41,6 +41,11 @@ export function AttendancePage({ user }: { user: MeDto }) {
   });
   const { message } = App.useApp();
   const chosen = list.items.filter((c) => selected.includes(c.id));
+  // Only rows on the list that may still be verified stay selected (after a reload or a filter).
+  useEffect(
+    () => setSelected((ids) => ids.filter((id) => list.items.some((c) => c.id === id && canVerify(c)))),
+    [list.items],
+  );
 
   const verify = async () => {
     setBusy(true);
