@@ -1,5 +1,6 @@
 import type { MeDto } from '@sbd/contracts';
 import type { ReactNode } from 'react';
+import { AttendancePage } from '@/features/attendance/attendance-page';
 import { AuditPage } from '@/features/audit/audit-page';
 import { LoginPage } from '@/features/auth/login-page';
 import { NeedsPage } from '@/features/needs/needs-page';
@@ -19,6 +20,7 @@ const PAGES: Record<string, (user: MeDto) => ReactNode> = {
   '/': (user) => <HomePage user={user} />,
   '/registrations': (user) => <RegistrationsPage user={user} />,
   '/needs': (user) => <NeedsPage user={user} />,
+  '/attendance': (user) => <AttendancePage user={user} />,
   '/stats': (user) => <StatsPage user={user} />,
   '/audit': () => <AuditPage />,
   '/org': (user) => <OrgPage user={user} />,

@@ -41,11 +41,12 @@ describe('the console shell', () => {
     expect(isStaff(user(Role.Member, Role.BranchSecretary))).toBe(true);
   });
 
-  it('should show 报到审核 to community admins only', () => {
+  it('should show 报到审核 and 服务核验 to community admins only', () => {
     expect(menuFor(user(Role.CommunityAdmin)).map((m) => m.label)).toEqual([
       '工作台',
       '报到审核',
       '需求分拣',
+      '服务核验',
       '统计',
       '组织与人员',
     ]);

@@ -55,6 +55,7 @@ import type {
   CheckinCodeDto,
   ClaimDto,
   ClaimListQuery,
+  CommunityClaimListQuery,
   ConfirmClaimRequest,
   CreateClaimRequest,
   MarkNoShowRequest,
@@ -297,6 +298,8 @@ export const ROUTES = {
     create: route<CreateClaimRequest, never, ClaimDto | ClaimDto[]>()('POST', '/api/claims'),
     mine: route<never, ClaimListQuery, Page<ClaimDto>>()('GET', '/api/claims/mine'),
     forTask: route<never, ClaimListQuery, Page<ClaimDto>>()('GET', '/api/tasks/:id/claims'),
+    /** Staff's 服务核验 list: the community's claims, by task, status and period. */
+    ofCommunity: route<never, CommunityClaimListQuery, Page<ClaimDto>>()('GET', '/api/communities/:id/claims'),
     get: route<never, never, ClaimDto>()('GET', '/api/claims/:id'),
     withdraw: route<WithdrawClaimRequest, never, ClaimDto>()('POST', '/api/claims/:id/withdraw'),
     confirm: route<ConfirmClaimRequest, never, ClaimDto>()('POST', '/api/claims/:id/confirm'),

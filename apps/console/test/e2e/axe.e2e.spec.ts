@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { consoleInChromium, SHOTS_DIR } from './console-api';
-import { verifiedService } from './screen-service';
+import { servedTask, verifiedService } from './screen-service';
 
 interface AxeNode {
   target: string[];
@@ -35,10 +35,11 @@ async function violations(page: Page): Promise<string[]> {
     );
 }
 
-/** Every console page (login, home, registrations, needs, stats, audit, org, screen) passes axe-core with no critical or serious violation. */
+/** Every console page (login, home, registrations, needs, verification, stats, audit, org, screen) passes axe-core with no critical or serious violation. */
 describe('the console pages under axe-core', () => {
   const c = consoleInChromium(async (s) => {
     await verifiedService(s, '13800000004', '13800000006', '为独居老人送午餐');
+    await servedTask(s, '13800000004', ['13800000007'], '楼道卫生清扫'); // 待核验 on 服务核验
   });
   /** Page → its violations; each test expects none on its pages at its end (all pages get checked). */
   let found: Record<string, string[]> = {};
@@ -62,7 +63,7 @@ describe('the console pages under axe-core', () => {
     expectNone();
   });
 
-  it('a community secretary’s home, registrations, needs and statistics', async () => {
+  it('a community secretary’s home, registrations, needs, verification and statistics', async () => {
     await c.signIn('13800000004');
     await c.page.getByText('您好').waitFor();
     await check('工作台');
@@ -71,6 +72,9 @@ describe('the console pages under axe-core', () => {
     await check('报到审核');
     await open('需求分拣', /待审核/);
     await check('需求分拣');
+    await open('服务核验', /批量核验/);
+    await c.page.getByRole('row', { name: /周海燕/ }).waitFor();
+    await check('服务核验');
     await open('统计', '统计 · 桃园社区');
     await c.page.locator('.stats-chart canvas').waitFor();
     await check('统计');

@@ -1,6 +1,6 @@
 /**
- * A verified service made through the API for the screen's spec: a community admin publishes a
- * task, a member claims it, checks in and out with the on-site code, and the admin verifies it.
+ * Services made through the API for the console's specs: a community admin publishes a task,
+ * members claim it, check in and out with the on-site code, and the admin verifies it (or not yet).
  * Verification waits for the end of the service, so the task's window is moved an hour back in
  * the SQLite file between check-in and check-out (as the mini-program's loop spec does).
  */
@@ -36,15 +36,18 @@ export async function apiGet<T>(s: ConsoleSession, path: string, token: string):
   return (await res.json()) as T;
 }
 
-/** Publishes `title` in the admin's community, and has `memberPhone` serve it and get verified. */
-export async function verifiedService(
+/**
+ * Publishes `title` in the admin's community and has each member claim it, check in and out: the
+ * claims (ids in the members' order) wait for verification (待核验), the service over.
+ */
+export async function servedTask(
   s: ConsoleSession,
   adminPhone: string,
-  memberPhone: string,
+  memberPhones: string[],
   title: string,
-): Promise<number> {
+): Promise<number[]> {
   const admin = await apiLogin(s, adminPhone);
-  const member = await apiLogin(s, memberPhone);
+  const members = await Promise.all(memberPhones.map((p) => apiLogin(s, p)));
   const start = Date.now() + 10 * 60_000;
   const task = await s.post(
     '/api/tasks',
@@ -64,26 +67,43 @@ export async function verifiedService(
     },
     admin.token,
   );
-  const claim = await s.post('/api/claims', { taskId: task.id }, member.token);
   const code = async () =>
     (await apiGet<{ code: string }>(s, `/api/tasks/${String(task.id)}/checkin-code`, admin.token)).code;
-  await s.post(`/api/claims/${String(claim.id)}/check-in`, { code: await code() }, member.token);
+  const claims: number[] = [];
+  for (const member of members) {
+    const claim = await s.post('/api/claims', { taskId: task.id }, member.token);
+    await s.post(`/api/claims/${String(claim.id)}/check-in`, { code: await code() }, member.token);
+    claims.push(Number(claim.id));
+  }
   const db = new Database(s.api.sqlitePath);
   try {
     db.pragma('busy_timeout = 5000');
     const from = dbDate(new Date(Date.now() - 90 * 60_000));
     const to = dbDate(new Date(Date.now() - 60_000));
     db.prepare('UPDATE tasks SET starts_at = ?, ends_at = ? WHERE id = ?').run(from, to, task.id);
-    db.prepare('UPDATE claims SET starts_at = ?, ends_at = ?, checked_in_at = ? WHERE id = ?').run(
-      from,
-      to,
-      dbDate(new Date(Date.now() - 65 * 60_000)),
-      claim.id,
-    );
+    for (const id of claims)
+      db.prepare('UPDATE claims SET starts_at = ?, ends_at = ?, checked_in_at = ? WHERE id = ?').run(
+        from,
+        to,
+        dbDate(new Date(Date.now() - 65 * 60_000)),
+        id,
+      );
   } finally {
     db.close();
   }
-  await s.post(`/api/claims/${String(claim.id)}/check-out`, { code: await code() }, member.token);
-  await s.post(`/api/claims/${String(claim.id)}/verify`, { score: 5 }, admin.token);
-  return Number(claim.id);
+  for (const [i, member] of members.entries())
+    await s.post(`/api/claims/${String(claims[i])}/check-out`, { code: await code() }, member.token);
+  return claims;
+}
+
+/** Publishes `title` in the admin's community, and has `memberPhone` serve it and get verified. */
+export async function verifiedService(
+  s: ConsoleSession,
+  adminPhone: string,
+  memberPhone: string,
+  title: string,
+): Promise<number> {
+  const [claim] = await servedTask(s, adminPhone, [memberPhone], title);
+  await s.post(`/api/claims/${String(claim)}/verify`, { score: 5 }, (await apiLogin(s, adminPhone)).token);
+  return claim;
 }

@@ -166,6 +166,18 @@ export interface ClaimListQuery extends PageQuery {
   status?: ClaimStatus;
 }
 
+/**
+ * GET /api/communities/:id/claims: the community's claims for staff (服务核验), newest first,
+ * filtered by task, status and the service's start (a period of dates, inclusive).
+ */
+export interface CommunityClaimListQuery extends ClaimListQuery {
+  taskId?: number;
+  /** Services starting on or after this date (YYYY-MM-DD). */
+  from?: string;
+  /** Services starting on or before this date (YYYY-MM-DD). */
+  to?: string;
+}
+
 /** The member rates the community's service (评单, POST /api/claims/:id/rating). */
 export interface RateServiceRequest {
   /** RATING_MIN–RATING_MAX */

@@ -1,14 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Role, type ClaimDto, type Page } from '@sbd/contracts';
+import { DAY_MS } from '@sbd/domain';
 import { DataSource, In } from 'typeorm';
 import type { Principal } from '../../platform/auth/principal';
 import { COMMUNITY_READERS, ScopeService } from '../../platform/auth/scope.service';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { notFound } from '../../platform/errors/app-errors';
+import { toDbDate } from '../../platform/database/sql';
 import { TaskEntity } from '../tasks/entities/task.entity';
 import { CLAIM_VIEW_SELECT, claimFromRow, ownClaimDtos, toClaimDto, type ClaimTaskView } from './claim-view';
 import type { ListClaimsQuery } from './dto/claim.dtos';
+import type { CommunityClaimsQuery } from './dto/community-claims.query';
 import { ClaimEntity } from './entities/claim.entity';
 
 /** Reading claims: one claim, the member's and a task's lists, and claims as DTOs for a viewer. */
@@ -36,10 +39,17 @@ export class ClaimViewsService {
     return this.page(p, { taskId }, q);
   }
 
+  /** 服务核验: the claims on a community's tasks, for its staff and those above. */
+  async ofCommunity(p: Principal, communityId: number, q: CommunityClaimsQuery): Promise<Page<ClaimDto>> {
+    await this.scope.assertNode(p, communityId, COMMUNITY_READERS);
+    return this.page(p, { communityId, taskId: q.taskId }, q, startPeriod(q.from, q.to));
+  }
+
   private async page(
     p: Principal,
-    where: { memberUserId?: number; taskId?: number },
+    where: { memberUserId?: number; taskId?: number; communityId?: number },
     q: ListClaimsQuery,
+    period: { from?: Date; before?: Date } = {},
   ): Promise<Page<ClaimDto>> {
     const limit = q.limit ?? 20;
     const qb = this.db
@@ -49,6 +59,10 @@ export class ClaimViewsService {
       .take(limit + 1);
     if (where.memberUserId) qb.andWhere('c.member_user_id = :u', { u: where.memberUserId });
     if (where.taskId) qb.andWhere('c.task_id = :t', { t: where.taskId });
+    if (where.communityId)
+      qb.andWhere('c.task_id IN (SELECT t.id FROM tasks t WHERE t.community_id = :cm)', { cm: where.communityId });
+    if (period.from) qb.andWhere('c.starts_at >= :from', { from: toDbDate(period.from) });
+    if (period.before) qb.andWhere('c.starts_at < :before', { before: toDbDate(period.before) });
     if (q.status) qb.andWhere('c.status = :s', { s: q.status });
     if (q.cursor) qb.andWhere('c.id < :cursor', { cursor: Number(q.cursor) });
     const rows = await qb.getMany();
@@ -116,3 +130,14 @@ export class ClaimViewsService {
     return ownClaimDtos(rows, byId, this.config.attendance.checkinEarlyMinutes);
   }
 }
+
+/** A period of China days (YYYY-MM-DD, `to` inclusive) or instants, as a half-open range. */
+function startPeriod(from?: string, to?: string): { from?: Date; before?: Date } {
+  const day = (d: string) => new Date(`${d}T00:00:00+08:00`);
+  return {
+    from: from ? (DATE_ONLY.test(from) ? day(from) : new Date(from)) : undefined,
+    before: to ? (DATE_ONLY.test(to) ? new Date(day(to).getTime() + DAY_MS) : new Date(to)) : undefined,
+  };
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;

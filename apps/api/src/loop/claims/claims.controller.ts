@@ -21,6 +21,7 @@ import {
   VerifyClaimDto,
   WithdrawClaimDto,
 } from './dto/claim.dtos';
+import { CommunityClaimsQuery } from './dto/community-claims.query';
 
 @ApiTags('claims')
 @ApiBearerAuth()
@@ -61,6 +62,16 @@ export class ClaimsController {
     @Query() q: ListClaimsQuery,
   ): Promise<Page<ClaimDto>> {
     return this.views.forTask(p, id, q);
+  }
+
+  @Get('communities/:id/claims')
+  @ApiOperation({ summary: '服务核验: the claims on a community’s tasks (staff), by task, status and period' })
+  ofCommunity(
+    @CurrentUser() p: Principal,
+    @Param('id', IdParam) id: number,
+    @Query() q: CommunityClaimsQuery,
+  ): Promise<Page<ClaimDto>> {
+    return this.views.ofCommunity(p, id, q);
   }
 
   @Get('claims/:id')

@@ -13,6 +13,7 @@ export const MENU: MenuEntry[] = [
   { path: '/', label: '工作台', roles: [] },
   { path: '/registrations', label: '报到审核', roles: [Role.CommunityAdmin] },
   { path: '/needs', label: '需求分拣', roles: [Role.CommunityAdmin] },
+  { path: '/attendance', label: '服务核验', roles: [Role.CommunityAdmin] },
   {
     path: '/stats',
     label: '统计',
