@@ -22,6 +22,7 @@ export const PAGE_USERS: Record<PageKey, string | null> = {
   notFound: null,
   postNeed: RESIDENT,
   myNeeds: RESIDENT,
+  joinCommunity: PENDING_MEMBER,
   need: RESIDENT,
   register: PENDING_MEMBER,
   status: PENDING_MEMBER,

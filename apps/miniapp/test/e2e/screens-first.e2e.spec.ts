@@ -211,7 +211,7 @@ describe('first screens and flows (H5, 375 px)', () => {
 
     const taps = await countTaps(page);
     await nextCard(page).getByRole('button', { name: '加入社区' }).click();
-    const nearest = page.getByRole('button', { name: /^加入桃园社区，和平桥街道 · \d+米$/ });
+    const nearest = page.getByRole('button', { name: /^桃园社区\s*和平桥街道 · \d+米/ });
     await nearest.waitFor();
     await page.getByText('按距离由近到远，点按即可加入').waitFor();
     await shot(page, 'first-join-nearby', { full: true });
@@ -247,7 +247,7 @@ describe('first screens and flows (H5, 375 px)', () => {
     await login(page, base, phone);
     await page.goto(`${base}/packageResident/pages/join/index`);
     await page.getByText('未能获取您的位置，以下按名称列出全部社区，点按即可加入').waitFor();
-    await page.getByRole('button', { name: /^加入永兴社区，城东街道$/ }).waitFor();
+    await page.getByRole('button', { name: /^永兴社区\s*城东街道/ }).waitFor();
     await page.getByLabel('社区编码').fill('NOSUCH');
     await page.getByRole('button', { name: '用编码加入' }).click();
     await page.getByText('！没有这个社区编码，请核对海报上的编码').waitFor();

@@ -40,7 +40,7 @@ export function NearbyCommunities({ onPick }: { onPick: (c: NearbyCommunityDto) 
             className="item"
             hoverClass="btn-pressed"
             onClick={pick}
-            {...a11y(`加入${c.name}${where ? `，${where}` : ''}`, { role: 'button' })}
+            {...a11y(undefined, { role: 'button' })}
             {...keyActivate(pick)}
           >
             <Text className="item-title">{c.name}</Text>
