@@ -5,6 +5,7 @@ import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { call } from '@/platform/api';
 import { communityScopes } from '@/platform/roles';
+import { CommunitySelect } from '@/ui/community-select';
 import { VERIFY_FILTERS, bulkSummary, serviceWindow, totalHours } from './attendance-format';
 import { verifyAll } from './bulk';
 import { useCommunityClaims, useCommunityTasks } from './use-claims';
@@ -116,11 +117,9 @@ export function AttendancePage({ user }: { user: MeDto }) {
   return (
     <Card title="服务核验">
       <Space wrap className="toolbar">
-        <Select
-          className="picker"
-          aria-label="社区"
-          value={communityId ?? undefined}
-          options={scopes.map((s) => ({ value: s.scopeNodeId, label: s.scopeName }))}
+        <CommunitySelect
+          scopes={scopes}
+          value={communityId}
           onChange={(v) => {
             setCommunityId(v);
             setTaskId(undefined);

@@ -12,6 +12,7 @@ import { Alert, App, Badge, Button, Card, Col, Input, Modal, Row, Select, Space,
 import { useMemo, useState } from 'react';
 import { download } from '@/platform/api';
 import { communityScopes } from '@/platform/roles';
+import { CommunitySelect } from '@/ui/community-select';
 import { BOARD_COLUMNS, groupByColumn } from './board';
 import { boardActions, runAction } from './need-actions';
 import { useNeeds } from './use-needs';
@@ -62,13 +63,7 @@ export function NeedsPage({ user }: { user: MeDto }) {
   return (
     <Card title="需求分拣">
       <Space wrap className="toolbar">
-        <Select
-          className="picker"
-          aria-label="社区"
-          value={communityId ?? undefined}
-          options={scopes.map((s) => ({ value: s.scopeNodeId, label: s.scopeName }))}
-          onChange={setCommunityId}
-        />
+        <CommunitySelect scopes={scopes} value={communityId} onChange={setCommunityId} />
         <Select
           className="picker"
           allowClear

@@ -10,6 +10,7 @@ import { Alert, App, Button, Card, Input, Modal, Select, Space, Table, Tag } fro
 import { useState } from 'react';
 import { download } from '@/platform/api';
 import { communityScopes } from '@/platform/roles';
+import { CommunitySelect } from '@/ui/community-select';
 import { reviewAll } from './bulk';
 import { useRegistrations } from './use-registrations';
 
@@ -71,13 +72,7 @@ export function RegistrationsPage({ user }: { user: MeDto }) {
   return (
     <Card title="报到审核">
       <Space wrap className="toolbar">
-        <Select
-          className="picker"
-          aria-label="社区"
-          value={communityId ?? undefined}
-          options={scopes.map((s) => ({ value: s.scopeNodeId, label: s.scopeName }))}
-          onChange={setCommunityId}
-        />
+        <CommunitySelect scopes={scopes} value={communityId} onChange={setCommunityId} />
         <Select
           className="picker"
           allowClear
