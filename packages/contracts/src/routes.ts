@@ -21,6 +21,8 @@ import type {
   BranchMemberDto,
   LinkWorkUnitRequest,
   CardVerificationDto,
+  LiveCardCheckDto,
+  LiveCardCodeDto,
   ECardDto,
   RegistrationDto,
   RegistrationExportQuery,
@@ -186,6 +188,10 @@ export const ROUTES = {
     updateMine: route<UpdateProfileRequest, never, RegistrationDto>()('PATCH', '/api/registrations/me'),
     card: route<never, never, ECardDto>()('GET', '/api/registrations/me/card'),
     verifyCard: route<never, never, CardVerificationDto>()('GET', '/api/cards/:cardNo'),
+    /** The e-card's current live code (a fresh one every LIVE_CARD_CODE_SECONDS). */
+    liveCode: route<never, never, LiveCardCodeDto>()('GET', '/api/registrations/me/card/live-code'),
+    /** Staff scan a live code: the member's verified identity, for staff of the member's community or above. */
+    checkLiveCard: route<never, never, LiveCardCheckDto>()('GET', '/api/cards/live/:code'),
     ofCommunity: route<never, RegistrationListQuery, Page<RegistrationDto>>()(
       'GET',
       '/api/communities/:id/registrations',

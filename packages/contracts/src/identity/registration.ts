@@ -139,6 +139,37 @@ export interface ECardDto {
   verifyUrl: string;
 }
 
+/** How long one live e-card code is shown before the card page fetches the next one. */
+export const LIVE_CARD_CODE_SECONDS = 30;
+
+/** The e-card's live code (亮身份): signed, valid for about a minute, so a screenshot soon stops working. */
+export interface LiveCardCodeDto {
+  /** What the QR encodes and what staff scan (or type). */
+  code: string;
+  /** The code's QR as a PNG data URL. */
+  qrDataUrl: string;
+  /** After this the code is refused. */
+  expiresAt: string;
+  /** When the card page should fetch the next code. */
+  refreshInSeconds: number;
+}
+
+/** What staff see when they scan a member's live e-card: the verified identity and standing. */
+export interface LiveCardCheckDto {
+  /** Approved, not withdrawn, account not deleted. */
+  valid: boolean;
+  status: RegistrationStatus;
+  cardNo: string;
+  name: string;
+  /** The phone the member verified to register (masked for staff, e.g. 138****0001). */
+  phone: string;
+  communityName: string;
+  branchName: string | null;
+  workUnitName: string;
+  positions: string[];
+  approvedAt: string | null;
+}
+
 export interface CardVerificationDto {
   valid: boolean;
   /** Name with the given name masked, e.g. 张*明. */

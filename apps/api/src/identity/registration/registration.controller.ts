@@ -1,6 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { BranchMemberDto, CardVerificationDto, ECardDto, Page, RegistrationDto } from '@sbd/contracts';
+import type {
+  BranchMemberDto,
+  CardVerificationDto,
+  ECardDto,
+  LiveCardCheckDto,
+  LiveCardCodeDto,
+  Page,
+  RegistrationDto,
+} from '@sbd/contracts';
 import type { Request } from 'express';
 import { CurrentUser, Public } from '../../platform/auth/decorators';
 import { RateLimit } from '../../platform/throttle/rate-limit.guard';
@@ -13,6 +21,7 @@ import { ListRegistrationsQuery } from './dto/list-registrations.query';
 import { RejectRegistrationDto } from './dto/reject-registration.dto';
 import { SubmitRegistrationDto } from './dto/submit-registration.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
+import { LiveCardService } from './live-card.service';
 import { RegistrationViewsService } from './registration-views.service';
 import { RegistrationService } from './registration.service';
 import { WorkUnitLinkService } from './work-unit-link.service';
@@ -25,6 +34,7 @@ export class RegistrationController {
     private readonly registrations: RegistrationService,
     private readonly views: RegistrationViewsService,
     private readonly links: WorkUnitLinkService,
+    private readonly liveCards: LiveCardService,
   ) {}
 
   @Post('registrations')
@@ -53,6 +63,18 @@ export class RegistrationController {
   @ApiOperation({ summary: 'My e-card (亮身份), once approved' })
   card(@CurrentUser() p: Principal): Promise<ECardDto> {
     return this.views.card(p);
+  }
+
+  @Get('registrations/me/card/live-code')
+  @ApiOperation({ summary: 'My e-card’s live code: a signed QR that changes every 30 s (a screenshot stops working)' })
+  liveCode(@CurrentUser() p: Principal): Promise<LiveCardCodeDto> {
+    return this.liveCards.code(p);
+  }
+
+  @Get('cards/live/:code')
+  @ApiOperation({ summary: 'Staff scan a member’s live e-card: verified identity and standing (scoped)' })
+  checkLive(@CurrentUser() p: Principal, @Param('code') code: string): Promise<LiveCardCheckDto> {
+    return this.liveCards.check(p, code);
   }
 
   @Public()

@@ -5,6 +5,7 @@ import { AccountController } from './account.controller';
 import { AccountService } from './account.service';
 import { RegistrationController } from './registration.controller';
 import { RegistrationPrivacy } from './registration-privacy';
+import { LiveCardService } from './live-card.service';
 import { RegistrationViewsService } from './registration-views.service';
 import { RegistrationEvents } from './registration-events';
 import { RegistrationService } from './registration.service';
@@ -16,6 +17,7 @@ import { WorkUnitLinkService } from './work-unit-link.service';
   providers: [
     RegistrationService,
     RegistrationViewsService,
+    LiveCardService,
     AccountService,
     RegistrationPrivacy,
     RegistrationEvents,
