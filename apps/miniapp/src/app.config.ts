@@ -44,6 +44,7 @@ export default defineAppConfig({
         'pages/task/index',
         'pages/checkin-code/index',
         'pages/callup/index',
+        'pages/check-card/index',
       ],
     },
     {

@@ -39,6 +39,7 @@ export const PAGES = {
   adminTask: '/packageAdmin/pages/task/index',
   checkinCode: '/packageAdmin/pages/checkin-code/index',
   adminCallup: '/packageAdmin/pages/callup/index',
+  checkCard: '/packageAdmin/pages/check-card/index',
   // 统计 (packageStats, loaded lazily)
   statsDashboard: '/packageStats/pages/dashboard/index',
   memberRecords: '/packageStats/pages/records/index',

@@ -43,6 +43,7 @@ export const PAGE_USERS: Record<PageKey, string | null> = {
   adminTask: ADMIN,
   checkinCode: ADMIN,
   adminCallup: ADMIN,
+  checkCard: ADMIN,
   statsDashboard: UNIT_ADMIN,
   memberRecords: UNIT_ADMIN,
   annualReport: UNIT_ADMIN,

@@ -39,6 +39,13 @@ const TILE_POSTER: TileDef = {
   desc: '报到海报，张贴或转发',
   url: PAGES.poster,
 };
+const TILE_CHECK_CARD: TileDef = {
+  key: 'checkCard',
+  icon: '🔍',
+  title: '核验电子证',
+  desc: '扫党员亮身份二维码',
+  url: PAGES.checkCard,
+};
 const TILE_ME: TileDef = { key: 'me', icon: '👤', title: '我的', desc: '账号、身份切换、设置', url: PAGES.me };
 const TILE_INBOX: TileDef = { key: 'inbox', icon: '🔔', title: '消息', desc: '受理、派单、核验通知', url: PAGES.inbox };
 // 居民点单 / 评单
@@ -187,6 +194,7 @@ export function tilesFor(role: RoleAssignment | null, loggedIn: boolean): TileDe
         TILE_STATS,
         TILE_APPROVALS,
         TILE_POSTER,
+        TILE_CHECK_CARD,
         TILE_PROXY_NEED,
         TILE_INBOX,
         TILE_ME,

@@ -4,6 +4,8 @@ import {
   type BranchMemberDto,
   type CommunityPublicDto,
   type ECardDto,
+  type LiveCardCheckDto,
+  type LiveCardCodeDto,
   type Page,
   type RegistrationDto,
   type RegistrationListQuery,
@@ -47,6 +49,16 @@ export async function fetchMyCard(): Promise<ECardDto | null> {
     if (isApiError(e) && (e.status === 409 || e.status === 404)) return null;
     throw e;
   }
+}
+
+/** The e-card's live code (a fresh one every 30 s) and its QR. */
+export function fetchLiveCardCode(): Promise<LiveCardCodeDto> {
+  return call(ROUTES.registrations.liveCode, { quietStatuses: [404, 409] });
+}
+
+/** Staff: who a scanned live e-card belongs to (400 when expired or not an e-card). */
+export function checkLiveCard(code: string): Promise<LiveCardCheckDto> {
+  return call(ROUTES.registrations.checkLiveCard, { params: { code } });
 }
 
 export function listCommunityRegistrations(

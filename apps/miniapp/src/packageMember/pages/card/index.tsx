@@ -7,6 +7,7 @@ import { Btn } from '@/ui/Button';
 import { Page } from '@/ui/Page';
 import { ErrorState, Loading } from '@/ui/States';
 import { fetchMyCard } from '@/features/registration/service';
+import { LiveCardQr } from '@/features/registration/LiveCardQr';
 import { attempt } from '@/platform/request';
 import { isLoggedIn } from '@/platform/session';
 import { a11y } from '@/platform/a11y';
@@ -107,7 +108,7 @@ export default function CardPage() {
           <Text className="ecard-no-val">{card.cardNo}</Text>
         </View>
       </View>
-      <Text className="t-s t-muted block mt-32">请向社区工作人员出示本页面。工作人员可凭证号核验身份。</Text>
+      <LiveCardQr />
     </Page>
   );
 }
