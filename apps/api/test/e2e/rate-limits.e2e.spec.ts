@@ -47,7 +47,9 @@ async function untilLimited(
   throw new Error(`no 429 in ${max} requests`);
 }
 
-const ip = () => `203.0.113.${1 + Math.floor(Math.random() * 250)}`;
+/** A fresh client address per call: two tests never share one address's budget. */
+let lastIp = 0;
+const ip = () => `203.0.113.${++lastIp}`;
 
 /** The Redis runs need a Redis (127.0.0.1:6379 unless TEST_REDIS_URL says otherwise; TEST_REDIS_URL=off skips them). */
 const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
