@@ -15,7 +15,6 @@ import {
   type ClaimRefusalReason,
 } from '@sbd/contracts';
 import {
-  whyCannotClaimTask,
   whyCannotWithdraw,
   timeClashMessage,
   whyMemberCannotClaim,
@@ -33,7 +32,7 @@ import {
   illegalTransition,
   notFound,
 } from '../../platform/errors/app-errors';
-import { execute, forUpdate, lockRow, toDbDate, transaction } from '../../platform/database/sql';
+import { execute, lockRow, toDbDate, transaction } from '../../platform/database/sql';
 import { NotificationsService } from '../../messaging';
 import { TaskPositionEntity } from '../tasks/entities/task-position.entity';
 import { TaskEntity } from '../tasks/entities/task.entity';
@@ -42,6 +41,7 @@ import { ClaimEntity } from './entities/claim.entity';
 import { ClaimViewsService } from './claim-views.service';
 import { enqueueReminders } from './claim-reminders';
 import { WaitlistService } from './waitlist.service';
+import { fullAndOpen, joinWaitlistLocked, takeSlot, type ClaimOutcome } from './slot-counter';
 import { type RegistrationView, registrationPositionReader, registrationReader } from '../../identity';
 import { orgNodeReader } from '../../org';
 
@@ -106,10 +106,9 @@ export class ClaimsService {
     const facts = await this.claimFacts(task, own, now, false);
     refuseClaim(whyMemberCannotClaim(facts.task, facts.member, now));
     const reg = own!; // approved: the rule refused otherwise
-    const { id, created } = await transaction(this.db, (m) =>
-      this.claimOne(m, task, reg, p.userId, null, dto.joinWaitlist),
-    );
-    return [{ claim: await this.views.dto(p, id), created }];
+    const result = await transaction(this.db, (m) => this.claimOne(m, task, reg, p.userId, null, dto.joinWaitlist));
+    await this.waitlist.settleUnlockedJoin(result);
+    return [{ claim: await this.views.dto(p, result.id), created: result.created }];
   }
 
   private async claimForBranch(
@@ -141,13 +140,13 @@ export class ClaimsService {
       const facts = await this.claimFacts(task, reg, now, true);
       refuseClaim(whyMemberCannotClaim(facts.task, facts.member, now, { byBranchSecretary: true }));
     }
-    const results: { id: number; created: boolean }[] = [];
+    const results: ClaimOutcome[] = [];
     for (const userId of dto.memberUserIds) {
-      results.push(
-        await transaction(this.db, (m) =>
-          this.claimOne(m, task, byUser.get(userId)!, p.userId, dto.branchId!, dto.joinWaitlist),
-        ),
+      const result = await transaction(this.db, (m) =>
+        this.claimOne(m, task, byUser.get(userId)!, p.userId, dto.branchId!, dto.joinWaitlist),
       );
+      await this.waitlist.settleUnlockedJoin(result);
+      results.push(result);
     }
     const dtos = await this.views.toDtos(
       await this.db.getRepository(ClaimEntity).findBy({ id: In(results.map((r) => r.id)) }),
@@ -161,9 +160,10 @@ export class ClaimsService {
    * or an overlap is seen, not raced). The task's row is the slot counter, and each claim takes it
    * once, for the last few statements: a claim that may get a slot updates the counter
    * conditionally (on MySQL the row stays locked even when the update matched nothing, so joining
-   * the waitlist then needs no second wait); a claim on a task already full skips the counter and
-   * takes the row only with the version bump of joinWaitlist. Nothing else of the task is read
-   * under the lock.
+   * the waitlist then needs no second wait). A claim on a task that the newest committed counter
+   * shows full never takes the task's row: it writes its waitlisted claim alone, so a burst's
+   * waitlist does not queue behind the slot counter, and `afterWaitlisted` settles the rest after
+   * the commit. Nothing else of the task is read under the lock.
    */
   private async claimOne(
     m: EntityManager,
@@ -172,7 +172,7 @@ export class ClaimsService {
     claimedById: number,
     branchId: number | null,
     joinWaitlist: boolean | undefined,
-  ): Promise<{ id: number; created: boolean }> {
+  ): Promise<ClaimOutcome> {
     const memberId = reg.userId;
     await lockRow(m, 'users', memberId);
     // One read for both: the member's claim on this task, and any live claim of theirs that overlaps it.
@@ -184,22 +184,23 @@ export class ClaimsService {
     );
     const existingRow = mine.find((c) => Number(c.task_id) === task.id);
     const existing = existingRow ? { id: Number(existingRow.id), status: existingRow.status } : null;
-    if (existing && !ENDED.includes(existing.status)) return { id: existing.id, created: false };
+    if (existing && !ENDED.includes(existing.status))
+      return { id: existing.id, created: false, taskId: task.id, unlockedWaitlist: false };
     const overlapping = mine.find((c) => Number(c.task_id) !== task.id);
     if (overlapping) {
       throw new AppError(HttpStatus.CONFLICT, ErrorCode.Conflict, timeClashMessage(overlapping.title));
     }
 
     const now = new Date();
-    // Full as last read, and the member would wait: straight to the waitlist, the counter untouched.
+    // Full as last committed, and the member would wait: straight to the waitlist, the task untouched.
     const waitlistable = task.waitlist && joinWaitlist !== false;
-    let status =
-      waitlistable && task.claimedCount >= task.capacity
-        ? ClaimStatus.Waitlisted
-        : (await this.takeSlot(m, task.id, now))
-          ? ClaimStatus.Claimed
-          : ClaimStatus.Waitlisted;
-    if (status === ClaimStatus.Waitlisted) status = await this.joinWaitlist(m, task.id, now, joinWaitlist);
+    const fullNow = waitlistable && (await fullAndOpen(m, task.id));
+    let status = fullNow
+      ? ClaimStatus.Waitlisted
+      : (await takeSlot(m, task.id, now))
+        ? ClaimStatus.Claimed
+        : ClaimStatus.Waitlisted;
+    if (status === ClaimStatus.Waitlisted && !fullNow) status = await joinWaitlistLocked(m, task.id, now, joinWaitlist);
 
     const id = await this.writeClaim(m, existing, {
       task,
@@ -212,55 +213,7 @@ export class ClaimsService {
     });
     if (status === ClaimStatus.Claimed)
       await enqueueReminders(this.notifications, m, { id, memberUserId: memberId }, task, now);
-    return { id, created: true };
-  }
-
-  /** The conditional update of the slot counter (first filling recorded in the same statement). */
-  private async takeSlot(m: EntityManager, taskId: number, now: Date): Promise<boolean> {
-    // filled_at first: MySQL evaluates SET left to right, SQLite on the old row; both see the old count.
-    return (
-      (await execute(
-        m,
-        `UPDATE tasks SET filled_at = CASE WHEN filled_at IS NULL AND claimed_count + 1 >= capacity THEN ? ELSE filled_at END,
-                claimed_count = claimed_count + 1, updated_at = ?
-          WHERE id = ? AND status IN ('published', 'in_progress') AND claimed_count < capacity`,
-        [toDbDate(now), toDbDate(now), taskId],
-      )) === 1
-    );
-  }
-
-  /**
-   * The task is full: joins its waitlist. The one write to the task's row, its version for the member
-   * feed's cache, is conditional on the task being open and still full, and holds the row to the end:
-   * a cancellation or a freed slot committed before it is seen here, and one after it sees this
-   * claim. A slot freed meanwhile is taken instead (answers Claimed).
-   */
-  private async joinWaitlist(
-    m: EntityManager,
-    taskId: number,
-    now: Date,
-    joinWaitlist: boolean | undefined,
-  ): Promise<ClaimStatus> {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const bumped =
-        joinWaitlist !== false &&
-        (await execute(
-          m,
-          `UPDATE tasks SET updated_at = ? WHERE id = ? AND status IN ('published', 'in_progress')
-              AND claimed_count >= capacity AND waitlist = 1`,
-          [toDbDate(now), taskId],
-        )) === 1;
-      if (bumped) return ClaimStatus.Waitlisted;
-      // Why not: the task as it is now (a locking read on MySQL, not the transaction's snapshot).
-      const fresh = await forUpdate(
-        m.getRepository(TaskEntity).createQueryBuilder('t').where('t.id = :id', { id: taskId }),
-      ).getOneOrFail();
-      const why = whyCannotClaimTask(fresh.status);
-      if (why) throw illegalTransition(why);
-      if (fresh.claimedCount < fresh.capacity && (await this.takeSlot(m, taskId, now))) return ClaimStatus.Claimed;
-      if (!fresh.waitlist || joinWaitlist === false) throw conflict('名额已满');
-    }
-    throw conflict('报名人数较多，请稍后重试');
+    return { id, created: true, taskId: task.id, unlockedWaitlist: fullNow };
   }
 
   /** The claim row: a new one, or the member's ended claim on the task (withdrawn, expired, cancelled) reused. */

@@ -8,8 +8,9 @@ import {
   NotificationKind,
   SLOT_HOLDING_CLAIM_STATUSES,
   type ClaimDto,
+  type TaskStatus,
 } from '@sbd/contracts';
-import { claimMachine } from '@sbd/domain';
+import { claimMachine, whyCannotClaimTask } from '@sbd/domain';
 import { DataSource, LessThan, type EntityManager } from 'typeorm';
 import type { Principal } from '../../platform/auth/principal';
 import { forbidden, illegalTransition } from '../../platform/errors/app-errors';
@@ -20,6 +21,7 @@ import { TaskEntity } from '../tasks/entities/task.entity';
 import { ClaimEntity } from './entities/claim.entity';
 import { ClaimViewsService } from './claim-views.service';
 import { cancelReminders, enqueueReminders } from './claim-reminders';
+import type { ClaimOutcome } from './slot-counter';
 
 const HOLDING = SLOT_HOLDING_CLAIM_STATUSES as ClaimStatus[];
 /** A freed slot goes to the first on the waitlist (waitlisted → claimed, by the claim machine). */
@@ -100,6 +102,39 @@ export class WaitlistService {
       await execute(m, 'UPDATE tasks SET updated_at = ? WHERE id = ?', [toDbDate(now), claim.taskId]);
     }
     return true;
+  }
+
+  /**
+   * After a waitlisted claim written without the task's row: bumps the task's version (the member
+   * feed's cache sees the new waitlist count), which waits for any transaction holding the row, so
+   * what is read next includes a slot freed or a cancellation committed while this claim was being
+   * written. A freed slot goes to the waitlist in order (perhaps to this claim); on a task no longer
+   * open, the claim is cancelled and refused as the claim would have been.
+   */
+  async settleUnlockedJoin(result: ClaimOutcome): Promise<void> {
+    if (!result.unlockedWaitlist) return;
+    const now = new Date();
+    await execute(this.db.manager, 'UPDATE tasks SET updated_at = ? WHERE id = ?', [toDbDate(now), result.taskId]);
+    const [task] = await this.db.query<{ status: TaskStatus; free: number }[]>(
+      'SELECT status, capacity - claimed_count AS free FROM tasks WHERE id = ?',
+      [result.taskId],
+    );
+    const closed = whyCannotClaimTask(task.status);
+    if (closed) {
+      await execute(this.db.manager, 'UPDATE claims SET status = ?, updated_at = ? WHERE id = ? AND status = ?', [
+        ClaimStatus.Cancelled,
+        toDbDate(now),
+        result.id,
+        ClaimStatus.Waitlisted,
+      ]);
+      throw illegalTransition(closed);
+    }
+    if (Number(task.free) > 0) {
+      await transaction(this.db, async (m) => {
+        await lockRow(m, 'tasks', result.taskId);
+        await this.promoteWaitlist(m, result.taskId, now);
+      });
+    }
   }
 
   /** Gives free slots to the waitlist in order; the promoted member must confirm within the hold. */

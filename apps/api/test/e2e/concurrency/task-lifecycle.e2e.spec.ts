@@ -42,6 +42,23 @@ describe('should let the organiser move a task while its members act on it, with
     expect((await w.notificationsOf(rows.map((c) => c.id))).pendingReminders).toBe(0);
   });
 
+  it('cancelling a full task while 20 members join its waitlist: none is left waiting on a cancelled task', async () => {
+    const task = await w.taskStartingIn(8, 5);
+    await w.claimAll(await w.members(5), task.id);
+    const arriving = await w.members(20);
+    const results = await together([
+      ...arriving.slice(0, 10).map((m) => () => w.claim(m, task.id)),
+      () => taskAction(task.id, 'cancel', { reason: '场地临时征用' }),
+      ...arriving.slice(10).map((m) => () => w.claim(m, task.id)),
+    ]);
+    expectNo5xx(results, [409]);
+    expect(results[10].status).toBe(200);
+    const rows = await w.t.ds.getRepository(ClaimEntity).findBy({ taskId: task.id });
+    expect(rows.filter((c) => c.status !== ClaimStatus.Cancelled)).toEqual([]);
+    const t = await w.t.ds.getRepository(TaskEntity).findOneByOrFail({ id: task.id });
+    expect(t).toMatchObject({ status: TaskStatus.Cancelled, claimedCount: 0 });
+  });
+
   it('completing a task while 20 members check in: each is checked in or a no-show, penalised once', async () => {
     const task = await w.publish({ capacity: 20 });
     const team = await w.members(20);
