@@ -28,6 +28,35 @@ export class ClaimViewsService {
     return (await this.toDtos([await this.load(claimId)], p))[0];
   }
 
+  /**
+   * A claim just written, on a task the caller has in hand (what a claim shows of its task does not
+   * change with claims): one statement, the claim with its extras.
+   */
+  async dtoOnTask(p: Principal, claimId: number, task: TaskEntity): Promise<ClaimDto> {
+    const rows = (await this.db.query(`${CLAIM_VIEW_SELECT} WHERE c.id = ?`, [claimId])) as Record<string, unknown>[];
+    const found = rows.length ? claimFromRow(rows[0]) : null;
+    if (!found) throw notFound('报名不存在');
+    const staff = (await this.staffCommunities(p, [task])).has(task.communityId);
+    return toClaimDto(
+      found.claim,
+      task,
+      found.extras,
+      { own: found.claim.memberUserId === p.userId, staff },
+      this.config.attendance.checkinEarlyMinutes,
+    );
+  }
+
+  /** The tasks' communities where `p` is staff (no lookup for a caller who is staff nowhere). */
+  private async staffCommunities(p: Principal, tasks: TaskEntity[]): Promise<Set<number>> {
+    const staff = new Set<number>();
+    if (!p.roles.some((r) => r.role === Role.CommunityAdmin)) return staff;
+    for (const communityId of new Set(tasks.map((t) => t.communityId))) {
+      const node = await this.scope.node(communityId);
+      if (this.scope.covers(p, node.path, [Role.CommunityAdmin])) staff.add(communityId);
+    }
+    return staff;
+  }
+
   async mine(p: Principal, q: ListClaimsQuery): Promise<Page<ClaimDto>> {
     return this.page(p, { memberUserId: p.userId }, q);
   }
@@ -99,11 +128,7 @@ export class ClaimViewsService {
     ]);
     const taskOf = new Map(tasks.map((t) => [t.id, t]));
     const extrasOf = new Map(rows.map(claimFromRow).flatMap((x) => (x ? [[x.claim.id, x.extras] as const] : [])));
-    const staffCommunities = new Set<number>();
-    for (const t of tasks) {
-      const node = await this.scope.node(t.communityId);
-      if (this.scope.covers(p, node.path, [Role.CommunityAdmin])) staffCommunities.add(t.communityId);
-    }
+    const staffCommunities = await this.staffCommunities(p, tasks);
     return claims.map((c) => {
       const t = taskOf.get(c.taskId)!;
       return toClaimDto(

@@ -95,20 +95,23 @@ export class ClaimsService {
 
   /** A member claims a slot for themself, or a branch secretary claims for members of the branch. */
   async claim(p: Principal, dto: CreateClaimDto): Promise<ClaimResult[]> {
-    const task = await this.db.getRepository(TaskEntity).findOneBy({ id: dto.taskId });
+    const byBranchSecretary = dto.branchId !== undefined || dto.memberUserIds !== undefined;
+    // The task and the member's own registration side by side (a branch secretary claims for others).
+    const [task, own] = await Promise.all([
+      this.db.getRepository(TaskEntity).findOneBy({ id: dto.taskId }),
+      byBranchSecretary ? null : registrationReader(this.db).findOneBy({ userId: p.userId }),
+    ]);
     if (!task) throw notFound('任务不存在');
     const now = Date.now();
-    const byBranchSecretary = dto.branchId !== undefined || dto.memberUserIds !== undefined;
     // The task's part of the rule first (status, deadline, target), then the member's.
     refuseClaim(whyMemberCannotClaim(claimableTask(task, []), null, now, { byBranchSecretary }));
     if (byBranchSecretary) return this.claimForBranch(p, task, dto, now);
-    const own = await registrationReader(this.db).findOneBy({ userId: p.userId });
     const facts = await this.claimFacts(task, own, now, false);
     refuseClaim(whyMemberCannotClaim(facts.task, facts.member, now));
     const reg = own!; // approved: the rule refused otherwise
     const result = await transaction(this.db, (m) => this.claimOne(m, task, reg, p.userId, null, dto.joinWaitlist));
     await this.waitlist.settleUnlockedJoin(result);
-    return [{ claim: await this.views.dto(p, result.id), created: result.created }];
+    return [{ claim: await this.views.dtoOnTask(p, result.id, task), created: result.created }];
   }
 
   private async claimForBranch(
