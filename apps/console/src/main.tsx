@@ -24,10 +24,16 @@ const THEME = {
   },
 };
 
+/**
+ * `virtual={false}`: with antd's virtual list, a Select's visible options carry aria-selected
+ * without role="option" (rc-select keeps the roles on a hidden 0×0 copy of three options around
+ * the active one), which axe reports as aria-allowed-attr. Without it the visible list is the
+ * listbox and each item a role="option" with aria-selected; the console's lists are short.
+ */
 const container = document.getElementById('root');
 if (container) {
   createRoot(container).render(
-    <ConfigProvider locale={zhCN} theme={THEME}>
+    <ConfigProvider locale={zhCN} theme={THEME} virtual={false}>
       <AntApp>
         <ConsoleApp />
       </AntApp>

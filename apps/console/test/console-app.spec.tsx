@@ -41,7 +41,7 @@ describe('the console shell', () => {
     expect(isStaff(user(Role.Member, Role.BranchSecretary))).toBe(true);
   });
 
-  it('should show 报到审核 and 服务核验 to community admins only', () => {
+  it('should show 报到审核 to community admins only, 服务核验 also to those above', () => {
     expect(menuFor(user(Role.CommunityAdmin)).map((m) => m.label)).toEqual([
       '工作台',
       '报到审核',
@@ -53,10 +53,18 @@ describe('the console shell', () => {
     expect(menuFor(user(Role.UnitAdmin)).map((m) => m.label)).toEqual(['工作台', '统计']);
     expect(menuFor(user(Role.DistrictAdmin)).map((m) => m.label)).toEqual([
       '工作台',
+      '服务核验',
       '统计',
       '组织与人员',
       '数据大屏',
       '审计日志',
+    ]);
+    expect(menuFor(user(Role.StreetAdmin)).map((m) => m.label)).toEqual([
+      '工作台',
+      '服务核验',
+      '统计',
+      '组织与人员',
+      '数据大屏',
     ]);
   });
 

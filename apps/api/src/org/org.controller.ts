@@ -14,7 +14,7 @@ import type { Response } from 'express';
 import { CurrentUser, Public } from '../platform/auth/decorators';
 import { RateLimit } from '../platform/throttle/rate-limit.guard';
 import type { Principal } from '../platform/auth/principal';
-import { CommunityPosterService, type PosterFile } from './community-poster.service';
+import { CommunityPosterService, type PosterFormat } from './community-poster.service';
 import { CommunityQrService } from './community-qr.service';
 import { CreateOrgNodeDto } from './dto/create-org-node.dto';
 import { CreatePositionDto } from './dto/create-position.dto';
@@ -29,6 +29,8 @@ import { UpdatePositionDto } from './dto/update-position.dto';
 import { OrgService } from './org.service';
 
 const id = IdParam;
+
+const POSTER_TYPES: Record<PosterFormat, string> = { png: 'image/png', pdf: 'application/pdf' };
 
 @ApiTags('org')
 @ApiBearerAuth()
@@ -189,7 +191,7 @@ export class OrgController {
     @Query() q: PosterQueryDto,
     @Res() res: Response,
   ): Promise<void> {
-    sendPoster(res, 'image/png', await this.posters.poster(p, communityId, q.kind ?? PosterKind.Wxacode, 'png'));
+    await this.sendPoster(p, communityId, q, res, 'png');
   }
 
   @Get('communities/:id/poster.pdf')
@@ -202,18 +204,29 @@ export class OrgController {
     @Query() q: PosterQueryDto,
     @Res() res: Response,
   ): Promise<void> {
-    sendPoster(res, 'application/pdf', await this.posters.poster(p, communityId, q.kind ?? PosterKind.Wxacode, 'pdf'));
+    await this.sendPoster(p, communityId, q, res, 'pdf');
   }
-}
 
-/** The Chinese file name travels as RFC 5987 `filename*`, with an ASCII `filename` for old clients. */
-function sendPoster(res: Response, type: string, file: PosterFile): void {
-  res
-    .type(type)
-    .setHeader(
-      'Content-Disposition',
-      `attachment; filename="${file.asciiName}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
-    )
-    .setHeader('Cache-Control', 'private, max-age=300')
-    .send(file.body);
+  /**
+   * Both poster routes: render (before touching the response, so an error still answers JSON) and
+   * send as an attachment. The Chinese file name travels as RFC 5987 `filename*`, with an ASCII
+   * `filename` for old clients.
+   */
+  private async sendPoster(
+    p: Principal,
+    communityId: number,
+    q: PosterQueryDto,
+    res: Response,
+    format: PosterFormat,
+  ): Promise<void> {
+    const file = await this.posters.poster(p, communityId, q.kind ?? PosterKind.Wxacode, format);
+    res
+      .type(POSTER_TYPES[format])
+      .setHeader(
+        'Content-Disposition',
+        `attachment; filename="${file.asciiName}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+      )
+      .setHeader('Cache-Control', 'private, max-age=300')
+      .send(file.body);
+  }
 }

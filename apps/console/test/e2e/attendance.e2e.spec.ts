@@ -4,6 +4,8 @@ import { consoleInChromium, SHOTS_DIR } from './console-api';
 import { apiGet, apiLogin, servedTask } from './screen-service';
 
 const COMMUNITY_ADMIN = '13800000004';
+const STREET_ADMIN = '13800000003';
+const DISTRICT_ADMIN = '13800000002';
 const MEMBERS = ['13800000006', '13800000007']; // 张建国, 周海燕
 const TASK = '社区助老送餐';
 const LATER = '楼道卫生清扫';
@@ -89,6 +91,38 @@ describe('服务核验 in Chromium', () => {
     await row.waitFor();
     await expect(row.textContent()).resolves.toMatch(/已核验/);
     await expect(row.getByRole('checkbox').isDisabled()).resolves.toBe(true);
+    expect(c.errors).toEqual([]);
+  });
+
+  it('lets a street admin pick any community of the street, and a district admin any of the district', async () => {
+    const communityOptions = async () => {
+      await c.page.locator('.ant-select', { has: c.page.getByRole('combobox', { name: '社区' }) }).click();
+      const options = c.page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+      await options.first().waitFor();
+      return options.allTextContents();
+    };
+    await c.page.getByRole('button', { name: /退出登录/ }).click();
+    await c.signIn(STREET_ADMIN);
+    await c.page.getByRole('menuitem', { name: '服务核验' }).click();
+    // 桃园社区 comes first; its verified claims are there for the street to see.
+    await c.page.locator('.ant-select', { has: c.page.getByRole('combobox', { name: '核验状态' }) }).click();
+    await c.page.locator('.ant-select-item-option[title="已核验"]').click();
+    await c.page
+      .getByRole('row', { name: /周海燕/ })
+      .filter({ hasText: TASK })
+      .waitFor();
+    await expect(communityOptions()).resolves.toEqual(['桃园社区', '濠西社区']);
+    await c.page.locator('.ant-select-item-option[title="濠西社区"]').click();
+    await c.page
+      .getByRole('row', { name: /周海燕/ })
+      .first()
+      .waitFor({ state: 'detached' });
+    await c.page.locator('.ant-table-placeholder').waitFor();
+
+    await c.page.getByRole('button', { name: /退出登录/ }).click();
+    await c.signIn(DISTRICT_ADMIN);
+    await c.page.getByRole('menuitem', { name: '服务核验' }).click();
+    await expect(communityOptions()).resolves.toEqual(['桃园社区', '濠西社区', '新城桥社区', '永兴社区']);
     expect(c.errors).toEqual([]);
   });
 });

@@ -75,6 +75,14 @@ describe('the console pages under axe-core', () => {
     await open('服务核验', /批量核验/);
     await c.page.getByRole('row', { name: /周海燕/ }).waitFor();
     await check('服务核验');
+    // An open Select: its dropdown list (antd draws it in a portal) must pass too.
+    await c.page.locator('.ant-select', { has: c.page.getByRole('combobox', { name: '核验状态' }) }).click();
+    await c.page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor();
+    // The visible items themselves are the options (not a hidden copy), so a screen reader lists them all.
+    await c.page.getByRole('listbox').getByRole('option', { name: '已缺席' }).waitFor();
+    await check('服务核验 · 展开的下拉框');
+    await c.page.keyboard.press('Escape');
+    await c.page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
     await open('统计', '统计 · 桃园社区');
     await c.page.locator('.stats-chart canvas').waitFor();
     await check('统计');

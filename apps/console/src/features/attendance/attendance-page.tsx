@@ -5,7 +5,7 @@ import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { call } from '@/platform/api';
 import { communityScopes } from '@/platform/roles';
-import { CommunitySelect } from '@/ui/community-select';
+import { CommunitySelect, useScopeCommunities } from '@/ui/community-select';
 import { VERIFY_FILTERS, bulkSummary, serviceWindow, totalHours } from './attendance-format';
 import { verifyAll } from './bulk';
 import { useCommunityClaims, useCommunityTasks } from './use-claims';
@@ -24,8 +24,8 @@ const canVerify = (c: ClaimDto) => c.allowedActions.includes(ClaimAction.Verify)
 
 /** 服务核验: the claims on a community's tasks, filtered, verified in bulk or rejected one by one. */
 export function AttendancePage({ user }: { user: MeDto }) {
-  const scopes = communityScopes(user);
-  const [communityId, setCommunityId] = useState<number | null>(scopes[0]?.scopeNodeId ?? null);
+  const communities = useScopeCommunities(user, communityScopes(user));
+  const [communityId, setCommunityId] = useState<number | null>(communities[0]?.id ?? null);
   const [status, setStatus] = useState<ClaimStatus | undefined>(ClaimStatus.CheckedOut);
   const [taskId, setTaskId] = useState<number | undefined>();
   const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null);
@@ -41,6 +41,9 @@ export function AttendancePage({ user }: { user: MeDto }) {
     to: range?.[1].format('YYYY-MM-DD'),
   });
   const { message } = App.useApp();
+  // A street or district admin's communities arrive after the first render: start on the first.
+  const firstId = communities[0]?.id ?? null;
+  useEffect(() => setCommunityId((id) => id ?? firstId), [firstId]);
   const chosen = list.items.filter((c) => selected.includes(c.id));
   // Only rows on the list that may still be verified stay selected (after a reload or a filter).
   useEffect(
@@ -118,7 +121,7 @@ export function AttendancePage({ user }: { user: MeDto }) {
     <Card title="服务核验">
       <Space wrap className="toolbar">
         <CommunitySelect
-          scopes={scopes}
+          communities={communities}
           value={communityId}
           onChange={(v) => {
             setCommunityId(v);

@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { CommunityPublicDto } from '@sbd/contracts';
-import { a11y } from '@/platform/a11y';
 import { isWeapp } from '@/platform/env';
 import { Btn } from '@/ui/Button';
-import { Field } from '@/ui/Field';
+import { CodeField } from '@/ui/CodeField';
 import { ErrorState } from '@/ui/States';
 import { communityCodeFromScan, normalizeCode } from '@/features/org/community';
 
@@ -36,18 +35,16 @@ export function CodeEntry({ onCode, error }: { onCode: (code: string) => void; e
     <View className="card">
       <Text className="block mb-32">请扫描所住社区张贴的「双报到」二维码，或输入社区工作人员提供的社区编码。</Text>
       {error ? <ErrorState message={error} /> : null}
-      <Field label="社区编码" required error={inputError}>
-        <Input
-          className="input"
-          value={text}
-          placeholder="例如：XF0101"
-          placeholderClass="input-placeholder"
-          maxlength={64}
-          onInput={(e) => setText(e.detail.value)}
-          onConfirm={submit}
-          {...a11y('社区编码')}
-        />
-      </Field>
+      <CodeField
+        label="社区编码"
+        required
+        error={inputError}
+        value={text}
+        onChange={setText}
+        onConfirm={submit}
+        placeholder="例如：XF0101"
+        maxLength={64}
+      />
       <Btn onClick={submit}>确定</Btn>
       {isWeapp() ? (
         <Btn variant="secondary" onClick={() => void scan()}>

@@ -1,12 +1,11 @@
 import { useState } from 'react';
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { LiveCardCheckDto } from '@sbd/contracts';
 import { Btn } from '@/ui/Button';
-import { Field } from '@/ui/Field';
+import { CodeField } from '@/ui/CodeField';
 import { Page } from '@/ui/Page';
 import { isWeapp } from '@/platform/env';
-import { a11y } from '@/platform/a11y';
 import { communityAdminScope, isLoggedIn, useSession } from '@/platform/session';
 import { useAction } from '@/ui/hooks/useAction';
 import { checkLiveCard } from '@/features/registration/service';
@@ -58,18 +57,16 @@ export default function CheckCardPage() {
             扫码核验
           </Btn>
         ) : null}
-        <Field label="核验码" hint="网页版无法调用摄像头时，输入党员电子证二维码下方的核验码" error={fieldError}>
-          <Input
-            className="input"
-            value={code}
-            placeholder="例如：SBD000001ABCDEF.xxxx.xxxx"
-            placeholderClass="input-placeholder"
-            maxlength={80}
-            onInput={(e) => setCode(e.detail.value)}
-            onConfirm={() => void check(code)}
-            {...a11y('核验码')}
-          />
-        </Field>
+        <CodeField
+          label="核验码"
+          hint="网页版无法调用摄像头时，输入党员电子证二维码下方的核验码"
+          error={fieldError}
+          value={code}
+          onChange={setCode}
+          onConfirm={() => void check(code)}
+          placeholder="例如：SBD000001ABCDEF.xxxx.xxxx"
+          maxLength={80}
+        />
         <Btn onClick={() => void check(code)} loading={!!action.busy} loadingText="正在核验…">
           核验
         </Btn>

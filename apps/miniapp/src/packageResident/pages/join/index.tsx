@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { PAGES, type JoinCommunityRequest } from '@sbd/contracts';
 import { a11y } from '@/platform/a11y';
@@ -7,7 +7,7 @@ import { isWeapp } from '@/platform/env';
 import { replacePage } from '@/platform/nav';
 import { needCommunity, useSession } from '@/platform/session';
 import { Btn } from '@/ui/Button';
-import { Field } from '@/ui/Field';
+import { CodeField } from '@/ui/CodeField';
 import { Gate } from '@/ui/Gate';
 import { useAction } from '@/ui/hooks/useAction';
 import { Page } from '@/ui/Page';
@@ -78,18 +78,16 @@ export default function JoinCommunityPage() {
         </View>
       ) : null}
       <View className="card">
-        <Field label="社区编码" hint="社区海报二维码下方的编码" error={codeError}>
-          <Input
-            className="input"
-            value={code}
-            placeholder="例如：TAOYUAN"
-            placeholderClass="input-placeholder"
-            maxlength={32}
-            onInput={(e) => setCode(e.detail.value)}
-            onConfirm={submitCode}
-            {...a11y('社区编码')}
-          />
-        </Field>
+        <CodeField
+          label="社区编码"
+          hint="社区海报二维码下方的编码"
+          error={codeError}
+          value={code}
+          onChange={setCode}
+          onConfirm={submitCode}
+          placeholder="例如：TAOYUAN"
+          maxLength={32}
+        />
         <Btn onClick={submitCode} loading={!!action.busy} loadingText="正在加入…">
           用编码加入
         </Btn>
