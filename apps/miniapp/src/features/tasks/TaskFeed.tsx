@@ -137,7 +137,7 @@ export function TaskFeed() {
       <PagedList
         list={list}
         empty="暂时没有可报名的任务"
-        render={(t) => <TaskItem key={t.id} task={t} homeCommunityId={reg?.communityId ?? null} held={held} />}
+        render={(t) => <TaskItem key={t.id} task={t} homeCommunityId={reg?.communityId ?? null} held={held ?? []} />}
         errorView={
           notRegistered ? (
             <View className="card">

@@ -73,6 +73,28 @@ describe('task page: claim buttons by state', () => {
     expect(screen.getByRole('button', { name: '退出候补' })).toBeTruthy();
   });
 
+  it("offers no 我要报名 until the member's sign-ups are known, then shows the time clash instead", async () => {
+    const task = makeTask({ capacity: 3, claimedCount: 1 });
+    const other = makeClaim({ ...task, id: 99, title: '社区义诊服务' });
+    serve(task, (method, path) =>
+      method === 'GET' && path === '/api/claims/mine' ? [200, { items: [other], nextCursor: null }] : undefined,
+    );
+    let release = () => undefined as void;
+    const gate = new Promise<void>((r) => (release = r));
+    const request = Taro.request as jest.Mock;
+    const served = request.getMockImplementation()!;
+    request.mockImplementation(async (opts: { url: string }) => {
+      if (opts.url.includes('/api/claims/mine')) await gate;
+      return served(opts);
+    });
+    render(<TaskPage />);
+    expect(await screen.findByText('正在确认报名资格…')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '我要报名' })).toBeNull();
+    await act(async () => release());
+    expect(await screen.findByText(/与已报名的任务「社区义诊服务」时间冲突/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '我要报名' })).toBeNull();
+  });
+
   it('says why a task cannot be claimed', async () => {
     serve(makeTask({ capacity: 1, claimedCount: 1, waitlist: false }));
     render(<TaskPage />);

@@ -63,7 +63,9 @@ export default function TaskPage() {
     );
   }
 
-  const view = memberTaskView(task, now, held);
+  const view = memberTaskView(task, now, held ?? []);
+  // Sign-ups not yet known: no 我要报名 that a time clash would refuse.
+  const checking = held === null && (view.kind === 'claim' || view.kind === 'waitlist');
 
   const claim = async (joinWaitlist: boolean) => {
     // WeChat's subscribe dialog, from the tap itself (before anything is awaited).
@@ -112,7 +114,8 @@ export default function TaskPage() {
         {view.kind === 'mine' && [ClaimStatus.Claimed, ClaimStatus.Waitlisted].includes(view.claim.status) ? (
           <RemindMe />
         ) : null}
-        {view.kind === 'claim' ? (
+        {checking ? <Text className="block">正在确认报名资格…</Text> : null}
+        {view.kind === 'claim' && !checking ? (
           <View>
             <Text className="block mb-32">{`报名截止：${formatDayTime(task.startAt)}（任务开始时）`}</Text>
             <Btn onClick={() => void claim(false)} loading={busy} loadingText="正在报名…">
@@ -120,7 +123,7 @@ export default function TaskPage() {
             </Btn>
           </View>
         ) : null}
-        {view.kind === 'waitlist' ? (
+        {view.kind === 'waitlist' && !checking ? (
           <View>
             <Text className="block mb-32">
               {`名额已满。加入候补后，有人退出时按顺序转正（当前候补 ${view.waitlistCount} 人），转正后需在规定时间内确认。`}
