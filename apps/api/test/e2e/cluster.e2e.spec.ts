@@ -1,5 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
-import { ClaimStatus, Role, type Page, type TaskDto } from '@sbd/contracts';
+import { ClaimStatus, NotificationKind, Role, type Page, type TaskDto } from '@sbd/contracts';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +9,10 @@ import { DataSource } from 'typeorm';
 import { ENTITIES } from '../../src/entities';
 import { validateConfig } from '../../src/platform/config/validate-config';
 import { buildDataSourceOptions } from '../../src/platform/database/data-source-options';
+import { MIGRATIONS } from '../../src/platform/database/migrations';
+import { toDbDate } from '../../src/platform/database/sql';
+import { WechatFakeServer } from '../fakes/wechat-fake-server';
+import { acceptSubscription } from '../support/verified';
 import {
   clusterMissing,
   isRunning,
@@ -17,7 +21,15 @@ import {
   startClusterProcess,
   type ClusterProcess,
 } from '../support/cluster-process';
-import { aTask, buildCity, createApprovedMembers, createUser, type City, type TestUser } from '../support/factories';
+import {
+  aTask,
+  buildCity,
+  createApprovedMembers,
+  createUser,
+  startingIn,
+  type City,
+  type TestUser,
+} from '../support/factories';
 import type { TestApp } from '../support/test-app';
 import { testDialect } from '../support/test-db';
 
@@ -25,7 +37,8 @@ import { testDialect } from '../support/test-db';
  * `npm run cluster` end to end: nginx in front of two API processes, a MariaDB primary and its GTID
  * replica, Redis. Claims go through nginx to both processes; lists and the feed are read from the
  * replica except by the session that just wrote; a replica that lags past its bound or is down is
- * left for the primary; SIGTERM stops every process. MariaDB only (SQLite has no replicas).
+ * left for the primary; both processes' dispatchers deliver each notification (a reminder included)
+ * once; the migrations ran once; SIGTERM stops every process. MariaDB only (SQLite has no replicas).
  */
 const runsHere = testDialect() === 'mysql';
 const missing = clusterMissing();
@@ -47,9 +60,19 @@ const LAST_WRITE = 'x-last-write';
     let otherStaff: TestUser;
     let members: TestUser[];
     let http: () => ReturnType<typeof request>;
+    let wechat: WechatFakeServer;
 
     beforeAll(async () => {
+      wechat = new WechatFakeServer();
       const env = {
+        WECHAT_APP_ID: wechat.appId,
+        WECHAT_APP_SECRET: wechat.appSecret,
+        WECHAT_API_BASE_URL: await wechat.start(),
+        WECHAT_TEMPLATE_IDS: JSON.stringify({
+          [NotificationKind.PointsChanged]: 'tmpl-points',
+          [NotificationKind.TaskReminder]: 'tmpl-reminder',
+        }),
+        SCHEDULER_ENABLED: 'true',
         NODE_ENV: 'test',
         LOG_LEVEL: 'warn',
         JWT_SECRET: randomBytes(32).toString('hex'),
@@ -73,7 +96,7 @@ const LAST_WRITE = 'x-last-write';
       city = await buildCity(t);
       writer = await createUser(t, { roles: [{ role: Role.CommunityAdmin, scopeNodeId: city.a.id }] });
       otherStaff = await createUser(t, { roles: [{ role: Role.CommunityAdmin, scopeNodeId: city.a.id }] });
-      members = await createApprovedMembers(t, city.a, 43);
+      members = await createApprovedMembers(t, city.a, 44);
       await replicaCaughtUp(primary, replica);
     }, 180_000);
 
@@ -82,7 +105,26 @@ const LAST_WRITE = 'x-last-write';
       await primary?.end().catch(() => undefined);
       await replica?.end().catch(() => undefined);
       await ds?.destroy().catch(() => undefined);
+      await wechat?.stop();
     }, 60_000);
+
+    /** Waits until no notification under `keyLike` is unsent (or 40 s), and answers how many are. */
+    const untilSent = async (keyLike: string) => {
+      let pending = -1;
+      for (const until = Date.now() + 40_000; pending !== 0 && Date.now() < until;) {
+        await new Promise((r) => setTimeout(r, 500));
+        const [row] = await ds.query(
+          "SELECT COUNT(*) AS n FROM notifications WHERE dedupe_key LIKE ? AND status <> 'sent'",
+          [keyLike],
+        );
+        pending = Number(row.n);
+      }
+      return pending;
+    };
+    const withOpenid = async (m: TestUser, template: string) => {
+      await ds.query('UPDATE users SET openid = ? WHERE id = ?', [`cluster-openid-${m.id}`, m.id]);
+      await acceptSubscription({ ds }, m, template);
+    };
 
     const publish = async (capacity = 5) => {
       const res = await http()
@@ -132,6 +174,57 @@ const LAST_WRITE = 'x-last-write';
 
     let stoppedAt = 0;
     let unseen: TaskDto;
+
+    it('ran the migrations once although both processes started together, and the replica has them', async () => {
+      const names = (rows: { name: string }[]) => rows.map((r) => r.name);
+      await replicaCaughtUp(primary, replica);
+      const [onPrimary] = await primary.query(`SELECT name FROM ${cluster.topology.database}.migrations ORDER BY id`);
+      const [onReplica] = await replica.query(`SELECT name FROM ${cluster.topology.database}.migrations ORDER BY id`);
+      expect(names(onPrimary as { name: string }[])).toEqual(MIGRATIONS.map((m) => m.name));
+      expect(names(onReplica as { name: string }[])).toEqual(MIGRATIONS.map((m) => m.name));
+    });
+
+    it('both dispatchers run, and each due notification is delivered exactly once', async () => {
+      const group = members.slice(0, 20);
+      const now = toDbDate(new Date());
+      for (const m of group) {
+        await withOpenid(m, 'tmpl-points');
+        await ds.query(
+          `INSERT INTO notifications (user_id, kind, title, body, payload, status, dedupe_key, attempts, not_before, created_at)
+           VALUES (?, ?, '积分变动', '增加5分', '{}', 'pending', ?, 0, ?, ?)`,
+          [m.id, NotificationKind.PointsChanged, `cluster-outbox:${m.id}`, now, now],
+        );
+      }
+      expect(await untilSent('cluster-outbox:%')).toBe(0);
+      const rows: { attempts: number; locked_by: string | null }[] = await ds.query(
+        "SELECT attempts, locked_by FROM notifications WHERE dedupe_key LIKE 'cluster-outbox:%'",
+      );
+      expect(rows.map((r) => Number(r.attempts))).toEqual(group.map(() => 1));
+      const sentTo = wechat.sentMessages.filter((s) => s.template_id === 'tmpl-points').map((s) => s.touser);
+      expect(sentTo.sort()).toEqual(group.map((m) => `cluster-openid-${m.id}`).sort());
+    }, 60_000);
+
+    it('a reminder queued by a claim through nginx is delivered once, when it falls due', async () => {
+      const member = members[43]; // in no other test: no time clash
+      await withOpenid(member, 'tmpl-reminder');
+      // Starting in 2 h and 6 s: the 2-hour reminder falls due 6 s from now.
+      const res = await http()
+        .post('/api/tasks')
+        .set(writer.auth)
+        .send(aTask(city.a, { title: '提醒测试', ...startingIn(2 * 3600_000 + 6_000) }))
+        .expect(201);
+      const task = res.body as TaskDto;
+      const claim = await http().post('/api/claims').set(member.auth).send({ taskId: task.id }).expect(201);
+      expect(claim.body.status).toBe(ClaimStatus.Claimed);
+      const key = `reminder:2h:claim:${claim.body.id}:%`;
+      const [queued] = await ds.query('SELECT COUNT(*) AS n FROM notifications WHERE dedupe_key LIKE ?', [key]);
+      expect(Number(queued.n)).toBe(1);
+      expect(await untilSent(key)).toBe(0);
+      const sent = wechat.sentMessages.filter((s) => s.template_id === 'tmpl-reminder');
+      expect(sent.map((s) => s.touser)).toEqual([`cluster-openid-${member.id}`]);
+      const [row] = await ds.query('SELECT attempts FROM notifications WHERE dedupe_key LIKE ?', [key]);
+      expect(Number(row.attempts)).toBe(1);
+    }, 60_000);
 
     it('reads lists and the feed from the replica, except for the session that just wrote', async () => {
       const { task: before } = await publish(3);
