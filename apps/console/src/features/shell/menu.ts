@@ -13,6 +13,7 @@ export const MENU: MenuEntry[] = [
   { path: '/', label: '工作台', roles: [] },
   { path: '/registrations', label: '报到审核', roles: [Role.CommunityAdmin] },
   { path: '/needs', label: '需求分拣', roles: [Role.CommunityAdmin] },
+  { path: '/tasks', label: '任务管理', roles: [Role.CommunityAdmin] },
   { path: '/attendance', label: '服务核验', roles: [Role.CommunityAdmin] },
   {
     path: '/stats',
@@ -23,6 +24,11 @@ export const MENU: MenuEntry[] = [
     path: '/org',
     label: '组织与人员',
     roles: [Role.PlatformAdmin, Role.DistrictAdmin, Role.StreetAdmin, Role.CommunityAdmin],
+  },
+  {
+    path: '/emergency',
+    label: '应急召集',
+    roles: [Role.DistrictAdmin, Role.StreetAdmin, Role.CommunityAdmin],
   },
   { path: '/screen', label: '数据大屏', roles: [Role.DistrictAdmin, Role.StreetAdmin] },
   { path: '/audit', label: '审计日志', roles: [Role.PlatformAdmin, Role.DistrictAdmin] },
