@@ -67,6 +67,7 @@ export function CallupDetail(props: { callupId: number | null; onClose: () => vo
               addonBefore="每组"
               addonAfter="人"
               aria-label="每组人数"
+              className="group-size"
               disabled={!open}
             />
             <Button
@@ -98,9 +99,7 @@ export function CallupDetail(props: { callupId: number | null; onClose: () => vo
                 void run(() => call(ROUTES.callups.close, { params: { id: callup.id }, body: {} }), '召集已结束')
               }
             >
-              <Button danger disabled={!open || busy}>
-                结束召集
-              </Button>
+              <Button disabled={!open || busy}>结束召集</Button>
             </Popconfirm>
           </Space>
           {callup.groups.length ? (

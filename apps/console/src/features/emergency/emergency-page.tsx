@@ -35,7 +35,7 @@ export function EmergencyPage({ user }: { user: MeDto }) {
       title: '操作',
       key: 'actions',
       render: (_, c) => (
-        <Button size="small" aria-label={`查看 ${c.title}`} onClick={() => setViewing(c.id)}>
+        <Button size="small" autoInsertSpace={false} aria-label={`查看 ${c.title}`} onClick={() => setViewing(c.id)}>
           查看
         </Button>
       ),
@@ -46,7 +46,7 @@ export function EmergencyPage({ user }: { user: MeDto }) {
     <Card
       title="应急召集"
       extra={
-        <Button type="primary" danger disabled={scopeNodeId === null} onClick={() => setCreating(true)}>
+        <Button type="primary" disabled={scopeNodeId === null} onClick={() => setCreating(true)}>
           发起召集
         </Button>
       }

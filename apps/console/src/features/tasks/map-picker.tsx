@@ -131,6 +131,17 @@ export function MapPicker({ value, onChange, radiusM, home, markers }: MapPicker
             <circle cx={pin.x} cy={pin.y - 20} r={4} className="map-pin-dot" />
           </g>
         )}
+        <g className="map-legend" transform="translate(12 12)">
+          <rect width={186} height={28} rx={4} className="map-scale-bg" />
+          <path transform="translate(16 14)" d="M-7 1 L0 -6 L7 1 L7 7 L-7 7 Z" className="map-legend-home" />
+          <text x={28} y={19}>
+            社区
+          </text>
+          <circle cx={80} cy={14} r={5} className="map-legend-task" />
+          <text x={92} y={19}>
+            其他任务地点
+          </text>
+        </g>
         <g className="map-north" transform={`translate(${W - 28} 30)`}>
           <path d="M0 -18 L7 4 L0 -2 L-7 4 Z" />
           <text y={20} textAnchor="middle">

@@ -93,7 +93,7 @@ export function TasksPage({ user }: { user: MeDto }) {
             <Button
               key={a}
               size="small"
-              danger={a === TaskAction.Cancel}
+              autoInsertSpace={false}
               aria-label={`${TASK_ACTION_LABELS[a]} ${t.title}`}
               onClick={() => (a === TaskAction.Cancel ? (setReason(''), setCancelling(t)) : void act(t, a))}
             >
@@ -156,7 +156,7 @@ export function TasksPage({ user }: { user: MeDto }) {
         open={cancelling !== null}
         okText="取消任务"
         cancelText="返回"
-        okButtonProps={{ danger: true, disabled: reason.trim().length < 2 }}
+        okButtonProps={{ disabled: reason.trim().length < 2 }}
         onOk={() => cancelling && void act(cancelling, TaskAction.Cancel)}
         onCancel={() => setCancelling(null)}
       >
