@@ -1,6 +1,4 @@
 import {
-  CHECKIN_RADIUS_MAX_M,
-  CHECKIN_RADIUS_MIN_M,
   ROUTES,
   TASK_CAPACITY_MAX,
   TASK_DESCRIPTION_MAX,
@@ -22,19 +20,16 @@ import {
   InputNumber,
   Row,
   Select,
-  Slider,
   Space,
   Switch,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { ApiError, call } from '@/platform/api';
 import { formErrorsOf } from '@/platform/form-errors';
-import { MapPicker } from './map-picker';
-import { TASK_FIELD_ALIASES, toCreateRequest, type TaskDraft } from './task-format';
+import { TaskPlaceFields } from './task-place-fields';
+import { TASK_FIELD_ALIASES, toCreateRequest, type TaskDraft, type TaskFormValues as FormValues } from './task-format';
 import { usePublishContext } from './use-tasks';
-
-type FormValues = Omit<TaskDraft, 'startAt' | 'endAt' | 'needId'> & { window: [Dayjs, Dayjs] | null };
 
 export interface TaskFormProps {
   open: boolean;
@@ -55,9 +50,6 @@ export function TaskForm({ open, communityId, draft, onClose, onDone }: TaskForm
   const [failure, setFailure] = useState<string | null>(null);
   const ctx = usePublishContext(communityId, open);
   const { message } = App.useApp();
-  const lat = Form.useWatch('latitude', form);
-  const lng = Form.useWatch('longitude', form);
-  const radius = Form.useWatch('checkinRadiusM', form) ?? draft.checkinRadiusM;
   const target = Form.useWatch('target', form);
 
   useEffect(() => {
@@ -101,7 +93,6 @@ export function TaskForm({ open, communityId, draft, onClose, onDone }: TaskForm
     }
   };
 
-  const pin = typeof lat === 'number' && typeof lng === 'number' ? { lat, lng } : null;
   return (
     <Drawer
       title={draft.needId !== null ? `发布任务（来自需求 #${draft.needId}）` : '发布任务'}
@@ -196,54 +187,7 @@ export function TaskForm({ open, communityId, draft, onClose, onDone }: TaskForm
             </Form.Item>
           </Col>
           <Col span={14}>
-            <Form.Item name="place" label="任务地点" rules={[{ required: true, message: '请填写任务地点' }]}>
-              <Input maxLength={255} placeholder="如：桃园小区3号楼" />
-            </Form.Item>
-            <MapPicker
-              value={pin}
-              onChange={(p) => form.setFieldsValue({ latitude: p.lat, longitude: p.lng })}
-              radiusM={radius}
-              home={ctx.home}
-              markers={ctx.markers}
-            />
-            <Row gutter={12}>
-              <Col span={12}>
-                <Form.Item name="latitude" label="纬度">
-                  <InputNumber min={-90} max={90} step={0.0001} precision={6} className="wide" />
-                </Form.Item>
-              </Col>
-              <Col span={12}>
-                <Form.Item name="longitude" label="经度">
-                  <InputNumber min={-180} max={180} step={0.0001} precision={6} className="wide" />
-                </Form.Item>
-              </Col>
-            </Row>
-            <Form.Item label="签到半径（米）" required>
-              <Row gutter={12} align="middle">
-                <Col span={16}>
-                  <Form.Item name="checkinRadiusM" noStyle>
-                    <Slider
-                      min={CHECKIN_RADIUS_MIN_M}
-                      max={CHECKIN_RADIUS_MAX_M}
-                      step={10}
-                      ariaLabelForHandle="签到半径滑块"
-                    />
-                  </Form.Item>
-                </Col>
-                <Col span={8}>
-                  <Form.Item name="checkinRadiusM" noStyle>
-                    <InputNumber
-                      min={CHECKIN_RADIUS_MIN_M}
-                      max={CHECKIN_RADIUS_MAX_M}
-                      precision={0}
-                      addonAfter="米"
-                      aria-label="签到半径"
-                      className="wide"
-                    />
-                  </Form.Item>
-                </Col>
-              </Row>
-            </Form.Item>
+            <TaskPlaceFields form={form} home={ctx.home} markers={ctx.markers} />
           </Col>
         </Row>
       </Form>

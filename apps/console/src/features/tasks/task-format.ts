@@ -10,6 +10,7 @@ import {
   type PointsRule,
   type TaskDto,
 } from '@sbd/contracts';
+import type { Dayjs } from 'dayjs';
 import type { FormPath } from '@/platform/form-errors';
 
 /** What the 发布任务 form holds; times as ISO strings (the page converts its pickers). */
@@ -34,6 +35,9 @@ export interface TaskDraft {
   /** The accepted need the task answers (需求分拣 → 转为任务). */
   needId: number | null;
 }
+
+/** The antd form's values: the draft with the time window as one range picker's value. */
+export type TaskFormValues = Omit<TaskDraft, 'startAt' | 'endAt' | 'needId'> & { window: [Dayjs, Dayjs] | null };
 
 /** Tomorrow 09:00–11:00 local time: the form's starting window. */
 export function defaultWindow(now = new Date()): { startAt: string; endAt: string } {
