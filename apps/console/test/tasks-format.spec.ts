@@ -72,13 +72,12 @@ describe('the task publishing form’s helpers', () => {
 });
 
 describe('the call-up helpers', () => {
-  it('should leave out the optional muster time and head count when not given', () => {
+  it('should leave out the optional position, muster time and head count when not given', () => {
     const base = { title: '防汛', description: '集合', place: '党群服务中心' };
-    expect(toCallupRequest({ ...base, musterAt: null, needed: null }, 9)).toEqual({ ...base, scopeNodeId: 9 });
-    expect(toCallupRequest({ ...base, musterAt: '2026-12-04T10:00:00.000Z', needed: 8 }, 9)).toMatchObject({
-      musterAt: '2026-12-04T10:00:00.000Z',
-      needed: 8,
-    });
+    const none = { latitude: null, longitude: null, musterAt: null, needed: null };
+    expect(toCallupRequest({ ...base, ...none }, 9)).toEqual({ ...base, scopeNodeId: 9 });
+    const all = { latitude: 32.01, longitude: 120.86, musterAt: '2026-12-04T10:00:00.000Z', needed: 8 };
+    expect(toCallupRequest({ ...base, ...all }, 9)).toEqual({ ...base, ...all, scopeNodeId: 9 });
   });
 
   it('should count who has not answered and name the muster file safely', () => {

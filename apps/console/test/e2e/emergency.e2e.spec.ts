@@ -8,6 +8,8 @@ import { sheetRows } from './xlsx-rows';
 interface Callup {
   id: number;
   title: string;
+  latitude: number | null;
+  longitude: number | null;
 }
 
 /** A community secretary calls members up in an emergency, groups who can come, and ends the call-up. */
@@ -24,8 +26,11 @@ describe('the emergency call-up page in Chromium', () => {
     await dialog.getByText('请填写召集事由').waitFor();
     await dialog.getByLabel('召集事由').fill('暴雨防汛应急集结');
     await dialog.getByLabel('说明').fill('请能到的党员携带雨具到党群服务中心集合，协助转移低洼处住户。');
-    await dialog.getByLabel('集合地点').fill('桃园社区党群服务中心');
+    await dialog.getByLabel('集合地点', { exact: true }).fill('桃园社区党群服务中心');
     await dialog.getByLabel('需要人数').fill('10');
+    const map = dialog.getByRole('application', { name: '集合地点地图' });
+    const box = (await map.boundingBox())!;
+    await map.click({ position: { x: box.width * 0.25, y: box.height * 0.25 } }); // north-west of the community
     await dialog.getByRole('button', { name: '发起召集' }).click();
 
     const drawer = c.page.locator('.ant-drawer-content', { hasText: '应急召集：暴雨防汛应急集结' });
@@ -37,6 +42,8 @@ describe('the emergency call-up page in Chromium', () => {
     const member = await apiLogin(c, '13800000006');
     const list = await apiGet<Callup[]>(c, `/api/callups?scopeNodeId=${admin.communityId}`, admin.token);
     const callup = list.find((x) => x.title === '暴雨防汛应急集结')!;
+    expect(callup.latitude!).toBeGreaterThan(32.0123); // 桃园社区
+    expect(callup.longitude!).toBeLessThan(120.8642);
     await c.post(`/api/callups/${callup.id}/respond`, { response: 'available', etaMinutes: 15 }, member.token);
     await drawer.getByRole('button', { name: /关\s*闭|Close/ }).click();
     await c.page.getByRole('button', { name: '查看 暴雨防汛应急集结' }).click();

@@ -4,12 +4,16 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ApiError, call } from '@/platform/api';
 import { formErrorsOf } from '@/platform/form-errors';
+import { MapPicker } from '@/features/tasks/map-picker';
 import { toCallupRequest } from './emergency-format';
+import { useNodePosition } from './use-callups';
 
 interface Values {
   title: string;
   description: string;
   place: string;
+  latitude?: number | null;
+  longitude?: number | null;
   musterAt?: Dayjs | null;
   needed?: number | null;
 }
@@ -26,6 +30,9 @@ export function CallupForm(props: {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const { message } = App.useApp();
+  const home = useNodePosition(props.scopeNodeId, props.open);
+  const lat = Form.useWatch('latitude', form);
+  const lng = Form.useWatch('longitude', form);
 
   const submit = async () => {
     if (props.scopeNodeId === null) return;
@@ -39,7 +46,13 @@ export function CallupForm(props: {
     setFailure(null);
     try {
       const body = toCallupRequest(
-        { ...v, musterAt: v.musterAt?.toISOString() ?? null, needed: v.needed ?? null },
+        {
+          ...v,
+          latitude: v.latitude ?? null,
+          longitude: v.longitude ?? null,
+          musterAt: v.musterAt?.toISOString() ?? null,
+          needed: v.needed ?? null,
+        },
         props.scopeNodeId,
       );
       const c = await call(ROUTES.callups.create, { body });
@@ -64,7 +77,7 @@ export function CallupForm(props: {
       onOk={() => void submit()}
       onCancel={props.onClose}
       forceRender
-      width={640}
+      width={720}
     >
       {failure && <Alert className="form-alert" type="error" showIcon message={failure} />}
       <Form form={form} layout="vertical">
@@ -76,6 +89,19 @@ export function CallupForm(props: {
         </Form.Item>
         <Form.Item name="place" label="集合地点" rules={[{ required: true, message: '请填写集合地点' }]}>
           <Input maxLength={255} />
+        </Form.Item>
+        <MapPicker
+          label="集合地点地图"
+          value={typeof lat === 'number' && typeof lng === 'number' ? { lat, lng } : null}
+          onChange={(p) => form.setFieldsValue({ latitude: p.lat, longitude: p.lng })}
+          home={home}
+          markers={[]}
+        />
+        <Form.Item name="latitude" hidden>
+          <InputNumber />
+        </Form.Item>
+        <Form.Item name="longitude" hidden>
+          <InputNumber />
         </Form.Item>
         <Form.Item name="musterAt" label="集合时间">
           <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" className="wide" />

@@ -5,6 +5,8 @@ export interface CallupDraft {
   title: string;
   description: string;
   place: string;
+  latitude: number | null;
+  longitude: number | null;
   musterAt: string | null;
   needed: number | null;
 }
@@ -15,6 +17,7 @@ export function toCallupRequest(d: CallupDraft, scopeNodeId: number): CreateCall
     title: d.title,
     description: d.description,
     place: d.place,
+    ...(d.latitude !== null && d.longitude !== null ? { latitude: d.latitude, longitude: d.longitude } : {}),
     ...(d.musterAt ? { musterAt: d.musterAt } : {}),
     ...(d.needed ? { needed: d.needed } : {}),
   };

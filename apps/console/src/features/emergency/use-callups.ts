@@ -1,5 +1,6 @@
 import { ROUTES, Role, type CallupDto, type MeDto, type RoleAssignment } from '@sbd/contracts';
 import { useCallback, useEffect, useState } from 'react';
+import type { LatLng } from '@/features/tasks/geo';
 import { call } from '@/platform/api';
 
 /** The roles that may call members up (the API's emergency CALLERS). */
@@ -34,4 +35,24 @@ export function useCallups(scopeNodeId: number | null) {
   }, [load]);
 
   return { items, loading, error, reload: load };
+}
+
+/** The position of one of the user's own nodes (the call-up map's centre), null if it has none. */
+export function useNodePosition(nodeId: number | null, open: boolean): LatLng | null {
+  const [at, setAt] = useState<LatLng | null>(null);
+  useEffect(() => {
+    if (nodeId === null || !open) return;
+    let live = true;
+    call(ROUTES.org.roots).then(
+      (roots) => {
+        const n = roots.find((r) => r.id === nodeId);
+        if (live) setAt(n?.latitude != null && n.longitude != null ? { lat: n.latitude, lng: n.longitude } : null);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [nodeId, open]);
+  return at;
 }

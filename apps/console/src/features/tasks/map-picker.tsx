@@ -23,8 +23,10 @@ export interface MapPickerProps {
   /** The pin: the task's place; null until chosen. */
   value: LatLng | null;
   onChange: (p: LatLng) => void;
-  /** The check-in radius drawn around the pin, in metres. */
-  radiusM: number;
+  /** The check-in radius drawn around the pin, in metres (none: no circle). */
+  radiusM?: number;
+  /** What the map is for, e.g. 任务地点地图. */
+  label?: string;
   /** The community's own position (the plane's centre when there is no pin yet). */
   home: LatLng | null;
   /** The community's other task places. */
@@ -49,12 +51,12 @@ const KEY_STEPS: Record<string, [number, number]> = {
  * metre scale bar, the community's other task places, the pin and its check-in circle. Click to
  * set the pin; arrow keys move it 10 m (with Shift 100 m).
  */
-export function MapPicker({ value, onChange, radiusM, home, markers }: MapPickerProps) {
+export function MapPicker({ value, onChange, radiusM, label = '任务地点地图', home, markers }: MapPickerProps) {
   const hint = useId();
   const [center, setCenter] = useState<LatLng>(value ?? home ?? FALLBACK);
   const [zoom, setZoom] = useState(0);
   const reach = value ? offsetOf(center, value) : undefined;
-  const metresPerPx = fitScale(radiusM, W, H, reach) * 2 ** zoom;
+  const metresPerPx = fitScale(radiusM ?? 0, W, H, reach) * 2 ** zoom;
   const plane: Plane = useMemo(() => ({ center, metresPerPx, width: W, height: H }), [center, metresPerPx]);
   // Without a pin the plane sits on the community (known only once its position has loaded).
   const hasPin = value !== null;
@@ -84,8 +86,8 @@ export function MapPicker({ value, onChange, radiusM, home, markers }: MapPicker
   const pin = value ? project(plane, value) : null;
   const homeAt = home ? project(plane, home) : null;
   const status = value
-    ? `定位点 ${value.lat.toFixed(6)}，${value.lng.toFixed(6)} · 签到半径 ${radiusM} 米`
-    : '尚未选点：点击地图或用方向键设定任务地点';
+    ? `定位点 ${value.lat.toFixed(6)}，${value.lng.toFixed(6)}${radiusM ? ` · 签到半径 ${radiusM} 米` : ''}`
+    : '尚未选点：点击地图或用方向键设定地点';
 
   return (
     <div className="map-picker">
@@ -93,7 +95,7 @@ export function MapPicker({ value, onChange, radiusM, home, markers }: MapPicker
         viewBox={`0 0 ${W} ${H}`}
         role="application"
         aria-roledescription="地图选点"
-        aria-label="任务地点地图"
+        aria-label={label}
         aria-describedby={hint}
         tabIndex={0}
         onClick={click}
@@ -123,7 +125,7 @@ export function MapPicker({ value, onChange, radiusM, home, markers }: MapPicker
         )}
         {pin && (
           <g className="map-pin">
-            <circle cx={pin.x} cy={pin.y} r={radiusM / metresPerPx} className="map-radius" />
+            {radiusM ? <circle cx={pin.x} cy={pin.y} r={radiusM / metresPerPx} className="map-radius" /> : null}
             <path
               transform={`translate(${pin.x} ${pin.y})`}
               d="M0 0 C-3 -8 -10 -12 -10 -20 A10 10 0 1 1 10 -20 C10 -12 3 -8 0 0 Z"
@@ -132,15 +134,19 @@ export function MapPicker({ value, onChange, radiusM, home, markers }: MapPicker
           </g>
         )}
         <g className="map-legend" transform="translate(12 12)">
-          <rect width={186} height={28} rx={4} className="map-scale-bg" />
+          <rect width={markers.length ? 186 : 66} height={28} rx={4} className="map-scale-bg" />
           <path transform="translate(16 14)" d="M-7 1 L0 -6 L7 1 L7 7 L-7 7 Z" className="map-legend-home" />
           <text x={28} y={19}>
             社区
           </text>
-          <circle cx={80} cy={14} r={5} className="map-legend-task" />
-          <text x={92} y={19}>
-            其他任务地点
-          </text>
+          {markers.length > 0 && (
+            <>
+              <circle cx={80} cy={14} r={5} className="map-legend-task" />
+              <text x={92} y={19}>
+                其他任务地点
+              </text>
+            </>
+          )}
         </g>
         <g className="map-north" transform={`translate(${W - 28} 30)`}>
           <path d="M0 -18 L7 4 L0 -2 L-7 4 Z" />
@@ -161,7 +167,7 @@ export function MapPicker({ value, onChange, radiusM, home, markers }: MapPicker
           {status}
         </span>
         <span id={hint} className="sr-only">
-          {status}点击地图设定任务地点，或用方向键移动定位点，每次 10 米，按住 Shift 每次 100 米。
+          {status}点击地图设定地点，或用方向键移动定位点，每次 10 米，按住 Shift 每次 100 米。
         </span>
         <Space size={4}>
           <Button size="small" onClick={() => setZoom((z) => Math.max(z - 1, -3))}>
