@@ -31,6 +31,7 @@ describe('the emergency call-up page in Chromium', () => {
     const map = dialog.getByRole('application', { name: '集合地点地图' });
     const box = (await map.boundingBox())!;
     await map.click({ position: { x: box.width * 0.25, y: box.height * 0.25 } }); // north-west of the community
+    await c.page.screenshot({ path: join(SHOTS_DIR, 'console-callup-create-1440.png') });
     await dialog.getByRole('button', { name: '发起召集' }).click();
 
     const drawer = c.page.locator('.ant-drawer-content', { hasText: '应急召集：暴雨防汛应急集结' });
