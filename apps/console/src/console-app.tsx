@@ -3,7 +3,9 @@ import type { ReactNode } from 'react';
 import { AttendancePage } from '@/features/attendance/attendance-page';
 import { AuditPage } from '@/features/audit/audit-page';
 import { LoginPage } from '@/features/auth/login-page';
+import { EmergencyPage } from '@/features/emergency/emergency-page';
 import { NeedsPage } from '@/features/needs/needs-page';
+import { TasksPage } from '@/features/tasks/tasks-page';
 import { StatsPage } from '@/features/stats/stats-page';
 import { RegistrationsPage } from '@/features/registrations/registrations-page';
 import { OrgPage } from '@/features/org/org-page';
@@ -20,6 +22,8 @@ const PAGES: Record<string, (user: MeDto) => ReactNode> = {
   '/': (user) => <HomePage user={user} />,
   '/registrations': (user) => <RegistrationsPage user={user} />,
   '/needs': (user) => <NeedsPage user={user} />,
+  '/tasks': (user) => <TasksPage user={user} />,
+  '/emergency': (user) => <EmergencyPage user={user} />,
   '/attendance': (user) => <AttendancePage user={user} />,
   '/stats': (user) => <StatsPage user={user} />,
   '/audit': () => <AuditPage />,

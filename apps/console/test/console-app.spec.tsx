@@ -46,9 +46,11 @@ describe('the console shell', () => {
       '工作台',
       '报到审核',
       '需求分拣',
+      '任务管理',
       '服务核验',
       '统计',
       '组织与人员',
+      '应急召集',
     ]);
     expect(menuFor(user(Role.UnitAdmin)).map((m) => m.label)).toEqual(['工作台', '统计']);
     expect(menuFor(user(Role.DistrictAdmin)).map((m) => m.label)).toEqual([
@@ -56,6 +58,7 @@ describe('the console shell', () => {
       '服务核验',
       '统计',
       '组织与人员',
+      '应急召集',
       '数据大屏',
       '审计日志',
     ]);

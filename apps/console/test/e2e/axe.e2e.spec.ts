@@ -35,7 +35,7 @@ async function violations(page: Page): Promise<string[]> {
     );
 }
 
-/** Every console page (login, home, registrations, needs, verification, stats, audit, org, screen) passes axe-core with no critical or serious violation. */
+/** Every console page (login, home, registrations, needs, tasks, call-ups, verification, stats, audit, org, screen) passes axe-core with no critical or serious violation. */
 describe('the console pages under axe-core', () => {
   const c = consoleInChromium(async (s) => {
     await verifiedService(s, '13800000004', '13800000006', '为独居老人送午餐');
@@ -83,6 +83,28 @@ describe('the console pages under axe-core', () => {
     await check('服务核验 · 展开的下拉框');
     await c.page.keyboard.press('Escape');
     await c.page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
+    await open('任务管理', '任务发布');
+    await c.page.getByRole('row', { name: /楼道卫生清扫/ }).waitFor();
+    await check('任务管理');
+    await c.page.getByRole('button', { name: '发布任务' }).click();
+    const map = c.page.getByRole('application', { name: '任务地点地图' });
+    await map.click();
+    await map.focus();
+    await c.page.keyboard.press('ArrowUp');
+    await check('发布任务（地图选点）');
+    await c.page
+      .locator('.ant-drawer-content')
+      .getByRole('button', { name: /取\s*消/ })
+      .click();
+    await open('应急召集', '发起召集');
+    await check('应急召集');
+    await c.page.getByRole('button', { name: '发起召集' }).click();
+    await c.page.getByRole('dialog').getByLabel('召集事由').waitFor();
+    await check('发起召集');
+    await c.page
+      .getByRole('dialog')
+      .getByRole('button', { name: /取\s*消/ })
+      .click();
     await open('统计', '统计 · 桃园社区');
     await c.page.locator('.stats-chart canvas').waitFor();
     await check('统计');

@@ -78,6 +78,9 @@ export const CLAIM_HOLD_MINUTES = 120;
 export const CHECKIN_EARLY_MINUTES = 30;
 /** Default radius around the task's place inside which check-in/out is accepted. */
 export const CHECKIN_RADIUS_M = 500;
+/** The check-in radius a task may set (CreateTaskRequest.checkinRadiusM), in metres. */
+export const CHECKIN_RADIUS_MIN_M = 20;
+export const CHECKIN_RADIUS_MAX_M = 5000;
 export const CHECKIN_PERIOD_SECONDS = 30;
 export const CHECKIN_CODE_DIGITS = 6;
 /** Codes of this many periods before/after the current one are still accepted. */

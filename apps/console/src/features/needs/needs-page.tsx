@@ -4,6 +4,7 @@ import {
   NEED_STATUS_LABELS,
   NeedAction,
   NeedCategory,
+  NeedStatus,
   ROUTES,
   type MeDto,
   type NeedDto,
@@ -13,6 +14,8 @@ import { useMemo, useState } from 'react';
 import { download } from '@/platform/api';
 import { communityScopes } from '@/platform/roles';
 import { CommunitySelect } from '@/ui/community-select';
+import { TaskForm } from '@/features/tasks/task-form';
+import { draftFromNeed, emptyDraft, type TaskDraft } from '@/features/tasks/task-format';
 import { BOARD_COLUMNS, groupByColumn } from './board';
 import { boardActions, runAction } from './need-actions';
 import { useNeeds } from './use-needs';
@@ -22,6 +25,8 @@ interface Pending {
   action: NeedAction.Reject | NeedAction.Merge;
 }
 
+const EMPTY_DRAFT = emptyDraft();
+
 /** 需求分拣: a community's needs in columns by status, with the actions the API allows on each. */
 export function NeedsPage({ user }: { user: MeDto }) {
   const scopes = communityScopes(user);
@@ -30,6 +35,7 @@ export function NeedsPage({ user }: { user: MeDto }) {
   const [pending, setPending] = useState<Pending | null>(null);
   const [reason, setReason] = useState('');
   const [target, setTarget] = useState<number | undefined>();
+  const [taskDraft, setTaskDraft] = useState<TaskDraft | null>(null);
   const list = useNeeds(communityId, category);
   const columns = useMemo(() => groupByColumn(list.items), [list.items]);
   const { message } = App.useApp();
@@ -90,6 +96,7 @@ export function NeedsPage({ user }: { user: MeDto }) {
                       <Tag>{NEED_CATEGORY_LABELS[n.category]}</Tag>
                       <Tag color="blue">{NEED_STATUS_LABELS[n.status]}</Tag>
                       {n.plusOneCount > 0 && <Tag color="orange">+{n.plusOneCount}</Tag>}
+                      {n.taskIds.length > 0 && <Tag color="green">已转任务 {n.taskIds.length}</Tag>}
                     </Space>
                     <div className="need-meta">
                       {n.requesterName}
@@ -108,6 +115,11 @@ export function NeedsPage({ user }: { user: MeDto }) {
                           {NEED_ACTION_LABELS[a]}
                         </Button>
                       ))}
+                      {n.status === NeedStatus.Accepted && (
+                        <Button size="small" onClick={() => setTaskDraft(draftFromNeed(n))}>
+                          {n.taskIds.length ? '再发任务' : '转为任务'}
+                        </Button>
+                      )}
                     </Space>
                   </Card>
                 ))}
@@ -116,6 +128,16 @@ export function NeedsPage({ user }: { user: MeDto }) {
           ))}
         </Row>
       </Spin>
+      <TaskForm
+        open={taskDraft !== null}
+        communityId={communityId}
+        draft={taskDraft ?? EMPTY_DRAFT}
+        onClose={() => setTaskDraft(null)}
+        onDone={() => {
+          setTaskDraft(null);
+          void list.reload();
+        }}
+      />
       <Modal
         title={pending ? `${NEED_ACTION_LABELS[pending.action]}：${pending.need.title}` : ''}
         open={pending !== null}

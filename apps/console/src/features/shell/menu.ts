@@ -13,12 +13,17 @@ export const MENU: MenuEntry[] = [
   { path: '/', label: '工作台', roles: [] },
   { path: '/registrations', label: '报到审核', roles: [Role.CommunityAdmin] },
   { path: '/needs', label: '需求分拣', roles: [Role.CommunityAdmin] },
+<<<<<<< HEAD
   {
     path: '/attendance',
     label: '服务核验',
     // The API lets staff above a community read its claims (COMMUNITY_READERS).
     roles: [Role.CommunityAdmin, Role.StreetAdmin, Role.DistrictAdmin],
   },
+=======
+  { path: '/tasks', label: '任务管理', roles: [Role.CommunityAdmin] },
+  { path: '/attendance', label: '服务核验', roles: [Role.CommunityAdmin] },
+>>>>>>> r-tasks
   {
     path: '/stats',
     label: '统计',
@@ -28,6 +33,11 @@ export const MENU: MenuEntry[] = [
     path: '/org',
     label: '组织与人员',
     roles: [Role.PlatformAdmin, Role.DistrictAdmin, Role.StreetAdmin, Role.CommunityAdmin],
+  },
+  {
+    path: '/emergency',
+    label: '应急召集',
+    roles: [Role.DistrictAdmin, Role.StreetAdmin, Role.CommunityAdmin],
   },
   { path: '/screen', label: '数据大屏', roles: [Role.DistrictAdmin, Role.StreetAdmin] },
   { path: '/audit', label: '审计日志', roles: [Role.PlatformAdmin, Role.DistrictAdmin] },

@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  CHECKIN_RADIUS_MAX_M,
+  CHECKIN_RADIUS_MIN_M,
   TASK_CAPACITY_MAX,
   TASK_DESCRIPTION_MAX,
   TASK_TITLE_MAX,
@@ -134,8 +136,8 @@ export class CreateTaskDto implements CreateTaskRequest {
   @ApiPropertyOptional({ default: 500 })
   @IsOptional()
   @IsInt()
-  @Min(20)
-  @Max(5000)
+  @Min(CHECKIN_RADIUS_MIN_M)
+  @Max(CHECKIN_RADIUS_MAX_M)
   checkinRadiusM?: number;
 
   @ApiPropertyOptional({ type: [Number] })
