@@ -13,17 +13,13 @@ export const MENU: MenuEntry[] = [
   { path: '/', label: '工作台', roles: [] },
   { path: '/registrations', label: '报到审核', roles: [Role.CommunityAdmin] },
   { path: '/needs', label: '需求分拣', roles: [Role.CommunityAdmin] },
-<<<<<<< HEAD
+  { path: '/tasks', label: '任务管理', roles: [Role.CommunityAdmin] },
   {
     path: '/attendance',
     label: '服务核验',
     // The API lets staff above a community read its claims (COMMUNITY_READERS).
     roles: [Role.CommunityAdmin, Role.StreetAdmin, Role.DistrictAdmin],
   },
-=======
-  { path: '/tasks', label: '任务管理', roles: [Role.CommunityAdmin] },
-  { path: '/attendance', label: '服务核验', roles: [Role.CommunityAdmin] },
->>>>>>> r-tasks
   {
     path: '/stats',
     label: '统计',
