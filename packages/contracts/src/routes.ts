@@ -162,6 +162,7 @@ import type {
   RosterListQuery,
   RosterUploadQuery,
 } from './reporting/rosters';
+import type { RosterDecisionBody, RosterDecisionResult } from './reporting/roster-review';
 import type { NodeStatsQuery, RollupRebuildDto, ScreenDto, StatsDto } from './reporting/stats';
 
 export const ROUTES = {
@@ -360,6 +361,10 @@ export const ROUTES = {
     template: route<never, never, FileDownload>()('GET', '/api/units/:id/roster/template.xlsx'),
     upload: route<MultipartFileBody, RosterUploadQuery, RosterImportReport>()('POST', '/api/units/:id/roster'),
     list: route<never, RosterListQuery, Page<RosterEntryDto>>()('GET', '/api/units/:id/roster'),
+    decide: route<RosterDecisionBody, never, RosterDecisionResult>()(
+      'POST',
+      '/api/units/:id/roster/entries/:entryId/decision',
+    ),
     memberRecords: route<never, MemberRecordsListQuery, MemberRecordsPage>()('GET', '/api/units/:id/member-records'),
     memberRecordsExport: route<never, MemberRecordsExportQuery, FileDownload>()(
       'GET',

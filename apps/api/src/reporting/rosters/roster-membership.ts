@@ -4,7 +4,7 @@ import { UnitMembership } from '../../platform/auth/unit-membership';
 
 /**
  * The units whose member records (报回单位) list a member: the unit their registration names,
- * and every unit whose roster lists their phone and name (MemberRecordsService's "naming" and
+ * and every unit whose roster lists their phone and name, or a confirmed 待核对 pairing (MemberRecordsService's "naming" and
  * "matching" registrations). Registered as the one rule other views of a unit admin follow.
  */
 export async function unitsListingMember(x: DataSource | EntityManager, userId: number): Promise<number[]> {
@@ -13,8 +13,13 @@ export async function unitsListingMember(x: DataSource | EntityManager, userId: 
      UNION
      SELECT e.unit_id FROM unit_roster_entries e
        JOIN registrations r ON r.phone_hash = e.phone_hash AND r.name = e.name
-      WHERE r.user_id = ?`,
-    [userId, userId],
+      WHERE r.user_id = ?
+     UNION
+     SELECT d.unit_id FROM roster_match_decisions d
+       JOIN registrations r ON r.id = d.registration_id
+       JOIN unit_roster_entries e ON e.unit_id = d.unit_id AND e.phone_hash = d.phone_hash AND e.name = d.name
+      WHERE r.user_id = ? AND d.decision = 'confirmed'`,
+    [userId, userId, userId],
   );
   return [...new Set(rows.map((r) => Number(r.unit_id)))];
 }
