@@ -7,6 +7,7 @@ import { NeedsPage } from '@/features/needs/needs-page';
 import { StatsPage } from '@/features/stats/stats-page';
 import { RegistrationsPage } from '@/features/registrations/registrations-page';
 import { OrgPage } from '@/features/org/org-page';
+import { RostersPage } from '@/features/rosters/rosters-page';
 import { ScreenEntryPage } from '@/features/screen/screen-entry-page';
 import { ScreenPage } from '@/features/screen/screen-page';
 import { HomePage } from '@/features/shell/home-page';
@@ -24,6 +25,7 @@ const PAGES: Record<string, (user: MeDto) => ReactNode> = {
   '/stats': (user) => <StatsPage user={user} />,
   '/audit': () => <AuditPage />,
   '/org': (user) => <OrgPage user={user} />,
+  '/rosters': (user) => <RostersPage user={user} />,
   '/screen': (user) => <ScreenEntryPage user={user} />,
 };
 
