@@ -1,4 +1,4 @@
-import { isVariantChar, nameSoundsAlike, rosterMatch, type PinyinOf } from './roster-match';
+import { isHomophone, isVariantChar, nameSoundsAlike, rosterMatch, type PinyinOf } from './roster-match';
 
 /** A tiny stand-in for pinyin-pro: enough characters for the cases below. */
 const PINYIN: Record<string, string> = {
@@ -18,7 +18,8 @@ const PINYIN: Record<string, string> = {
   强: 'qiang',
   刚: 'gang',
 };
-const pinyinOf: PinyinOf = (c) => PINYIN[c] ?? c;
+const POLYPHONES: Record<string, string[]> = { 单: ['dan', 'shan', 'chan'], 善: ['shan'], 曾: ['ceng', 'zeng'] };
+const pinyinOf: PinyinOf = (c) => POLYPHONES[c] ?? PINYIN[c] ?? c;
 const row = (name: string, phone: string | null = 'p1', idNumber: string | null = null) => ({ name, phone, idNumber });
 
 describe('rosterMatch', () => {
@@ -53,6 +54,14 @@ describe('nameSoundsAlike', () => {
     expect(nameSoundsAlike('郭华', '国華', pinyinOf)).toBe(true);
     expect(nameSoundsAlike('郭刚', '国强', pinyinOf)).toBe(false);
     expect(nameSoundsAlike('Ann', 'Anm', pinyinOf)).toBe(false);
+  });
+
+  it('takes any shared reading of a 多音字, and ignores case and non-Han characters', () => {
+    expect(isHomophone('单', '善', pinyinOf)).toBe(true);
+    expect(isHomophone('曾', '善', pinyinOf)).toBe(false);
+    expect(nameSoundsAlike('单明', '善明', pinyinOf)).toBe(true);
+    expect(isHomophone('a', 'A', pinyinOf)).toBe(false);
+    expect(isHomophone('王', '王', () => [])).toBe(false);
   });
 
   it('knows the variant table both ways', () => {

@@ -18,8 +18,22 @@ export interface RosterMatchParty {
   idNumber: string | null;
 }
 
-/** Pinyin of one character without tone (e.g. 'li'); injected so the domain has no dependencies. */
-export type PinyinOf = (char: string) => string;
+/**
+ * Pinyin of one character without tone (e.g. 'li'), or all its readings (多音字: 单 → dan, shan);
+ * injected so the domain has no dependencies. A non-Han character is its own "reading".
+ */
+export type PinyinOf = (char: string) => string | readonly string[];
+
+const readings = (pinyinOf: PinyinOf, c: string): string[] => {
+  const r = pinyinOf(c);
+  return (typeof r === 'string' ? [r] : [...r]).map((x) => x.toLowerCase()).filter((x) => x && x !== c.toLowerCase());
+};
+
+/** Whether two characters share a reading (homophones, tones ignored). */
+export function isHomophone(a: string, b: string, pinyinOf: PinyinOf): boolean {
+  const ra = readings(pinyinOf, a);
+  return ra.length > 0 && readings(pinyinOf, b).some((x) => ra.includes(x));
+}
 
 /** Common variant pairs (繁简 and 异体), each written once; the table is symmetric. */
 const VARIANT_PAIRS: readonly string[] = [
@@ -78,7 +92,7 @@ const clean = (name: string) => Array.from(name.normalize('NFKC').replace(/[\s·
 
 /**
  * Names of the same length that differ only in homophones or variant characters (and differ
- * somewhere). A character whose pinyin is itself (not a Han character) must be equal.
+ * somewhere). Characters without a reading (not Han) must be equal.
  */
 export function nameSoundsAlike(a: string, b: string, pinyinOf: PinyinOf): boolean {
   const x = clean(a);
@@ -88,9 +102,7 @@ export function nameSoundsAlike(a: string, b: string, pinyinOf: PinyinOf): boole
   for (let i = 0; i < x.length; i++) {
     if (x[i] === y[i]) continue;
     differs = true;
-    if (isVariantChar(x[i], y[i])) continue;
-    const [px, py] = [pinyinOf(x[i]), pinyinOf(y[i])];
-    if (!px || px === x[i] || px.toLowerCase() !== py.toLowerCase()) return false;
+    if (!isVariantChar(x[i], y[i]) && !isHomophone(x[i], y[i], pinyinOf)) return false;
   }
   return differs;
 }

@@ -4,12 +4,12 @@ import { pinyin } from 'pinyin-pro';
 import type { FieldCipher } from '../../platform/crypto/field-cipher';
 import { idList, inSlices, type Executor } from '../shared/report-sql';
 
-/** Pinyin of one character without tone, as the domain rule wants it (cached: names repeat characters). */
-const cache = new Map<string, string>();
+/** Every reading of one character without tone (多音字 too), as the domain rule wants it (cached: names repeat characters). */
+const cache = new Map<string, string[]>();
 export const pinyinOf: PinyinOf = (c) => {
   let v = cache.get(c);
   if (v === undefined) {
-    v = pinyin(c, { toneType: 'none' });
+    v = pinyin(c, { toneType: 'none', multiple: true, type: 'array' });
     if (cache.size < 20_000) cache.set(c, v);
   }
   return v;

@@ -159,4 +159,13 @@ describe('should report near-matches of a roster as 待核对 and count them onl
       .send({ registrationId: reg, decision: RosterMatchDecision.Confirmed })
       .expect(404);
   });
+
+  it('checks the optional 身份证号 column row by row', async () => {
+    const res = await w
+      .upload(await xlsx([...HEADER, '身份证号'], [['王麗', w.members[0].phone, null, null, '110105194912310021']]))
+      .expect(400);
+    expect(res.body.report.errors).toEqual([
+      { row: 2, column: '身份证号', message: '身份证号不是有效的18位身份证号码' },
+    ]);
+  });
 });
