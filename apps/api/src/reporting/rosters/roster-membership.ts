@@ -1,6 +1,9 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { UnitMembership } from '../../platform/auth/unit-membership';
+import { toDbDate } from '../../platform/database/sql';
+import { PrivacyHooks } from '../../platform/privacy/privacy-hooks';
+import { idList } from '../shared/report-sql';
 
 /**
  * The units whose member records (报回单位) list a member: the unit their registration names,
@@ -24,11 +27,33 @@ export async function unitsListingMember(x: DataSource | EntityManager, userId: 
   return [...new Set(rows.map((r) => Number(r.unit_id)))];
 }
 
+/**
+ * A deleted account's confirmed 待核对 pairings go with it (they name its registration, not its
+ * phone); the units' roster numbers are refreshed by the statistics roll-up.
+ */
+export async function eraseRosterDecisions(m: EntityManager, userId: number): Promise<void> {
+  const regs = 'SELECT id FROM registrations WHERE user_id = ?';
+  const units: { unit_id: unknown }[] = await m.query(
+    `SELECT DISTINCT unit_id FROM roster_match_decisions WHERE registration_id IN (${regs})`,
+    [userId],
+  );
+  if (!units.length) return;
+  await m.query(
+    `UPDATE unit_rosters SET updated_at = ? WHERE unit_id IN ${idList(units.map((u) => Number(u.unit_id)))}`,
+    [toDbDate(new Date())],
+  );
+  await m.query(`DELETE FROM roster_match_decisions WHERE registration_id IN (${regs})`, [userId]);
+}
+
 @Injectable()
 export class RosterMembership implements OnModuleInit {
-  constructor(private readonly membership: UnitMembership) {}
+  constructor(
+    private readonly membership: UnitMembership,
+    private readonly privacy: PrivacyHooks,
+  ) {}
 
   onModuleInit(): void {
     this.membership.decideWith(unitsListingMember);
+    this.privacy.onAccountDeleted(eraseRosterDecisions);
   }
 }

@@ -168,4 +168,17 @@ describe('should report near-matches of a roster as 待核对 and count them onl
       { row: 2, column: '身份证号', message: '身份证号不是有效的18位身份证号码' },
     ]);
   });
+
+  it('forgets a confirmed pairing when the member deletes the account', async () => {
+    expect(await stats()).toMatchObject({ rosterEntries: 2, rosterRegistered: 1 });
+    await w.t.http().delete('/api/me').set(w.members[0].auth).expect(204);
+    expect(await stats()).toMatchObject({ rosterEntries: 2, rosterRegistered: 0 });
+    expect((await w.rosterOf()).map((e) => e.matchStatus)).toEqual([
+      RosterMatchStatus.Unmatched,
+      RosterMatchStatus.Unmatched,
+    ]);
+    expect(
+      await w.t.ds.query('SELECT id FROM roster_match_decisions WHERE registration_id = ?', [await regOf(0)]),
+    ).toEqual([]);
+  });
 });
