@@ -36,36 +36,12 @@ export class RosterDecisionsService {
 
   async decide(p: Principal, unitId: number, entryId: number, body: RosterDecisionBody): Promise<RosterDecisionResult> {
     await this.rosters.unit(p, unitId, ROSTER_DECIDERS, '只有本单位及上级的管理员可以核对名册');
-    const [row]: Record<string, unknown>[] = await this.db.query(
-      'SELECT id, name, phone_hash, id_number_hash FROM unit_roster_entries WHERE id = ? AND unit_id = ?',
-      [entryId, unitId],
-    );
-    if (!row) throw notFound('名册中没有该条目，请刷新后重试');
-    const entry: EntryKey = {
-      id: entryId,
-      unitId,
-      name: String(row.name),
-      phoneHash: String(row.phone_hash),
-      idNumberHash: (row.id_number_hash as string | null) ?? null,
-    };
-    const [reg]: Record<string, unknown>[] = await this.db.query(
-      'SELECT id, user_id, status, name, phone_enc, phone_hash, id_number_enc, id_number_hash FROM registrations WHERE id = ?',
-      [body.registrationId],
-    );
-    const candidate: RegKey | null = reg
-      ? {
-          id: Number(reg.id),
-          userId: Number(reg.user_id),
-          status: String(reg.status),
-          name: String(reg.name),
-          phoneEnc: String(reg.phone_enc),
-          phoneHash: String(reg.phone_hash),
-          idNumberEnc: (reg.id_number_enc as string | null) ?? null,
-          idNumberHash: (reg.id_number_hash as string | null) ?? null,
-        }
-      : null;
-    if (!candidate || outcomeOf(entry, candidate) !== 'review')
-      throw badRequest('该队员不是此名册条目的待核对人选，请刷新后重试', 'registrationId');
+    const { entry, candidate } = await this.pair(unitId, entryId, body.registrationId);
+    if (body.decision === RosterMatchDecision.Confirmed) {
+      const current = (await classifyEntries(this.db, unitId, [entry])).get(entryId)?.registration;
+      if (current && current.id !== candidate.id)
+        throw badRequest('该名册条目已与其他报到记录匹配，无需再核对', 'registrationId');
+    }
     const now = new Date();
     await transaction(this.db, async (m) => {
       await m.query(
@@ -107,5 +83,44 @@ export class RosterDecisionsService {
       decision: body.decision,
       matchStatus: match?.status ?? RosterMatchStatus.Unmatched,
     };
+  }
+
+  /** The entry and the registration of a 待核对 pairing; 404 without the entry, 400 unless the rule proposes the pair. */
+  private async pair(
+    unitId: number,
+    entryId: number,
+    registrationId: number,
+  ): Promise<{ entry: EntryKey; candidate: RegKey }> {
+    const [row]: Record<string, unknown>[] = await this.db.query(
+      'SELECT id, name, phone_hash, id_number_hash FROM unit_roster_entries WHERE id = ? AND unit_id = ?',
+      [entryId, unitId],
+    );
+    if (!row) throw notFound('名册中没有该条目，请刷新后重试');
+    const entry: EntryKey = {
+      id: entryId,
+      unitId,
+      name: String(row.name),
+      phoneHash: String(row.phone_hash),
+      idNumberHash: (row.id_number_hash as string | null) ?? null,
+    };
+    const [reg]: Record<string, unknown>[] = await this.db.query(
+      'SELECT id, user_id, status, name, phone_enc, phone_hash, id_number_enc, id_number_hash FROM registrations WHERE id = ?',
+      [registrationId],
+    );
+    const candidate: RegKey | null = reg
+      ? {
+          id: Number(reg.id),
+          userId: Number(reg.user_id),
+          status: String(reg.status),
+          name: String(reg.name),
+          phoneEnc: String(reg.phone_enc),
+          phoneHash: String(reg.phone_hash),
+          idNumberEnc: (reg.id_number_enc as string | null) ?? null,
+          idNumberHash: (reg.id_number_hash as string | null) ?? null,
+        }
+      : null;
+    if (!candidate || outcomeOf(entry, candidate) !== 'review')
+      throw badRequest('该队员不是此名册条目的待核对人选，请刷新后重试', 'registrationId');
+    return { entry, candidate };
   }
 }
