@@ -19,6 +19,7 @@ import { PointsEntryEntity } from './loop/points/entities/points-entry.entity';
 import { RegistrationPositionEntity } from './identity/registration/entities/registration-position.entity';
 import { RegistrationEntity } from './identity/registration/entities/registration.entity';
 import { RosterEntryEntity } from './reporting/rosters/entities/roster-entry.entity';
+import { RosterDecisionEntity } from './reporting/rosters/entities/roster-decision.entity';
 import { UnitRosterEntity } from './reporting/rosters/entities/unit-roster.entity';
 import { TaskBranchEntity } from './loop/tasks/entities/task-branch.entity';
 import { TaskNeedEntity } from './loop/needs/entities/task-need.entity';
@@ -64,6 +65,7 @@ export const ENTITIES = [
   TaskInviteEntity,
   MatchWeightsEntity,
   RosterEntryEntity,
+  RosterDecisionEntity,
   UnitRosterEntity,
   AuditEventEntity,
 ];

@@ -9,6 +9,7 @@ import { TasksPage } from '@/features/tasks/tasks-page';
 import { StatsPage } from '@/features/stats/stats-page';
 import { RegistrationsPage } from '@/features/registrations/registrations-page';
 import { OrgPage } from '@/features/org/org-page';
+import { RostersPage } from '@/features/rosters/rosters-page';
 import { ScreenEntryPage } from '@/features/screen/screen-entry-page';
 import { ScreenPage } from '@/features/screen/screen-page';
 import { HomePage } from '@/features/shell/home-page';
@@ -28,6 +29,7 @@ const PAGES: Record<string, (user: MeDto) => ReactNode> = {
   '/stats': (user) => <StatsPage user={user} />,
   '/audit': () => <AuditPage />,
   '/org': (user) => <OrgPage user={user} />,
+  '/rosters': (user) => <RostersPage user={user} />,
   '/screen': (user) => <ScreenEntryPage user={user} />,
 };
 

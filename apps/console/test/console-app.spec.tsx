@@ -52,13 +52,14 @@ describe('the console shell', () => {
       '组织与人员',
       '应急召集',
     ]);
-    expect(menuFor(user(Role.UnitAdmin)).map((m) => m.label)).toEqual(['工作台', '统计']);
+    expect(menuFor(user(Role.UnitAdmin)).map((m) => m.label)).toEqual(['工作台', '统计', '单位名册']);
     expect(menuFor(user(Role.DistrictAdmin)).map((m) => m.label)).toEqual([
       '工作台',
       '服务核验',
       '统计',
       '组织与人员',
       '应急召集',
+      '单位名册',
       '数据大屏',
       '审计日志',
     ]);

@@ -24,6 +24,7 @@ export * from './loop/emergency';
 export * from './loop/uploads';
 export * from './loop/next';
 export * from './reporting/rosters';
+export * from './reporting/roster-review';
 export * from './reporting/stats';
 export * from './platform/route';
 export * from './routes';

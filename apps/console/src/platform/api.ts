@@ -24,6 +24,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details: FieldError[] = [],
+    /** The whole error body (e.g. a refused roster's `report`). */
+    readonly body: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -41,7 +43,13 @@ async function toError(res: Response): Promise<ApiError> {
   }
   const details = Array.isArray(body.details) ? (body.details as FieldError[]) : [];
   const message = errorMessageOf(res.status, { message: body.message as string | undefined, details });
-  return new ApiError(res.status, typeof body.code === 'string' ? body.code : `HTTP_${res.status}`, message, details);
+  return new ApiError(
+    res.status,
+    typeof body.code === 'string' ? body.code : `HTTP_${res.status}`,
+    message,
+    details,
+    body as Record<string, unknown>,
+  );
 }
 
 type QueryValue = string | number | boolean | null | undefined;
@@ -87,14 +95,15 @@ function refresh(): Promise<boolean> {
 
 async function send(route: AnyRoute, url: string, body: unknown, anonymous: boolean): Promise<Response> {
   const headers: Record<string, string> = {};
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const form = body instanceof FormData;
+  if (body !== undefined && !form) headers['Content-Type'] = 'application/json';
   const token = anonymous ? null : getSession()?.accessToken;
   if (token) headers.Authorization = `Bearer ${token}`;
   try {
     return await fetch(url, {
       method: route.method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : form ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, 'NETWORK', statusMessage(0));
@@ -128,4 +137,24 @@ export async function download<R extends AnyRoute>(route: R, opts: CallOptions<R
   a.download = filename;
   a.click();
   URL.revokeObjectURL(href);
+}
+
+/** Uploads one file as the multipart `file` part of a route (roster imports); answers like `call`. */
+export async function uploadFile<R extends AnyRoute>(
+  route: R,
+  opts: Omit<CallOptions<R>, 'body'>,
+  file: Blob,
+  filename: string,
+): Promise<ResponseOf<R>> {
+  const url = urlOf(route, opts as CallOptions<R>);
+  const form = () => {
+    const f = new FormData();
+    f.append('file', file, filename);
+    return f;
+  };
+  let res = await send(route, url, form(), false);
+  if (res.status === 401 && (await refresh())) res = await send(route, url, form(), false);
+  if (res.status === 401) endSession();
+  if (!res.ok) throw await toError(res);
+  return (await res.json()) as ResponseOf<R>;
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { consoleInChromium, SHOTS_DIR } from './console-api';
+import { chooseRoster, DEMO_ROSTER, rosterXlsx } from './roster-file';
 import { servedTask, verifiedService } from './screen-service';
 
 interface AxeNode {
@@ -35,7 +36,7 @@ async function violations(page: Page): Promise<string[]> {
     );
 }
 
-/** Every console page (login, home, registrations, needs, tasks, call-ups, verification, stats, audit, org, screen) passes axe-core with no critical or serious violation. */
+/** Every console page (login, home, registrations, needs, tasks, call-ups, verification, stats, audit, org, screen, rosters) passes axe-core with no critical or serious violation. */
 describe('the console pages under axe-core', () => {
   const c = consoleInChromium(async (s) => {
     await verifiedService(s, '13800000004', '13800000006', '为独居老人送午餐');
@@ -128,6 +129,33 @@ describe('the console pages under axe-core', () => {
     await c.page.screenshot({ path: join(SHOTS_DIR, 'console-screen-1366.png') });
     await c.page.getByText('为独居老人送午餐').first().waitFor();
     await check('数据大屏');
+    expectNone();
+    expect(c.errors).toEqual([]);
+  });
+
+  it('a unit admin’s roster page with an upload report and a 待核对 row, and the member records', async () => {
+    await c.page.goto(`${c.api.baseUrl}/console`);
+    await c.page.getByRole('button', { name: /退出登录/ }).click();
+    await c.signIn('13800000005');
+    await open('单位名册', '单位名册 · 市税务局');
+    await c.page.getByText('尚未上传名册').waitFor();
+    await check('单位名册（空）');
+    await chooseRoster(c.page, await rosterXlsx(DEMO_ROSTER));
+    await c.page
+      .locator('.roster-table')
+      .getByRole('row', { name: /张建國/ })
+      .getByText('待核对')
+      .waitFor();
+    await c.page.locator('.ant-btn-loading').waitFor({ state: 'detached' });
+    // The 名册已导入 toast fades (axe reads its half-transparent text as low contrast).
+    await c.page.locator('.ant-message-notice').waitFor({ state: 'detached' });
+    await check('单位名册');
+    await c.page.getByRole('tab', { name: '队员记录' }).click();
+    await c.page
+      .locator('.member-records-table')
+      .getByRole('row', { name: /钱未报/ })
+      .waitFor();
+    await check('队员记录');
     expectNone();
     expect(c.errors).toEqual([]);
   });

@@ -27,6 +27,9 @@ export enum AuditAction {
   OrgReopen = 'org.reopen',
   /** A hand-typed work unit name of a registration was linked to a unit of the tree (归并). */
   RegistrationLinkUnit = 'registration.link_unit',
+  /** A 待核对 roster pairing (homophone/variant name) was confirmed or rejected by unit staff. */
+  RosterMatchConfirm = 'roster.match_confirm',
+  RosterMatchReject = 'roster.match_reject',
 }
 
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
@@ -50,6 +53,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   [AuditAction.OrgClose]: '撤销组织',
   [AuditAction.OrgReopen]: '恢复组织',
   [AuditAction.RegistrationLinkUnit]: '报到单位归并',
+  [AuditAction.RosterMatchConfirm]: '名册待核对确认',
+  [AuditAction.RosterMatchReject]: '名册待核对驳回',
 };
 
 /** The kind of object an action was done to. */
@@ -63,6 +68,7 @@ export enum AuditObjectType {
   OrgNode = 'org_node',
   Need = 'need',
   Callup = 'callup',
+  RosterEntry = 'roster_entry',
 }
 
 /** Values a detail may hold: a few short facts, never a full phone or ID number. */

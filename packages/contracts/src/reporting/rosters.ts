@@ -3,6 +3,7 @@
 // descriptions of GET /api/stats/nodes/:id in the API docs.
 
 import type { PageQuery } from '../platform/errors';
+import type { RosterCandidateDto, RosterMatchStatus, RosterReviewRow } from './roster-review';
 
 /* ─────────────── unit rosters (单位党员名册) ─────────────── */
 
@@ -39,6 +40,9 @@ export interface RosterImportReport {
   errors: RosterRowError[];
   /** Imported entries matched to a registered member (same phone and name); those registrations are marked unit-confirmed. */
   matched: number;
+  /** Imported entries awaiting the staff's decision (待核对), with their candidate member. */
+  review: number;
+  reviews: RosterReviewRow[];
 }
 
 /** Body of the 400 answer when the roster has errors and `confirmValidOnly` was not given. */
@@ -60,9 +64,14 @@ export interface RosterEntryDto {
   phone: string;
   partyBranch: string | null;
   position: string | null;
-  /** The matched registration (same phone and name), whatever its status; null when none. */
+  /** ID number (optional column), always masked; null when not given. */
+  idNumber: string | null;
+  /** The matched registration (same phone and name, or confirmed), whatever its status; null when none. */
   registrationId: number | null;
   registrationStatus: string | null;
+  matchStatus: RosterMatchStatus;
+  /** The member a 待核对 entry may be; null otherwise. */
+  candidate: RosterCandidateDto | null;
   createdAt: string;
 }
 

@@ -16,6 +16,7 @@ import type {
   RosterListQuery,
   RosterUploadQuery,
 } from '../reporting/rosters';
+import type { RosterDecisionBody, RosterDecisionResult } from '../reporting/roster-review';
 import type { NodeStatsQuery, RollupRebuildDto, ScreenDto, StatsDto } from '../reporting/stats';
 
 export const REPORTING_ROUTES = {
@@ -29,6 +30,10 @@ export const REPORTING_ROUTES = {
     template: route<never, never, FileDownload>()('GET', '/api/units/:id/roster/template.xlsx'),
     upload: route<MultipartFileBody, RosterUploadQuery, RosterImportReport>()('POST', '/api/units/:id/roster'),
     list: route<never, RosterListQuery, Page<RosterEntryDto>>()('GET', '/api/units/:id/roster'),
+    decide: route<RosterDecisionBody, never, RosterDecisionResult>()(
+      'POST',
+      '/api/units/:id/roster/entries/:entryId/decision',
+    ),
     memberRecords: route<never, MemberRecordsListQuery, MemberRecordsPage>()('GET', '/api/units/:id/member-records'),
     memberRecordsExport: route<never, MemberRecordsExportQuery, FileDownload>()(
       'GET',

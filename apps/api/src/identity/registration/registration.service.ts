@@ -137,10 +137,14 @@ export class RegistrationService {
         regId = Number((await repo.insert(values)).identifiers[0].id);
       }
       await this.replacePositions(m, regId, dto.positionIds);
-      // A work unit's roster listing this phone and name confirms the registration (报回单位).
+      // A work unit's roster listing this phone and name, or a confirmed 待核对 pairing, confirms the registration (报回单位).
       await m.query(
         `UPDATE registrations SET unit_confirmed = CASE WHEN EXISTS (
             SELECT 1 FROM unit_roster_entries e WHERE e.phone_hash = registrations.phone_hash AND e.name = registrations.name
+          ) OR EXISTS (
+            SELECT 1 FROM roster_match_decisions d JOIN unit_roster_entries e
+              ON e.unit_id = d.unit_id AND e.phone_hash = d.phone_hash AND e.name = d.name
+             WHERE d.registration_id = registrations.id AND d.decision = 'confirmed'
           ) THEN 1 ELSE 0 END WHERE id = ?`,
         [regId],
       );

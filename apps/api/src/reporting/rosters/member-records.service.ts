@@ -25,6 +25,7 @@ import { fromDbDate, toDbDate } from '../../platform/database/sql';
 import { dayKeyOf, yearPeriod } from '../stats/period';
 import { ratio } from '../stats/stats-assemble';
 import { idList, inSlices, num } from '../shared/report-sql';
+import { registrationOnRosterSql } from '../shared/roster-match-sql';
 import { UNIT_READERS } from '../stats/stats.service';
 import { bestMatch, RostersService } from './rosters.service';
 
@@ -146,12 +147,12 @@ export class MemberRecordsService {
       'r.id, r.user_id, r.community_id, r.status, r.name, r.phone_enc, r.phone_hash, r.unit_confirmed, r.approved_at, r.work_unit_id';
     const [naming, matching] = await Promise.all([
       this.db.query(`SELECT ${regCols} FROM registrations r WHERE r.work_unit_id = ? ORDER BY r.id ASC`, [unitId]),
-      this.db.query(
-        `SELECT ${regCols} FROM registrations r
-          WHERE EXISTS (SELECT 1 FROM unit_roster_entries e WHERE e.unit_id = ? AND e.phone_hash = r.phone_hash AND e.name = r.name)`,
-        [unitId],
-      ),
+      this.db.query(`SELECT ${regCols} FROM registrations r WHERE ${registrationOnRosterSql('r', unitId)}`),
     ]);
+    const decisions: { phone_hash: string; name: string; registration_id: unknown }[] = await this.db.query(
+      "SELECT phone_hash, name, registration_id FROM roster_match_decisions WHERE unit_id = ? AND decision = 'confirmed'",
+      [unitId],
+    );
     const regs = new Map<number, RegRow>();
     for (const r of [...naming, ...matching] as Record<string, unknown>[]) {
       regs.set(Number(r.id), {
@@ -168,10 +169,12 @@ export class MemberRecordsService {
       });
     }
     const byMatchKey = new Map<string, RegRow[]>();
-    for (const r of regs.values()) {
-      const k = `${r.phoneHash}|${r.name}`;
-      byMatchKey.set(k, [...(byMatchKey.get(k) ?? []), r]);
-    }
+    const link = (k: string, r: RegRow | undefined) => {
+      if (r && !byMatchKey.get(k)?.includes(r)) byMatchKey.set(k, [...(byMatchKey.get(k) ?? []), r]);
+    };
+    for (const r of regs.values()) link(`${r.phoneHash}|${r.name}`, r);
+    // A confirmed 待核对 pairing matches the entry as if phone and name were the same.
+    for (const d of decisions) link(`${d.phone_hash}|${d.name}`, regs.get(Number(d.registration_id)));
     const pairs: { key: string; entry: EntryRow | null; reg: RegRow | null }[] = [];
     const represented = new Set<number>();
     for (const e of entries) {

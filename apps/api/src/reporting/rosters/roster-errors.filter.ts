@@ -31,6 +31,8 @@ export class RosterUploadErrorsFilter implements ExceptionFilter {
       valid: 0,
       errors: [{ row: 0, column: '', message }],
       matched: 0,
+      review: 0,
+      reviews: [],
     };
     const body: RosterRefusal = {
       code: ErrorCode.ValidationFailed as RosterRefusal['code'],

@@ -3,11 +3,13 @@ import {
   ROSTER_COLUMNS,
   ROSTER_MAX_ROWS,
   ROSTER_NAME_MAX,
+  ROSTER_OPTIONAL_COLUMNS,
   ROSTER_POSITION_MAX,
   type RosterColumn,
+  type RosterOptionalColumn,
   type RosterRowError,
 } from '@sbd/contracts';
-import { isCnMobile } from '@sbd/domain';
+import { isCnIdNumber, isCnMobile } from '@sbd/domain';
 import ExcelJS from 'exceljs';
 
 export const ROSTER_NOT_XLSX = '只支持 .xlsx 格式的 Excel 文件，请下载名册模板填写后上传';
@@ -21,6 +23,8 @@ export interface RosterRow {
   row: number;
   name: string;
   phone: string;
+  /** Optional 身份证号, upper-cased. */
+  idNumber: string | null;
   partyBranch: string | null;
   position: string | null;
 }
@@ -79,17 +83,18 @@ export async function parseRoster(buffer: Buffer): Promise<ParsedRoster | { unre
   const fatal = (e: RosterRowError): ParsedRoster => ({ total: 0, valid: [], errors: [e], fatal: true });
   if (!ws || ws.actualRowCount === 0) return fatal({ row: 1, column: '', message: ROSTER_EMPTY });
 
-  // Header: row 1, every template column exactly once, nothing else.
+  // Header: row 1, every template column exactly once, the optional ones at most once, nothing else.
   const header = ws.getRow(1);
-  const columnOf = new Map<RosterColumn, number>();
+  const columnOf = new Map<RosterColumn | RosterOptionalColumn, number>();
+  const known: readonly string[] = [...ROSTER_COLUMNS, ...ROSTER_OPTIONAL_COLUMNS];
   header.eachCell({ includeEmpty: false }, (cell, col) => {
     const text = cellText(cell.value);
     if (!text) return;
-    if (!(ROSTER_COLUMNS as readonly string[]).includes(text)) {
+    if (!known.includes(text)) {
       errors.push({
         row: 1,
         column: text,
-        message: `不认识的列「${text}」，名册只能包含：${ROSTER_COLUMNS.join('、')}`,
+        message: `不认识的列「${text}」，名册只能包含：${known.join('、')}`,
       });
     } else if (columnOf.has(text as RosterColumn)) {
       errors.push({ row: 1, column: text, message: `「${text}」列重复` });
@@ -106,9 +111,13 @@ export async function parseRoster(buffer: Buffer): Promise<ParsedRoster | { unre
   let tooMany = false;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     if (rowNumber === 1 || tooMany) return;
-    const get = (c: RosterColumn) => cellText(row.getCell(columnOf.get(c) as number).value);
+    const get = (c: RosterColumn | RosterOptionalColumn) => {
+      const col = columnOf.get(c);
+      return col === undefined ? '' : cellText(row.getCell(col).value);
+    };
     const values = { name: get('姓名'), phone: get('手机号'), branch: get('党支部'), position: get('职务') };
-    if (!values.name && !values.phone && !values.branch && !values.position) return;
+    const idNumber = get('身份证号').replace(/\s/g, '').toUpperCase();
+    if (!values.name && !values.phone && !values.branch && !values.position && !idNumber) return;
     if (rows.length >= ROSTER_MAX_ROWS) {
       tooMany = true;
       return;
@@ -117,6 +126,7 @@ export async function parseRoster(buffer: Buffer): Promise<ParsedRoster | { unre
       row: rowNumber,
       name: values.name,
       phone: values.phone.replace(/[\s-]/g, ''),
+      idNumber: idNumber || null,
       partyBranch: values.branch || null,
       position: values.position || null,
     });
@@ -131,7 +141,7 @@ export async function parseRoster(buffer: Buffer): Promise<ParsedRoster | { unre
   if (!rows.length) return fatal({ row: 2, column: '', message: ROSTER_EMPTY });
 
   const bad = new Set<number>();
-  const report = (row: number, column: RosterColumn, message: string) => {
+  const report = (row: number, column: RosterColumn | RosterOptionalColumn, message: string) => {
     errors.push({ row, column, message });
     bad.add(row);
   };
@@ -153,12 +163,13 @@ export async function parseRoster(buffer: Buffer): Promise<ParsedRoster | { unre
         }
       }
     }
+    if (r.idNumber && !isCnIdNumber(r.idNumber)) report(r.row, '身份证号', '身份证号不是有效的18位身份证号码');
     if (r.partyBranch && chars(r.partyBranch) > ROSTER_BRANCH_MAX)
       report(r.row, '党支部', `党支部不能超过${ROSTER_BRANCH_MAX}个字符`);
     if (r.position && chars(r.position) > ROSTER_POSITION_MAX)
       report(r.row, '职务', `职务不能超过${ROSTER_POSITION_MAX}个字符`);
   }
-  const order = new Map(ROSTER_COLUMNS.map((c, i) => [c as string, i]));
+  const order = new Map(known.map((c, i) => [c, i]));
   errors.sort((a, b) => a.row - b.row || (order.get(a.column) ?? 9) - (order.get(b.column) ?? 9));
   return { total: rows.length, valid: rows.filter((r) => !bad.has(r.row)), errors, fatal: false };
 }
@@ -173,6 +184,7 @@ export async function rosterTemplate(unitName: string): Promise<Buffer> {
     { header: '手机号', key: 'phone', width: 16, style: { numFmt: '@' } },
     { header: '党支部', key: 'branch', width: 30 },
     { header: '职务', key: 'position', width: 16 },
+    { header: '身份证号', key: 'idNumber', width: 22, style: { numFmt: '@' } },
   ];
   ws.getRow(1).font = { bold: true };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
@@ -182,10 +194,11 @@ export async function rosterTemplate(unitName: string): Promise<Buffer> {
   for (const line of [
     '1. 在“名册”工作表第2行起，每行填写一名党员；不要修改、增加或删除表头。',
     `2. 姓名、手机号必填；姓名不超过${ROSTER_NAME_MAX}个字，手机号为11位大陆手机号，同一名册中不能重复。`,
-    `3. 党支部（不超过${ROSTER_BRANCH_MAX}个字）、职务（不超过${ROSTER_POSITION_MAX}个字）选填。`,
+    `3. 党支部（不超过${ROSTER_BRANCH_MAX}个字）、职务（不超过${ROSTER_POSITION_MAX}个字）、身份证号（18位）选填；身份证号列可以删除。`,
     `4. 一次最多${ROSTER_MAX_ROWS}行，文件不超过5MB，只支持 .xlsx 格式。`,
     '5. 上传后会逐行检查；有错误时不导入任何数据，可按提示修改后重新上传，或确认只导入无误的行。',
     '6. 每次上传会替换本单位之前的名册。名册按“手机号+姓名”与党员的报到记录比对，比对成功即视为单位已确认。',
+    '7. 手机号或身份证号相同、姓名只差同音字或繁简异体字（如“丽/麗”）的，列为“待核对”，由单位确认后才计入报到率。',
   ]) {
     help.addRow({ text: line });
   }

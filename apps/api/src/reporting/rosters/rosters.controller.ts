@@ -1,4 +1,5 @@
 import {
+  Body,
   Controller,
   Get,
   Header,
@@ -21,6 +22,7 @@ import {
   type MemberRecordsPage,
   type Page,
   type RosterEntryDto,
+  type RosterDecisionResult,
   type RosterImportReport,
 } from '@sbd/contracts';
 import type { Response } from 'express';
@@ -36,8 +38,10 @@ import {
   ListRosterQuery,
   MemberRecordsFilterQuery,
   MemberRecordsQuery,
+  RosterDecisionDto,
   UploadRosterQuery,
 } from './dto/roster.dtos';
+import { ROSTER_DECIDERS, RosterDecisionsService } from './roster-decisions.service';
 import { MemberRecordsExportService } from './member-records-export.service';
 import { MemberRecordsService } from './member-records.service';
 import { RosterUploadErrorsFilter } from './roster-errors.filter';
@@ -58,6 +62,7 @@ export class RostersController {
     private readonly rosters: RostersService,
     private readonly records: MemberRecordsService,
     private readonly files: MemberRecordsExportService,
+    private readonly decisions: RosterDecisionsService,
   ) {}
 
   @Get('roster/template.xlsx')
@@ -86,7 +91,8 @@ export class RostersController {
     description:
       'Every row is checked (name required ≤ 50 characters; a valid mainland mobile number, unique within the file; 党支部 ≤ 100, 职务 ≤ 50; the header must be exactly the template columns). ' +
       'Answers { imported, total, valid, errors: [{ row, column, message }], matched }. With any error and without ?confirmValidOnly=true nothing is written: 400 VALIDATION_FAILED ' +
-      '"名册有N处错误，未导入任何数据" with the same report in `report`. Entries are matched to registrations by keyed phone hash and name, which marks them confirmed by the unit.',
+      '"名册有N处错误，未导入任何数据" with the same report in `report`. Entries are matched to registrations by keyed phone hash and name, which marks them confirmed by the unit; ' +
+      'entries sharing the phone or the optional 身份证号 with a member whose name differs only in homophones or variant characters are reported in `reviews` (待核对).',
   })
   upload(
     @CurrentUser() p: Principal,
@@ -108,6 +114,25 @@ export class RostersController {
     @Query() q: ListRosterQuery,
   ): Promise<Page<RosterEntryDto>> {
     return this.rosters.list(p, id, q);
+  }
+
+  @Post('roster/entries/:entryId/decision')
+  @HttpCode(200)
+  @Roles(...ROSTER_DECIDERS)
+  @ApiOperation({
+    summary: 'Confirm or reject a 待核对 pairing of a roster entry with a registered member',
+    description:
+      'A pairing is 待核对 when the roster row and the member share the phone or the ID number and the names differ only in homophones or variant characters ' +
+      '(or share both numbers with another name). Confirmed pairs count as matched (报到率, member records, unit-confirmed); rejected ones stay unmatched. ' +
+      'The decision is kept per unit, phone and name (it survives re-uploads) and audited.',
+  })
+  decide(
+    @CurrentUser() p: Principal,
+    @Param('id', IdParam) id: number,
+    @Param('entryId', IdParam) entryId: number,
+    @Body() body: RosterDecisionDto,
+  ): Promise<RosterDecisionResult> {
+    return this.decisions.decide(p, id, entryId, body);
   }
 
   @Get('member-records')

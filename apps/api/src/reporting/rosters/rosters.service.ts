@@ -4,13 +4,14 @@ import {
   ErrorCode,
   OrgNodeType,
   Role,
+  RosterMatchStatus,
   type Page,
   type RosterEntryDto,
   type RosterImportReport,
   type RosterRefusal,
   type RosterRowError,
 } from '@sbd/contracts';
-import { maskPhone } from '@sbd/domain';
+import { maskIdNumber, maskPhone } from '@sbd/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../../platform/auth/principal';
 import { ScopeService, type NodeRef } from '../../platform/auth/scope.service';
@@ -18,8 +19,12 @@ import { FieldCipher } from '../../platform/crypto/field-cipher';
 import { badRequest } from '../../platform/errors/app-errors';
 import { fromDbDate, toDbDate, transaction } from '../../platform/database/sql';
 import { idList, inSlices, insertRows, num } from '../shared/report-sql';
+import { entryMatchedSql, registrationOnRosterSql } from '../shared/roster-match-sql';
 import { UNIT_READERS } from '../stats/stats.service';
 import { parseRoster, rosterTemplate, ROSTER_NO_FILE, type RosterRow } from './roster-file';
+import { candidateDto, classifyEntries, type EntryKey } from './roster-review';
+
+export { bestMatch } from './roster-review';
 
 /** Statements an upload writes in (SQLite: 9 columns × 500 rows stays far below its parameter limit). */
 const BATCH = 500;
@@ -81,7 +86,15 @@ export class RostersService {
     confirmValidOnly: boolean,
   ): Promise<RosterImportReport> {
     await this.unit(p, unitId, [Role.UnitAdmin], '只有本单位的管理员可以上传名册');
-    const empty: RosterImportReport = { imported: 0, total: 0, valid: 0, errors: [], matched: 0 };
+    const empty: RosterImportReport = {
+      imported: 0,
+      total: 0,
+      valid: 0,
+      errors: [],
+      matched: 0,
+      review: 0,
+      reviews: [],
+    };
     if (!file?.buffer?.length)
       throw refusal({ ...empty, errors: [{ row: 0, column: '', message: ROSTER_NO_FILE }] }, ROSTER_NO_FILE);
     const parsed = await parseRoster(file.buffer);
@@ -93,10 +106,40 @@ export class RostersService {
       valid: parsed.valid.length,
       errors: parsed.errors,
       matched: 0,
+      review: 0,
+      reviews: [],
     };
     if (parsed.fatal || !parsed.valid.length || (parsed.errors.length && !confirmValidOnly)) throw refusal(report);
     const { imported, matched } = await this.replace(p, unitId, parsed.valid);
-    return { ...report, imported, matched };
+    const reviews = await this.reviews(unitId);
+    return { ...report, imported, matched, review: reviews.length, reviews };
+  }
+
+  /** The unit's 待核对 entries with their candidate member, in file order. */
+  private async reviews(unitId: number): Promise<RosterImportReport['reviews']> {
+    const entries = await this.entryKeys(this.db, unitId);
+    const matches = await classifyEntries(this.db, unitId, entries);
+    return entries.flatMap((e) => {
+      const m = matches.get(e.id);
+      return m?.candidate
+        ? [{ row: e.rowNo, rosterEntryId: e.id, name: e.name, candidate: candidateDto(this.cipher, e, m.candidate) }]
+        : [];
+    });
+  }
+
+  private async entryKeys(x: DataSource | EntityManager, unitId: number): Promise<(EntryKey & { rowNo: number })[]> {
+    const rows: Record<string, unknown>[] = await x.query(
+      'SELECT id, row_no, name, phone_hash, id_number_hash FROM unit_roster_entries WHERE unit_id = ? ORDER BY id ASC',
+      [unitId],
+    );
+    return rows.map((r) => ({
+      id: Number(r.id),
+      unitId,
+      rowNo: Number(r.row_no),
+      name: String(r.name),
+      phoneHash: String(r.phone_hash),
+      idNumberHash: (r.id_number_hash as string | null) ?? null,
+    }));
   }
 
   /** Replaces the unit's roster with `rows`, matches them, and marks confirmations; all or nothing. */
@@ -113,6 +156,8 @@ export class RostersService {
       r.name,
       this.cipher.encrypt(r.phone),
       this.cipher.hash(r.phone),
+      r.idNumber ? this.cipher.encrypt(r.idNumber) : null,
+      r.idNumber ? this.cipher.hash(r.idNumber) : null,
       r.partyBranch,
       r.position,
       ts,
@@ -123,7 +168,18 @@ export class RostersService {
       await insertRows(
         m,
         'unit_roster_entries',
-        ['unit_id', 'row_no', 'name', 'phone_enc', 'phone_hash', 'party_branch', 'position', 'created_at'],
+        [
+          'unit_id',
+          'row_no',
+          'name',
+          'phone_enc',
+          'phone_hash',
+          'id_number_enc',
+          'id_number_hash',
+          'party_branch',
+          'position',
+          'created_at',
+        ],
         values,
         BATCH,
       );
@@ -142,7 +198,7 @@ export class RostersService {
         await m.query(
           `UPDATE registrations SET unit_confirmed = 0, updated_at = ?
             WHERE id IN ${idList(slice)} AND unit_confirmed = 1
-              AND NOT EXISTS (SELECT 1 FROM unit_roster_entries e WHERE e.phone_hash = registrations.phone_hash AND e.name = registrations.name)`,
+              AND NOT ${registrationOnRosterSql('registrations')}`,
           [ts],
         );
       });
@@ -154,20 +210,17 @@ export class RostersService {
         ts,
       ]);
       const [row] = await m.query(
-        `SELECT COUNT(*) AS n FROM unit_roster_entries e
-          WHERE e.unit_id = ? AND EXISTS (SELECT 1 FROM registrations r WHERE r.phone_hash = e.phone_hash AND r.name = e.name)`,
+        `SELECT COUNT(*) AS n FROM unit_roster_entries e WHERE e.unit_id = ? AND ${entryMatchedSql('e')}`,
         [unitId],
       );
       return { imported: rows.length, matched: num(row?.n) };
     });
   }
 
-  /** Registrations (any status) with the phone hash and name of one of the unit's entries. */
+  /** Registrations (any status) with the phone hash and name of one of the unit's entries, or confirmed for one. */
   async matches(x: DataSource | EntityManager, unitId: number): Promise<MatchedRegistration[]> {
     const rows: { id: unknown; user_id: unknown; status: string; phone_hash: string; name: string }[] = await x.query(
-      `SELECT r.id, r.user_id, r.status, r.phone_hash, r.name FROM registrations r
-        WHERE EXISTS (SELECT 1 FROM unit_roster_entries e WHERE e.unit_id = ? AND e.phone_hash = r.phone_hash AND e.name = r.name)`,
-      [unitId],
+      `SELECT r.id, r.user_id, r.status, r.phone_hash, r.name FROM registrations r WHERE ${registrationOnRosterSql('r', unitId)}`,
     );
     return rows.map((r) => ({
       id: Number(r.id),
@@ -178,51 +231,44 @@ export class RostersService {
     }));
   }
 
-  /** The unit's roster in file order (keyset on id), phones masked, with each entry's matched registration. */
+  /** The unit's roster in file order (keyset on id), numbers masked, with each entry's match or 待核对 candidate. */
   async list(p: Principal, unitId: number, q: { cursor?: string; limit?: number }): Promise<Page<RosterEntryDto>> {
     await this.unit(p, unitId, UNIT_READERS);
     const limit = q.limit ?? 50;
     const rows: Record<string, unknown>[] = await this.db.query(
-      `SELECT id, unit_id, row_no, name, phone_enc, phone_hash, party_branch, position, created_at FROM unit_roster_entries
-        WHERE unit_id = ? AND id > ? ORDER BY id ASC LIMIT ${limit + 1}`,
+      `SELECT id, unit_id, row_no, name, phone_enc, phone_hash, id_number_enc, id_number_hash, party_branch, position, created_at
+         FROM unit_roster_entries WHERE unit_id = ? AND id > ? ORDER BY id ASC LIMIT ${limit + 1}`,
       [unitId, q.cursor ? Number(q.cursor) : 0],
     );
     const page = rows.slice(0, limit);
-    const regs: { id: unknown; status: string; phone_hash: string; name: string }[] = page.length
-      ? await this.db.query(
-          `SELECT id, status, phone_hash, name FROM registrations WHERE phone_hash IN (${page.map(() => '?').join(', ')})`,
-          page.map((r) => r.phone_hash),
-        )
-      : [];
+    const keys: EntryKey[] = page.map((r) => ({
+      id: Number(r.id),
+      unitId,
+      name: String(r.name),
+      phoneHash: String(r.phone_hash),
+      idNumberHash: (r.id_number_hash as string | null) ?? null,
+    }));
+    const matches = await classifyEntries(this.db, unitId, keys);
     return {
-      items: page.map((r) => {
-        const match = bestMatch(
-          regs
-            .filter((g) => g.phone_hash === r.phone_hash && g.name === r.name)
-            .map((g) => ({ id: Number(g.id), status: g.status })),
-        );
+      items: page.map((r, i) => {
+        const m = matches.get(keys[i].id);
         return {
           id: Number(r.id),
           unitId: Number(r.unit_id),
           rowNo: Number(r.row_no),
           name: String(r.name),
           phone: maskPhone(this.cipher.decrypt(String(r.phone_enc))),
+          idNumber: r.id_number_enc ? maskIdNumber(this.cipher.decrypt(String(r.id_number_enc))) : null,
           partyBranch: (r.party_branch as string | null) ?? null,
           position: (r.position as string | null) ?? null,
-          registrationId: match?.id ?? null,
-          registrationStatus: match?.status ?? null,
+          registrationId: m?.registration?.id ?? null,
+          registrationStatus: m?.registration?.status ?? null,
+          matchStatus: m?.status ?? RosterMatchStatus.Unmatched,
+          candidate: m?.candidate ? candidateDto(this.cipher, keys[i], m.candidate) : null,
           createdAt: (fromDbDate(r.created_at) as Date).toISOString(),
         };
       }),
       nextCursor: rows.length > limit ? String(page[page.length - 1].id) : null,
     };
   }
-}
-
-/** Of several registrations matching one entry: the approved one, else the newest. */
-export function bestMatch<T extends { id: number; status: string }>(candidates: T[]): T | null {
-  if (!candidates.length) return null;
-  return [...candidates].sort(
-    (a, b) => Number(b.status === 'approved') - Number(a.status === 'approved') || b.id - a.id,
-  )[0];
 }

@@ -1,6 +1,7 @@
 import { SATISFIED_MIN_SCORE } from '@sbd/contracts';
 import { toDbDate, fromDbDate } from '../../platform/database/sql';
 import { dialectOf, idList, num, shanghaiSql, type Executor } from '../shared/report-sql';
+import { entryMatchedSql } from '../shared/roster-match-sql';
 
 /**
  * Whose figures: a territory (the communities of a community, street or district subtree) or a
@@ -208,13 +209,12 @@ export const StatsQueries = {
 
   /**
    * Roster entries per unit, and how many of them match an approved registration (same keyed
-   * phone hash and same name): the two terms of 报到率.
+   * phone hash and same name, or a 待核对 pairing confirmed by the unit): the two terms of 报到率.
    */
   async rosterCounts(x: Executor, unitIds: number[]): Promise<Map<number, RosterCounts>> {
     const rows: { unit_id: unknown; entries: unknown; registered: unknown }[] = await x.query(
       `SELECT e.unit_id AS unit_id, COUNT(*) AS entries,
-              SUM(CASE WHEN EXISTS (SELECT 1 FROM registrations r WHERE r.phone_hash = e.phone_hash AND r.name = e.name AND ${APPROVED})
-                       THEN 1 ELSE 0 END) AS registered
+              SUM(CASE WHEN ${entryMatchedSql('e', APPROVED)} THEN 1 ELSE 0 END) AS registered
          FROM unit_roster_entries e
         WHERE e.unit_id IN ${idList(unitIds)}
         GROUP BY e.unit_id`,
@@ -231,8 +231,7 @@ export const StatsQueries = {
     const [row] = (await x.query(
       `SELECT COUNT(*) AS entries, COALESCE(SUM(k.registered), 0) AS registered FROM (
          SELECT e.phone_hash, e.name,
-                MAX(CASE WHEN EXISTS (SELECT 1 FROM registrations r WHERE r.phone_hash = e.phone_hash AND r.name = e.name AND ${APPROVED})
-                         THEN 1 ELSE 0 END) AS registered
+                MAX(CASE WHEN ${entryMatchedSql('e', APPROVED)} THEN 1 ELSE 0 END) AS registered
            FROM unit_roster_entries e JOIN org_nodes u ON u.id = e.unit_id
           WHERE u.type = 'work_unit' AND u.path LIKE ?
           GROUP BY e.phone_hash, e.name) k`,

@@ -67,6 +67,14 @@ export async function applyDirty(m: EntityManager, dirty: Dirty): Promise<void> 
       );
       for (const r of rows) dirty.units.add(Number(r.unit_id));
     });
+    // Confirmed 待核对 pairings follow the registration, whatever its phone.
+    await inSlices(users, 500, async (slice) => {
+      const rows: { unit_id: unknown }[] = await m.query(
+        `SELECT DISTINCT d.unit_id FROM roster_match_decisions d JOIN registrations r ON r.id = d.registration_id
+          WHERE r.user_id IN ${idList(slice)}`,
+      );
+      for (const r of rows) dirty.units.add(Number(r.unit_id));
+    });
     await recomputeMembers(m, users);
   }
   await recomputeUnits(m, [...dirty.units]);

@@ -55,7 +55,7 @@ describe('should let a unit admin upload its 党员名册 and match it to regist
       expect(res.headers['content-disposition']).toContain("filename*=UTF-8''");
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(res.body as unknown as ArrayBuffer);
-      expect(wb.worksheets[0].getRow(1).values).toEqual([undefined, '姓名', '手机号', '党支部', '职务']);
+      expect(wb.worksheets[0].getRow(1).values).toEqual([undefined, '姓名', '手机号', '党支部', '职务', '身份证号']);
       expect(wb.worksheets[0].actualRowCount).toBe(1);
       await t.http().get(`/api/units/${city.unitA}/roster/template.xlsx`).set(districtAdmin.auth).expect(200);
       await t.http().get(`/api/units/${city.unitA}/roster/template.xlsx`).set(unitAdminB.auth).expect(403);
@@ -81,6 +81,8 @@ describe('should let a unit admin upload its 党员名册 and match it to regist
         valid: 5,
         errors: [],
         matched: 3,
+        review: 0,
+        reviews: [],
       } satisfies RosterImportReport);
       expect(await confirmed(members[0])).toBe(true);
       expect(await confirmed(members[1])).toBe(true);
@@ -111,15 +113,15 @@ describe('should let a unit admin upload its 党员名册 and match it to regist
       expect(res.body.code).toBe(ErrorCode.ValidationFailed);
       expect(res.body.message).toBe('名册有5处错误，未导入任何数据');
       expect(res.body.report.errors).toEqual([
-        { row: 1, column: '电话', message: '不认识的列「电话」，名册只能包含：姓名、手机号、党支部、职务' },
-        { row: 1, column: '支部', message: '不认识的列「支部」，名册只能包含：姓名、手机号、党支部、职务' },
+        { row: 1, column: '电话', message: '不认识的列「电话」，名册只能包含：姓名、手机号、党支部、职务、身份证号' },
+        { row: 1, column: '支部', message: '不认识的列「支部」，名册只能包含：姓名、手机号、党支部、职务、身份证号' },
         { row: 1, column: '手机号', message: '缺少「手机号」列，请使用名册模板' },
         { row: 1, column: '党支部', message: '缺少「党支部」列，请使用名册模板' },
         { row: 1, column: '职务', message: '缺少「职务」列，请使用名册模板' },
       ]);
       expect(res.body.details[0]).toEqual({
         field: '第1行「电话」',
-        message: '不认识的列「电话」，名册只能包含：姓名、手机号、党支部、职务',
+        message: '不认识的列「电话」，名册只能包含：姓名、手机号、党支部、职务、身份证号',
       });
       // Even when asked to import the valid rows: a broken header has none.
       await upload(await xlsx(['姓名', '电话', '支部'], [[nameOf(1), members[0].phone, 'x']]), {

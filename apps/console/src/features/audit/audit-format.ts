@@ -10,6 +10,7 @@ const OBJECT_LABELS: Record<AuditObjectType, string> = {
   [AuditObjectType.Need]: '需求',
   [AuditObjectType.Callup]: '召集',
   [AuditObjectType.RoleInvitation]: '任命邀请',
+  [AuditObjectType.RosterEntry]: '名册条目',
 };
 
 /** What it was done to: kind in Chinese and id. */

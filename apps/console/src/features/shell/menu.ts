@@ -35,6 +35,7 @@ export const MENU: MenuEntry[] = [
     label: '应急召集',
     roles: [Role.DistrictAdmin, Role.StreetAdmin, Role.CommunityAdmin],
   },
+  { path: '/rosters', label: '单位名册', roles: [Role.UnitAdmin, Role.DistrictAdmin] },
   { path: '/screen', label: '数据大屏', roles: [Role.DistrictAdmin, Role.StreetAdmin] },
   { path: '/audit', label: '审计日志', roles: [Role.PlatformAdmin, Role.DistrictAdmin] },
 ];

@@ -6,6 +6,8 @@ const refused: RosterImportReport = {
   total: 5,
   valid: 3,
   matched: 0,
+  review: 0,
+  reviews: [],
   errors: [
     { row: 4, column: '手机号', message: '手机号格式不正确' },
     { row: 3, column: '手机号', message: '手机号与第2行重复' },
@@ -41,11 +43,11 @@ describe('roster upload report', () => {
 
   it('sums up what happened', () => {
     expect(rosterSummary(refused)).toBe('名册共5行：有效3行，有错误的2行（共3处错误）');
-    expect(rosterSummary({ imported: 3, total: 5, valid: 3, matched: 1, errors: refused.errors })).toBe(
-      '已导入3人，名册共5行，跳过有错误的2行，其中1人已在社区报到',
-    );
-    expect(rosterSummary({ imported: 8, total: 8, valid: 8, matched: 6, errors: [] })).toBe(
-      '已导入8人，名册共8行，其中6人已在社区报到',
+    expect(
+      rosterSummary({ imported: 3, total: 5, valid: 3, matched: 1, review: 0, reviews: [], errors: refused.errors }),
+    ).toBe('已导入3人，名册共5行，跳过有错误的2行，其中1人已在社区报到');
+    expect(rosterSummary({ imported: 8, total: 8, valid: 8, matched: 6, review: 2, reviews: [], errors: [] })).toBe(
+      '已导入8人，名册共8行，其中6人已在社区报到，2人待核对（姓名或证件不完全一致，请在管理后台确认）',
     );
     expect(
       rosterSummary({
@@ -53,6 +55,8 @@ describe('roster upload report', () => {
         total: 0,
         valid: 0,
         matched: 0,
+        review: 0,
+        reviews: [],
         errors: [{ row: 0, column: '', message: '无法解析' }],
       }),
     ).toBe('名册无法读取，未导入任何数据');
@@ -75,6 +79,8 @@ describe('roster upload report', () => {
       total: 8,
       valid: 8,
       matched: 6,
+      review: 0,
+      reviews: [],
       errors: [],
     });
     expect(reportOf({ code: 'FORBIDDEN', message: '无权' })).toBeNull();

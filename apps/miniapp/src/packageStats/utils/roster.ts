@@ -36,6 +36,7 @@ export function rosterSummary(report: RosterImportReport): string {
       `名册共${report.total}行`,
       skipped ? `跳过有错误的${skipped}行` : '',
       `其中${report.matched}人已在社区报到`,
+      report.review ? `${report.review}人待核对（姓名或证件不完全一致，请在管理后台确认）` : '',
     ]
       .filter(Boolean)
       .join('，');
@@ -63,6 +64,8 @@ export function reportOf(body: unknown): RosterImportReport | null {
     total: r.total,
     valid: r.valid,
     matched: typeof r.matched === 'number' ? r.matched : 0,
+    review: typeof r.review === 'number' ? r.review : 0,
+    reviews: Array.isArray(r.reviews) ? r.reviews : [],
     errors: r.errors
       .filter((e): e is RosterRowError => !!e && typeof (e as RosterRowError).message === 'string')
       .map((e) => ({

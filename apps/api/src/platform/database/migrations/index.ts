@@ -10,6 +10,7 @@ import { SubscriptionsAndPhones1732850000000 } from './1732850000000-subscriptio
 import { StaffAppointments1732860000000 } from './1732860000000-staff-appointments';
 import { OrgUpkeep1732870000000 } from './1732870000000-org-upkeep';
 import { LiveSessionIndex1732880000000 } from './1732880000000-live-session-index';
+import { RosterReview1732900000000 } from './1732900000000-roster-review';
 
 /** Every migration, in order. Both dialects run exactly this list. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   StaffAppointments1732860000000,
   OrgUpkeep1732870000000,
   LiveSessionIndex1732880000000,
+  RosterReview1732900000000,
 ];

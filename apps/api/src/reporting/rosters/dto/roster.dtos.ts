@@ -1,6 +1,8 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   MemberFlag,
+  RosterMatchDecision,
+  type RosterDecisionBody,
   type MemberRecordFilter,
   type RosterUploadQuery,
   type RosterListQuery,
@@ -19,6 +21,18 @@ export class UploadRosterQuery implements RosterUploadQuery {
   @IsOptional()
   @IsIn(['true', 'false', '1', '0'], { message: 'confirmValidOnly 只能是 true 或 false' })
   confirmValidOnly?: string;
+}
+
+export class RosterDecisionDto implements RosterDecisionBody {
+  @ApiProperty({ description: 'The candidate registration of the 待核对 entry' })
+  @Type(() => Number)
+  @IsInt({ message: '请选择要核对的队员' })
+  @Min(1, { message: '请选择要核对的队员' })
+  registrationId: number;
+
+  @ApiProperty({ enum: RosterMatchDecision })
+  @IsIn(Object.values(RosterMatchDecision), { message: '核对结果只能是确认或驳回' })
+  decision: RosterMatchDecision;
 }
 
 export class ListRosterQuery implements RosterListQuery {

@@ -24,6 +24,13 @@ export class RosterEntryEntity {
   @Column({ name: 'phone_hash', type: 'varchar', length: 64 })
   phoneHash: string;
 
+  /** Optional ID number (身份证号), encrypted; its keyed hash pairs rows with registrations. */
+  @Column({ name: 'id_number_enc', type: 'varchar', length: 255, nullable: true })
+  idNumberEnc: string | null;
+
+  @Column({ name: 'id_number_hash', type: 'varchar', length: 64, nullable: true })
+  idNumberHash: string | null;
+
   @Column({ name: 'party_branch', type: 'varchar', length: 100, nullable: true })
   partyBranch: string | null;
 

@@ -13,6 +13,8 @@ const report: RosterImportReport = {
   total: 5,
   valid: 3,
   matched: 0,
+  review: 0,
+  reviews: [],
   errors: [
     { row: 4, column: '手机号', message: '手机号格式不正确' },
     { row: 3, column: '姓名', message: '请填写姓名' },
@@ -134,7 +136,7 @@ describe('roster upload on H5 (fetch with FormData)', () => {
       if (c.path === '/api/units/9/roster')
         return ++n === 1
           ? { status: 401, body: { code: 'UNAUTHENTICATED', message: '登录已过期' } }
-          : { status: 200, body: { imported: 2, total: 2, valid: 2, matched: 0, errors: [] } };
+          : { status: 200, body: { imported: 2, total: 2, valid: 2, matched: 0, review: 0, reviews: [], errors: [] } };
       return undefined;
     });
     (Taro.request as jest.Mock).mockResolvedValueOnce({
@@ -143,7 +145,10 @@ describe('roster upload on H5 (fetch with FormData)', () => {
     });
     const file = new File(['PK'], '名册.xlsx');
     const r = await uploadRoster(9, { name: file.name, size: file.size, blob: file }, false);
-    expect(r).toEqual({ kind: 'imported', report: { imported: 2, total: 2, valid: 2, matched: 0, errors: [] } });
+    expect(r).toEqual({
+      kind: 'imported',
+      report: { imported: 2, total: 2, valid: 2, matched: 0, review: 0, reviews: [], errors: [] },
+    });
     expect(calls.map((c) => c.headers.Authorization)).toEqual(['Bearer A', 'Bearer B']);
     const form = calls[1].body as FormData;
     expect((form.get('file') as File).name).toBe('名册.xlsx');
