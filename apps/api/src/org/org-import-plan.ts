@@ -83,7 +83,10 @@ export function planImport(
     rows.push(result);
     const levels = levelsOf(line);
     result.type = levels[levels.length - 1]?.type ?? null;
-    result.path = levels.map((l) => l.name).join(' / ');
+    result.path = levels
+      .map((l) => l.name)
+      .filter(Boolean)
+      .join(' / ');
     if (own.length) continue;
     const fail = (column: OrgImportColumn, message: string) => {
       const e = { row: line.row, column, message };

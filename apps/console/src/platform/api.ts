@@ -24,6 +24,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details: FieldError[] = [],
+    /** The whole JSON body of the refusal (an import's per-row report travels in it). */
+    readonly body: unknown = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -41,7 +43,8 @@ async function toError(res: Response): Promise<ApiError> {
   }
   const details = Array.isArray(body.details) ? (body.details as FieldError[]) : [];
   const message = errorMessageOf(res.status, { message: body.message as string | undefined, details });
-  return new ApiError(res.status, typeof body.code === 'string' ? body.code : `HTTP_${res.status}`, message, details);
+  const code = typeof body.code === 'string' ? body.code : `HTTP_${res.status}`;
+  return new ApiError(res.status, code, message, details, body);
 }
 
 type QueryValue = string | number | boolean | null | undefined;
@@ -128,4 +131,28 @@ export async function download<R extends AnyRoute>(route: R, opts: CallOptions<R
   a.download = filename;
   a.click();
   URL.revokeObjectURL(href);
+}
+
+/** Uploads one file as the multipart field `file` (imports); a refusal's body is on the error as `body`. */
+export async function upload<R extends AnyRoute>(route: R, opts: CallOptions<R>, file: Blob, filename: string) {
+  const url = urlOf(route, opts);
+  const post = async () => {
+    const form = new FormData();
+    form.append('file', file, filename);
+    const token = getSession()?.accessToken;
+    try {
+      return await fetch(url, {
+        method: route.method,
+        headers: token ? { Authorization: `Bearer ${token}` } : {},
+        body: form,
+      });
+    } catch {
+      throw new ApiError(0, 'NETWORK', statusMessage(0));
+    }
+  };
+  let res = await post();
+  if (res.status === 401 && (await refresh())) res = await post();
+  if (res.status === 401) endSession();
+  if (!res.ok) throw await toError(res);
+  return (await res.json()) as ResponseOf<R>;
 }

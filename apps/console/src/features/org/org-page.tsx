@@ -1,15 +1,26 @@
-import { ROUTES, type MeDto, type OrgNodeDto } from '@sbd/contracts';
-import { Alert, Card, Col, Empty, Row, Tree } from 'antd';
+import { OrgNodeType, ROUTES, Role, type MeDto, type OrgNodeDto } from '@sbd/contracts';
+import { Alert, Button, Card, Col, Empty, Row, Tree } from 'antd';
 import { useEffect, useState } from 'react';
 import { call } from '@/platform/api';
-import { treeNode, visibleChildren, withChildren, type OrgTreeNode } from './org-format';
+import { has } from '@/platform/roles';
+import { subtreeKeys, treeNode, visibleChildren, withChildren, type OrgTreeNode } from './org-format';
+import { OrgImportDialog } from './org-import-dialog';
 import { StaffPanel } from './staff-panel';
+
+/** Nodes an import goes into: a district (its streets and units) or one street. */
+const IMPORT_TARGETS: OrgNodeType[] = [OrgNodeType.District, OrgNodeType.Street];
 
 /** 组织与人员: the org nodes in the admin's scope as a tree, and the staff of the selected one. */
 export function OrgPage({ user }: { user: MeDto }) {
   const [tree, setTree] = useState<OrgTreeNode[]>([]);
+  const [loaded, setLoaded] = useState<number[]>([]);
   const [selected, setSelected] = useState<OrgNodeDto | null>(null);
+  const [importing, setImporting] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const mayImport =
+    !!selected &&
+    IMPORT_TARGETS.includes(selected.type) &&
+    has(user, Role.PlatformAdmin, Role.DistrictAdmin, Role.StreetAdmin);
 
   useEffect(() => {
     call(ROUTES.org.roots)
@@ -20,25 +31,51 @@ export function OrgPage({ user }: { user: MeDto }) {
       .catch((e: Error) => setError(e.message));
   }, []);
 
+  const fetchChildren = async (key: number) => {
+    const children = await call(ROUTES.org.children, { params: { id: key }, query: { includeClosed: 'true' } });
+    setTree((old) => withChildren(old, key, visibleChildren(children).map(treeNode)));
+  };
+
   const load = async (t: OrgTreeNode) => {
-    if (t.children) return;
+    if (t.children) {
+      setLoaded((keys) => [...keys, t.key]);
+      return;
+    }
     try {
-      const children = await call(ROUTES.org.children, { params: { id: t.key }, query: { includeClosed: 'true' } });
-      setTree((old) => withChildren(old, t.key, visibleChildren(children).map(treeNode)));
+      await fetchChildren(t.key);
+      setLoaded((keys) => [...keys, t.key]);
     } catch (e) {
       setError((e as Error).message);
     }
   };
 
+  /** After an import: the node's children afresh; what was open below reloads as it shows again. */
+  const refresh = (key: number) => {
+    const stale = new Set(subtreeKeys(tree, key));
+    fetchChildren(key)
+      .then(() => setLoaded((keys) => [...keys.filter((k) => !stale.has(k)), key]))
+      .catch((e: Error) => setError(e.message));
+  };
+
   return (
     <Row gutter={16}>
       <Col span={8}>
-        <Card title="组织架构">
+        <Card
+          title="组织架构"
+          extra={
+            mayImport && (
+              <Button size="small" onClick={() => setImporting(true)}>
+                导入组织
+              </Button>
+            )
+          }
+        >
           {error && <Alert type="error" showIcon message={error} />}
           {tree.length > 0 ? (
             <Tree<OrgTreeNode>
               treeData={tree}
               loadData={load}
+              loadedKeys={loaded}
               selectedKeys={selected ? [selected.id] : []}
               onSelect={(_, info) => setSelected(info.node.node)}
               aria-label="组织架构"
@@ -49,6 +86,14 @@ export function OrgPage({ user }: { user: MeDto }) {
         </Card>
       </Col>
       <Col span={16}>{selected && <StaffPanel key={selected.id} user={user} node={selected} />}</Col>
+      {selected && mayImport && (
+        <OrgImportDialog
+          node={selected}
+          open={importing}
+          onClose={() => setImporting(false)}
+          onImported={() => refresh(selected.id)}
+        />
+      )}
     </Row>
   );
 }
