@@ -19,6 +19,12 @@ describe('importing the org tree in Chromium', () => {
   const c = consoleInChromium();
   const dialog = () => c.page.getByRole('dialog', { name: /导入组织/ });
   const reportRows = () => dialog().locator('.org-import-report tbody tr.ant-table-row');
+  /** Opens a tree node; a click while the tree still animates the last one open is ignored by antd, so wait. */
+  const expand = async (name: RegExp) => {
+    await c.page.locator('.ant-tree-treenode-motion').waitFor({ state: 'detached' });
+    await c.page.getByRole('treeitem', { name }).locator('.ant-tree-switcher').click();
+    await c.page.getByRole('treeitem', { name, expanded: true }).waitFor();
+  };
   const choose = async (name: string, buffer: Buffer) =>
     dialog().locator('input[type=file]').setInputFiles({ name, mimeType: XLSX, buffer });
 
@@ -88,16 +94,12 @@ describe('importing the org tree in Chromium', () => {
     await dialog().waitFor({ state: 'hidden' });
 
     const tree = c.page.getByRole('tree');
-    await tree.locator('.ant-tree-switcher').first().click();
+    await expand(/崇川区（区\/县）/);
     await tree.getByText('界面导入单位（单位）').waitFor();
-    const street = c.page.getByRole('treeitem', { name: /界面导入街道（街道）/ });
-    await street.locator('.ant-tree-switcher').click();
+    await expand(/界面导入街道（街道）/);
     await tree.getByText('界面导入一社区（社区）').waitFor();
     await tree.getByText('界面导入二社区（社区）').waitFor();
-    await c.page
-      .getByRole('treeitem', { name: /和平桥街道（街道）/ })
-      .locator('.ant-tree-switcher')
-      .click();
+    await expand(/和平桥街道（街道）/);
     await tree.getByText('界面导入三社区（社区）').waitFor();
     await c.page.screenshot({ path: join(SHOTS_DIR, 'console-org-import-tree.png') });
     expect(c.errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);

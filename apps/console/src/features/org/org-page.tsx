@@ -1,6 +1,6 @@
 import { OrgNodeType, ROUTES, Role, type MeDto, type OrgNodeDto } from '@sbd/contracts';
 import { Alert, Button, Card, Col, Empty, Row, Tree } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { call } from '@/platform/api';
 import { has } from '@/platform/roles';
 import { subtreeKeys, treeNode, visibleChildren, withChildren, type OrgTreeNode } from './org-format';
@@ -17,6 +17,9 @@ export function OrgPage({ user }: { user: MeDto }) {
   const [selected, setSelected] = useState<OrgNodeDto | null>(null);
   const [importing, setImporting] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** The tree as last rendered, for a refresh that finishes after other loads. */
+  const current = useRef(tree);
+  current.current = tree;
   const mayImport =
     !!selected &&
     IMPORT_TARGETS.includes(selected.type) &&
@@ -31,29 +34,35 @@ export function OrgPage({ user }: { user: MeDto }) {
       .catch((e: Error) => setError(e.message));
   }, []);
 
-  const fetchChildren = async (key: number) => {
-    const children = await call(ROUTES.org.children, { params: { id: key }, query: { includeClosed: 'true' } });
-    setTree((old) => withChildren(old, key, visibleChildren(children).map(treeNode)));
-  };
+  const fetchChildren = (key: number) =>
+    call(ROUTES.org.children, { params: { id: key }, query: { includeClosed: 'true' } }).then((children) =>
+      visibleChildren(children).map(treeNode),
+    );
 
   const load = async (t: OrgTreeNode) => {
-    if (t.children) {
-      setLoaded((keys) => [...keys, t.key]);
-      return;
+    if (!t.children) {
+      try {
+        const children = await fetchChildren(t.key);
+        setTree((old) => withChildren(old, t.key, children));
+      } catch (e) {
+        setError((e as Error).message);
+        return;
+      }
     }
-    try {
-      await fetchChildren(t.key);
-      setLoaded((keys) => [...keys, t.key]);
-    } catch (e) {
-      setError((e as Error).message);
-    }
+    setLoaded((keys) => [...keys, t.key]);
   };
 
-  /** After an import: the node's children afresh; what was open below reloads as it shows again. */
+  /**
+   * After an import: the node's children afresh. What was loaded below it (as the tree is when the
+   * answer arrives) counts as not loaded any more, so it reloads when it shows again.
+   */
   const refresh = (key: number) => {
-    const stale = new Set(subtreeKeys(tree, key));
     fetchChildren(key)
-      .then(() => setLoaded((keys) => [...keys.filter((k) => !stale.has(k)), key]))
+      .then((children) => {
+        const stale = new Set(subtreeKeys(current.current, key));
+        setTree((old) => withChildren(old, key, children));
+        setLoaded((keys) => [...keys.filter((k) => !stale.has(k)), key]);
+      })
       .catch((e: Error) => setError(e.message));
   };
 
