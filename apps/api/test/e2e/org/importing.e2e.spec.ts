@@ -147,6 +147,7 @@ describe('importing the org tree from .xlsx (导入组织)', () => {
       OrgImportRowStatus.Skipped,
       ...Array(5).fill(OrgImportRowStatus.Error),
     ]);
+    expect(report.rows[1]).toMatchObject({ path: '没有街道的社区', type: OrgNodeType.Community, created: [] });
     expect(report.rows[1].errors[0].message).toBe('填写了社区，请同时填写所属街道');
     expect(await w.t.counts()).toEqual(before);
   });
