@@ -60,77 +60,14 @@ export function planImport(
   lines: OrgImportLine[],
   fileErrors: OrgImportError[],
 ): ImportPlan {
-  const existing = new Map<string, ExistingNode[]>();
-  for (const n of tree) {
-    const key = `n${n.parentId}|${n.type}|${n.name}`;
-    existing.set(key, [...(existing.get(key) ?? []), n]);
-  }
-  const planned = new Map<string, number>();
-  const creates: PlannedNode[] = [];
-  const rows: OrgImportRowDto[] = [];
-  const errors = [...fileErrors];
-
-  for (const line of lines) {
-    const own = fileErrors.filter((e) => e.row === line.row);
-    const result: OrgImportRowDto = {
-      row: line.row,
-      status: OrgImportRowStatus.Existing,
-      type: null,
-      path: '',
-      created: [],
-      errors: own,
-    };
-    rows.push(result);
-    const levels = levelsOf(line);
-    result.type = levels[levels.length - 1]?.type ?? null;
-    result.path = levels
-      .map((l) => l.name)
-      .filter(Boolean)
-      .join(' / ');
-    if (own.length) continue;
-    const fail = (column: OrgImportColumn, message: string) => {
-      const e = { row: line.row, column, message };
-      result.errors.push(e);
-      errors.push(e);
-    };
-    let parent: Ref = `n${target.id}`;
-    let steps = levels;
-    if (target.type === OrgNodeType.Street) {
-      if (line.unit) {
-        fail('单位名称', '单位直属区/县，请在区/县下导入单位');
-        continue;
-      }
-      if (line.street !== target.name) {
-        fail('街道', `街道「${line.street}」不在本次导入的范围「${target.name}」内，无权导入`);
-        continue;
-      }
-      steps = levels.slice(1);
-    }
-    const names: string[] = target.type === OrgNodeType.Street ? [target.name] : [];
-    for (const level of steps) {
-      names.push(level.name);
-      const key = `${parent}|${level.type}|${level.name}`;
-      const found = existing.get(key);
-      const open = found?.find((n) => !n.closed);
-      if (open) {
-        parent = `n${open.id}`;
-        continue;
-      }
-      if (found?.length) {
-        const label = ORG_NODE_TYPE_LABELS[level.type];
-        fail(level.column, `${label}「${level.name}」已撤销，请先恢复该${label}再导入`);
-        break;
-      }
-      let index = planned.get(key);
-      if (index === undefined) {
-        index = creates.length;
-        planned.set(key, index);
-        creates.push({ type: level.type, name: level.name, parent, row: line.row, path: names.join(' / ') });
-        result.created.push(names.join(' / '));
-      }
-      parent = `p${index}`;
-    }
-  }
+  const planner = new Planner(target, tree);
+  const rows = lines.map((line) =>
+    planner.row(
+      line,
+      fileErrors.filter((e) => e.row === line.row),
+    ),
+  );
+  const errors = rows.flatMap((r) => r.errors);
   const failed = errors.length > 0;
   for (const r of rows) {
     r.status = r.errors.length
@@ -146,12 +83,94 @@ export function planImport(
   errors.sort((a, b) => a.row - b.row || (order.get(a.column) ?? 9) - (order.get(b.column) ?? 9));
   const report: OrgImportReport = {
     total: lines.length,
-    created: failed ? 0 : creates.length,
+    created: failed ? 0 : planner.creates.length,
     existing: rows.filter((r) => r.status === OrgImportRowStatus.Existing).length,
     rows,
     errors,
   };
-  return { creates: failed ? [] : creates, report };
+  return { creates: failed ? [] : planner.creates, report };
+}
+
+/** Walks rows in file order, remembering what earlier rows planned. */
+class Planner {
+  readonly creates: PlannedNode[] = [];
+  private readonly existing = new Map<string, ExistingNode[]>();
+  private readonly planned = new Map<string, number>();
+
+  constructor(
+    private readonly target: ImportTarget,
+    tree: ExistingNode[],
+  ) {
+    for (const n of tree) {
+      const key = `n${n.parentId}|${n.type}|${n.name}`;
+      this.existing.set(key, [...(this.existing.get(key) ?? []), n]);
+    }
+  }
+
+  /** One row's result; `own` are its problems found in the file alone (then the tree is not walked). */
+  row(line: OrgImportLine, own: OrgImportError[]): OrgImportRowDto {
+    const levels = levelsOf(line);
+    const result: OrgImportRowDto = {
+      row: line.row,
+      status: OrgImportRowStatus.Existing,
+      type: levels[levels.length - 1]?.type ?? null,
+      path: levels
+        .map((l) => l.name)
+        .filter(Boolean)
+        .join(' / '),
+      created: [],
+      errors: [...own],
+    };
+    if (own.length) return result;
+    const fail = (column: OrgImportColumn, message: string) => {
+      result.errors.push({ row: line.row, column, message });
+      return result;
+    };
+    const { target } = this;
+    if (target.type !== OrgNodeType.Street) return this.walk(line.row, levels, [], result, fail);
+    if (line.unit) return fail('单位名称', '单位直属区/县，请在区/县下导入单位');
+    if (line.street !== target.name) {
+      return fail('街道', `街道「${line.street}」不在本次导入的范围「${target.name}」内，无权导入`);
+    }
+    return this.walk(line.row, levels.slice(1), [target.name], result, fail);
+  }
+
+  /**
+   * From the target down: reuse the open node of the same type and name under the same parent, or
+   * the one an earlier row planned, or plan it; a closed one on the way fails the row.
+   */
+  private walk(
+    row: number,
+    levels: Level[],
+    names: string[],
+    result: OrgImportRowDto,
+    fail: (column: OrgImportColumn, message: string) => OrgImportRowDto,
+  ): OrgImportRowDto {
+    let parent: Ref = `n${this.target.id}`;
+    for (const level of levels) {
+      names.push(level.name);
+      const key = `${parent}|${level.type}|${level.name}`;
+      const found = this.existing.get(key);
+      const open = found?.find((n) => !n.closed);
+      if (open) {
+        parent = `n${open.id}`;
+        continue;
+      }
+      if (found?.length) {
+        const label = ORG_NODE_TYPE_LABELS[level.type];
+        return fail(level.column, `${label}「${level.name}」已撤销，请先恢复该${label}再导入`);
+      }
+      let index = this.planned.get(key);
+      if (index === undefined) {
+        index = this.creates.length;
+        this.planned.set(key, index);
+        this.creates.push({ type: level.type, name: level.name, parent, row, path: names.join(' / ') });
+        result.created.push(names.join(' / '));
+      }
+      parent = `p${index}`;
+    }
+    return result;
+  }
 }
 
 /** The row's levels from the top: a unit, or street → community → grid as far as filled in. */
