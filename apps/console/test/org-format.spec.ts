@@ -1,6 +1,6 @@
 import { OrgNodeType, Role, type MeDto, type OrgNodeDto } from '@sbd/contracts';
 import { APPOINTABLE_ROLES } from '@sbd/domain';
-import { appointableRoles, treeNode, visibleChildren, withChildren } from '@/features/org/org-format';
+import { appointableRoles, subtreeKeys, treeNode, visibleChildren, withChildren } from '@/features/org/org-format';
 
 const node = (id: number, type: OrgNodeType, name: string, closedAt: string | null = null): OrgNodeDto => ({
   id,
@@ -32,5 +32,15 @@ describe('the org page', () => {
     expect(kids.map((k) => k.id)).toEqual([4]);
     const tree = withChildren([treeNode(node(1, OrgNodeType.District, '崇川区'))], 1, kids.map(treeNode));
     expect(tree[0].children?.map((k) => [k.key, k.isLeaf])).toEqual([[4, true]]);
+  });
+
+  it('should name a node and what is loaded below it, for a refresh after an import', () => {
+    const streets = [treeNode(node(2, OrgNodeType.Street, '甲街道')), treeNode(node(3, OrgNodeType.Street, '乙街道'))];
+    let tree = withChildren([treeNode(node(1, OrgNodeType.District, '崇川区'))], 1, streets);
+    tree = withChildren(tree, 2, [treeNode(node(4, OrgNodeType.Community, '桃园社区'))]);
+    expect(subtreeKeys(tree, 1)).toEqual([1, 2, 4, 3]);
+    expect(subtreeKeys(tree, 2)).toEqual([2, 4]);
+    expect(subtreeKeys(tree, 3)).toEqual([3]);
+    expect(subtreeKeys(tree, 99)).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ export * from './platform/health';
 export * from './platform/privacy';
 export * from './platform/audit';
 export * from './org/org';
+export * from './org/org-import';
 export * from './identity/auth';
 export * from './identity/registration';
 export * from './identity/phone';

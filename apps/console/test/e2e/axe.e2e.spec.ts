@@ -1,3 +1,5 @@
+import { ORG_IMPORT_COLUMNS } from '@sbd/contracts';
+import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -36,7 +38,7 @@ async function violations(page: Page): Promise<string[]> {
     );
 }
 
-/** Every console page (login, home, registrations, needs, tasks, call-ups, verification, stats, audit, org, screen, rosters) passes axe-core with no critical or serious violation. */
+/** Every console page (login, home, registrations, needs, tasks, call-ups, verification, stats, audit, org and its import dialog, screen, rosters) passes axe-core with no critical or serious violation. */
 describe('the console pages under axe-core', () => {
   const c = consoleInChromium(async (s) => {
     await verifiedService(s, '13800000004', '13800000006', '为独居老人送午餐');
@@ -122,6 +124,25 @@ describe('the console pages under axe-core', () => {
     await open('组织与人员', '人员 · 崇川区');
     await c.page.locator('.ant-table tbody tr').first().waitFor();
     await check('组织与人员');
+    await c.page.getByRole('button', { name: '导入组织' }).click();
+    const bad = new ExcelJS.Workbook();
+    bad.addWorksheet('组织').addRows([[...ORG_IMPORT_COLUMNS], ['新街道', '新社区'], [null, '没有街道的社区']]);
+    await c.page.locator('.ant-modal input[type=file]').setInputFiles({
+      name: '组织.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(await bad.xlsx.writeBuffer()),
+    });
+    await c.page.locator('.org-import-error').waitFor();
+    // The upload button fades back from its loading state (opacity .65, antd's 0.2 s transition).
+    await c.page.waitForFunction(() =>
+      [...document.querySelectorAll('.ant-modal .ant-btn-primary')].every((b) => getComputedStyle(b).opacity === '1'),
+    );
+    await check('导入组织');
+    await c.page
+      .locator('.ant-modal')
+      .getByRole('button', { name: /关\s*闭/ })
+      .click();
+    await c.page.locator('.ant-modal').waitFor({ state: 'hidden' });
     await open('数据大屏', '打开数据大屏');
     await check('数据大屏入口');
     await c.page.getByRole('button', { name: '打开数据大屏' }).click();
@@ -130,7 +151,9 @@ describe('the console pages under axe-core', () => {
     await c.page.getByText('为独居老人送午餐').first().waitFor();
     await check('数据大屏');
     expectNone();
-    expect(c.errors).toEqual([]);
+    // The one 400 is the import file refused on purpose (its report is what axe checked).
+    expect(c.errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
+    expect(c.errors.length).toBeLessThanOrEqual(1);
   });
 
   it('a unit admin’s roster page with an upload report and a 待核对 row, and the member records', async () => {

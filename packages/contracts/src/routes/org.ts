@@ -17,7 +17,8 @@ import type {
   WorkUnitSearchQuery,
 } from '../org/org';
 import type { NoteRequest, Page } from '../platform/errors';
-import type { FileDownload } from '../platform/health';
+import type { FileDownload, MultipartFileBody } from '../platform/health';
+import type { OrgImportReport } from '../org/org-import';
 
 export const ORG_ROUTES = {
   org: {
@@ -28,6 +29,9 @@ export const ORG_ROUTES = {
     move: route<MoveOrgNodeRequest, never, OrgNodeDto>()('POST', '/api/org/nodes/:id/move'),
     close: route<CloseOrgNodeRequest, never, OrgNodeDto>()('POST', '/api/org/nodes/:id/close'),
     reopen: route<NoteRequest, never, OrgNodeDto>()('POST', '/api/org/nodes/:id/reopen'),
+    importTemplate: route<never, never, FileDownload>()('GET', '/api/org/nodes/:id/import-template.xlsx'),
+    /** 导入组织 (multipart .xlsx): creates the missing streets/communities/grids/units; any error creates nothing. */
+    import: route<MultipartFileBody, never, OrgImportReport>()('POST', '/api/org/nodes/:id/import'),
     /** The city-wide unit directory: a member may work in another district than they live in. */
     searchWorkUnits: route<never, WorkUnitSearchQuery, Page<WorkUnitDirectoryEntryDto>>()('GET', '/api/work-units'),
     communityByCode: route<never, never, CommunityPublicDto>()('GET', '/api/communities/by-code/:code'),

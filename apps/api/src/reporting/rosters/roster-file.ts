@@ -11,6 +11,7 @@ import {
 } from '@sbd/contracts';
 import { isCnIdNumber, isCnMobile } from '@sbd/domain';
 import ExcelJS from 'exceljs';
+import { cellText, firstSheet, looksLikeXlsx, readHeader } from '../../platform/xlsx/xlsx';
 
 export const ROSTER_NOT_XLSX = '只支持 .xlsx 格式的 Excel 文件，请下载名册模板填写后上传';
 export const ROSTER_UNREADABLE = '文件无法读取，请确认是 .xlsx 格式的名册模板';
@@ -39,28 +40,6 @@ export interface ParsedRoster {
   fatal: boolean;
 }
 
-const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-
-/** Text of a cell, whatever exceljs made of it (numbers, rich text, hyperlinks, formulas). */
-export function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value.trim();
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(value).trim();
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value && Array.isArray(value.richText))
-      return value.richText
-        .map((r) => r.text)
-        .join('')
-        .trim();
-    if ('text' in value && typeof value.text === 'string') return value.text.trim();
-    if ('result' in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
-    if ('error' in value) return '';
-  }
-  return String(value).trim();
-}
-
 const chars = (s: string) => Array.from(s).length;
 /** Not a type guard: a refused phone stays a string. */
 const validMobile = (s: string): boolean => isCnMobile(s);
@@ -71,40 +50,21 @@ const validMobile = (s: string): boolean => isCnMobile(s);
  * within the file; 党支部 and 职务 are optional. Every problem is reported with its row and column.
  */
 export async function parseRoster(buffer: Buffer): Promise<ParsedRoster | { unreadable: string }> {
-  if (buffer.length < 4 || !buffer.subarray(0, 4).equals(ZIP_MAGIC)) return { unreadable: ROSTER_NOT_XLSX };
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    return { unreadable: ROSTER_UNREADABLE };
-  }
-  const ws = wb.worksheets[0];
+  if (!looksLikeXlsx(buffer)) return { unreadable: ROSTER_NOT_XLSX };
+  const ws = await firstSheet(buffer);
+  if (ws === 'unreadable') return { unreadable: ROSTER_UNREADABLE };
   const errors: RosterRowError[] = [];
   const fatal = (e: RosterRowError): ParsedRoster => ({ total: 0, valid: [], errors: [e], fatal: true });
   if (!ws || ws.actualRowCount === 0) return fatal({ row: 1, column: '', message: ROSTER_EMPTY });
 
   // Header: row 1, every template column exactly once, the optional ones at most once, nothing else.
-  const header = ws.getRow(1);
-  const columnOf = new Map<RosterColumn | RosterOptionalColumn, number>();
-  const known: readonly string[] = [...ROSTER_COLUMNS, ...ROSTER_OPTIONAL_COLUMNS];
-  header.eachCell({ includeEmpty: false }, (cell, col) => {
-    const text = cellText(cell.value);
-    if (!text) return;
-    if (!known.includes(text)) {
-      errors.push({
-        row: 1,
-        column: text,
-        message: `不认识的列「${text}」，名册只能包含：${known.join('、')}`,
-      });
-    } else if (columnOf.has(text as RosterColumn)) {
-      errors.push({ row: 1, column: text, message: `「${text}」列重复` });
-    } else {
-      columnOf.set(text as RosterColumn, col);
-    }
-  });
-  for (const c of ROSTER_COLUMNS) {
-    if (!columnOf.has(c)) errors.push({ row: 1, column: c, message: `缺少「${c}」列，请使用名册模板` });
-  }
+  const { columnOf, problems } = readHeader<RosterColumn | RosterOptionalColumn>(
+    ws,
+    ROSTER_COLUMNS,
+    '名册',
+    ROSTER_OPTIONAL_COLUMNS,
+  );
+  for (const problem of problems) errors.push({ row: 1, ...problem });
   if (errors.length) return { total: 0, valid: [], errors, fatal: true };
 
   const rows: RosterRow[] = [];
@@ -169,7 +129,7 @@ export async function parseRoster(buffer: Buffer): Promise<ParsedRoster | { unre
     if (r.position && chars(r.position) > ROSTER_POSITION_MAX)
       report(r.row, '职务', `职务不能超过${ROSTER_POSITION_MAX}个字符`);
   }
-  const order = new Map(known.map((c, i) => [c, i]));
+  const order = new Map<string, number>([...ROSTER_COLUMNS, ...ROSTER_OPTIONAL_COLUMNS].map((c, i) => [c, i]));
   errors.sort((a, b) => a.row - b.row || (order.get(a.column) ?? 9) - (order.get(b.column) ?? 9));
   return { total: rows.length, valid: rows.filter((r) => !bad.has(r.row)), errors, fatal: false };
 }

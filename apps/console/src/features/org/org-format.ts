@@ -42,3 +42,14 @@ export function termText(startsAt: string, endsAt: string | null): string {
   const day = (iso: string) => new Date(iso).toLocaleDateString('zh-CN');
   return `${day(startsAt)} 至 ${endsAt ? day(endsAt) : '长期'}`;
 }
+
+/** The keys of the node `key` and everything loaded below it. */
+export function subtreeKeys(tree: OrgTreeNode[], key: number): number[] {
+  const all = (t: OrgTreeNode): number[] => [t.key, ...(t.children ?? []).flatMap(all)];
+  for (const t of tree) {
+    if (t.key === key) return all(t);
+    const below = subtreeKeys(t.children ?? [], key);
+    if (below.length) return below;
+  }
+  return [];
+}
