@@ -2,11 +2,13 @@
 // and writes bench/results/latest.json and latest.md. Figures are ratios, since machines are noisy.
 //
 //   node bench/run.mjs                    every suite
-//   node bench/run.mjs api matching …     only those (api, claims, cluster, matching, h5, dashboard, reliability); the
-//                                         other suites keep their last figures in the results file
+//   node bench/run.mjs api matching …     only those (api, claims, cluster, matching, h5, console,
+//                                         dashboard, reliability); the other suites keep their last
+//                                         figures in the results file
 //
-// The suites live in bench/suites/ (api, claims, cluster, matching, h5), dashboard.mjs and reliability.mjs; this file
-// builds the API, runs the suites asked for and writes the results. Importing it runs nothing.
+// The suites live in bench/suites/ (api, claims, cluster, matching, h5, console), dashboard.mjs and
+// reliability.mjs; this file builds the API, runs the suites asked for and writes the results.
+// Importing it runs nothing.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -18,6 +20,7 @@ import { reliabilityMarkdown, reliabilitySuite } from './reliability.mjs';
 import { apiMarkdown, apiSuite } from './suites/api.mjs';
 import { claimsMarkdown, claimsSuite } from './suites/claims.mjs';
 import { clusterMarkdown, clusterSuite } from './suites/cluster.mjs';
+import { consoleMarkdown, consoleSuite } from './suites/console.mjs';
 import { h5Suite, miniappMarkdown } from './suites/h5.mjs';
 import { matchingMarkdown, matchingSuite } from './suites/matching.mjs';
 
@@ -42,12 +45,13 @@ export function markdown(results) {
     `Run ${results.startedAt} on ${results.machine.cpus} cores / ${results.machine.memoryGb} GB.`,
     '',
   ];
-  const { serviceLoop, claims, cluster, matching, miniapp, dashboard, reliability } = results.suites;
+  const { serviceLoop, claims, cluster, matching, miniapp, pcConsole, dashboard, reliability } = results.suites;
   if (serviceLoop) lines.push(...apiMarkdown(serviceLoop));
   if (claims) lines.push(...claimsMarkdown(claims));
   if (cluster) lines.push(...clusterMarkdown(cluster));
   if (matching) lines.push(...matchingMarkdown(matching));
   if (miniapp) lines.push(...miniappMarkdown(miniapp));
+  if (pcConsole) lines.push(...consoleMarkdown(pcConsole));
   if (dashboard) lines.push(dashboardMarkdown(dashboard), '');
   if (reliability) lines.push(reliabilityMarkdown(reliability), '');
   return lines.join('\n');
@@ -77,6 +81,7 @@ export async function main(only) {
   if (wanted('cluster')) results.suites.cluster = await clusterSuite();
   if (wanted('matching')) results.suites.matching = await matchingSuite({ dbUrl: DB_URL });
   if (wanted('h5')) results.suites.miniapp = await h5Suite();
+  if (wanted('console')) results.suites.pcConsole = await consoleSuite();
   if (wanted('dashboard')) {
     results.suites.dashboard = await dashboardSuite({ dbUrl: DB_URL.replace(/\/([^/]+)$/, '/$1_dash') });
   }

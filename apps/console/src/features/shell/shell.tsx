@@ -1,6 +1,6 @@
 import { ROUTES, type MeDto } from '@sbd/contracts';
-import { Button, Layout, Menu, Result, Space, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { Button, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
+import { Suspense, type ReactNode } from 'react';
 import { call } from '@/platform/api';
 import { navigate, usePath } from '@/platform/router';
 import { endSession, getSession } from '@/platform/session';
@@ -40,7 +40,9 @@ export function Shell({ user, pages }: { user: MeDto; pages: Record<string, (use
         </Layout.Header>
         <Layout.Content className="content">
           {allowed ? (
-            pages[path](user)
+            <Suspense fallback={<Spin size="large" className="page-loading" aria-label="页面加载中" />}>
+              {pages[path](user)}
+            </Suspense>
           ) : (
             <Result
               status="404"
