@@ -13,7 +13,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../platform/audit/audit.service';
 import type { Principal } from '../platform/auth/principal';
 import { ORG_MANAGERS, ScopeService, type NodeRef } from '../platform/auth/scope.service';
-import { fromDbDate, transaction } from '../platform/database/sql';
+import { fromDbDate, lockRow, transaction } from '../platform/database/sql';
 import { badRequest } from '../platform/errors/app-errors';
 import { orgImportTemplate, parseOrgImport, ORG_IMPORT_NO_FILE } from './org-import-file';
 import { planImport, resolveRef, type ExistingNode, type ImportPlan } from './org-import-plan';
@@ -96,9 +96,7 @@ export class OrgImportService {
    * cannot both create the same street.
    */
   private async lockDistrict(m: EntityManager, target: NodeRef): Promise<void> {
-    if (m.connection.options.type !== 'mysql') return;
-    const rootId = Number(target.path.split('/').filter(Boolean)[0]);
-    await m.query('SELECT id FROM org_nodes WHERE id = ? FOR UPDATE', [rootId]);
+    await lockRow(m, 'org_nodes', Number(target.path.split('/').filter(Boolean)[0]));
   }
 
   /** Streets, communities, grids and units under the target, closed ones too. */

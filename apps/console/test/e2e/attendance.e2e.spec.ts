@@ -95,9 +95,11 @@ describe('服务核验 in Chromium', () => {
   });
 
   it('lets a street admin pick any community of the street, and a district admin any of the district', async () => {
+    // The options of the 社区 picker's own list (another Select's closed dropdown may still be fading out).
     const communityOptions = async () => {
-      await c.page.locator('.ant-select', { has: c.page.getByRole('combobox', { name: '社区' }) }).click();
-      const options = c.page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+      const box = c.page.getByRole('combobox', { name: '社区' });
+      await c.page.locator('.ant-select', { has: box }).click();
+      const options = c.page.locator(`[id="${await box.getAttribute('aria-controls')}"]`).getByRole('option');
       await options.first().waitFor();
       return options.allTextContents();
     };

@@ -40,7 +40,7 @@ export async function execute(target: DataSource | EntityManager, sql: string, p
  */
 export async function lockRow(
   m: EntityManager,
-  table: 'users' | 'tasks' | 'registrations' | 'needs',
+  table: 'users' | 'tasks' | 'registrations' | 'needs' | 'org_nodes',
   id: number,
 ): Promise<void> {
   if (m.connection.options.type === 'mysql') {
