@@ -1,25 +1,15 @@
-import { CLAIM_STATUS_LABELS, ClaimAction, ClaimStatus, ROUTES, type ClaimDto, type MeDto } from '@sbd/contracts';
-import { Alert, App, Button, Card, DatePicker, Input, Modal, Select, Space, Table, Tag } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { ClaimAction, ClaimStatus, type ClaimDto, type MeDto } from '@sbd/contracts';
+import { Alert, App, Button, Card, DatePicker, Select, Space, Table } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { call } from '@/platform/api';
 import { communityScopes } from '@/platform/roles';
 import { CommunitySelect, useScopeCommunities } from '@/ui/community-select';
-import { VERIFY_FILTERS, bulkSummary, serviceWindow, totalHours } from './attendance-format';
+import { attendanceColumns } from './attendance-columns';
+import { VERIFY_FILTERS, bulkSummary, totalHours } from './attendance-format';
+import { RejectClaimModal } from './reject-claim-modal';
 import { verifyAll } from './bulk';
 import { useCommunityClaims, useCommunityTasks } from './use-claims';
 
-const STATUS_COLORS: Partial<Record<ClaimStatus, string>> = {
-  [ClaimStatus.CheckedOut]: 'gold',
-  [ClaimStatus.Verified]: 'green',
-  [ClaimStatus.Rejected]: 'red',
-  [ClaimStatus.NoShow]: 'red',
-  [ClaimStatus.CheckedIn]: 'blue',
-};
-
-const time = (t: string | null) =>
-  t ? new Date(t).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' }) : '—';
 const canVerify = (c: ClaimDto) => c.allowedActions.includes(ClaimAction.Verify);
 
 /** 服务核验: the claims on a community's tasks, filtered, verified in bulk or rejected one by one. */
@@ -32,7 +22,6 @@ export function AttendancePage({ user }: { user: MeDto }) {
   const [selected, setSelected] = useState<number[]>([]);
   const [busy, setBusy] = useState(false);
   const [rejecting, setRejecting] = useState<ClaimDto | null>(null);
-  const [reason, setReason] = useState('');
   const tasks = useCommunityTasks(communityId);
   const list = useCommunityClaims(communityId, {
     status,
@@ -60,62 +49,7 @@ export function AttendancePage({ user }: { user: MeDto }) {
     setSelected(r.failed.map((f) => f.id));
     await list.reload();
   };
-  const reject = async () => {
-    if (!rejecting) return;
-    try {
-      await call(ROUTES.claims.reject, { params: { id: rejecting.id }, body: { reason: reason.trim() } });
-      void message.success(`已驳回 ${rejecting.memberName} 的服务时长`);
-      setSelected((s) => s.filter((id) => id !== rejecting.id));
-      setRejecting(null);
-      setReason('');
-      await list.reload();
-    } catch (e) {
-      void message.error((e as Error).message);
-    }
-  };
-
-  const columns: ColumnsType<ClaimDto> = [
-    { title: '党员', dataIndex: 'memberName', sorter: (a, b) => a.memberName.localeCompare(b.memberName, 'zh-CN') },
-    { title: '任务', dataIndex: 'taskTitle' },
-    {
-      title: '服务时间',
-      key: 'window',
-      render: (_, c) => serviceWindow(c),
-      sorter: (a, b) => Date.parse(a.taskStartAt) - Date.parse(b.taskStartAt),
-    },
-    { title: '签到', dataIndex: 'checkInAt', render: time },
-    { title: '签退', dataIndex: 'checkOutAt', render: time },
-    {
-      title: '时长（小时）',
-      dataIndex: 'creditedHours',
-      render: (h: number | null) => h ?? '—',
-      sorter: (a, b) => (a.creditedHours ?? 0) - (b.creditedHours ?? 0),
-    },
-    {
-      title: '状态',
-      dataIndex: 'status',
-      render: (s: ClaimStatus, c) => (
-        <Tag color={STATUS_COLORS[s]} title={c.rejectReason ?? undefined}>
-          {s === ClaimStatus.CheckedOut ? '待核验' : CLAIM_STATUS_LABELS[s]}
-        </Tag>
-      ),
-    },
-    {
-      title: '操作',
-      key: 'actions',
-      render: (_, c) =>
-        c.allowedActions.includes(ClaimAction.Reject) && (
-          <Button
-            size="small"
-            autoInsertSpace={false}
-            onClick={() => setRejecting(c)}
-            aria-label={`驳回 ${c.memberName}`}
-          >
-            驳回
-          </Button>
-        ),
-    },
-  ];
+  const columns = attendanceColumns(setRejecting);
 
   return (
     <Card title="服务核验">
@@ -175,23 +109,15 @@ export function AttendancePage({ user }: { user: MeDto }) {
           加载更多
         </Button>
       )}
-      <Modal
-        title={rejecting ? `驳回 ${rejecting.memberName} 的服务时长` : ''}
-        open={rejecting !== null}
-        okText="驳回"
-        okButtonProps={{ danger: true, disabled: reason.trim().length < 2 }}
-        onOk={() => void reject()}
-        onCancel={() => setRejecting(null)}
-      >
-        <Input.TextArea
-          rows={3}
-          maxLength={200}
-          aria-label="驳回原因"
-          placeholder="请填写不通过的原因（将通知党员）"
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-        />
-      </Modal>
+      <RejectClaimModal
+        claim={rejecting}
+        onClose={() => setRejecting(null)}
+        onRejected={async (id) => {
+          setSelected((ids) => ids.filter((x) => x !== id));
+          setRejecting(null);
+          await list.reload();
+        }}
+      />
     </Card>
   );
 }

@@ -1,15 +1,13 @@
 import {
   NEED_ACTION_LABELS,
   NEED_CATEGORY_LABELS,
-  NEED_STATUS_LABELS,
   NeedAction,
   NeedCategory,
-  NeedStatus,
   ROUTES,
   type MeDto,
   type NeedDto,
 } from '@sbd/contracts';
-import { Alert, App, Badge, Button, Card, Col, Input, Modal, Row, Select, Space, Spin, Tag } from 'antd';
+import { Alert, App, Badge, Button, Card, Col, Input, Modal, Row, Select, Space, Spin } from 'antd';
 import { useMemo, useState } from 'react';
 import { download } from '@/platform/api';
 import { communityScopes } from '@/platform/roles';
@@ -18,6 +16,7 @@ import { TaskForm } from '@/features/tasks/task-form';
 import { draftFromNeed, emptyDraft, type TaskDraft } from '@/features/tasks/task-format';
 import { BOARD_COLUMNS, groupByColumn } from './board';
 import { boardActions, runAction } from './need-actions';
+import { NeedCard } from './need-card';
 import { useNeeds } from './use-needs';
 
 interface Pending {
@@ -91,37 +90,12 @@ export function NeedsPage({ user }: { user: MeDto }) {
                   {col.title} <Badge count={columns[col.key].length} showZero color="#999" />
                 </div>
                 {columns[col.key].map((n) => (
-                  <Card size="small" key={n.id} className="need-card" title={n.title}>
-                    <Space size={4} wrap>
-                      <Tag>{NEED_CATEGORY_LABELS[n.category]}</Tag>
-                      <Tag color="blue">{NEED_STATUS_LABELS[n.status]}</Tag>
-                      {n.plusOneCount > 0 && <Tag color="orange">+{n.plusOneCount}</Tag>}
-                      {n.taskIds.length > 0 && <Tag color="green">已转任务 {n.taskIds.length}</Tag>}
-                    </Space>
-                    <div className="need-meta">
-                      {n.requesterName}
-                      {n.buildingName ? ` · ${n.buildingName}` : ''} ·{' '}
-                      {new Date(n.createdAt).toLocaleDateString('zh-CN')}
-                    </div>
-                    <Space size={4} wrap>
-                      {boardActions(n).map((a) => (
-                        <Button
-                          key={a}
-                          size="small"
-                          danger={a === NeedAction.Reject}
-                          type={a === NeedAction.Accept || a === NeedAction.Release ? 'primary' : 'default'}
-                          onClick={() => void act(n, a)}
-                        >
-                          {NEED_ACTION_LABELS[a]}
-                        </Button>
-                      ))}
-                      {n.status === NeedStatus.Accepted && (
-                        <Button size="small" onClick={() => setTaskDraft(draftFromNeed(n))}>
-                          {n.taskIds.length ? '再发任务' : '转为任务'}
-                        </Button>
-                      )}
-                    </Space>
-                  </Card>
+                  <NeedCard
+                    key={n.id}
+                    need={n}
+                    onAction={(a) => void act(n, a)}
+                    onToTask={() => setTaskDraft(draftFromNeed(n))}
+                  />
                 ))}
               </div>
             </Col>

@@ -1,25 +1,13 @@
-import {
-  ROUTES,
-  TASK_ACTION_LABELS,
-  TASK_KIND_LABELS,
-  TASK_STATUS_LABELS,
-  TaskAction,
-  TaskStatus,
-  type MeDto,
-  type TaskDto,
-} from '@sbd/contracts';
-import { Alert, App, Button, Card, Input, Modal, Select, Space, Table, Tag } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { ROUTES, TASK_ACTION_LABELS, TaskAction, TaskStatus, type MeDto, type TaskDto } from '@sbd/contracts';
+import { Alert, App, Button, Card, Input, Modal, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { call, download } from '@/platform/api';
 import { communityScopes } from '@/platform/roles';
 import { CommunitySelect } from '@/ui/community-select';
 import { TaskForm } from './task-form';
-import { TASK_STATUS_COLORS, emptyDraft, slotsText, taskWindow } from './task-format';
+import { emptyDraft } from './task-format';
+import { STATUS_OPTIONS, taskColumns } from './task-columns';
 import { useTasks } from './use-tasks';
-
-const STATUS_OPTIONS = Object.values(TaskStatus).map((s) => ({ value: s, label: TASK_STATUS_LABELS[s] }));
-const ROW_ACTIONS = [TaskAction.Publish, TaskAction.Start, TaskAction.Complete, TaskAction.Close, TaskAction.Cancel];
 
 /** Runs one task action; cancelling needs a reason. */
 function runTaskAction(id: number, action: TaskAction, reason: string): Promise<TaskDto> {
@@ -59,51 +47,9 @@ export function TasksPage({ user }: { user: MeDto }) {
     setFormOpen(true);
   };
 
-  const columns: ColumnsType<TaskDto> = [
-    { title: '任务', dataIndex: 'title', sorter: (a, b) => a.title.localeCompare(b.title, 'zh-CN') },
-    { title: '类型', dataIndex: 'kind', render: (k: TaskDto['kind']) => TASK_KIND_LABELS[k] },
-    {
-      title: '服务时间',
-      key: 'window',
-      render: (_, t) => taskWindow(t),
-      sorter: (a, b) => Date.parse(a.startAt) - Date.parse(b.startAt),
-      defaultSortOrder: 'descend',
-    },
-    { title: '地点', dataIndex: 'place', ellipsis: true },
-    {
-      title: '报名',
-      key: 'slots',
-      render: (_, t) => slotsText(t),
-      sorter: (a, b) => a.claimedCount - b.claimedCount,
-    },
-    {
-      title: '状态',
-      dataIndex: 'status',
-      filters: STATUS_OPTIONS.map((o) => ({ value: o.value, text: o.label })),
-      filterMultiple: false,
-      filteredValue: status ? [status] : null,
-      render: (s: TaskStatus) => <Tag color={TASK_STATUS_COLORS[s]}>{TASK_STATUS_LABELS[s]}</Tag>,
-    },
-    {
-      title: '操作',
-      key: 'actions',
-      render: (_, t) => (
-        <Space size={4} wrap>
-          {ROW_ACTIONS.filter((a) => t.allowedActions.includes(a)).map((a) => (
-            <Button
-              key={a}
-              size="small"
-              autoInsertSpace={false}
-              aria-label={`${TASK_ACTION_LABELS[a]} ${t.title}`}
-              onClick={() => (a === TaskAction.Cancel ? (setReason(''), setCancelling(t)) : void act(t, a))}
-            >
-              {TASK_ACTION_LABELS[a]}
-            </Button>
-          ))}
-        </Space>
-      ),
-    },
-  ];
+  const columns = taskColumns(status, (t, a) =>
+    a === TaskAction.Cancel ? (setReason(''), setCancelling(t)) : void act(t, a),
+  );
 
   return (
     <Card

@@ -1,0 +1,54 @@
+import {
+  NEED_ACTION_LABELS,
+  NEED_CATEGORY_LABELS,
+  NEED_STATUS_LABELS,
+  NeedAction,
+  NeedStatus,
+  type NeedDto,
+} from '@sbd/contracts';
+import { Button, Card, Space, Tag } from 'antd';
+import { boardActions } from './need-actions';
+
+/** One need on the board: its tags, who asked and when, and the actions the API allows on it. */
+export function NeedCard({
+  need: n,
+  onAction,
+  onToTask,
+}: {
+  need: NeedDto;
+  onAction: (action: NeedAction) => void;
+  onToTask: () => void;
+}) {
+  return (
+    <Card size="small" className="need-card" title={n.title}>
+      <Space size={4} wrap>
+        <Tag>{NEED_CATEGORY_LABELS[n.category]}</Tag>
+        <Tag color="blue">{NEED_STATUS_LABELS[n.status]}</Tag>
+        {n.plusOneCount > 0 && <Tag color="orange">+{n.plusOneCount}</Tag>}
+        {n.taskIds.length > 0 && <Tag color="green">已转任务 {n.taskIds.length}</Tag>}
+      </Space>
+      <div className="need-meta">
+        {n.requesterName}
+        {n.buildingName ? ` · ${n.buildingName}` : ''} · {new Date(n.createdAt).toLocaleDateString('zh-CN')}
+      </div>
+      <Space size={4} wrap>
+        {boardActions(n).map((a) => (
+          <Button
+            key={a}
+            size="small"
+            danger={a === NeedAction.Reject}
+            type={a === NeedAction.Accept || a === NeedAction.Release ? 'primary' : 'default'}
+            onClick={() => onAction(a)}
+          >
+            {NEED_ACTION_LABELS[a]}
+          </Button>
+        ))}
+        {n.status === NeedStatus.Accepted && (
+          <Button size="small" onClick={onToTask}>
+            {n.taskIds.length ? '再发任务' : '转为任务'}
+          </Button>
+        )}
+      </Space>
+    </Card>
+  );
+}
