@@ -121,6 +121,8 @@ export function consoleInChromium(prepare?: (s: ConsoleSession) => Promise<void>
     return (await res.json()) as Record<string, unknown>;
   };
   s.signIn = async (phone) => {
+    // Whoever was signed in is gone, even while their 退出登录 is still on its way to the API.
+    await s.page.evaluate(() => sessionStorage.clear()).catch(() => undefined);
     await s.page.goto(`${s.api.baseUrl}/console`);
     await s.page.getByLabel('手机号').fill(phone);
     await s.page.getByLabel('密码').fill(DEMO_PASSWORD);
