@@ -15,6 +15,7 @@ import { WechatFakeServer } from '../fakes/wechat-fake-server';
 import { acceptSubscription } from '../support/verified';
 import {
   clusterMissing,
+  connectRetrying,
   isRunning,
   replicaCaughtUp,
   rootConnection,
@@ -88,7 +89,7 @@ const LAST_WRITE = 'x-last-write';
       console.log(`cluster: started in ${(topology.startMs / 1000).toFixed(1)} s`);
       http = () => request(topology.url);
       const config = validateConfig({ ...env, DATABASE_URL: topology.primary.url });
-      ds = await new DataSource(buildDataSourceOptions(config, ENTITIES)).initialize();
+      ds = await connectRetrying(() => new DataSource(buildDataSourceOptions(config, ENTITIES)).initialize());
       const jwt = new JwtService({ secret: env.JWT_SECRET });
       t = { ds, config, app: { get: () => jwt }, http } as unknown as TestApp;
       primary = await rootConnection(topology.primary.port);

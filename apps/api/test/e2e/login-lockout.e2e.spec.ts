@@ -146,7 +146,9 @@ describe('login timing for unknown phones', () => {
     };
     const known = await median(() => u.phone, 1);
     const unknown = await median(() => nextPhone(), 2);
+    // Without the dummy hash an unknown phone answers in a fraction of the time (no bcrypt at all);
+    // the upper bound is loose because one CI run on a loaded machine saw 2.4.
     expect(unknown / known).toBeGreaterThan(0.5);
-    expect(unknown / known).toBeLessThan(2);
+    expect(unknown / known).toBeLessThan(3);
   });
 });

@@ -85,9 +85,24 @@ export function isRunning(pid: number): boolean {
   }
 }
 
+/**
+ * Runs `connect` until it succeeds (5 tries, 1 s apart): a server the cluster has just declared
+ * ready was once seen to reset the first connection made to it (read ECONNRESET) on a loaded machine.
+ */
+export async function connectRetrying<T>(connect: () => Promise<T>, tries = 5): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await connect();
+    } catch (err) {
+      if (i >= tries || (err as { code?: string }).code !== 'ECONNRESET') throw err;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}
+
 /** A root connection to one of the cluster's MariaDB servers (loopback, no password). */
 export const rootConnection = (port: number): Promise<Connection> =>
-  createConnection({ host: '127.0.0.1', port, user: 'root' });
+  connectRetrying(() => createConnection({ host: '127.0.0.1', port, user: 'root' }));
 
 /** Resolves once the replica has applied what the primary had committed when called. */
 export async function replicaCaughtUp(primary: Connection, replica: Connection, timeoutS = 20): Promise<void> {
