@@ -1,13 +1,7 @@
-import {
-  OrgNodeType,
-  ROUTES,
-  type PositionDto,
-  type TaskDto,
-  type TaskListQuery,
-  type TaskStatus,
-} from '@sbd/contracts';
-import { useCallback, useEffect, useState } from 'react';
+import { OrgNodeType, ROUTES, type PositionDto, type TaskListQuery, type TaskStatus } from '@sbd/contracts';
+import { useEffect, useMemo, useState } from 'react';
 import { call } from '@/platform/api';
+import { useKeysetPage } from '@/platform/use-keyset-page';
 import type { LatLng } from './geo';
 import type { MapMarker } from './map-picker';
 
@@ -15,37 +9,15 @@ export type TaskFilters = Omit<TaskListQuery, 'cursor' | 'limit'>;
 
 /** A community's tasks, newest first, 50 at a time (keyset cursor), filtered by status. */
 export function useTasks(communityId: number | null, status: TaskStatus | undefined) {
-  const [items, setItems] = useState<TaskDto[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(
-    async (after: string | null) => {
-      if (communityId === null) return;
-      setLoading(true);
-      setError(null);
-      try {
-        const page = await call(ROUTES.tasks.ofCommunity, {
-          params: { id: communityId },
-          query: { status, cursor: after ?? undefined, limit: 50 },
-        });
-        setItems((prev) => (after ? [...prev, ...page.items] : page.items));
-        setCursor(page.nextCursor);
-      } catch (e) {
-        setError((e as Error).message);
-      } finally {
-        setLoading(false);
-      }
-    },
+  const fetchPage = useMemo(
+    () =>
+      communityId === null
+        ? null
+        : (cursor: string | undefined) =>
+            call(ROUTES.tasks.ofCommunity, { params: { id: communityId }, query: { status, cursor, limit: 50 } }),
     [communityId, status],
   );
-
-  useEffect(() => {
-    void load(null);
-  }, [load]);
-
-  return { items, loading, error, hasMore: cursor !== null, more: () => load(cursor), reload: () => load(null) };
+  return useKeysetPage(fetchPage);
 }
 
 export interface PublishContext {
