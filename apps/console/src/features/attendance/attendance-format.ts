@@ -1,4 +1,5 @@
 import { ClaimStatus, type ClaimDto } from '@sbd/contracts';
+import type { BulkResult } from '@/platform/bulk';
 
 /** The statuses staff filter the 服务核验 list by, in their words (待核验 is a checked-out claim). */
 export const VERIFY_FILTERS: { value: ClaimStatus; label: string }[] = [
@@ -8,11 +9,6 @@ export const VERIFY_FILTERS: { value: ClaimStatus; label: string }[] = [
   { value: ClaimStatus.CheckedIn, label: '已签到未签退' },
   { value: ClaimStatus.NoShow, label: '已缺席' },
 ];
-
-export interface BulkResult {
-  done: number;
-  failed: { id: number; message: string }[];
-}
 
 /** "3 条已核验，1 条失败：服务尚未结束" (the first failure's reason; the others are in the list). */
 export function bulkSummary(r: BulkResult): string {

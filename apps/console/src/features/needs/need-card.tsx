@@ -6,21 +6,35 @@ import {
   NeedStatus,
   type NeedDto,
 } from '@sbd/contracts';
-import { Button, Card, Space, Tag } from 'antd';
+import { Button, Card, Checkbox, Space, Tag } from 'antd';
 import { boardActions } from './need-actions';
 
-/** One need on the board: its tags, who asked and when, and the actions the API allows on it. */
+/** One need on the board: its tags, who asked and when, a tick for bulk actions and the actions the API allows on it. */
 export function NeedCard({
   need: n,
+  selected,
+  onSelect,
   onAction,
   onToTask,
 }: {
   need: NeedDto;
+  selected: boolean;
+  onSelect: (on: boolean) => void;
   onAction: (action: NeedAction) => void;
   onToTask: () => void;
 }) {
+  const actions = boardActions(n);
   return (
-    <Card size="small" className="need-card" title={n.title}>
+    <Card
+      size="small"
+      className={selected ? 'need-card need-card-selected' : 'need-card'}
+      title={n.title}
+      extra={
+        actions.length > 0 && (
+          <Checkbox aria-label={`选择：${n.title}`} checked={selected} onChange={(e) => onSelect(e.target.checked)} />
+        )
+      }
+    >
       <Space size={4} wrap>
         <Tag>{NEED_CATEGORY_LABELS[n.category]}</Tag>
         <Tag color="blue">{NEED_STATUS_LABELS[n.status]}</Tag>
@@ -32,7 +46,7 @@ export function NeedCard({
         {n.buildingName ? ` · ${n.buildingName}` : ''} · {new Date(n.createdAt).toLocaleDateString('zh-CN')}
       </div>
       <Space size={4} wrap>
-        {boardActions(n).map((a) => (
+        {actions.map((a) => (
           <Button
             key={a}
             size="small"
