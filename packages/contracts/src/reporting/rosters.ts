@@ -80,6 +80,12 @@ export interface RosterEntryDto {
 export enum MemberFlag {
   /** On the unit's roster, but no approved registration with the same phone and name. */
   NotRegistered = 'not_registered',
+  /**
+   * On the unit's roster with a registration that differs only in the name (a homophone or variant
+   * character) or that shares the ID number (待核对): not counted until the unit's staff confirm it.
+   * Replaces NotRegistered on that entry.
+   */
+  PendingMatch = 'pending_match',
   /** Registered (approved) but no verified service in the last 90 days. */
   NoServiceIn90Days = 'no_service_90_days',
   /** Satisfaction this year below LOW_SATISFACTION_THRESHOLD (0.7), with at least one rating. */
@@ -90,6 +96,7 @@ export enum MemberFlag {
 
 export const MEMBER_FLAG_LABELS: Record<MemberFlag, string> = {
   [MemberFlag.NotRegistered]: '未报到',
+  [MemberFlag.PendingMatch]: '待核对',
   [MemberFlag.NoServiceIn90Days]: '90天内无服务',
   [MemberFlag.LowSatisfaction]: '满意率低于70%',
   [MemberFlag.NegativeList]: '负面清单（多次缺席）',

@@ -8,6 +8,7 @@ import {
   LOW_SATISFACTION_THRESHOLD,
   MemberFlag,
   NEGATIVE_LIST_MIN_NO_SHOWS,
+  RosterMatchStatus,
   NO_SERVICE_FLAG_DAYS,
   SATISFIED_MIN_SCORE,
   type AnnualReportDto,
@@ -27,7 +28,8 @@ import { ratio } from '../stats/stats-assemble';
 import { idList, inSlices, num } from '../shared/report-sql';
 import { registrationOnRosterSql } from '../shared/roster-match-sql';
 import { UNIT_READERS } from '../stats/stats.service';
-import { bestMatch, RostersService } from './rosters.service';
+import { bestMatch, classifyEntries, type EntryMatch } from './roster-review';
+import { RostersService } from './rosters.service';
 
 const DAY_MS = 86_400_000;
 
@@ -37,6 +39,7 @@ interface EntryRow {
   name: string;
   phoneEnc: string;
   phoneHash: string;
+  idNumberHash: string | null;
   partyBranch: string | null;
   position: string | null;
 }
@@ -131,7 +134,7 @@ export class MemberRecordsService {
   async records(unitId: number, year: number, onlyUserId?: number): Promise<MemberRecordDto[]> {
     const entries: EntryRow[] = (
       await this.db.query(
-        'SELECT id, row_no, name, phone_enc, phone_hash, party_branch, position FROM unit_roster_entries WHERE unit_id = ? ORDER BY id ASC',
+        'SELECT id, row_no, name, phone_enc, phone_hash, id_number_hash, party_branch, position FROM unit_roster_entries WHERE unit_id = ? ORDER BY id ASC',
         [unitId],
       )
     ).map((r: Record<string, unknown>) => ({
@@ -140,6 +143,7 @@ export class MemberRecordsService {
       name: String(r.name),
       phoneEnc: String(r.phone_enc),
       phoneHash: String(r.phone_hash),
+      idNumberHash: (r.id_number_hash as string | null) ?? null,
       partyBranch: (r.party_branch as string | null) ?? null,
       position: (r.position as string | null) ?? null,
     }));
@@ -187,6 +191,9 @@ export class MemberRecordsService {
       if (!represented.has(r.id)) pairs.push({ key: `r${r.id}`, entry: null, reg: r });
     }
     const wanted = onlyUserId === undefined ? pairs : pairs.filter((x) => x.reg?.userId === onlyUserId);
+    // Entries nobody matched may have a 待核对 candidate (the roster review's own rule).
+    const unmatched = wanted.flatMap((x) => (x.entry && !x.reg ? [{ ...x.entry, unitId }] : []));
+    const review = unmatched.length ? await classifyEntries(this.db, unitId, unmatched) : new Map<number, EntryMatch>();
 
     const userIds = [...new Set(wanted.map((x) => x.reg?.userId).filter((u): u is number => u !== undefined))];
     const figures = await this.figures(userIds, year);
@@ -206,7 +213,9 @@ export class MemberRecordsService {
       const approved = reg?.status === 'approved';
       const satisfaction = ratio(f.satisfied, f.ratings);
       const flags: MemberFlag[] = [];
-      if (entry && !approved) flags.push(MemberFlag.NotRegistered);
+      if (entry && !reg && review.get(entry.id)?.status === RosterMatchStatus.Review)
+        flags.push(MemberFlag.PendingMatch);
+      else if (entry && !approved) flags.push(MemberFlag.NotRegistered);
       if (
         approved &&
         reg.approvedAt &&

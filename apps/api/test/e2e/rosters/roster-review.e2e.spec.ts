@@ -5,8 +5,10 @@
  */
 import {
   AuditAction,
+  MemberFlag,
   RosterMatchDecision,
   RosterMatchStatus,
+  type MemberRecordDto,
   type RosterDecisionResult,
   type RosterImportReport,
   type StatsDto,
@@ -34,6 +36,9 @@ describe('should report near-matches of a roster as 待核对 and count them onl
       .post(`/api/units/${w.city.unitA}/roster/entries/${entryId}/decision`)
       .set(as.auth)
       .send({ registrationId, decision });
+  const records = async (): Promise<MemberRecordDto[]> =>
+    (await w.t.http().get(`/api/units/${w.city.unitA}/member-records?limit=200`).set(w.unitAdmin.auth).expect(200)).body
+      .items;
   const regOf = async (i: number): Promise<number> =>
     Number((await w.t.ds.query('SELECT id FROM registrations WHERE user_id = ?', [w.members[i].id]))[0].id);
 
@@ -95,6 +100,20 @@ describe('should report near-matches of a roster as 待核对 and count them onl
 
   it('does not count 待核对 rows in 报到率 until confirmed, then counts them', async () => {
     expect(await stats()).toMatchObject({ rosterEntries: 5, rosterRegistered: 1 });
+    // Member records say 待核对, not 未报到, for the three near-matches (the unrelated 赵强 is 未报到).
+    expect((await records()).slice(0, 5).map((r) => [r.name, r.flags])).toEqual([
+      ['王麗', [MemberFlag.PendingMatch]],
+      ['张维', [MemberFlag.PendingMatch]],
+      [w.nameOf(3), []],
+      ['李鸣', [MemberFlag.PendingMatch]],
+      ['赵强', [MemberFlag.NotRegistered]],
+    ]);
+    const pending = await w.t
+      .http()
+      .get(`/api/units/${w.city.unitA}/member-records?flag=${MemberFlag.PendingMatch}`)
+      .set(w.unitAdmin.auth)
+      .expect(200);
+    expect(pending.body.items.map((r: MemberRecordDto) => r.name)).toEqual(['王麗', '张维', '李鸣']);
     const [first] = report.reviews;
     const res = await decide(first.rosterEntryId, first.candidate.registrationId, RosterMatchDecision.Confirmed).expect(
       200,
@@ -104,12 +123,7 @@ describe('should report near-matches of a roster as 待核对 and count them onl
     expect(await w.confirmed(w.members[0])).toBe(true);
     const roster = await w.rosterOf();
     expect(roster[0]).toMatchObject({ matchStatus: RosterMatchStatus.Matched, registrationId: await regOf(0) });
-    const records = await w.t
-      .http()
-      .get(`/api/units/${w.city.unitA}/member-records?limit=200`)
-      .set(w.unitAdmin.auth)
-      .expect(200);
-    expect(records.body.items[0]).toMatchObject({ name: '王麗', userId: w.members[0].id, flags: [] });
+    expect((await records())[0]).toMatchObject({ name: '王麗', userId: w.members[0].id, flags: [] });
     const [audit] = await w.t.ds.query('SELECT action, object_id FROM audit_events WHERE action = ?', [
       AuditAction.RosterMatchConfirm,
     ]);
@@ -124,6 +138,7 @@ describe('should report near-matches of a roster as 待核对 and count them onl
     expect((await w.rosterOf())[1]).toMatchObject({ matchStatus: RosterMatchStatus.Unmatched, candidate: null });
     expect(await stats()).toMatchObject({ rosterRegistered: 2 });
     expect(await w.confirmed(w.members[1])).toBe(false);
+    expect((await records())[1]).toMatchObject({ name: '张维', flags: [MemberFlag.NotRegistered] });
   });
 
   it('survives a re-upload of the same roster', async () => {

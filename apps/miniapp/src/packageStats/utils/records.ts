@@ -15,6 +15,7 @@ export type RecordsFilter = MemberRecordFilter | 'all';
 export const RECORD_FILTERS: { value: RecordsFilter; label: string }[] = [
   { value: 'all', label: '全部' },
   { value: MemberFlag.NotRegistered, label: '未报到' },
+  { value: MemberFlag.PendingMatch, label: '待核对' },
   { value: MemberFlag.NoServiceIn90Days, label: '90天未服务' },
   { value: MemberFlag.LowSatisfaction, label: '满意率低' },
   { value: MemberFlag.NegativeList, label: '负面清单' },
