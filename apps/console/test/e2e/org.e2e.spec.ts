@@ -90,4 +90,19 @@ describe('the org tree with staff in Chromium', () => {
     await zhang.waitFor({ state: 'detached' });
     expect(c.errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
   });
+
+  it('withdraws an invitation sent to a wrong number', async () => {
+    await c.page.getByLabel('手机号').fill('13900001234');
+    await c.page.getByRole('button', { name: /发出邀请/ }).click();
+    const wrong = c.page.locator('.staff-invitations tbody tr').filter({ hasText: '139****1234' });
+    await wrong.filter({ hasText: '待确认' }).waitFor();
+    await c.page.getByRole('button', { name: '撤销邀请 139****1234' }).click();
+    await c.page
+      .getByRole('button', { name: '撤 销' })
+      .or(c.page.getByRole('button', { name: '撤销', exact: true }))
+      .click();
+    await c.page.locator('.ant-message-success').filter({ hasText: '已撤销发给 139****1234' }).waitFor();
+    await wrong.waitFor({ state: 'detached' });
+    expect(c.errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
+  });
 });

@@ -9,6 +9,8 @@ export enum RoleInvitationStatus {
   Pending = 'pending',
   Accepted = 'accepted',
   Declined = 'declined',
+  /** Withdrawn before it was answered, by an admin who may appoint that role (e.g. a wrong number). */
+  Cancelled = 'cancelled',
   /** Not answered within ROLE_INVITATION_TTL_DAYS (derived when read; never stored). */
   Expired = 'expired',
 }
@@ -17,6 +19,7 @@ export const ROLE_INVITATION_STATUS_LABELS: Record<RoleInvitationStatus, string>
   [RoleInvitationStatus.Pending]: '待确认',
   [RoleInvitationStatus.Accepted]: '已接受',
   [RoleInvitationStatus.Declined]: '已拒绝',
+  [RoleInvitationStatus.Cancelled]: '已撤销',
   [RoleInvitationStatus.Expired]: '已过期',
 };
 

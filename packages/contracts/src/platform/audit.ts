@@ -16,6 +16,8 @@ export enum AuditAction {
   RoleInvite = 'role.invite',
   RoleInviteAccept = 'role.accept',
   RoleInviteDecline = 'role.decline',
+  /** A pending invitation was withdrawn by an admin who may appoint that role (撤销邀请). */
+  RoleInviteCancel = 'role.cancel',
   ExportDownload = 'export.download',
   /** A full phone or ID number was shown to someone other than its owner. */
   PiiReveal = 'pii.reveal',
@@ -44,6 +46,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   [AuditAction.RoleInvite]: '发出任命邀请',
   [AuditAction.RoleInviteAccept]: '接受任命邀请',
   [AuditAction.RoleInviteDecline]: '拒绝任命邀请',
+  [AuditAction.RoleInviteCancel]: '撤销任命邀请',
   [AuditAction.ExportDownload]: '导出数据',
   [AuditAction.PiiReveal]: '查看完整号码',
   [AuditAction.AccountDelete]: '注销账号',

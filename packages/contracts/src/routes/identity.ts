@@ -108,6 +108,8 @@ export const IDENTITY_ROUTES = {
     mine: route<never, never, RoleInvitationDto[]>()('GET', '/api/role-invitations'),
     accept: route<NoteRequest, never, RoleInvitationDto>()('POST', '/api/role-invitations/:id/accept'),
     decline: route<NoteRequest, never, RoleInvitationDto>()('POST', '/api/role-invitations/:id/decline'),
+    /** Withdraws a pending invitation; for admins who may appoint its role over its node. */
+    cancel: route<NoteRequest, never, RoleInvitationDto>()('POST', '/api/role-invitations/:id/cancel'),
     ofNode: route<never, never, NodeStaffDto>()('GET', '/api/nodes/:id/staff'),
     /** Removes a role grant; the last admin of a node cannot be removed. */
     revoke: route<never, never, void>()('DELETE', '/api/role-grants/:id'),

@@ -48,6 +48,17 @@ export class StaffController {
     return this.staff.answer(p, id, false);
   }
 
+  @Post('role-invitations/:id/cancel')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Withdraw a pending invitation (撤销), e.g. one sent to a wrong number' })
+  cancel(
+    @CurrentUser() p: Principal,
+    @Param('id', IdParam) id: number,
+    @Body() _body: NoteDto,
+  ): Promise<RoleInvitationDto> {
+    return this.staff.cancel(p, id);
+  }
+
   @Get('nodes/:id/staff')
   @ApiOperation({ summary: 'Staff of a node and its pending invitations, for admins whose scope covers it' })
   ofNode(@CurrentUser() p: Principal, @Param('id', IdParam) id: number): Promise<NodeStaffDto> {

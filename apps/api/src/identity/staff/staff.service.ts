@@ -207,6 +207,40 @@ export class StaffService {
     return (await this.views.toDtos(this.db, [row]))[0];
   }
 
+  /**
+   * Withdraws a pending invitation (a wrong number, a change of plan): for anyone who may appoint
+   * its role over its node, not only its sender. The invitee no longer sees it and cannot accept it.
+   */
+  async cancel(p: Principal, id: number): Promise<RoleInvitationDto> {
+    const inv = await this.db.getRepository(RoleInvitationEntity).findOneBy({ id });
+    if (!inv) throw notFound('邀请不存在');
+    const node = inv.scopeNodeId === null ? null : await this.scope.node(inv.scopeNodeId);
+    this.assertMayAppoint(p, inv.role, node, '撤销');
+    const now = new Date();
+    await transaction(this.db, async (m) => {
+      const changed = await execute(
+        m,
+        'UPDATE role_invitations SET status = ?, responded_at = ? WHERE id = ? AND status = ? AND expires_at > ?',
+        [RoleInvitationStatus.Cancelled, toDbDate(now), id, RoleInvitationStatus.Pending, toDbDate(now)],
+      );
+      if (changed !== 1) throw illegalTransition('该邀请已被处理或已过期，不能撤销');
+      await this.audit.record(
+        {
+          action: AuditAction.RoleInviteCancel,
+          actor: p,
+          actorRoles: appointersOf(inv.role),
+          objectType: AuditObjectType.RoleInvitation,
+          objectId: inv.id,
+          nodeId: inv.scopeNodeId,
+          detail: { role: inv.role, invitedById: inv.invitedById },
+        },
+        m,
+      );
+    });
+    const row = await this.db.getRepository(RoleInvitationEntity).findOneByOrFail({ id });
+    return (await this.views.toDtos(this.db, [row]))[0];
+  }
+
   /** Removes a staff grant. The last admin of a node stays: appoint the next one first. */
   async revoke(p: Principal, grantId: number): Promise<void> {
     const now = new Date();

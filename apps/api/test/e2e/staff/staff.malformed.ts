@@ -1,4 +1,4 @@
-/** The malformed-body table of staff appointment: inviting, accepting and declining. */
+/** The malformed-body table of staff appointment: inviting, accepting, declining and withdrawing. */
 import { Role } from '@sbd/contracts';
 import { nextPhone, type TestUser } from '../../support/factories';
 import type { IdRoute } from '../../support/ids-in-path';
@@ -48,10 +48,22 @@ export function staffMalformedRoutes(w: () => StaffWorld): MalformedRoute[] {
     },
     answer('accept'),
     answer('decline'),
+    {
+      method: 'post',
+      path: '/api/role-invitations/:id/cancel',
+      id: () => invitationId,
+      user: () => w().streetA,
+      before: freshInvitation,
+      bad: { note: badNote(200) },
+      valid: () => ({}),
+      validStatus: 200,
+      noBody: true,
+    },
   ];
 }
 
 export const staffIdRoutes: IdRoute[] = [
   ['POST /api/role-invitations/:id/accept', 'post', (id) => `/api/role-invitations/${id}/accept`, () => ({})],
   ['POST /api/role-invitations/:id/decline', 'post', (id) => `/api/role-invitations/${id}/decline`, () => ({})],
+  ['POST /api/role-invitations/:id/cancel', 'post', (id) => `/api/role-invitations/${id}/cancel`, () => ({})],
 ];

@@ -1,18 +1,11 @@
-import {
-  ROLE_INVITATION_STATUS_LABELS,
-  ROLE_LABELS,
-  ROUTES,
-  type MeDto,
-  type OrgNodeDto,
-  type RoleGrantDto,
-  type RoleInvitationDto,
-} from '@sbd/contracts';
+import { ROLE_LABELS, ROUTES, type MeDto, type OrgNodeDto, type RoleGrantDto } from '@sbd/contracts';
 import { APPOINTABLE_ROLES } from '@sbd/domain';
 import { Alert, App, Button, Card, DatePicker, Form, Input, Popconfirm, Select, Space, Table } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { call, type ApiError } from '@/platform/api';
 import { appointableRoles, termText } from './org-format';
+import { PendingInvitations } from './pending-invitations';
 import { useNodeStaff } from './use-node-staff';
 
 interface InviteForm {
@@ -90,27 +83,7 @@ export function StaffPanel({ user, node }: { user: MeDto; node: OrgNodeDto }) {
           },
         ]}
       />
-      {(staff?.pendingInvitations.length ?? 0) > 0 && (
-        <Table<RoleInvitationDto>
-          className="staff-invitations"
-          rowKey="id"
-          size="small"
-          pagination={false}
-          title={() => '待确认的邀请'}
-          dataSource={staff?.pendingInvitations ?? []}
-          columns={[
-            { title: '手机号', dataIndex: 'phone' },
-            { title: '职务', dataIndex: 'role', render: (r: RoleGrantDto['role']) => ROLE_LABELS[r] },
-            {
-              title: '状态',
-              dataIndex: 'status',
-              render: (s: RoleInvitationDto['status']) => ROLE_INVITATION_STATUS_LABELS[s],
-            },
-            { title: '邀请人', dataIndex: 'invitedByName' },
-            { title: '有效至', dataIndex: 'expiresAt', render: (t: string) => new Date(t).toLocaleDateString('zh-CN') },
-          ]}
-        />
-      )}
+      <PendingInvitations invitations={staff?.pendingInvitations ?? []} roles={roles} onChange={reload} />
       {roles.length > 0 && (
         <Form
           form={form}
