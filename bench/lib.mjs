@@ -1,4 +1,5 @@
-// Shared helpers for the benchmarks: MySQL access, JWT minting, child processes, statistics.
+// Shared helpers for the benchmarks: MySQL access, JWT minting, child processes, the claim-burst task,
+// Chromium, statistics.
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
@@ -90,6 +91,52 @@ export async function waitFor(url, ms = 90_000) {
 }
 
 export const toDbDate = (d) => d.toISOString().replace('T', ' ').replace('Z', '');
+
+/** The claim bursts' task size: 200 members claim 10 slots at once. */
+export const BURST_CAPACITY = 10;
+
+/**
+ * Inserts a published task for a claim burst: `capacity` slots with a waitlist, in `community` (its
+ * street is its parentId), starting `daysAhead` days from now. Answers the task's id.
+ */
+export async function insertBurstTask(conn, community, daysAhead, capacity = BURST_CAPACITY) {
+  const start = new Date(Date.now() + daysAhead * 24 * 3600_000);
+  const now = toDbDate(new Date());
+  const [ins] = await conn.query(
+    `INSERT INTO tasks (community_id, street_id, kind, target, title, description, status, capacity, claimed_count, waitlist, starts_at, ends_at, claim_deadline, withdraw_cutoff_minutes, place, checkin_radius_m, points_per_hour, points_minimum, points_max, required_skills, checkin_secret, created_by_id, published_at, created_at, updated_at)
+     VALUES (?, ?, 'micro', 'individuals', '抢单测试', '200人同时报名10个名额', 'published', ?, 0, 1, ?, ?, ?, 120, '测试', 500, 10, 5, 100, '[]', 'bench', 1, ?, ?, ?)`,
+    [
+      community.id,
+      community.parentId,
+      capacity,
+      toDbDate(start),
+      toDbDate(new Date(start.getTime() + 3600_000)),
+      toDbDate(start),
+      now,
+      now,
+      now,
+    ],
+  );
+  return ins.insertId;
+}
+
+/** The browser suites' Chromium flags: headless, no sandbox, nothing working in the background. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** /usr/bin/chromium through playwright-core, loaded only when a suite needs a browser. */
+export async function launchChromium() {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
 
 export function percentile(sorted, p) {
   if (!sorted.length) return 0;

@@ -7,15 +7,16 @@ import { pathToFileURL } from 'node:url';
 import mysql from 'mysql2/promise';
 import {
   API_DIST,
+  BURST_CAPACITY,
   ROOT,
   createSessions,
+  insertBurstTask,
   mintToken,
   percentile,
   recreateDatabase,
   round,
   startProcess,
   stopProcess,
-  toDbDate,
   waitFor,
 } from '../lib.mjs';
 import { seedCity, SCALE } from '../seed-city.mjs';
@@ -152,22 +153,7 @@ export async function apiSuite({ dbUrl }) {
     const street = city.streets[round_];
     const streetCommunities = city.communities.filter((c) => c.parentId === street.id);
     const members = streetCommunities.flatMap((c) => city.byCommunity.get(c.id)).slice(0, 200);
-    const start = new Date(Date.now() + (40 + round_) * 24 * 3600_000);
-    const [ins] = await conn.query(
-      `INSERT INTO tasks (community_id, street_id, kind, target, title, description, status, capacity, claimed_count, waitlist, starts_at, ends_at, claim_deadline, withdraw_cutoff_minutes, place, checkin_radius_m, points_per_hour, points_minimum, points_max, required_skills, checkin_secret, created_by_id, published_at, created_at, updated_at)
-       VALUES (?, ?, 'micro', 'individuals', '抢单测试', '200人同时报名10个名额', 'published', 10, 0, 1, ?, ?, ?, 120, '测试', 500, 10, 5, 100, '[]', 'bench', 1, ?, ?, ?)`,
-      [
-        streetCommunities[0].id,
-        street.id,
-        toDbDate(start),
-        toDbDate(new Date(start.getTime() + 3600_000)),
-        toDbDate(start),
-        toDbDate(new Date()),
-        toDbDate(new Date()),
-        toDbDate(new Date()),
-      ],
-    );
-    const taskId = ins.insertId;
+    const taskId = await insertBurstTask(conn, streetCommunities[0], 40 + round_);
     const t1 = performance.now();
     const latencies = [];
     const statuses = await Promise.all(
@@ -192,11 +178,11 @@ export async function apiSuite({ dbUrl }) {
     const fivexx = statuses.filter((s) => s.code >= 500).length;
     latencies.sort((a, b) => a - b);
     const correct =
-      claimed === 10 &&
-      waitlisted === members.length - 10 &&
+      claimed === BURST_CAPACITY &&
+      waitlisted === members.length - BURST_CAPACITY &&
       fivexx === 0 &&
-      Number(counter.n) === 10 &&
-      Number(rows.n) === 10;
+      Number(counter.n) === BURST_CAPACITY &&
+      Number(rows.n) === BURST_CAPACITY;
     bursts.push({
       members: members.length,
       claimed,

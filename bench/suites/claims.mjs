@@ -9,22 +9,22 @@ import { pathToFileURL } from 'node:url';
 import mysql from 'mysql2/promise';
 import {
   API_DIST,
+  BURST_CAPACITY,
   ROOT,
   createSessions,
+  insertBurstTask,
   mintToken,
   percentile,
   recreateDatabase,
   round,
   startProcess,
   stopProcess,
-  toDbDate,
   waitFor,
 } from '../lib.mjs';
 import { seedCity } from '../seed-city.mjs';
 
 const ROUNDS = Number(process.env.BENCH_CLAIM_ROUNDS ?? 7);
 const BURST = 200;
-const CAPACITY = 10;
 /** Enough members for one burst per street; the rest of the city is small (claims touch few tables). */
 const SCALE = { streets: 2, communities: 8, units: 10, members: 1600, tasks: 400, claims: 1500, openShare: 0.2 };
 const COUNTER = pathToFileURL(join(ROOT, 'bench', 'statement-counter.mjs')).href;
@@ -36,25 +36,6 @@ const median = (xs) => {
 
 async function counters(port) {
   return (await fetch(`http://127.0.0.1:${port}/`)).json();
-}
-
-/** A published 10-slot task with a waitlist, starting `daysAhead` days from now. */
-async function freshTask(conn, community, daysAhead) {
-  const start = new Date(Date.now() + daysAhead * 24 * 3600_000);
-  const [ins] = await conn.query(
-    `INSERT INTO tasks (community_id, street_id, kind, target, title, description, status, capacity, claimed_count, waitlist, starts_at, ends_at, claim_deadline, withdraw_cutoff_minutes, place, checkin_radius_m, points_per_hour, points_minimum, points_max, required_skills, checkin_secret, created_by_id, published_at, created_at, updated_at)
-     VALUES (?, ?, 'micro', 'individuals', '抢单测试', '200人同时报名10个名额', 'published', ?, 0, 1, ?, ?, ?, 120, '测试', 500, 10, 5, 100, '[]', 'bench', 1, ?, ?, ?)`,
-    [
-      community.id,
-      community.parentId,
-      CAPACITY,
-      toDbDate(start),
-      toDbDate(new Date(start.getTime() + 3600_000)),
-      toDbDate(start),
-      ...Array(3).fill(toDbDate(new Date())),
-    ],
-  );
-  return ins.insertId;
 }
 
 /** One burst: every member claims at once; answers latencies, statements, CPU and correctness. */
@@ -91,12 +72,12 @@ async function burst(conn, side, taskId, members) {
   const waitlisted = statuses.filter((s) => s.status === 'waitlisted').length;
   return {
     correct:
-      claimed === CAPACITY &&
-      waitlisted === members.length - CAPACITY &&
+      claimed === BURST_CAPACITY &&
+      waitlisted === members.length - BURST_CAPACITY &&
       statuses.every((s) => s.code >= 200 && s.code < 300) &&
-      Number(counter.n) === CAPACITY &&
-      Number(rows.claimed) === CAPACITY &&
-      Number(rows.waitlisted) === members.length - CAPACITY,
+      Number(counter.n) === BURST_CAPACITY &&
+      Number(rows.claimed) === BURST_CAPACITY &&
+      Number(rows.waitlisted) === members.length - BURST_CAPACITY,
     codes,
     wallMs: wallMs,
     p50Ms: percentile(latencies, 50),
@@ -196,7 +177,7 @@ export async function claimsSuite({ dbUrl }) {
       const streetIndex = name === 'api' ? 0 : 1;
       const community = city.communities.find((c) => c.parentId === city.streets[streetIndex].id);
       // A different day each round: a member's claims on earlier rounds' tasks never overlap.
-      const taskId = await freshTask(conn, community, 40 + r + 1);
+      const taskId = await insertBurstTask(conn, community, 40 + r + 1);
       const members = streetMembers[streetIndex].slice(0, BURST);
       const result = await burst(conn, sides[name], taskId, members);
       if (r >= 0) runs[name].push(result);
@@ -213,7 +194,7 @@ export async function claimsSuite({ dbUrl }) {
     database: 'MariaDB (loopback)',
     rounds: ROUNDS,
     burst: BURST,
-    capacity: CAPACITY,
+    capacity: BURST_CAPACITY,
     api: apiSummary,
     baseline: baseSummary,
     p99Ratio: round(apiSummary.p99Ms / baseSummary.p99Ms, 2),

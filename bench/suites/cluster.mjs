@@ -14,7 +14,7 @@ import mysql from 'mysql2/promise';
 import { clusterPrerequisites, startCluster } from '../../scripts/cluster/index.mjs';
 import { startNginx } from '../../scripts/cluster/nginx.mjs';
 import { freePort } from '../../scripts/cluster/processes.mjs';
-import { createSessions, mintToken, percentile, round, toDbDate } from '../lib.mjs';
+import { BURST_CAPACITY, createSessions, insertBurstTask, mintToken, percentile, round } from '../lib.mjs';
 import { seedCity, SCALE } from '../seed-city.mjs';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 8);
@@ -23,7 +23,6 @@ const BURSTS = Number(process.env.BENCH_CLUSTER_BURSTS ?? 5);
 const CONNECTIONS = 50;
 const HEARTBEAT_MS = 10;
 const BURST = 200;
-const CAPACITY = 10;
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -74,28 +73,6 @@ function heartbeat(primary, replica) {
   };
 }
 
-/** A published 10-slot task with a waitlist in the community, starting `daysAhead` days from now. */
-async function freshTask(conn, community, daysAhead) {
-  const start = new Date(Date.now() + daysAhead * 24 * 3600_000);
-  const now = toDbDate(new Date());
-  const [ins] = await conn.query(
-    `INSERT INTO tasks (community_id, street_id, kind, target, title, description, status, capacity, claimed_count, waitlist, starts_at, ends_at, claim_deadline, withdraw_cutoff_minutes, place, checkin_radius_m, points_per_hour, points_minimum, points_max, required_skills, checkin_secret, created_by_id, published_at, created_at, updated_at)
-     VALUES (?, ?, 'micro', 'individuals', '抢单测试', '200人同时报名10个名额', 'published', ?, 0, 1, ?, ?, ?, 120, '测试', 500, 10, 5, 100, '[]', 'bench', 1, ?, ?, ?)`,
-    [
-      community.id,
-      community.parentId,
-      CAPACITY,
-      toDbDate(start),
-      toDbDate(new Date(start.getTime() + 3600_000)),
-      toDbDate(start),
-      now,
-      now,
-      now,
-    ],
-  );
-  return ins.insertId;
-}
-
 /** One burst through nginx: every member claims at once; latencies and correctness. */
 async function burst(url, secret, conn, taskId, members) {
   const latencies = [];
@@ -132,11 +109,11 @@ async function burst(url, secret, conn, taskId, members) {
     waitlisted,
     failed,
     correct:
-      claimed === CAPACITY &&
-      waitlisted === members.length - CAPACITY &&
+      claimed === BURST_CAPACITY &&
+      waitlisted === members.length - BURST_CAPACITY &&
       failed === 0 &&
-      Number(counter.n) === CAPACITY &&
-      Number(rows.n) === CAPACITY,
+      Number(counter.n) === BURST_CAPACITY &&
+      Number(rows.n) === BURST_CAPACITY,
     wallMs: round(wallMs),
     p50Ms: round(percentile(latencies, 50)),
     p99Ms: round(percentile(latencies, 99)),
@@ -235,7 +212,7 @@ export async function clusterSuite() {
       const street = city.streets[b % city.streets.length];
       const communities = city.communities.filter((c) => c.parentId === street.id);
       const members = communities.flatMap((c) => city.byCommunity.get(c.id)).slice(0, BURST);
-      const taskId = await freshTask(primary, communities[0], 40 + b);
+      const taskId = await insertBurstTask(primary, communities[0], 40 + b);
       await cluster.replicaCaughtUp();
       const stop = heartbeat(primary, replica);
       bursts.push({ members: members.length, ...(await burst(cluster.url, secret, primary, taskId, members)) });
@@ -288,7 +265,7 @@ export function clusterMarkdown(s) {
     `| 2 | ${s.feed.two.rps} | ${s.feed.two.p99Ms} | ${s.feed.two.non2xx} | ${s.feed.two.rounds.map((r) => r.rps).join(', ')} |`,
     `| **ratio 2 / 1** | **${s.feed.rpsRatio}** | | | |`,
     '',
-    `Claim bursts through nginx, ${BURST} concurrent claims on a ${CAPACITY}-slot task:`,
+    `Claim bursts through nginx, ${BURST} concurrent claims on a ${BURST_CAPACITY}-slot task:`,
     '',
     '| burst | claimed | waitlisted | failed | correct | wall ms | p50 ms | p99 ms | replica lag p99 ms | lag max ms |',
     '|---:|---:|---:|---:|:---:|---:|---:|---:|---:|---:|',

@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { API_DIST, ROOT, round, startProcess, stopProcess, waitFor } from '../lib.mjs';
+import { API_DIST, ROOT, launchChromium, round, startProcess, stopProcess, waitFor } from '../lib.mjs';
 
 const RUNS = Number(process.env.BENCH_CONSOLE_RUNS ?? 7);
 const PORT = 3807;
@@ -62,23 +62,6 @@ const BARE_JS = `(async () => {
     body.appendChild(tr);
   }
 })();`;
-
-async function launch() {
-  const { chromium } = await import('playwright-core');
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
 
 /** ms from navigation start until `rowSelector` is visible, cold then warm (same profile, cached). */
 async function timeToTable(browser, session, url, rowSelector) {
@@ -140,7 +123,7 @@ export async function consoleSuite() {
       })
     ).json();
     const session = { accessToken: login.accessToken, refreshToken: login.refreshToken, user: login.user };
-    browser = await launch();
+    browser = await launchChromium();
     const sides = {
       console: [`${BASE}/console/registrations`, '.ant-table-tbody tr.ant-table-row'],
       bare: [`${BASE}/console/bare-table.html`, 'tbody tr'],

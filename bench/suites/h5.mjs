@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { API_DIST, ROOT, round, startProcess, stopProcess, waitFor } from '../lib.mjs';
+import { API_DIST, ROOT, launchChromium, round, startProcess, stopProcess, waitFor } from '../lib.mjs';
 
 /** The mini-program: H5 first screen in Chromium (loopback, demo city on SQLite) and build sizes. */
 export async function h5Suite() {
@@ -66,20 +66,7 @@ export async function h5Suite() {
   const { benchFirstScreen } = await import(join(ROOT, 'apps', 'miniapp', 'scripts', 'bench-first-screen.mjs'));
   const firstScreen = await benchFirstScreen({ baseUrl: 'http://127.0.0.1:3804', runs: 5 });
   // Baseline in the same run: the bare H5 page (index.html and its scripts) with no login and no API call.
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   const blank = [];
   for (let i = 0; i < 5; i++) {
     const ctx = await browser.newContext({ viewport: { width: 375, height: 812 } });

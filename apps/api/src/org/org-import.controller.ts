@@ -6,12 +6,20 @@ import type { Response } from 'express';
 import { memoryStorage } from 'multer';
 import { CurrentUser } from '../platform/auth/decorators';
 import type { Principal } from '../platform/auth/principal';
+import { UploadRefusalsFilter } from '../platform/http/upload-refusals.filter';
 import { IdParam } from '../platform/validation/id-param';
 import { sendXlsx, XLSX_MIME } from '../platform/xlsx/xlsx';
-import { OrgImportUploadErrorsFilter } from './org-import-errors.filter';
+import { ORG_IMPORT_TOO_LARGE } from './org-import-file';
 import { OrgImportService } from './org-import.service';
 
 const id = IdParam;
+
+/** multer's refusals of an import upload, in Chinese and in the shape of a refused import. */
+const ORG_IMPORT_UPLOAD_REFUSALS = new UploadRefusalsFilter<OrgImportReport>({
+  file: '组织导入文件',
+  tooLarge: ORG_IMPORT_TOO_LARGE,
+  report: (message) => ({ total: 0, created: 0, existing: 0, rows: [], errors: [{ row: 0, column: '', message }] }),
+});
 
 /** 导入组织: the template and the multipart upload (a tag of its own: its body is a file, not JSON). */
 @ApiTags('org-import')
@@ -34,7 +42,7 @@ export class OrgImportController {
 
   @Post('org/nodes/:id/import')
   @HttpCode(200)
-  @UseFilters(OrgImportUploadErrorsFilter)
+  @UseFilters(ORG_IMPORT_UPLOAD_REFUSALS)
   @UseInterceptors(
     FileInterceptor('file', {
       storage: memoryStorage(),

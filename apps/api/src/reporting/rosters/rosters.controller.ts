@@ -29,6 +29,7 @@ import type { Response } from 'express';
 import { memoryStorage } from 'multer';
 import { CurrentUser, Roles } from '../../platform/auth/decorators';
 import type { Principal } from '../../platform/auth/principal';
+import { UploadRefusalsFilter } from '../../platform/http/upload-refusals.filter';
 import { IdParam } from '../../platform/validation/id-param';
 import { ReadsMayLag } from '../../platform/database/replica/reads-may-lag';
 import { sendXlsx, XLSX_MIME } from '../shared/xlsx';
@@ -44,7 +45,7 @@ import {
 import { ROSTER_DECIDERS, RosterDecisionsService } from './roster-decisions.service';
 import { MemberRecordsExportService } from './member-records-export.service';
 import { MemberRecordsService } from './member-records.service';
-import { RosterUploadErrorsFilter } from './roster-errors.filter';
+import { ROSTER_TOO_LARGE } from './roster-file';
 import { RostersService } from './rosters.service';
 
 const FLAGS_DOC = [
@@ -52,6 +53,21 @@ const FLAGS_DOC = [
   'low_satisfaction (community ratings of the member in the year: ratings ≥ 4 ÷ all < 70%, at least one rating); negative_list (≥ 2 no-shows in the year, by the task start).',
   `Honours (评先评优): ${HONOURS_RULE}`,
 ].join(' ');
+
+/** multer's refusals of a roster upload, in Chinese and in the shape of a refused roster. */
+const ROSTER_UPLOAD_REFUSALS = new UploadRefusalsFilter<RosterImportReport>({
+  file: '名册文件',
+  tooLarge: ROSTER_TOO_LARGE,
+  report: (message) => ({
+    imported: 0,
+    total: 0,
+    valid: 0,
+    errors: [{ row: 0, column: '', message }],
+    matched: 0,
+    review: 0,
+    reviews: [],
+  }),
+});
 
 @ApiTags('rosters')
 @ApiBearerAuth()
@@ -75,7 +91,7 @@ export class RostersController {
   @Post('roster')
   @HttpCode(200)
   @Roles(Role.UnitAdmin)
-  @UseFilters(RosterUploadErrorsFilter)
+  @UseFilters(ROSTER_UPLOAD_REFUSALS)
   @UseInterceptors(
     FileInterceptor('file', {
       storage: memoryStorage(),
