@@ -5,6 +5,8 @@
 //   node bench/run.mjs api matching …     only those (api, claims, cluster, matching, h5, console,
 //                                         dashboard, reliability); the other suites keep their last
 //                                         figures in the results file
+//   node bench/run.mjs scale              dashboards at 100× seed 003 (2.6 M members; ~30 min of
+//                                         seeding): never part of the default run
 //
 // The suites live in bench/suites/ (api, claims, cluster, matching, h5, console), dashboard.mjs and
 // reliability.mjs; this file builds the API, runs the suites asked for and writes the results.
@@ -45,7 +47,7 @@ export function markdown(results) {
     `Run ${results.startedAt} on ${results.machine.cpus} cores / ${results.machine.memoryGb} GB.`,
     '',
   ];
-  const { serviceLoop, claims, cluster, matching, miniapp, pcConsole, dashboard, reliability } = results.suites;
+  const { serviceLoop, claims, cluster, matching, miniapp, pcConsole, dashboard, scale, reliability } = results.suites;
   if (serviceLoop) lines.push(...apiMarkdown(serviceLoop));
   if (claims) lines.push(...claimsMarkdown(claims));
   if (cluster) lines.push(...clusterMarkdown(cluster));
@@ -53,6 +55,7 @@ export function markdown(results) {
   if (miniapp) lines.push(...miniappMarkdown(miniapp));
   if (pcConsole) lines.push(...consoleMarkdown(pcConsole));
   if (dashboard) lines.push(dashboardMarkdown(dashboard), '');
+  if (scale) lines.push(dashboardMarkdown(scale, 'Dashboard at scale'), '');
   if (reliability) lines.push(reliabilityMarkdown(reliability), '');
   return lines.join('\n');
 }
@@ -84,6 +87,20 @@ export async function main(only) {
   if (wanted('console')) results.suites.pcConsole = await consoleSuite();
   if (wanted('dashboard')) {
     results.suites.dashboard = await dashboardSuite({ dbUrl: DB_URL.replace(/\/([^/]+)$/, '/$1_dash') });
+  }
+  // 100× seed 003 (2.6 M members): about half an hour of seeding, so only when asked for by name.
+  if (only.includes('scale')) {
+    results.suites.scale = await dashboardSuite({
+      dbUrl: DB_URL.replace(/\/([^/]+)$/, '/$1_scale'),
+      factor: 100,
+      targetP95Ms: 100,
+      baselineRuns: {
+        district: { n: 1, concurrency: 1 },
+        street: { n: 5, concurrency: 1 },
+        community: { n: 20, concurrency: 4 },
+        unit: { n: 20, concurrency: 4 },
+      },
+    });
   }
   if (wanted('reliability')) results.suites.reliability = await reliabilitySuite();
   mkdirSync(RESULTS_DIR, { recursive: true });
