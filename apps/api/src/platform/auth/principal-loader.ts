@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Role } from '@sbd/contracts';
 import { DataSource } from 'typeorm';
+import { ReadBatcher } from '../database/read-batcher';
 import { toDbDate } from '../database/sql';
 import type { Principal } from './principal';
 import type { CompanionRow, PrincipalCompanion } from './principal-companion';
@@ -40,17 +41,28 @@ type Loaded = Principal | null | 'ended';
 
 @Injectable()
 export class PrincipalLoader {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  /** Every request reads its principal: concurrent reads share one statement on MySQL (see ReadBatcher). */
+  private readonly reads: ReadBatcher;
+
+  constructor(@InjectDataSource() db: DataSource) {
+    this.reads = new ReadBatcher(
+      (sql, params) => db.query(sql, params),
+      db.options.type === 'mysql' || db.options.type === 'mariadb',
+    );
+  }
 
   /**
-   * One query: the principal, fresh from the database (only roles within their term count: a term
+   * One query (shared with concurrent callers on MySQL): the principal, fresh from the database (only roles within their term count: a term
    * that ended takes effect at once); with `sessionId`, 'ended' for a session that was logged out
    * or revoked.
    */
   async load(userId: number): Promise<Principal | null>;
   async load(userId: number, sessionId: string): Promise<Loaded>;
   async load(userId: number, sessionId?: string): Promise<Loaded> {
-    const rows = (await this.db.query(PRINCIPAL_SQL, this.params(userId, sessionId, new Date()))) as PrincipalRow[];
+    const rows = (await this.reads.query(
+      PRINCIPAL_SQL,
+      this.params(userId, sessionId, new Date()),
+    )) as unknown as PrincipalRow[];
     return fromRows(userId, sessionId, rows);
   }
 
@@ -61,10 +73,10 @@ export class PrincipalLoader {
     companion: PrincipalCompanion,
   ): Promise<{ principal: Loaded; rows: CompanionRow[] }> {
     const now = new Date();
-    const rows = (await this.db.query(companion.wrap(PRINCIPAL_SQL), [
+    const rows = (await this.reads.query(companion.wrap(PRINCIPAL_SQL), [
       ...this.params(userId, sessionId, now),
       ...companion.params(userId, now),
-    ])) as (PrincipalRow & CompanionRow)[];
+    ])) as unknown as (PrincipalRow & CompanionRow)[];
     return { principal: fromRows(userId, sessionId, rows), rows };
   }
 
