@@ -36,6 +36,43 @@ export const POSTER_CODE_LABEL: Record<PosterKind, string> = {
 
 export const POSTER_STEPS = ['微信扫码', '填写报到信息', '社区审核通过'] as const;
 
+/** The words on the poster; `renderPoster` draws exactly these and no others. */
+export interface PosterText {
+  /** Above the community's name, in the header band. */
+  movement: string;
+  community: string;
+  street: string | null;
+  /** The big title above the code. */
+  title: string;
+  /** Under the code: what kind of code it is (the H5 one says it opens a web page). */
+  codeLabel: string;
+  stepsTitle: string;
+  steps: readonly string[];
+  note: string;
+  footer: string;
+}
+
+/** What the poster of `c` says (a pure function: tests read it, the drawing uses it). */
+export function posterText(c: Pick<PosterContent, 'communityName' | 'streetName' | 'kind'>): PosterText {
+  return {
+    movement: '在职党员「双报到」',
+    community: c.communityName,
+    street: c.streetName,
+    title: '扫码报到',
+    codeLabel: POSTER_CODE_LABEL[c.kind],
+    stepsTitle: '报到三步走',
+    steps: POSTER_STEPS,
+    note: '报到后即可选岗、接单，服务时长自动记录并报回工作单位',
+    footer: `${c.communityName}党委  宣`,
+  };
+}
+
+/** The poster's text as lines, top to bottom (the steps left to right). */
+export function posterLines(t: PosterText): string[] {
+  const lines = [t.movement, t.community, t.street, t.title, t.codeLabel, t.stepsTitle, ...t.steps, t.note, t.footer];
+  return lines.filter((l): l is string => !!l);
+}
+
 export interface PosterContent {
   communityName: string;
   streetName: string | null;
@@ -149,7 +186,7 @@ function roundRect(ctx: Ctx, x: number, y: number, w: number, h: number, r: numb
   ctx.roundRect(x, y, w, h, r);
 }
 
-function drawHeader(ctx: Ctx, family: string, c: PosterContent, logo: Image | null): void {
+function drawHeader(ctx: Ctx, family: string, t: PosterText, logo: Image | null): void {
   const band = ctx.createLinearGradient(0, 0, 0, 440);
   band.addColorStop(0, '#D9251D');
   band.addColorStop(1, DARK_RED);
@@ -163,17 +200,17 @@ function drawHeader(ctx: Ctx, family: string, c: PosterContent, logo: Image | nu
   ctx.textBaseline = 'alphabetic';
   ctx.fillStyle = GOLD;
   font(ctx, family, 40);
-  spacedText(ctx, '在职党员「双报到」', W / 2, 256, 6);
+  spacedText(ctx, t.movement, W / 2, 256, 6);
   ctx.fillStyle = '#FFFFFF';
-  fitText(ctx, family, c.communityName, 350, 88, W - 160, 48);
-  if (c.streetName) {
+  fitText(ctx, family, t.community, 350, 88, W - 160, 48);
+  if (t.street) {
     ctx.fillStyle = '#FBE3CF';
-    fitText(ctx, family, c.streetName, 408, 36, W - 160, 24, 'normal');
+    fitText(ctx, family, t.street, 408, 36, W - 160, 24, 'normal');
   }
 }
 
 /** The framed white card with corner marks that holds the code. */
-function drawCodeCard(ctx: Ctx, family: string, c: PosterContent, code: Image): void {
+function drawCodeCard(ctx: Ctx, family: string, c: PosterContent, t: PosterText, code: Image): void {
   const pad = 28;
   const x = CODE.x - pad;
   const y = CODE.y - pad;
@@ -219,7 +256,7 @@ function drawCodeCard(ctx: Ctx, family: string, c: PosterContent, code: Image): 
 
   const labelY = CODE.y + CODE.size + pad + 70;
   font(ctx, family, 38);
-  const label = POSTER_CODE_LABEL[c.kind];
+  const label = t.codeLabel;
   const w = ctx.measureText(label).width + 72;
   roundRect(ctx, (W - w) / 2, labelY - 48, w, 68, 34);
   ctx.fillStyle = c.kind === PosterKind.Url ? '#FFF1E0' : '#FDECEC';
@@ -243,12 +280,12 @@ function arrow(ctx: Ctx, x: number, y: number): void {
   ctx.stroke();
 }
 
-function drawSteps(ctx: Ctx, family: string): void {
+function drawSteps(ctx: Ctx, family: string, t: PosterText): void {
   const top = 1356;
   ctx.fillStyle = INK;
   ctx.textAlign = 'center';
   font(ctx, family, 40, 'bold');
-  spacedText(ctx, '报到三步走', W / 2, top, 8);
+  spacedText(ctx, t.stepsTitle, W / 2, top, 8);
   ctx.strokeStyle = '#E8C9CA';
   ctx.lineWidth = 3;
   for (const [a, b] of [
@@ -262,7 +299,7 @@ function drawSteps(ctx: Ctx, family: string): void {
   }
   const cy = top + 90;
   const xs = [W / 2 - 370, W / 2, W / 2 + 370];
-  POSTER_STEPS.forEach((text, i) => {
+  t.steps.forEach((text, i) => {
     const x = xs[i];
     ctx.beginPath();
     ctx.arc(x, cy, 50, 0, Math.PI * 2);
@@ -276,21 +313,21 @@ function drawSteps(ctx: Ctx, family: string): void {
     ctx.fillStyle = INK;
     font(ctx, family, 40);
     ctx.fillText(text, x, cy + 114);
-    if (i < 2) arrow(ctx, x + 185, cy);
+    if (i < t.steps.length - 1) arrow(ctx, x + 185, cy);
   });
 }
 
-function drawFooter(ctx: Ctx, family: string, c: PosterContent): void {
+function drawFooter(ctx: Ctx, family: string, t: PosterText): void {
   ctx.fillStyle = GREY;
   ctx.textAlign = 'center';
   font(ctx, family, 30);
-  ctx.fillText('报到后即可选岗、接单，服务时长自动记录并报回工作单位', W / 2, 1620);
+  ctx.fillText(t.note, W / 2, 1620);
   ctx.fillStyle = GOLD;
   ctx.fillRect(0, 1654, W, 6);
   ctx.fillStyle = RED;
   ctx.fillRect(0, 1660, W, H - 1660);
   ctx.fillStyle = '#FFFFFF';
-  fitText(ctx, family, `${c.communityName}党委  宣`, 1718, 32, W - 120, 24, 'normal');
+  fitText(ctx, family, t.footer, 1718, 32, W - 120, 24, 'normal');
 }
 
 /** Draws the poster on a 2480×3508 canvas (encode it with `posterPng` or `posterPdf`). */
@@ -305,16 +342,17 @@ export async function renderPoster(c: PosterContent, style: PosterStyle): Promis
   ctx.scale(SCALE, SCALE);
   ctx.fillStyle = '#FFFDF9';
   ctx.fillRect(0, 0, W, H);
-  drawHeader(ctx, style.fontFamily, c, logo);
+  const text = posterText(c);
+  drawHeader(ctx, style.fontFamily, text, logo);
 
   ctx.fillStyle = RED;
   ctx.textAlign = 'center';
   font(ctx, style.fontFamily, 132, 'bold');
-  spacedText(ctx, '扫码报到', W / 2, 598, 28);
+  spacedText(ctx, text.title, W / 2, 598, 28);
 
-  drawCodeCard(ctx, style.fontFamily, c, code);
-  drawSteps(ctx, style.fontFamily);
-  drawFooter(ctx, style.fontFamily, c);
+  drawCodeCard(ctx, style.fontFamily, c, text, code);
+  drawSteps(ctx, style.fontFamily, text);
+  drawFooter(ctx, style.fontFamily, text);
   return canvas;
 }
 

@@ -24,4 +24,6 @@ export const STORAGE_KEYS = {
   elderly: 'sbd.elderly',
   communityCodes: 'sbd.communityCodes',
   reviewing: 'sbd.admin.reviewing',
+  /** The user tapped 同意 in WeChat's privacy dialog, not yet recorded on the server. */
+  privacyAgreed: 'sbd.privacyAgreed',
 } as const;

@@ -22,6 +22,16 @@ interface PendingRequest {
 
 const pending = createStore<PendingRequest | null>(null);
 let watching = false;
+const agreedListeners = new Set<() => void>();
+
+/**
+ * Calls `listener` each time the user taps 同意 in the dialog (after WeChat has been answered), so
+ * a feature can record the consent on the server. Returns the unsubscribe.
+ */
+export function onPrivacyAgreed(listener: () => void): () => void {
+  agreedListeners.add(listener);
+  return () => agreedListeners.delete(listener);
+}
 
 /**
  * Registers the listener once (call it when the app starts). Returns whether it is registered:
@@ -57,7 +67,10 @@ export function usePrivacyRequest() {
       pending.set({ ...current, exposed: true });
       for (const resolve of current.resolves) resolve({ event: 'exposureAuthorization' });
     },
-    agree: () => answer({ buttonId: AGREE_BUTTON_ID, event: 'agree' }),
+    agree: () => {
+      answer({ buttonId: AGREE_BUTTON_ID, event: 'agree' });
+      for (const listener of agreedListeners) listener();
+    },
     disagree: () => answer({ event: 'disagree' }),
   };
 }

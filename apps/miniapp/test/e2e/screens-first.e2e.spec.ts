@@ -2,7 +2,8 @@
  * First screens and flows (issue 11), on the shared API after the loop story (loop-world.ts), each
  * with a screenshot:
  *   - 首页 says what comes next for each role: the member's next service with its 签到 button, a
- *     need waiting for the resident's rating, 报到审核中 for the pending member, 待分拣 N for staff;
+ *     place from the waitlist to confirm (确认参加), a need waiting for the resident's rating,
+ *     报到审核中 for the pending member, 待分拣 N for staff;
  *   - someone without a community joins one nearby (location granted) and posts a need; another,
  *     with location refused, sees every community by name and joins by the poster's code;
  *   - posting a need from 首页 takes ≤ 3 taps plus typing (the clicks are counted);
@@ -12,7 +13,7 @@
 import { request } from 'node:http';
 import type { Page } from 'playwright-core';
 import { accessibilityProblems, fromDbDate, login, shot, toDbDate } from './harness';
-import { ADMIN, MEMBER, RESIDENT, loopWorld } from './loop-world';
+import { ADMIN, MEMBER, RESIDENT, SECRETARY, loopWorld } from './loop-world';
 
 // better-sqlite3 is installed for the API; no type package in the workspace.
 interface SqliteDb {
@@ -91,7 +92,7 @@ const nextCard = (page: Page) => page.locator('.next-step');
 const iso = (ms: number) => new Date(ms).toISOString();
 let communityId = 0;
 let adminToken = '';
-const newTask = (title: string, startInMin: number, hours = 2) =>
+const newTask = (title: string, startInMin: number, hours = 2, more: Record<string, unknown> = {}) =>
   api<{ id: number }>('POST', '/api/tasks', adminToken, {
     communityId,
     kind: 'micro',
@@ -103,6 +104,7 @@ const newTask = (title: string, startInMin: number, hours = 2) =>
     endAt: iso(Date.now() + (startInMin + hours * 60) * 60_000),
     place: '桃园社区党群服务中心',
     publish: true,
+    ...more,
   });
 
 beforeAll(async () => {
@@ -148,6 +150,26 @@ describe('first screens and flows (H5, 375 px)', () => {
     // The task page may draw 我要报名 for a moment before the member's sign-ups arrive: it must go.
     await page.getByRole('button', { name: '我要报名' }).waitFor({ state: 'detached' });
     await shot(page, 'first-task-clash', { full: true });
+  });
+
+  it('首页 for a member offered a place from the waitlist: 待确认 with 去确认, which leads to 确认参加', async () => {
+    const [memberToken, secretaryToken] = await Promise.all([tokenOf(MEMBER), tokenOf(SECRETARY)]);
+    // Five days ahead: no clash with anything of the loop story or the tests above.
+    const task = await newTask('周末助老陪诊', 5 * 24 * 60, 2, { capacity: 1, waitlist: true });
+    const taken = await api<{ id: number }>('POST', '/api/claims', memberToken, { taskId: task.id });
+    await api('POST', '/api/claims', secretaryToken, { taskId: task.id, joinWaitlist: true });
+    // The slot comes free: the first on the waitlist holds it until they confirm.
+    await api('POST', `/api/claims/${taken.id}/withdraw`, memberToken, {});
+    const page = await w.loggedIn('member with a place to confirm', SECRETARY);
+    await nextCard(page).getByText('待确认：周末助老陪诊').waitFor();
+    await nextCard(page)
+      .getByText(/^候补到名额，请在.+前确认参加$/)
+      .waitFor();
+    await nextCard(page).getByRole('button', { name: '去确认' }).waitFor();
+    await shot(page, 'first-confirm-home', { full: true });
+    await nextCard(page).getByRole('button', { name: '去确认' }).click();
+    await page.waitForURL(new RegExp(`/packageMember/pages/task/index\\?id=${task.id}`));
+    await page.getByRole('button', { name: '确认参加' }).waitFor();
   });
 
   it('首页 for a resident: the need waiting for their rating', async () => {

@@ -54,7 +54,8 @@ export interface ClaimRuleOptions {
   byBranchSecretary?: boolean;
   /**
    * The member's live sign-ups on other tasks: a task whose window overlaps one of them is refused
-   * (TIME_CLASH). The API decides it again inside the claim's transaction.
+   * (TIME_CLASH). The API applies `clashingSignup` again inside the claim's transaction, to the
+   * sign-ups it reads there (apps/api claims/time-clash.ts).
    */
   held?: readonly HeldSignup[];
 }

@@ -42,6 +42,7 @@ import { ClaimViewsService } from './claim-views.service';
 import { enqueueReminders } from './claim-reminders';
 import { WaitlistService } from './waitlist.service';
 import { fullAndOpen, joinWaitlistLocked, takeSlot, type ClaimOutcome } from './slot-counter';
+import { clashAmong, type MemberClaimRow } from './time-clash';
 import { type RegistrationView, registrationPositionReader, registrationReader } from '../../identity';
 import { orgNodeReader } from '../../org';
 
@@ -178,21 +179,20 @@ export class ClaimsService {
   ): Promise<ClaimOutcome> {
     const memberId = reg.userId;
     await lockRow(m, 'users', memberId);
-    // One read for both: the member's claim on this task, and any live claim of theirs that overlaps it.
-    const mine: { id: number; task_id: number; status: ClaimStatus; title: string }[] = await m.query(
-      `SELECT c.id, c.task_id, c.status, t.title FROM claims c INNER JOIN tasks t ON t.id = c.task_id
+    // One read for both: the member's claim on this task, and their live claims whose window meets
+    // its window (bounds included: the SQL narrows, the domain rule decides the clash).
+    const mine: (MemberClaimRow & { status: ClaimStatus })[] = await m.query(
+      `SELECT c.id, c.task_id, c.status, t.title, c.starts_at, c.ends_at FROM claims c INNER JOIN tasks t ON t.id = c.task_id
         WHERE c.member_user_id = ?
-          AND (c.task_id = ? OR (c.status IN (${OVERLAP_STATUSES.map(() => '?').join(', ')}) AND c.starts_at < ? AND c.ends_at > ?))`,
+          AND (c.task_id = ? OR (c.status IN (${OVERLAP_STATUSES.map(() => '?').join(', ')}) AND c.starts_at <= ? AND c.ends_at >= ?))`,
       [memberId, task.id, ...OVERLAP_STATUSES, toDbDate(task.endsAt), toDbDate(task.startsAt)],
     );
     const existingRow = mine.find((c) => Number(c.task_id) === task.id);
     const existing = existingRow ? { id: Number(existingRow.id), status: existingRow.status } : null;
     if (existing && !ENDED.includes(existing.status))
       return { id: existing.id, created: false, taskId: task.id, unlockedWaitlist: false };
-    const overlapping = mine.find((c) => Number(c.task_id) !== task.id);
-    if (overlapping) {
-      throw new AppError(HttpStatus.CONFLICT, ErrorCode.Conflict, timeClashMessage(overlapping.title));
-    }
+    const clash = clashAmong(task, mine);
+    if (clash) throw new AppError(HttpStatus.CONFLICT, ErrorCode.Conflict, timeClashMessage(clash.title));
 
     const now = new Date();
     // Full as last committed, and the member would wait: straight to the waitlist, the task untouched.

@@ -7,13 +7,17 @@ import {
   type PrivacyNoticeDto,
   type SignupRequest,
 } from '@sbd/contracts';
+import { STORAGE_KEYS } from '@/platform/env';
+import { onPrivacyAgreed } from '@/platform/privacy';
 import { ApiError, call } from '@/platform/request';
-import { clearSession, getSession, saveLogin, saveUser } from '@/platform/session';
+import { clearSession, getSession, isLoggedIn, saveLogin, saveUser } from '@/platform/session';
+import { readJson, removeKey, writeJson } from '@/platform/storage';
 
 // Login and signup errors are shown inline by the login page, so no toast here.
 export async function login(body: LoginRequest): Promise<LoginResponse> {
   const res = await call(ROUTES.auth.login, { body, auth: false, toast: false });
   saveLogin(res);
+  void recordPrivacyAgreement();
   return res;
 }
 
@@ -49,6 +53,7 @@ export async function wechatLogin(): Promise<LoginResponse> {
   if (!code) throw new ApiError({ kind: 'http', status: 0, code: 'WECHAT_LOGIN', message: '微信登录失败，请稍后再试' });
   const res = await call(ROUTES.auth.wechat, { body: { code }, auth: false, toast: false });
   saveLogin(res);
+  void recordPrivacyAgreement();
   return res;
 }
 
@@ -75,6 +80,37 @@ export async function giveConsent(version: string): Promise<MeDto> {
   const me = await call(ROUTES.users.consent, { body: { version } });
   saveUser(me);
   return me;
+}
+
+/**
+ * Records on the server (POST /api/me/consent, the current notice's version) that the user tapped
+ * 同意 in WeChat's privacy dialog. app.tsx calls it once at start; returns the unsubscribe.
+ */
+export function recordConsentWhenAgreed(): () => void {
+  // An agreement that could not be recorded last time (offline) is tried again at start.
+  void recordPrivacyAgreement();
+  return onPrivacyAgreed(() => {
+    writeJson(STORAGE_KEYS.privacyAgreed, true);
+    void recordPrivacyAgreement();
+  });
+}
+
+/**
+ * Records a remembered 同意 for the signed-in user: at once when signed in, otherwise right after
+ * the next sign-in (login and wechatLogin call it). Skipped when the account has already accepted
+ * the current version. Quiet: on failure the agreement stays remembered for the next sign-in.
+ */
+export async function recordPrivacyAgreement(): Promise<void> {
+  if (!readJson<boolean>(STORAGE_KEYS.privacyAgreed) || !isLoggedIn()) return;
+  try {
+    const { version } = await call(ROUTES.users.privacyNotice, { auth: false, toast: false });
+    if (getSession()?.user?.consentVersion !== version) {
+      saveUser(await call(ROUTES.users.consent, { body: { version }, toast: false, loginOnExpiry: false }));
+    }
+    removeKey(STORAGE_KEYS.privacyAgreed);
+  } catch {
+    // Kept: recorded after the next sign-in.
+  }
 }
 
 export function fetchPrivacyNotice(): Promise<PrivacyNoticeDto> {

@@ -1,5 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react';
-import type { NextStep } from '@sbd/domain';
+import { Role } from '@sbd/contracts';
+import { nextStepFor, type NextStep } from '@sbd/domain';
 import Taro, { __taro } from '@test/doubles/taro';
 import { NextStepCard } from './NextStep';
 
@@ -20,6 +21,27 @@ describe('接下来 on 首页', () => {
     expect(
       open({ kind: 'checkIn', title: '下一次服务：修灯', text: '今天 09:00', canCheckIn: true, ...ids }, '签到'),
     ).toEqual(['/packageMember/pages/task/index?id=9']);
+  });
+
+  it('asks to confirm a place offered from the waitlist, and opens the task to 确认参加', () => {
+    // 2031-03-05 10:00 in China; the hold ends at 18:30 the same day.
+    const now = Date.parse('2031-03-05T02:00:00Z');
+    const step = nextStepFor(
+      Role.Member,
+      {
+        registration: null,
+        nextService: null,
+        claimToConfirm: { claimId: 31, taskId: 12, title: '周末助老', holdExpiresAt: '2031-03-05T10:30:00Z' },
+        needToRate: null,
+        triage: null,
+        hasCommunity: true,
+      },
+      now,
+    );
+    expect(step?.kind).toBe('confirmClaim');
+    expect(open(step!, '去确认')).toEqual(['/packageMember/pages/task/index?id=12']);
+    expect(screen.getByText('待确认：周末助老')).toBeTruthy();
+    expect(screen.getByText(/^候补到名额，请在3月5日 ?18:30前确认参加$/)).toBeTruthy();
   });
 
   it('says 查看任务 before check-in opens', () => {
