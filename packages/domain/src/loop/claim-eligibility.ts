@@ -1,6 +1,7 @@
 import {
   CLAIM_REFUSAL_LABELS,
   ClaimRefusal,
+  ClaimStatus,
   TaskTarget,
   type ClaimRefusalReason,
   type TaskDto,
@@ -26,6 +27,18 @@ export interface ClaimableTask {
   /** When the service takes place: needed to see a clash with the member's other sign-ups. */
   window?: TimeWindow;
 }
+
+/**
+ * The member's claims that a new sign-up may not overlap: those holding a slot and not yet
+ * verified, and waitlisted ones (promotion would otherwise book the member twice). The API's claim
+ * path and the mini-program's 任务大厅 both read this list.
+ */
+export const CLASHING_CLAIM_STATUSES: readonly ClaimStatus[] = [
+  ClaimStatus.Claimed,
+  ClaimStatus.CheckedIn,
+  ClaimStatus.CheckedOut,
+  ClaimStatus.Waitlisted,
+];
 
 /** A live sign-up of the member (a slot held on another task) that a new one may not overlap. */
 export interface HeldSignup {

@@ -9,12 +9,12 @@ import {
   NotificationKind,
   RegistrationStatus,
   Role,
-  SLOT_HOLDING_CLAIM_STATUSES,
   TaskTarget,
   type ClaimDto,
   type ClaimRefusalReason,
 } from '@sbd/contracts';
 import {
+  CLASHING_CLAIM_STATUSES,
   whyCannotWithdraw,
   timeClashMessage,
   whyMemberCannotClaim,
@@ -46,11 +46,10 @@ import { clashAmong, type MemberClaimRow } from './time-clash';
 import { type RegistrationView, registrationPositionReader, registrationReader } from '../../identity';
 import { orgNodeReader } from '../../org';
 
-const HOLDING = SLOT_HOLDING_CLAIM_STATUSES as ClaimStatus[];
 /** Claims that are over: a new claim on the same task reuses their row. */
 const ENDED = [ClaimStatus.Withdrawn, ClaimStatus.Expired, ClaimStatus.Cancelled];
 /** A member's claims that block another at the same time. */
-const OVERLAP_STATUSES = [...HOLDING.filter((s) => s !== ClaimStatus.Verified), ClaimStatus.Waitlisted];
+const OVERLAP_STATUSES = CLASHING_CLAIM_STATUSES as ClaimStatus[];
 
 export interface ClaimResult {
   claim: ClaimDto;

@@ -48,6 +48,12 @@ describe('memberTaskView: the claim buttons by state', () => {
       now,
     );
     expect(held.map((h) => h.taskId)).toEqual([22, 21]);
+    // A place on a waitlist counts as the API counts it: promotion would book the member twice.
+    const waiting = heldSignups([makeClaim(other, { id: 34, status: ClaimStatus.Waitlisted })], now);
+    expect(memberTaskView(task, now, waiting)).toEqual({
+      kind: 'blocked',
+      reason: '与已报名的任务「助老理发」时间冲突',
+    });
     expect(memberTaskView(task, now, held)).toEqual({ kind: 'blocked', reason: '与已报名的任务「助老理发」时间冲突' });
     expect(memberTaskView(other, now, held.slice(1))).toMatchObject({ kind: 'blocked' });
     expect(memberTaskView(task, now, held.slice(1))).toEqual({ kind: 'claim', slotsLeft: 2, rejoin: false });

@@ -16,6 +16,7 @@ import {
   type TaskDto,
 } from '@sbd/contracts';
 import {
+  CLASHING_CLAIM_STATUSES,
   claimableTaskOf,
   claimMachine,
   isHoldExpired,
@@ -122,9 +123,8 @@ export function memberTaskView(task: TaskDto, now: number, held: readonly HeldSi
 
 /** The member's live sign-ups (a slot held, service not over) as the claim rule reads them. */
 export function heldSignups(claims: readonly ClaimDto[], now: number): HeldSignup[] {
-  const live: ClaimStatus[] = [ClaimStatus.Claimed, ClaimStatus.CheckedIn];
   return claims
-    .filter((c) => live.includes(c.status) && Date.parse(c.taskEndAt) > now)
+    .filter((c) => CLASHING_CLAIM_STATUSES.includes(c.status) && Date.parse(c.taskEndAt) > now)
     .map((c) => ({
       taskId: c.taskId,
       title: c.taskTitle,
