@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { consoleInChromium, DEMO_PASSWORD, SHOTS_DIR } from './console-api';
+import { consoleInChromium, SHOTS_DIR } from './console-api';
+import { postedNeeds } from './screen-service';
 
 const ACCEPT = ['楼栋电梯异响', '单元门禁失灵', '绿化带杂草过高'];
 const REJECT = ['楼道堆放杂物', '广场舞音响太吵'];
@@ -10,31 +11,9 @@ const REJECT = ['楼道堆放杂物', '广场舞音响太吵'];
  */
 describe('bulk actions on the needs triage board in Chromium', () => {
   let token = '';
-  const ids = new Map<string, number>();
+  let ids = new Map<string, number>();
   const c = consoleInChromium(async (s) => {
-    token = (
-      (await s.post('/api/auth/login', { phone: '13800000004', password: DEMO_PASSWORD })) as {
-        accessToken: string;
-      }
-    ).accessToken;
-    const me = (await (
-      await fetch(`${s.api.baseUrl}/api/me`, { headers: { Authorization: `Bearer ${token}` } })
-    ).json()) as { roles: { role: string; scopeNodeId: number }[] };
-    const communityId = me.roles.find((r) => r.role === 'community_admin')!.scopeNodeId;
-    for (const title of [...ACCEPT, ...REJECT]) {
-      const need = await s.post(
-        '/api/needs',
-        {
-          communityId,
-          category: 'repair',
-          title,
-          description: `${title}，请社区帮忙处理。`,
-          onBehalfOf: { name: '王桂兰' },
-        },
-        token,
-      );
-      ids.set(title, need.id as number);
-    }
+    ({ token, ids } = await postedNeeds(s, '13800000004', [...ACCEPT, ...REJECT], '王桂兰'));
   });
   const status = async (title: string) =>
     (await (

@@ -1,28 +1,11 @@
 import { join } from 'node:path';
-import { consoleInChromium, DEMO_PASSWORD, SHOTS_DIR } from './console-api';
+import { consoleInChromium, SHOTS_DIR } from './console-api';
+import { postedNeeds } from './screen-service';
 
 /** A community secretary triages the residents' needs on the board: accept one, reject another. */
 describe('the needs triage board in Chromium', () => {
   const c = consoleInChromium(async (s) => {
-    const { accessToken } = (await s.post('/api/auth/login', { phone: '13800000004', password: DEMO_PASSWORD })) as {
-      accessToken: string;
-    };
-    const me = (await (
-      await fetch(`${s.api.baseUrl}/api/me`, { headers: { Authorization: `Bearer ${accessToken}` } })
-    ).json()) as { roles: { role: string; scopeNodeId: number }[] };
-    const communityId = me.roles.find((r) => r.role === 'community_admin')!.scopeNodeId;
-    for (const title of ['楼道灯不亮', '小区垃圾清运不及时'])
-      await s.post(
-        '/api/needs',
-        {
-          communityId,
-          category: 'repair',
-          title,
-          description: `${title}，请社区帮忙处理。`,
-          onBehalfOf: { name: '李秀英' },
-        },
-        accessToken,
-      );
+    await postedNeeds(s, '13800000004', ['楼道灯不亮', '小区垃圾清运不及时']);
   });
 
   it('should let a community secretary accept one need and reject another with a reason', async () => {

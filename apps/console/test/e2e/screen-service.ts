@@ -107,3 +107,34 @@ export async function verifiedService(
   await s.post(`/api/claims/${String(claim)}/verify`, { score: 5 }, (await apiLogin(s, adminPhone)).token);
   return claim;
 }
+
+/**
+ * A community admin posts needs on behalf of a resident (代点单) in their community: the admin's
+ * token and each need's id by title.
+ */
+export async function postedNeeds(
+  s: ConsoleSession,
+  adminPhone: string,
+  titles: string[],
+  resident = '李秀英',
+): Promise<{ token: string; ids: Map<string, number> }> {
+  const { token } = await apiLogin(s, adminPhone);
+  const me = await apiGet<{ roles: { role: string; scopeNodeId: number }[] }>(s, '/api/me', token);
+  const communityId = me.roles.find((r) => r.role === 'community_admin')!.scopeNodeId;
+  const ids = new Map<string, number>();
+  for (const title of titles) {
+    const need = await s.post(
+      '/api/needs',
+      {
+        communityId,
+        category: 'repair',
+        title,
+        description: `${title}，请社区帮忙处理。`,
+        onBehalfOf: { name: resident },
+      },
+      token,
+    );
+    ids.set(title, need.id as number);
+  }
+  return { token, ids };
+}

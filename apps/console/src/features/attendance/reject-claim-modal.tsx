@@ -1,7 +1,8 @@
 import { ROUTES, type ClaimDto } from '@sbd/contracts';
-import { App, Input, Modal } from 'antd';
+import { App, Modal } from 'antd';
 import { useState } from 'react';
 import { call } from '@/platform/api';
+import { ReasonInput } from '@/ui/reason-input';
 
 /** 驳回 one claim's hours with a reason (the member is told it); `claim` null: closed. */
 export function RejectClaimModal(props: {
@@ -32,14 +33,7 @@ export function RejectClaimModal(props: {
       onOk={() => void reject()}
       onCancel={props.onClose}
     >
-      <Input.TextArea
-        rows={3}
-        maxLength={200}
-        aria-label="驳回原因"
-        placeholder="请填写不通过的原因（将通知党员）"
-        value={reason}
-        onChange={(e) => setReason(e.target.value)}
-      />
+      <ReasonInput placeholder="请填写不通过的原因（将通知党员）" value={reason} onChange={setReason} />
     </Modal>
   );
 }

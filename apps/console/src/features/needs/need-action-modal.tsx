@@ -1,6 +1,7 @@
 import { NEED_ACTION_LABELS, NeedAction, type NeedDto } from '@sbd/contracts';
-import { Input, Modal, Select } from 'antd';
+import { Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
+import { ReasonInput } from '@/ui/reason-input';
 
 export interface PendingNeedAction {
   need: NeedDto;
@@ -37,14 +38,7 @@ export function NeedActionModal({
       onCancel={onCancel}
     >
       {rejecting ? (
-        <Input.TextArea
-          rows={3}
-          maxLength={200}
-          placeholder="请填写驳回原因（将通知居民）"
-          aria-label="驳回原因"
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-        />
+        <ReasonInput placeholder="请填写驳回原因（将通知居民）" value={reason} onChange={setReason} />
       ) : (
         <Select
           className="wide"

@@ -1,8 +1,9 @@
 import { NEED_ACTION_LABELS, NeedAction } from '@sbd/contracts';
-import { Alert, Button, Input, Modal, Space } from 'antd';
+import { Alert, Button, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { BULK_ACTIONS, bulkReportTitle, eligibleFor } from './need-bulk';
 import type { NeedSelection } from './use-need-selection';
+import { ReasonInput } from '@/ui/reason-input';
 
 /** 已选 N 条 with one button per bulk action (how many it applies to), and the last run's report. */
 export function NeedBulkBar({ selection: s }: { selection: NeedSelection }) {
@@ -74,14 +75,7 @@ export function NeedBulkBar({ selection: s }: { selection: NeedSelection }) {
         }}
         onCancel={() => setRejecting(false)}
       >
-        <Input.TextArea
-          rows={3}
-          maxLength={200}
-          placeholder="请填写驳回原因（将通知每位居民）"
-          aria-label="驳回原因"
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-        />
+        <ReasonInput placeholder="请填写驳回原因（将通知每位居民）" value={reason} onChange={setReason} />
       </Modal>
     </>
   );

@@ -6,13 +6,14 @@ import {
   type MeDto,
   type RegistrationDto,
 } from '@sbd/contracts';
-import { Alert, App, Button, Card, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Modal, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { download } from '@/platform/api';
 import { communityScopes } from '@/platform/roles';
 import { CommunitySelect } from '@/ui/community-select';
 import { reviewAll } from './bulk';
 import { useRegistrations } from './use-registrations';
+import { ReasonInput } from '@/ui/reason-input';
 
 const STATUS_COLORS: Record<RegistrationStatus, string> = { pending: 'gold', approved: 'green', rejected: 'red' };
 
@@ -121,13 +122,7 @@ export function RegistrationsPage({ user }: { user: MeDto }) {
         onOk={() => void review('reject')}
         onCancel={() => setRejecting(false)}
       >
-        <Input.TextArea
-          rows={3}
-          maxLength={200}
-          placeholder="请填写驳回原因（将通知报到人）"
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-        />
+        <ReasonInput placeholder="请填写驳回原因（将通知报到人）" value={reason} onChange={setReason} />
       </Modal>
     </Card>
   );

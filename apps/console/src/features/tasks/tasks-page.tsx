@@ -1,5 +1,5 @@
 import { ROUTES, TASK_ACTION_LABELS, TaskAction, TaskStatus, type MeDto, type TaskDto } from '@sbd/contracts';
-import { Alert, App, Button, Card, Input, Modal, Select, Space, Table } from 'antd';
+import { Alert, App, Button, Card, Modal, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { call, download } from '@/platform/api';
 import { communityScopes } from '@/platform/roles';
@@ -8,6 +8,7 @@ import { TaskForm } from './task-form';
 import { emptyDraft } from './task-format';
 import { STATUS_OPTIONS, taskColumns } from './task-columns';
 import { useTasks } from './use-tasks';
+import { ReasonInput } from '@/ui/reason-input';
 
 /** Runs one task action; cancelling needs a reason. */
 function runTaskAction(id: number, action: TaskAction, reason: string): Promise<TaskDto> {
@@ -106,13 +107,11 @@ export function TasksPage({ user }: { user: MeDto }) {
         onOk={() => cancelling && void act(cancelling, TaskAction.Cancel)}
         onCancel={() => setCancelling(null)}
       >
-        <Input.TextArea
-          rows={3}
-          maxLength={200}
-          aria-label="取消原因"
+        <ReasonInput
+          label="取消原因"
           placeholder="请填写取消原因（将通知已报名的党员）"
           value={reason}
-          onChange={(e) => setReason(e.target.value)}
+          onChange={setReason}
         />
       </Modal>
     </Card>
