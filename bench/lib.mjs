@@ -68,6 +68,10 @@ export function startProcess(script, env, name, nodeArgs = []) {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   child.stderr.on('data', (d) => process.stderr.write(`[${name}] ${d}`));
+  // A suite that fails half-way leaves no server behind (a stale one would answer the next run).
+  const killOnExit = () => child.kill('SIGTERM');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.off('exit', killOnExit));
   return child;
 }
 

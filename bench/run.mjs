@@ -94,6 +94,10 @@ export async function main(only) {
       dbUrl: DB_URL.replace(/\/([^/]+)$/, '/$1_scale'),
       factor: 100,
       targetP95Ms: 100,
+      // Building the district's roll-ups at this size takes longer than the default 4 s statement
+      // deadline (the first request answers 503 with it): measured with a long one.
+      apiEnv: { DB_QUERY_TIMEOUT_MS: '600000' },
+      reuseSeed: process.env.BENCH_REUSE_SEED === '1',
       baselineRuns: {
         district: { n: 1, concurrency: 1 },
         street: { n: 5, concurrency: 1 },
