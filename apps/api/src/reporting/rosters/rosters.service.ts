@@ -19,6 +19,7 @@ import { FieldCipher } from '../../platform/crypto/field-cipher';
 import { badRequest } from '../../platform/errors/app-errors';
 import { fromDbDate, toDbDate, transaction } from '../../platform/database/sql';
 import { idList, inSlices, insertRows, num } from '../shared/report-sql';
+import { noteRosterReplaced } from '../stats/stats-rollup-people';
 import { entryMatchedSql, registrationOnRosterSql } from '../shared/roster-match-sql';
 import { UNIT_READERS } from '../stats/stats.service';
 import { parseRoster, rosterTemplate, ROSTER_NO_FILE, type RosterRow } from './roster-file';
@@ -164,6 +165,7 @@ export class RostersService {
     ]);
     return transaction(this.db, async (m) => {
       const before = new Set((await this.matches(m, unitId)).map((r) => r.id));
+      await noteRosterReplaced(m, unitId, now);
       await m.query('DELETE FROM unit_roster_entries WHERE unit_id = ?', [unitId]);
       await insertRows(
         m,

@@ -229,12 +229,7 @@ export const StatsQueries = {
    */
   async rosterPeople(x: Executor, path: string): Promise<RosterCounts> {
     const [row] = (await x.query(
-      `SELECT COUNT(*) AS entries, COALESCE(SUM(k.registered), 0) AS registered FROM (
-         SELECT e.phone_hash, e.name,
-                MAX(CASE WHEN ${entryMatchedSql('e', APPROVED)} THEN 1 ELSE 0 END) AS registered
-           FROM unit_roster_entries e JOIN org_nodes u ON u.id = e.unit_id
-          WHERE u.type = 'work_unit' AND u.path LIKE ?
-          GROUP BY e.phone_hash, e.name) k`,
+      `SELECT COUNT(*) AS entries, COALESCE(SUM(k.registered), 0) AS registered FROM (${rosterPeopleSql('u.path LIKE ?')}) k`,
       [`${path}%`],
     )) as { entries: unknown; registered: unknown }[];
     return { entries: num(row?.entries), registered: num(row?.registered) };
@@ -255,6 +250,20 @@ export const StatsQueries = {
     return rows.map((r) => Number(r.id));
   },
 };
+
+/**
+ * One row per person on the rosters of the work units `u` that `where` selects: phone_hash, name,
+ * and registered (1 when an approved registration matches any of their entries). With `byPath`,
+ * one row per unit path and person instead (the caller folds paths into districts).
+ */
+export function rosterPeopleSql(where: string, opts: { byPath?: boolean } = {}): string {
+  const path = opts.byPath ? 'u.path AS path, ' : '';
+  return `SELECT ${path}e.phone_hash AS phone_hash, e.name AS name,
+                 MAX(CASE WHEN ${entryMatchedSql('e', APPROVED)} THEN 1 ELSE 0 END) AS registered
+            FROM unit_roster_entries e JOIN org_nodes u ON u.id = e.unit_id
+           WHERE u.type = 'work_unit' AND ${where}
+           GROUP BY ${opts.byPath ? 'u.path, ' : ''}e.phone_hash, e.name`;
+}
 
 function memberScope(scope: StatsScope): string {
   return scope.kind === 'territory'

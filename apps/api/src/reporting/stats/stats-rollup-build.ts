@@ -3,6 +3,7 @@ import { addDays, dayKeyOf, dayStart } from './period';
 import { StatsQueries, needDurations, toNeedRow, type DayFigures } from './stats-queries';
 import { dialectOf, idList, inSlices, insertRows, num, shanghaiSql, type Executor } from '../shared/report-sql';
 import { districtsOf, type Dirty } from './stats-rollup-changes';
+import { rebuildPeople, recomputePeople, touchedHashes } from './stats-rollup-people';
 
 /** Recomputing roll-up rows from the source tables: the dirty ones after a refresh, or all of them. */
 
@@ -49,10 +50,12 @@ export async function applyDirty(m: EntityManager, dirty: Dirty): Promise<void> 
   for (const [districtId, days] of dirty.days) await recomputeDays(m, districtId, days);
   for (const [districtId, days] of dirty.taskDays) await recomputeTaskDays(m, districtId, days);
   await recomputeNeeds(m, [...dirty.needs]);
+  // Units whose lines changed or that moved (before the users' units are added below).
+  const changedUnits = [...dirty.units];
   // Roster matches follow a registration's phone and name, before and after the change.
   const users = [...dirty.users];
+  const hashes = new Set<string>();
   if (users.length) {
-    const hashes = new Set<string>();
     await inSlices(users, 500, async (slice) => {
       const rows: { phone_hash: string }[] = await m.query(
         `SELECT phone_hash FROM registrations WHERE user_id IN ${idList(slice)}
@@ -75,9 +78,12 @@ export async function applyDirty(m: EntityManager, dirty: Dirty): Promise<void> 
       );
       for (const r of rows) dirty.units.add(Number(r.unit_id));
     });
-    await recomputeMembers(m, users);
   }
+  // Before recomputeMembers replaces the old phones kept in stats_members.
+  const people = await touchedHashes(m, { units: changedUnits, users, registrationHashes: hashes });
+  if (users.length) await recomputeMembers(m, users);
   await recomputeUnits(m, [...dirty.units]);
+  await recomputePeople(m, people.hashes, people.staleIds);
 }
 
 async function districtScope(x: Executor, districtId: number) {
@@ -262,9 +268,9 @@ export async function rebuildAll(m: EntityManager): Promise<void> {
   ]) {
     await m.query(`DELETE FROM ${table}`);
   }
-  const districts: { id: unknown; path: string }[] = await m.query(
-    "SELECT id, path FROM org_nodes WHERE type = 'district'",
-  );
+  const districts: { id: number; path: string }[] = (
+    (await m.query("SELECT id, path FROM org_nodes WHERE type = 'district'")) as { id: unknown; path: string }[]
+  ).map((d) => ({ id: Number(d.id), path: d.path }));
   for (const district of districts) {
     const id = Number(district.id);
     const scope = { kind: 'territory' as const, communityIds: await StatsQueries.communitiesUnder(m, district.path) };
@@ -293,4 +299,5 @@ export async function rebuildAll(m: EntityManager): Promise<void> {
   );
   await recomputeMembers(m, 'all');
   await recomputeUnits(m, 'all');
+  await rebuildPeople(m, districts);
 }

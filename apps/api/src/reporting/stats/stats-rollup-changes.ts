@@ -14,7 +14,7 @@ export const REFRESH_MARGIN_MS = 5 * 60_000;
 /** Above this many changed rows a refresh rebuilds everything instead (one pass is cheaper). */
 const REBUILD_ABOVE = 20_000;
 
-export type Source = 'claim' | 'rating' | 'backfill' | 'task' | 'need' | 'registration' | 'roster';
+export type Source = 'claim' | 'rating' | 'backfill' | 'task' | 'need' | 'registration' | 'roster' | 'unit';
 
 export interface Candidate {
   source: Source;
@@ -32,6 +32,7 @@ export interface Dirty {
   taskDays: Map<number, Set<number>>;
   users: Set<number>;
   needs: Set<number>;
+  /** Work units whose roster lines changed, or that moved. */
   units: Set<number>;
 }
 
@@ -42,7 +43,7 @@ export interface Dirty {
 export async function candidates(x: Executor, watermark: Date): Promise<Candidate[] | 'too-many'> {
   const s = toDbDate(new Date(watermark.getTime() - REFRESH_MARGIN_MS));
   const cap = `LIMIT ${REBUILD_ABOVE + 1}`;
-  const [claims, ratings, backfills, tasks, needs, regs, rosters] = (await Promise.all([
+  const [claims, ratings, backfills, tasks, needs, regs, rosters, units] = (await Promise.all([
     x.query(
       `SELECT c.id, c.member_user_id, c.status, c.verified_at, c.credit_half_hours, c.updated_at, t.community_id
          FROM claims c JOIN tasks t ON t.id = c.task_id WHERE c.updated_at >= ? ${cap}`,
@@ -62,8 +63,10 @@ export async function candidates(x: Executor, watermark: Date): Promise<Candidat
       [s],
     ),
     x.query(`SELECT unit_id, entries, updated_at FROM unit_rosters WHERE updated_at >= ? ${cap}`, [s]),
+    // Work units moved (or renamed, closed): a move takes the unit's roster to another district.
+    x.query(`SELECT id, path, updated_at FROM org_nodes WHERE type = 'work_unit' AND updated_at >= ? ${cap}`, [s]),
   ])) as Record<string, unknown>[][];
-  if ([claims, ratings, backfills, tasks, needs, regs, rosters].some((rows) => rows.length > REBUILD_ABOVE))
+  if ([claims, ratings, backfills, tasks, needs, regs, rosters, units].some((rows) => rows.length > REBUILD_ABOVE))
     return 'too-many';
   const iso = (v: unknown) => fromDbDate(v)?.toISOString() ?? '';
   const sig = (...parts: unknown[]) => parts.map((p) => (p === null || p === undefined ? '' : String(p))).join('|');
@@ -86,6 +89,7 @@ export async function candidates(x: Executor, watermark: Date): Promise<Candidat
       r,
     );
   for (const r of rosters) add('roster', r.unit_id, sig(r.entries, iso(r.updated_at)), r.updated_at, r);
+  for (const r of units) add('unit', r.id, sig(r.path, iso(r.updated_at)), r.updated_at, { unit_id: r.id });
   return out;
 }
 

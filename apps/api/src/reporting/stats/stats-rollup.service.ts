@@ -9,6 +9,7 @@ import type { NeedAggregates, StatsParts } from './stats-assemble';
 import { StatsQueries, type TopMemberRow } from './stats-queries';
 import { dialectOf, idList, insertIgnore, num } from '../shared/report-sql';
 import { applyDirty, rebuildAll } from './stats-rollup-build';
+import { districtPeople } from './stats-rollup-people';
 import { candidates, dirtyOf, markSeen, REFRESH_MARGIN_MS, unseen } from './stats-rollup-changes';
 
 export { REFRESH_MARGIN_MS } from './stats-rollup-changes';
@@ -20,7 +21,7 @@ export { REFRESH_MARGIN_MS } from './stats-rollup-changes';
  *
  * The roll-ups are brought up to date before every read: the refresh finds the rows changed since
  * the last one (every write of the app stamps `updated_at`; ratings and back-fills are insert-only
- * with `created_at`; roster uploads stamp `unit_rosters.updated_at`) and recomputes the roll-up rows
+ * with `created_at`; roster uploads stamp `unit_rosters.updated_at`, moves `org_nodes.updated_at`) and recomputes the roll-up rows
  * they touch from the source tables. It relies on three facts of the service loop: a verified claim
  * never changes again (verified is terminal), rows never move between communities, and the event
  * times used for days (verified_at, created_at, accepted_at) are set once.
@@ -50,8 +51,8 @@ export class StatsRollupService {
         id,
         period.calendarYear ?? 0,
       ]),
-      // People, not entries: one person on two units' rosters counts once (read from the rosters).
-      StatsQueries.rosterPeople(this.db, district.path),
+      // People, not entries: one person on two units' rosters counts once.
+      districtPeople(this.db, id),
     ]);
     const counter = (year: number) =>
       num((counters as { year: unknown; members: unknown }[]).find((c) => Number(c.year) === year)?.members);

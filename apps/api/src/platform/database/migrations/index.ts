@@ -11,6 +11,7 @@ import { StaffAppointments1732860000000 } from './1732860000000-staff-appointmen
 import { OrgUpkeep1732870000000 } from './1732870000000-org-upkeep';
 import { LiveSessionIndex1732880000000 } from './1732880000000-live-session-index';
 import { RosterReview1732900000000 } from './1732900000000-roster-review';
+import { RosterPeopleRollup1732910000000 } from './1732910000000-roster-people-rollup';
 
 /** Every migration, in order. Both dialects run exactly this list. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   OrgUpkeep1732870000000,
   LiveSessionIndex1732880000000,
   RosterReview1732900000000,
+  RosterPeopleRollup1732910000000,
 ];

@@ -1,0 +1,142 @@
+import type { EntityManager } from 'typeorm';
+import { toDbDate } from '../../platform/database/sql';
+import { dialectOf, idList, inSlices, insertRows, num, rootOf, type Executor } from '../shared/report-sql';
+import { rosterPeopleSql } from './stats-queries';
+
+/**
+ * The roster people of each district (the terms of a district's 报到率): one row per district and
+ * person in stats_roster_people, exactly as StatsQueries.rosterPeople counts them, and the
+ * district's totals in stats_district_roster, kept by increments (refreshes run one at a time).
+ *
+ * A person's row depends only on the roster entries and registrations with their phone hash, so
+ * a refresh recomputes the rows of the phone hashes a change touched: the lines of a changed or
+ * moved unit, the old and new phones of a changed registration, the lines of its 待核对 pairings,
+ * and the lines a re-upload replaced (noted in stats_roster_stale by the upload, as they are gone).
+ */
+
+const SLICE = 500;
+
+/** Called by a roster upload before it deletes the unit's lines: their people must be recomputed. */
+export async function noteRosterReplaced(x: Executor, unitId: number, at: Date): Promise<void> {
+  await x.query(
+    'INSERT INTO stats_roster_stale (phone_hash, created_at) SELECT DISTINCT phone_hash, ? FROM unit_roster_entries WHERE unit_id = ?',
+    [toDbDate(at), unitId],
+  );
+}
+
+/** The phone hashes whose people a refresh must recompute, and the stale notes it consumes. */
+export async function touchedHashes(
+  m: EntityManager,
+  changed: { units: number[]; users: number[]; registrationHashes: Iterable<string> },
+): Promise<{ hashes: string[]; staleIds: number[] }> {
+  const hashes = new Set(changed.registrationHashes);
+  const stale: { id: unknown; phone_hash: string }[] = await m.query('SELECT id, phone_hash FROM stats_roster_stale');
+  for (const s of stale) hashes.add(s.phone_hash);
+  await inSlices(changed.units, SLICE, async (slice) => {
+    const rows: { phone_hash: string }[] = await m.query(
+      `SELECT DISTINCT phone_hash FROM unit_roster_entries WHERE unit_id IN ${idList(slice)}`,
+    );
+    for (const r of rows) hashes.add(r.phone_hash);
+  });
+  await inSlices(changed.users, SLICE, async (slice) => {
+    const rows: { phone_hash: string }[] = await m.query(
+      `SELECT DISTINCT d.phone_hash FROM roster_match_decisions d JOIN registrations r ON r.id = d.registration_id
+        WHERE r.user_id IN ${idList(slice)}`,
+    );
+    for (const r of rows) hashes.add(r.phone_hash);
+  });
+  return { hashes: [...hashes], staleIds: stale.map((s) => Number(s.id)) };
+}
+
+/** Recomputes the people with these phone hashes in every district, and the districts' totals. */
+export async function recomputePeople(m: EntityManager, hashes: string[], staleIds: number[]): Promise<void> {
+  const delta = new Map<number, { people: number; registered: number }>();
+  const add = (district: number, people: number, registered: number) => {
+    const d = delta.get(district) ?? { people: 0, registered: 0 };
+    d.people += people;
+    d.registered += registered;
+    delta.set(district, d);
+  };
+  await inSlices(hashes, SLICE, async (slice) => {
+    const marks = `(${slice.map(() => '?').join(', ')})`;
+    const old: { district_id: unknown; n: unknown; registered: unknown }[] = await m.query(
+      `SELECT district_id, COUNT(*) AS n, COALESCE(SUM(registered), 0) AS registered FROM stats_roster_people
+        WHERE phone_hash IN ${marks} GROUP BY district_id`,
+      slice,
+    );
+    for (const o of old) add(Number(o.district_id), -num(o.n), -num(o.registered));
+    await m.query(`DELETE FROM stats_roster_people WHERE phone_hash IN ${marks}`, slice);
+    const rows: { path: string; phone_hash: string; name: string; registered: unknown }[] = await m.query(
+      rosterPeopleSql(`e.phone_hash IN ${marks}`, { byPath: true }),
+      slice,
+    );
+    // Units of one district have different paths: fold them into one person per district.
+    const people = new Map<string, { district: number; hash: string; name: string; registered: number }>();
+    for (const r of rows) {
+      const district = rootOf(r.path);
+      if (district === null) continue;
+      const key = JSON.stringify([district, r.phone_hash, r.name]);
+      const p = people.get(key) ?? { district, hash: r.phone_hash, name: r.name, registered: 0 };
+      p.registered = Math.max(p.registered, num(r.registered));
+      people.set(key, p);
+    }
+    for (const p of people.values()) add(p.district, 1, p.registered);
+    await insertRows(
+      m,
+      'stats_roster_people',
+      ['district_id', 'phone_hash', 'name', 'registered'],
+      [...people.values()].map((p) => [p.district, p.hash, p.name, p.registered]),
+    );
+  });
+  const upsert =
+    dialectOf(m) === 'mysql'
+      ? `INSERT INTO stats_district_roster (district_id, people, registered) VALUES (?, ?, ?)
+         ON DUPLICATE KEY UPDATE people = people + VALUES(people), registered = registered + VALUES(registered)`
+      : `INSERT INTO stats_district_roster (district_id, people, registered) VALUES (?, ?, ?)
+         ON CONFLICT (district_id) DO UPDATE SET people = people + excluded.people, registered = registered + excluded.registered`;
+  for (const [district, d] of delta) {
+    if (d.people || d.registered) await m.query(upsert, [district, d.people, d.registered]);
+  }
+  await forgetStale(m, staleIds);
+}
+
+/** Every district's people from scratch, in the rebuild's transaction (one statement per district). */
+export async function rebuildPeople(m: EntityManager, districts: { id: number; path: string }[]): Promise<void> {
+  const stale: { id: unknown }[] = await m.query('SELECT id FROM stats_roster_stale');
+  await m.query('DELETE FROM stats_roster_people');
+  await m.query('DELETE FROM stats_district_roster');
+  for (const d of districts) {
+    await m.query(
+      `INSERT INTO stats_roster_people (district_id, phone_hash, name, registered)
+       SELECT ?, k.phone_hash, k.name, k.registered FROM (${rosterPeopleSql('u.path LIKE ?')}) k`,
+      [d.id, `${d.path}%`],
+    );
+    await m.query(
+      `INSERT INTO stats_district_roster (district_id, people, registered)
+       SELECT ?, COUNT(*), COALESCE(SUM(registered), 0) FROM stats_roster_people WHERE district_id = ?`,
+      [d.id, d.id],
+    );
+  }
+  await forgetStale(
+    m,
+    stale.map((s) => Number(s.id)),
+  );
+}
+
+/** Deletes the stale notes this refresh read (not any committed since, which the next one reads). */
+async function forgetStale(m: EntityManager, ids: number[]): Promise<void> {
+  await inSlices(ids, SLICE, async (slice) => {
+    await m.query(`DELETE FROM stats_roster_stale WHERE id IN ${idList(slice)}`);
+  });
+}
+
+/** The district's roster people from the roll-up. */
+export async function districtPeople(
+  x: Executor,
+  districtId: number,
+): Promise<{ entries: number; registered: number }> {
+  const [row] = await x.query('SELECT people, registered FROM stats_district_roster WHERE district_id = ?', [
+    districtId,
+  ]);
+  return { entries: num(row?.people), registered: num(row?.registered) };
+}
