@@ -100,17 +100,44 @@ export async function recomputePeople(m: EntityManager, hashes: string[], staleI
   await forgetStale(m, staleIds);
 }
 
-/** Every district's people from scratch, in the rebuild's transaction (one statement per district). */
-export async function rebuildPeople(m: EntityManager, districts: { id: number; path: string }[]): Promise<void> {
+/**
+ * Roster lines per statement of a rebuild: a district's people are built in ranges of phone hash of
+ * about this many lines each, so no statement runs long enough to meet the statement deadline.
+ */
+const LINES_PER_STATEMENT = 25_000;
+
+/** Ranges of phone hash (lower-case hex) splitting `lines` evenly: [from, to), null for open. */
+export function hashRanges(lines: number, perStatement = LINES_PER_STATEMENT): [string | null, string | null][] {
+  const parts = Math.min(4096, Math.max(1, Math.ceil(lines / perStatement)));
+  const bound = (i: number) =>
+    Math.floor((i * 0x10000) / parts)
+      .toString(16)
+      .padStart(4, '0');
+  return Array.from({ length: parts }, (_, i) => [i === 0 ? null : bound(i), i === parts - 1 ? null : bound(i + 1)]);
+}
+
+/** Every district's people from scratch, in the rebuild's transaction (after the unit roll-up). */
+export async function rebuildPeople(
+  m: EntityManager,
+  districts: { id: number; path: string }[],
+  perStatement = LINES_PER_STATEMENT,
+): Promise<void> {
   const stale: { id: unknown }[] = await m.query('SELECT id FROM stats_roster_stale');
   await m.query('DELETE FROM stats_roster_people');
   await m.query('DELETE FROM stats_district_roster');
   for (const d of districts) {
-    await m.query(
-      `INSERT INTO stats_roster_people (district_id, phone_hash, name, registered)
-       SELECT ?, k.phone_hash, k.name, k.registered FROM (${rosterPeopleSql('u.path LIKE ?')}) k`,
-      [d.id, `${d.path}%`],
+    const [lines] = await m.query(
+      'SELECT COALESCE(SUM(entries), 0) AS n FROM stats_unit_roster WHERE district_id = ?',
+      [d.id],
     );
+    for (const [from, to] of hashRanges(num(lines?.n), perStatement)) {
+      const where = ['u.path LIKE ?', ...(from ? ['e.phone_hash >= ?'] : []), ...(to ? ['e.phone_hash < ?'] : [])];
+      await m.query(
+        `INSERT INTO stats_roster_people (district_id, phone_hash, name, registered)
+         SELECT ?, k.phone_hash, k.name, k.registered FROM (${rosterPeopleSql(where.join(' AND '))}) k`,
+        [d.id, `${d.path}%`, ...(from ? [from] : []), ...(to ? [to] : [])],
+      );
+    }
     await m.query(
       `INSERT INTO stats_district_roster (district_id, people, registered)
        SELECT ?, COUNT(*), COALESCE(SUM(registered), 0) FROM stats_roster_people WHERE district_id = ?`,
