@@ -102,6 +102,8 @@ export interface FeedCandidate {
 /**
  * The same page as `feedSql`, chosen from a scope's open tasks sorted by (start, id): at most
  * `limit + 1` candidates, in feed order. Filters as in SQL: `from`/`to` compare the start time.
+ * `own`, when given, is the home community's part of `sorted` (same order), so the first segment
+ * does not walk the whole street.
  */
 export function selectFeedPage<T extends FeedCandidate>(
   sorted: readonly T[],
@@ -109,6 +111,7 @@ export function selectFeedPage<T extends FeedCandidate>(
   q: FeedFilters,
   now: Date,
   limit: number,
+  own?: readonly T[],
 ): T[] {
   const nowMs = now.getTime();
   const fromMs = q.from ? new Date(q.from).getTime() : null;
@@ -117,7 +120,7 @@ export function selectFeedPage<T extends FeedCandidate>(
   const out: T[] = [];
   for (const segment of [0, 1]) {
     if (cursor && segment < cursor.segment) continue;
-    for (const t of sorted) {
+    for (const t of segment === 0 && own ? own : sorted) {
       if ((t.communityId === home.communityId ? 0 : 1) !== segment) continue;
       if (t.endsMs <= nowMs) continue;
       if (

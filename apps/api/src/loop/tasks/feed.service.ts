@@ -39,6 +39,8 @@ interface Entry {
   version: number;
   expiresAt: number;
   tasks: CachedTask[] | 'tooLarge';
+  /** The same tasks per community, in the same order (a member's own community comes first). */
+  byCommunity?: Map<number, CachedTask[]>;
 }
 
 type Scope = ReturnType<typeof feedScope>;
@@ -109,7 +111,8 @@ export class FeedService {
     if (entry.tasks === 'tooLarge') {
       ({ page, more } = await this.sqlPage(home, q, now, limit));
     } else {
-      const chosen = selectFeedPage(entry.tasks, home, q, now, limit);
+      const own = entry.byCommunity?.get(home.communityId) ?? [];
+      const chosen = selectFeedPage(entry.tasks, home, q, now, limit, own);
       more = chosen.length > limit;
       page = chosen.slice(0, limit);
     }
@@ -187,22 +190,25 @@ export class FeedService {
       tasks,
       new Map(rows.map((r) => [Number(r.community_id), String(r.community_name)])),
     );
-    return {
-      version,
-      expiresAt,
-      tasks: tasks.map((task, i) =>
-        withJson({
-          id: task.id,
-          communityId: task.communityId,
-          kind: task.kind,
-          startsMs: task.startsAt.getTime(),
-          endsMs: task.endsAt.getTime(),
-          positionIds: shared[i].positions.map((x) => x.id),
-          task,
-          dto: asViewedWithoutClaim(shared[i]),
-        }),
-      ),
-    };
+    const cached = tasks.map((task, i) =>
+      withJson({
+        id: task.id,
+        communityId: task.communityId,
+        kind: task.kind,
+        startsMs: task.startsAt.getTime(),
+        endsMs: task.endsAt.getTime(),
+        positionIds: shared[i].positions.map((x) => x.id),
+        task,
+        dto: asViewedWithoutClaim(shared[i]),
+      }),
+    );
+    const byCommunity = new Map<number, CachedTask[]>();
+    for (const t of cached) {
+      const list = byCommunity.get(t.communityId);
+      if (list) list.push(t);
+      else byCommunity.set(t.communityId, [t]);
+    }
+    return { version, expiresAt, tasks: cached, byCommunity };
   }
 }
 

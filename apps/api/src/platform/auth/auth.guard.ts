@@ -10,6 +10,7 @@ import { IS_PUBLIC, ROLES } from './decorators';
 import type { AccessTokenPayload, Principal } from './principal';
 import { keepCompanionRows, PRINCIPAL_COMPANION, type PrincipalCompanion } from './principal-companion';
 import { PrincipalLoader } from './principal-loader';
+import { VerifiedTokens } from './verified-tokens';
 
 /**
  * Global guard: every route needs a valid access token unless marked @Public(), and the
@@ -27,6 +28,7 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   private readonly companions = new Map<Type<PrincipalCompanion>, PrincipalCompanion>();
+  private readonly verified = new VerifiedTokens<AccessTokenPayload>();
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const targets = [ctx.getHandler(), ctx.getClass()];
@@ -39,12 +41,15 @@ export class AuthGuard implements CanActivate {
       if (isPublic) return true;
       throw unauthenticated();
     }
-    let payload: AccessTokenPayload;
-    try {
-      payload = await this.jwt.verifyAsync<AccessTokenPayload>(token);
-    } catch {
-      if (isPublic) return true;
-      throw unauthenticated('登录已过期，请重新登录');
+    let payload = this.verified.get(token);
+    if (!payload) {
+      try {
+        payload = await this.jwt.verifyAsync<AccessTokenPayload>(token);
+      } catch {
+        if (isPublic) return true;
+        throw unauthenticated('登录已过期，请重新登录');
+      }
+      this.verified.remember(token, payload);
     }
     if (payload.typ !== 'access' || !Number.isInteger(payload.sub) || typeof payload.sid !== 'string') {
       throw unauthenticated('登录已过期，请重新登录');

@@ -22,4 +22,6 @@ export interface AccessTokenPayload {
   typ: 'access';
   /** The session: the refresh-token family it was issued with. Logout and family revocation end it at once. */
   sid: string;
+  /** Expiry (seconds since the epoch), set when the token is signed. */
+  exp?: number;
 }
