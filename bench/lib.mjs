@@ -75,6 +75,10 @@ export function startProcess(script, env, name, nodeArgs = []) {
   return child;
 }
 
+/** BENCH_CPU_PROF=<dir>: node flags that make an API process write a V8 CPU profile there when it stops. */
+export const cpuProfileArgs = () =>
+  process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+
 export async function stopProcess(child) {
   if (child.exitCode !== null) return;
   child.kill('SIGTERM');

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import mysql from 'mysql2/promise';
 import {
+  cpuProfileArgs,
   API_DIST,
   BURST_CAPACITY,
   ROOT,
@@ -80,6 +81,7 @@ export async function apiSuite({ dbUrl }) {
   api = startProcess(join(API_DIST, 'main.js'), { ...env, PORT: '3801', STATEMENT_COUNTER_PORT: '3803' }, 'api', [
     '--import',
     COUNTER,
+    ...cpuProfileArgs(),
   ]);
   const baseline = startProcess(
     join(ROOT, 'bench', 'baseline-server.mjs'),

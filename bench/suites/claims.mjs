@@ -11,6 +11,7 @@ import {
   API_DIST,
   BURST_CAPACITY,
   ROOT,
+  cpuProfileArgs,
   createSessions,
   insertBurstTask,
   mintToken,
@@ -126,12 +127,10 @@ export async function claimsSuite({ dbUrl }) {
   await createSessions(dbUrl);
 
   const nodeArgs = ['--import', COUNTER];
-  api = startProcess(
-    join(API_DIST, 'main.js'),
-    { ...env, PORT: '3811', STATEMENT_COUNTER_PORT: '3813' },
-    'api',
-    nodeArgs,
-  );
+  api = startProcess(join(API_DIST, 'main.js'), { ...env, PORT: '3811', STATEMENT_COUNTER_PORT: '3813' }, 'api', [
+    ...nodeArgs,
+    ...cpuProfileArgs(),
+  ]);
   const baseline = startProcess(
     join(ROOT, 'bench', 'baseline-server.mjs'),
     { DATABASE_URL: dbUrl, PORT: '3812', DB_POOL_SIZE: '20', STATEMENT_COUNTER_PORT: '3814' },
