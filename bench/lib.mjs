@@ -75,6 +75,12 @@ export function startProcess(script, env, name, nodeArgs = []) {
   return child;
 }
 
+/** The middle value (the lower of the two middle ones for an even count); 0 for none. */
+export const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor((s.length - 1) / 2)] : 0;
+};
+
 /** BENCH_CPU_PROF=<dir>: node flags that make an API process write a V8 CPU profile there when it stops. */
 export const cpuProfileArgs = () =>
   process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];

@@ -12,6 +12,7 @@ import {
   ROOT,
   createSessions,
   insertBurstTask,
+  median,
   mintToken,
   percentile,
   recreateDatabase,
@@ -24,6 +25,7 @@ import { seedCity, SCALE } from '../seed-city.mjs';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = 50;
+const FEED_ROUNDS = Number(process.env.BENCH_FEED_ROUNDS ?? 3);
 /** Preloaded into both servers: statements and CPU per request, counted inside each process. */
 const COUNTER = pathToFileURL(join(ROOT, 'bench', 'statement-counter.mjs')).href;
 const counters = async (port) => (await fetch(`http://127.0.0.1:${port}/`)).json();
@@ -127,25 +129,31 @@ export async function apiSuite({ dbUrl }) {
     ];
   };
 
-  // Warm each up, then measure the baselines and ours back to back.
+  // Warm each up, then measure the servers in alternating order, FEED_ROUNDS times: each figure is
+  // the median over the rounds, and the ratio the median of the rounds' own ratios (paired).
   const servers = [
     ['baseline', 'http://127.0.0.1:3802', baseRequests('feed'), 3804],
     ['simple', 'http://127.0.0.1:3802', baseRequests('simple'), 3804],
     ['api', 'http://127.0.0.1:3801', feedRequests, 3803],
   ];
-  const measured = {};
-  for (const [name, url, requests, counterPort] of servers) {
-    await cannon({ url, requests: requests(), duration: 2 });
-    const before = await counters(counterPort);
-    const res = await cannon({ url, requests: requests() });
-    const after = await counters(counterPort);
-    measured[name] = {
-      ...summary(res),
-      statementsPerRequest: round((after.statements - before.statements) / res.requests.total, 2),
-      serverCpuMsPerRequest: round((after.cpuMicros - before.cpuMicros) / 1000 / res.requests.total, 3),
-    };
-    console.log(name.padEnd(9), measured[name]);
+  for (const [, url, requests] of servers) await cannon({ url, requests: requests(), duration: 2 });
+  const rounds = Object.fromEntries(servers.map(([name]) => [name, []]));
+  for (let r = 0; r < FEED_ROUNDS; r++) {
+    for (const [name, url, requests, counterPort] of r % 2 ? [...servers].reverse() : servers) {
+      const before = await counters(counterPort);
+      const res = await cannon({ url, requests: requests() });
+      const after = await counters(counterPort);
+      rounds[name].push({
+        ...summary(res),
+        statementsPerRequest: round((after.statements - before.statements) / res.requests.total, 2),
+        serverCpuMsPerRequest: round((after.cpuMicros - before.cpuMicros) / 1000 / res.requests.total, 3),
+      });
+      console.log(`round ${r + 1} ${name.padEnd(9)}`, rounds[name].at(-1));
+    }
   }
+  const medianOf = (runs) => Object.fromEntries(Object.keys(runs[0]).map((k) => [k, median(runs.map((x) => x[k]))]));
+  const measured = Object.fromEntries(Object.entries(rounds).map(([name, runs]) => [name, medianOf(runs)]));
+  const pairedRatio = (a, b) => round(median(rounds[a].map((x, i) => x.rps / rounds[b][i].rps)), 2);
   const { baseline: base, simple, api: ours } = measured;
 
   // Claim bursts: 200 members of one street claim a fresh 10-slot task at once, three times.
@@ -213,12 +221,15 @@ export async function apiSuite({ dbUrl }) {
       baseline: base,
       simple,
       api: ours,
-      rpsRatio: round(ours.rps / base.rps, 2),
-      rpsRatioToSimple: round(ours.rps / simple.rps, 2),
+      rpsRatio: pairedRatio('api', 'baseline'),
+      rpsRatioToSimple: pairedRatio('api', 'simple'),
+      rounds: FEED_ROUNDS,
+      apiRpsPerRound: rounds.api.map((x) => x.rps),
+      baselineRpsPerRound: rounds.baseline.map((x) => x.rps),
     },
     claimBursts: bursts,
     targets: {
-      feedRpsAtLeastBaseline: ours.rps / base.rps >= 1,
+      feedRpsAtLeastBaseline: pairedRatio('api', 'baseline') >= 1,
       feedP99Under50Ms: ours.p99Ms < 50,
       claimBurstCorrectEveryTime: bursts.every((b) => b.correct),
     },
@@ -230,7 +241,7 @@ export function apiMarkdown(s) {
   return [
     `## Service loop (${s.database}; ${s.scale.members} members, ${s.scale.communities} communities, ${s.scale.tasks} tasks, ${s.scale.claims} claims)`,
     '',
-    `Task feed, ${s.connections} connections × ${s.durationSeconds} s, each request for one of 500 members at random:`,
+    `Task feed, ${s.connections} connections × ${s.durationSeconds} s, each request for one of 500 members at random${s.feed.rounds ? `; medians of ${s.feed.rounds} rounds in alternating order, the ratios the medians of each round's own ratio (API rps per round: ${s.feed.apiRpsPerRound.join(', ')}; baseline: ${s.feed.baselineRpsPerRound.join(', ')})` : ''}:`,
     '',
     '| | rps | p50 ms | p99 ms | non-2xx | statements / request | server CPU ms / request |',
     '|---|---:|---:|---:|---:|---:|---:|',

@@ -14,6 +14,7 @@ import {
   cpuProfileArgs,
   createSessions,
   insertBurstTask,
+  median,
   mintToken,
   percentile,
   recreateDatabase,
@@ -29,11 +30,6 @@ const BURST = 200;
 /** Enough members for one burst per street; the rest of the city is small (claims touch few tables). */
 const SCALE = { streets: 2, communities: 8, units: 10, members: 1600, tasks: 400, claims: 1500, openShare: 0.2 };
 const COUNTER = pathToFileURL(join(ROOT, 'bench', 'statement-counter.mjs')).href;
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.floor((s.length - 1) / 2)] : 0;
-};
 
 async function counters(port) {
   return (await fetch(`http://127.0.0.1:${port}/`)).json();
