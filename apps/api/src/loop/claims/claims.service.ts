@@ -41,7 +41,7 @@ import { ClaimEntity } from './entities/claim.entity';
 import { ClaimViewsService } from './claim-views.service';
 import { enqueueReminders } from './claim-reminders';
 import { WaitlistService } from './waitlist.service';
-import { fullAndOpen, joinWaitlistLocked, takeSlot, type ClaimOutcome } from './slot-counter';
+import { FULL_AND_OPEN_SQL, joinWaitlistLocked, takeSlot, type ClaimOutcome } from './slot-counter';
 import { clashAmong, type MemberClaimRow } from './time-clash';
 import { type RegistrationView, registrationPositionReader, registrationReader } from '../../identity';
 import { orgNodeReader } from '../../org';
@@ -178,14 +178,26 @@ export class ClaimsService {
   ): Promise<ClaimOutcome> {
     const memberId = reg.userId;
     await lockRow(m, 'users', memberId);
-    // One read for both: the member's claim on this task, and their live claims whose window meets
-    // its window (bounds included: the SQL narrows, the domain rule decides the clash).
-    const mine: (MemberClaimRow & { status: ClaimStatus })[] = await m.query(
-      `SELECT c.id, c.task_id, c.status, t.title, c.starts_at, c.ends_at FROM claims c INNER JOIN tasks t ON t.id = c.task_id
+    // One read for all three: the member's claim on this task, their live claims whose window
+    // meets its window (bounds included: the SQL narrows, the domain rule decides the clash), and
+    // whether the task is full as last committed (then a member who would wait goes straight to
+    // the waitlist, the task's row untouched).
+    const waitlistable = task.waitlist && joinWaitlist !== false;
+    const rows: (MemberClaimRow & { status: ClaimStatus; full_now: unknown })[] = await m.query(
+      `SELECT f.full_now AS full_now, mc.* FROM (SELECT ${waitlistable ? FULL_AND_OPEN_SQL : '0'} AS full_now) f
+       LEFT JOIN (SELECT c.id, c.task_id, c.status, t.title, c.starts_at, c.ends_at FROM claims c INNER JOIN tasks t ON t.id = c.task_id
         WHERE c.member_user_id = ?
-          AND (c.task_id = ? OR (c.status IN (${OVERLAP_STATUSES.map(() => '?').join(', ')}) AND c.starts_at <= ? AND c.ends_at >= ?))`,
-      [memberId, task.id, ...OVERLAP_STATUSES, toDbDate(task.endsAt), toDbDate(task.startsAt)],
+          AND (c.task_id = ? OR (c.status IN (${OVERLAP_STATUSES.map(() => '?').join(', ')}) AND c.starts_at <= ? AND c.ends_at >= ?))) mc ON 1 = 1`,
+      [
+        ...(waitlistable ? [task.id] : []),
+        memberId,
+        task.id,
+        ...OVERLAP_STATUSES,
+        toDbDate(task.endsAt),
+        toDbDate(task.startsAt),
+      ],
     );
+    const mine = rows.filter((r) => r.id !== null && r.id !== undefined);
     const existingRow = mine.find((c) => Number(c.task_id) === task.id);
     const existing = existingRow ? { id: Number(existingRow.id), status: existingRow.status } : null;
     if (existing && !ENDED.includes(existing.status))
@@ -194,9 +206,7 @@ export class ClaimsService {
     if (clash) throw new AppError(HttpStatus.CONFLICT, ErrorCode.Conflict, timeClashMessage(clash.title));
 
     const now = new Date();
-    // Full as last committed, and the member would wait: straight to the waitlist, the task untouched.
-    const waitlistable = task.waitlist && joinWaitlist !== false;
-    const fullNow = waitlistable && (await fullAndOpen(m, task.id));
+    const fullNow = waitlistable && Number(rows[0]?.full_now ?? 0) > 0;
     let status = fullNow
       ? ClaimStatus.Waitlisted
       : (await takeSlot(m, task.id, now))

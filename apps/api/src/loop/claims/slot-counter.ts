@@ -15,15 +15,12 @@ export interface ClaimOutcome {
   unlockedWaitlist: boolean;
 }
 
-/** The task as last committed (no lock): open, taking a waitlist, and every slot taken. */
-export async function fullAndOpen(m: EntityManager, taskId: number): Promise<boolean> {
-  const rows: { n: number }[] = await m.query(
-    `SELECT 1 AS n FROM tasks WHERE id = ? AND status IN ('published', 'in_progress') AND waitlist = 1
-        AND claimed_count >= capacity`,
-    [taskId],
-  );
-  return rows.length === 1;
-}
+/**
+ * 1 when the task (its id the one parameter) as last committed (no lock) is open, takes a
+ * waitlist and has every slot taken, else 0: a scalar subquery for the claim path's first read.
+ */
+export const FULL_AND_OPEN_SQL = `(SELECT COUNT(*) FROM tasks ft WHERE ft.id = ? AND ft.status IN ('published', 'in_progress')
+    AND ft.waitlist = 1 AND ft.claimed_count >= ft.capacity)`;
 
 /** The conditional update of the slot counter (first filling recorded in the same statement). */
 export async function takeSlot(m: EntityManager, taskId: number, now: Date): Promise<boolean> {
