@@ -46,6 +46,27 @@ export async function insertRows(
   }
 }
 
+/**
+ * Adds `values` to the row keyed by `keys` (inserting it when missing): INSERT … ON DUPLICATE KEY
+ * UPDATE / ON CONFLICT DO UPDATE. For counters kept by increments in one writer at a time.
+ */
+export async function addToRow(
+  x: Executor,
+  table: string,
+  keys: Record<string, unknown>,
+  values: Record<string, number>,
+): Promise<void> {
+  const keyCols = Object.keys(keys);
+  const valueCols = Object.keys(values);
+  const cols = [...keyCols, ...valueCols];
+  const insert = `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`;
+  const update =
+    dialectOf(x) === 'mysql'
+      ? ` ON DUPLICATE KEY UPDATE ${valueCols.map((c) => `${c} = ${c} + VALUES(${c})`).join(', ')}`
+      : ` ON CONFLICT (${keyCols.join(', ')}) DO UPDATE SET ${valueCols.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`;
+  await x.query(insert + update, [...Object.values(keys), ...Object.values(values)]);
+}
+
 /** Runs `fn` over `ids` in slices (for IN lists). */
 export async function inSlices<T>(ids: readonly T[], size: number, fn: (slice: T[]) => Promise<void>): Promise<void> {
   for (let i = 0; i < ids.length; i += size) await fn(ids.slice(i, i + size));

@@ -1,7 +1,16 @@
 import type { EntityManager } from 'typeorm';
 import { addDays, dayKeyOf, dayStart } from './period';
 import { StatsQueries, needDurations, toNeedRow, type DayFigures } from './stats-queries';
-import { dialectOf, idList, inSlices, insertRows, num, shanghaiSql, type Executor } from '../shared/report-sql';
+import {
+  addToRow,
+  dialectOf,
+  idList,
+  inSlices,
+  insertRows,
+  num,
+  shanghaiSql,
+  type Executor,
+} from '../shared/report-sql';
 import { districtsOf, type Dirty } from './stats-rollup-changes';
 import { rebuildPeople, recomputePeople, touchedHashes } from './stats-rollup-people';
 
@@ -55,6 +64,7 @@ export async function applyDirty(m: EntityManager, dirty: Dirty): Promise<void> 
   // Roster matches follow a registration's phone and name, before and after the change.
   const users = [...dirty.users];
   const hashes = new Set<string>();
+  const pairedHashes = new Set<string>();
   if (users.length) {
     await inSlices(users, 500, async (slice) => {
       const rows: { phone_hash: string }[] = await m.query(
@@ -70,17 +80,20 @@ export async function applyDirty(m: EntityManager, dirty: Dirty): Promise<void> 
       );
       for (const r of rows) dirty.units.add(Number(r.unit_id));
     });
-    // Confirmed 待核对 pairings follow the registration, whatever its phone.
+    // Confirmed 待核对 pairings follow the registration, whatever its phone: their units and lines.
     await inSlices(users, 500, async (slice) => {
-      const rows: { unit_id: unknown }[] = await m.query(
-        `SELECT DISTINCT d.unit_id FROM roster_match_decisions d JOIN registrations r ON r.id = d.registration_id
+      const rows: { unit_id: unknown; phone_hash: string }[] = await m.query(
+        `SELECT DISTINCT d.unit_id, d.phone_hash FROM roster_match_decisions d JOIN registrations r ON r.id = d.registration_id
           WHERE r.user_id IN ${idList(slice)}`,
       );
-      for (const r of rows) dirty.units.add(Number(r.unit_id));
+      for (const r of rows) {
+        dirty.units.add(Number(r.unit_id));
+        pairedHashes.add(r.phone_hash);
+      }
     });
   }
   // Before recomputeMembers replaces the old phones kept in stats_members.
-  const people = await touchedHashes(m, { units: changedUnits, users, registrationHashes: hashes });
+  const people = await touchedHashes(m, changedUnits, [...hashes, ...pairedHashes]);
   if (users.length) await recomputeMembers(m, users);
   await recomputeUnits(m, [...dirty.units]);
   await recomputePeople(m, people.hashes, people.staleIds);
@@ -225,14 +238,10 @@ async function recomputeMembers(m: EntityManager, userIds: number[] | 'all'): Pr
   else await inSlices(userIds, 500, (slice) => run((column) => `${column} IN ${idList(slice)}`));
 
   // Applied as increments: refreshes run one at a time, and the old rows were read in this transaction.
-  const upsert =
-    dialect === 'mysql'
-      ? 'INSERT INTO stats_district_counters (district_id, year, members) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE members = members + VALUES(members)'
-      : 'INSERT INTO stats_district_counters (district_id, year, members) VALUES (?, ?, ?) ON CONFLICT (district_id, year) DO UPDATE SET members = members + excluded.members';
   for (const [key, by] of delta) {
     if (!by) continue;
     const [district, year] = key.split(':').map(Number);
-    await m.query(upsert, [district, year, by]);
+    await addToRow(m, 'stats_district_counters', { district_id: district, year }, { members: by });
   }
 }
 
@@ -272,7 +281,7 @@ export async function rebuildAll(m: EntityManager): Promise<void> {
     (await m.query("SELECT id, path FROM org_nodes WHERE type = 'district'")) as { id: unknown; path: string }[]
   ).map((d) => ({ id: Number(d.id), path: d.path }));
   for (const district of districts) {
-    const id = Number(district.id);
+    const { id } = district;
     const scope = { kind: 'territory' as const, communityIds: await StatsQueries.communitiesUnder(m, district.path) };
     const [days, tasks] = await Promise.all([
       StatsQueries.dayFigures(m, scope, ALL_FROM, ALL_TO),

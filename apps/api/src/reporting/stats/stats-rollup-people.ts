@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { toDbDate } from '../../platform/database/sql';
-import { dialectOf, idList, inSlices, insertRows, num, rootOf, type Executor } from '../shared/report-sql';
+import { addToRow, idList, inSlices, insertRows, num, rootOf, type Executor } from '../shared/report-sql';
 import { rosterPeopleSql } from './stats-queries';
 
 /**
@@ -24,24 +24,21 @@ export async function noteRosterReplaced(x: Executor, unitId: number, at: Date):
   );
 }
 
-/** The phone hashes whose people a refresh must recompute, and the stale notes it consumes. */
+/**
+ * The phone hashes whose people a refresh must recompute: `known` (registrations' old and new
+ * phones, their 待核对 pairings' lines), the lines of `units`, and the stale notes it consumes.
+ */
 export async function touchedHashes(
   m: EntityManager,
-  changed: { units: number[]; users: number[]; registrationHashes: Iterable<string> },
+  units: number[],
+  known: Iterable<string>,
 ): Promise<{ hashes: string[]; staleIds: number[] }> {
-  const hashes = new Set(changed.registrationHashes);
+  const hashes = new Set(known);
   const stale: { id: unknown; phone_hash: string }[] = await m.query('SELECT id, phone_hash FROM stats_roster_stale');
   for (const s of stale) hashes.add(s.phone_hash);
-  await inSlices(changed.units, SLICE, async (slice) => {
+  await inSlices(units, SLICE, async (slice) => {
     const rows: { phone_hash: string }[] = await m.query(
       `SELECT DISTINCT phone_hash FROM unit_roster_entries WHERE unit_id IN ${idList(slice)}`,
-    );
-    for (const r of rows) hashes.add(r.phone_hash);
-  });
-  await inSlices(changed.users, SLICE, async (slice) => {
-    const rows: { phone_hash: string }[] = await m.query(
-      `SELECT DISTINCT d.phone_hash FROM roster_match_decisions d JOIN registrations r ON r.id = d.registration_id
-        WHERE r.user_id IN ${idList(slice)}`,
     );
     for (const r of rows) hashes.add(r.phone_hash);
   });
@@ -88,14 +85,8 @@ export async function recomputePeople(m: EntityManager, hashes: string[], staleI
       [...people.values()].map((p) => [p.district, p.hash, p.name, p.registered]),
     );
   });
-  const upsert =
-    dialectOf(m) === 'mysql'
-      ? `INSERT INTO stats_district_roster (district_id, people, registered) VALUES (?, ?, ?)
-         ON DUPLICATE KEY UPDATE people = people + VALUES(people), registered = registered + VALUES(registered)`
-      : `INSERT INTO stats_district_roster (district_id, people, registered) VALUES (?, ?, ?)
-         ON CONFLICT (district_id) DO UPDATE SET people = people + excluded.people, registered = registered + excluded.registered`;
   for (const [district, d] of delta) {
-    if (d.people || d.registered) await m.query(upsert, [district, d.people, d.registered]);
+    if (d.people || d.registered) await addToRow(m, 'stats_district_roster', { district_id: district }, d);
   }
   await forgetStale(m, staleIds);
 }
