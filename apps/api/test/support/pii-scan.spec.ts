@@ -12,6 +12,9 @@ describe('the e2e response scan for full phone and ID numbers', () => {
     expect(fullNumbersIn('139****5678 110105********002X 12345678901 1391234567 139123456789')).toEqual([]);
     expect(fullNumbersIn('a1391234567b 0b7e6f0e-6c4c-4a36-9a55-a13912345678 ts 1732810000000')).toEqual([]);
     expect(fullNumbersIn(`hex ${'ab'.repeat(4)}13912345678${'cd'.repeat(8)}`)).toEqual([]);
+    // A matching score's fraction digits are not a phone number; a number after a full stop is.
+    expect(fullNumbersIn(String(0.13987871875))).toEqual([]);
+    expect(fullNumbersIn('电话.13912345678 身份证 0.11010519491231002X')).toEqual(['13912345678']);
   });
 
   it('reads JSON values (but not tokens), text and the cells of an .xlsx file', async () => {

@@ -26,9 +26,10 @@ export const FULL_NUMBER_ROUTES: readonly { method: string; path: RegExp; why: s
   },
 ];
 
-const MOBILE = /(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])/g;
+/** Neither inside a word nor the fraction digits of a decimal (a score of 0.13987871875). */
+const MOBILE = /(?<![0-9A-Za-z])(?<!\d\.)1[3-9]\d{9}(?![0-9A-Za-z])/g;
 const ID_NUMBER =
-  /(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])/g;
+  /(?<![0-9A-Za-z])(?<!\d\.)[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])/g;
 /** Random identifiers that may contain a run of digits by chance: UUIDs, JWTs, long hex strings. */
 const NOISE = [
   /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi,
