@@ -186,11 +186,46 @@ export async function dashboardSuite({
     return res.json();
   };
 
-  // The first district request builds the roll-ups (once per database).
+  // Without the scheduler the first district request builds the roll-ups (once per database); with
+  // it (production) the leased background job builds them while district reads answer 503
+  // STATS_BUILDING at once: polled every second until the figures are there.
+  const background = env.SCHEDULER_ENABLED === 'true';
   const b0 = performance.now();
-  const first = await call('district');
+  const building = [];
+  let first;
+  for (;;) {
+    const r0 = performance.now();
+    const res = await fetch(`${api.url}/api/stats/nodes/${targets.district.id}`, {
+      headers: { authorization: `Bearer ${mintToken(secret, readers.district)}` },
+    });
+    const body = await res.json();
+    if (res.status === 200) {
+      first = body;
+      break;
+    }
+    if (!background || res.status !== 503 || body.code !== 'STATS_BUILDING')
+      throw new Error(`district: HTTP ${res.status} ${JSON.stringify(body)}`);
+    building.push(performance.now() - r0);
+    await new Promise((r) => setTimeout(r, 1000));
+  }
   const buildMs = round(performance.now() - b0);
-  console.log(`first district request (builds the roll-ups): ${buildMs} ms`);
+  const whileBuilding = background
+    ? {
+        answers: building.length,
+        maxMs: round(Math.max(0, ...building)),
+        p50Ms: round(
+          percentile(
+            building.sort((a, b) => a - b),
+            50,
+          ) ?? 0,
+        ),
+      }
+    : null;
+  console.log(
+    background
+      ? `district figures after the background build: ${buildMs} ms (${building.length} answers of 503 STATS_BUILDING meanwhile, max ${whileBuilding.maxMs} ms)`
+      : `first district request (builds the roll-ups): ${buildMs} ms`,
+  );
 
   const api_ = {};
   for (const kind of ['district', 'street', 'community', 'unit']) {
@@ -260,6 +295,8 @@ export async function dashboardSuite({
     targets: Object.fromEntries(Object.entries(targets).map(([k, v]) => [k, { id: Number(v.id), name: v.name }])),
     period: 'this calendar year (the default)',
     firstDistrictRequestMs: buildMs,
+    buildInBackground: background,
+    whileBuilding,
     api: api_,
     districtAfterWrite: afterWrite,
     baselineOneStatement: baseline,
@@ -294,7 +331,7 @@ export function dashboardMarkdown(s, title = 'Dashboard') {
     ...['district', 'street', 'community', 'unit'].map((k) => row(k, s.api[k], s.baselineOneStatement[k])),
     row('district, right after a write (refresh)', s.districtAfterWrite),
     '',
-    `${s.seedSeconds === null || s.seedSeconds === undefined ? 'Seed reused from an earlier run' : `Seeded in ${s.seedSeconds} s`}. First district request (builds the roll-ups): ${s.firstDistrictRequestMs} ms. Figures agree with the baseline: ${s.goals.sameFiguresAsBaseline ? 'yes' : 'NO'}. p95 < ${s.targetP95Ms ?? 300} ms for every type: ${(s.goals.p95UnderTargetEveryType ?? s.goals.p95Under300MsEveryType) ? 'met' : 'NOT met'}.`,
+    `${s.seedSeconds === null || s.seedSeconds === undefined ? 'Seed reused from an earlier run' : `Seeded in ${s.seedSeconds} s`}. ${s.buildInBackground ? `Roll-ups built by the background job (default statement deadlines) ${s.firstDistrictRequestMs} ms after the API was ready; meanwhile ${s.whileBuilding.answers} district reads answered 503 STATS_BUILDING in at most ${s.whileBuilding.maxMs} ms` : `First district request (builds the roll-ups): ${s.firstDistrictRequestMs} ms`}. Figures agree with the baseline: ${s.goals.sameFiguresAsBaseline ? 'yes' : 'NO'}. p95 < ${s.targetP95Ms ?? 300} ms for every type: ${(s.goals.p95UnderTargetEveryType ?? s.goals.p95Under300MsEveryType) ? 'met' : 'NOT met'}.`,
     '',
   ].join('\n');
 }

@@ -6,9 +6,14 @@ import { validateConfig } from '../platform/config/validate-config';
 import { PasswordHasher } from '../identity/auth/password-hasher';
 import { buildDataSourceOptions } from '../platform/database/data-source-options';
 import { runMigrations } from '../platform/database/run-migrations';
+import { BUILD_STATEMENT_MS, refreshRollups } from '../reporting/stats/stats-rollup-refresh';
 import { formatDemoAccounts, seedDemoCity } from './demo-city';
 
-/** `npm run seed`: migrate, then build the demo city (once) and print its accounts. */
+/**
+ * `npm run seed`: migrate, build the demo city (once), bring the district roll-ups up to date (so
+ * the district dashboards answer at once after start, instead of 503 STATS_BUILDING until the
+ * background job's first run) and print its accounts.
+ */
 async function main(): Promise<void> {
   const config = validateConfig();
   if (config.nodeEnv === 'production' && process.env.ALLOW_DEMO_SEED !== 'true') {
@@ -23,6 +28,7 @@ async function main(): Promise<void> {
       new FieldCipher(config.fieldEncryptionKey),
       new PasswordHasher(config.bcryptRounds),
     );
+    await refreshRollups(ds, { mayRebuild: true, longStatementsMs: BUILD_STATEMENT_MS });
     console.log(city.created ? 'Demo city created.' : 'Demo city already present.');
     console.log(formatDemoAccounts(city));
   } finally {

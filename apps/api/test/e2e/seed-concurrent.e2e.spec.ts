@@ -6,6 +6,7 @@ import { validateConfig } from '../../src/platform/config/validate-config';
 import { FieldCipher } from '../../src/platform/crypto/field-cipher';
 import { buildDataSourceOptions } from '../../src/platform/database/data-source-options';
 import { runMigrations } from '../../src/platform/database/run-migrations';
+import { BUILD_STATEMENT_MS, refreshRollups } from '../../src/reporting/stats/stats-rollup-refresh';
 import { seedDemoCity } from '../../src/seed/demo-city';
 import { createScratchDatabase, testDialect, type ScratchDatabase } from '../support/test-db';
 
@@ -37,7 +38,14 @@ import { createScratchDatabase, testDialect, type ScratchDatabase } from '../sup
       sources.push(await new DataSource(buildDataSourceOptions(config, ENTITIES)).initialize());
     const seed = async (ds: DataSource) => {
       await runMigrations(ds);
-      return seedDemoCity(ds, new FieldCipher(config.fieldEncryptionKey), new PasswordHasher(config.bcryptRounds));
+      const city = await seedDemoCity(
+        ds,
+        new FieldCipher(config.fieldEncryptionKey),
+        new PasswordHasher(config.bcryptRounds),
+      );
+      // As seed.cli.ts: the district roll-ups are built before the API starts.
+      await refreshRollups(ds, { mayRebuild: true, longStatementsMs: BUILD_STATEMENT_MS });
+      return city;
     };
     const results = await Promise.allSettled(sources.map(seed));
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
@@ -52,5 +60,9 @@ import { createScratchDatabase, testDialect, type ScratchDatabase } from '../sup
     // Every demo account exists once.
     const dupes = await ds.query('SELECT phone_hash, COUNT(*) AS n FROM users GROUP BY phone_hash HAVING COUNT(*) > 1');
     expect(dupes).toEqual([]);
+    const [state] = await ds.query('SELECT built_at FROM stats_refresh_state WHERE id = 1');
+    expect(state.built_at).not.toBeNull();
+    const [days] = await ds.query('SELECT COUNT(*) AS n FROM stats_district_counters');
+    expect(Number(days.n)).toBeGreaterThan(0);
   });
 });

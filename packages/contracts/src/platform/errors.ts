@@ -33,6 +33,8 @@ export enum ErrorCode {
   DatabaseUnavailable = 'DATABASE_UNAVAILABLE',
   /** The server lacks what a feature needs (e.g. a Chinese font for posters): 503 until an admin adds it. */
   NotConfigured = 'NOT_CONFIGURED',
+  /** The district roll-ups are being built in the background (503 with Retry-After): ask again shortly. */
+  StatsBuilding = 'STATS_BUILDING',
   Internal = 'INTERNAL',
 }
 

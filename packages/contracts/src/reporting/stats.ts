@@ -104,9 +104,14 @@ export interface NodeStatsQuery {
   granularity?: StatsGranularity;
 }
 
-/** POST /api/stats/rollups/rebuild */
+/**
+ * POST /api/stats/rollups/rebuild. With the background builder (SCHEDULER_ENABLED, production) the
+ * rebuild is queued (`queued`, `rebuiltAt` null) and done within about a minute; district figures
+ * answer 503 STATS_BUILDING meanwhile. Without it the rebuild is done before the answer.
+ */
 export interface RollupRebuildDto {
-  rebuiltAt: string;
+  rebuiltAt: string | null;
+  queued: boolean;
 }
 
 /* ─────────────── the district screen (数据大屏) ─────────────── */

@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { DEFAULT_DB_TIMEOUTS, type DbTimeouts } from '../config/app-config';
 import { currentRequest } from '../lifecycle/request-context';
+import { longStatementLimitMs } from './long-statements';
 
 /**
  * A stalled or lost database must answer 503 quickly instead of hanging requests:
@@ -257,11 +258,15 @@ function wrapConnection(conn: MysqlConnectionLike, t: DbTimeouts, live: Liveness
     }
     let done = false;
     const startedAt = Date.now();
+    // Background work that was allowed long statements (long-statements.ts): one deadline, its own.
+    const long = longStatementLimitMs();
+    const timeout = long ?? t.queryTimeoutMs;
+    const capNow = long ?? cap;
     const unwatch = sweep.watch((now) => {
       if (done) return true;
       const quietFor = now - live.lastAnswerAt;
       const waited = now - startedAt;
-      if (waited < t.queryTimeoutMs || (quietFor < t.queryTimeoutMs && waited < cap)) return false;
+      if (waited < timeout || (quietFor < timeout && waited < capNow)) return false;
       done = true;
       conn.destroy();
       cb(

@@ -5,7 +5,7 @@ import type { Request, Response } from 'express';
 import { QueryFailedError, UpdateValuesMissingError } from 'typeorm';
 import { databaseFault, replyDatabaseUnavailable } from '../database/db-faults';
 import { isDeadlock } from '../database/transaction-retry';
-import { retryAfterOf } from './app-errors';
+import { AppError, retryAfterOf } from './app-errors';
 
 const STATUS_DEFAULTS: Partial<Record<number, { code: ErrorCode; message: string }>> = {
   400: { code: ErrorCode.ValidationFailed, message: '请求参数有误' },
@@ -48,7 +48,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const fault = databaseFault(exception);
     if (fault) return replyDatabaseUnavailable(req, res, fault);
     const { status, body } = this.toBody(exception);
-    if (status >= 500) {
+    // Our own 503s (a missing font, roll-ups being built) are answers, not bugs: not logged as errors.
+    const deliberate = exception instanceof AppError && status === HttpStatus.SERVICE_UNAVAILABLE;
+    if (status >= 500 && !deliberate) {
       this.logger.error(
         `${req.method} ${req.originalUrl ?? req.url}: ${exception instanceof Error ? exception.stack : String(exception)}`,
       );

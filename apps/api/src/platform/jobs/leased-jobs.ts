@@ -19,15 +19,16 @@ export interface LeasedJob {
   run: (ctx: { shouldStop: () => boolean }) => Promise<unknown>;
 }
 
-/** How often each process looks for due jobs. */
+/** How often each process looks for due jobs, and how soon after start it looks first (a deploy's first build). */
 const CHECK_EVERY_MS = 60_000;
+const FIRST_CHECK_MS = 2_000;
 
 /**
  * Jobs that run once per interval across every API process on one database: a process runs a due
  * job only after taking its lease in `job_leases` with one conditional UPDATE (due, and not leased
  * or the lease expired), so two processes never run it at once; it then releases the lease and
  * sets the next run. A crashed holder's lease expires after `leaseMs`. Nothing lives in memory
- * but the timer. Runs only with SCHEDULER_ENABLED (off in tests, which call `runIfDue`).
+ * but the timer: each process checks 2 s after start, then every minute. Runs only with SCHEDULER_ENABLED (off in tests, which call `runIfDue`).
  */
 @Injectable()
 export class LeasedJobs implements OnApplicationShutdown {
@@ -36,6 +37,7 @@ export class LeasedJobs implements OnApplicationShutdown {
   readonly holder: string;
   private readonly jobs: LeasedJob[] = [];
   private timer: NodeJS.Timeout | null = null;
+  private first: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
   private stopping = false;
 
@@ -51,11 +53,15 @@ export class LeasedJobs implements OnApplicationShutdown {
   schedule(job: LeasedJob): void {
     this.jobs.push(job);
     if (!this.config.schedulerEnabled || this.timer) return;
-    this.timer = setInterval(() => {
+    const check = () => {
       if (this.running || this.stopping || this.lifecycle.draining) return;
       this.running = this.runDue().finally(() => (this.running = null));
-    }, CHECK_EVERY_MS);
+    };
+    this.timer = setInterval(check, CHECK_EVERY_MS);
     this.timer.unref();
+    // Jobs registered in the same bootstrap are all in by then.
+    this.first = setTimeout(check, FIRST_CHECK_MS);
+    this.first.unref();
     this.lifecycle.onDrain(() => this.stop());
   }
 
@@ -109,10 +115,16 @@ export class LeasedJobs implements OnApplicationShutdown {
     return true;
   }
 
+  /** Makes a job due now (a queued rebuild): the next process to check, within about a minute, runs it. */
+  async makeDue(name: string, now = new Date()): Promise<void> {
+    await execute(this.db, 'UPDATE job_leases SET next_run_at = ? WHERE name = ?', [toDbDate(now), name]);
+  }
+
   /** No new runs; a running job is asked to stop and awaited (it then releases its lease). */
   async stop(): Promise<void> {
     this.stopping = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.first) clearTimeout(this.first);
     this.timer = null;
     await this.running;
   }

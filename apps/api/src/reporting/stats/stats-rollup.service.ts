@@ -1,18 +1,21 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { TOP_MEMBERS_LIMIT } from '@sbd/contracts';
+import { TOP_MEMBERS_LIMIT, type RollupRebuildDto } from '@sbd/contracts';
 import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
+import { LeasedJobs } from '../../platform/jobs/leased-jobs';
 import type { NodeRef } from '../../platform/auth/scope.service';
-import { fromDbDate, toDbDate, transaction } from '../../platform/database/sql';
+import { fromDbDate } from '../../platform/database/sql';
 import type { StatsPeriod } from './period';
 import type { NeedAggregates, StatsParts } from './stats-assemble';
 import { StatsQueries, type TopMemberRow } from './stats-queries';
-import { dialectOf, idList, insertIgnore, num } from '../shared/report-sql';
-import { applyDirty, rebuildAll } from './stats-rollup-build';
+import { idList, num } from '../shared/report-sql';
 import { districtPeople } from './stats-rollup-people';
-import { candidates, dirtyOf, markSeen, REFRESH_MARGIN_MS, unseen } from './stats-rollup-changes';
+import { candidates, unseen } from './stats-rollup-changes';
+import { BUILD_STATEMENT_MS, refreshRollups, ROLLUP_JOB, StatsBuildingError } from './stats-rollup-refresh';
 
 export { REFRESH_MARGIN_MS } from './stats-rollup-changes';
+export { BUILD_STATEMENT_MS, ROLLUP_JOB, StatsBuildingError } from './stats-rollup-refresh';
 
 /**
  * Pre-aggregation for whole districts (the city dashboard), where reading the source tables takes
@@ -29,8 +32,22 @@ export { REFRESH_MARGIN_MS } from './stats-rollup-changes';
  * Finding the changes is in stats-rollup-changes.ts, recomputing rows in stats-rollup-build.ts.
  */
 @Injectable()
-export class StatsRollupService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+export class StatsRollupService implements OnApplicationBootstrap {
+  /** With the scheduler, builds run only in the leased job ROLLUP_JOB, never in a request. */
+  readonly inBackground: boolean;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly jobs: LeasedJobs,
+  ) {
+    this.inBackground = config.schedulerEnabled;
+  }
+
+  /** One process at a time, every minute: build the roll-ups when unbuilt, else apply the changes. */
+  onApplicationBootstrap(): void {
+    this.jobs.schedule({ ...ROLLUP_JOB, run: () => this.refreshInBackground() });
+  }
 
   /** A district's figures for the period from the roll-ups (after a refresh). */
   async districtParts(district: NodeRef, period: StatsPeriod): Promise<StatsParts> {
@@ -152,9 +169,12 @@ export class StatsRollupService {
   }
 
   /**
-   * Brings every roll-up up to date with the changes committed since the last refresh (or builds
-   * them all the first time). When nothing changed this is a few indexed reads and no lock; otherwise
-   * refreshes run one at a time (the state row is locked) and apply each changed row once.
+   * Brings every roll-up up to date before a read. When nothing changed this is a few indexed reads
+   * and no lock; otherwise refreshes run one at a time (the state row is locked) and apply each
+   * changed row once. With the background builder (SCHEDULER_ENABLED) a read never builds: while the
+   * roll-ups are unbuilt, or too much changed since the last refresh, it answers 503 STATS_BUILDING
+   * at once and the leased job (`refreshInBackground`) builds them with long statements — at a
+   * province's scale a build takes minutes, far past a request's statement deadline.
    */
   async refresh(): Promise<void> {
     const [current] = await this.db.query('SELECT watermark, built_at FROM stats_refresh_state WHERE id = 1');
@@ -162,58 +182,34 @@ export class StatsRollupService {
     if (current?.built_at && currentMark) {
       const found = await candidates(this.db, currentMark);
       if (found !== 'too-many' && !(await unseen(this.db, found)).length) return;
+      if (found === 'too-many' && this.inBackground) throw new StatsBuildingError();
+    } else if (this.inBackground) {
+      throw new StatsBuildingError();
     }
-    await transaction(this.db, async (m) => {
-      const lock = `SELECT watermark, built_at FROM stats_refresh_state WHERE id = 1${dialectOf(m) === 'mysql' ? ' FOR UPDATE' : ''}`;
-      let [state] = await m.query(lock);
-      if (!state) {
-        await m.query(
-          `${insertIgnore(dialectOf(m))} INTO stats_refresh_state (id, watermark, built_at) VALUES (1, NULL, NULL)`,
-        );
-        [state] = await m.query(lock);
-      }
-      // Taken before anything is read: whatever commits later is found by the next refresh.
-      const startedAt = new Date();
-      const watermark = fromDbDate(state?.watermark);
-      let found = state?.built_at && watermark ? await candidates(m, watermark) : 'too-many';
-      const rebuilt = found === 'too-many';
-      if (found === 'too-many') {
-        await rebuildAll(m);
-        // The build read every committed row: the changes in the look-back window are applied already.
-        found = await candidates(m, startedAt);
-        if (found === 'too-many') found = [];
-        await m.query('DELETE FROM stats_seen');
-        await markSeen(m, found);
-      } else {
-        const fresh = await unseen(m, found);
-        if (!fresh.length) return;
-        await applyDirty(m, await dirtyOf(m, fresh));
-        await markSeen(m, fresh);
-      }
-      await m.query('DELETE FROM stats_seen WHERE stamp < ?', [
-        toDbDate(new Date(startedAt.getTime() - REFRESH_MARGIN_MS)),
-      ]);
-      await m.query('UPDATE stats_refresh_state SET watermark = ?, built_at = ? WHERE id = 1', [
-        toDbDate(startedAt),
-        rebuilt ? toDbDate(new Date()) : toDbDate(fromDbDate(state.built_at) as Date),
-      ]);
-    });
+    await refreshRollups(this.db, { mayRebuild: !this.inBackground });
   }
 
-  /** Forgets the roll-ups: the next refresh rebuilds them from the source tables. */
+  /** The leased job: refreshes (or builds) the roll-ups with statements allowed BUILD_STATEMENT_MS each. */
+  async refreshInBackground(): Promise<void> {
+    await refreshRollups(this.db, { mayRebuild: true, longStatementsMs: BUILD_STATEMENT_MS });
+  }
+
+  /**
+   * Forgets the roll-ups and builds them again from the source tables: at once without the
+   * background builder, else by its next run (made due now; within about a minute).
+   */
+  async rebuild(): Promise<RollupRebuildDto> {
+    await this.invalidate();
+    if (this.inBackground) {
+      await this.jobs.makeDue(ROLLUP_JOB.name);
+      return { rebuiltAt: null, queued: true };
+    }
+    await this.refresh();
+    return { rebuiltAt: new Date().toISOString(), queued: false };
+  }
+
+  /** Forgets the roll-ups: the next refresh (or background run) rebuilds them from the source tables. */
   async invalidate(): Promise<void> {
     await this.db.query('UPDATE stats_refresh_state SET built_at = NULL WHERE id = 1');
   }
-
-  /* ───────────────────────── finding changes ───────────────────────── */
-
-  /** The candidates not yet applied with this signature. */
-
-  /** What the changed rows touch: district days, members, needs and unit rosters. */
-
-  /** community id → district id (the root of its path). */
-
-  /* ───────────────────────── recomputing ───────────────────────── */
-
-  /** Every roll-up from scratch, in the refresh's transaction. */
 }

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Role, type ScreenDto, type StatsDto } from '@sbd/contracts';
+import { Role, type RollupRebuildDto, type ScreenDto, type StatsDto } from '@sbd/contracts';
 import type { Response } from 'express';
 import { CurrentUser, Roles } from '../../platform/auth/decorators';
 import type { Principal } from '../../platform/auth/principal';
@@ -72,11 +72,9 @@ export class StatsController {
   @ApiOperation({
     summary: 'Rebuild the district roll-ups from the source tables (platform admin)',
     description:
-      'Needed only after the service-loop tables were edited outside the app (imports, back-dated corrections): the app’s own writes are picked up on every read.',
+      'Needed only after the service-loop tables were edited outside the app (imports, back-dated corrections): the app’s own writes are picked up on every read. With the background builder (SCHEDULER_ENABLED) the rebuild is queued (queued: true) and district figures answer 503 STATS_BUILDING until it is done.',
   })
-  async rebuild(): Promise<{ rebuiltAt: string }> {
-    await this.rollups.invalidate();
-    await this.rollups.refresh();
-    return { rebuiltAt: new Date().toISOString() };
+  rebuild(): Promise<RollupRebuildDto> {
+    return this.rollups.rebuild();
   }
 }

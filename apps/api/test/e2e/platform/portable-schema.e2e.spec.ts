@@ -111,7 +111,7 @@ describe(`a schema portable to distributed MySQL-protocol databases, on ${testDi
       ['platform/database/sql.ts', 3], // lockRow (by id), forUpdate (callers read by id) and its comment
       ['loop/claims/waitlist.service.ts', 1], // firstWaitlisted: the task's row is locked first
       ['org/org-upkeep.service.ts', 1], // locked(): org nodes by a list of ids, in id order
-      ['reporting/stats/stats-rollup.service.ts', 1], // the one row of stats_refresh_state, by id
+      ['reporting/stats/stats-rollup-refresh.ts', 1], // the one row of stats_refresh_state, by id
     ]);
     const root = join(__dirname, '..', '..', '..', 'src');
     const found = new Map<string, number>();
