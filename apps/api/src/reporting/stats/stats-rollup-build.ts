@@ -274,6 +274,7 @@ export async function rebuildAll(m: EntityManager): Promise<void> {
     'stats_member_years',
     'stats_need_facts',
     'stats_unit_roster',
+    'stats_community_districts',
   ]) {
     await m.query(`DELETE FROM ${table}`);
   }
@@ -283,6 +284,13 @@ export async function rebuildAll(m: EntityManager): Promise<void> {
   for (const district of districts) {
     const { id } = district;
     const scope = { kind: 'territory' as const, communityIds: await StatsQueries.communitiesUnder(m, district.path) };
+    // Where each community's figures are counted: a later move to another district forces a rebuild.
+    await insertRows(
+      m,
+      'stats_community_districts',
+      ['community_id', 'district_id'],
+      scope.communityIds.map((c) => [c, id]),
+    );
     const [days, tasks] = await Promise.all([
       StatsQueries.dayFigures(m, scope, ALL_FROM, ALL_TO),
       StatsQueries.taskDays(m, scope.communityIds, ALL_FROM, ALL_TO),

@@ -14,7 +14,17 @@ export const REFRESH_MARGIN_MS = 5 * 60_000;
 /** Above this many changed rows a refresh rebuilds everything instead (one pass is cheaper). */
 const REBUILD_ABOVE = 20_000;
 
-export type Source = 'claim' | 'rating' | 'backfill' | 'task' | 'need' | 'registration' | 'roster' | 'unit';
+export type Source =
+  | 'claim'
+  | 'rating'
+  | 'backfill'
+  | 'task'
+  | 'need'
+  | 'registration'
+  | 'roster'
+  | 'unit'
+  /** A community new to the roll-ups: its district is recorded (stats_community_districts). */
+  | 'community';
 
 export interface Candidate {
   source: Source;
@@ -38,12 +48,14 @@ export interface Dirty {
 
 /**
  * Source rows written since `watermark` minus the margin, each with the signature of the fields
- * the roll-ups read (a row seen again with the same signature has nothing new).
+ * the roll-ups read (a row seen again with the same signature has nothing new) — or 'too-many'
+ * when a rebuild is due: too many rows changed, or a community now lies in another district than
+ * the one its figures were rolled up under (a street or community moved: its whole history moves).
  */
 export async function candidates(x: Executor, watermark: Date): Promise<Candidate[] | 'too-many'> {
   const s = toDbDate(new Date(watermark.getTime() - REFRESH_MARGIN_MS));
   const cap = `LIMIT ${REBUILD_ABOVE + 1}`;
-  const [claims, ratings, backfills, tasks, needs, regs, rosters, units] = (await Promise.all([
+  const [claims, ratings, backfills, tasks, needs, regs, rosters, units, communities] = (await Promise.all([
     x.query(
       `SELECT c.id, c.member_user_id, c.status, c.verified_at, c.credit_half_hours, c.updated_at, t.community_id
          FROM claims c JOIN tasks t ON t.id = c.task_id WHERE c.updated_at >= ? ${cap}`,
@@ -65,9 +77,18 @@ export async function candidates(x: Executor, watermark: Date): Promise<Candidat
     x.query(`SELECT unit_id, entries, updated_at FROM unit_rosters WHERE updated_at >= ? ${cap}`, [s]),
     // Work units moved (or renamed, closed): a move takes the unit's roster to another district.
     x.query(`SELECT id, path, updated_at FROM org_nodes WHERE type = 'work_unit' AND updated_at >= ? ${cap}`, [s]),
+    x.query(
+      `SELECT c.id, c.path, c.updated_at, s.district_id AS counted_in FROM org_nodes c
+         LEFT JOIN stats_community_districts s ON s.community_id = c.id
+        WHERE c.type = 'community' AND c.updated_at >= ? ${cap}`,
+      [s],
+    ),
   ])) as Record<string, unknown>[][];
-  if ([claims, ratings, backfills, tasks, needs, regs, rosters, units].some((rows) => rows.length > REBUILD_ABOVE))
-    return 'too-many';
+  const all = [claims, ratings, backfills, tasks, needs, regs, rosters, units, communities];
+  if (all.some((rows) => rows.length > REBUILD_ABOVE)) return 'too-many';
+  const moved = (r: Record<string, unknown>) =>
+    r.counted_in !== null && r.counted_in !== undefined && Number(r.counted_in) !== rootOf(String(r.path));
+  if (communities.some(moved)) return 'too-many';
   const iso = (v: unknown) => fromDbDate(v)?.toISOString() ?? '';
   const sig = (...parts: unknown[]) => parts.map((p) => (p === null || p === undefined ? '' : String(p))).join('|');
   const out: Candidate[] = [];
@@ -90,6 +111,11 @@ export async function candidates(x: Executor, watermark: Date): Promise<Candidat
     );
   for (const r of rosters) add('roster', r.unit_id, sig(r.entries, iso(r.updated_at)), r.updated_at, r);
   for (const r of units) add('unit', r.id, sig(r.path, iso(r.updated_at)), r.updated_at, { unit_id: r.id });
+  for (const r of communities) {
+    const district = rootOf(String(r.path));
+    if ((r.counted_in === null || r.counted_in === undefined) && district)
+      add('community', r.id, sig(district, iso(r.updated_at)), r.updated_at, { district_id: district });
+  }
   return out;
 }
 
@@ -151,9 +177,24 @@ export async function dirtyOf(m: EntityManager, changed: Candidate[]): Promise<D
     else if (source === 'task') mark(dirty.taskDays, r.community_id, r.created_at);
     else if (source === 'need') dirty.needs.add(Number(r.id));
     else if (source === 'registration') dirty.users.add(Number(r.user_id));
-    else dirty.units.add(Number(r.unit_id));
+    else if (source === 'unit' || source === 'roster') dirty.units.add(Number(r.unit_id));
+    // 'community': nothing to recompute, its district is recorded by recordCommunityDistricts.
   }
   return dirty;
+}
+
+/** Records the district of communities new to the roll-ups (their figures are counted there from now on). */
+export async function recordCommunityDistricts(m: EntityManager, changed: Candidate[]): Promise<void> {
+  const fresh = changed.filter((c) => c.source === 'community');
+  await inSlices(fresh, 500, async (slice) => {
+    await m.query(`DELETE FROM stats_community_districts WHERE community_id IN ${idList(slice.map((c) => c.id))}`);
+    await insertRows(
+      m,
+      'stats_community_districts',
+      ['community_id', 'district_id'],
+      slice.map((c) => [c.id, Number(c.row.district_id)]),
+    );
+  });
 }
 
 export async function districtsOf(x: Executor, nodeIds: number[]): Promise<Map<number, number>> {

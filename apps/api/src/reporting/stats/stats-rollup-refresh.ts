@@ -6,7 +6,14 @@ import { fromDbDate, toDbDate, transaction } from '../../platform/database/sql';
 import { AppError } from '../../platform/errors/app-errors';
 import { dialectOf, insertIgnore } from '../shared/report-sql';
 import { rebuildAll, applyDirty } from './stats-rollup-build';
-import { candidates, dirtyOf, markSeen, REFRESH_MARGIN_MS, unseen } from './stats-rollup-changes';
+import {
+  candidates,
+  dirtyOf,
+  markSeen,
+  recordCommunityDistricts,
+  REFRESH_MARGIN_MS,
+  unseen,
+} from './stats-rollup-changes';
 
 /** How long each statement of a background build may run: a 100× district takes minutes per statement at worst. */
 export const BUILD_STATEMENT_MS = 20 * 60_000;
@@ -66,6 +73,7 @@ async function applyLocked(m: EntityManager, mayRebuild: boolean): Promise<void>
     const fresh = await unseen(m, found);
     if (!fresh.length) return;
     await applyDirty(m, await dirtyOf(m, fresh));
+    await recordCommunityDistricts(m, fresh);
     await markSeen(m, fresh);
   }
   await m.query('DELETE FROM stats_seen WHERE stamp < ?', [

@@ -138,6 +138,28 @@ describe('should keep the district roll-ups equal to the figures computed from t
       expect(done.body).toEqual({ rebuiltAt: expect.any(String), queued: false });
       expect(await stats(district, city.districtId)).toEqual(before);
     });
+    it('moves a street’s whole history to the district it moved to (a rebuild), and back', async () => {
+      const platform = await createUser(t, { roles: [{ role: Role.PlatformAdmin, scopeNodeId: null }] });
+      const other = await buildCity(t);
+      const both = async () => {
+        for (const id of [city.districtId, other.districtId]) {
+          for (const q of periods.slice(0, 2)) {
+            const query = new URLSearchParams(q as Record<string, string>).toString();
+            expect(await stats(platform, id, query)).toEqual(await raw(id, q as Record<string, string>));
+          }
+        }
+      };
+      await both();
+      const before = await stats(platform, city.districtId);
+      const move = (parentId: number) =>
+        t.http().post(`/api/org/nodes/${city.streetB}/move`).set(platform.auth).send({ parentId }).expect(200);
+      await move(other.districtId);
+      await both();
+      expect((await stats(platform, other.districtId)).services).toBeGreaterThan(0);
+      await move(city.districtId);
+      await both();
+      expect(await stats(platform, city.districtId)).toEqual(before);
+    });
   });
 
   describe('the district roll-ups under random changes', () => {

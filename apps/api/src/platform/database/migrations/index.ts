@@ -12,6 +12,7 @@ import { OrgUpkeep1732870000000 } from './1732870000000-org-upkeep';
 import { LiveSessionIndex1732880000000 } from './1732880000000-live-session-index';
 import { RosterReview1732900000000 } from './1732900000000-roster-review';
 import { RosterPeopleRollup1732910000000 } from './1732910000000-roster-people-rollup';
+import { CommunityDistricts1732920000000 } from './1732920000000-community-districts';
 
 /** Every migration, in order. Both dialects run exactly this list. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   LiveSessionIndex1732880000000,
   RosterReview1732900000000,
   RosterPeopleRollup1732910000000,
+  CommunityDistricts1732920000000,
 ];
