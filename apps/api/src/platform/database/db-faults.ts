@@ -245,6 +245,9 @@ function wrapConnection(conn: MysqlConnectionLike, t: DbTimeouts, live: Liveness
   marked[WRAPPED] = true;
   // A destroyed connection may still emit errors; they are answered through the callbacks.
   conn.on('error', () => undefined);
+  // MariaDB stops the statement itself too; MySQL has no such variable (the error is ignored). Set
+  // here, on the first hand-out, so connections the pool opened before it was wrapped get it too.
+  conn.query(`SET SESSION max_statement_time = ${Math.max(1, Math.ceil(queryCapMs(t) / 1000))}`, () => undefined);
   const query = conn.query.bind(conn);
   const cap = queryCapMs(t);
   conn.query = (...args: unknown[]) => {
@@ -302,11 +305,8 @@ function wrapPool(pool: MysqlPoolLike, t: DbTimeouts): void {
   marked[WRAPPED] = true;
   const live: Liveness = { lastAnswerAt: Date.now() };
   const sweep = new DeadlineSweep(sweepPeriodMs(t));
-  const seconds = Math.max(1, Math.ceil(queryCapMs(t) / 1000));
-  pool.on('connection', (conn) => {
+  pool.on('connection', () => {
     live.lastAnswerAt = Date.now(); // a handshake completed
-    // MariaDB stops the statement itself too; MySQL has no such variable (the error is ignored).
-    conn.query(`SET SESSION max_statement_time = ${seconds}`, () => undefined);
   });
   const getConnection = pool.getConnection.bind(pool);
   const cap = acquireCapMs(t);

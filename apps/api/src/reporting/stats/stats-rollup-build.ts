@@ -265,7 +265,19 @@ async function recomputeUnits(m: EntityManager, unitIds: number[] | 'all'): Prom
   });
 }
 
-export async function rebuildAll(m: EntityManager): Promise<void> {
+/** A build given up because the process is shutting down: its transaction rolls back, another process builds. */
+export class BuildStopped extends Error {
+  constructor() {
+    super('the roll-up build stopped: the process is shutting down');
+    this.name = 'BuildStopped';
+  }
+}
+
+/** Every roll-up from scratch, in the caller's transaction; `shouldStop` is asked between districts and phases. */
+export async function rebuildAll(m: EntityManager, shouldStop: () => boolean = () => false): Promise<void> {
+  const check = () => {
+    if (shouldStop()) throw new BuildStopped();
+  };
   for (const table of [
     'stats_district_days',
     'stats_district_task_days',
@@ -282,6 +294,7 @@ export async function rebuildAll(m: EntityManager): Promise<void> {
     (await m.query("SELECT id, path FROM org_nodes WHERE type = 'district'")) as { id: unknown; path: string }[]
   ).map((d) => ({ id: Number(d.id), path: d.path }));
   for (const district of districts) {
+    check();
     const { id } = district;
     const scope = { kind: 'territory' as const, communityIds: await StatsQueries.communitiesUnder(m, district.path) };
     // Where each community's figures are counted: a later move to another district forces a rebuild.
@@ -308,13 +321,17 @@ export async function rebuildAll(m: EntityManager): Promise<void> {
       tasks.map((r) => [id, r.day, r.kind, r.status, r.n]),
     );
   }
+  check();
   await insertNeedFacts(
     m,
     await m.query(
       'SELECT id, community_id, created_at, accepted_at, fulfilled_at FROM needs WHERE accepted_at IS NOT NULL',
     ),
   );
+  check();
   await recomputeMembers(m, 'all');
+  check();
   await recomputeUnits(m, 'all');
-  await rebuildPeople(m, districts);
+  check();
+  await rebuildPeople(m, districts, undefined, check);
 }

@@ -112,11 +112,14 @@ export async function rebuildPeople(
   m: EntityManager,
   districts: { id: number; path: string }[],
   perStatement = LINES_PER_STATEMENT,
+  /** Asked before each district (a build stopping for a shutdown throws from it). */
+  check: () => void = () => undefined,
 ): Promise<void> {
   const stale: { id: unknown }[] = await m.query('SELECT id FROM stats_roster_stale');
   await m.query('DELETE FROM stats_roster_people');
   await m.query('DELETE FROM stats_district_roster');
   for (const d of districts) {
+    check();
     const [lines] = await m.query(
       'SELECT COALESCE(SUM(entries), 0) AS n FROM stats_unit_roster WHERE district_id = ?',
       [d.id],

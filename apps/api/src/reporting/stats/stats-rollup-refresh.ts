@@ -35,19 +35,20 @@ export class StatsBuildingError extends AppError {
  * unbuilt or too much changed, and `mayRebuild` — rebuilds them all; otherwise answers 503
  * STATS_BUILDING. Refreshes run one at a time (the state row is locked) and apply each changed row
  * once. `longStatementsMs` lifts the statement deadline for this work (the background job and the
- * demo seed; never a request).
+ * demo seed; never a request); `shouldStop` (a shutdown) gives a build up, rolled back, with
+ * BuildStopped.
  */
 export async function refreshRollups(
   db: DataSource,
-  opts: { mayRebuild: boolean; longStatementsMs?: number },
+  opts: { mayRebuild: boolean; longStatementsMs?: number; shouldStop?: () => boolean },
 ): Promise<void> {
   await transaction(db, async (m) => {
-    const work = () => applyLocked(m, opts.mayRebuild);
+    const work = () => applyLocked(m, opts.mayRebuild, opts.shouldStop);
     await (opts.longStatementsMs ? withLongStatements(m, opts.longStatementsMs, work) : work());
   });
 }
 
-async function applyLocked(m: EntityManager, mayRebuild: boolean): Promise<void> {
+async function applyLocked(m: EntityManager, mayRebuild: boolean, shouldStop?: () => boolean): Promise<void> {
   const lock = `SELECT watermark, built_at FROM stats_refresh_state WHERE id = 1${dialectOf(m) === 'mysql' ? ' FOR UPDATE' : ''}`;
   let [state] = await m.query(lock);
   if (!state) {
@@ -63,7 +64,7 @@ async function applyLocked(m: EntityManager, mayRebuild: boolean): Promise<void>
   const rebuilt = found === 'too-many';
   if (found === 'too-many') {
     if (!mayRebuild) throw new StatsBuildingError();
-    await rebuildAll(m);
+    await rebuildAll(m, shouldStop);
     // The build read every committed row: the changes in the look-back window are applied already.
     found = await candidates(m, startedAt);
     if (found === 'too-many') found = [];

@@ -46,7 +46,7 @@ export class StatsRollupService implements OnApplicationBootstrap {
 
   /** One process at a time, every minute: build the roll-ups when unbuilt, else apply the changes. */
   onApplicationBootstrap(): void {
-    this.jobs.schedule({ ...ROLLUP_JOB, run: () => this.refreshInBackground() });
+    this.jobs.schedule({ ...ROLLUP_JOB, run: ({ shouldStop }) => this.refreshInBackground(shouldStop) });
   }
 
   /** A district's figures for the period from the roll-ups (after a refresh). */
@@ -190,8 +190,8 @@ export class StatsRollupService implements OnApplicationBootstrap {
   }
 
   /** The leased job: refreshes (or builds) the roll-ups with statements allowed BUILD_STATEMENT_MS each. */
-  async refreshInBackground(): Promise<void> {
-    await refreshRollups(this.db, { mayRebuild: true, longStatementsMs: BUILD_STATEMENT_MS });
+  async refreshInBackground(shouldStop?: () => boolean): Promise<void> {
+    await refreshRollups(this.db, { mayRebuild: true, longStatementsMs: BUILD_STATEMENT_MS, shouldStop });
   }
 
   /**

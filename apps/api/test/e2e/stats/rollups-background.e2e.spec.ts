@@ -11,7 +11,9 @@ import { fromDbDate, toDbDate, transaction } from '../../../src/platform/databas
 import { LeasedJobs } from '../../../src/platform/jobs/leased-jobs';
 import { parsePeriod } from '../../../src/reporting/stats/period';
 import { assembleStats } from '../../../src/reporting/stats/stats-assemble';
-import { ROLLUP_JOB } from '../../../src/reporting/stats/stats-rollup.service';
+import { BuildStopped } from '../../../src/reporting/stats/stats-rollup-build';
+import { BUILD_STATEMENT_MS, refreshRollups } from '../../../src/reporting/stats/stats-rollup-refresh';
+import { ROLLUP_JOB, StatsRollupService } from '../../../src/reporting/stats/stats-rollup.service';
 import { StatsService } from '../../../src/reporting/stats/stats.service';
 import { buildCity, createApprovedMembers, createUser, type City, type TestUser } from '../../support/factories';
 import { createTestApp, type TestApp } from '../../support/test-app';
@@ -96,12 +98,39 @@ describe('should build the district roll-ups in the background, never in a reque
     expect((await read(city.districtId).expect(200)).body).toEqual(await raw(city.districtId));
   });
 
+  it('gives a build up when the process shuts down, leaving the roll-ups as they were, unbuilt', async () => {
+    const platformRead = () => t.http().get(`/api/stats/nodes/${city.districtId}`).set(platform.auth);
+    await holdLease('other-process');
+    await t.app.get(StatsRollupService).invalidate();
+    const daysBefore = await t.ds.query('SELECT * FROM stats_district_counters ORDER BY district_id, year');
+    let asked = 0;
+    // Stops at the third question: after the first district, mid-build.
+    const stop = () => ++asked >= 3;
+    await expect(
+      refreshRollups(t.ds, { mayRebuild: true, longStatementsMs: BUILD_STATEMENT_MS, shouldStop: stop }),
+    ).rejects.toBeInstanceOf(BuildStopped);
+    expect(asked).toBe(3);
+    const [state] = await t.ds.query('SELECT built_at FROM stats_refresh_state WHERE id = 1');
+    expect(state.built_at ?? null).toBeNull();
+    expect(await t.ds.query('SELECT * FROM stats_district_counters ORDER BY district_id, year')).toEqual(daysBefore);
+    await platformRead().expect(503);
+    await holdLease(null);
+    await buildByJob();
+    expect((await platformRead().expect(200)).body).toEqual(await raw(city.districtId));
+  });
+
   (testDialect() === 'mysql' ? it : it.skip)(
     'lets the job’s statements run past the request deadline, and puts the session limit back',
     async () => {
       // DB_QUERY_TIMEOUT_MS=300: a request's statement is stopped well before a second.
       const stopped: unknown = await transaction(t.ds, (m) => m.query('SELECT SLEEP(1.2) AS s')).catch((e) => e);
       expect(databaseFault(stopped)?.kind).toBe(DbFaultCode.QueryTimeout);
+      // Every pooled connection carries the server-side cap (3 × 300 ms, in whole seconds), also those
+      // the pool opened before the deadlines were installed.
+      const caps = await Promise.all(
+        Array.from({ length: 6 }, () => transaction(t.ds, (m) => m.query('SELECT @@SESSION.max_statement_time AS s'))),
+      );
+      expect(caps.map((r) => Number(r[0].s))).toEqual([1, 1, 1, 1, 1, 1]);
       const limits = await transaction(t.ds, async (m) => {
         const before = (await m.query('SELECT @@SESSION.max_statement_time AS s'))[0].s;
         const slept = await withLongStatements(m, 5_000, () => m.query('SELECT SLEEP(1.2) AS s'));
