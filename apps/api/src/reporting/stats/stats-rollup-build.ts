@@ -145,9 +145,35 @@ async function recomputeNeeds(m: EntityManager, needIds: number[]): Promise<void
     const rows = await m.query(
       `SELECT id, community_id, created_at, accepted_at, fulfilled_at FROM needs WHERE id IN ${idList(slice)}`,
     );
+    // The days these needs counted on before and after: their sums are recomputed from the facts.
+    const factDays = () =>
+      m.query(`SELECT DISTINCT district_id, accepted_day FROM stats_need_facts WHERE need_id IN ${idList(slice)}`);
+    const before: Record<string, unknown>[] = await factDays();
     await m.query(`DELETE FROM stats_need_facts WHERE need_id IN ${idList(slice)}`);
     await insertNeedFacts(m, rows);
+    await recomputeNeedDays(m, [...before, ...(await factDays())]);
   });
+}
+
+const NEED_DAY_SUMS = `SELECT district_id, accepted_day, COUNT(*), COUNT(fulfil_seconds), COALESCE(SUM(accept_seconds), 0),
+                              COALESCE(SUM(fulfil_seconds), 0)
+                         FROM stats_need_facts`;
+
+/** The need sums of these districts' days, from the facts. */
+async function recomputeNeedDays(m: EntityManager, days: Record<string, unknown>[]): Promise<void> {
+  const pairs = [...new Set(days.map((d) => `${Number(d.district_id)}:${Number(d.accepted_day)}`))].map((k) =>
+    k.split(':').map(Number),
+  );
+  const byDistrict = new Map<number, number[]>();
+  for (const [district, day] of pairs) byDistrict.set(district, [...(byDistrict.get(district) ?? []), day]);
+  for (const [district, list] of byDistrict) {
+    await m.query(`DELETE FROM stats_district_need_days WHERE district_id = ? AND day IN ${idList(list)}`, [district]);
+    await m.query(
+      `INSERT INTO stats_district_need_days (district_id, day, accepted, fulfilled, accept_seconds, fulfil_seconds)
+       ${NEED_DAY_SUMS} WHERE district_id = ? AND accepted_day IN ${idList(list)} GROUP BY district_id, accepted_day`,
+      [district],
+    );
+  }
 }
 
 async function insertNeedFacts(m: EntityManager, rows: Record<string, unknown>[]): Promise<void> {
@@ -287,6 +313,7 @@ export async function rebuildAll(m: EntityManager, shouldStop: () => boolean = (
     'stats_need_facts',
     'stats_unit_roster',
     'stats_community_districts',
+    'stats_district_need_days',
   ]) {
     await m.query(`DELETE FROM ${table}`);
   }
@@ -327,6 +354,10 @@ export async function rebuildAll(m: EntityManager, shouldStop: () => boolean = (
     await m.query(
       'SELECT id, community_id, created_at, accepted_at, fulfilled_at FROM needs WHERE accepted_at IS NOT NULL',
     ),
+  );
+  await m.query(
+    `INSERT INTO stats_district_need_days (district_id, day, accepted, fulfilled, accept_seconds, fulfil_seconds)
+     ${NEED_DAY_SUMS} GROUP BY district_id, accepted_day`,
   );
   check();
   await recomputeMembers(m, 'all');

@@ -140,9 +140,11 @@ export class StatsRollupService implements OnApplicationBootstrap {
   private async needAggregates(districtId: number, period: StatsPeriod): Promise<NeedAggregates> {
     const where = 'district_id = ? AND accepted_day >= ? AND accepted_day <= ?';
     const params = [districtId, period.fromDay, period.lastDay];
+    // Counts and sums from the days (at most the period's days of rows); medians from the facts.
     const [agg] = await this.db.query(
-      `SELECT COUNT(*) AS n, COUNT(fulfil_seconds) AS f, COALESCE(SUM(accept_seconds), 0) AS sa, COALESCE(SUM(fulfil_seconds), 0) AS sf
-         FROM stats_need_facts WHERE ${where}`,
+      `SELECT COALESCE(SUM(accepted), 0) AS n, COALESCE(SUM(fulfilled), 0) AS f, COALESCE(SUM(accept_seconds), 0) AS sa,
+              COALESCE(SUM(fulfil_seconds), 0) AS sf
+         FROM stats_district_need_days WHERE district_id = ? AND day >= ? AND day <= ?`,
       params,
     );
     const median = async (column: 'accept_seconds' | 'fulfil_seconds', count: number): Promise<number | null> => {

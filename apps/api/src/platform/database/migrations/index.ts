@@ -13,6 +13,7 @@ import { LiveSessionIndex1732880000000 } from './1732880000000-live-session-inde
 import { RosterReview1732900000000 } from './1732900000000-roster-review';
 import { RosterPeopleRollup1732910000000 } from './1732910000000-roster-people-rollup';
 import { CommunityDistricts1732920000000 } from './1732920000000-community-districts';
+import { NeedDays1732930000000 } from './1732930000000-need-days';
 
 /** Every migration, in order. Both dialects run exactly this list. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   RosterReview1732900000000,
   RosterPeopleRollup1732910000000,
   CommunityDistricts1732920000000,
+  NeedDays1732930000000,
 ];
