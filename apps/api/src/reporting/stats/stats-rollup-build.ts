@@ -16,6 +16,9 @@ import { rebuildPeople, recomputePeople, touchedHashes } from './stats-rollup-pe
 
 /** Recomputing roll-up rows from the source tables: the dirty ones after a refresh, or all of them. */
 
+/** A rebuild recomputes members this many user ids at a time. */
+export const USERS_PER_RANGE = 20_000;
+
 const ALL_FROM = new Date(Date.UTC(2000, 0, 1));
 const ALL_TO = new Date(Date.UTC(3000, 0, 1));
 
@@ -198,7 +201,11 @@ async function insertNeedFacts(m: EntityManager, rows: Record<string, unknown>[]
  * Members' scope (district, approval) and yearly verified services, then the district counters
  * they feed: registered members (year 0) and members who served, per year.
  */
-async function recomputeMembers(m: EntityManager, userIds: number[] | 'all'): Promise<void> {
+async function recomputeMembers(
+  m: EntityManager,
+  userIds: number[] | 'all',
+  usersPerRange = USERS_PER_RANGE,
+): Promise<void> {
   const dialect = dialectOf(m);
   const yearOf = shanghaiSql(dialect, 'verified_at', '%Y');
   // Counter changes, "district:year" → delta; year 0 is the registered-members counter.
@@ -260,8 +267,16 @@ async function recomputeMembers(m: EntityManager, userIds: number[] | 'all'): Pr
         }),
     );
   };
-  if (userIds === 'all') await run(() => '1 = 1');
-  else await inSlices(userIds, 500, (slice) => run((column) => `${column} IN ${idList(slice)}`));
+  if (userIds === 'all') {
+    // In ranges of user id: a province's members never sit in memory at once, and the process
+    // running the build goes on answering requests between ranges.
+    const [bounds] = await m.query('SELECT MIN(user_id) AS lo, MAX(user_id) AS hi FROM registrations');
+    const hi = num(bounds?.hi);
+    for (let lo = num(bounds?.lo); lo && lo <= hi; lo += usersPerRange) {
+      const end = lo + usersPerRange;
+      await run((column) => `${column} >= ${lo} AND ${column} < ${end}`);
+    }
+  } else await inSlices(userIds, 500, (slice) => run((column) => `${column} IN ${idList(slice)}`));
 
   // Applied as increments: refreshes run one at a time, and the old rows were read in this transaction.
   for (const [key, by] of delta) {
@@ -300,7 +315,11 @@ export class BuildStopped extends Error {
 }
 
 /** Every roll-up from scratch, in the caller's transaction; `shouldStop` is asked between districts and phases. */
-export async function rebuildAll(m: EntityManager, shouldStop: () => boolean = () => false): Promise<void> {
+export async function rebuildAll(
+  m: EntityManager,
+  shouldStop: () => boolean = () => false,
+  usersPerRange = USERS_PER_RANGE,
+): Promise<void> {
   const check = () => {
     if (shouldStop()) throw new BuildStopped();
   };
@@ -360,7 +379,7 @@ export async function rebuildAll(m: EntityManager, shouldStop: () => boolean = (
      ${NEED_DAY_SUMS} GROUP BY district_id, accepted_day`,
   );
   check();
-  await recomputeMembers(m, 'all');
+  await recomputeMembers(m, 'all', usersPerRange);
   check();
   await recomputeUnits(m, 'all');
   check();

@@ -8,6 +8,7 @@ import { ScopeService } from '../../../src/platform/auth/scope.service';
 import { fromDbDate, toDbDate } from '../../../src/platform/database/sql';
 import { parsePeriod } from '../../../src/reporting/stats/period';
 import { assembleStats } from '../../../src/reporting/stats/stats-assemble';
+import { rebuildAll } from '../../../src/reporting/stats/stats-rollup-build';
 import { StatsRollupService } from '../../../src/reporting/stats/stats-rollup.service';
 import { StatsService } from '../../../src/reporting/stats/stats.service';
 import { buildCity, aTask, createApprovedMembers, createUser, nextPhone } from '../../support/factories';
@@ -137,6 +138,16 @@ describe('should keep the district roll-ups equal to the figures computed from t
       // Without the background builder (tests, SCHEDULER_ENABLED=false) the rebuild is done before the answer.
       expect(done.body).toEqual({ rebuiltAt: expect.any(String), queued: false });
       expect(await stats(district, city.districtId)).toEqual(before);
+      // Members are rebuilt in ranges of user id: four ranges over the members give the same rows.
+      const members = () => t.ds.query('SELECT * FROM stats_members ORDER BY user_id');
+      const counters = () => t.ds.query('SELECT * FROM stats_district_counters ORDER BY district_id, year');
+      const [rows, totals] = [await members(), await counters()];
+      const [{ lo, hi }] = await t.ds.query('SELECT MIN(user_id) AS lo, MAX(user_id) AS hi FROM registrations');
+      const perRange = Math.max(1, Math.ceil((Number(hi) - Number(lo) + 1) / 4));
+      await t.ds.transaction((m) => rebuildAll(m, () => false, perRange));
+      expect([await members(), await counters()]).toEqual([rows, totals]);
+      const ranges = new Set(rows.map((r: { user_id: unknown }) => Math.floor((Number(r.user_id) - lo) / perRange)));
+      expect(ranges.size).toBeGreaterThan(1);
     });
     it('moves a street’s whole history to the district it moved to (a rebuild), and back', async () => {
       const platform = await createUser(t, { roles: [{ role: Role.PlatformAdmin, scopeNodeId: null }] });
