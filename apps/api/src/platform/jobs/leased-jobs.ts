@@ -19,7 +19,7 @@ export interface LeasedJob {
   run: (ctx: { shouldStop: () => boolean }) => Promise<unknown>;
 }
 
-/** How often each process looks for due jobs, and how soon after start it looks first (a deploy's first build). */
+/** How often each process looks for due jobs, and how soon after start it looks first (a deploy's build). */
 const CHECK_EVERY_MS = 60_000;
 const FIRST_CHECK_MS = 2_000;
 
@@ -28,7 +28,8 @@ const FIRST_CHECK_MS = 2_000;
  * job only after taking its lease in `job_leases` with one conditional UPDATE (due, and not leased
  * or the lease expired), so two processes never run it at once; it then releases the lease and
  * sets the next run. A crashed holder's lease expires after `leaseMs`. Nothing lives in memory
- * but the timer: each process checks 2 s after start, then every minute. Runs only with SCHEDULER_ENABLED (off in tests, which call `runIfDue`).
+ * but the timer: each process checks 2 s after start, then every minute. Runs only with
+ * SCHEDULER_ENABLED (off in tests, which call `runIfDue`).
  */
 @Injectable()
 export class LeasedJobs implements OnApplicationShutdown {
@@ -115,7 +116,7 @@ export class LeasedJobs implements OnApplicationShutdown {
     return true;
   }
 
-  /** Makes a job due now (a queued rebuild): the next process to check, within about a minute, runs it. */
+  /** Makes a job due now (a queued rebuild): the next process to check (each checks every minute) runs it. */
   async makeDue(name: string, now = new Date()): Promise<void> {
     await execute(this.db, 'UPDATE job_leases SET next_run_at = ? WHERE name = ?', [toDbDate(now), name]);
   }

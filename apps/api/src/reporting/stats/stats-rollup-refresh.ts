@@ -69,6 +69,8 @@ async function applyLocked(m: EntityManager, mayRebuild: boolean, shouldStop?: (
     found = await candidates(m, startedAt);
     if (found === 'too-many') found = [];
     await m.query('DELETE FROM stats_seen');
+    // A community created while the build ran is recorded here, or a later move would go unseen.
+    await recordCommunityDistricts(m, found);
     await markSeen(m, found);
   } else {
     const fresh = await unseen(m, found);
