@@ -158,24 +158,29 @@ async function recomputeNeeds(m: EntityManager, needIds: number[]): Promise<void
   });
 }
 
-const NEED_DAY_SUMS = `SELECT district_id, accepted_day, COUNT(*), COUNT(fulfil_seconds), COALESCE(SUM(accept_seconds), 0),
-                              COALESCE(SUM(fulfil_seconds), 0)
-                         FROM stats_need_facts`;
+/** The need sums per district and day, from the facts (those matching `where`, on the facts' columns). */
+async function insertNeedDays(m: EntityManager, where = '1 = 1', params: unknown[] = []): Promise<void> {
+  await m.query(
+    `INSERT INTO stats_district_need_days (district_id, day, accepted, fulfilled, accept_seconds, fulfil_seconds)
+     SELECT district_id, accepted_day, COUNT(*), COUNT(fulfil_seconds), COALESCE(SUM(accept_seconds), 0),
+            COALESCE(SUM(fulfil_seconds), 0)
+       FROM stats_need_facts WHERE ${where} GROUP BY district_id, accepted_day`,
+    params,
+  );
+}
 
 /** The need sums of these districts' days, from the facts. */
 async function recomputeNeedDays(m: EntityManager, days: Record<string, unknown>[]): Promise<void> {
-  const pairs = [...new Set(days.map((d) => `${Number(d.district_id)}:${Number(d.accepted_day)}`))].map((k) =>
-    k.split(':').map(Number),
-  );
-  const byDistrict = new Map<number, number[]>();
-  for (const [district, day] of pairs) byDistrict.set(district, [...(byDistrict.get(district) ?? []), day]);
+  const byDistrict = new Map<number, Set<number>>();
+  for (const d of days) {
+    const district = Number(d.district_id);
+    byDistrict.set(district, (byDistrict.get(district) ?? new Set()).add(Number(d.accepted_day)));
+  }
   for (const [district, list] of byDistrict) {
-    await m.query(`DELETE FROM stats_district_need_days WHERE district_id = ? AND day IN ${idList(list)}`, [district]);
-    await m.query(
-      `INSERT INTO stats_district_need_days (district_id, day, accepted, fulfilled, accept_seconds, fulfil_seconds)
-       ${NEED_DAY_SUMS} WHERE district_id = ? AND accepted_day IN ${idList(list)} GROUP BY district_id, accepted_day`,
-      [district],
-    );
+    await m.query(`DELETE FROM stats_district_need_days WHERE district_id = ? AND day IN ${idList([...list])}`, [
+      district,
+    ]);
+    await insertNeedDays(m, `district_id = ? AND accepted_day IN ${idList([...list])}`, [district]);
   }
 }
 
@@ -374,10 +379,7 @@ export async function rebuildAll(
       'SELECT id, community_id, created_at, accepted_at, fulfilled_at FROM needs WHERE accepted_at IS NOT NULL',
     ),
   );
-  await m.query(
-    `INSERT INTO stats_district_need_days (district_id, day, accepted, fulfilled, accept_seconds, fulfil_seconds)
-     ${NEED_DAY_SUMS} GROUP BY district_id, accepted_day`,
-  );
+  await insertNeedDays(m);
   check();
   await recomputeMembers(m, 'all', usersPerRange);
   check();

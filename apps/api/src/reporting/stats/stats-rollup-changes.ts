@@ -86,9 +86,14 @@ export async function candidates(x: Executor, watermark: Date): Promise<Candidat
   ])) as Record<string, unknown>[][];
   const all = [claims, ratings, backfills, tasks, needs, regs, rosters, units, communities];
   if (all.some((rows) => rows.length > REBUILD_ABOVE)) return 'too-many';
-  const moved = (r: Record<string, unknown>) =>
-    r.counted_in !== null && r.counted_in !== undefined && Number(r.counted_in) !== rootOf(String(r.path));
-  if (communities.some(moved)) return 'too-many';
+  // Communities new to the roll-ups are recorded; one counted under another district moved.
+  const newCommunities: { row: Record<string, unknown>; district: number }[] = [];
+  for (const r of communities) {
+    const district = rootOf(String(r.path));
+    if (r.counted_in === null || r.counted_in === undefined) {
+      if (district) newCommunities.push({ row: r, district });
+    } else if (Number(r.counted_in) !== district) return 'too-many';
+  }
   const iso = (v: unknown) => fromDbDate(v)?.toISOString() ?? '';
   const sig = (...parts: unknown[]) => parts.map((p) => (p === null || p === undefined ? '' : String(p))).join('|');
   const out: Candidate[] = [];
@@ -111,11 +116,8 @@ export async function candidates(x: Executor, watermark: Date): Promise<Candidat
     );
   for (const r of rosters) add('roster', r.unit_id, sig(r.entries, iso(r.updated_at)), r.updated_at, r);
   for (const r of units) add('unit', r.id, sig(r.path, iso(r.updated_at)), r.updated_at, { unit_id: r.id });
-  for (const r of communities) {
-    const district = rootOf(String(r.path));
-    if ((r.counted_in === null || r.counted_in === undefined) && district)
-      add('community', r.id, sig(district, iso(r.updated_at)), r.updated_at, { district_id: district });
-  }
+  for (const { row: r, district } of newCommunities)
+    add('community', r.id, sig(district, iso(r.updated_at)), r.updated_at, { district_id: district });
   return out;
 }
 

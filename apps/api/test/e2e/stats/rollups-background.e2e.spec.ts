@@ -4,20 +4,17 @@
  * past a request's statement deadline. Reads meanwhile answer 503 STATS_BUILDING at once.
  */
 import { ErrorCode, Role, type StatsDto } from '@sbd/contracts';
-import { ScopeService } from '../../../src/platform/auth/scope.service';
 import { databaseFault, DbFaultCode } from '../../../src/platform/database/db-faults';
 import { withLongStatements } from '../../../src/platform/database/long-statements';
 import { fromDbDate, toDbDate, transaction } from '../../../src/platform/database/sql';
 import { LeasedJobs } from '../../../src/platform/jobs/leased-jobs';
-import { parsePeriod } from '../../../src/reporting/stats/period';
-import { assembleStats } from '../../../src/reporting/stats/stats-assemble';
 import { BuildStopped } from '../../../src/reporting/stats/stats-rollup-build';
 import { BUILD_STATEMENT_MS, refreshRollups } from '../../../src/reporting/stats/stats-rollup-refresh';
 import { ROLLUP_JOB, StatsRollupService } from '../../../src/reporting/stats/stats-rollup.service';
-import { StatsService } from '../../../src/reporting/stats/stats.service';
 import { buildCity, createApprovedMembers, createUser, type City, type TestUser } from '../../support/factories';
 import { createTestApp, type TestApp } from '../../support/test-app';
 import { testDialect } from '../../support/test-db';
+import { rawStats } from './stats-world';
 
 describe('should build the district roll-ups in the background, never in a request', () => {
   let t: TestApp;
@@ -39,11 +36,7 @@ describe('should build the district roll-ups in the background, never in a reque
   afterAll(() => t.close());
 
   const read = (nodeId: number) => t.http().get(`/api/stats/nodes/${nodeId}`).set(district.auth);
-  const raw = async (nodeId: number): Promise<StatsDto> => {
-    const node = await t.app.get(ScopeService).node(nodeId);
-    const period = parsePeriod({});
-    return assembleStats(node, period, await t.app.get(StatsService).parts(node, period, { raw: true }));
-  };
+  const raw = (nodeId: number) => rawStats(t, nodeId);
   async function holdLease(holder: string | null) {
     await t.app.get(LeasedJobs).runIfDue({ ...ROLLUP_JOB, run: async () => undefined }); // its row exists
     const until = holder ? toDbDate(new Date(Date.now() + 600_000)) : null;

@@ -4,14 +4,11 @@
  * database, and the next read is fresh.
  */
 import { Role, type StatsDto } from '@sbd/contracts';
-import { ScopeService } from '../../../src/platform/auth/scope.service';
 import { LeasedJobs } from '../../../src/platform/jobs/leased-jobs';
-import { parsePeriod } from '../../../src/reporting/stats/period';
-import { assembleStats } from '../../../src/reporting/stats/stats-assemble';
 import { StatsRollupService } from '../../../src/reporting/stats/stats-rollup.service';
-import { StatsService } from '../../../src/reporting/stats/stats.service';
 import { buildCity, createApprovedMembers, createUser, type City, type TestUser } from '../../support/factories';
 import { createTestApp, type TestApp } from '../../support/test-app';
+import { rawStats } from './stats-world';
 
 describe('should serve a district’s unchanged figures from memory, and fresh ones after any change', () => {
   let t: TestApp;
@@ -28,11 +25,7 @@ describe('should serve a district’s unchanged figures from memory, and fresh o
 
   const read = async (): Promise<StatsDto> =>
     (await t.http().get(`/api/stats/nodes/${city.districtId}`).set(district.auth).expect(200)).body;
-  const raw = async (): Promise<StatsDto> => {
-    const node = await t.app.get(ScopeService).node(city.districtId);
-    const period = parsePeriod({});
-    return assembleStats(node, period, await t.app.get(StatsService).parts(node, period, { raw: true }));
-  };
+  const raw = () => rawStats(t, city.districtId);
   const members = (n: number) =>
     t.ds.query('UPDATE stats_district_counters SET members = members + ? WHERE district_id = ? AND year = 0', [
       n,

@@ -5,16 +5,13 @@
  * a unit moved to another district, a rebuild) the roll-up equals the raw count of people.
  */
 import { RosterMatchDecision, Role, type StatsDto } from '@sbd/contracts';
-import { ScopeService } from '../../../src/platform/auth/scope.service';
 import { FieldCipher } from '../../../src/platform/crypto/field-cipher';
 import { toDbDate } from '../../../src/platform/database/sql';
-import { parsePeriod } from '../../../src/reporting/stats/period';
-import { assembleStats } from '../../../src/reporting/stats/stats-assemble';
 import { rebuildPeople } from '../../../src/reporting/stats/stats-rollup-people';
 import { StatsRollupService } from '../../../src/reporting/stats/stats-rollup.service';
-import { StatsService } from '../../../src/reporting/stats/stats.service';
 import { buildCity, createUser, type TestUser } from '../../support/factories';
 import { createRosterWorld, xlsx, HEADER, type RosterWorld } from '../rosters/roster-world';
+import { rawStats } from './stats-world';
 
 describe('should keep a district’s roster people equal to the count from the roster lines', () => {
   let w: RosterWorld;
@@ -30,11 +27,7 @@ describe('should keep a district’s roster people equal to the count from the r
         .set(platform.auth)
         .expect(200)
     ).body;
-  const raw = async (districtId: number): Promise<StatsDto> => {
-    const node = await w.t.app.get(ScopeService).node(districtId);
-    const period = parsePeriod(query);
-    return assembleStats(node, period, await w.t.app.get(StatsService).parts(node, period, { raw: true }));
-  };
+  const raw = (districtId: number) => rawStats(w.t, districtId, query);
   /** The district's roster terms, asserted equal between the roll-up and the raw lines. */
   const people = async (districtId: number) => {
     const fast = await served(districtId);

@@ -4,15 +4,11 @@
  */
 import { Role, StatsGranularity, TaskKind, type TaskDto } from '@sbd/contracts';
 import ExcelJS from 'exceljs';
-import { ScopeService } from '../../../src/platform/auth/scope.service';
 import { fromDbDate, toDbDate } from '../../../src/platform/database/sql';
-import { parsePeriod } from '../../../src/reporting/stats/period';
-import { assembleStats } from '../../../src/reporting/stats/stats-assemble';
 import { rebuildAll } from '../../../src/reporting/stats/stats-rollup-build';
 import { StatsRollupService } from '../../../src/reporting/stats/stats-rollup.service';
-import { StatsService } from '../../../src/reporting/stats/stats.service';
 import { buildCity, aTask, createApprovedMembers, createUser, nextPhone } from '../../support/factories';
-import { createStatsWorld, hoursAgo, type StatsWorld } from './stats-world';
+import { createStatsWorld, hoursAgo, rawStats, type StatsWorld } from './stats-world';
 
 describe('should keep the district roll-ups equal to the figures computed from the raw rows', () => {
   let t: StatsWorld['t'];
@@ -32,11 +28,7 @@ describe('should keep the district roll-ups equal to the figures computed from t
   afterAll(() => t.close());
 
   describe('the district roll-ups equal the raw figures', () => {
-    const raw = async (nodeId: number, query: Record<string, string>) => {
-      const node = await t.app.get(ScopeService).node(nodeId);
-      const period = parsePeriod(query);
-      return assembleStats(node, period, await t.app.get(StatsService).parts(node, period, { raw: true }));
-    };
+    const raw = (nodeId: number, query: Record<string, string>) => rawStats(t, nodeId, query);
     const periods = [
       { from: '2025-01-01', to: '2025-12-31' },
       { from: '2025-01-01', to: '2025-12-31', granularity: StatsGranularity.Week },
@@ -203,11 +195,7 @@ describe('should keep the district roll-ups equal to the figures computed from t
           ).id,
         );
       }
-      const raw = async (q: Record<string, string>) => {
-        const node = await t.app.get(ScopeService).node(c2.districtId);
-        const period = parsePeriod(q);
-        return assembleStats(node, period, await t.app.get(StatsService).parts(node, period, { raw: true }));
-      };
+      const raw = (q: Record<string, string>) => rawStats(t, c2.districtId, q);
       const used = new Set<string>();
       for (let round = 0; round < 4; round++) {
         const now = hoursAgo(0);

@@ -5,7 +5,11 @@
 import { Role, TaskKind, type StatsDto, type TaskDto } from '@sbd/contracts';
 import { FieldCipher } from '../../../src/platform/crypto/field-cipher';
 import { toDbDate } from '../../../src/platform/database/sql';
+import { ScopeService } from '../../../src/platform/auth/scope.service';
+import { parsePeriod } from '../../../src/reporting/stats/period';
+import { assembleStats } from '../../../src/reporting/stats/stats-assemble';
 import { StatsRollupService } from '../../../src/reporting/stats/stats-rollup.service';
+import { StatsService } from '../../../src/reporting/stats/stats.service';
 import {
   buildCity,
   aTask,
@@ -21,6 +25,17 @@ import { createTestApp, type TestApp } from '../../support/test-app';
 export const cst = (s: string) => toDbDate(new Date(Date.parse(`${s.replace(' ', 'T')}:00Z`) - 8 * 3_600_000));
 export const hoursAgo = (h: number) => toDbDate(new Date(Date.now() - h * 3_600_000));
 export const Y2025 = 'from=2025-01-01&to=2025-12-31';
+
+/** A node's figures straight from the source tables (the definitions the roll-ups must equal). */
+export async function rawStats(
+  t: Pick<TestApp, 'app'>,
+  nodeId: number,
+  query: Record<string, string> = {},
+): Promise<StatsDto> {
+  const node = await t.app.get(ScopeService).node(nodeId);
+  const period = parsePeriod(query);
+  return assembleStats(node, period, await t.app.get(StatsService).parts(node, period, { raw: true }));
+}
 
 export async function createStatsWorld() {
   /** m1–m5 in community A (m1–m4 of unit A), m6–m8 in community B (unit B), p: pending, unit A. */
