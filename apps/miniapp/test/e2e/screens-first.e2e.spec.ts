@@ -146,7 +146,8 @@ describe('first screens and flows (H5, 375 px)', () => {
     await shot(page, 'first-feed-blocked', { full: true });
     // The task page says the same, instead of offering 我要报名.
     await card('同时段的政策宣讲').click();
-    await page.getByText('与已报名的任务「社区义诊服务」时间冲突').waitFor();
+    // Exact: the 任务大厅 beneath (kept by H5's page stack) shows the same words inside its badge.
+    await page.getByText('与已报名的任务「社区义诊服务」时间冲突', { exact: true }).waitFor();
     // The task page may draw 我要报名 for a moment before the member's sign-ups arrive: it must go.
     await page.getByRole('button', { name: '我要报名' }).waitFor({ state: 'detached' });
     await shot(page, 'first-task-clash', { full: true });
