@@ -29,6 +29,9 @@ export async function createApp(config: AppConfig, opts: { migrate?: boolean } =
   app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
+  // No ETag over API answers: they are per user and not cached, and hashing every body cost a
+  // few percent of a feed request. The web builds' files carry their own (serve-h5.ts, send).
+  app.set('etag', false);
   installRequestLifecycle(app);
   app.use(securityHeaders(config.h5Dir));
   // Depth and key count are checked on the raw bytes before parsing (see bounded-json.ts).

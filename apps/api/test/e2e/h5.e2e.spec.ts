@@ -17,6 +17,11 @@ import { createTestApp, type TestApp } from '../support/test-app';
     writeFileSync(join(dir, 'index.html'), page);
     writeFileSync(join(dir, 'js', 'app.1a2b3c4d.js'), bundle);
     writeFileSync(join(dir, 'logo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]));
+    // Files of the build named like API routes: the API still answers those paths.
+    mkdirSync(join(dir, 'api', 'tasks'), { recursive: true });
+    writeFileSync(join(dir, 'api', 'tasks', 'feed'), 'a file, not the feed');
+    mkdirSync(join(dir, 'health'));
+    writeFileSync(join(dir, 'health', 'live'), 'a file, not the probe');
     t = await createTestApp({ H5_DIR: dir });
   });
   afterAll(async () => {
@@ -68,5 +73,11 @@ import { createTestApp, type TestApp } from '../support/test-app';
     expect(api.headers['vary'] ?? '').not.toContain('Accept-Encoding');
     expect(api.body.code).toBeDefined();
     await t.http().get('/health/live').set('Accept-Encoding', 'gzip').expect(200, { status: 'ok' });
+    await t.http().get('/api').set('Accept', 'text/html').expect(404);
+  });
+
+  it('puts no ETag on API answers, which are per user', async () => {
+    const res = await t.http().get('/health/live').expect(200);
+    expect(res.headers['etag']).toBeUndefined();
   });
 });
