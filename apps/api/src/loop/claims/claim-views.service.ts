@@ -7,6 +7,7 @@ import type { Principal } from '../../platform/auth/principal';
 import { COMMUNITY_READERS, ScopeService } from '../../platform/auth/scope.service';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { notFound } from '../../platform/errors/app-errors';
+import { KeyedReads, sharesReads } from '../../platform/database/keyed-reads';
 import { toDbDate } from '../../platform/database/sql';
 import { TaskEntity } from '../tasks/entities/task.entity';
 import { CLAIM_VIEW_SELECT, claimFromRow, ownClaimDtos, toClaimDto, type ClaimTaskView } from './claim-view';
@@ -17,11 +18,20 @@ import { ClaimEntity } from './entities/claim.entity';
 /** Reading claims: one claim, the member's and a task's lists, and claims as DTOs for a viewer. */
 @Injectable()
 export class ClaimViewsService {
+  /** Claims just written, read back for concurrent requests in shared statements (a burst's answers). */
+  private readonly written: KeyedReads<number, Record<string, unknown>>;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly scope: ScopeService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.written = new KeyedReads(async (ids) => {
+      const sql = `${CLAIM_VIEW_SELECT} WHERE c.id IN (${ids.map(() => '?').join(', ')})`;
+      const rows = (await db.query(sql, ids)) as Record<string, unknown>[];
+      return new Map(rows.map((row) => [Number(row.c_id), row]));
+    }, sharesReads(db));
+  }
 
   /** One claim as the viewer sees it. */
   async dto(p: Principal, claimId: number): Promise<ClaimDto> {
@@ -30,11 +40,11 @@ export class ClaimViewsService {
 
   /**
    * A claim just written, on a task the caller has in hand (what a claim shows of its task does not
-   * change with claims): one statement, the claim with its extras.
+   * change with claims): one statement, the claim with its extras, shared with concurrent callers.
    */
   async dtoOnTask(p: Principal, claimId: number, task: TaskEntity): Promise<ClaimDto> {
-    const rows = (await this.db.query(`${CLAIM_VIEW_SELECT} WHERE c.id = ?`, [claimId])) as Record<string, unknown>[];
-    const found = rows.length ? claimFromRow(rows[0]) : null;
+    const row = await this.written.get(claimId);
+    const found = row ? claimFromRow(row) : null;
     if (!found) throw notFound('报名不存在');
     const staff = (await this.staffCommunities(p, [task])).has(task.communityId);
     return toClaimDto(

@@ -32,6 +32,7 @@ import {
   illegalTransition,
   notFound,
 } from '../../platform/errors/app-errors';
+import { KeyedReads, sharesReads } from '../../platform/database/keyed-reads';
 import { execute, lockRow, toDbDate, transaction } from '../../platform/database/sql';
 import { NotificationsService } from '../../messaging';
 import { TaskPositionEntity } from '../tasks/entities/task-position.entity';
@@ -85,21 +86,36 @@ function refuseClaim(why: ClaimRefusalReason | null): void {
  */
 @Injectable()
 export class ClaimsService {
+  /** The task and the member's registration, read for concurrent claims in shared statements (a burst reads its task once). */
+  private readonly tasks: KeyedReads<number, TaskEntity>;
+  private readonly registrations: KeyedReads<number, RegistrationView>;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly scope: ScopeService,
     private readonly notifications: NotificationsService,
     private readonly views: ClaimViewsService,
     private readonly waitlist: WaitlistService,
-  ) {}
+  ) {
+    const shared = sharesReads(db);
+    this.tasks = new KeyedReads(
+      async (ids) => new Map((await db.getRepository(TaskEntity).findBy({ id: In(ids) })).map((t) => [t.id, t])),
+      shared,
+    );
+    this.registrations = new KeyedReads(
+      async (userIds) =>
+        new Map((await registrationReader(db).findBy({ userId: In(userIds) })).map((r) => [r.userId, r])),
+      shared,
+    );
+  }
 
   /** A member claims a slot for themself, or a branch secretary claims for members of the branch. */
   async claim(p: Principal, dto: CreateClaimDto): Promise<ClaimResult[]> {
     const byBranchSecretary = dto.branchId !== undefined || dto.memberUserIds !== undefined;
     // The task and the member's own registration side by side (a branch secretary claims for others).
     const [task, own] = await Promise.all([
-      this.db.getRepository(TaskEntity).findOneBy({ id: dto.taskId }),
-      byBranchSecretary ? null : registrationReader(this.db).findOneBy({ userId: p.userId }),
+      this.tasks.get(dto.taskId),
+      byBranchSecretary ? null : this.registrations.get(p.userId),
     ]);
     if (!task) throw notFound('任务不存在');
     const now = Date.now();

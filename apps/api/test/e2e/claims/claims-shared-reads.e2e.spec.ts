@@ -1,0 +1,94 @@
+/**
+ * A burst of claims reads its task, the members' registrations and the written claims in shared
+ * statements on MySQL (KeyedReads): each member still gets their own answer, as if alone.
+ */
+import { ClaimStatus, type ClaimDto } from '@sbd/contracts';
+import type { QueryRunner } from 'typeorm';
+import { ClaimsService } from '../../../src/loop/claims/claims.service';
+import { PrincipalLoader } from '../../../src/platform/auth/principal-loader';
+import { createApprovedMembers, type TestUser } from '../../support/factories';
+import { createServiceLoopWorld, type ServiceLoopWorld } from '../tasks/service-loop-world';
+
+const TASK_READ = /FROM `tasks` `TaskEntity`|FROM "tasks" "TaskEntity"/;
+const REGISTRATION_READ = /FROM `registrations` `RegistrationEntity`|FROM "registrations" "RegistrationEntity"/;
+
+/** A task's times `days` from now, so that claims on it do not clash with the other tests' claims. */
+const laterThanTheRest = (days: number) => {
+  const start = new Date(Date.now() + days * 24 * 3600_000);
+  return { startAt: start.toISOString(), endAt: new Date(start.getTime() + 3600_000).toISOString() };
+};
+
+describe('a burst of claims reads in shared statements, each member their own answer', () => {
+  let w: ServiceLoopWorld;
+  let members: TestUser[];
+  const statements: string[] = [];
+  const onMysql = () => w.t.ds.options.type === 'mysql';
+
+  beforeAll(async () => {
+    w = await createServiceLoopWorld();
+    members = await createApprovedMembers(w.t, w.city.a, 16);
+    // Every statement, whichever way it is sent (repositories and DataSource.query make runners;
+    // SQLite hands out the same runner each time, counted once).
+    const create = w.t.ds.createQueryRunner.bind(w.t.ds);
+    const counting = new WeakSet<QueryRunner>();
+    jest.spyOn(w.t.ds, 'createQueryRunner').mockImplementation((mode) => {
+      const runner: QueryRunner = create(mode);
+      if (counting.has(runner)) return runner;
+      counting.add(runner);
+      const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+      runner.query = ((sql: string, ...rest: unknown[]) => {
+        statements.push(sql);
+        return query(sql, ...rest);
+      }) as QueryRunner['query'];
+      return runner;
+    });
+  });
+  afterAll(() => w.t.close());
+
+  it('should give 16 members claiming a 4-slot task at once 4 places and a waitlist in order, each their own', async () => {
+    const task = await w.publish({ title: '合读抢单', capacity: 4, waitlist: true });
+    const answers = await Promise.all(members.map((m) => w.claim(m, task.id)));
+
+    expect(answers.map((a) => a.status)).toEqual(members.map(() => 201));
+    const claims = answers.map((a) => a.body as ClaimDto);
+    // Each answer is the caller's own claim on the task.
+    expect(claims.map((c) => c.userId)).toEqual(members.map((m) => m.id));
+    expect(claims.every((c) => c.taskId === task.id)).toBe(true);
+    expect(new Set(claims.map((c) => c.id)).size).toBe(members.length);
+    expect(claims.filter((c) => c.status === ClaimStatus.Claimed)).toHaveLength(4);
+    const queue = claims.filter((c) => c.status === ClaimStatus.Waitlisted).map((c) => c.waitlistPosition);
+    expect(queue.sort((a, b) => Number(a) - Number(b))).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    await w.countersMatchRows(task.id);
+  });
+
+  it('should read the task and the registrations of claims made together in one statement each on MySQL', async () => {
+    const task = await w.publish({ title: '合读同批', capacity: 2, waitlist: true, ...laterThanTheRest(50) });
+    const principals = await Promise.all(members.map((m) => w.t.app.get(PrincipalLoader).load(m.id)));
+    const claims = w.t.app.get(ClaimsService);
+    statements.length = 0;
+    const results = await Promise.all(principals.map((p) => claims.claim(p!, { taskId: task.id })));
+    expect(results.map(([r]) => r.claim.userId)).toEqual(members.map((m) => m.id));
+    expect(results.filter(([r]) => r.claim.status === ClaimStatus.Claimed)).toHaveLength(2);
+    const count = (re: RegExp) => statements.filter((s) => re.test(s)).length;
+    // SQLite runs in-process: nothing to save, each read on its own.
+    const expected = onMysql() ? 1 : members.length;
+    expect({ task: count(TASK_READ), registration: count(REGISTRATION_READ) }).toEqual({
+      task: expected,
+      registration: expected,
+    });
+    await w.countersMatchRows(task.id);
+  });
+
+  it('should answer a repeat claim with the same claim, and a claim on a missing task with 404', async () => {
+    const task = await w.publish({ title: '合读重复', capacity: 2, ...laterThanTheRest(40) });
+    const [first, again, missing] = await Promise.all([
+      w.claim(members[0], task.id),
+      w.claim(members[0], task.id),
+      w.claim(members[1], 987654321),
+    ]);
+    expect(new Set([first.status, again.status])).toEqual(new Set([200, 201]));
+    expect(first.body.id).toBe(again.body.id);
+    expect(missing.status).toBe(404);
+    expect(missing.body.message).toBe('任务不存在');
+  });
+});
