@@ -61,7 +61,8 @@ const MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
       }),
     );
     urls = ports.map((p) => `http://127.0.0.1:${p}`);
-    for (const url of urls) await waitReady(url);
+    // A process that exits while starting (its error is on stderr) fails the suite at once.
+    for (const [i, url] of urls.entries()) await waitReady(url, { exited: () => procs[i].exitCode !== null });
 
     const config = validateConfig(env);
     ds = await new DataSource(buildDataSourceOptions(config, ENTITIES)).initialize();
