@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   PAGES,
   CLAIM_HOLD_MINUTES,
+  CLAIMABLE_TASK_STATUSES,
   ClaimAction,
   ClaimStatus,
   NotificationKind,
@@ -110,10 +111,21 @@ export class WaitlistService {
    * what is read next includes a slot freed or a cancellation committed while this claim was being
    * written. A freed slot goes to the waitlist in order (perhaps to this claim); on a task no longer
    * open, the claim is cancelled and refused as the claim would have been.
+   *
+   * In a burst nearly every such claim finds the task still open and still full: the bump is then
+   * made conditional on exactly that, and one statement both waits for the row and answers that
+   * nothing is left to settle. Otherwise (it matched nothing) the bump and the read below decide.
    */
   async settleUnlockedJoin(result: ClaimOutcome): Promise<void> {
     if (!result.unlockedWaitlist) return;
     const now = new Date();
+    const stillOpenAndFull = await execute(
+      this.db.manager,
+      `UPDATE tasks SET updated_at = ? WHERE id = ? AND claimed_count >= capacity
+          AND status IN (${CLAIMABLE_TASK_STATUSES.map(() => '?').join(', ')})`,
+      [toDbDate(now), result.taskId, ...CLAIMABLE_TASK_STATUSES],
+    );
+    if (stillOpenAndFull === 1) return;
     await execute(this.db.manager, 'UPDATE tasks SET updated_at = ? WHERE id = ?', [toDbDate(now), result.taskId]);
     const [task] = await this.db.query<{ status: TaskStatus; free: number }[]>(
       'SELECT status, capacity - claimed_count AS free FROM tasks WHERE id = ?',
