@@ -4,10 +4,27 @@ import { dialectOf, idList, num, shanghaiSql, type Executor } from '../shared/re
 import { entryMatchedSql } from '../shared/roster-match-sql';
 
 /**
+ * The communities of a territory: listed, or every community under an org path, selected by the
+ * statement itself. For a large district the path is the cheaper form: a list of 35,000 ids is a
+ * round trip to fetch and a long statement to send and parse for every refreshed day.
+ */
+export type Communities = number[] | { under: string };
+
+/** A materialised path as stored ("/12/34/"): digits and slashes only, so it can be inlined. */
+const ORG_PATH = /^(\/\d+)+\/$/;
+
+/** `column` is one of the communities. */
+export function inCommunities(column: string, communities: Communities): string {
+  if (Array.isArray(communities)) return `${column} IN ${idList(communities)}`;
+  if (!ORG_PATH.test(communities.under)) throw new Error(`not an org path: ${communities.under}`);
+  return `${column} IN (SELECT cu.id FROM org_nodes cu WHERE cu.type = 'community' AND cu.path LIKE '${communities.under}%')`;
+}
+
+/**
  * Whose figures: a territory (the communities of a community, street or district subtree) or a
  * work unit (its members: approved registrations naming the unit).
  */
-export type StatsScope = { kind: 'territory'; communityIds: number[] } | { kind: 'unit'; unitId: number };
+export type StatsScope = { kind: 'territory'; communities: Communities } | { kind: 'unit'; unitId: number };
 
 /** Additive figures of one Shanghai day: what the district roll-up stores per day. */
 export interface DayFigures {
@@ -90,7 +107,7 @@ export const StatsQueries = {
     const range = [toDbDate(from), toDbDate(to)];
     const dayOf = (col: string) => shanghaiSql(d, col, '%Y%m%d');
     const territory = scope.kind === 'territory';
-    const where = territory ? `t.community_id IN ${idList(scope.communityIds)}` : '1 = 1';
+    const where = territory ? inCommunities('t.community_id', scope.communities) : '1 = 1';
     const [claims, backfills, ratings] = await Promise.all([
       x.query(
         `SELECT ${dayOf('x.verified_at')} AS d, COUNT(*) AS n, COALESCE(SUM(x.credit_half_hours), 0) AS half
@@ -102,7 +119,7 @@ export const StatsQueries = {
       x.query(
         `SELECT ${dayOf('b.created_at')} AS d, COALESCE(SUM(b.half_hours), 0) AS half
            FROM backfills b ${territory ? '' : unitMembers(scope.unitId, 'b')}
-          WHERE b.created_at >= ? AND b.created_at < ? AND ${territory ? `b.community_id IN ${idList(scope.communityIds)}` : '1 = 1'}
+          WHERE b.created_at >= ? AND b.created_at < ? AND ${territory ? inCommunities('b.community_id', scope.communities) : '1 = 1'}
           GROUP BY d`,
         range,
       ),
@@ -142,11 +159,11 @@ export const StatsQueries = {
   },
 
   /** Tasks created in [from, to) in the communities, per day, kind and current status. */
-  async taskDays(x: Executor, communityIds: number[], from: Date, to: Date): Promise<TaskDayFigures[]> {
+  async taskDays(x: Executor, communities: Communities, from: Date, to: Date): Promise<TaskDayFigures[]> {
     const rows: { d: unknown; kind: string; status: string; n: unknown }[] = await x.query(
       `SELECT ${shanghaiSql(dialectOf(x), 't.created_at', '%Y%m%d')} AS d, t.kind AS kind, t.status AS status, COUNT(*) AS n
          FROM tasks t
-        WHERE t.community_id IN ${idList(communityIds)} AND t.created_at >= ? AND t.created_at < ?
+        WHERE ${inCommunities('t.community_id', communities)} AND t.created_at >= ? AND t.created_at < ?
         GROUP BY d, t.kind, t.status`,
       [toDbDate(from), toDbDate(to)],
     );
@@ -154,7 +171,7 @@ export const StatsQueries = {
   },
 
   /** Needs of the communities accepted in [from, to). */
-  async needRows(x: Executor, communityIds: number[], from: Date, to: Date): Promise<NeedRow[]> {
+  async needRows(x: Executor, communities: Communities, from: Date, to: Date): Promise<NeedRow[]> {
     const rows: {
       id: unknown;
       community_id: unknown;
@@ -163,7 +180,7 @@ export const StatsQueries = {
       fulfilled_at: unknown;
     }[] = await x.query(
       `SELECT n.id, n.community_id, n.created_at, n.accepted_at, n.fulfilled_at FROM needs n
-        WHERE n.community_id IN ${idList(communityIds)} AND n.accepted_at >= ? AND n.accepted_at < ?`,
+        WHERE ${inCommunities('n.community_id', communities)} AND n.accepted_at >= ? AND n.accepted_at < ?`,
       [toDbDate(from), toDbDate(to)],
     );
     return rows.map(toNeedRow);
@@ -267,7 +284,7 @@ export function rosterPeopleSql(where: string, opts: { byPath?: boolean } = {}):
 
 function memberScope(scope: StatsScope): string {
   return scope.kind === 'territory'
-    ? `r.community_id IN ${idList(scope.communityIds)}`
+    ? inCommunities('r.community_id', scope.communities)
     : `r.work_unit_id = ${Number(scope.unitId)}`;
 }
 

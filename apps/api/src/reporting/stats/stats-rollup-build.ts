@@ -102,9 +102,10 @@ export async function applyDirty(m: EntityManager, dirty: Dirty): Promise<void> 
   await recomputePeople(m, people.hashes, people.staleIds);
 }
 
+/** The district's communities, selected by path in each statement (see Communities). */
 async function districtScope(x: Executor, districtId: number) {
-  const [node] = await x.query('SELECT path FROM org_nodes WHERE id = ?', [districtId]);
-  return { kind: 'territory' as const, communityIds: node ? await StatsQueries.communitiesUnder(x, node.path) : [] };
+  const [node] = (await x.query('SELECT path FROM org_nodes WHERE id = ?', [districtId])) as { path: string }[];
+  return { kind: 'territory' as const, communities: node ? { under: node.path } : [] };
 }
 
 async function recomputeDays(m: EntityManager, districtId: number, days: Iterable<number>): Promise<void> {
@@ -128,7 +129,7 @@ async function recomputeDays(m: EntityManager, districtId: number, days: Iterabl
 async function recomputeTaskDays(m: EntityManager, districtId: number, days: Iterable<number>): Promise<void> {
   const scope = await districtScope(m, districtId);
   for (const [first, last] of runsOf(days)) {
-    const rows = await StatsQueries.taskDays(m, scope.communityIds, dayStart(first), dayStart(addDays(last, 1)));
+    const rows = await StatsQueries.taskDays(m, scope.communities, dayStart(first), dayStart(addDays(last, 1)));
     await m.query('DELETE FROM stats_district_task_days WHERE district_id = ? AND day >= ? AND day <= ?', [
       districtId,
       first,
@@ -347,17 +348,18 @@ export async function rebuildAll(
   for (const district of districts) {
     check();
     const { id } = district;
-    const scope = { kind: 'territory' as const, communityIds: await StatsQueries.communitiesUnder(m, district.path) };
+    const communityIds = await StatsQueries.communitiesUnder(m, district.path);
+    const scope = { kind: 'territory' as const, communities: communityIds };
     // Where each community's figures are counted: a later move to another district forces a rebuild.
     await insertRows(
       m,
       'stats_community_districts',
       ['community_id', 'district_id'],
-      scope.communityIds.map((c) => [c, id]),
+      communityIds.map((c) => [c, id]),
     );
     const [days, tasks] = await Promise.all([
       StatsQueries.dayFigures(m, scope, ALL_FROM, ALL_TO),
-      StatsQueries.taskDays(m, scope.communityIds, ALL_FROM, ALL_TO),
+      StatsQueries.taskDays(m, communityIds, ALL_FROM, ALL_TO),
     ]);
     await insertRows(
       m,

@@ -104,7 +104,7 @@ export class StatsRollupService implements OnApplicationBootstrap {
       // Distinct members over an arbitrary period cannot be summed from days: read the sources.
       const scope = {
         kind: 'territory' as const,
-        communityIds: await StatsQueries.communitiesUnder(this.db, district.path),
+        communities: await StatsQueries.communitiesUnder(this.db, district.path),
       };
       [serving, top] = await Promise.all([
         StatsQueries.serving(this.db, scope, period.from, period.to),

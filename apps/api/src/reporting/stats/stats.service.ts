@@ -96,7 +96,7 @@ export class StatsService {
     }
     const communityIds =
       node.type === OrgNodeType.Community ? [node.id] : await StatsQueries.communitiesUnder(x, node.path);
-    const scope: StatsScope = { kind: 'territory', communityIds };
+    const scope: StatsScope = { kind: 'territory', communities: communityIds };
     const [days, taskDays, needRows, registered, serving, top, roster] = await Promise.all([
       StatsQueries.dayFigures(x, scope, from, to),
       StatsQueries.taskDays(x, communityIds, from, to),
