@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Role } from '@sbd/contracts';
 import { DataSource } from 'typeorm';
+import { sharesReads } from '../database/keyed-reads';
 import { ReadBatcher } from '../database/read-batcher';
 import { toDbDate } from '../database/sql';
 import type { Principal } from './principal';
@@ -45,10 +46,7 @@ export class PrincipalLoader {
   private readonly reads: ReadBatcher;
 
   constructor(@InjectDataSource() db: DataSource) {
-    this.reads = new ReadBatcher(
-      (sql, params) => db.query(sql, params),
-      db.options.type === 'mysql' || db.options.type === 'mariadb',
-    );
+    this.reads = new ReadBatcher((sql, params) => db.query(sql, params), sharesReads(db));
   }
 
   /**
