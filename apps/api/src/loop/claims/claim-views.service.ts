@@ -18,15 +18,18 @@ import { ClaimEntity } from './entities/claim.entity';
 /** Reading claims: one claim, the member's and a task's lists, and claims as DTOs for a viewer. */
 @Injectable()
 export class ClaimViewsService {
-  /** Claims just written, read back for concurrent requests in shared statements (a burst's answers). */
-  private readonly written: KeyedReads<number, Record<string, unknown>>;
+  /**
+   * Claims by id with their extras, read for concurrent requests in shared statements: a claim
+   * just written (a burst's answers), the feed's claims on a page.
+   */
+  private readonly byId: KeyedReads<number, Record<string, unknown>>;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly scope: ScopeService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.written = new KeyedReads(async (ids) => {
+    this.byId = new KeyedReads(async (ids) => {
       const sql = `${CLAIM_VIEW_SELECT} WHERE c.id IN (${ids.map(() => '?').join(', ')})`;
       const rows = (await db.query(sql, ids)) as Record<string, unknown>[];
       return new Map(rows.map((row) => [Number(row.c_id), row]));
@@ -43,7 +46,7 @@ export class ClaimViewsService {
    * change with claims): one statement, the claim with its extras, shared with concurrent callers.
    */
   async dtoOnTask(p: Principal, claimId: number, task: TaskEntity): Promise<ClaimDto> {
-    const row = await this.written.get(claimId);
+    const row = await this.byId.get(claimId);
     const found = row ? claimFromRow(row) : null;
     if (!found) throw notFound('报名不存在');
     const staff = (await this.staffCommunities(p, [task])).has(task.communityId);
@@ -163,6 +166,20 @@ export class ClaimViewsService {
       [userId, ...byId.keys()],
     )) as Record<string, unknown>[];
     return ownClaimDtos(rows, byId, this.config.attendance.checkinEarlyMinutes);
+  }
+
+  /**
+   * The caller's claims of these ids on these tasks, keyed by task id: read by id in statements
+   * shared with concurrent requests (the feed's claims on a page, its ids read with the principal).
+   */
+  async ownByIds(
+    userId: number,
+    claimIds: number[],
+    tasks: (ClaimTaskView & { id: number })[],
+  ): Promise<Map<number, ClaimDto>> {
+    const rows = await Promise.all(claimIds.map((id) => this.byId.get(id)));
+    const own = rows.filter((r): r is Record<string, unknown> => r !== null && Number(r.c_member_user_id) === userId);
+    return ownClaimDtos(own, new Map(tasks.map((t) => [t.id, t])), this.config.attendance.checkinEarlyMinutes);
   }
 }
 

@@ -20,7 +20,8 @@ export class ClaimsTaskHooks implements OnModuleInit {
 
   onModuleInit(): void {
     this.hooks.useClaims({
-      claimTaskIdSelect: 'SELECT c.task_id AS c_task_id FROM claims c',
+      claimKeysSelect: 'SELECT c.id AS c_claim_id, c.task_id AS c_task_id FROM claims c',
+      ownByIds: (userId, claimIds, tasks) => this.views.ownByIds(userId, claimIds, tasks),
       ownOnTasks: (userId, tasks) => this.views.ownOnTasks(userId, tasks),
     });
     this.hooks.onCompleted((m, taskId, e) => this.attendance.markNoShowsForTask(m, taskId, e.actorUserId));

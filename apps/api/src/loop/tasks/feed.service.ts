@@ -63,9 +63,10 @@ const MAX_CACHED_TASKS = 50_000;
  *
  * What every member of a street sees alike — the street's open tasks with their positions,
  * branches, needs and counts — is cached per process and per street, with each task's JSON. Each
- * request revalidates it in the statement that also reads the member's principal and the tasks of
+ * request revalidates it in the statement that also reads the member's principal and the ids of
  * their open claims (FeedCompanion, read by the auth guard; without it, one statement here); the
- * member's claims on the page, if any, are read in a second. The version is the newest
+ * member's claims on the page, if any, are read by id in a statement shared with concurrent
+ * requests (one for all of them on MySQL). The version is the newest
  * `updated_at` of the street's tasks (one index dive), and every change to a task (publishing, a
  * status, a slot taken or freed, the waitlist) bumps it. So a cached list is not used once out of
  * date, whichever API process changed the task; each process keeps its own copy and needs no
@@ -101,7 +102,7 @@ export class FeedService {
       ((await this.db.query(
         `SELECT v.u AS v_u, mc.*
            FROM (SELECT MAX(t.updated_at) AS u FROM tasks t WHERE t.${scope.column} = ?) v
-           LEFT JOIN (${this.hooks.claims.claimTaskIdSelect} WHERE c.member_user_id = ? AND c.ends_at > ?) mc ON 1 = 1`,
+           LEFT JOIN (${this.hooks.claims.claimKeysSelect} WHERE c.member_user_id = ? AND c.ends_at > ?) mc ON 1 = 1`,
         [scope.id, p.userId, toDbDate(now)],
       )) as Record<string, unknown>[]);
     const version = fromDbDate(rows[0].v_u)?.getTime() ?? 0;
@@ -117,10 +118,17 @@ export class FeedService {
       page = chosen.slice(0, limit);
     }
 
-    // The tasks of the member's claims came with the version: those on this page are read (fresh).
-    const claimed = new Set(rows.map((r) => Number(r.c_task_id ?? 0)));
-    const onPage = page.filter((x) => claimed.has(x.task.id)).map((x) => x.task);
-    const mine = onPage.length ? await this.hooks.claims.ownOnTasks(p.userId, onPage) : new Map<number, ClaimDto>();
+    // The ids of the member's open claims came with the version: those on this page are read
+    // (fresh), by id, in a statement shared with concurrent requests.
+    const claimOf = new Map(rows.map((r) => [Number(r.c_task_id ?? 0), Number(r.c_claim_id ?? 0)]));
+    const onPage = page.filter((x) => claimOf.has(x.task.id)).map((x) => x.task);
+    const mine = onPage.length
+      ? await this.hooks.claims.ownByIds(
+          p.userId,
+          onPage.map((t) => claimOf.get(t.id)!),
+          onPage,
+        )
+      : new Map<number, ClaimDto>();
     this.impressions.record(
       p.userId,
       'feed',

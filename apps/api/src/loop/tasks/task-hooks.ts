@@ -20,10 +20,19 @@ export interface ClaimTaskView {
  */
 export interface TaskClaimsReader {
   /**
-   * A `SELECT … FROM claims c` giving each claim's task id as `c_task_id` and nothing else (cheap
-   * enough for every feed request); a WHERE on `c` may follow.
+   * A `SELECT … FROM claims c` giving each claim's id as `c_claim_id` and its task's id as
+   * `c_task_id`, nothing else (cheap enough for every feed request); a WHERE on `c` may follow.
    */
-  readonly claimTaskIdSelect: string;
+  readonly claimKeysSelect: string;
+  /**
+   * The member's claims of these ids (from `claimKeysSelect`) on these tasks, by task id; read with
+   * other requests' in shared statements (the feed's claims on a page).
+   */
+  ownByIds(
+    userId: number,
+    claimIds: number[],
+    tasks: (ClaimTaskView & { id: number })[],
+  ): Promise<Map<number, ClaimDto>>;
   /** The member's own claim on each of the tasks, by task id. */
   ownOnTasks(userId: number, tasks: (ClaimTaskView & { id: number })[]): Promise<Map<number, ClaimDto>>;
 }

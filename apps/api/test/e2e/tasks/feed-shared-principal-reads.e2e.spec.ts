@@ -1,11 +1,15 @@
 /**
- * Concurrent requests read their principals in shared statements on MySQL (ReadBatcher): each
- * caller still gets its own principal, session state and claims, read after it arrived.
+ * Concurrent requests read their principals (ReadBatcher) and the claims on their pages
+ * (KeyedReads) in shared statements on MySQL: each caller still gets its own principal, session
+ * state and claims, read after it arrived.
  */
 import { JwtService } from '@nestjs/jwt';
 import { RegistrationStatus, type TaskDto } from '@sbd/contracts';
 import { RefreshTokenEntity } from '../../../src/identity/auth/entities/refresh-token.entity';
 import { RegistrationEntity } from '../../../src/identity/registration/entities/registration.entity';
+import { ClaimEntity } from '../../../src/loop/claims/entities/claim.entity';
+import { ClaimViewsService } from '../../../src/loop/claims/claim-views.service';
+import { TaskEntity } from '../../../src/loop/tasks/entities/task.entity';
 import { PrincipalLoader } from '../../../src/platform/auth/principal-loader';
 import { MAX_BATCH } from '../../../src/platform/database/read-batcher';
 import { createApprovedMembers, type TestUser } from '../../support/factories';
@@ -99,6 +103,30 @@ describe('principals read in shared statements, each caller its own', () => {
       expect(loaded.map((p) => (p === 'ended' ? 'ended' : p?.userId))).toEqual(
         crowd.map((m, i) => (i % members.length === 1 ? 'ended' : m.id)),
       );
+    } finally {
+      query.mockRestore();
+    }
+  });
+
+  it('should read the claims on pages asked for together in one statement on MySQL, each caller only its own', async () => {
+    const views = w.t.app.get(ClaimViewsService);
+    const tasks = await w.t.ds.getRepository(TaskEntity).findBy(taskIds.map((id) => ({ id })));
+    const claimOf = async (m: TestUser) =>
+      (await w.t.ds.getRepository(ClaimEntity).findOneByOrFail({ memberUserId: m.id })).id;
+    const [c0, c3] = [await claimOf(members[0]), await claimOf(members[3])];
+    const query = jest.spyOn(w.t.ds, 'query');
+    try {
+      const [mine0, mine3, stranger] = await Promise.all([
+        views.ownByIds(members[0].id, [c0], tasks),
+        views.ownByIds(members[3].id, [c3], tasks),
+        // Someone else's claim id shows nothing.
+        views.ownByIds(members[4].id, [c0], tasks),
+      ]);
+      const statements = query.mock.calls.filter(([sql]) => /WHERE c\.id IN/.test(String(sql)));
+      expect(statements).toHaveLength(onMysql() ? 1 : 3);
+      expect([...mine0.entries()].map(([task, c]) => [task, c.id])).toEqual([[taskIds[0], c0]]);
+      expect([...mine3.entries()].map(([task, c]) => [task, c.id])).toEqual([[taskIds[1], c3]]);
+      expect(stranger.size).toBe(0);
     } finally {
       query.mockRestore();
     }

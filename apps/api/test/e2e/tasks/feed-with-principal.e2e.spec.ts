@@ -1,7 +1,8 @@
 /**
- * The member feed reads its caller's principal, its street's version and the tasks the caller
- * claimed in one statement (FeedCompanion, read by the auth guard); claims on the page in a second. Nothing of it is kept across requests:
- * a revoked session, a withdrawn registration or a new claim shows on the very next request.
+ * The member feed reads its caller's principal, its street's version and the ids of the caller's
+ * open claims in one statement (FeedCompanion, read by the auth guard); the claims on the page by
+ * id. Nothing of it is kept across requests: a revoked session, a withdrawn registration or a new
+ * claim shows on the very next request.
  */
 import { JwtService } from '@nestjs/jwt';
 import { ErrorCode, RegistrationStatus, Role, type TaskDto } from '@sbd/contracts';
@@ -44,6 +45,45 @@ describe('the member feed reads its caller with its own data, fresh on every req
     } finally {
       query.mockRestore();
     }
+  });
+
+  it('shows a member their claims and waitlist places on the page, the claims read by id', async () => {
+    const [m, other] = await createApprovedMembers(w.t, w.city.a, 2);
+    const start = new Date(Date.now() + 21 * 24 * 3600_000);
+    const full = await w.publish({
+      title: '同读满员',
+      capacity: 1,
+      waitlist: true,
+      startAt: start.toISOString(),
+      endAt: new Date(start.getTime() + 1800_000).toISOString(),
+    });
+    await w.claim(other, full.id).expect(201);
+    await w.claim(m, full.id).expect(201);
+    await w.claim(m, taskIds[1]).expect(201);
+    await feed(m).expect(200); // the street's tasks cached after the claims moved them
+    const query = jest.spyOn(w.t.ds, 'query');
+    let items: TaskDto[];
+    try {
+      items = (await feed(m).expect(200)).body.items;
+      const sqls = query.mock.calls.map(([sql]) => String(sql));
+      expect(sqls.filter((sql) => /refresh_tokens/.test(sql))).toHaveLength(1);
+      // Both claims in one statement by id on MySQL; SQLite (in-process) reads each on its own.
+      const byId = sqls.filter((sql) => /c_queue[\s\S]*WHERE c\.id IN/.test(sql));
+      expect(byId).toHaveLength(w.t.ds.options.type === 'mysql' ? 1 : 2);
+    } finally {
+      query.mockRestore();
+    }
+    const byId = new Map(items.map((x) => [x.id, x]));
+    expect(byId.get(taskIds[1])?.myClaim).toMatchObject({
+      taskId: taskIds[1],
+      status: 'claimed',
+      waitlistPosition: null,
+    });
+    expect(byId.get(full.id)?.myClaim).toMatchObject({ taskId: full.id, status: 'waitlisted', waitlistPosition: 1 });
+    expect(byId.get(taskIds[0])?.myClaim).toBeNull();
+    // The same claim as the task's own page shows it.
+    const own = (await w.t.http().get(`/api/tasks/${full.id}`).set(m.auth).expect(200)).body as TaskDto;
+    expect(byId.get(full.id)?.myClaim).toEqual(own.myClaim);
   });
 
   it('refuses a revoked session on the next request', async () => {
