@@ -15,6 +15,7 @@ import { claimMachine, whyCannotClaimTask } from '@sbd/domain';
 import { DataSource, LessThan, type EntityManager } from 'typeorm';
 import type { Principal } from '../../platform/auth/principal';
 import { forbidden, illegalTransition } from '../../platform/errors/app-errors';
+import { KeyedReads, sharesReads } from '../../platform/database/keyed-reads';
 import { execute, lockRow, toDbDate, transaction } from '../../platform/database/sql';
 import { automaticTransition } from '../../platform/database/automatic-transition';
 import { NotificationsService } from '../../messaging';
@@ -65,11 +66,33 @@ async function firstWaitlisted(
  */
 @Injectable()
 export class WaitlistService {
+  /**
+   * The conditional bump of settleUnlockedJoin, shared by the waitlisted claims on one task that
+   * ask in the same turn of the event loop: one statement per task, sent after every one of them
+   * committed, so its answer (still open and full, or not) holds for each as their own would have.
+   */
+  private readonly stillOpenAndFull: KeyedReads<number, { full: boolean }>;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly notifications: NotificationsService,
     private readonly views: ClaimViewsService,
-  ) {}
+  ) {
+    this.stillOpenAndFull = new KeyedReads(async (taskIds) => {
+      const now = toDbDate(new Date());
+      const matched = await Promise.all(
+        taskIds.map((id) =>
+          execute(
+            db.manager,
+            `UPDATE tasks SET updated_at = ? WHERE id = ? AND claimed_count >= capacity
+                AND status IN (${CLAIMABLE_TASK_STATUSES.map(() => '?').join(', ')})`,
+            [now, id, ...CLAIMABLE_TASK_STATUSES],
+          ),
+        ),
+      );
+      return new Map(taskIds.map((id, i) => [id, { full: matched[i] === 1 }]));
+    }, sharesReads(db));
+  }
 
   /**
    * Moves a claim out of the task (withdrawn, expired, cancelled, no-show, rejected): a conditional
@@ -114,18 +137,13 @@ export class WaitlistService {
    *
    * In a burst nearly every such claim finds the task still open and still full: the bump is then
    * made conditional on exactly that, and one statement both waits for the row and answers that
-   * nothing is left to settle. Otherwise (it matched nothing) the bump and the read below decide.
+   * nothing is left to settle, shared by the claims on the task that ask together (MySQL; see
+   * `stillOpenAndFull`). Otherwise (it matched nothing) the bump and the read below decide.
    */
   async settleUnlockedJoin(result: ClaimOutcome): Promise<void> {
     if (!result.unlockedWaitlist) return;
+    if ((await this.stillOpenAndFull.get(result.taskId))?.full) return;
     const now = new Date();
-    const stillOpenAndFull = await execute(
-      this.db.manager,
-      `UPDATE tasks SET updated_at = ? WHERE id = ? AND claimed_count >= capacity
-          AND status IN (${CLAIMABLE_TASK_STATUSES.map(() => '?').join(', ')})`,
-      [toDbDate(now), result.taskId, ...CLAIMABLE_TASK_STATUSES],
-    );
-    if (stillOpenAndFull === 1) return;
     await execute(this.db.manager, 'UPDATE tasks SET updated_at = ? WHERE id = ?', [toDbDate(now), result.taskId]);
     const [task] = await this.db.query<{ status: TaskStatus; free: number }[]>(
       'SELECT status, capacity - claimed_count AS free FROM tasks WHERE id = ?',

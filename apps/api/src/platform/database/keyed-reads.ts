@@ -17,6 +17,9 @@ export const MAX_KEYS = 100;
  * API more CPU than the statement itself (200 members claiming one task read it once, not 200
  * times).
  *
+ * The same holds for a conditional write whose answer is the same for every caller that asks after
+ * its own change has committed (the waitlist's "still open and full?" bump, WaitlistService).
+ *
  * Each caller gets its own shallow copy of what was read (same prototype), so one caller changing
  * its entity never shows in another's. A failing statement fails each of its callers with the same
  * error. Off (`enabled` false, SQLite: no round trip to save) every lookup runs on its own.

@@ -1,16 +1,21 @@
 /**
- * A burst of claims reads its task, the members' registrations and the written claims in shared
- * statements on MySQL (KeyedReads): each member still gets their own answer, as if alone.
+ * A burst of claims reads its task, the members' registrations and the written claims, and settles
+ * its waitlisted claims, in shared statements on MySQL (KeyedReads): each member still gets their
+ * own answer, as if alone.
  */
 import { ClaimStatus, type ClaimDto } from '@sbd/contracts';
 import type { QueryRunner } from 'typeorm';
+import { ClaimEntity } from '../../../src/loop/claims/entities/claim.entity';
 import { ClaimsService } from '../../../src/loop/claims/claims.service';
+import { WaitlistService } from '../../../src/loop/claims/waitlist.service';
+import { TaskEntity } from '../../../src/loop/tasks/entities/task.entity';
 import { PrincipalLoader } from '../../../src/platform/auth/principal-loader';
 import { createApprovedMembers, type TestUser } from '../../support/factories';
 import { createServiceLoopWorld, type ServiceLoopWorld } from '../tasks/service-loop-world';
 
 const TASK_READ = /FROM `tasks` `TaskEntity`|FROM "tasks" "TaskEntity"/;
 const REGISTRATION_READ = /FROM `registrations` `RegistrationEntity`|FROM "registrations" "RegistrationEntity"/;
+const STILL_FULL_BUMP = /UPDATE tasks SET updated_at = \? WHERE id = \? AND claimed_count >= capacity/;
 
 /** A task's times `days` from now, so that claims on it do not clash with the other tests' claims. */
 const laterThanTheRest = (days: number) => {
@@ -98,5 +103,59 @@ describe('a burst of claims reads in shared statements, each member their own an
     expect(first.body.id).toBe(again.body.id);
     expect(missing.status).toBe(404);
     expect(missing.body.message).toBe('任务不存在');
+  });
+
+  /** A full 1-slot task with a waitlist: members[0] holds the slot, members 1..5 wait (each settled alone). */
+  async function fullTaskWithWaitlist(days: number) {
+    const task = await w.publish({ title: '合读候补', capacity: 1, waitlist: true, ...laterThanTheRest(days) });
+    await w.claim(members[0], task.id).expect(201);
+    const waiting: ClaimDto[] = [];
+    for (const m of members.slice(1, 6)) waiting.push((await w.claim(m, task.id).expect(201)).body);
+    expect(waiting.map((c) => c.status)).toEqual(waiting.map(() => ClaimStatus.Waitlisted));
+    const settle = () =>
+      Promise.all(
+        waiting.map((c) =>
+          w.t.app
+            .get(WaitlistService)
+            .settleUnlockedJoin({ id: c.id, created: true, taskId: task.id, unlockedWaitlist: true }),
+        ),
+      );
+    return { task, waiting, settle };
+  }
+
+  it('should settle waitlisted claims on a still-full task that ask together in one statement on MySQL', async () => {
+    const { task, settle } = await fullTaskWithWaitlist(60);
+    const before = (await w.t.ds.getRepository(TaskEntity).findOneByOrFail({ id: task.id })).updatedAt;
+    await new Promise((r) => setTimeout(r, 5));
+    statements.length = 0;
+    await settle();
+    expect(statements.filter((s) => STILL_FULL_BUMP.test(s))).toHaveLength(onMysql() ? 1 : 5);
+    // Nothing else to do: no fallback bump, no read of the task.
+    expect(statements.filter((s) => /^\s*(UPDATE|SELECT)[\s\S]*\btasks\b/.test(s))).toHaveLength(onMysql() ? 1 : 5);
+    // The version moved (the feed's cache sees the new waitlist).
+    const after = (await w.t.ds.getRepository(TaskEntity).findOneByOrFail({ id: task.id })).updatedAt;
+    expect(after.getTime()).toBeGreaterThan(before.getTime());
+    await w.countersMatchRows(task.id);
+  });
+
+  it('should give a slot freed meanwhile to the first on the waitlist when those asking together settle', async () => {
+    const { task, waiting, settle } = await fullTaskWithWaitlist(70);
+    // The slot holder's claim is cancelled and its slot given back, nobody promoted yet.
+    await w.t.ds.getRepository(ClaimEntity).update(
+      { taskId: task.id, memberUserId: members[0].id },
+      {
+        status: ClaimStatus.Cancelled,
+      },
+    );
+    await w.t.ds.getRepository(TaskEntity).update({ id: task.id }, { claimedCount: 0 });
+    await settle();
+    const rows = await w.t.ds.getRepository(ClaimEntity).findBy(waiting.map((c) => ({ id: c.id })));
+    const statusOf = new Map(rows.map((c) => [c.id, c.status]));
+    // The first to have joined the waitlist holds the slot; the others still wait, in order.
+    expect(waiting.map((c) => statusOf.get(c.id))).toEqual([
+      ClaimStatus.Claimed,
+      ...waiting.slice(1).map(() => ClaimStatus.Waitlisted),
+    ]);
+    await w.countersMatchRows(task.id);
   });
 });
