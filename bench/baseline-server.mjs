@@ -60,5 +60,7 @@ app.post('/claim', async (req) => {
   }
 });
 app.get('/health', async () => ({ ok: true }));
+// What nginx in front of it waits for (the cluster suite puts the baseline behind its own nginx).
+app.get('/health/ready', async () => ({ ok: true }));
 
 await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });

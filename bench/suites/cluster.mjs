@@ -3,7 +3,9 @@
 // measured in the same run:
 //   - the task feed through nginx with 2 API processes vs 1 (a second nginx in front of one of them),
 //     rounds alternating which goes first;
-//   - 200 concurrent claims on a 10-slot task through nginx (p99, correctness);
+//   - 200 concurrent claims on a 10-slot task through nginx (p99, correctness), against the minimal
+//     SQL claim of bench/baseline-server.mjs (two processes on the same primary, behind their own
+//     nginx), bursts alternating which goes first;
 //   - the replica's lag while those bursts run vs while the cluster is idle, from a heartbeat row
 //     written on the primary every HEARTBEAT_MS and read back on the replica (pt-heartbeat's way).
 import autocannon from 'autocannon';
@@ -14,7 +16,18 @@ import mysql from 'mysql2/promise';
 import { clusterPrerequisites, startCluster } from '../../scripts/cluster/index.mjs';
 import { startNginx } from '../../scripts/cluster/nginx.mjs';
 import { freePort } from '../../scripts/cluster/processes.mjs';
-import { BURST_CAPACITY, createSessions, insertBurstTask, mintToken, percentile, round } from '../lib.mjs';
+import {
+  BURST_CAPACITY,
+  ROOT,
+  createSessions,
+  insertBurstTask,
+  mintToken,
+  percentile,
+  round,
+  startProcess,
+  stopProcess,
+  waitFor,
+} from '../lib.mjs';
 import { seedCity, SCALE } from '../seed-city.mjs';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 8);
@@ -23,6 +36,8 @@ const BURSTS = Number(process.env.BENCH_CLUSTER_BURSTS ?? 5);
 const CONNECTIONS = 50;
 const HEARTBEAT_MS = 10;
 const BURST = 200;
+/** The pause after a baseline claim burst before the next burst. */
+const SETTLE_MS = 3000;
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -40,9 +55,20 @@ function cannon(opts) {
 
 /**
  * Replica lag, sampled: the primary stamps a heartbeat row every HEARTBEAT_MS; every HEARTBEAT_MS the
- * replica is asked how old the stamp it holds is. Resolution: one heartbeat period.
+ * replica is asked how old the stamp it holds is. Resolution: one heartbeat period. Sampling starts
+ * once the session's first stamp is on the replica.
  */
-function heartbeat(primary, replica) {
+async function heartbeat(primary, replica) {
+  // A first stamp, on the replica before sampling starts: the row's age since the last session
+  // (another burst, a pause) is no lag.
+  await primary.query('UPDATE bench_heartbeat SET ts = NOW(6) WHERE id = 1');
+  const stampOf = async (conn) =>
+    (await conn.query('SELECT CAST(ts AS CHAR) AS ts FROM bench_heartbeat WHERE id = 1'))[0][0].ts;
+  const first = await stampOf(primary);
+  for (const deadline = Date.now() + 30_000; (await stampOf(replica)) !== first;) {
+    if (Date.now() > deadline) throw new Error('the replica did not apply the first heartbeat within 30 s');
+    await new Promise((r) => setTimeout(r, 2));
+  }
   let running = true;
   const samples = [];
   const writer = (async () => {
@@ -73,19 +99,31 @@ function heartbeat(primary, replica) {
   };
 }
 
+/** How each side is asked for a claim: the API as a signed-in member, the baseline with no auth. */
+const claimRequest = {
+  api: (url, secret, taskId, userId) =>
+    fetch(`${url}/api/claims`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${mintToken(secret, userId)}` },
+      body: JSON.stringify({ taskId }),
+    }),
+  baseline: (url, _secret, taskId, userId) =>
+    fetch(`${url}/claim`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ taskId, userId }),
+    }),
+};
+
 /** One burst through nginx: every member claims at once; latencies and correctness. */
-async function burst(url, secret, conn, taskId, members) {
+async function burst(side, url, secret, conn, taskId, members) {
   const latencies = [];
   const t0 = performance.now();
   const statuses = await Promise.all(
     members.map(async (userId) => {
       const s = performance.now();
       try {
-        const res = await fetch(`${url}/api/claims`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${mintToken(secret, userId)}` },
-          body: JSON.stringify({ taskId }),
-        });
+        const res = await claimRequest[side](url, secret, taskId, userId);
         const body = await res.json();
         latencies.push(performance.now() - s);
         return { code: res.status, status: body.status };
@@ -144,6 +182,8 @@ export async function clusterSuite() {
     },
   });
   let oneNginx = null;
+  let baselineNginx = null;
+  const baselines = [];
   const primary = await mysql.createConnection({ uri: cluster.primary.url, timezone: 'Z' });
   const replica = await mysql.createConnection({
     host: '127.0.0.1',
@@ -202,23 +242,65 @@ export async function clusterSuite() {
     const one = feedOf('one');
     const two = feedOf('two');
 
+    // The baseline claims: two bare servers on the same primary, behind their own nginx.
+    const baselineDir = join(cluster.dir, 'nginx-baseline');
+    mkdirSync(baselineDir, { recursive: true });
+    for (let i = 0; i < 2; i++) {
+      const port = await freePort();
+      const proc = startProcess(
+        join(ROOT, 'bench', 'baseline-server.mjs'),
+        { DATABASE_URL: cluster.primary.url, PORT: String(port), DB_POOL_SIZE: '20' },
+        `baseline-${i + 1}`,
+      );
+      baselines.push({ port, proc });
+      await waitFor(`http://127.0.0.1:${port}/health`);
+    }
+    const baselinePort = await freePort();
+    baselineNginx = await startNginx({
+      dir: baselineDir,
+      port: baselinePort,
+      upstreams: baselines.map((b) => `127.0.0.1:${b.port}`),
+    });
+    const claimUrls = { api: cluster.url, baseline: `http://127.0.0.1:${baselinePort}` };
+
     // Replica lag at rest, then under the claim bursts.
-    const idleStop = heartbeat(primary, replica);
+    const idleStop = await heartbeat(primary, replica);
     await new Promise((r) => setTimeout(r, 3000));
     const idleLag = await idleStop();
     const bursts = [];
+    const baselineBursts = [];
     const lags = [];
-    for (let b = 0; b < BURSTS; b++) {
-      const street = city.streets[b % city.streets.length];
+    // Each burst its own street's members and task (the baseline's streets come after the API's),
+    // the replica caught up before it starts, so the lag measured is the burst's own.
+    const prepare = async (streetIndex, day) => {
+      const street = city.streets[streetIndex % city.streets.length];
       const communities = city.communities.filter((c) => c.parentId === street.id);
       const members = communities.flatMap((c) => city.byCommunity.get(c.id)).slice(0, BURST);
-      const taskId = await insertBurstTask(primary, communities[0], 40 + b);
+      const taskId = await insertBurstTask(primary, communities[0], day);
       await cluster.replicaCaughtUp();
-      const stop = heartbeat(primary, replica);
-      bursts.push({ members: members.length, ...(await burst(cluster.url, secret, primary, taskId, members)) });
-      await new Promise((r) => setTimeout(r, 200));
-      lags.push(await stop());
-      console.log(`claim burst ${b + 1}:`, bursts.at(-1), 'replica lag', lags.at(-1));
+      return { taskId, members };
+    };
+    const run = async (side, { taskId, members }) => ({
+      members: members.length,
+      ...(await burst(side, claimUrls[side], secret, primary, taskId, members)),
+    });
+    for (let b = 0; b < BURSTS; b++) {
+      const order = b % 2 === 0 ? ['api', 'baseline'] : ['baseline', 'api'];
+      for (const side of order) {
+        if (side === 'baseline') {
+          baselineBursts.push(await run('baseline', await prepare(BURSTS + b, 40 + BURSTS + b)));
+          console.log(`baseline claim burst ${b + 1}:`, baselineBursts.at(-1));
+          // Its after-work (the replica applying it, InnoDB flushing) is not the next burst's lag.
+          await new Promise((r) => setTimeout(r, SETTLE_MS));
+          continue;
+        }
+        const ready = await prepare(b, 40 + b);
+        const stop = await heartbeat(primary, replica);
+        bursts.push(await run('api', ready));
+        await new Promise((r) => setTimeout(r, 200));
+        lags.push(await stop());
+        console.log(`claim burst ${b + 1}:`, bursts.at(-1), 'replica lag', lags.at(-1));
+      }
     }
     const burstLag = {
       p50Ms: median(lags.map((l) => l.p50Ms)),
@@ -226,6 +308,7 @@ export async function clusterSuite() {
       maxMs: Math.max(...lags.map((l) => l.maxMs)),
     };
     const claimP99 = median(bursts.map((b) => b.p99Ms));
+    const baselineP99 = median(baselineBursts.map((b) => b.p99Ms));
     return {
       topology: '1 nginx (1 worker) → 2 API processes → MariaDB primary + GTID replica, Redis; all on this machine',
       scale: city.counts,
@@ -235,6 +318,9 @@ export async function clusterSuite() {
       feed: { one, two, rpsRatio: round(two.rps / one.rps, 2) },
       claimBursts: bursts,
       claimBurstP99Ms: claimP99,
+      baselineClaimBursts: baselineBursts,
+      baselineClaimBurstP99Ms: baselineP99,
+      claimBurstP99Ratio: round(claimP99 / baselineP99, 2),
       replicaLag: { idle: idleLag, underBursts: burstLag, perBurst: lags },
       targets: {
         feedTwoProcessesAtLeast1_6x: two.rps / one.rps >= 1.6,
@@ -246,6 +332,8 @@ export async function clusterSuite() {
     await primary.end().catch(() => undefined);
     await replica.end().catch(() => undefined);
     if (oneNginx) await oneNginx.stop('SIGQUIT', 5_000);
+    if (baselineNginx) await baselineNginx.stop('SIGQUIT', 5_000);
+    for (const b of baselines) await stopProcess(b.proc);
     await cluster.stop();
   }
 }
@@ -274,9 +362,24 @@ export function clusterMarkdown(s) {
         `| ${i + 1} | ${b.claimed} | ${b.waitlisted} | ${b.failed} | ${b.correct ? '✓' : '✗'} | ${b.wallMs} | ${b.p50Ms} | ${b.p99Ms} | ${s.replicaLag.perBurst[i].p99Ms} | ${s.replicaLag.perBurst[i].maxMs} |`,
     ),
     '',
+    ...(s.baselineClaimBursts
+      ? [
+          `The same bursts against the minimal SQL claim (bench/baseline-server.mjs: one transaction with the slot update and the claim row, no auth), two processes on the same primary behind their own nginx, bursts alternating which goes first:`,
+          '',
+          '| burst | claimed | waitlisted | failed | correct | wall ms | p50 ms | p99 ms |',
+          '|---:|---:|---:|---:|:---:|---:|---:|---:|',
+          ...s.baselineClaimBursts.map(
+            (b, i) =>
+              `| ${i + 1} | ${b.claimed} | ${b.waitlisted} | ${b.failed} | ${b.correct ? '✓' : '✗'} | ${b.wallMs} | ${b.p50Ms} | ${b.p99Ms} |`,
+          ),
+          '',
+          `Median p99: API ${s.claimBurstP99Ms} ms, minimal SQL claim ${s.baselineClaimBurstP99Ms} ms (ratio **${s.claimBurstP99Ratio}**).`,
+          '',
+        ]
+      : []),
     `Replica lag (heartbeat every ${s.heartbeatMs} ms, so ${s.heartbeatMs} ms is the resolution): idle p50 ${s.replicaLag.idle.p50Ms} ms, p99 ${s.replicaLag.idle.p99Ms} ms; under the bursts p50 ${s.replicaLag.underBursts.p50Ms} ms, p99 ${s.replicaLag.underBursts.p99Ms} ms, max ${s.replicaLag.underBursts.maxMs} ms.`,
     '',
-    `Targets (issue #13): feed with 2 processes ≥ 1.6× one: ${met(s.targets.feedTwoProcessesAtLeast1_6x)}; claim burst p99 < 250 ms: ${met(s.targets.claimBurstP99Under250Ms)} (median p99 ${s.claimBurstP99Ms} ms); every burst correct: ${met(s.targets.claimBurstCorrectEveryTime)}.`,
+    `Targets (issue #13): feed with 2 processes ≥ 1.6× one: ${met(s.targets.feedTwoProcessesAtLeast1_6x)}; claim burst p99 < 250 ms: ${met(s.targets.claimBurstP99Under250Ms)} (median p99 ${s.claimBurstP99Ms} ms${s.baselineClaimBursts ? `; the minimal SQL claim's ${s.baselineClaimBurstP99Ms} ms` : ''}); every burst correct: ${met(s.targets.claimBurstCorrectEveryTime)}.`,
     '',
   ];
 }
