@@ -177,7 +177,7 @@ export class ClaimViewsService {
     claimIds: number[],
     tasks: (ClaimTaskView & { id: number })[],
   ): Promise<Map<number, ClaimDto>> {
-    const rows = await Promise.all(claimIds.map((id) => this.byId.get(id)));
+    const rows = await this.byId.getMany(claimIds);
     const own = rows.filter((r): r is Record<string, unknown> => r !== null && Number(r.c_member_user_id) === userId);
     return ownClaimDtos(own, new Map(tasks.map((t) => [t.id, t])), this.config.attendance.checkinEarlyMinutes);
   }

@@ -71,4 +71,23 @@ describe('KeyedReads', () => {
     await Promise.all([reads.get(1), reads.get(2)]);
     expect(calls).toEqual([[1], [2]]);
   });
+
+  it("reads one caller's keys together when off, at most MAX_KEYS a statement", async () => {
+    const { calls, loadMany } = recording();
+    const reads = new KeyedReads(loadMany, false);
+    const keys = [...Array.from({ length: MAX_KEYS + 2 }, (_, i) => i + 1), 1, -4];
+    const got = await reads.getMany(keys);
+    expect(calls.map((c) => c.length)).toEqual([MAX_KEYS, 3]);
+    expect(got.map((x) => x?.id ?? null)).toEqual(keys.map((k) => (k > 0 ? k : null)));
+  });
+
+  it("shares one caller's keys with other callers' when on", async () => {
+    const { calls, loadMany } = recording();
+    const reads = new KeyedReads(loadMany, true);
+    const [many, one] = await Promise.all([reads.getMany([1, 2, 2]), reads.get(3)]);
+    expect(calls).toEqual([[1, 2, 3]]);
+    expect(many.map((x) => x?.label)).toEqual(['thing 1', 'thing 2', 'thing 2']);
+    expect(many[1]).not.toBe(many[2]);
+    expect(one?.label).toBe('thing 3');
+  });
 });

@@ -48,6 +48,20 @@ export class KeyedReads<K extends string | number, V extends object> {
     });
   }
 
+  /**
+   * One caller's several keys: shared with other callers like `get` when on; when off, read
+   * together all the same (at most MAX_KEYS a statement), as one caller's keys need no other.
+   */
+  async getMany(keys: K[]): Promise<(V | null)[]> {
+    if (this.enabled) return Promise.all(keys.map((key) => this.get(key)));
+    const unique = [...new Set(keys)];
+    const found = new Map<K, V>();
+    for (let i = 0; i < unique.length; i += MAX_KEYS) {
+      for (const [key, value] of await this.loadMany(unique.slice(i, i + MAX_KEYS))) found.set(key, value);
+    }
+    return keys.map((key) => found.get(key) ?? null);
+  }
+
   private flush(): void {
     const batch = this.pending;
     if (!batch) return;

@@ -67,9 +67,9 @@ describe('the member feed reads its caller with its own data, fresh on every req
       items = (await feed(m).expect(200)).body.items;
       const sqls = query.mock.calls.map(([sql]) => String(sql));
       expect(sqls.filter((sql) => /refresh_tokens/.test(sql))).toHaveLength(1);
-      // Both claims in one statement by id on MySQL; SQLite (in-process) reads each on its own.
+      // Both claims in one statement by id.
       const byId = sqls.filter((sql) => /c_queue[\s\S]*WHERE c\.id IN/.test(sql));
-      expect(byId).toHaveLength(w.t.ds.options.type === 'mysql' ? 1 : 2);
+      expect(byId).toHaveLength(1);
     } finally {
       query.mockRestore();
     }
