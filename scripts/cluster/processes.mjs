@@ -6,16 +6,47 @@ import { createServer } from 'node:net';
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** A TCP port on 127.0.0.1 that was free a moment ago. */
-export function freePort() {
-  return new Promise((resolve, reject) => {
+/** The lowest port the kernel gives outgoing connections (0 when unknown). */
+function ephemeralLow() {
+  try {
+    return Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]) || 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Binds `port` (0: any) on 127.0.0.1 and closes it again: answers the port, or null if it is taken. */
+function probe(port) {
+  return new Promise((resolve) => {
     const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
+    s.once('error', () => resolve(null));
+    s.listen(port, '127.0.0.1', () => {
+      const bound = s.address().port;
+      s.close(() => resolve(bound));
     });
   });
+}
+
+const handedOut = new Set();
+
+/**
+ * A TCP port on 127.0.0.1 that was free a moment ago, for a server that binds it later. It lies
+ * below the kernel's ephemeral range when there is room: in the moment before the server binds
+ * it, no outgoing connection can be given it (a port the kernel picked could be). Never the same
+ * port twice in one process.
+ */
+export async function freePort() {
+  const low = ephemeralLow();
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const port = low > 11_000 ? 10_000 + Math.floor(Math.random() * (low - 10_000)) : 0;
+    if (handedOut.has(port)) continue;
+    const bound = await probe(port);
+    if (bound !== null && !handedOut.has(bound)) {
+      handedOut.add(bound);
+      return bound;
+    }
+  }
+  throw new Error('no free TCP port on 127.0.0.1');
 }
 
 /** The last `chars` characters of a log file (for error messages). */

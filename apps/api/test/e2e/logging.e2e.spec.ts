@@ -1,58 +1,34 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { waitReady } from '../support/processes';
+import { startApiProcess, type ApiProcess } from '../support/api-process';
 import { testDialect } from '../support/test-db';
 
-const MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
-
-interface Running {
-  url: string;
-  lines: () => Record<string, unknown>[];
-  stop: () => Promise<void>;
-}
-
 /** The built API as a real process on a scratch SQLite file, its JSON log lines collected. */
-async function startApi(logLevel: string): Promise<Running> {
-  if (!existsSync(MAIN)) throw new Error(`build the API first (npx nx run @sbd/api:build): ${MAIN} is missing`);
+async function startApi(logLevel: string): Promise<Omit<ApiProcess, 'stop'> & { stop: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'sbd-log-'));
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const out: string[] = [];
-  const proc: ChildProcess = spawn(process.execPath, [MAIN], {
-    env: {
-      ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'DATABASE_URL')),
-      NODE_ENV: 'development',
-      SHUTDOWN_DRAIN_MS: '0',
-      PORT: String(port),
-      DATA_DIR: dir,
-      SQLITE_PATH: join(dir, 'db.sqlite'),
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      FIELD_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
-      WECHAT_APP_ID: 'wx-log-test',
-      WECHAT_APP_SECRET: 'log-test-secret',
-      PUBLIC_BASE_URL: 'https://sbd.example.test',
-      H5_DIR: '/nonexistent',
-      SCHEDULER_ENABLED: 'false',
-      LOG_LEVEL: logLevel,
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
+  const api = await startApiProcess({
+    NODE_ENV: 'development',
+    SHUTDOWN_DRAIN_MS: '0',
+    DATA_DIR: dir,
+    SQLITE_PATH: join(dir, 'db.sqlite'),
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    FIELD_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+    WECHAT_APP_ID: 'wx-log-test',
+    WECHAT_APP_SECRET: 'log-test-secret',
+    PUBLIC_BASE_URL: 'https://sbd.example.test',
+    H5_DIR: '/nonexistent',
+    SCHEDULER_ENABLED: 'false',
+    LOG_LEVEL: logLevel,
+  }).catch((err: unknown) => {
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
   });
-  proc.stdout!.on('data', (d: Buffer) => out.push(d.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  await waitReady(url, { exited: () => proc.exitCode !== null });
   return {
-    url,
-    lines: () =>
-      out
-        .join('')
-        .split('\n')
-        .filter((l) => l.startsWith('{'))
-        .map((l) => JSON.parse(l) as Record<string, unknown>),
+    ...api,
     stop: async () => {
-      proc.kill('SIGTERM');
-      await new Promise((r) => (proc.exitCode !== null ? r(null) : proc.once('exit', r)));
+      await api.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

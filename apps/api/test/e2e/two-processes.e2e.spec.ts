@@ -1,10 +1,7 @@
 import { ENTITIES } from '../../src/entities';
 import { JwtService } from '@nestjs/jwt';
 import { ClaimStatus, NotificationKind, Role } from '@sbd/contracts';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { validateConfig } from '../../src/platform/config/validate-config';
@@ -14,11 +11,9 @@ import { toDbDate } from '../../src/platform/database/sql';
 import { WechatFakeServer } from '../fakes/wechat-fake-server';
 import { buildCity, aTask, createApprovedMembers, createUser } from '../support/factories';
 import type { TestApp } from '../support/test-app';
-import { waitReady } from '../support/processes';
+import { startApiProcess, type ApiProcess } from '../support/api-process';
 import { createScratchDatabase, testDialect, type ScratchDatabase } from '../support/test-db';
 import { acceptSubscription } from '../support/verified';
-
-const MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
 
 /**
  * Two real API processes on one MariaDB: nothing held in memory may decide capacity, sessions or
@@ -27,14 +22,13 @@ const MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
 (testDialect() === 'mysql' ? describe : describe.skip)('two API processes sharing one MySQL', () => {
   let db: ScratchDatabase;
   let wechat: WechatFakeServer;
-  let procs: ChildProcess[] = [];
+  let procs: ApiProcess[] = [];
   let urls: string[] = [];
   let ds: DataSource;
   let t: TestApp;
   const env: Record<string, string> = {};
 
   beforeAll(async () => {
-    if (!existsSync(MAIN)) throw new Error(`build the API first (npx nx run @sbd/api:build): ${MAIN} is missing`);
     db = await createScratchDatabase();
     wechat = new WechatFakeServer();
     Object.assign(env, {
@@ -52,17 +46,13 @@ const MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
       LOG_LEVEL: 'error',
       BCRYPT_ROUNDS: '4',
     });
-    const ports = [0, 1].map(() => 20000 + Math.floor(Math.random() * 20000));
-    // Both start at once: the migrations must run exactly once (named lock).
-    procs = ports.map((port, i) =>
-      spawn(process.execPath, [MAIN], {
-        env: { ...process.env, ...env, PORT: String(port), WORKER_ID: `proc-${i}` },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      }),
-    );
-    urls = ports.map((p) => `http://127.0.0.1:${p}`);
-    // A process that exits while starting (its error is on stderr) fails the suite at once.
-    for (const [i, url] of urls.entries()) await waitReady(url, { exited: () => procs[i].exitCode !== null });
+    // Both start at once: the migrations must run exactly once (named lock). A process that exits
+    // while starting (its error is on stderr) fails the suite at once.
+    const started = await Promise.allSettled([0, 1].map((i) => startApiProcess({ ...env, WORKER_ID: `proc-${i}` })));
+    procs = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+    const failed = started.find((s) => s.status === 'rejected');
+    if (failed) throw failed.reason;
+    urls = procs.map((p) => p.url);
 
     const config = validateConfig(env);
     ds = await new DataSource(buildDataSourceOptions(config, ENTITIES)).initialize();
@@ -71,8 +61,7 @@ const MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
   }, 120_000);
 
   afterAll(async () => {
-    for (const p of procs) p.kill('SIGTERM');
-    await Promise.all(procs.map((p) => new Promise((r) => (p.exitCode !== null ? r(null) : p.once('exit', r)))));
+    await Promise.all(procs.map((p) => p.stop()));
     await ds?.destroy();
     await wechat?.stop();
     await db?.drop();

@@ -4,7 +4,6 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -15,15 +14,10 @@ export const CONSOLE_DIR = resolve(__dirname, '..', '..', 'dist');
 export const SHOTS_DIR = resolve(__dirname, 'screenshots');
 export const DEMO_PASSWORD = 'Demo@2026';
 
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.once('error', rej);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => res(port));
-    });
-  });
+/** The port of the API's "API listening on …" line (main.ts), once it has written it. */
+function listeningPort(stdout: string): number | null {
+  const m = /"msg":"API listening on [^"]*:(\d+)\/?"/.exec(stdout);
+  return m ? Number(m[1]) : null;
 }
 
 export interface ConsoleApi {
@@ -36,14 +30,15 @@ export interface ConsoleApi {
 export async function startConsoleApi(): Promise<ConsoleApi> {
   for (const f of [join(API_DIST, 'main.js'), join(CONSOLE_DIR, 'index.html')])
     if (!existsSync(f)) throw new Error(`missing ${f}: build the API and the console first (npx nx run-many -t build)`);
-  const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'sbd-console-e2e-'));
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const k of ['DATABASE_URL', 'SQLITE_PATH', 'JWT_SECRET', 'FIELD_ENCRYPTION_KEY', 'PUBLIC_BASE_URL'])
     delete env[k];
   Object.assign(env, {
     NODE_ENV: 'development',
-    PORT: String(port),
+    // The kernel picks the port and the API logs it: a port probed free here could be taken by
+    // another connection before the API binds it.
+    PORT: '0',
     DATA_DIR: dataDir,
     CONSOLE_DIR,
     LOG_LEVEL: 'warn',
@@ -51,10 +46,11 @@ export async function startConsoleApi(): Promise<ConsoleApi> {
   });
   const seed = spawnSync(process.execPath, [join(API_DIST, 'seed', 'seed.cli.js')], { env, encoding: 'utf8' });
   if (seed.status !== 0) throw new Error(`seeding failed:\n${seed.stdout}\n${seed.stderr}`);
-  const child = spawn(process.execPath, [join(API_DIST, 'main.js')], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [join(API_DIST, 'main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
   let err = '';
+  child.stdout?.on('data', (b: Buffer) => (out += b.toString()));
   child.stderr?.on('data', (b: Buffer) => (err += b.toString()));
-  const baseUrl = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode === null) {
       child.kill('SIGTERM');
@@ -63,10 +59,14 @@ export async function startConsoleApi(): Promise<ConsoleApi> {
     rmSync(dataDir, { recursive: true, force: true });
   };
   for (const deadline = Date.now() + 60_000; ;) {
-    const ok = await fetch(`${baseUrl}/health/ready`).then(
-      (r) => r.ok,
-      () => false,
-    );
+    const port = listeningPort(out);
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const ok =
+      port !== null &&
+      (await fetch(`${baseUrl}/health/ready`).then(
+        (r) => r.ok,
+        () => false,
+      ));
     if (ok) return { baseUrl, sqlitePath: join(dataDir, 'shuangbaodao.sqlite'), stop };
     if (child.exitCode !== null || Date.now() > deadline) {
       await stop();

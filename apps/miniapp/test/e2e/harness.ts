@@ -6,7 +6,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { get } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { deflateSync } from 'node:zlib';
@@ -32,15 +31,10 @@ export function assertBuilt(): void {
   if (missing.length) throw new Error(`e2e prerequisites missing:\n  ${missing.join('\n  ')}`);
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.once('error', rej);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => res(port));
-    });
-  });
+/** The port of the API's "API listening on …" line (main.ts), once it has written it. */
+export function listeningPort(stdout: string): number | null {
+  const m = /"msg":"API listening on [^"]*:(\d+)\/?"/.exec(stdout);
+  return m ? Number(m[1]) : null;
 }
 
 export interface RunningApi {
@@ -54,14 +48,16 @@ export interface RunningApi {
 }
 
 /** The API's environment: SQLite in a fresh temp DATA_DIR, development mode, this H5 build. */
-function apiEnv(port: number, dataDir: string): NodeJS.ProcessEnv {
+function apiEnv(dataDir: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const k of ['DATABASE_URL', 'SQLITE_PATH', 'JWT_SECRET', 'FIELD_ENCRYPTION_KEY', 'PUBLIC_BASE_URL', 'WORKER_ID'])
     delete env[k];
   return {
     ...env,
     NODE_ENV: 'development',
-    PORT: String(port),
+    // The kernel picks the port and the API logs it: a port probed free here could be taken by
+    // another connection before the API binds it.
+    PORT: '0',
     DATA_DIR: dataDir,
     H5_DIR,
     LOG_LEVEL: 'warn',
@@ -86,9 +82,8 @@ function ready(url: string): Promise<boolean> {
 }
 
 export async function startApi(): Promise<RunningApi> {
-  const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'sbd-miniapp-e2e-'));
-  const env = apiEnv(port, dataDir);
+  const env = apiEnv(dataDir);
 
   const seed = spawnSync(process.execPath, [API_SEED], { env, encoding: 'utf8', timeout: 120_000 });
   if (seed.status !== 0) {
@@ -103,7 +98,7 @@ export async function startApi(): Promise<RunningApi> {
   let exited: number | null = null;
   child.once('exit', (code) => (exited = code ?? -1));
 
-  const baseUrl = `http://127.0.0.1:${port}`;
+  let baseUrl = '';
   const stop = async () => {
     if (exited === null && child.exitCode === null) {
       child.kill('SIGTERM');
@@ -124,7 +119,11 @@ export async function startApi(): Promise<RunningApi> {
       await stop();
       throw new Error(`the API exited (${exited}) before it was ready:\n${out}`);
     }
-    if (await ready(`${baseUrl}/health/ready`)) break;
+    const port = listeningPort(out);
+    if (port !== null && (await ready(`http://127.0.0.1:${port}/health/ready`))) {
+      baseUrl = `http://127.0.0.1:${port}`;
+      break;
+    }
     if (Date.now() > deadline) {
       await stop();
       throw new Error(`the API was not ready within 60 s:\n${out}`);
