@@ -14,6 +14,7 @@ const TARO_ONLY = [
   'showMenuByLongpress',
   'mode',
   'password',
+  'selectable',
 ];
 
 function domProps(props: AnyProps): Record<string, unknown> {
@@ -34,8 +35,9 @@ export function Text(props: AnyProps) {
   return <span {...domProps(props)}>{props.children}</span>;
 }
 
-export function Image(props: AnyProps) {
-  return <img alt="" {...domProps(props)} />;
+/** Taro's H5 Image passes `imgProps` (alt, …) to its inner <img>: so does this one. */
+export function Image({ imgProps, ...props }: AnyProps & { imgProps?: Record<string, unknown> }) {
+  return <img alt="" {...domProps(props)} {...imgProps} />;
 }
 
 interface InputLikeProps extends AnyProps {
