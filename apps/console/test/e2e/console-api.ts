@@ -42,6 +42,8 @@ export async function startConsoleApi(): Promise<ConsoleApi> {
     DATA_DIR: dataDir,
     CONSOLE_DIR,
     LOG_LEVEL: 'warn',
+    // Nothing routes traffic here: a stopped test API need not hold its drain window (10 s in development).
+    SHUTDOWN_DRAIN_MS: '0',
     WECHAT_API_BASE_URL: 'http://127.0.0.1:9',
   });
   const seed = spawnSync(process.execPath, [join(API_DIST, 'seed', 'seed.cli.js')], { env, encoding: 'utf8' });

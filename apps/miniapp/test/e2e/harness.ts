@@ -61,6 +61,8 @@ function apiEnv(dataDir: string): NodeJS.ProcessEnv {
     DATA_DIR: dataDir,
     H5_DIR,
     LOG_LEVEL: 'warn',
+    // Nothing routes traffic here: a stopped test API need not hold its drain window (10 s in development).
+    SHUTDOWN_DRAIN_MS: '0',
     // Content checks and logins never reach WeChat: residents here have no openid.
     WECHAT_API_BASE_URL: 'http://127.0.0.1:9',
   };
