@@ -38,6 +38,19 @@ async function violations(page: Page): Promise<string[]> {
     );
 }
 
+/**
+ * Waits until nothing on the page is mid-transition or mid-animation (a spinner that turns forever
+ * aside): axe reads a colour half-way through a fade as low contrast, and what it checks should be
+ * what the user looks at once the page is still.
+ */
+async function stillPage(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity),
+  );
+}
+
 /** Every console page (login, home, registrations, needs, tasks, call-ups, verification, stats, audit, org and its import dialog, screen, rosters) passes axe-core with no critical or serious violation. */
 describe('the console pages under axe-core', () => {
   const c = consoleInChromium(async (s) => {
@@ -47,6 +60,7 @@ describe('the console pages under axe-core', () => {
   /** Page → its violations; each test expects none on its pages at its end (all pages get checked). */
   let found: Record<string, string[]> = {};
   const check = async (what: string) => {
+    await stillPage(c.page);
     found[what] = await violations(c.page);
     if (found[what].length) console.log(`${what}:\n${found[what].join('\n')}`);
   };

@@ -94,6 +94,13 @@ export async function injectAxe(page: Page): Promise<void> {
  * practices; hidden earlier pages of Taro's stack are skipped by axe itself).
  */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  // Nothing mid-fade or mid-slide (a spinner that turns forever aside): axe would read a colour
+  // half-way through a transition as low contrast, which is not what the user looks at.
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity),
+  );
   await injectAxe(page);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } }).axe;
