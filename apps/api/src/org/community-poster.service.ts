@@ -1,9 +1,9 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { ErrorCode, PosterKind } from '@sbd/contracts';
-import QRCode from 'qrcode';
 import type { Principal } from '../platform/auth/principal';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
 import { AppError } from '../platform/errors/app-errors';
+import { qrPng } from '../platform/qr/qr-png';
 import { CommunityQrService } from './community-qr.service';
 import { OrgService } from './org.service';
 import { POSTER_CODE_BOX, posterPdf, posterPng, registerPosterFont, renderPoster } from './poster-composer';
@@ -41,12 +41,7 @@ export class CommunityPosterService {
     const fontFamily = this.fontFamily();
     const code =
       kind === PosterKind.Url
-        ? await QRCode.toBuffer(community.url, {
-            type: 'png',
-            errorCorrectionLevel: 'M',
-            margin: 2,
-            width: POSTER_CODE_BOX.size,
-          })
+        ? await qrPng(community.url, { margin: 2, width: POSTER_CODE_BOX.size })
         : await this.qr.wxacodeImage(community.code, WXACODE_WIDTH);
     const body = await this.serially(async () => {
       const canvas = await renderPoster(

@@ -3,6 +3,7 @@ import { ErrorCode, REGISTER_PAGE_PATH } from '@sbd/contracts';
 import QRCode from 'qrcode';
 import type { Principal } from '../platform/auth/principal';
 import { AppError } from '../platform/errors/app-errors';
+import { qrPng } from '../platform/qr/qr-png';
 import { WechatClient } from '../platform/wechat/wechat.client';
 import { WechatApiError } from '../platform/wechat/wechat.errors';
 import { OrgService } from './org.service';
@@ -17,7 +18,7 @@ export class CommunityQrService {
 
   async png(p: Principal, communityId: number): Promise<Buffer> {
     const { url } = await this.org.registrationUrl(p, communityId);
-    return QRCode.toBuffer(url, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 512 });
+    return qrPng(url, { margin: 2, width: 512 });
   }
 
   async svg(p: Principal, communityId: number): Promise<string> {

@@ -7,11 +7,11 @@ import {
   type LiveCardCheckDto,
   type LiveCardCodeDto,
 } from '@sbd/contracts';
-import QRCode from 'qrcode';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../platform/auth/principal';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { badRequest, illegalTransition, notFound } from '../../platform/errors/app-errors';
+import { qrPngDataUrl } from '../../platform/qr/qr-png';
 import { UserEntity } from '../users/entities/user.entity';
 import { RegistrationEntity } from './entities/registration.entity';
 import { liveCardKey, readLiveCardCode, signLiveCardCode } from './live-card-code';
@@ -39,7 +39,7 @@ export class LiveCardService {
     const { code, expiresAt } = signLiveCardCode(this.key, reg.cardNo, new Date());
     return {
       code,
-      qrDataUrl: await QRCode.toDataURL(code, { errorCorrectionLevel: 'M', margin: 1, width: 360 }),
+      qrDataUrl: await qrPngDataUrl(code, { margin: 1, width: 360 }),
       expiresAt: expiresAt.toISOString(),
       refreshInSeconds: LIVE_CARD_CODE_SECONDS,
     };
