@@ -90,17 +90,23 @@ export async function injectAxe(page: Page): Promise<void> {
 }
 
 /**
- * axe-core's critical and serious violations on what the phone shows now (WCAG 2.1 A/AA and best
- * practices; hidden earlier pages of Taro's stack are skipped by axe itself).
+ * Waits until nothing is mid-fade or mid-slide (a spinner that turns forever aside): axe would read
+ * a colour half-way through a transition as low contrast, which is not what the user looks at.
  */
-export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
-  // Nothing mid-fade or mid-slide (a spinner that turns forever aside): axe would read a colour
-  // half-way through a transition as low contrast, which is not what the user looks at.
+export async function stillPage(page: Page): Promise<void> {
   await page.waitForFunction(() =>
     document
       .getAnimations()
       .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity),
   );
+}
+
+/**
+ * axe-core's critical and serious violations on what the phone shows now (WCAG 2.1 A/AA and best
+ * practices; hidden earlier pages of Taro's stack are skipped by axe itself).
+ */
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  await stillPage(page);
   await injectAxe(page);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } }).axe;
@@ -137,5 +143,5 @@ export async function settled(page: Page, elderly: boolean): Promise<void> {
     .last()
     .waitFor();
   await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(300);
+  await stillPage(page);
 }
