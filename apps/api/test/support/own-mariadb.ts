@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
@@ -26,23 +26,37 @@ export interface OwnMariadb {
 }
 
 /** Binds `port` on 127.0.0.1 and closes it again: answers whether it was free. */
-function isFree(port: number): Promise<boolean> {
+/** Binds `port` (0: the kernel picks) on 127.0.0.1 and frees it again: the port, or null if taken. */
+function probe(port: number): Promise<number | null> {
   return new Promise((resolve) => {
     const s = createServer();
-    s.once('error', () => resolve(false));
-    s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
+    s.once('error', () => resolve(null));
+    s.listen(port, '127.0.0.1', () => {
+      const bound = (s.address() as AddressInfo).port;
+      s.close(() => resolve(bound));
+    });
   });
+}
+
+/** The low end of the kernel's ephemeral port range, or 0 where it cannot be read (not Linux). */
+function ephemeralLow(): number {
+  try {
+    return Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]) || 0;
+  } catch {
+    return 0;
+  }
 }
 
 /**
  * A port for mariadbd, free a moment ago and below the kernel's ephemeral range (as in
  * scripts/cluster/processes.mjs): until mariadbd binds it, no outgoing connection can be given it.
+ * Where that range is unknown or leaves no room below it, the kernel picks one.
  */
 async function freePort(): Promise<number> {
-  const low = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]);
+  const low = ephemeralLow();
   for (let attempt = 0; attempt < 100; attempt++) {
-    const port = 10_000 + Math.floor(Math.random() * (low - 10_000));
-    if (await isFree(port)) return port;
+    const bound = await probe(low > 11_000 ? 10_000 + Math.floor(Math.random() * (low - 10_000)) : 0);
+    if (bound !== null) return bound;
   }
   throw new Error('no free TCP port on 127.0.0.1');
 }
