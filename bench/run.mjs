@@ -3,12 +3,12 @@
 //
 //   node bench/run.mjs                    every suite
 //   node bench/run.mjs api matching …     only those (api, claims, cluster, matching, h5, console,
-//                                         dashboard, reliability); the other suites keep their last
+//                                         dashboard, reliability, qr); the other suites keep their last
 //                                         figures in the results file
 //   node bench/run.mjs scale              dashboards at 100× seed 003 (2.6 M members; ~30 min of
 //                                         seeding): never part of the default run
 //
-// The suites live in bench/suites/ (api, claims, cluster, matching, h5, console), dashboard.mjs and
+// The suites live in bench/suites/ (api, claims, cluster, matching, h5, console, qr), dashboard.mjs and
 // reliability.mjs; this file builds the API, runs the suites asked for and writes the results.
 // Importing it runs nothing.
 import { spawnSync } from 'node:child_process';
@@ -25,6 +25,7 @@ import { clusterMarkdown, clusterSuite } from './suites/cluster.mjs';
 import { consoleMarkdown, consoleSuite } from './suites/console.mjs';
 import { h5Suite, miniappMarkdown } from './suites/h5.mjs';
 import { matchingMarkdown, matchingSuite } from './suites/matching.mjs';
+import { qrMarkdown, qrSuite } from './suites/qr.mjs';
 
 const DB_URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/sbd_bench';
 const RESULTS_DIR = join(ROOT, 'bench', 'results');
@@ -47,7 +48,8 @@ export function markdown(results) {
     `Run ${results.startedAt} on ${results.machine.cpus} cores / ${results.machine.memoryGb} GB.`,
     '',
   ];
-  const { serviceLoop, claims, cluster, matching, miniapp, pcConsole, dashboard, scale, reliability } = results.suites;
+  const { serviceLoop, claims, cluster, matching, miniapp, pcConsole, dashboard, scale, reliability, qr } =
+    results.suites;
   if (serviceLoop) lines.push(...apiMarkdown(serviceLoop));
   if (claims) lines.push(...claimsMarkdown(claims));
   if (cluster) lines.push(...clusterMarkdown(cluster));
@@ -57,6 +59,7 @@ export function markdown(results) {
   if (dashboard) lines.push(dashboardMarkdown(dashboard), '');
   if (scale) lines.push(dashboardMarkdown(scale, 'Dashboard at scale'), '');
   if (reliability) lines.push(reliabilityMarkdown(reliability), '');
+  if (qr) lines.push(...qrMarkdown(qr));
   return lines.join('\n');
 }
 
@@ -107,6 +110,7 @@ export async function main(only) {
     });
   }
   if (wanted('reliability')) results.suites.reliability = await reliabilitySuite();
+  if (wanted('qr')) results.suites.qr = await qrSuite();
   mkdirSync(RESULTS_DIR, { recursive: true });
   writeFileSync(join(RESULTS_DIR, 'latest.json'), JSON.stringify(results, null, 2));
   writeFileSync(join(RESULTS_DIR, 'latest.md'), markdown(results));
