@@ -1,5 +1,5 @@
 // The `qr` suite of bench/run.mjs: the registration and e-card QR PNGs as the API draws them
-// (platform/qr/qr-png.ts: Skia draws and encodes) against the baseline they replaced, `qrcode`'s
+// (platform/qr/qr-png.ts: Skia draws, and encodes off the event loop) against the baseline they replaced, `qrcode`'s
 // own PNG path (pngjs filters every pixel in JavaScript), both in this process, in the same run.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -45,7 +45,7 @@ export function qrMarkdown(qr) {
   return [
     `## QR PNGs (in process, ${qr.runs} codes per size after a warm-up)`,
     '',
-    'Baseline: `qrcode`’s own PNG path (pngjs, filtered in JavaScript on the main thread), what the API used before; ours: `platform/qr/qr-png.ts` (Skia draws and encodes off the event loop). Sizes: live e-card 360 px, community QR 512 px, poster code 1200 px.',
+    'Baseline: `qrcode`’s own PNG path (pngjs, filtered in JavaScript on the main thread), what the API used before; ours: `platform/qr/qr-png.ts` (Skia draws a rectangle per dark module and encodes off the event loop). Sizes: live e-card 360 px, community QR 512 px, poster code 1200 px.',
     '',
     '| px | baseline ms | ours ms | speed-up | baseline max loop delay ms | ours max loop delay ms |',
     '|---:|---:|---:|---:|---:|---:|',

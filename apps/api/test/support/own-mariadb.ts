@@ -25,7 +25,6 @@ export interface OwnMariadb {
   stop(): Promise<void>;
 }
 
-/** Binds `port` on 127.0.0.1 and closes it again: answers whether it was free. */
 /** Binds `port` (0: the kernel picks) on 127.0.0.1 and frees it again: the port, or null if taken. */
 function probe(port: number): Promise<number | null> {
   return new Promise((resolve) => {
