@@ -1,6 +1,6 @@
 import type { ClaimDto } from '@sbd/contracts';
 import { join } from 'node:path';
-import { consoleInChromium, SHOTS_DIR } from './console-api';
+import { consoleInChromium, settledCount, SHOTS_DIR } from './console-api';
 import { apiGet, apiLogin, servedTask } from './screen-service';
 
 const COMMUNITY_ADMIN = '13800000004';
@@ -69,14 +69,14 @@ describe('服务核验 in Chromium', () => {
   it('tells which claims failed when someone else verified one meanwhile', async () => {
     await c.page.getByRole('combobox', { name: '任务' }).fill(RACED);
     await c.page.locator('.ant-select-item-option', { hasText: RACED }).click();
-    await expect(rowsOf(RACED).count()).resolves.toBe(2);
+    await expect(settledCount(rowsOf(RACED), 2)).resolves.toBe(2);
     await c.page.getByRole('checkbox', { name: '选择 张建国' }).check();
     await c.page.getByRole('checkbox', { name: '选择 周海燕' }).check();
     // Another staff member verifies 张建国's claim before the secretary clicks.
     await c.post(`/api/claims/${raced[0]}/verify`, {}, (await apiLogin(c, COMMUNITY_ADMIN)).token);
     await c.page.getByRole('button', { name: /批量核验（2 条/ }).click();
     await c.page.getByText('1 条已核验，1 条失败：报名已核验，不能核验').waitFor();
-    await expect(rowsOf(RACED).count()).resolves.toBe(0);
+    await expect(settledCount(rowsOf(RACED), 0)).resolves.toBe(0);
     await c.page.getByRole('button', { name: /批量核验（0 条，0 小时）/ }).waitFor();
     expect((await claimOf(raced[1])).status).toBe('verified');
     // The browser logs the refused request itself; nothing else went wrong.

@@ -6,7 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
 const API_DIST = join(REPO_ROOT, 'apps', 'api', 'dist');
@@ -92,6 +92,21 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * How many elements `locator` matches once the page has caught up: polls until it matches
+ * `expected` or `timeoutMs` passes, and returns the last count for the caller to assert. A toast
+ * can show before the list behind it has reloaded, so a bare `count()` after an action races it.
+ */
+export async function settledCount(locator: Locator, expected: number, timeoutMs = 10_000): Promise<number> {
+  const until = Date.now() + timeoutMs;
+  let n = await locator.count();
+  while (n !== expected && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 50));
+    n = await locator.count();
+  }
+  return n;
 }
 
 /** What a Chromium spec of the console works with, ready from its beforeAll on. */
