@@ -12,8 +12,8 @@ export interface QrPngOptions {
  * A black-on-white QR code (error correction M) as a PNG, `width` px square. Each module is a whole
  * number of pixels, so the edges are sharp at any size; what the rounding leaves goes to the quiet
  * zone. Skia draws it (a rectangle per dark module) and encodes it off the event loop, where
- * `qrcode`'s own PNG path filters every pixel in JavaScript on the main thread: 95 ms for a
- * poster's 1200-px code against 39 ms here (`node bench/run.mjs qr`).
+ * `qrcode`'s own PNG path filters every pixel in JavaScript on the main thread: about 2.4× faster
+ * for a poster's 1200-px code, 2× for the others (`node bench/run.mjs qr`, bench/results/latest.md).
  */
 export async function qrPng(text: string, opts: QrPngOptions): Promise<Buffer> {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
